@@ -1,0 +1,110 @@
+package io.survkit.data;
+
+import io.survkit.internal.Check;
+
+/**
+ * One raw input column as given to the builder: numbers (NaN = missing) or text (null, empty or
+ * {@code NA} = missing). Parsing to numbers happens here so that every message can name the
+ * column, the file row and the value.
+ */
+final class Column {
+    final String name;
+    final double[] numbers;
+    final String[] text;
+
+    private Column(String name, double[] numbers, String[] text) {
+        this.name = Check.notNull("column name", name);
+        this.numbers = numbers;
+        this.text = text;
+    }
+
+    static Column of(String name, double[] values) {
+        return new Column(name, Check.notNull("values of column '" + name + "'", values), null);
+    }
+
+    static Column of(String name, String[] values) {
+        return new Column(name, null, Check.notNull("values of column '" + name + "'", values));
+    }
+
+    int size() {
+        return numbers != null ? numbers.length : text.length;
+    }
+
+    boolean isMissing(int i) {
+        if (numbers != null) {
+            return Double.isNaN(numbers[i]);
+        }
+        return isMissingText(text[i]);
+    }
+
+    static boolean isMissingText(String s) {
+        if (s == null) {
+            return true;
+        }
+        String t = s.strip();
+        return t.isEmpty() || t.equals("NA");
+    }
+
+    /** The value as a number; throws naming column, row and value if it is not one. */
+    double number(int i, int[] fileRows, String expected) {
+        if (numbers != null) {
+            return numbers[i];
+        }
+        Double d = parse(text[i]);
+        if (d == null) {
+            throw Check.fail("%s: value '%s' is not a number; expected %s", Check.at(name, fileRows[i]), text[i],
+                    expected);
+        }
+        return d;
+    }
+
+    /** The value as a label: numbers in R's canonical form ("2", not "2.0"). */
+    String label(int i) {
+        if (numbers != null) {
+            return formatNumber(numbers[i]);
+        }
+        String t = text[i].strip();
+        Double d = parse(t);
+        return d == null ? t : formatNumber(d);
+    }
+
+    /** True when every non-missing value among {@code rows} parses as a number. */
+    boolean allNumeric(int[] rows) {
+        if (numbers != null) {
+            return true;
+        }
+        for (int r : rows) {
+            if (parse(text[r]) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static Double parse(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        char c = t.charAt(t.length() - 1);
+        if (c == 'd' || c == 'D' || c == 'f' || c == 'F') {
+            return null; // Java's parser would accept "1d"; a data file does not mean a number by it.
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Shortest form of a number as R prints a level: integers without a decimal point. */
+    static String formatNumber(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}

@@ -1,0 +1,302 @@
+package io.survkit.data;
+
+import io.survkit.internal.Check;
+import io.survkit.internal.Sorting;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Pre-aggregated survival data: for each (stratum, group, distinct time) the (weighted) number of
+ * events, censorings and entries, and the unweighted number of rows leaving. This is what every
+ * estimator and test of survkit needs, so an aggregation done elsewhere (SQL, a cluster) feeds them
+ * directly and gives exactly the curves of the subject rows it summarises.
+ *
+ * <p>Semantics of a cell at time t: {@code events} and {@code censored} subjects leave the risk set
+ * at t (they are at risk at t); {@code entered} subjects enter at t, i.e. are at risk only for times
+ * after t (counting-process entry {@code (t, stop]}). Cells are sorted by stratum, group, time.
+ *
+ * <pre>{@code
+ * CountTable counts = CountTable.builder("arm")
+ *         .add("chemo", 12, 30, 4)    // group, month, deaths, censored
+ *         .add("chemo", 24, 21, 6)
+ *         .add("surgery", 12, 9, 3)
+ *         .build();
+ * }</pre>
+ */
+public final class CountTable {
+    private final String groupName;
+    private final List<String> groupLevels;
+    private final String strataName;
+    private final List<String> strataLevels;
+    private final int[] stratum;
+    private final int[] group;
+    private final double[] time;
+    private final double[] events;
+    private final double[] censored;
+    private final double[] entered;
+    private final double[] rows;
+    private final int[] blockStart;
+    private final boolean hasEntries;
+    private final boolean weighted;
+    private final int omitted;
+    private final List<String> warnings;
+
+    CountTable(String groupName, List<String> groupLevels, String strataName, List<String> strataLevels,
+            int[] stratum, int[] group, double[] time, double[] events, double[] censored, double[] entered,
+            double[] rows, boolean weighted, int omitted, List<String> warnings) {
+        this.groupName = groupName;
+        this.groupLevels = List.copyOf(groupLevels);
+        this.strataName = strataName;
+        this.strataLevels = List.copyOf(strataLevels);
+        this.stratum = stratum;
+        this.group = group;
+        this.time = time;
+        this.events = events;
+        this.censored = censored;
+        this.entered = entered;
+        this.rows = rows;
+        this.weighted = weighted;
+        this.omitted = omitted;
+        this.warnings = List.copyOf(warnings);
+        int blocks = strataLevels.size() * groupLevels.size();
+        this.blockStart = new int[blocks + 1];
+        int c = 0;
+        for (int b = 0; b < blocks; b++) {
+            blockStart[b] = c;
+            while (c < time.length && block(c) == b) {
+                c++;
+            }
+        }
+        blockStart[blocks] = c;
+        boolean e = false;
+        for (double x : entered) {
+            e |= x != 0;
+        }
+        this.hasEntries = e;
+    }
+
+    /** A builder of pre-aggregated counts by group (null = one group). */
+    public static CountTableBuilder builder(String groupColumn) {
+        return new CountTableBuilder(groupColumn, null);
+    }
+
+    /** A builder of pre-aggregated counts by group within strata. */
+    public static CountTableBuilder builder(String groupColumn, String strataColumn) {
+        return new CountTableBuilder(groupColumn, Check.notNull("strata column", strataColumn));
+    }
+
+    /**
+     * Aggregates subject rows: one sort of the exit (and entry) times, then one pass. Weighted counts
+     * with case weights. Ignores covariates and cause labels (any cause counts as an event).
+     */
+    public static CountTable of(SurvivalData d) {
+        int n = d.size();
+        Factor g = d.group();
+        Factor s = d.strata();
+        int groups = g == null ? 1 : g.levelCount();
+        int strata = s == null ? 1 : s.levelCount();
+        int[] block = new int[n];
+        for (int i = 0; i < n; i++) {
+            block[i] = (s == null ? 0 : s.code(i)) * groups + (g == null ? 0 : g.code(i));
+        }
+        double[] t = d.times();
+        int[] exitOrder = sortedWithin(t, block, strata * groups);
+        double[] st = d.starts();
+        int[] entryOrder = st == null ? new int[0] : sortedWithin(st, block, strata * groups);
+        Cells cells = new Cells(n + entryOrder.length);
+        int ex = 0;
+        int en = 0;
+        for (int b = 0; b < strata * groups; b++) {
+            while ((ex < n && block[exitOrder[ex]] == b) || (en < entryOrder.length && block[entryOrder[en]] == b)) {
+                double tx = ex < n && block[exitOrder[ex]] == b ? t[exitOrder[ex]] : Double.POSITIVE_INFINITY;
+                double te = en < entryOrder.length && block[entryOrder[en]] == b ? st[entryOrder[en]]
+                        : Double.POSITIVE_INFINITY;
+                double now = Math.min(tx, te);
+                cells.open(b / groups, b % groups, now);
+                while (ex < n && block[exitOrder[ex]] == b && t[exitOrder[ex]] == now) {
+                    int i = exitOrder[ex++];
+                    cells.exit(d.isEvent(i), d.weight(i));
+                }
+                while (en < entryOrder.length && block[entryOrder[en]] == b && st[entryOrder[en]] == now) {
+                    cells.enter(d.weight(entryOrder[en++]));
+                }
+            }
+        }
+        return cells.table(g == null ? null : g.name(), g == null ? List.of("all") : g.levels(),
+                s == null ? null : s.name(), s == null ? List.of("all") : s.levels(), d.hasWeights(),
+                d.omittedRows(), d.warnings());
+    }
+
+    private static int[] sortedWithin(double[] keys, int[] block, int blocks) {
+        int[] order = Sorting.order(keys);
+        if (blocks > 1) {
+            Sorting.groupStable(order, block, blocks);
+        }
+        return order;
+    }
+
+    /** Number of cells. */
+    public int size() {
+        return time.length;
+    }
+
+    /** Group column name, or null for one group. */
+    public String groupName() {
+        return groupName;
+    }
+
+    /** Group levels in order ({@code ["all"]} without a group). */
+    public List<String> groupLevels() {
+        return groupLevels;
+    }
+
+    /** Strata column name, or null. */
+    public String strataName() {
+        return strataName;
+    }
+
+    /** Strata levels ({@code ["all"]} without strata). */
+    public List<String> strataLevels() {
+        return strataLevels;
+    }
+
+    /** Stratum code of cell {@code c}. */
+    public int stratum(int c) {
+        return stratum[c];
+    }
+
+    /** Group code of cell {@code c}. */
+    public int group(int c) {
+        return group[c];
+    }
+
+    /** Time of cell {@code c}. */
+    public double time(int c) {
+        return time[c];
+    }
+
+    /** Events at cell {@code c} (weighted). */
+    public double events(int c) {
+        return events[c];
+    }
+
+    /** Censorings at cell {@code c} (weighted). */
+    public double censored(int c) {
+        return censored[c];
+    }
+
+    /** Entries at cell {@code c} (weighted): at risk only after this time. */
+    public double entered(int c) {
+        return entered[c];
+    }
+
+    /** Unweighted number of rows leaving at cell {@code c} (R's {@code n} counts rows). */
+    public double rows(int c) {
+        return rows[c];
+    }
+
+    /** True when some cell has entries (left-truncated data). */
+    public boolean hasEntries() {
+        return hasEntries;
+    }
+
+    /** True when the counts are weighted sums (case weights). */
+    public boolean weighted() {
+        return weighted;
+    }
+
+    /** Rows left out of the source for missing values. */
+    public int omittedRows() {
+        return omitted;
+    }
+
+    /** Warnings from the source data. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Block index of cell {@code c}: {@code stratum * groups + group}. */
+    public int block(int c) {
+        return stratum[c] * groupLevels.size() + group[c];
+    }
+
+    /** First cell of block {@code b} ({@code stratum * groups + group}); cells of b are [blockStart(b), blockStart(b+1)). */
+    public int blockStart(int b) {
+        return blockStart[b];
+    }
+
+    /** Copies of the columns: time. */
+    public double[] times() {
+        return time.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "CountTable[cells=" + size() + ", groups=" + groupLevels + ", strata=" + strataLevels
+                + (weighted ? ", weighted" : "") + (hasEntries ? ", with entries" : "") + "]";
+    }
+
+    /** Growable columns used while aggregating. */
+    static final class Cells {
+        int[] stratum;
+        int[] group;
+        double[] time;
+        double[] events;
+        double[] censored;
+        double[] entered;
+        double[] rows;
+        int n = 0;
+
+        Cells(int capacity) {
+            int c = Math.max(capacity, 4);
+            stratum = new int[c];
+            group = new int[c];
+            time = new double[c];
+            events = new double[c];
+            censored = new double[c];
+            entered = new double[c];
+            rows = new double[c];
+        }
+
+        void open(int s, int g, double t) {
+            if (n == time.length) {
+                grow();
+            }
+            stratum[n] = s;
+            group[n] = g;
+            time[n] = t;
+            n++;
+        }
+
+        void exit(boolean event, double w) {
+            if (event) {
+                events[n - 1] += w;
+            } else {
+                censored[n - 1] += w;
+            }
+            rows[n - 1] += 1;
+        }
+
+        void enter(double w) {
+            entered[n - 1] += w;
+        }
+
+        private void grow() {
+            int c = 2 * time.length;
+            stratum = Arrays.copyOf(stratum, c);
+            group = Arrays.copyOf(group, c);
+            time = Arrays.copyOf(time, c);
+            events = Arrays.copyOf(events, c);
+            censored = Arrays.copyOf(censored, c);
+            entered = Arrays.copyOf(entered, c);
+            rows = Arrays.copyOf(rows, c);
+        }
+
+        CountTable table(String gName, List<String> gLevels, String sName, List<String> sLevels, boolean weighted,
+                int omitted, List<String> warnings) {
+            return new CountTable(gName, gLevels, sName, sLevels, Arrays.copyOf(stratum, n), Arrays.copyOf(group, n),
+                    Arrays.copyOf(time, n), Arrays.copyOf(events, n), Arrays.copyOf(censored, n),
+                    Arrays.copyOf(entered, n), Arrays.copyOf(rows, n), weighted, omitted, warnings);
+        }
+    }
+}

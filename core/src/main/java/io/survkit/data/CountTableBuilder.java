@@ -1,0 +1,115 @@
+package io.survkit.data;
+
+import io.survkit.internal.Check;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects pre-aggregated rows (stratum, group, time, events, censored, entered). Rows with the same
+ * (stratum, group, time) are summed. Levels are ordered as R orders factor levels (numeric order if
+ * every label is a number, else byte order) unless given with {@link #groupLevels}.
+ */
+public final class CountTableBuilder {
+    private final String groupColumn;
+    private final String strataColumn;
+    private final List<String> groupLabel = new ArrayList<>();
+    private final List<String> strataLabel = new ArrayList<>();
+    private final List<double[]> values = new ArrayList<>();
+    private List<String> groupOrder;
+    private boolean weighted;
+
+    CountTableBuilder(String groupColumn, String strataColumn) {
+        this.groupColumn = groupColumn;
+        this.strataColumn = strataColumn;
+    }
+
+    /** Adds a row: events and censorings leaving at {@code time} in {@code group}. */
+    public CountTableBuilder add(String group, double time, double events, double censored) {
+        return add(null, group, time, events, censored, 0);
+    }
+
+    /** Adds a row with entries (subjects entering the risk set just after {@code time}). */
+    public CountTableBuilder add(String group, double time, double events, double censored, double entered) {
+        return add(null, group, time, events, censored, entered);
+    }
+
+    /** Adds a row within a stratum. */
+    public CountTableBuilder add(String stratum, String group, double time, double events, double censored,
+            double entered) {
+        int row = values.size() + 1;
+        if (strataColumn != null && stratum == null) {
+            throw Check.fail("row %d: stratum is missing; expected a label of '%s'", row, strataColumn);
+        }
+        if (groupColumn != null && group == null) {
+            throw Check.fail("row %d: group is missing; expected a label of '%s'", row, groupColumn);
+        }
+        check(row, "time", time);
+        check(row, "events", events);
+        check(row, "censored", censored);
+        check(row, "entered", entered);
+        weighted |= events != Math.rint(events) || censored != Math.rint(censored) || entered != Math.rint(entered);
+        strataLabel.add(strataColumn == null ? "all" : stratum);
+        groupLabel.add(groupColumn == null ? "all" : group);
+        values.add(new double[] {time, events, censored, entered});
+        return this;
+    }
+
+    private static void check(int row, String column, double v) {
+        if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+            throw Check.fail("column '%s', row %d: value %s is invalid; expected a finite number >= 0", column, row, v);
+        }
+    }
+
+    /** Fixes the group level order (R: {@code factor(levels = ...)}). */
+    public CountTableBuilder groupLevels(String... levels) {
+        groupOrder = List.of(levels);
+        return this;
+    }
+
+    /** Declares the counts weighted sums (fractional counts are detected by themselves). */
+    public CountTableBuilder weighted(boolean w) {
+        weighted = w;
+        return this;
+    }
+
+    /** Builds the table: goes through the same aggregation as subject rows, with counts as weights. */
+    public CountTable build() {
+        int m = values.size();
+        if (m == 0) {
+            throw Check.fail("the count table has no rows");
+        }
+        List<String> gl = groupOrder != null ? groupOrder : Builder.sortedLevels(groupLabel.toArray(new String[0]));
+        List<String> sl = Builder.sortedLevels(strataLabel.toArray(new String[0]));
+        int gs = gl.size();
+        int[] block = new int[m];
+        double[] t = new double[m];
+        for (int r = 0; r < m; r++) {
+            int g = gl.indexOf(groupLabel.get(r));
+            if (g < 0) {
+                throw Check.fail("column '%s', row %d: value '%s' is not one of the levels %s", groupColumn, r + 1,
+                        groupLabel.get(r), gl);
+            }
+            block[r] = sl.indexOf(strataLabel.get(r)) * gs + g;
+            t[r] = values.get(r)[0];
+        }
+        int[] order = io.survkit.internal.Sorting.order(t);
+        io.survkit.internal.Sorting.groupStable(order, block, sl.size() * gs);
+        CountTable.Cells cells = new CountTable.Cells(m);
+        int prevBlock = -1;
+        double prevTime = Double.NaN;
+        for (int r : order) {
+            double[] v = values.get(r);
+            if (block[r] != prevBlock || v[0] != prevTime) {
+                cells.open(block[r] / gs, block[r] % gs, v[0]);
+                prevBlock = block[r];
+                prevTime = v[0];
+            }
+            int c = cells.n - 1;
+            cells.events[c] += v[1];
+            cells.censored[c] += v[2];
+            cells.entered[c] += v[3];
+            cells.rows[c] += v[1] + v[2];
+        }
+        return cells.table(groupColumn, gl, strataColumn, sl, weighted, 0, List.of());
+    }
+}
