@@ -1,0 +1,127 @@
+package io.survkit.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.survkit.oracle.Oracle;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SurvivalDataTest {
+
+    @Test
+    void readsLungAsROmitsNothingForTimeStatusSex() {
+        SurvivalData d = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").group("sex").read();
+        assertEquals(228, d.size());
+        assertEquals(0, d.omittedRows());
+        assertEquals(165, d.eventCount());
+        assertEquals(List.of("1", "2"), d.group().levels());
+        assertEquals(306.0, d.time(0));
+        assertEquals(1, d.fileRow(0));
+    }
+
+    @Test
+    void leavesOutAndCountsRowsWithMissingCovariates() {
+        // R: coxph(Surv(time, status == 2) ~ age + sex + ph.ecog, lung) uses 227 rows (1 NA in ph.ecog)
+        SurvivalData d = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2")
+                .numeric("age").numeric("sex").numeric("ph.ecog").read();
+        assertEquals(227, d.size());
+        assertEquals(1, d.omittedRows());
+    }
+
+    @Test
+    void factorLevelsAreSortedAndReferenceFirst() {
+        SurvivalData d = SurvivalData.csv(Oracle.data("veteran")).time("time").event("status", "1")
+                .factor("celltype", "squamous").read();
+        assertEquals(List.of("squamous", "adeno", "large", "smallcell"),
+                d.covariate("celltype").factor().levels());
+        assertEquals("celltypeadeno", d.covariate("celltype").columnName(0));
+    }
+
+    @Test
+    void badTimeNamesColumnRowAndValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
+                .time("months", new String[] {"3", "abc"}).event("dead", new boolean[] {true, false}).build());
+        assertTrue(e.getMessage().contains("'months'"), e.getMessage());
+        assertTrue(e.getMessage().contains("row 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("'abc'"), e.getMessage());
+    }
+
+    @Test
+    void negativeTimeAndStartNotBeforeStopAreRejected() {
+        IllegalArgumentException neg = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
+                .time("t", new double[] {1, -2}).event("e", new boolean[] {true, true}).build());
+        assertTrue(neg.getMessage().contains("row 2") && neg.getMessage().contains("-2"), neg.getMessage());
+        IllegalArgumentException order = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
+                .start("entry", new double[] {0, 5}).time("t", new double[] {3, 5})
+                .event("e", new boolean[] {true, true}).build());
+        assertTrue(order.getMessage().contains("'entry'") && order.getMessage().contains("row 2"),
+                order.getMessage());
+    }
+
+    @Test
+    void negativeWeightIsRejectedAndMissingWeightOmitted() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
+                .time("t", new double[] {1, 2}).event("e", new boolean[] {true, true})
+                .weights("w", new double[] {1, -0.5}).build());
+        assertTrue(e.getMessage().contains("'w'") && e.getMessage().contains("-0.5"), e.getMessage());
+        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 3})
+                .event("e", new boolean[] {true, true, false}).weights("w", new double[] {1, Double.NaN, 2}).build();
+        assertEquals(2, d.size());
+        assertEquals(1, d.omittedRows());
+        assertArrayEquals(new int[] {1, 3}, d.fileRows());
+    }
+
+    @Test
+    void eventValueThatNeverOccursIsAWarningNotAnError() {
+        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2})
+                .event("status", new double[] {0, 1}, 2).build();
+        assertEquals(0, d.eventCount());
+        assertEquals(1, d.warnings().size());
+        assertTrue(d.warnings().get(0).contains("'2'"), d.warnings().get(0));
+    }
+
+    @Test
+    void emptyDataAndUnknownColumnAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder().time("t", new double[0])
+                .event("e", new boolean[0]).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SurvivalData.csv(Oracle.data("aml")).time("weeks").event("status", "1").read());
+        assertTrue(e.getMessage().contains("'weeks'"), e.getMessage());
+    }
+
+    @Test
+    void timeFixMergesNoiseAsAeqSurv() {
+        double a = 1.0 / 3.0;
+        double b = a + 1e-15; // differs only by rounding noise
+        SurvivalData d = SurvivalData.builder().time("t", new double[] {b, a, 2})
+                .event("e", new boolean[] {true, true, false}).build();
+        assertEquals(d.time(0), d.time(1));
+        assertEquals(a, d.time(0));
+    }
+
+    @Test
+    void countTableOfSubjectsSumsCells() {
+        SurvivalData d = SurvivalData.builder().time("t", new double[] {5, 3, 5, 5, 8})
+                .event("e", new boolean[] {true, false, true, false, true})
+                .group("g", new String[] {"B", "A", "A", "A", "B"}).build();
+        CountTable c = CountTable.of(d);
+        assertEquals(4, c.size());
+        assertEquals(3.0, c.time(0));
+        assertEquals(0, c.group(0));
+        assertEquals(5.0, c.time(1));
+        assertEquals(1.0, c.events(1));
+        assertEquals(1.0, c.censored(1));
+        assertEquals(2, c.blockStart(1));
+        CountTable agg = CountTable.builder("g").add("A", 3, 0, 1).add("A", 5, 1, 1).add("B", 8, 1, 0)
+                .add("B", 5, 1, 0).build();
+        for (int i = 0; i < c.size(); i++) {
+            assertEquals(c.time(i), agg.time(i));
+            assertEquals(c.events(i), agg.events(i));
+            assertEquals(c.censored(i), agg.censored(i));
+            assertEquals(c.group(i), agg.group(i));
+        }
+    }
+}
