@@ -248,10 +248,11 @@ final class CoxKernel {
             }
         }
         // out of iterations: report the last good point, with its own score and information
+        // (R reports fit$iter = maxIter + 1 here for right-censored data, maxIter for counting process)
         double lk = evaluate(beta, u, imat);
         rank = Cholesky.decompose(imat, p, tolerChol);
         Cholesky.invert(imat, p);
-        return finish(f, beta, u, imat, lk, maxIter, false, rank);
+        return finish(f, beta, u, imat, lk, d.start == null ? maxIter + 1 : maxIter, false, rank);
     }
 
     private Fit finish(Fit f, double[] betaScaled, double[] u, double[] inv, double loglik, int iter,

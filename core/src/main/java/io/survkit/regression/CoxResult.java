@@ -844,52 +844,69 @@ public final class CoxResult {
                     d.omitted == 1 ? "" : "s"));
         }
         sb.append('\n');
-        int w = 4;
-        for (String t : d.columnNames) {
-            w = Math.max(w, t.length());
-        }
         double[] se = standardErrors();
         double[] rse = robustStandardErrors();
         double[] hr = hazardRatios();
         double[] z = zStatistics();
         double[] pv = pValues();
-        sb.append(String.format(Locale.ROOT, "%-" + w + "s %10s %10s %10s%s %8s %10s%n", "", "coef", "exp(coef)",
-                "se(coef)", robust ? String.format(Locale.ROOT, " %10s", "robust se") : "", "z", "Pr(>|z|)"));
-        for (int j = 0; j < p; j++) {
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s %10s %10s %10s%s %8s %10s %s%n", d.columnNames[j],
-                    num(coef[j], 6), num(hr[j], 6), num(se[j], 6),
-                    robust ? " " + String.format(Locale.ROOT, "%10s", num(rse[j], 6)) : "", fixed(z[j], 3),
-                    pval(pv[j]), stars(pv[j])));
+        int dec = RFormat.decimals(4, 8, coef, se, rse);
+        int hdec = RFormat.decimals(4, 8, hr);
+        int pdec = 0;
+        for (double v : pv) {
+            if (v >= 1e-4) {
+                pdec = Math.max(pdec, RFormat.decimalsFor(v, 3));
+            }
         }
+        String[][] cells = new String[p + 1][];
+        cells[0] = robust ? new String[] {"", "coef", "exp(coef)", "se(coef)", "robust se", "z", "Pr(>|z|)", ""}
+                : new String[] {"", "coef", "exp(coef)", "se(coef)", "z", "Pr(>|z|)", ""};
+        for (int j = 0; j < p; j++) {
+            List<String> row = new ArrayList<>();
+            row.add(d.columnNames[j]);
+            row.add(RFormat.fixed(coef[j], dec));
+            row.add(RFormat.fixed(hr[j], hdec));
+            row.add(RFormat.fixed(se[j], dec));
+            if (robust) {
+                row.add(RFormat.fixed(rse[j], dec));
+            }
+            row.add(RFormat.fixed(z[j], 3));
+            row.add(RFormat.pvalue(pv[j], pdec));
+            row.add(RFormat.stars(pv[j]));
+            cells[j + 1] = row.toArray(new String[0]);
+        }
+        table(sb, cells, true);
         sb.append("---\nSignif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n\n");
         double[] lo = hazardRatioLower();
         double[] hi = hazardRatioUpper();
-        String lvl = String.format(Locale.ROOT, "%.2f", confLevel).substring(1);
-        sb.append(String.format(Locale.ROOT, "%-" + w + "s %10s %10s %10s %10s%n", "", "exp(coef)", "exp(-coef)",
-                "lower " + lvl, "upper " + lvl));
+        double[] inv = new double[p];
         for (int j = 0; j < p; j++) {
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s %10s %10s %10s %10s%n", d.columnNames[j],
-                    num(hr[j], 4), num(1 / hr[j], 4), num(lo[j], 4), num(hi[j], 4)));
+            inv[j] = 1 / hr[j];
         }
+        int cdec = RFormat.decimals(4, 8, hr, inv, lo, hi);
+        String lvl = RFormat.signif(confLevel, 2).replaceFirst("^0", "");
+        String[][] ci = new String[p + 1][];
+        ci[0] = new String[] {"", "exp(coef)", "exp(-coef)", "lower " + lvl, "upper " + lvl};
+        for (int j = 0; j < p; j++) {
+            ci[j + 1] = new String[] {d.columnNames[j], RFormat.fixed(hr[j], cdec), RFormat.fixed(inv[j], cdec),
+                RFormat.fixed(lo[j], cdec), RFormat.fixed(hi[j], cdec)};
+        }
+        table(sb, ci, false);
         sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "Concordance= %.3f  (se = %.3f )%n", concordance(),
-                concordanceStandardError()));
-        sb.append(String.format(Locale.ROOT, "Likelihood ratio test= %.2f  on %d df,   p=%s%n", lrt.statistic(),
-                lrt.degreesOfFreedom(), pShort(lrt.pValue())));
-        sb.append(String.format(Locale.ROOT, "Wald test            = %.2f  on %d df,   p=%s%n", wald.statistic(),
-                wald.degreesOfFreedom(), pShort(wald.pValue())));
-        sb.append(String.format(Locale.ROOT, "Score (logrank) test = %.2f  on %d df,   p=%s", naiveScoreTest.statistic(),
-                naiveScoreTest.degreesOfFreedom(), pShort(naiveScoreTest.pValue())));
+        sb.append("Concordance= ").append(RFormat.signif(round(concordance(), 3), 7)).append("  (se = ")
+                .append(RFormat.signif(round(concordanceStandardError(), 3), 7)).append(" )\n");
+        sb.append(testLine("Likelihood ratio test= ", lrt));
+        sb.append(testLine("Wald test            = ", wald));
+        sb.append(testLine("Score (logrank) test = ", naiveScoreTest));
         if (robust) {
-            sb.append(String.format(Locale.ROOT, ",   Robust = %.2f  p=%s", robustScore.statistic(),
-                    pShort(robustScore.pValue())));
+            sb.setLength(sb.length() - 1);
+            sb.append(",   Robust = ").append(RFormat.signif(round(robustScore.statistic(), 2), 7)).append("  p=")
+                    .append(RFormat.signif(robustScore.pValue(), 1)).append('\n');
         }
-        sb.append('\n');
         if (robust && d.cluster != null) {
             sb.append("\n  (Note: the likelihood ratio and score tests assume independence of\n"
                     + "     observations within a cluster, the Wald and robust score tests do not).\n");
         }
-        if (!converged || !warnings.isEmpty()) {
+        if (!warnings.isEmpty()) {
             sb.append('\n');
             for (String wn : warnings) {
                 sb.append("Warning: ").append(wn).append('\n');
@@ -898,40 +915,32 @@ public final class CoxResult {
         return sb.toString();
     }
 
-    private static String num(double v, int digits) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros()
-                .toPlainString();
+    private static String testLine(String label, ChiSquareTest t) {
+        return label + RFormat.signif(round(t.statistic(), 2), 7) + "  on " + t.degreesOfFreedom() + " df,   p="
+                + RFormat.signif(t.pValue(), 1) + "\n";
     }
 
-    private static String fixed(double v, int dec) {
-        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%." + dec + "f", v);
+    private static double round(double v, int dec) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(v).setScale(dec, java.math.RoundingMode.HALF_EVEN)
+                .doubleValue() : v;
     }
 
-    private static String pval(double p) {
-        if (Double.isNaN(p)) {
-            return "NA";
+    /** Left-aligned first column, right-aligned others, one space apart. */
+    private static void table(StringBuilder sb, String[][] cells, boolean lastLeft) {
+        int cols = cells[0].length;
+        int[] w = new int[cols];
+        for (String[] row : cells) {
+            for (int c = 0; c < cols; c++) {
+                w[c] = Math.max(w[c], row[c].length());
+            }
         }
-        if (p < 2e-16) {
-            return "<2e-16";
+        for (String[] row : cells) {
+            StringBuilder line = new StringBuilder(RFormat.padRight(row[0], w[0]));
+            for (int c = 1; c < cols; c++) {
+                line.append(' ');
+                line.append(c == cols - 1 && lastLeft ? RFormat.padRight(row[c], w[c]) : RFormat.pad(row[c], w[c]));
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
         }
-        return p < 1e-4 ? String.format(Locale.ROOT, "%.2e", p) : String.format(Locale.ROOT, "%.5f", p);
-    }
-
-    private static String pShort(double p) {
-        if (p < 2e-16) {
-            return "<2e-16";
-        }
-        String s = String.format(Locale.ROOT, "%.1g", p);
-        return s.contains("e") ? s.replace("e-0", "e-") : s;
-    }
-
-    private static String stars(double p) {
-        if (Double.isNaN(p)) {
-            return "";
-        }
-        return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
     }
 }
