@@ -75,7 +75,7 @@ final class KaplanMeierFitter {
     /** R's label of curve {@code k} (group-major): "g=a", "strata(s)=x", "g=a, strata(s)=x" or "all". */
     private static String curveName(Factor g, Factor s, int strata, int k) {
         String gl = g == null ? null : g.label(k / strata);
-        String sl = s == null ? null : "strata(" + s.name() + ")=" + s.level(k % strata);
+        String sl = s == null ? null : strataLabel(s.name(), s.levels(), k % strata);
         if (gl == null && sl == null) {
             return "all";
         }
@@ -83,6 +83,23 @@ final class KaplanMeierFitter {
             return sl;
         }
         return sl == null ? gl : gl + ", " + sl;
+    }
+
+    /**
+     * R's label of a {@code strata(s)} term level: {@code "strata(s)=x"}, or {@code "strata(s)=s=1"}
+     * when the column is numeric (every level a number).
+     */
+    static String strataLabel(String name, List<String> levels, int code) {
+        boolean numeric = true;
+        for (String l : levels) {
+            try {
+                Double.parseDouble(l.strip());
+            } catch (NumberFormatException e) {
+                numeric = false;
+                break;
+            }
+        }
+        return "strata(" + name + ")=" + (numeric ? name + "=" : "") + levels.get(code);
     }
 
     private static int curveOf(Factor g, Factor s, int strata, int i) {
@@ -398,7 +415,7 @@ final class KaplanMeierFitter {
 
     private static String tableCurveName(CountTable t, int g, int s) {
         String gl = t.groupName() == null ? null : t.groupName() + "=" + t.groupLevels().get(g);
-        String sl = t.strataName() == null ? null : "strata(" + t.strataName() + ")=" + t.strataLevels().get(s);
+        String sl = t.strataName() == null ? null : strataLabel(t.strataName(), t.strataLevels(), s);
         if (gl == null && sl == null) {
             return "all";
         }
