@@ -200,7 +200,7 @@ public final class KaplanMeierPlot {
     private static final class Layout {
         final Options o;
         final List<Curve> curves;
-        final double left = 70;
+        final double left;
         final double right;
         final double top;
         final double bottom;
@@ -210,6 +210,11 @@ public final class KaplanMeierPlot {
         Layout(Options o, List<Curve> curves) {
             this.o = o;
             this.curves = curves;
+            int label = 0;
+            for (Curve c : curves) {
+                label = Math.max(label, c.label().length());
+            }
+            this.left = o.riskTable ? Math.min(200, Math.max(70, 24 + 7 * label)) : 70;
             double longest = 0;
             for (Curve c : curves) {
                 if (c.time().length > 0) {
@@ -389,12 +394,13 @@ public final class KaplanMeierPlot {
 
         void riskTable(Svg s) {
             double y0 = bottom + 62;
-            s.text(left - 60, y0, "start", 12, "#000", "Number at risk", "font-weight", "bold");
+            s.text(10, y0, "start", 12, "#000", "Number at risk", "font-weight", "bold");
             s.open("g", "class", "risk-table");
             for (int g = 0; g < curves.size(); g++) {
                 Curve c = curves.get(g);
                 String colour = Palette.OKABE_ITO.colour(g);
                 double yy = y0 + 20 * (g + 1);
+                s.text(10, yy, "start", 12, colour, c.label(), "class", "risk-label");
                 for (double t : ticks) {
                     s.text(x(t), yy, "middle", 12, colour, Ticks.label(numberAtRisk(c, t)), "data-time",
                             Double.toString(t), "data-group", c.label(), "class", "at-risk");

@@ -29,7 +29,7 @@ class KaplanMeierPlotTest {
         List<Element> paths = byClass(doc, "path", "km-path");
         assertEquals(2, paths.size());
         // Layout: ticks 0..10 by 2; right edge = 800 - 30 - legend width (30 + 7 * 12 chars = 114).
-        double left = 70;
+        double left = 24 + 7 * 12; // risk-table labels: 12 characters
         double right = 800 - 30 - (30 + 7 * 12);
         double top = 20;
         double bottom = 560 - 60 - (40 + 20 * 2);
