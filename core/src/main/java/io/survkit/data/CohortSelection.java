@@ -267,11 +267,11 @@ public final class CohortSelection {
         for (Map.Entry<String, Integer> a : armCounts().entrySet()) {
             line(sb, markdown, width, "  " + a.getKey(), a.getValue());
         }
-        String end = "Endpoint: " + endpoint.description();
+        sb.append(markdown ? "\n" : "").append("Endpoint: ").append(endpoint.description()).append('\n');
         if (endpoint.unknownCause() == UnknownCause.CENSOR) {
-            end += " (" + unknownCauseDeaths() + " censored)";
+            sb.append(markdown ? "\n" : "").append("Deaths of unknown cause censored at death: ")
+                    .append(unknownCauseDeaths()).append('\n');
         }
-        sb.append(markdown ? "\n" : "").append(end).append('\n');
         return sb.toString();
     }
 

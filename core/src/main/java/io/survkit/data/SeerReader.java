@@ -83,7 +83,7 @@ public final class SeerReader {
             Pattern.CASE_INSENSITIVE);
 
     private static final SeerReader DEFAULTS = new SeerReader(defaultHeaders(), Delimiter.DETECT,
-            StandardCharsets.UTF_8, Endpoint.OVERALL_SURVIVAL, null, List.of(), List.of("Unknown", "Blank(s)"));
+            StandardCharsets.UTF_8, Endpoint.OVERALL_SURVIVAL, null, List.of(), List.of("unknown", "blank(s)"));
 
     private final Map<SeerColumn, String> headers;
     private final Delimiter delimiter;
