@@ -749,10 +749,19 @@ public final class SeerReader {
         }
 
         CohortSelection finish(String source, int records, Layout at) {
+            // Table order: record-level reasons, arm reasons (declared, then as met), covariates.
+            List<String> covariateReasons = new ArrayList<>();
+            for (CovariateSpec c : covariates) {
+                covariateReasons.add("missing " + c.name);
+            }
             Map<String, int[]> table = new LinkedHashMap<>();
-            for (Map.Entry<String, Integer> e : excludedCount.entrySet()) {
-                int[] rs = excluded.get(e.getKey());
-                table.put(e.getKey(), rs == null ? new int[0] : Arrays.copyOf(rs, e.getValue()));
+            for (boolean covariatePass : new boolean[] {false, true}) {
+                for (Map.Entry<String, Integer> e : excludedCount.entrySet()) {
+                    if (covariateReasons.contains(e.getKey()) == covariatePass) {
+                        int[] rs = excluded.get(e.getKey());
+                        table.put(e.getKey(), rs == null ? new int[0] : Arrays.copyOf(rs, e.getValue()));
+                    }
+                }
             }
             List<CohortSelection.CovariateColumn> cols = new ArrayList<>();
             for (int k = 0; k < covariates.size(); k++) {

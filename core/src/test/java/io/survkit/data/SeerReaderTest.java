@@ -201,9 +201,11 @@ class SeerReaderTest {
             return s == SystemicSurgerySequence.SYSTEMIC_BEFORE_SURGERY ? "neoadjuvant"
                     : s == SystemicSurgerySequence.SYSTEMIC_AFTER_SURGERY ? "adjuvant" : null;
         }, "adjuvant", "neoadjuvant").withExclusionReason(t -> "sequence " + t.systemicSurgerySequence().code());
-        CohortSelection c = read(SeerReader.withDefaults().withArms(timing), mixed().csv());
+        CohortSelection c = read(SeerReader.withDefaults().withArms(timing).withNumeric(SeerColumn.AGE, "age"),
+                mixed().csv());
+        assertEquals(List.of(CohortSelection.SURVIVAL_NOT_CALCULATED, CohortSelection.SURVIVAL_MONTHS_UNKNOWN,
+                "sequence 0", "missing age"), List.copyOf(c.exclusions().keySet()));
         assertEquals(4, c.exclusions().get("sequence 0"));
-        assertEquals(3, c.exclusions().size());
         assertEquals(List.of("adjuvant", "neoadjuvant"), c.data().group().levels());
         assertArrayEquals(new int[] {0, 1}, c.data().group().codes());
     }
