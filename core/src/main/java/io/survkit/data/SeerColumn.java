@@ -21,7 +21,8 @@ public enum SeerColumn {
      */
     SURVIVAL_MONTHS("Survival months"),
     /**
-     * "Survival months flag" (NAACCR 1786 style flag): "Complete dates are available and there are
+     * "Survival months flag" (codes of the NAACCR survival flags, e.g. item 1786; 8 = not
+     * calculated, 9 = unknown): "Complete dates are available and there are
      * more than 0 days of survival", "Complete dates are available and there are 0 days of
      * survival", "Incomplete dates are available and there could be zero days of follow-up",
      * "Incomplete dates are available and there cannot be zero days of follow-up", "Not calculated

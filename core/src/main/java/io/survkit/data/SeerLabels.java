@@ -7,7 +7,7 @@ import java.util.Locale;
  * The value labels of SEER*Stat case-listing exports that {@link SeerReader} interprets (matching
  * ignores case and repeated spaces). Sources: seer.cancer.gov/causespecific and SEER*Stat survival
  * exercise 3 (cause-specific classification, including "N/A not first tumor"); the NAACCR data
- * dictionary (items 1762 vital status recode, 1786 survival months flag, 1914/1915 SEER cause-specific
+ * dictionary (items 1762 vital status recode, 1786 survival flag (the codes of SEER's survival months flag), 1914/1915 SEER cause-specific
  * and other cause of death classification, 1294 surgery of other sites); and the labels as they
  * appear in SEER*Stat case listings read by published analysis code (e.g.
  * {@code `SEER cause-specific death classification` == "Dead (attributable to this cancer dx)"},

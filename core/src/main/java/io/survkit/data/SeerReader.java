@@ -277,7 +277,6 @@ public final class SeerReader {
         int sequence;
         int[] covariates;
         String[] covariateHeaders;
-        int maxIndex;
     }
 
     private CohortSelection parse(BufferedReader in, String source) throws IOException {
@@ -357,14 +356,6 @@ public final class SeerReader {
                         header);
             }
         }
-        int max = Math.max(at.months, at.vital);
-        for (int i : new int[] {at.css, at.flag, at.other, at.primary, at.otherSites, at.chemo, at.sequence}) {
-            max = Math.max(max, i);
-        }
-        for (int i : at.covariates) {
-            max = Math.max(max, i);
-        }
-        at.maxIndex = max;
         return at;
     }
 

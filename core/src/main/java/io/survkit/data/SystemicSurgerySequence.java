@@ -80,12 +80,15 @@ public enum SystemicSurgerySequence {
                 return s;
             }
         }
-        if (t.equals("intraoperative systemic therapy with other systemic therapy administered before or after surgery")
-                || t.startsWith("sequence unknown")) {
-            return t.startsWith("sequence") ? UNKNOWN : INTRAOPERATIVE_WITH_OTHER;
-        }
+        // NAACCR's longer descriptions of codes 0, 6 and 9.
         if (t.startsWith("no systemic therapy and/or")) {
             return NONE;
+        }
+        if (t.startsWith("intraoperative systemic therapy with other")) {
+            return INTRAOPERATIVE_WITH_OTHER;
+        }
+        if (t.startsWith("sequence unknown")) {
+            return UNKNOWN;
         }
         return null;
     }

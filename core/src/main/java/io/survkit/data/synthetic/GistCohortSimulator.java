@@ -485,7 +485,11 @@ public final class GistCohortSimulator {
         }
     }
 
-    /** Product-limit median over whole months (as {@link #kaplanMeierMedian}). */
+    /**
+     * Product-limit median over whole months: S(t) = prod over event months u <= t of
+     * (1 - d(u) / n(u)); the median is the smallest t with S(t) <= 0.5, and the mean of that month and
+     * the next event month when S(t) is exactly 0.5 (as R's survfit). Infinite when not reached.
+     */
     private static double bucketMedian(int[] exits, int[] events, int n) {
         double s = 1;
         int atRisk = n;
@@ -543,50 +547,6 @@ public final class GistCohortSimulator {
             }
         }
         return b;
-    }
-
-    /**
-     * Product-limit median: S(t) = prod over event times u <= t of (1 - d(u) / n(u)); the median is the
-     * smallest t with S(t) <= 0.5, and the mean of that time and the next event time when S(t) is
-     * exactly 0.5 (as R's survfit). Infinite when S stays above 0.5.
-     */
-    static double kaplanMeierMedian(double[] time, boolean[] event) {
-        int n = time.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
-        double s = 1;
-        int atRisk = n;
-        int i = 0;
-        while (i < n) {
-            double u = time[order[i]];
-            int d = 0;
-            int m = 0;
-            while (i + m < n && time[order[i + m]] == u) {
-                if (event[order[i + m]]) {
-                    d++;
-                }
-                m++;
-            }
-            if (d > 0) {
-                s *= 1 - (double) d / atRisk;
-                if (s <= 0.5) {
-                    if (Math.abs(s - 0.5) < 1e-12) {
-                        for (int j = i + m; j < n; j++) {
-                            if (event[order[j]]) {
-                                return (u + time[order[j]]) / 2;
-                            }
-                        }
-                    }
-                    return u;
-                }
-            }
-            atRisk -= m;
-            i += m;
-        }
-        return Double.POSITIVE_INFINITY;
     }
 
     // ------------------------------------------------------------------ records

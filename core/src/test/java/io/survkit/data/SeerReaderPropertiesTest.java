@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Invariants of the SEER reader over random case listings. */
-class SeerReaderProperties {
+class SeerReaderPropertiesTest {
 
     /** Record v: kind = v % 8, surgery = (v / 8) % 2, months = v / 16. */
     private static SeerFixture listing(List<Integer> codes) {
