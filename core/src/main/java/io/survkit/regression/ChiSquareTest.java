@@ -1,0 +1,43 @@
+package io.survkit.regression;
+
+import java.util.Locale;
+
+/**
+ * A chi-square test result: statistic, degrees of freedom and upper-tail p-value. Immutable.
+ *
+ * <pre>{@code
+ * ChiSquareTest lrt = coxResult.likelihoodRatioTest();
+ * double p = lrt.pValue();
+ * }</pre>
+ */
+public final class ChiSquareTest {
+    private final double statistic;
+    private final int degreesOfFreedom;
+    private final double pValue;
+
+    ChiSquareTest(double statistic, int degreesOfFreedom) {
+        this.statistic = statistic;
+        this.degreesOfFreedom = degreesOfFreedom;
+        this.pValue = Probabilities.chiSquareUpper(statistic, degreesOfFreedom);
+    }
+
+    /** The chi-square statistic. */
+    public double statistic() {
+        return statistic;
+    }
+
+    /** Degrees of freedom. */
+    public int degreesOfFreedom() {
+        return degreesOfFreedom;
+    }
+
+    /** Upper-tail p-value {@code P(chi2_df > statistic)}. */
+    public double pValue() {
+        return pValue;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "chisq = %.6g on %d df, p = %.4g", statistic, degreesOfFreedom, pValue);
+    }
+}

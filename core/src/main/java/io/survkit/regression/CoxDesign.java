@@ -1,0 +1,297 @@
+package io.survkit.regression;
+
+import io.survkit.data.Covariate;
+import io.survkit.data.Factor;
+import io.survkit.data.SurvivalData;
+import io.survkit.internal.Check;
+import io.survkit.internal.Sorting;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Cox model's data, sorted once: rows ordered by (stratum, exit time) ascending, covariates as
+ * a row-major matrix in that order, centred at their weighted means and scaled to mean absolute
+ * deviation 1 (R {@code coxfit6}; columns whose values are all in {-1, 0, 1}, such as factor
+ * dummies, are left as they are, as R's {@code nocenter = c(-1, 0, 1)}). Immutable after
+ * construction; shared by the fit, its residuals and the proportional-hazards test.
+ */
+final class CoxDesign {
+    final int n;
+    final int p;
+    final String[] columnNames;
+    final String[] termNames;
+    final int[][] termColumns;
+    /** Sorted position -> row of the data. */
+    final int[] order;
+    final double[] time;
+    /** Entry times in sorted order, or null for right-censored data. */
+    final double[] start;
+    final boolean[] event;
+    final double[] weight;
+    final boolean weighted;
+    final boolean fractionalWeights;
+    /** Sorted positions of stratum s are {@code [strataStart[s], strataStart[s+1])}. */
+    final int[] strataStart;
+    final List<String> strataLevels;
+    final String strataName;
+    /** Counting-process data: sorted positions ordered by (stratum, entry time) ascending, else null. */
+    final int[] startOrder;
+    /** Covariates, row-major in sorted order: {@code x[k * p + j]}, centred and scaled. */
+    final double[] x;
+    final double[] means;
+    final double[] scale;
+    /** Cluster code per sorted position, or null. */
+    final int[] cluster;
+    final int clusterCount;
+    final int events;
+    final int omitted;
+
+    private CoxDesign(Builder b) {
+        this.n = b.n;
+        this.p = b.p;
+        this.columnNames = b.columnNames;
+        this.termNames = b.termNames;
+        this.termColumns = b.termColumns;
+        this.order = b.order;
+        this.time = b.time;
+        this.start = b.start;
+        this.event = b.event;
+        this.weight = b.weight;
+        this.weighted = b.weighted;
+        this.fractionalWeights = b.fractionalWeights;
+        this.strataStart = b.strataStart;
+        this.strataLevels = b.strataLevels;
+        this.strataName = b.strataName;
+        this.startOrder = b.startOrder;
+        this.x = b.x;
+        this.means = b.means;
+        this.scale = b.scale;
+        this.cluster = b.cluster;
+        this.clusterCount = b.clusterCount;
+        this.events = b.events;
+        this.omitted = b.omitted;
+    }
+
+    int strataCount() {
+        return strataStart.length - 1;
+    }
+
+    /** One model-matrix column: covariate a's column ja, times covariate b's column jb for an interaction. */
+    private record Source(Covariate a, int ja, Covariate b, int jb) {
+        double value(int i) {
+            double v = a.column(i, ja);
+            return b == null ? v : v * b.column(i, jb);
+        }
+    }
+
+    private static final class Builder {
+        int n;
+        int p;
+        String[] columnNames;
+        String[] termNames;
+        int[][] termColumns;
+        int[] order;
+        double[] time;
+        double[] start;
+        boolean[] event;
+        double[] weight;
+        boolean weighted;
+        boolean fractionalWeights;
+        int[] strataStart;
+        List<String> strataLevels;
+        String strataName;
+        int[] startOrder;
+        double[] x;
+        double[] means;
+        double[] scale;
+        int[] cluster;
+        int clusterCount;
+        int events;
+        int omitted;
+    }
+
+    /** Within runs of equal keys, puts the row indices in ascending order (R's stable {@code order}). */
+    static void stabilize(int[] ord, double[] keys) {
+        int n = ord.length;
+        int i = 0;
+        while (i < n) {
+            int j = i + 1;
+            while (j < n && keys[ord[j]] == keys[ord[i]]) {
+                j++;
+            }
+            if (j - i > 1) {
+                java.util.Arrays.sort(ord, i, j);
+            }
+            i = j;
+        }
+    }
+
+    static CoxDesign of(SurvivalData data, List<String[]> interactions) {
+        Check.notNull("data", data);
+        Builder b = new Builder();
+        int n = data.size();
+        b.n = n;
+        b.omitted = data.omittedRows();
+        if (data.causes().size() > 1) {
+            throw Check.fail("column '%s' holds %d event causes %s; a Cox model needs one event type: "
+                    + "build the data with event(column, value) for a cause-specific model",
+                    data.eventColumn(), data.causes().size(), data.causes());
+        }
+        // model columns and terms, in R's order: main effects as given, then interactions
+        List<Source> sources = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
+        List<int[]> termCols = new ArrayList<>();
+        for (Map.Entry<String, Covariate> e : data.covariates().entrySet()) {
+            Covariate c = e.getValue();
+            int[] cols = new int[c.columnCount()];
+            for (int j = 0; j < cols.length; j++) {
+                cols[j] = sources.size();
+                sources.add(new Source(c, j, null, 0));
+                names.add(c.columnName(j));
+            }
+            if (cols.length == 0) {
+                throw Check.fail("factor covariate '%s' has a single level %s; it cannot be in the model",
+                        c.name(), c.factor().levels());
+            }
+            terms.add(c.name());
+            termCols.add(cols);
+        }
+        for (String[] pair : interactions) {
+            Covariate ca = data.covariate(pair[0]);
+            Covariate cb = data.covariate(pair[1]);
+            int[] cols = new int[ca.columnCount() * cb.columnCount()];
+            int k = 0;
+            for (int jb = 0; jb < cb.columnCount(); jb++) {
+                for (int ja = 0; ja < ca.columnCount(); ja++) {
+                    cols[k++] = sources.size();
+                    sources.add(new Source(ca, ja, cb, jb));
+                    names.add(ca.columnName(ja) + ":" + cb.columnName(jb));
+                }
+            }
+            terms.add(pair[0] + ":" + pair[1]);
+            termCols.add(cols);
+        }
+        int p = sources.size();
+        if (p == 0) {
+            throw Check.fail("the data have no covariates; give at least one numeric or factor covariate");
+        }
+        b.p = p;
+        b.columnNames = names.toArray(new String[0]);
+        b.termNames = terms.toArray(new String[0]);
+        b.termColumns = termCols.toArray(new int[0][]);
+
+        // weights: R requires > 0
+        double[] w = new double[n];
+        double sumw = 0;
+        for (int i = 0; i < n; i++) {
+            double wi = data.weight(i);
+            if (!(wi > 0)) {
+                throw Check.fail("%s: case weight %s is invalid; a Cox model needs weights > 0",
+                        Check.at(data.weightsColumn(), data.fileRow(i)), wi);
+            }
+            w[i] = wi;
+            sumw += wi;
+        }
+        b.weighted = data.hasWeights();
+        b.fractionalWeights = data.hasFractionalWeights();
+
+        // sort once by (stratum, time)
+        double[] times = data.times();
+        int[] ord = Sorting.order(times);
+        stabilize(ord, times);
+        Factor strata = data.strata();
+        if (strata != null) {
+            b.strataStart = Sorting.groupStable(ord, strata.codes(), strata.levelCount());
+            b.strataLevels = strata.levels();
+            b.strataName = strata.name();
+        } else {
+            b.strataStart = new int[] {0, n};
+            b.strataLevels = List.of();
+        }
+        b.order = ord;
+        b.time = new double[n];
+        b.event = new boolean[n];
+        b.weight = new double[n];
+        int events = 0;
+        for (int k = 0; k < n; k++) {
+            int i = ord[k];
+            b.time[k] = data.time(i);
+            b.event[k] = data.isEvent(i);
+            b.weight[k] = w[i];
+            if (b.event[k]) {
+                events++;
+            }
+        }
+        if (events == 0) {
+            throw Check.fail("the data have no events (all %d rows censored); a Cox model needs at least one event", n);
+        }
+        b.events = events;
+        if (data.hasStart()) {
+            b.start = new double[n];
+            for (int k = 0; k < n; k++) {
+                b.start[k] = data.start(ord[k]);
+            }
+            int[] so = Sorting.order(b.start);
+            if (strata != null) {
+                int[] sortedCodes = new int[n];
+                for (int k = 0; k < n; k++) {
+                    sortedCodes[k] = strata.code(ord[k]);
+                }
+                Sorting.groupStable(so, sortedCodes, strata.levelCount());
+            }
+            b.startOrder = so;
+        }
+        if (data.cluster() != null) {
+            Factor cl = data.cluster();
+            b.cluster = new int[n];
+            for (int k = 0; k < n; k++) {
+                b.cluster[k] = cl.code(ord[k]);
+            }
+            b.clusterCount = cl.levelCount();
+        }
+
+        // centre and scale (R coxfit6): weighted mean; scale = sum(w) / sum(w |x - mean|)
+        b.means = new double[p];
+        b.scale = new double[p];
+        double[] xs = new double[n * p];
+        for (int j = 0; j < p; j++) {
+            Source s = sources.get(j);
+            boolean zeroOne = true;
+            double sum = 0;
+            for (int k = 0; k < n; k++) {
+                int i = ord[k];
+                double v = s.value(i);
+                if (!Double.isFinite(v)) {
+                    throw Check.fail("%s: covariate value %s is not finite", Check.at(b.columnNames[j], data.fileRow(i)), v);
+                }
+                xs[k * p + j] = v;
+                if (v != 0 && v != 1 && v != -1) {
+                    zeroOne = false;
+                }
+                sum += b.weight[k] * v;
+            }
+            if (zeroOne) {
+                b.means[j] = 0;
+                b.scale[j] = 1;
+                continue;
+            }
+            double mean = sum / sumw;
+            double abs = 0;
+            for (int k = 0; k < n; k++) {
+                double v = xs[k * p + j] - mean;
+                xs[k * p + j] = v;
+                abs += b.weight[k] * Math.abs(v);
+            }
+            double sc = abs > 0 ? sumw / abs : 1.0;
+            for (int k = 0; k < n; k++) {
+                xs[k * p + j] *= sc;
+            }
+            b.means[j] = mean;
+            b.scale[j] = sc;
+        }
+        b.x = xs;
+        return new CoxDesign(b);
+    }
+}

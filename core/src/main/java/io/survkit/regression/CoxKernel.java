@@ -1,0 +1,279 @@
+package io.survkit.regression;
+
+import io.survkit.internal.Cholesky;
+import java.util.Arrays;
+
+/**
+ * Log partial likelihood, score and information of a Cox model in one backward pass over the
+ * sorted data (R {@code coxfit6} for right-censored data, {@code agfit4} for counting-process
+ * intervals), and R's Newton-Raphson iteration around it.
+ *
+ * <p>Inputs: a {@link CoxDesign} (rows sorted by stratum, then exit time ascending; covariates
+ * centred and scaled). The pass walks each stratum from its last time to its first, adding each row
+ * to the running risk-set sums (weighted risk {@code w exp(eta)}, its first and second moments in
+ * x) when its exit time is reached and, for counting-process data, taking it out again once the
+ * current time reaches its entry time. At each event time the tied events add to the
+ * log-likelihood, score and information: all at once (Breslow 1974) or in equal fractions
+ * (Efron 1977). Cost O(n p^2) per evaluation; work buffers belong to the kernel, nothing is
+ * allocated per row.
+ */
+final class CoxKernel {
+    private final CoxDesign d;
+    private final boolean efron;
+    private final int p;
+    private final double[] a;
+    private final double[] a2;
+    private final double[] cmat;
+    private final double[] cmat2;
+    /** Per sorted row: weighted risk, for counting-process removal. */
+    private final double[] risk;
+
+    CoxKernel(CoxDesign d, TieMethod ties) {
+        this.d = d;
+        this.efron = ties == TieMethod.EFRON;
+        this.p = d.p;
+        this.a = new double[p];
+        this.a2 = new double[p];
+        this.cmat = new double[p * p];
+        this.cmat2 = new double[p * p];
+        this.risk = d.start != null ? new double[d.n] : null;
+    }
+
+    /**
+     * Log partial likelihood at {@code beta} (scaled coordinates); fills the score {@code u} and the
+     * information {@code imat} (upper triangle, {@code imat[i*p + j]} for {@code i <= j}).
+     */
+    double evaluate(double[] beta, double[] u, double[] imat) {
+        Arrays.fill(u, 0);
+        Arrays.fill(imat, 0);
+        double loglik = 0;
+        final int p = this.p;
+        final double[] x = d.x;
+        final double[] time = d.time;
+        final boolean[] event = d.event;
+        final double[] weight = d.weight;
+        final double[] start = d.start;
+        final int[] startOrder = d.startOrder;
+        for (int s = 0; s < d.strataCount(); s++) {
+            int lo = d.strataStart[s];
+            int hi = d.strataStart[s + 1];
+            double denom = 0;
+            Arrays.fill(a, 0);
+            Arrays.fill(cmat, 0);
+            int rm = hi - 1; // next row (in startOrder) to leave the risk set
+            int k = hi - 1;
+            while (k >= lo) {
+                double dtime = time[k];
+                int ndead = 0;
+                double deadwt = 0;
+                double denom2 = 0;
+                while (k >= lo && time[k] == dtime) {
+                    int off = k * p;
+                    double zbeta = 0;
+                    for (int i = 0; i < p; i++) {
+                        zbeta += beta[i] * x[off + i];
+                    }
+                    double r = Math.exp(zbeta) * weight[k];
+                    if (risk != null) {
+                        risk[k] = r;
+                    }
+                    if (!event[k]) {
+                        denom += r;
+                        for (int i = 0; i < p; i++) {
+                            double rx = r * x[off + i];
+                            a[i] += rx;
+                            int ci = i * p;
+                            for (int j = 0; j <= i; j++) {
+                                cmat[ci + j] += rx * x[off + j];
+                            }
+                        }
+                    } else {
+                        ndead++;
+                        double wk = weight[k];
+                        deadwt += wk;
+                        denom2 += r;
+                        loglik += wk * zbeta;
+                        for (int i = 0; i < p; i++) {
+                            double xi = x[off + i];
+                            u[i] += wk * xi;
+                            double rx = r * xi;
+                            a2[i] += rx;
+                            int ci = i * p;
+                            for (int j = 0; j <= i; j++) {
+                                cmat2[ci + j] += rx * x[off + j];
+                            }
+                        }
+                    }
+                    k--;
+                }
+                if (start != null) {
+                    // rows whose entry time is at or after this time are not at risk here
+                    while (rm >= lo && start[startOrder[rm]] >= dtime) {
+                        int q = startOrder[rm--];
+                        double r = risk[q];
+                        denom -= r;
+                        int off = q * p;
+                        for (int i = 0; i < p; i++) {
+                            double rx = r * x[off + i];
+                            a[i] -= rx;
+                            int ci = i * p;
+                            for (int j = 0; j <= i; j++) {
+                                cmat[ci + j] -= rx * x[off + j];
+                            }
+                        }
+                    }
+                }
+                if (ndead > 0) {
+                    if (!efron || ndead == 1) {
+                        denom += denom2;
+                        loglik -= deadwt * Math.log(denom);
+                        for (int i = 0; i < p; i++) {
+                            a[i] += a2[i];
+                            double mean = a[i] / denom;
+                            u[i] -= deadwt * mean;
+                            int ci = i * p;
+                            for (int j = 0; j <= i; j++) {
+                                cmat[ci + j] += cmat2[ci + j];
+                                imat[j * p + i] += deadwt * (cmat[ci + j] - mean * a[j]) / denom;
+                            }
+                        }
+                    } else {
+                        // Efron: the k-th of the tied events sees the deaths' share reduced by k/ndead
+                        double wtave = deadwt / ndead;
+                        for (int kk = 0; kk < ndead; kk++) {
+                            denom += denom2 / ndead;
+                            loglik -= wtave * Math.log(denom);
+                            for (int i = 0; i < p; i++) {
+                                a[i] += a2[i] / ndead;
+                                double mean = a[i] / denom;
+                                u[i] -= wtave * mean;
+                                int ci = i * p;
+                                for (int j = 0; j <= i; j++) {
+                                    cmat[ci + j] += cmat2[ci + j] / ndead;
+                                    imat[j * p + i] += wtave * (cmat[ci + j] - mean * a[j]) / denom;
+                                }
+                            }
+                        }
+                    }
+                    Arrays.fill(a2, 0);
+                    Arrays.fill(cmat2, 0);
+                }
+            }
+        }
+        return loglik;
+    }
+
+    /** What R's Newton-Raphson returns, in the original (unscaled) coordinates. */
+    static final class Fit {
+        double[] beta;
+        double[] betaScaled;
+        double[] u;
+        /** Inverse information, p x p row-major. */
+        double[] var;
+        double loglikNull;
+        double loglik;
+        double scoreTest;
+        int iterations;
+        boolean converged;
+        int rank;
+        boolean halving;
+    }
+
+    /**
+     * R {@code coxfit6}'s Newton-Raphson: start at 0; a step solves the information against the
+     * score with a tolerant Cholesky ({@code tolerChol}); if the log-likelihood gets worse or is not
+     * finite the step is halved towards the last good point; stop when
+     * {@code |1 - loglik_old/loglik_new| <= eps} or after {@code maxIter} steps.
+     */
+    Fit newtonRaphson(int maxIter, double eps, double tolerChol) {
+        final int p = this.p;
+        double[] beta = new double[p];
+        double[] newbeta = new double[p];
+        double[] u = new double[p];
+        double[] imat = new double[p * p];
+        double[] step = new double[p];
+        Fit f = new Fit();
+        double loglik0 = evaluate(beta, u, imat);
+        System.arraycopy(u, 0, step, 0, p);
+        int rank = Cholesky.decompose(imat, p, tolerChol);
+        Cholesky.solve(imat, p, step);
+        double sctest = 0;
+        for (int i = 0; i < p; i++) {
+            sctest += u[i] * step[i];
+        }
+        f.loglikNull = loglik0;
+        f.scoreTest = sctest;
+        double best = loglik0;
+        if (maxIter == 0 || !Double.isFinite(loglik0)) {
+            Cholesky.invert(imat, p);
+            return finish(f, beta, u, imat, loglik0, 0, maxIter == 0, rank);
+        }
+        for (int i = 0; i < p; i++) {
+            newbeta[i] = beta[i] + step[i];
+        }
+        int halving = 0;
+        for (int iter = 1; iter <= maxIter; iter++) {
+            double newlk = evaluate(newbeta, u, imat);
+            rank = Cholesky.decompose(imat, p, tolerChol);
+            boolean notFinite = !Double.isFinite(newlk);
+            for (int i = 0; i < p && !notFinite; i++) {
+                if (!Double.isFinite(u[i])) {
+                    notFinite = true;
+                }
+                for (int j = 0; j < p; j++) {
+                    if (!Double.isFinite(imat[i * p + j])) {
+                        notFinite = true;
+                    }
+                }
+            }
+            if (!notFinite && Math.abs(1 - best / newlk) <= eps) {
+                Cholesky.invert(imat, p);
+                f.halving = halving > 0;
+                return finish(f, newbeta, u, imat, newlk, iter, true, rank);
+            }
+            if (notFinite || newlk < best) {
+                halving++;
+                for (int i = 0; i < p; i++) {
+                    newbeta[i] = (newbeta[i] + halving * beta[i]) / (halving + 1.0);
+                }
+            } else {
+                halving = 0;
+                best = newlk;
+                System.arraycopy(u, 0, step, 0, p);
+                Cholesky.solve(imat, p, step);
+                for (int i = 0; i < p; i++) {
+                    beta[i] = newbeta[i];
+                    newbeta[i] = newbeta[i] + step[i];
+                }
+            }
+        }
+        // out of iterations: report the last good point, with its own score and information
+        // (R reports fit$iter = maxIter + 1 here for right-censored data, maxIter for counting process)
+        double lk = evaluate(beta, u, imat);
+        rank = Cholesky.decompose(imat, p, tolerChol);
+        Cholesky.invert(imat, p);
+        return finish(f, beta, u, imat, lk, d.start == null ? maxIter + 1 : maxIter, false, rank);
+    }
+
+    private Fit finish(Fit f, double[] betaScaled, double[] u, double[] inv, double loglik, int iter,
+            boolean converged, int rank) {
+        int p = this.p;
+        double[] sc = d.scale;
+        f.betaScaled = betaScaled.clone();
+        f.beta = new double[p];
+        f.u = new double[p];
+        f.var = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            f.beta[i] = betaScaled[i] * sc[i];
+            f.u[i] = u[i] / sc[i];
+            for (int j = 0; j < p; j++) {
+                f.var[i * p + j] = inv[i * p + j] * sc[i] * sc[j];
+            }
+        }
+        f.loglik = loglik;
+        f.iterations = iter;
+        f.converged = converged;
+        f.rank = rank;
+        return f;
+    }
+}

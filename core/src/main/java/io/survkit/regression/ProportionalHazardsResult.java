@@ -1,0 +1,93 @@
+package io.survkit.regression;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The proportional-hazards test of a Cox model (R {@code cox.zph(fit)$table}): one chi-square
+ * per model term (a factor is one term with as many degrees of freedom as it has coefficients)
+ * and a global test. Immutable.
+ *
+ * <pre>{@code
+ * ProportionalHazardsResult zph = ProportionalHazardsTest.withDefaults().test(fit);
+ * zph.terms();          // [trt, karno, celltype]
+ * zph.global().pValue();
+ * }</pre>
+ */
+public final class ProportionalHazardsResult {
+    private final List<String> terms;
+    private final double[] chisq;
+    private final int[] df;
+    private final ChiSquareTest global;
+    private final TimeTransform transform;
+
+    ProportionalHazardsResult(List<String> terms, double[] chisq, int[] df, ChiSquareTest global,
+            TimeTransform transform) {
+        this.terms = List.copyOf(terms);
+        this.chisq = chisq;
+        this.df = df;
+        this.global = global;
+        this.transform = transform;
+    }
+
+    /** Term names (rows of R's table, without {@code GLOBAL}). */
+    public List<String> terms() {
+        return terms;
+    }
+
+    /** Number of terms. */
+    public int size() {
+        return terms.size();
+    }
+
+    /** Test of term i. */
+    public ChiSquareTest test(int i) {
+        return new ChiSquareTest(chisq[i], df[i]);
+    }
+
+    /** Chi-square statistic per term. */
+    public double[] chiSquares() {
+        return chisq.clone();
+    }
+
+    /** Degrees of freedom per term. */
+    public int[] degreesOfFreedom() {
+        return df.clone();
+    }
+
+    /** p-value per term. */
+    public double[] pValues() {
+        double[] p = new double[chisq.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Probabilities.chiSquareUpper(chisq[i], df[i]);
+        }
+        return p;
+    }
+
+    /** The global test of all terms together (R's {@code GLOBAL} row). */
+    public ChiSquareTest global() {
+        return global;
+    }
+
+    /** The time transform used. */
+    public TimeTransform transform() {
+        return transform;
+    }
+
+    @Override
+    public String toString() {
+        int w = 6;
+        for (String t : terms) {
+            w = Math.max(w, t.length());
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s %10s %4s %10s%n", "", "chisq", "df", "p"));
+        double[] p = pValues();
+        for (int i = 0; i < chisq.length; i++) {
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s %10.4g %4d %10.4g%n", terms.get(i), chisq[i], df[i], p[i]));
+        }
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s %10.4g %4d %10.4g%n", "GLOBAL", global.statistic(),
+                global.degreesOfFreedom(), global.pValue()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package io.survkit.regression;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/** Number formatting close to R's {@code format}/{@code print} for the printed summaries. */
+final class RFormat {
+    private RFormat() {
+    }
+
+    /** Decimals needed to show {@code digits} significant digits of v (0 for integers beyond that). */
+    static int decimalsFor(double v, int digits) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return 0;
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
+        return Math.max(0, b.scale());
+    }
+
+    /** Common decimals for a column (R formats a column with one number of decimals), capped. */
+    static int decimals(int digits, int cap, double[]... columns) {
+        int d = 0;
+        for (double[] c : columns) {
+            if (c == null) {
+                continue;
+            }
+            for (double v : c) {
+                d = Math.max(d, decimalsFor(v, digits));
+            }
+        }
+        return Math.min(d, cap);
+    }
+
+    static String fixed(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Inf" : "-Inf";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /**
+     * One number with {@code digits} significant digits, fixed or scientific, whichever is shorter
+     * (fixed on a tie), trailing zeros dropped: R's {@code format(x, digits)} for a scalar.
+     */
+    static String signif(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Inf" : "-Inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
+        String fixed = b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
+        int exp = b.precision() - b.scale() - 1;
+        BigDecimal mant = b.movePointLeft(exp).stripTrailingZeros();
+        String sci = mant.toPlainString() + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "")
+                + Math.abs(exp);
+        return fixed.length() <= sci.length() ? fixed : sci;
+    }
+
+    /** A p-value in a coefficient table: fixed with the given decimals, or 3 significant digits in scientific below 1e-4. */
+    static String pvalue(double p, int decimals) {
+        if (Double.isNaN(p)) {
+            return "NA";
+        }
+        if (p < 2e-16) {
+            return "<2e-16";
+        }
+        if (p < 1e-4) {
+            return String.format(Locale.ROOT, "%.2e", p);
+        }
+        return fixed(p, decimals);
+    }
+
+    static String stars(double p) {
+        if (Double.isNaN(p)) {
+            return "";
+        }
+        return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
+    }
+
+    static String pad(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    static String padRight(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}
