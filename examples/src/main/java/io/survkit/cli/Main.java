@@ -21,7 +21,7 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new KmCommand()));
+        return new Main(List.of(new KmCommand(), new CoxCommand()));
     }
 
     public static void main(String[] argv) {

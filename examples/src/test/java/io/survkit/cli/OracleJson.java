@@ -62,6 +62,11 @@ final class OracleJson {
     }
 
     static void assertMatches(JsonNode expected, JsonNode actual, String path) {
+        assertMatches(expected, actual, path, 1e-9);
+    }
+
+    /** As {@link #assertMatches(JsonNode, JsonNode, String)} with relative tolerance {@code rel}. */
+    static void assertMatches(JsonNode expected, JsonNode actual, String path, double rel) {
         if (expected == null || expected.isNull()) {
             assertTrue(actual == null || actual.isNull(), path + ": R has null, survkit has " + actual);
             return;
@@ -74,17 +79,17 @@ final class OracleJson {
             double e = expected.asDouble();
             double a = actual.asDouble();
             double d = Math.abs(a - e);
-            assertTrue(d <= 1e-12 || d <= 1e-9 * Math.abs(e), path + ": R " + e + ", survkit " + a);
+            assertTrue(d <= 1e-12 || d <= rel * Math.abs(e), path + ": R " + e + ", survkit " + a);
         } else if (expected.isArray()) {
             assertTrue(actual.isArray(), path + ": expected an array");
             assertEquals(expected.size(), actual.size(), path + ": length");
             for (int i = 0; i < expected.size(); i++) {
-                assertMatches(expected.get(i), actual.get(i), path + "[" + i + "]");
+                assertMatches(expected.get(i), actual.get(i), path + "[" + i + "]", rel);
             }
         } else if (expected.isObject()) {
             for (Iterator<String> it = expected.fieldNames(); it.hasNext();) {
                 String f = it.next();
-                assertMatches(expected.get(f), actual.get(f), path + "." + f);
+                assertMatches(expected.get(f), actual.get(f), path + "." + f, rel);
             }
         } else {
             assertEquals(expected.asText(), actual.asText(), path);
