@@ -18,6 +18,13 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * optional case weights ({@link SurvivalData}); with a strata column there is one curve per
  * (group, stratum) combination, named as R's {@code ~ group + strata(s)}. Pre-aggregated counts
  * ({@link CountTable}) give the same curves as the rows they summarise (Greenwood variance only).
+ * With competing-risks status codes every cause counts as an event.
+ *
+ * <p>Cost: unweighted right-censored rows take one {@code Arrays.sort} of the event and of the
+ * censoring times per curve and two linear merges (benchmarks/README.md: 1.1-1.4 x a plain sort of
+ * the times, 60 bytes per subject with 10^6 distinct times). Weighted or delayed-entry rows take one
+ * sort of the exit (and entry) times. The jackknife is O(n) for right-censored rows without
+ * clusters and O(event times x clusters) (R's recursion) with clusters or delayed entry.
  *
  * <pre>{@code
  * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").group("sex").read();

@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 /** Invariants of the Kaplan-Meier estimator on random data (fixed seeds). */
-class KaplanMeierProperties {
+class KaplanMeierPropertyTest {
 
     /** One subject: time, event, group (0..2), integer weight (1..3), fractional weight. */
     record Row(double time, boolean event, int group, int weight, double fraction) {
