@@ -473,10 +473,7 @@ public final class Builder {
             }
             return;
         }
-        String[] labels = new String[m];
-        for (int k = 0; k < m; k++) {
-            labels[k] = event.label(keep[k]);
-        }
+        String[] labels = event.labels(keep);
         if (eventValues != null) {
             boolean seen = false;
             for (int k = 0; k < m; k++) {
@@ -512,10 +509,7 @@ public final class Builder {
     }
 
     private static Factor factor(Column c, int[] keep, List<String> levels, String reference, int[] fileRows) {
-        String[] labels = new String[keep.length];
-        for (int k = 0; k < keep.length; k++) {
-            labels[k] = c.label(keep[k]);
-        }
+        String[] labels = c.labels(keep);
         List<String> lv;
         if (levels != null) {
             lv = new ArrayList<>(levels);
@@ -549,7 +543,7 @@ public final class Builder {
 
     /** Distinct labels: numeric order when all are numbers, else byte (code point) order. */
     static List<String> sortedLevels(String[] labels) {
-        TreeSet<String> distinct = new TreeSet<>(Arrays.asList(labels));
+        TreeSet<String> distinct = new TreeSet<>(new java.util.HashSet<>(Arrays.asList(labels)));
         boolean numbers = true;
         for (String s : distinct) {
             if (Column.parse(s) == null) {
