@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * Kaplan-Meier on 1,000,000 subjects in 2 groups against its floor, a plain {@link Arrays#sort}
  * of a copy of the same times. {@code times}: {@code continuous} = exponential follow-up (mean 365
  * days, distinct doubles), {@code months} = whole months 0..150 as in registry data (heavy ties).
- * 30 % of the subjects are censored in both.
+ * 30 % of the subjects are censored in both. {@code biojavaKaplanMeier} is the JVM peer on the
+ * same subjects.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar KaplanMeierBenchmark -f 1 -wi 3 -i 5 -prof gc
@@ -37,6 +38,7 @@ public class KaplanMeierBenchmark {
 
     private SurvivalData data;
     private double[] raw;
+    private java.util.ArrayList<org.biojava.nbio.survival.cox.SurvivalInfo> peerInput;
     private final KaplanMeier km = KaplanMeier.withDefaults();
 
     @Setup
@@ -55,6 +57,7 @@ public class KaplanMeierBenchmark {
         }
         data = SurvivalData.builder().time("time", t).event("dead", event).group("arm", arm).build();
         raw = data.times();
+        peerInput = BiojavaPeer.input(data);
     }
 
     /** The floor: sort a copy of the same times once. */
@@ -63,6 +66,12 @@ public class KaplanMeierBenchmark {
         double[] c = raw.clone();
         Arrays.sort(c);
         return c;
+    }
+
+    /** The JVM peer, biojava-survival 6.0.5 {@code SurvFitKM}, on the same subjects (input built in setup). */
+    @Benchmark
+    public Object biojavaKaplanMeier() {
+        return BiojavaPeer.kaplanMeier(peerInput);
     }
 
     /** Kaplan-Meier curves with Greenwood errors and Nelson-Aalen hazards for both groups. */
