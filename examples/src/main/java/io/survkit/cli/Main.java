@@ -21,7 +21,7 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new KmCommand(), new CoxCommand()));
+        return new Main(List.of(new KmCommand(), new CoxCommand(), new CifCommand()));
     }
 
     public static void main(String[] argv) {
