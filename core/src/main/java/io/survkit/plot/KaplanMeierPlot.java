@@ -162,6 +162,9 @@ public final class KaplanMeierPlot {
         return 0;
     }
 
+    /** Drops closer than this (px) to the previous drawn drop are merged into it. */
+    static final double MIN_DX = 0.5;
+
     /** Mutable option holder, copied on every change. */
     private static final class Options {
         static final String SURVIVAL = "Survival probability";
@@ -291,28 +294,9 @@ public final class KaplanMeierPlot {
             if (o.bands && c.lower() != null && c.upper() != null) {
                 band(s, c, colour);
             }
-            StringBuilder d = new StringBuilder(32 * c.time().length + 32);
-            double prev = 1;
-            d.append('M').append(Svg.num(x(0))).append(',').append(Svg.num(y(1)));
-            for (int i = 0; i < c.time().length && c.time()[i] <= tMax; i++) {
-                double xx = x(c.time()[i]);
-                d.append('H').append(Svg.num(xx));
-                if (c.survival()[i] != prev) {
-                    d.append('V').append(Svg.num(y(c.survival()[i])));
-                    prev = c.survival()[i];
-                }
-            }
-            s.path(d, colour, 2, "none", "class", "km-path");
+            s.path(stepPath(c), colour, 2, "none", "class", "km-path");
             if (o.censorMarks) {
-                StringBuilder m = new StringBuilder();
-                for (int i = 0; i < c.time().length && c.time()[i] <= tMax; i++) {
-                    if (c.censored()[i] > 0) {
-                        double xx = x(c.time()[i]);
-                        double yy = y(c.survival()[i]);
-                        m.append('M').append(Svg.num(xx)).append(',').append(Svg.num(yy - 4)).append('V')
-                                .append(Svg.num(yy + 4));
-                    }
-                }
+                CharSequence m = censorMarks(c);
                 if (m.length() > 0) {
                     s.path(m, colour, 1.5, "none", "class", "censor-marks");
                 }
@@ -331,53 +315,122 @@ public final class KaplanMeierPlot {
             s.close("g");
         }
 
-        void band(Svg s, Curve c, String colour) {
-            StringBuilder up = new StringBuilder();
-            StringBuilder down = new StringBuilder();
-            List<double[]> pts = new ArrayList<>();
-            double lo = 1;
-            double hi = 1;
-            double t0 = 0;
-            for (int i = 0; i <= c.time().length; i++) {
-                double t1 = i < c.time().length ? Math.min(c.time()[i], tMax) : Math.min(tMax,
-                        c.time().length == 0 ? 0 : c.time()[c.time().length - 1]);
-                pts.add(new double[] {t0, t1, lo, hi});
-                if (i == c.time().length || c.time()[i] > tMax) {
-                    break;
-                }
-                double l = c.lower()[i];
-                double u = c.upper()[i];
-                if (!Double.isFinite(l) || !Double.isFinite(u)) {
-                    pts.add(null);
-                    lo = Double.NaN;
-                } else {
-                    lo = l;
-                    hi = u;
-                }
-                t0 = t1;
-            }
-            boolean open = false;
-            for (double[] p : pts) {
-                if (p == null || Double.isNaN(p[2])) {
-                    open = flush(s, up, down, colour, open);
+        /**
+         * The step path: horizontal to each time, vertical to its survival. Drops closer than
+         * {@link #MIN_DX} px to the last drawn one are merged into it (their vertical segments
+         * overlap on screen), so a million distinct times draw as at most a few thousand vertices.
+         */
+        CharSequence stepPath(Curve c) {
+            StringBuilder d = new StringBuilder(256);
+            d.append('M').append(Svg.num(x(0))).append(',').append(Svg.num(y(1)));
+            double drawnX = Double.NEGATIVE_INFINITY;
+            double prev = 1;
+            double pendingY = Double.NaN; // the drop at drawnX, written once no later drop merges into it
+            for (int i = 0; i < c.time().length && c.time()[i] <= tMax; i++) {
+                double sv = c.survival()[i];
+                if (sv == prev) {
                     continue;
                 }
-                up.append(open ? 'L' : 'M').append(Svg.num(x(p[0]))).append(',').append(Svg.num(y(p[3])))
-                        .append('L').append(Svg.num(x(p[1]))).append(',').append(Svg.num(y(p[3])));
-                down.insert(0, "L" + Svg.num(x(p[1])) + "," + Svg.num(y(p[2])) + "L" + Svg.num(x(p[0])) + ","
-                        + Svg.num(y(p[2])));
-                open = true;
+                prev = sv;
+                double xx = x(c.time()[i]);
+                if (xx - drawnX >= MIN_DX) {
+                    if (!Double.isNaN(pendingY)) {
+                        d.append('V').append(Svg.num(pendingY));
+                    }
+                    d.append('H').append(Svg.num(xx));
+                    drawnX = xx;
+                }
+                pendingY = y(sv);
             }
-            flush(s, up, down, colour, open);
+            if (!Double.isNaN(pendingY)) {
+                d.append('V').append(Svg.num(pendingY));
+            }
+            double end = c.time().length == 0 ? 0 : Math.min(c.time()[c.time().length - 1], tMax);
+            if (x(end) > drawnX) {
+                d.append('H').append(Svg.num(x(end)));
+            }
+            return d;
         }
 
-        boolean flush(Svg s, StringBuilder up, StringBuilder down, String colour, boolean open) {
-            if (open) {
-                s.path(up.toString() + down + "Z", "none", 0, colour, "fill-opacity", "0.15", "class", "ci-band");
+        /** Censor ticks, one per distinct half-pixel position. */
+        CharSequence censorMarks(Curve c) {
+            StringBuilder m = new StringBuilder();
+            long last = Long.MIN_VALUE;
+            for (int i = 0; i < c.time().length && c.time()[i] <= tMax; i++) {
+                if (c.censored()[i] > 0) {
+                    double xx = x(c.time()[i]);
+                    double yy = y(c.survival()[i]);
+                    long key = Math.round(xx * 2) * 1_000_003L + Math.round(yy * 2);
+                    if (key == last) {
+                        continue;
+                    }
+                    last = key;
+                    m.append('M').append(Svg.num(xx)).append(',').append(Svg.num(yy - 4)).append('V')
+                            .append(Svg.num(yy + 4));
+                }
             }
-            up.setLength(0);
-            down.setLength(0);
-            return false;
+            return m;
+        }
+
+        /**
+         * Stepwise confidence band: the upper limit forward, the lower limit back, closed. Limits
+         * that are not numbers (S = 0 with log intervals) end a piece of the band; steps closer than
+         * {@link #MIN_DX} px are merged as in the curve.
+         */
+        void band(Svg s, Curve c, String colour) {
+            int n = c.time().length;
+            double[] xs = new double[n + 2];
+            double[] lo = new double[n + 2];
+            double[] hi = new double[n + 2];
+            int k = 0;
+            xs[k] = x(0);
+            lo[k] = 1;
+            hi[k] = 1;
+            k++;
+            for (int i = 0; i < n && c.time()[i] <= tMax; i++) {
+                double xx = x(c.time()[i]);
+                double l = c.lower()[i];
+                double u = c.upper()[i];
+                boolean gap = !Double.isFinite(l) || !Double.isFinite(u);
+                if (k > 0 && !Double.isNaN(lo[k - 1]) && !gap && xx - xs[k - 1] < MIN_DX) {
+                    lo[k - 1] = l;
+                    hi[k - 1] = u;
+                    continue;
+                }
+                xs[k] = xx;
+                lo[k] = gap ? Double.NaN : l;
+                hi[k] = gap ? Double.NaN : u;
+                k++;
+            }
+            double end = n == 0 ? 0 : Math.min(c.time()[n - 1], tMax);
+            xs[k] = x(end);
+            lo[k] = Double.NaN;
+            hi[k] = Double.NaN;
+            int from = 0;
+            for (int j = 0; j <= k; j++) {
+                if (Double.isNaN(lo[j])) {
+                    if (j > from) {
+                        bandPiece(s, xs, lo, hi, from, j, colour);
+                    }
+                    from = j + 1;
+                }
+            }
+        }
+
+        /** One closed piece of band over the steps [from, to): step j spans xs[j]..xs[j + 1]. */
+        void bandPiece(Svg s, double[] xs, double[] lo, double[] hi, int from, int to, String colour) {
+            StringBuilder d = new StringBuilder(64 * (to - from) + 16);
+            d.append('M').append(Svg.num(xs[from])).append(',').append(Svg.num(y(hi[from])));
+            for (int j = from; j < to; j++) {
+                if (j > from) {
+                    d.append('V').append(Svg.num(y(hi[j])));
+                }
+                d.append('H').append(Svg.num(xs[j + 1]));
+            }
+            for (int j = to - 1; j >= from; j--) {
+                d.append('V').append(Svg.num(y(lo[j]))).append('H').append(Svg.num(xs[j]));
+            }
+            s.path(d.append('Z'), "none", 0, colour, "fill-opacity", "0.15", "class", "ci-band");
         }
 
         void legend(Svg s) {

@@ -1,7 +1,6 @@
 package io.survkit.plot;
 
 import io.survkit.internal.Escape;
-import java.util.Locale;
 
 /** A small SVG writer: every text and attribute value goes through {@link Escape#xml}. */
 final class Svg {
@@ -19,20 +18,27 @@ final class Svg {
                 .append("\" fill=\"white\"/>\n");
     }
 
-    /** Compact number: at most 2 decimals, no trailing zeros. */
+    /** Compact number: rounded to 2 decimals, no trailing zeros (no String.format: hot in big paths). */
     static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return Long.toString((long) v);
         }
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        int end = s.length();
-        while (s.charAt(end - 1) == '0') {
-            end--;
+        long c = Math.round(v * 100);
+        boolean neg = c < 0;
+        c = Math.abs(c);
+        StringBuilder b = new StringBuilder(12);
+        if (neg) {
+            b.append('-');
         }
-        if (s.charAt(end - 1) == '.') {
-            end--;
+        b.append(c / 100);
+        int frac = (int) (c % 100);
+        if (frac != 0) {
+            b.append('.').append((char) ('0' + frac / 10));
+            if (frac % 10 != 0) {
+                b.append((char) ('0' + frac % 10));
+            }
         }
-        return s.substring(0, end);
+        return b.toString();
     }
 
     Svg open(String tag, String... attributes) {

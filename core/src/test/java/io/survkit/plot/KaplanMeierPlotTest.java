@@ -35,7 +35,7 @@ class KaplanMeierPlotTest {
         double bottom = 560 - 60 - (40 + 20 * 2);
         String expected = "M" + Svg.num(left) + "," + Svg.num(top)
                 + "H" + Svg.num(left + 2 / 10.0 * (right - left)) + "V" + Svg.num(bottom - 0.75 * (bottom - top))
-                + "H" + Svg.num(left + 3 / 10.0 * (right - left))
+                // time 3 is a censoring: S does not change, so the path needs no vertex there
                 + "H" + Svg.num(left + 5 / 10.0 * (right - left)) + "V" + Svg.num(bottom - 0.375 * (bottom - top))
                 + "H" + Svg.num(left + 8 / 10.0 * (right - left)) + "V" + Svg.num(bottom);
         assertEquals(expected, paths.get(0).getAttribute("d"));
@@ -91,6 +91,31 @@ class KaplanMeierPlotTest {
                 List.of(new KaplanMeierPlot.Curve("all", t, s, null, null, r, c)));
         assertTrue(svg.length() < 100_000, "svg size " + svg.length());
         assertTrue(svg.contains(">1000000<"));
+    }
+
+    @Test
+    void millionDistinctTimesDrawWithFewVerticesAndEndAtTheLastDrop() {
+        int n = 1_000_000;
+        double[] t = new double[n];
+        double[] s = new double[n];
+        double[] r = new double[n];
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = (i + 1) * 0.001;
+            s[i] = 1 - (i + 1) / (double) n;
+            r[i] = n - i;
+            c[i] = i % 3 == 0 ? 1 : 0;
+        }
+        KaplanMeierPlot.Curve big = new KaplanMeierPlot.Curve("all", t, s, null, null, r, c);
+        String svg = KaplanMeierPlot.withDefaults().render(List.of(big, big));
+        assertTrue(svg.length() < 2_000_000, "svg size " + svg.length());
+        String d = svg.substring(svg.indexOf(" d=\"M") + 4);
+        d = d.substring(0, d.indexOf('"'));
+        long vertices = d.chars().filter(ch -> ch == 'H' || ch == 'V').count();
+        assertTrue(vertices < 5000, "vertices " + vertices);
+        // the curve reaches S = 0 at the bottom of the plot area at its last time
+        assertTrue(d.endsWith("V" + Svg.num(560 - 60 - (40 + 20 * 2))) || d.contains("V" + Svg.num(560 - 60 - 80)),
+                d.substring(d.length() - 40));
     }
 
     @Test
