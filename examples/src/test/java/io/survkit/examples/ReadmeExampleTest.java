@@ -67,5 +67,6 @@ class ReadmeExampleTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("sex=1 138    112"), printed);
         assertTrue(printed.contains("Likelihood ratio test"), printed);
+        assertTrue(printed.contains("Chisq= 10.3  on 1 degrees of freedom"), printed);
     }
 }
