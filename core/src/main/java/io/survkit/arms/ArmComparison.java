@@ -1,5 +1,7 @@
 package io.survkit.arms;
 
+import io.survkit.compare.LogRankResult;
+import io.survkit.compare.LogRankTest;
 import io.survkit.data.CohortSelection;
 import io.survkit.data.Covariate;
 import io.survkit.data.Endpoint;
@@ -80,6 +82,9 @@ public final class ArmComparison {
     private final double confLevel;
     private final ConfidenceIntervalType confType;
     private final TieMethod ties;
+    private PropensityScore propensity;
+    private PropensityMatching matching;
+    private InverseProbabilityWeights weighting;
 
     private ArmComparison(List<String> names, List<String> descriptions, List<SurvivalData> data, String treatment,
             String control, double[] landmarks, double horizon, List<String> adjust, String subgroupColumn,
@@ -171,8 +176,54 @@ public final class ArmComparison {
             List<String> adjust, String subgroupColumn, Factor subgroupFactor, SubgroupTiming timing,
             double landmarkTime, double medianBound, double confLevel, ConfidenceIntervalType confType,
             TieMethod ties) {
-        return new ArmComparison(names, descriptions, data, treatment, control, landmarks, horizon, adjust,
-                subgroupColumn, subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
+        ArmComparison c = new ArmComparison(names, descriptions, data, treatment, control, landmarks, horizon,
+                adjust, subgroupColumn, subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
+        c.propensity = propensity;
+        c.matching = matching;
+        c.weighting = weighting;
+        return c;
+    }
+
+    /**
+     * Runs the comparison on a propensity-matched sample: the score ({@code score}, a logistic
+     * regression on chosen covariates) is estimated on the two arms' rows of each endpoint, matched
+     * by {@code matching} (greedy nearest neighbour on the logit, without replacement, caliper); the
+     * matched rows are analysed with the matched set as cluster (Kaplan-Meier with the clustered
+     * infinitesimal-jackknife variance, Cox with the robust variance clustered on the set, as R with
+     * {@code cluster = subclass}); with 1:k matching the controls weigh 1/k. Replaces weighting.
+     */
+    public ArmComparison matched(PropensityScore score, PropensityMatching matching) {
+        ArmComparison c = copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
+                landmarkTime, medianBound, confLevel, confType, ties);
+        c.propensity = Check.notNull("propensity score", score);
+        c.matching = Check.notNull("matching", matching);
+        c.weighting = null;
+        return c;
+    }
+
+    /** {@link #matched(PropensityScore, PropensityMatching)} with 1:1 matching, caliper 0.2 SD of the logit. */
+    public ArmComparison matched(PropensityScore score) {
+        return matched(score, PropensityMatching.withDefaults());
+    }
+
+    /**
+     * Runs the comparison weighted by inverse probability of treatment weights from {@code score}
+     * ({@code weights} chooses stabilisation and truncation): weighted Kaplan-Meier (infinitesimal
+     * jackknife variance) and Cox with the robust variance. The log-rank test is not reported (its
+     * variance assumes frequency weights). Replaces matching.
+     */
+    public ArmComparison weighted(PropensityScore score, InverseProbabilityWeights weights) {
+        ArmComparison c = copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
+                landmarkTime, medianBound, confLevel, confType, ties);
+        c.propensity = Check.notNull("propensity score", score);
+        c.weighting = Check.notNull("weights", weights);
+        c.matching = null;
+        return c;
+    }
+
+    /** {@link #weighted(PropensityScore, InverseProbabilityWeights)} with unstabilised, untruncated weights. */
+    public ArmComparison weighted(PropensityScore score) {
+        return weighted(score, InverseProbabilityWeights.withDefaults());
     }
 
     /** Adds an endpoint named {@code name} (its rows may differ from the others'). */
@@ -188,9 +239,13 @@ public final class ArmComparison {
         d.add(null);
         List<SurvivalData> s = new ArrayList<>(data);
         s.add(endpointData);
-        return new ArmComparison(List.copyOf(n), Collections.unmodifiableList(d), List.copyOf(s), treatment, control,
-                landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing, landmarkTime, medianBound,
-                confLevel, confType, ties);
+        ArmComparison c = new ArmComparison(List.copyOf(n), Collections.unmodifiableList(d), List.copyOf(s),
+                treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing, landmarkTime,
+                medianBound, confLevel, confType, ties);
+        c.propensity = propensity;
+        c.matching = matching;
+        c.weighting = weighting;
+        return c;
     }
 
     /** The treatment arm: a level of the data's group. */
@@ -310,10 +365,49 @@ public final class ArmComparison {
     public ArmComparisonResult run() {
         Settings s = settings();
         List<SurvivalData> twoArm = new ArrayList<>();
+        List<PropensityAdjustment> adjustments = new ArrayList<>();
         for (int e = 0; e < data.size(); e++) {
-            twoArm.add(prepare(e, s));
+            SurvivalData two = prepare(e, s);
+            PropensityAdjustment pa = null;
+            if (propensity != null) {
+                boolean[] treated = PropensityScore.treated(two, s.treatment);
+                PropensityScores ps = propensity.estimate(two, treated);
+                Balance balance = propensity.covariates() == null ? Balance.withDefaults()
+                        : Balance.withDefaults().withCovariates(propensity.covariates().toArray(new String[0]));
+                if (matching != null) {
+                    MatchedSets sets = matching.match(ps);
+                    pa = new PropensityAdjustment(PropensityAdjustment.Kind.MATCHED, ps, sets, null,
+                            balance.estimate(two, treated, sets));
+                    int[] rows = sets.matchedRows();
+                    int[] set = new int[rows.length];
+                    List<String> setLevels = new ArrayList<>();
+                    for (int k = 0; k < sets.setCount(); k++) {
+                        setLevels.add(Integer.toString(k + 1));
+                    }
+                    for (int k = 0; k < rows.length; k++) {
+                        set[k] = sets.setId(rows[k]);
+                    }
+                    SurvivalData m = two.rows(rows).withCluster(Factor.of("matched set", setLevels, set));
+                    if (sets.ratio() > 1) {
+                        double[] w = sets.weights();
+                        double[] wm = new double[rows.length];
+                        for (int k = 0; k < rows.length; k++) {
+                            wm[k] = w[rows[k]];
+                        }
+                        m = m.withWeights("matching weight", wm);
+                    }
+                    two = m;
+                } else {
+                    PropensityWeights pw = weighting.estimate(ps);
+                    pa = new PropensityAdjustment(PropensityAdjustment.Kind.WEIGHTED, ps, null, pw,
+                            balance.estimate(two, treated, pw));
+                    two = two.withWeights("iptw", pw.weights());
+                }
+            }
+            twoArm.add(two);
+            adjustments.add(pa);
         }
-        ArmComparisonResult main = analyse(s, twoArm, Double.NaN, true);
+        ArmComparisonResult main = analyse(s, twoArm, Double.NaN, true).withAdjustments(adjustments);
         if (Double.isNaN(landmarkTime)) {
             return main;
         }
@@ -510,6 +604,10 @@ public final class ArmComparison {
                     name, Numbers.time(tau)));
         }
         double[] logRank = logRank(two);
+        if (weighting != null) {
+            notes.add(Check.format("%s: the log-rank test is not reported for the weighted sample; read the robust"
+                    + " Cox p", name));
+        }
         double[] indicator = new double[two.size()];
         for (int i = 0; i < indicator.length; i++) {
             indicator[i] = two.group().code(i);
@@ -552,9 +650,13 @@ public final class ArmComparison {
         }
     }
 
-    /** Log-rank chi-square, df, p of the two arms. */
-    private static double[] logRank(SurvivalData two) {
-        return new double[] {Double.NaN, 1, Double.NaN};
+    /** Log-rank chi-square, df, p of the two arms ({@code LogRankTest.withDefaults().test}); NaN when weighted. */
+    private double[] logRank(SurvivalData two) {
+        if (weighting != null) {
+            return new double[] {Double.NaN, 1, Double.NaN};
+        }
+        LogRankResult r = LogRankTest.withDefaults().test(two);
+        return new double[] {r.chiSquare(), r.degreesOfFreedom(), r.pValue()};
     }
 
     // ----------------------------------------------------------------------------- subgroups

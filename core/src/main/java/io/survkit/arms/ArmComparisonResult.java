@@ -40,6 +40,7 @@ public final class ArmComparisonResult {
     private final double landmarkTime;
     private final List<String> descriptions;
     private final ArmComparisonResult landmarkAnalysis;
+    private List<PropensityAdjustment> adjustments = List.of();
 
     ArmComparisonResult(String group, String treatment, String control, List<EndpointComparison> endpoints,
             double[] landmarks, double horizon, List<String> adjust, double level, ConfidenceIntervalType confType,
@@ -69,8 +70,30 @@ public final class ArmComparisonResult {
     }
 
     ArmComparisonResult withLandmarkAnalysis(ArmComparisonResult lm) {
-        return new ArmComparisonResult(group, treatment, control, endpoints, landmarks, horizon, adjust, level,
-                confType, ties, subgroups, landmarkTime, descriptions, lm);
+        ArmComparisonResult r = new ArmComparisonResult(group, treatment, control, endpoints, landmarks, horizon,
+                adjust, level, confType, ties, subgroups, landmarkTime, descriptions, lm);
+        r.adjustments = adjustments;
+        return r;
+    }
+
+    ArmComparisonResult withAdjustments(List<PropensityAdjustment> list) {
+        ArmComparisonResult r = new ArmComparisonResult(group, treatment, control, endpoints, landmarks, horizon,
+                adjust, level, confType, ties, subgroups, landmarkTime, descriptions, landmarkAnalysis);
+        r.adjustments = Collections.unmodifiableList(new ArrayList<>(list));
+        return r;
+    }
+
+    /** True when the arms were propensity-matched or weighted. */
+    public boolean isPropensityAdjusted() {
+        return !adjustments.isEmpty() && adjustments.get(0) != null;
+    }
+
+    /**
+     * The propensity matching or weighting of endpoint {@code index} (its balance table, matched sets
+     * or weights), or null when the comparison was neither matched nor weighted.
+     */
+    public PropensityAdjustment propensityAdjustment(int index) {
+        return adjustments.isEmpty() ? null : adjustments.get(index);
     }
 
     /** Name of the arm (group) column. */
@@ -223,6 +246,32 @@ public final class ArmComparisonResult {
                 + " landmark differences are the summaries to read. A median survival that was not reached is"
                 + " reported with the arm's longest follow-up; the median difference is then a bound: at least the"
                 + " treatment arm's longest follow-up (or the stated time) minus the control median. ");
+        if (isPropensityAdjusted()) {
+            PropensityAdjustment pa = adjustments.get(0);
+            List<String> cov = pa.balance().terms();
+            if (pa.kind() == PropensityAdjustment.Kind.MATCHED) {
+                MatchedSets ms = pa.matchedSets();
+                m.append("The propensity score (probability of ").append(treatment).append(") was estimated by"
+                        + " logistic regression on ").append(String.join(", ", cov)).append("; patients were"
+                        + " matched 1:").append(ms.ratio()).append(" by greedy nearest-neighbour matching on the"
+                        + " logit of the score without replacement");
+                m.append(Double.isNaN(ms.caliperInSd()) ? (Double.isInfinite(ms.caliperWidth()) ? ", without caliper"
+                        : ", caliper " + Numbers.fixed3(ms.caliperWidth()) + " on the logit scale")
+                        : ", caliper " + Numbers.time(ms.caliperInSd()) + " SD of the logit");
+                m.append(", and balance was assessed by standardized mean differences. The matched sample was"
+                        + " analysed with the matched set as cluster (robust variance of the Cox model and"
+                        + " infinitesimal-jackknife variance of the Kaplan-Meier estimates). ");
+            } else {
+                PropensityWeights pw = pa.weights();
+                m.append("The propensity score was estimated by logistic regression on ").append(String.join(", ",
+                        cov)).append("; inverse probability of treatment weights (").append(pw.stabilization()
+                        .name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" stabilisation")
+                        .append(pw.truncatedCount() > 0 ? ", " + pw.truncatedCount() + " weights truncated" : "")
+                        .append(") gave weighted Kaplan-Meier estimates (infinitesimal-jackknife variance) and Cox"
+                                + " models with the robust variance; the log-rank test is not reported for the"
+                                + " weighted sample. ");
+            }
+        }
         if (subgroups != null) {
             m.append("Subgroups by ").append(subgroups.variable()).append(": ")
                     .append(subgroups.design() == SubgroupAnalysis.Design.TREATMENT_LEVEL_VERSUS_CONTROL
@@ -377,6 +426,14 @@ public final class ArmComparisonResult {
             text(sb, subgroupTable());
             sb.append('\n');
         }
+        if (isPropensityAdjusted()) {
+            for (int e = 0; e < endpoints.size(); e++) {
+                PropensityAdjustment pa = adjustments.get(e);
+                sb.append(endpoints.get(e).name()).append(": ").append(pa.kind() == PropensityAdjustment.Kind.MATCHED
+                        ? pa.matchedSets().toString() : pa.weights().toString()).append('\n');
+                sb.append(pa.balance().toString()).append('\n');
+            }
+        }
         List<String> notes = notes();
         if (!notes.isEmpty()) {
             sb.append("Notes\n");
@@ -521,6 +578,26 @@ public final class ArmComparisonResult {
             }
             w.endArray().endObject();
         }
+        w.name("propensity").beginArray();
+        for (int e = 0; e < (isPropensityAdjusted() ? endpoints.size() : 0); e++) {
+            PropensityAdjustment pa = adjustments.get(e);
+            BalanceTable b = pa.balance();
+            w.beginObject().name("endpoint").value(endpoints.get(e).name()).name("kind").value(pa.kind().name());
+            if (pa.matchedSets() != null) {
+                MatchedSets ms = pa.matchedSets();
+                w.name("ratio").value(ms.ratio()).name("caliperSd").value(ms.caliperInSd()).name("caliperWidth")
+                        .value(ms.caliperWidth()).name("matchedTreated").value(ms.matchedTreatedCount())
+                        .name("matchedControls").value(ms.matchedControlCount()).name("unmatchedTreated")
+                        .value(ms.unmatchedTreatedCount());
+            } else {
+                w.name("stabilization").value(pa.weights().stabilization().name()).name("truncated")
+                        .value(pa.weights().truncatedCount());
+            }
+            w.name("balance").beginObject().name("terms").array(b.terms()).name("smdBefore").array(b.smdBefore())
+                    .name("smdAfter").array(b.smdAfter()).endObject();
+            w.endObject();
+        }
+        w.endArray();
         w.name("notes").array(notes());
         w.name("landmarkAnalysis");
         if (landmarkAnalysis == null) {

@@ -40,8 +40,11 @@ public final class Factor {
         if (levels.isEmpty()) {
             throw Check.fail("factor '%s' needs at least one level", name);
         }
-        if (new java.util.HashSet<>(levels).size() != levels.size() || levels.contains(null)) {
-            throw Check.fail("factor '%s': levels must be distinct and non-null, got %s", name, levels);
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (String l : levels) {
+            if (l == null || !distinct.add(l)) {
+                throw Check.fail("factor '%s': levels must be distinct and non-null, got %s", name, levels);
+            }
         }
         for (int i = 0; i < codes.length; i++) {
             if (codes[i] < 0 || codes[i] >= levels.size()) {
