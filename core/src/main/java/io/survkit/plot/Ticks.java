@@ -15,7 +15,7 @@ final class Ticks {
         }
         double step = step(max / Math.max(1, target));
         if (months && max >= 24) {
-            step = Math.max(12, Math.round(step / 12.0) * 12);
+            step = 12 * Math.ceil(max / Math.max(1, target) / 12); // whole years
         }
         int k = (int) Math.ceil(max / step - 1e-9);
         double[] t = new double[k + 1];

@@ -21,7 +21,7 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new KmCommand(), new LogRankCommand(), new CoxCommand(), new CifCommand()));
+        return new Main(List.of(new KmCommand(), new LogRankCommand(), new CoxCommand(), new CifCommand(), new GistCommand()));
     }
 
     public static void main(String[] argv) {
