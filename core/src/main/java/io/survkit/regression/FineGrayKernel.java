@@ -76,7 +76,7 @@ final class FineGrayKernel {
     }
 
     /** Per failure block: S0 and the means S1 / S0 (and S2 / S0 - m m' when asked). */
-    private double[][] riskSums(double[] b, boolean second, double[] s0Out, double[] mOut, double[] vOut) {
+    private void riskSums(double[] b, boolean second, double[] s0Out, double[] mOut, double[] vOut) {
         int blocks = blockStart.length;
         double[] e = new double[n];
         for (int i = 0; i < n; i++) {
@@ -126,7 +126,6 @@ final class FineGrayKernel {
                 }
             }
         }
-        return null;
     }
 
     private void add(double[] acc, double w, int row, boolean second) {
