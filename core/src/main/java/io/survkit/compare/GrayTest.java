@@ -4,7 +4,6 @@ import io.survkit.data.Factor;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
-import io.survkit.internal.Sorting;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
@@ -111,45 +110,43 @@ public final class GrayTest {
         for (int i = 0; i < n; i++) {
             eventsOf[data.status(i)]++;
         }
-        // one sort by time, then grouped stably by stratum
-        double[] t = data.times();
-        int[] order = Sorting.order(t);
+        // bucket the times by (stratum, group, status), sort each bucket once and merge them into
+        // per-time counts (no sort of the whole column with a payload)
         Factor st = data.strata();
         int nst = st == null ? 1 : st.levelCount();
-        int[] strataStart;
-        if (st == null) {
-            strataStart = new int[] {0, n};
-        } else {
-            strataStart = Sorting.groupStable(order, st.codes(), nst);
+        int sc = causeCount + 1;
+        int[] bucket = new int[nst * ng * sc + 1];
+        for (int i = 0; i < n; i++) {
+            bucket[key(st, map, g, i, ng, sc, data.status(i)) + 1]++;
         }
-        double[] y = new double[n];
-        int[] grp = new int[n];
-        int[] status = new int[n];
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            y[k] = t[i];
-            grp[k] = map[g.code(i)];
-            status[k] = data.status(i);
+        for (int b = 0; b < nst * ng * sc; b++) {
+            bucket[b + 1] += bucket[b];
+        }
+        double[] buf = new double[n];
+        int[] next = bucket.clone();
+        for (int i = 0; i < n; i++) {
+            buf[next[key(st, map, g, i, ng, sc, data.status(i))]++] = data.time(i) + 0.0;
+        }
+        int[][] counts = new int[nst][];
+        int[] times = new int[nst];
+        for (int b = 0; b < nst; b++) {
+            counts[b] = merge(buf, bucket, b * ng * sc, ng * sc, times, b);
         }
         List<String> causes = new ArrayList<>();
         List<Integer> codes = new ArrayList<>();
         List<double[]> scores = new ArrayList<>();
         List<double[]> variances = new ArrayList<>();
         int ng1 = ng - 1;
-        int[] m = new int[n];
         Work w = new Work(ng);
         for (int c = 1; c <= causeCount; c++) {
             if (eventsOf[c] == 0) {
                 continue;
             }
-            for (int k = 0; k < n; k++) {
-                m[k] = status[k] == 0 ? 0 : status[k] == c ? 1 : 2;
-            }
             double[] s = new double[ng1];
             double[] v = new double[ng1 * ng1];
             for (int b = 0; b < nst; b++) {
-                if (strataStart[b + 1] > strataStart[b]) {
-                    stratum(y, m, grp, strataStart[b], strataStart[b + 1], ng, rho, s, v, w);
+                if (times[b] > 0) {
+                    stratum(counts[b], times[b], c, sc, ng, rho, s, v, w);
                 }
             }
             causes.add(data.causes().get(c - 1));
@@ -187,6 +184,50 @@ public final class GrayTest {
         return new GrayTestResult(groups, causes, codeArray, stat, p, ng1, scores, variances, singular, rho);
     }
 
+    private static int key(Factor st, int[] map, Factor g, int i, int ng, int sc, int status) {
+        return ((st == null ? 0 : st.code(i)) * ng + map[g.code(i)]) * sc + status;
+    }
+
+    /**
+     * Merges the sorted buckets {@code [first, first + width)} (one stratum: group-major, then
+     * status) into counts per distinct time: {@code width} ints per time, row-major. Sorts each
+     * bucket in place; stores the number of distinct times in {@code times[slot]}.
+     */
+    private static int[] merge(double[] buf, int[] bucket, int first, int width, int[] times, int slot) {
+        int[] head = new int[width];
+        int[] end = new int[width];
+        int rows = 0;
+        for (int b = 0; b < width; b++) {
+            head[b] = bucket[first + b];
+            end[b] = bucket[first + b + 1];
+            java.util.Arrays.sort(buf, head[b], end[b]);
+            rows += end[b] - head[b];
+        }
+        int[] out = new int[Math.max(1, rows) * width];
+        int m = 0;
+        while (true) {
+            double t = Double.NaN;
+            for (int b = 0; b < width; b++) {
+                if (head[b] < end[b] && !(buf[head[b]] >= t)) {
+                    t = buf[head[b]];
+                }
+            }
+            if (t != t) {
+                break;
+            }
+            for (int b = 0; b < width; b++) {
+                int h0 = head[b];
+                while (head[b] < end[b] && buf[head[b]] == t) {
+                    head[b]++;
+                }
+                out[m * width + b] = head[b] - h0;
+            }
+            m++;
+        }
+        times[slot] = m;
+        return java.util.Arrays.copyOf(out, m * width);
+    }
+
     /** Buffers of one stratum pass, sized by the number of groups. */
     private static final class Work {
         final double[] f1m;
@@ -218,11 +259,11 @@ public final class GrayTest {
 
     /**
      * Adds one stratum's scores and variance (cmprsk {@code crst}, Gray 1988 section 2) to
-     * {@code s} and {@code vOut} (full (ng-1)^2 matrix, row-major). Rows {@code [from, to)} are
-     * sorted by time; {@code m} = 0 censored, 1 the cause tested, 2 another cause; {@code grp}
-     * 0-based group.
+     * {@code s} and {@code vOut} (full (ng-1)^2 matrix, row-major). {@code counts} holds per
+     * distinct time (ascending) the rows of each group and status ({@code g * sc + status}); the
+     * cause tested is {@code cause}, every other cause is a competing event.
      */
-    private static void stratum(double[] y, int[] m, int[] grp, int from, int to, int ng, double rho, double[] s,
+    private static void stratum(int[] counts, int times, int cause, int sc, int ng, double rho, double[] s,
             double[] vOut, Work w) {
         int ng1 = ng - 1;
         double[] rs = w.rs;
@@ -238,8 +279,12 @@ public final class GrayTest {
         double[] v = w.vs;
         java.util.Arrays.fill(rs, 0);
         java.util.Arrays.fill(v, 0);
-        for (int i = from; i < to; i++) {
-            rs[grp[i]]++;
+        for (int j = 0; j < times; j++) {
+            for (int gi = 0; gi < ng; gi++) {
+                for (int k = 0; k < sc; k++) {
+                    rs[gi] += counts[j * ng * sc + gi * sc + k];
+                }
+            }
         }
         double[] st = new double[ng1];
         for (int i = 0; i < ng; i++) {
@@ -253,15 +298,14 @@ public final class GrayTest {
         java.util.Arrays.fill(c, 0);
         double fm = 0;
         double f = 0;
-        int ll = from;
-        while (ll < to) {
-            int lu = ll;
-            while (lu + 1 < to && y[lu + 1] <= y[ll]) {
-                lu++;
-            }
+        for (int jt = 0; jt < times; jt++) {
             java.util.Arrays.fill(d, 0);
-            for (int i = ll; i <= lu; i++) {
-                d[m[i] * ng + grp[i]]++;
+            int row = jt * ng * sc;
+            for (int gi = 0; gi < ng; gi++) {
+                for (int k = 0; k < sc; k++) {
+                    int cnt = counts[row + gi * sc + k];
+                    d[(k == 0 ? 0 : k == cause ? 1 : 2) * ng + gi] += cnt;
+                }
             }
             double nd1 = 0;
             double nd2 = 0;
@@ -364,18 +408,17 @@ public final class GrayTest {
                     }
                 }
             }
-            if (lu + 1 >= to) {
+            if (jt + 1 >= times) {
                 break;
             }
-            for (int i = ll; i <= lu; i++) {
-                rs[grp[i]]--;
+            for (int gi = 0; gi < ng; gi++) {
+                rs[gi] -= d[gi] + d[ng + gi] + d[2 * ng + gi];
             }
             fm = f;
             for (int i = 0; i < ng; i++) {
                 f1m[i] = f1[i];
                 skmm[i] = skm[i];
             }
-            ll = lu + 1;
         }
         for (int i = 0; i < ng1; i++) {
             for (int j = 0; j <= i; j++) {
