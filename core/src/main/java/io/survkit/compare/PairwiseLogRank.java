@@ -85,16 +85,14 @@ public final class PairwiseLogRank {
         double[][] raw = new double[m][m];
         double[] flat = new double[m * (m + 1) / 2];
         List<String> warnings = new ArrayList<>(src.warnings);
-        int f = 0;
-        // R's pairwise.table: column j, then rows i > j (lower triangle, column-major)
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < m; i++) {
-                if (i < j) {
-                    chisq[i][j] = Double.NaN;
-                    raw[i][j] = Double.NaN;
-                }
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                chisq[i][j] = Double.NaN;   // above the diagonal: R's NA
+                raw[i][j] = Double.NaN;
             }
         }
+        int f = 0;
+        // R's pairwise.table: column j, then rows i > j (lower triangle, column-major)
         for (int j = 0; j < m; j++) {
             for (int i = j + 1; i < k; i++) {
                 LogRankKernel.Sums s = src.sums(test, new int[] {src.present[j], src.present[i]});
@@ -114,10 +112,8 @@ public final class PairwiseLogRank {
         double[][] p = new double[m][m];
         f = 0;
         for (int j = 0; j < m; j++) {
-            for (int i = 0; i < m; i++) {
-                if (i < j) {
-                    p[i][j] = Double.NaN;
-                }
+            for (int i = 0; i < j; i++) {
+                p[i][j] = Double.NaN;
             }
             for (int i = j + 1; i < k; i++) {
                 p[i - 1][j] = adj[f++];
