@@ -62,8 +62,9 @@ final class ChiSquare {
             anyVariance |= v[a * q + a] > 0;
         }
         if (!anyVariance) {
-            throw Check.fail("the variance of observed - expected is 0 (each event time had at most one subject "
-                    + "at risk); the test is undefined (R: system is exactly singular)");
+            throw Check.fail("the variance of observed - expected is 0 (at every event time either every subject "
+                    + "at risk had the event or one group alone was at risk); the test is undefined (R: system is "
+                    + "exactly singular)");
         }
         if (q == 1) {
             return new ChiSquare(b[0] * b[0] / v[0], q, null);

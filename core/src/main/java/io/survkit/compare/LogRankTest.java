@@ -115,21 +115,7 @@ public final class LogRankTest {
      *         without events, or when the variance is 0
      */
     public LogRankResult test(SurvivalData data) {
-        Check.notNull("data", data);
-        if (data.hasStart() || data.hasWeights()) {
-            return test(CountTable.of(data));
-        }
-        checkGroups(data.group() == null ? null : data.group().name());
-        LogRankKernel.Sorted src = new LogRankKernel.Sorted(data);
-        List<String> warnings = new ArrayList<>(data.warnings());
-        int[] selected = present(src, data.group(), warnings);
-        LogRankKernel.Sums sums = LogRankKernel.run(src, selected, this);
-        List<String> groupLabels = new ArrayList<>();
-        for (int code : selected) {
-            groupLabels.add(data.group().label(code));
-        }
-        List<String> strata = data.strata() == null ? null : labels(data.strata().name(), data.strata().levels());
-        return LogRankResult.of(this, sums, groupLabels, strata, data.omittedRows(), warnings);
+        return test(Source.of(Check.notNull("data", data)));
     }
 
     /**
@@ -138,18 +124,7 @@ public final class LogRankTest {
      * @throws IllegalArgumentException as {@link #test(SurvivalData)}
      */
     public LogRankResult test(CountTable counts) {
-        Check.notNull("counts", counts);
-        checkGroups(counts.groupName());
-        List<String> warnings = new ArrayList<>(counts.warnings());
-        int[] selected = present(counts, warnings);
-        LogRankKernel.Sums sums = LogRankKernel.run(counts, selected, this);
-        List<String> groupLabels = new ArrayList<>();
-        for (int code : selected) {
-            groupLabels.add(counts.groupName() + "=" + counts.groupLevels().get(code));
-        }
-        List<String> strata = counts.strataName() == null ? null
-                : labels(counts.strataName(), counts.strataLevels());
-        return LogRankResult.of(this, sums, groupLabels, strata, counts.omittedRows(), warnings);
+        return test(Source.of(Check.notNull("counts", counts)));
     }
 
     /**
@@ -158,14 +133,8 @@ public final class LogRankTest {
      * @throws IllegalArgumentException as {@link #test(SurvivalData)}
      */
     public double statistic(SurvivalData data) {
-        Check.notNull("data", data);
-        if (data.hasStart() || data.hasWeights()) {
-            return statistic(CountTable.of(data));
-        }
-        checkGroups(data.group() == null ? null : data.group().name());
-        LogRankKernel.Sorted src = new LogRankKernel.Sorted(data);
-        int[] selected = present(src, data.group(), new ArrayList<>());
-        return ChiSquare.of(LogRankKernel.run(src, selected, this)).chiSquare;
+        Source src = Source.of(Check.notNull("data", data));
+        return ChiSquare.of(src.sums(this, src.present)).chiSquare;
     }
 
     /**
@@ -174,19 +143,13 @@ public final class LogRankTest {
      * @throws IllegalArgumentException as {@link #test(SurvivalData)}
      */
     public double statistic(CountTable counts) {
-        Check.notNull("counts", counts);
-        checkGroups(counts.groupName());
-        int[] selected = present(counts, new ArrayList<>());
-        return ChiSquare.of(LogRankKernel.run(counts, selected, this)).chiSquare;
+        Source src = Source.of(Check.notNull("counts", counts));
+        return ChiSquare.of(src.sums(this, src.present)).chiSquare;
     }
 
-    /** Sums over the given groups only (pairwise and trend tests). */
-    LogRankKernel.Sums sums(LogRankKernel.Sorted src, int[] selected) {
-        return LogRankKernel.run(src, selected, this);
-    }
-
-    LogRankKernel.Sums sums(CountTable counts, int[] selected) {
-        return LogRankKernel.run(counts, selected, this);
+    private LogRankResult test(Source src) {
+        return LogRankResult.of(this, src.sums(this, src.present), src.labels, src.strataLabels, src.omitted,
+                src.warnings);
     }
 
     static final String TOO_FEW = "the log-rank test needs >= 2 groups with subjects";
@@ -247,14 +210,6 @@ public final class LogRankTest {
                     keep.length, levels);
         }
         return keep;
-    }
-
-    private static List<String> labels(String name, List<String> levels) {
-        List<String> r = new ArrayList<>();
-        for (String l : levels) {
-            r.add(name + "=" + l);
-        }
-        return r;
     }
 
     @Override
