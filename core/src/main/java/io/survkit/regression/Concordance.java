@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.internal.RadixSort;
 import io.survkit.internal.Sorting;
 import java.util.Arrays;
 
@@ -28,7 +29,7 @@ final class Concordance {
     static double[] compute(CoxDesign d, double[] lp, boolean clustered) {
         final int n = d.n;
         // ranks of the predictor within strata (exact equality = tie, as R's match(risk, unique))
-        int[] ord = Sorting.order(lp);
+        int[] ord = RadixSort.order(lp);
         int maxRank = 0;
         int[] rank = new int[n];
         if (d.strataCount() > 1) {

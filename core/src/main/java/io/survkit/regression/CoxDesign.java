@@ -4,6 +4,7 @@ import io.survkit.data.Covariate;
 import io.survkit.data.Factor;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
+import io.survkit.internal.RadixSort;
 import io.survkit.internal.Sorting;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,9 +80,28 @@ final class CoxDesign {
 
     /** One model-matrix column: covariate a's column ja, times covariate b's column jb for an interaction. */
     private record Source(Covariate a, int ja, Covariate b, int jb) {
-        double value(int i) {
-            double v = a.column(i, ja);
-            return b == null ? v : v * b.column(i, jb);
+        /** The model column over all rows, in data order. */
+        double[] values() {
+            double[] v = column(a, ja);
+            if (b != null) {
+                double[] w = column(b, jb);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] *= w[i];
+                }
+            }
+            return v;
+        }
+
+        private static double[] column(Covariate c, int j) {
+            if (!c.isFactor()) {
+                return c.values();
+            }
+            int[] codes = c.factor().codes();
+            double[] v = new double[codes.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = codes[i] == j + 1 ? 1.0 : 0.0;
+            }
+            return v;
         }
     }
 
@@ -109,22 +129,6 @@ final class CoxDesign {
         int clusterCount;
         int events;
         int omitted;
-    }
-
-    /** Within runs of equal keys, puts the row indices in ascending order (R's stable {@code order}). */
-    static void stabilize(int[] ord, double[] keys) {
-        int n = ord.length;
-        int i = 0;
-        while (i < n) {
-            int j = i + 1;
-            while (j < n && keys[ord[j]] == keys[ord[i]]) {
-                j++;
-            }
-            if (j - i > 1) {
-                java.util.Arrays.sort(ord, i, j);
-            }
-            i = j;
-        }
     }
 
     static CoxDesign of(SurvivalData data, List<String[]> interactions) {
@@ -198,9 +202,7 @@ final class CoxDesign {
         b.fractionalWeights = data.hasFractionalWeights();
 
         // sort once by (stratum, time)
-        double[] times = data.times();
-        int[] ord = Sorting.order(times);
-        stabilize(ord, times);
+        int[] ord = RadixSort.order(data.times()); // stable: ties keep data order, as R's order()
         Factor strata = data.strata();
         if (strata != null) {
             b.strataStart = Sorting.groupStable(ord, strata.codes(), strata.levelCount());
@@ -233,7 +235,7 @@ final class CoxDesign {
             for (int k = 0; k < n; k++) {
                 b.start[k] = data.start(ord[k]);
             }
-            int[] so = Sorting.order(b.start);
+            int[] so = RadixSort.order(b.start);
             if (strata != null) {
                 int[] sortedCodes = new int[n];
                 for (int k = 0; k < n; k++) {
@@ -257,12 +259,12 @@ final class CoxDesign {
         b.scale = new double[p];
         double[] xs = new double[n * p];
         for (int j = 0; j < p; j++) {
-            Source s = sources.get(j);
+            double[] col = sources.get(j).values();
             boolean zeroOne = true;
             double sum = 0;
             for (int k = 0; k < n; k++) {
                 int i = ord[k];
-                double v = s.value(i);
+                double v = col[i];
                 if (!Double.isFinite(v)) {
                     throw Check.fail("%s: covariate value %s is not finite", Check.at(b.columnNames[j], data.fileRow(i)), v);
                 }

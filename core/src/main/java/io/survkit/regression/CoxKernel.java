@@ -25,6 +25,8 @@ final class CoxKernel {
     private final double[] a2;
     private final double[] cmat;
     private final double[] cmat2;
+    private final double[] info;
+    private final double[] xr;
     /** Per sorted row: weighted risk, for counting-process removal. */
     private final double[] risk;
 
@@ -34,8 +36,10 @@ final class CoxKernel {
         this.p = d.p;
         this.a = new double[p];
         this.a2 = new double[p];
-        this.cmat = new double[p * p];
-        this.cmat2 = new double[p * p];
+        this.cmat = new double[p * (p + 1) / 2];
+        this.cmat2 = new double[p * (p + 1) / 2];
+        this.info = new double[p * (p + 1) / 2];
+        this.xr = new double[p];
         this.risk = d.start != null ? new double[d.n] : null;
     }
 
@@ -44,9 +48,6 @@ final class CoxKernel {
      * information {@code imat} (upper triangle, {@code imat[i*p + j]} for {@code i <= j}).
      */
     double evaluate(double[] beta, double[] u, double[] imat) {
-        Arrays.fill(u, 0);
-        Arrays.fill(imat, 0);
-        double loglik = 0;
         final int p = this.p;
         final double[] x = d.x;
         final double[] time = d.time;
@@ -54,6 +55,15 @@ final class CoxKernel {
         final double[] weight = d.weight;
         final double[] start = d.start;
         final int[] startOrder = d.startOrder;
+        final double[] a = this.a;
+        final double[] a2 = this.a2;
+        final double[] cmat = this.cmat; // packed lower triangles: (i, j <= i) at i(i+1)/2 + j
+        final double[] cmat2 = this.cmat2;
+        final double[] info = this.info;
+        final double[] xr = this.xr;
+        Arrays.fill(u, 0);
+        Arrays.fill(info, 0);
+        double loglik = 0;
         for (int s = 0; s < d.strataCount(); s++) {
             int lo = d.strataStart[s];
             int hi = d.strataStart[s + 1];
@@ -64,94 +74,93 @@ final class CoxKernel {
             int k = hi - 1;
             while (k >= lo) {
                 double dtime = time[k];
+                // the tied block [first, k]: how many events?
                 int ndead = 0;
+                int first = k;
+                while (first >= lo && time[first] == dtime) {
+                    if (event[first]) {
+                        ndead++;
+                    }
+                    first--;
+                }
+                // Breslow, or a single event: the events join the risk-set sums directly
+                boolean split = efron && ndead > 1;
                 double deadwt = 0;
                 double denom2 = 0;
-                while (k >= lo && time[k] == dtime) {
+                for (; k > first; k--) {
                     int off = k * p;
                     double zbeta = 0;
                     for (int i = 0; i < p; i++) {
-                        zbeta += beta[i] * x[off + i];
+                        double v = x[off + i];
+                        xr[i] = v;
+                        zbeta += beta[i] * v;
                     }
                     double r = Math.exp(zbeta) * weight[k];
                     if (risk != null) {
                         risk[k] = r;
                     }
-                    if (!event[k]) {
-                        denom += r;
-                        for (int i = 0; i < p; i++) {
-                            double rx = r * x[off + i];
-                            a[i] += rx;
-                            int ci = i * p;
-                            for (int j = 0; j <= i; j++) {
-                                cmat[ci + j] += rx * x[off + j];
-                            }
-                        }
-                    } else {
-                        ndead++;
+                    if (event[k]) {
                         double wk = weight[k];
                         deadwt += wk;
-                        denom2 += r;
                         loglik += wk * zbeta;
                         for (int i = 0; i < p; i++) {
-                            double xi = x[off + i];
-                            u[i] += wk * xi;
-                            double rx = r * xi;
-                            a2[i] += rx;
-                            int ci = i * p;
-                            for (int j = 0; j <= i; j++) {
-                                cmat2[ci + j] += rx * x[off + j];
-                            }
+                            u[i] += wk * xr[i];
                         }
                     }
-                    k--;
+                    if (split && event[k]) {
+                        denom2 += r;
+                        addOuter(a2, cmat2, xr, r, p);
+                    } else {
+                        denom += r;
+                        addOuter(a, cmat, xr, r, p);
+                    }
                 }
                 if (start != null) {
                     // rows whose entry time is at or after this time are not at risk here
                     while (rm >= lo && start[startOrder[rm]] >= dtime) {
                         int q = startOrder[rm--];
-                        double r = risk[q];
-                        denom -= r;
-                        int off = q * p;
-                        for (int i = 0; i < p; i++) {
-                            double rx = r * x[off + i];
-                            a[i] -= rx;
-                            int ci = i * p;
-                            for (int j = 0; j <= i; j++) {
-                                cmat[ci + j] -= rx * x[off + j];
-                            }
-                        }
+                        System.arraycopy(x, q * p, xr, 0, p);
+                        denom -= risk[q];
+                        addOuter(a, cmat, xr, -risk[q], p);
                     }
                 }
-                if (ndead > 0) {
-                    if (!efron || ndead == 1) {
-                        denom += denom2;
-                        loglik -= deadwt * Math.log(denom);
-                        for (int i = 0; i < p; i++) {
-                            a[i] += a2[i];
-                            double mean = a[i] / denom;
-                            u[i] -= deadwt * mean;
-                            int ci = i * p;
-                            for (int j = 0; j <= i; j++) {
-                                cmat[ci + j] += cmat2[ci + j];
-                                imat[j * p + i] += deadwt * (cmat[ci + j] - mean * a[j]) / denom;
-                            }
+                if (ndead == 0) {
+                    continue;
+                }
+                if (!split) {
+                    loglik -= deadwt * Math.log(denom);
+                    double inv = 1 / denom;
+                    double f = deadwt * inv;
+                    for (int i = 0; i < p; i++) {
+                        double mean = a[i] * inv;
+                        u[i] -= deadwt * mean;
+                        int ci = i * (i + 1) / 2;
+                        for (int j = 0; j <= i; j++) {
+                            info[ci + j] += (cmat[ci + j] - mean * a[j]) * f;
                         }
-                    } else {
-                        // Efron: the k-th of the tied events sees the deaths' share reduced by k/ndead
-                        double wtave = deadwt / ndead;
-                        for (int kk = 0; kk < ndead; kk++) {
-                            denom += denom2 / ndead;
-                            loglik -= wtave * Math.log(denom);
-                            for (int i = 0; i < p; i++) {
-                                a[i] += a2[i] / ndead;
-                                double mean = a[i] / denom;
-                                u[i] -= wtave * mean;
-                                int ci = i * p;
-                                for (int j = 0; j <= i; j++) {
-                                    cmat[ci + j] += cmat2[ci + j] / ndead;
-                                    imat[j * p + i] += wtave * (cmat[ci + j] - mean * a[j]) / denom;
-                                }
+                    }
+                } else {
+                    // Efron: the k-th of the tied events sees the events' share reduced by k/ndead
+                    double invd = 1.0 / ndead;
+                    double wtave = deadwt * invd;
+                    int tri = p * (p + 1) / 2;
+                    for (int kk = 0; kk < ndead; kk++) {
+                        denom += denom2 * invd;
+                        loglik -= wtave * Math.log(denom);
+                        double inv = 1 / denom;
+                        double f = wtave * inv;
+                        for (int i = 0; i < p; i++) {
+                            a[i] += a2[i] * invd;
+                        }
+                        for (int c = 0; c < tri; c++) {
+                            cmat[c] += cmat2[c] * invd;
+                        }
+                        for (int i = 0; i < p; i++) {
+                            double mean = a[i] * inv;
+                            u[i] -= wtave * mean;
+                            int ci = i * (i + 1) / 2;
+                            for (int j = 0; j <= i; j++) {
+                                info[ci + j] += (cmat[ci + j] - mean * a[j]) * f;
                             }
                         }
                     }
@@ -160,7 +169,27 @@ final class CoxKernel {
                 }
             }
         }
+        for (int i = 0; i < p; i++) {
+            int ci = i * (i + 1) / 2;
+            for (int j = 0; j <= i; j++) {
+                imat[j * p + i] = info[ci + j];
+                imat[i * p + j] = info[ci + j];
+            }
+        }
         return loglik;
+    }
+
+    /** sums a += r x, c += r x x' (packed lower triangle). */
+    private static void addOuter(double[] a, double[] c, double[] x, double r, int p) {
+        int ci = 0;
+        for (int i = 0; i < p; i++) {
+            double rx = r * x[i];
+            a[i] += rx;
+            for (int j = 0; j <= i; j++) {
+                c[ci + j] += rx * x[j];
+            }
+            ci += i + 1;
+        }
     }
 
     /** What R's Newton-Raphson returns, in the original (unscaled) coordinates. */

@@ -6,7 +6,9 @@ import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cox proportional hazards regression, equal to R {@code survival::coxph}. The partial likelihood
@@ -172,11 +174,16 @@ public final class CoxRegression {
         CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, TOLER_CHOL);
         boolean robust = variance == Variance.ROBUST
                 || (variance == Variance.AUTO && (d.cluster != null || d.fractionalWeights));
-        return new CoxResult(this, d, f, robust, factorLevels(data));
+        return new CoxResult(this, d, f, robust, levels(data));
     }
 
-    private static java.util.Map<String, Covariate> factorLevels(SurvivalData data) {
-        return data.covariates();
+    /** Covariate name -> factor levels (reference first), or null for a numeric covariate. */
+    private static Map<String, List<String>> levels(SurvivalData data) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Covariate> e : data.covariates().entrySet()) {
+            m.put(e.getKey(), e.getValue().isFactor() ? e.getValue().factor().levels() : null);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /** R's Wald test {@code coxph.wtest}: {@code b' V^-1 b} over the coefficients that are not NaN. */

@@ -1,6 +1,5 @@
 package io.survkit.regression;
 
-import io.survkit.data.Covariate;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import java.util.ArrayList;
@@ -51,9 +50,10 @@ public final class CoxResult {
     private final boolean converged;
     private final List<String> warnings;
     private final List<String> infinite;
-    private final Map<String, Covariate> covariates;
+    /** Covariate name -> factor levels (reference first), or null for numeric. */
+    private final Map<String, List<String>> covariates;
 
-    CoxResult(CoxRegression config, CoxDesign d, CoxKernel.Fit f, boolean robust, Map<String, Covariate> covariates) {
+    CoxResult(CoxRegression config, CoxDesign d, CoxKernel.Fit f, boolean robust, Map<String, List<String>> covariates) {
         this.d = d;
         this.ties = config.ties();
         this.confLevel = config.confLevel();
@@ -103,7 +103,7 @@ public final class CoxResult {
         if (robust) {
             boolean efron = ties == TieMethod.EFRON;
             // dfbeta = w * (score residuals) %*% naive var, summed within clusters; var = D'D (R coxph)
-            double[] sr = collapse(weighted(CoxResiduals.score(d, CoxRiskSets.of(d, betaScaled, efron))));
+            double[] sr = collapse(weightedUnscaled(CoxResiduals.score(d, CoxRiskSets.of(d, betaScaled, efron))));
             int g = sr.length / p;
             double[] dfb = new double[g * p];
             for (int r = 0; r < g; r++) {
@@ -117,7 +117,7 @@ public final class CoxResult {
             }
             this.var = crossprod(dfb, g, p);
             // robust score test at beta = 0 (R fit$rscore)
-            double[] s0 = collapse(weighted(CoxResiduals.score(d, CoxRiskSets.of(d, new double[p], efron))));
+            double[] s0 = collapse(weightedUnscaled(CoxResiduals.score(d, CoxRiskSets.of(d, new double[p], efron))));
             double[] u0 = new double[p];
             for (int r = 0; r < g; r++) {
                 for (int j = 0; j < p; j++) {
@@ -208,7 +208,8 @@ public final class CoxResult {
         return Collections.unmodifiableList(inf);
     }
 
-    private double[] weighted(double[] sr) {
+    /** Score residuals times the case weight, back in the original covariate scale. */
+    private double[] weightedUnscaled(double[] sr) {
         int p = d.p;
         for (int k = 0; k < d.n; k++) {
             double w = d.weight[k];
@@ -697,18 +698,18 @@ public final class CoxResult {
     public double[] modelRow(Map<String, String> values) {
         Check.notNull("covariate values", values);
         Map<String, double[]> cols = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Covariate> e : covariates.entrySet()) {
+        for (Map.Entry<String, List<String>> e : covariates.entrySet()) {
             String name = e.getKey();
-            Covariate c = e.getValue();
+            List<String> levels = e.getValue();
             String v = values.get(name);
             if (v == null) {
                 throw Check.fail("no value given for covariate '%s'; give all of %s", name, covariates.keySet());
             }
-            double[] row = new double[c.columnCount()];
-            if (c.isFactor()) {
-                int code = c.factor().indexOf(v.strip());
+            double[] row = new double[levels == null ? 1 : levels.size() - 1];
+            if (levels != null) {
+                int code = levels.indexOf(v.strip());
                 if (code < 0) {
-                    throw Check.fail("covariate '%s': level '%s' is not one of %s", name, v, c.factor().levels());
+                    throw Check.fail("covariate '%s': level '%s' is not one of %s", name, v, levels);
                 }
                 if (code > 0) {
                     row[code - 1] = 1;

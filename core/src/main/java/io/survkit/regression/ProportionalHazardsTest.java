@@ -122,12 +122,48 @@ public final class ProportionalHazardsTest {
             }
             u[i] = kk[i] >= q ? u2[kk[i] - q] : 0;
         }
-        double[] x = solve(a, u.clone(), s);
+        checkCondition(a, s);
+        double[] x = solve(a.clone(), u.clone(), s);
         double r = 0;
         for (int i = 0; i < s; i++) {
             r += x[i] * u[i];
         }
         return r;
+    }
+
+    /**
+     * R's {@code solve} refuses a matrix whose reciprocal 1-norm condition number is below machine
+     * epsilon ("system is computationally singular"); so does this test, since its statistic would
+     * be noise. The condition number is computed exactly from the inverse (the matrix is small).
+     */
+    private static void checkCondition(double[] a, int n) {
+        double norm = 0;
+        double invNorm = 0;
+        double[] inv = new double[n * n];
+        for (int c = 0; c < n; c++) {
+            double[] e = new double[n];
+            e[c] = 1;
+            double[] col = solve(a.clone(), e, n);
+            for (int r = 0; r < n; r++) {
+                inv[r * n + c] = col[r];
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            double s1 = 0;
+            double s2 = 0;
+            for (int r = 0; r < n; r++) {
+                s1 += Math.abs(a[r * n + c]);
+                s2 += Math.abs(inv[r * n + c]);
+            }
+            norm = Math.max(norm, s1);
+            invNorm = Math.max(invNorm, s2);
+        }
+        double rcond = 1 / (norm * invNorm);
+        if (!(rcond >= Math.ulp(1.0))) {
+            throw Check.fail("the information matrix of the proportional-hazards test is computationally singular"
+                    + " (reciprocal condition number %.3g): too few events per stratum for the time interactions;"
+                    + " test fewer terms or pool strata", rcond);
+        }
     }
 
     /** Gaussian elimination with partial pivoting (R's {@code solve}, LAPACK dgesv). */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class CoxClosedFormTest {
     private static final double TOL = 1e-12;
 
-    private static void close(double expected, double actual, double rel, String what) {
+    static void close(double expected, double actual, double rel, String what) {
         assertTrue(Math.abs(actual - expected) <= rel * Math.max(1, Math.abs(expected)),
                 () -> what + ": expected " + expected + " but was " + actual);
     }
