@@ -54,4 +54,21 @@ class LogRankCommandTest {
         assertEquals(0, r[0], (String) r[2]);
         assertTrue(((String) r[1]).contains("Chisq= 10.3  on 1 degrees of freedom, p= 0.001"), (String) r[1]);
     }
+
+    @Test
+    void pairwiseHolmMatrixAgreesWithTheTwoGroupTests() throws IOException {
+        String vet = OracleJson.ROOT.resolve("data/veteran.csv").toString();
+        JsonNode r = OracleJson.runJson(List.of("logrank", "--data", vet, "--time", "time", "--event", "status",
+                "--event-value", "1", "--group", "celltype", "--pairwise", "none", "--json"));
+        JsonNode pw = r.get("pairwise");
+        assertEquals(4, pw.get("groups").size());
+        assertEquals(3, pw.get("p").size());
+        assertTrue(pw.get("p").get(0).get(1).isNull(), "upper triangle is empty");
+        // (the library tests check each pair against the two-group test and R's p.adjust)
+        double p = pw.get("p").get(0).get(0).asDouble();
+        assertTrue(p > 0 && p < 1, "p " + p);
+        JsonNode holm = OracleJson.runJson(List.of("logrank", "--data", vet, "--time", "time", "--event", "status",
+                "--event-value", "1", "--group", "celltype", "--pairwise", "holm", "--json")).get("pairwise");
+        assertTrue(holm.get("p").get(0).get(0).asDouble() >= p);
+    }
 }
