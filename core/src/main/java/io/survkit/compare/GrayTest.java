@@ -200,7 +200,7 @@ public final class GrayTest {
         for (int b = 0; b < width; b++) {
             head[b] = bucket[first + b];
             end[b] = bucket[first + b + 1];
-            java.util.Arrays.sort(buf, head[b], end[b]);
+            io.survkit.internal.Sorting.sortRange(buf, head[b], end[b]);
             rows += end[b] - head[b];
         }
         int[] out = new int[Math.max(1, rows) * width];

@@ -184,8 +184,8 @@ final class LogRankKernel {
                 }
             }
             for (int b = 0; b < blocks; b++) {
-                Arrays.sort(events, eventStart[b], eventStart[b + 1]);
-                Arrays.sort(censored, censorStart[b], censorStart[b + 1]);
+                io.survkit.internal.Sorting.sortRange(events, eventStart[b], eventStart[b + 1]);
+                io.survkit.internal.Sorting.sortRange(censored, censorStart[b], censorStart[b + 1]);
             }
         }
 

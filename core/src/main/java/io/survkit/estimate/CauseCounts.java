@@ -56,7 +56,7 @@ final class CauseCounts {
                 continue;
             }
             for (int b = 0; b < s; b++) {
-                Arrays.sort(buffer, start[g * s + b], start[g * s + b + 1]);
+                io.survkit.internal.Sorting.sortRange(buffer, start[g * s + b], start[g * s + b + 1]);
             }
             // pass 1: count the distinct times
             int m = 0;

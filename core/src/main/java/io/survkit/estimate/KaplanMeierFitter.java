@@ -174,8 +174,8 @@ final class KaplanMeierFitter {
             if (e0 == e1 && c0 == c1) {
                 continue;
             }
-            Arrays.sort(ev, e0, e1);
-            Arrays.sort(ce, c0, c1);
+            Sorting.sortRange(ev, e0, e1);
+            Sorting.sortRange(ce, c0, c1);
             f.curves[k] = mergeCurve(curveName(g, s, strata, k), ev, e0, e1, ce, c0, c1, set);
         }
         return f;
