@@ -46,13 +46,12 @@ final class Concordance {
         } else {
             maxRank = denseRanks(lp, ord, 0, n, rank);
         }
-        double[] allTree = new double[maxRank + 1];
-        double[] allNode = new double[maxRank + 1];
-        double[] deadTree = new double[maxRank + 1];
-        double[] deadNode = new double[maxRank + 1];
-        double[] inf0 = new double[n];
-        double[] inf1 = new double[n];
-        double[] inf2 = new double[n];
+        Tree all = new Tree(maxRank);
+        Tree dead = new Tree(maxRank);
+        double[] prefix = new double[maxRank + 2];
+        // per row: (c_i - d_i) and (c_i + d_i + t_i) of R's influence, with R's pre-reversal naming
+        double[] diff = new double[n];
+        double[] tot = new double[n];
         double c0 = 0;
         double c1 = 0;
         double c2 = 0;
@@ -60,12 +59,12 @@ final class Concordance {
         for (int s = 0; s < d.strataCount(); s++) {
             int lo = d.strataStart[s];
             int hi = d.strataStart[s + 1];
-            Arrays.fill(allTree, 0);
-            Arrays.fill(allNode, 0);
-            Arrays.fill(deadTree, 0);
-            Arrays.fill(deadNode, 0);
-            double allTotal = 0;
-            double deadTotal = 0;
+            int m = 0;
+            for (int k = lo; k < hi; k++) {
+                m = Math.max(m, rank[k]);
+            }
+            all.clear(m);
+            dead.clear(m);
             int rm = hi - 1;
             int k = hi - 1;
             while (k >= lo) {
@@ -81,100 +80,142 @@ final class Concordance {
                         deaths = true;
                         continue;
                     }
-                    query(deadTree, deadNode, deadTotal, rank[j], q);
-                    inf0[j] -= q[0];
-                    inf1[j] -= q[2];
-                    inf2[j] -= q[1];
-                    add(allTree, allNode, rank[j], d.weight[j]);
-                    allTotal += d.weight[j];
+                    dead.query(rank[j], q);
+                    diff[j] -= q[0] - q[2];
+                    tot[j] -= dead.total;
+                    all.add(rank[j], d.weight[j]);
                 }
                 if (deaths) {
                     if (d.start != null) {
                         // rows that entered at or after t leave the risk set
                         while (rm >= lo && d.start[d.startOrder[rm]] >= t) {
                             int r = d.startOrder[rm--];
-                            query(deadTree, deadNode, deadTotal, rank[r], q);
-                            inf0[r] += q[0];
-                            inf1[r] += q[2];
-                            inf2[r] += q[1];
-                            add(allTree, allNode, rank[r], -d.weight[r]);
-                            allTotal -= d.weight[r];
+                            dead.query(rank[r], q);
+                            diff[r] += q[0] - q[2];
+                            tot[r] += dead.total;
+                            all.add(rank[r], -d.weight[r]);
                         }
                     }
                     for (int j = k; j >= first; j--) {
                         if (!d.event[j]) {
                             continue;
                         }
-                        query(allTree, allNode, allTotal, rank[j], q);
+                        all.query(rank[j], q);
                         double w = d.weight[j];
                         // q = {less, equal, greater}; R's "concordant" before reversal = greater
                         c0 += w * q[2];
                         c1 += w * q[0];
                         c2 += w * q[1];
-                        inf0[j] += q[2];
-                        inf1[j] += q[0];
-                        inf2[j] += q[1];
+                        diff[j] += q[2] - q[0];
+                        tot[j] += all.total;
                     }
                     for (int j = k; j >= first; j--) {
                         if (d.event[j]) {
-                            add(deadTree, deadNode, rank[j], d.weight[j]);
-                            deadTotal += d.weight[j];
+                            dead.add(rank[j], d.weight[j]);
                         }
                     }
                     for (int j = k; j >= first; j--) {
                         if (!d.event[j]) {
                             continue;
                         }
-                        query(deadTree, deadNode, deadTotal, rank[j], q);
-                        inf0[j] -= q[0];
-                        inf1[j] -= q[2];
-                        inf2[j] -= q[1];
-                        add(allTree, allNode, rank[j], d.weight[j]);
-                        allTotal += d.weight[j];
+                        dead.query(rank[j], q);
+                        diff[j] -= q[0] - q[2];
+                        tot[j] -= dead.total;
+                        all.add(rank[j], d.weight[j]);
                     }
                 }
                 k = first - 1;
             }
-            // rows still at risk at the start of the stratum's time: their partners are all events seen
+            // rows still at risk at the stratum's first time: partners = every event, a static sum
+            double sum = 0;
+            for (int r = 1; r <= m; r++) {
+                prefix[r] = sum;
+                sum += dead.node[r];
+            }
+            int from = lo;
+            int to = hi;
+            int[] rows = null;
             if (d.start != null) {
-                for (; rm >= lo; rm--) {
-                    int r = d.startOrder[rm];
-                    query(deadTree, deadNode, deadTotal, rank[r], q);
-                    inf0[r] += q[0];
-                    inf1[r] += q[2];
-                    inf2[r] += q[1];
-                }
-            } else {
-                for (int j = lo; j < hi; j++) {
-                    query(deadTree, deadNode, deadTotal, rank[j], q);
-                    inf0[j] += q[0];
-                    inf1[j] += q[2];
-                    inf2[j] += q[1];
-                }
+                rows = d.startOrder;
+                to = rm + 1;
+            }
+            for (int x = from; x < to; x++) {
+                int j = rows == null ? x : rows[x];
+                double less = prefix[rank[j]];
+                double greater = dead.total - less - dead.node[rank[j]];
+                diff[j] += less - greater;
+                tot[j] += dead.total;
             }
         }
         double npair = c0 + c1 + c2;
         double somer = (c0 - c1) / npair;
-        double var;
+        double var = 0;
         int[] cl = clustered ? d.cluster : null;
         if (cl != null) {
             double[] g = new double[d.clusterCount];
             for (int i = 0; i < n; i++) {
-                g[cl[i]] += d.weight[i] * ((inf0[i] - inf1[i]) / npair - (somer / npair) * (inf0[i] + inf1[i] + inf2[i]));
+                g[cl[i]] += d.weight[i] * (diff[i] / npair - (somer / npair) * tot[i]);
             }
-            var = 0;
             for (double v : g) {
                 var += v * v;
             }
         } else {
-            var = 0;
             for (int i = 0; i < n; i++) {
-                double v = d.weight[i] * ((inf0[i] - inf1[i]) / npair - (somer / npair) * (inf0[i] + inf1[i] + inf2[i]));
+                double v = d.weight[i] * (diff[i] / npair - (somer / npair) * tot[i]);
                 var += v * v;
             }
         }
         double concordance = 1 - (somer + 1) / 2;
         return new double[] {concordance, Math.sqrt(var / 4), c1, c0, c2};
+    }
+
+    /**
+     * Weights by rank 1..m with prefix queries, cache-friendly for large m: the node weights in
+     * one array, and a Fenwick tree over blocks of 16 ranks (a query sums the block tree, then
+     * scans at most 15 neighbouring nodes in one contiguous stretch).
+     */
+    static final class Tree {
+        private static final int SHIFT = 4;
+        final double[] node;
+        private final double[] block;
+        double total;
+        private int blocks;
+
+        Tree(int maxRank) {
+            node = new double[maxRank + 1];
+            block = new double[(maxRank >> SHIFT) + 2];
+        }
+
+        void clear(int m) {
+            Arrays.fill(node, 0, m + 1, 0);
+            blocks = (m >> SHIFT) + 1;
+            Arrays.fill(block, 0, blocks + 1, 0);
+            total = 0;
+        }
+
+        void add(int rank, double w) {
+            node[rank] += w;
+            total += w;
+            for (int b = (rank >> SHIFT) + 1; b <= blocks; b += b & -b) {
+                block[b] += w;
+            }
+        }
+
+        /** q = {weight with smaller rank, weight with equal rank, weight with larger rank}. */
+        void query(int rank, double[] q) {
+            int bi = rank >> SHIFT; // blocks 0..bi-1 lie wholly below rank
+            double less = 0;
+            for (int b = bi; b > 0; b -= b & -b) {
+                less += block[b];
+            }
+            for (int r = bi << SHIFT; r < rank; r++) {
+                less += node[r];
+            }
+            double eq = node[rank];
+            q[0] = less;
+            q[1] = eq;
+            q[2] = total - less - eq;
+        }
     }
 
     /** Dense 1-based ranks of lp[ord[from..to)] (ascending); returns the largest rank. */
@@ -192,22 +233,4 @@ final class Concordance {
         return r;
     }
 
-    private static void add(double[] tree, double[] node, int rank, double w) {
-        node[rank] += w;
-        for (int i = rank; i < tree.length; i += i & -i) {
-            tree[i] += w;
-        }
-    }
-
-    /** q = {weight with smaller rank, weight with equal rank, weight with larger rank}. */
-    private static void query(double[] tree, double[] node, double total, int rank, double[] q) {
-        double less = 0;
-        for (int i = rank - 1; i > 0; i -= i & -i) {
-            less += tree[i];
-        }
-        double eq = node[rank];
-        q[0] = less;
-        q[1] = eq;
-        q[2] = total - less - eq;
-    }
 }

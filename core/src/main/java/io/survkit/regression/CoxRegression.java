@@ -169,6 +169,11 @@ public final class CoxRegression {
                 }
             }
         }
+        if (variance == Variance.ROBUST && data.hasStart() && data.cluster() == null) {
+            // R coxph: robust = TRUE with (start, stop] data stops with "one of cluster or id is needed"
+            throw Check.fail("the robust variance for (start, stop] data needs a cluster column (the subject"
+                    + " identifier, so that a subject's intervals are summed): set .cluster(column) on the data");
+        }
         CoxDesign d = CoxDesign.of(data, interactions);
         CoxKernel kernel = new CoxKernel(d, ties);
         CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, TOLER_CHOL);

@@ -190,6 +190,12 @@ class CoxClosedFormTest {
         assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withTies(null));
         assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withInteraction("x", "x"));
 
+        SurvivalData counting = SurvivalData.builder().start("t0", new double[] {0, 0, 1}).time("t", new double[] {1, 2, 3})
+                .event("e", new boolean[] {true, true, false}).numeric("x", new double[] {1, 2, 3}).build();
+        ex = assertThrows(IllegalArgumentException.class,
+                () -> CoxRegression.withDefaults().withVariance(Variance.ROBUST).fit(counting));
+        assertTrue(ex.getMessage().contains("needs a cluster column"), ex.getMessage());
+
         CoxResult f = CoxRegression.withDefaults().fit(ok);
         ex = assertThrows(IllegalArgumentException.class, () -> f.predict(1, 2));
         assertTrue(ex.getMessage().contains("needs 1 values"), ex.getMessage());

@@ -85,6 +85,11 @@ class CoxPropertiesTest {
             Builder b = SurvivalData.builder().time("t", t).event("e", e).numeric("x", xx).factor("g", gg, "a");
             if (st != null) {
                 b.start("start", st);
+                String[] id = new String[n];
+                for (int k = 0; k < n; k++) {
+                    id[k] = "id" + (perm[k] % Math.max(1, n / 2)); // two intervals per subject
+                }
+                b.cluster("id", id);
             }
             if (ss != null) {
                 b.strata("s", ss);
