@@ -1,9 +1,7 @@
 package io.survkit.cli;
 
 import io.survkit.arms.ArmComparison;
-import io.survkit.arms.ArmComparisonResult;
 import io.survkit.arms.EndpointComparison;
-import io.survkit.arms.PropensityScore;
 import io.survkit.data.ArmDefinition;
 import io.survkit.data.CohortSelection;
 import io.survkit.data.Endpoint;
@@ -85,12 +83,6 @@ final class GistCommand implements Command {
         return ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
                 .treatment(ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY).control(ArmDefinition.CHEMOTHERAPY_ALONE)
                 .landmarks(12, 36, 60).horizon(120).adjustFor("age", "sex", "size");
-    }
-
-    /** Convenience for tests: the matched comparison on the same cohort. */
-    static ArmComparisonResult matched(CohortSelection cohort) {
-        return comparison(cohort).matched(PropensityScore.withDefaults().withCovariates("age", "sex", "size"))
-                .run();
     }
 
     /** Markdown-free label of the gain: "≥ 63". */
