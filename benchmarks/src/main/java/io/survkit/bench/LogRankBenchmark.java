@@ -4,7 +4,6 @@ import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.data.SurvivalData;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,19 +40,7 @@ public class LogRankBenchmark {
 
     @Setup
     public void setup() {
-        SplittableRandom rnd = new SplittableRandom(42);
-        double[] t = new double[n];
-        boolean[] event = new boolean[n];
-        String[] arm = new String[n];
-        for (int i = 0; i < n; i++) {
-            boolean b = rnd.nextBoolean();
-            double mean = b ? 300 : 430; // days
-            double days = -mean * Math.log(1 - rnd.nextDouble());
-            t[i] = times.equals("months") ? Math.min(150, Math.floor(days / 30.4375)) : days;
-            event[i] = rnd.nextDouble() >= 0.3;
-            arm[i] = b ? "B" : "A";
-        }
-        data = SurvivalData.builder().time("time", t).event("dead", event).group("arm", arm).build();
+        data = TwoArmData.generate(n, times);
         raw = data.times();
     }
 
