@@ -140,29 +140,50 @@ final class CoxKernel {
                         }
                     }
                 } else {
-                    // Efron: the k-th of the tied events sees the events' share reduced by k/ndead
+                    // Efron (1977): the k-th of the d tied events (k = 1..d) sees the risk set with the
+                    // events' share reduced to k/d: denom_k = denom + (k/d) denom2, a_k = a + (k/d) a2,
+                    // C_k = C + (k/d) C2. R adds these step by step, costing O(d p^2) per tied block;
+                    // the sums over k are taken first here (scalars), then one O(p^2) update:
+                    // info += sum f_k C_k - sum (f_k/denom_k) a_k a_k', f_k = (D/d)/denom_k.
                     double invd = 1.0 / ndead;
                     double wtave = deadwt * invd;
-                    int tri = p * (p + 1) / 2;
+                    double dk = denom;
+                    double sf = 0;
+                    double sfc = 0;
+                    double sv = 0;
+                    double svc = 0;
+                    double svcc = 0;
                     for (int kk = 0; kk < ndead; kk++) {
-                        denom += denom2 * invd;
-                        loglik -= wtave * Math.log(denom);
-                        double inv = 1 / denom;
-                        double f = wtave * inv;
-                        for (int i = 0; i < p; i++) {
-                            a[i] += a2[i] * invd;
+                        dk += denom2 * invd;
+                        loglik -= wtave * Math.log(dk);
+                        double c = (kk + 1) * invd;
+                        double f = wtave / dk;
+                        double v = f / dk;
+                        sf += f;
+                        sfc += f * c;
+                        sv += v;
+                        svc += v * c;
+                        svcc += v * c * c;
+                    }
+                    int ci = 0;
+                    for (int i = 0; i < p; i++) {
+                        double ai = a[i];
+                        double a2i = a2[i];
+                        u[i] -= sf * ai + sfc * a2i;
+                        double pa = sv * ai + svc * a2i;
+                        double pa2 = svc * ai + svcc * a2i;
+                        for (int j = 0; j <= i; j++) {
+                            info[ci + j] += sf * cmat[ci + j] + sfc * cmat2[ci + j] - (pa * a[j] + pa2 * a2[j]);
                         }
-                        for (int c = 0; c < tri; c++) {
-                            cmat[c] += cmat2[c] * invd;
-                        }
-                        for (int i = 0; i < p; i++) {
-                            double mean = a[i] * inv;
-                            u[i] -= wtave * mean;
-                            int ci = i * (i + 1) / 2;
-                            for (int j = 0; j <= i; j++) {
-                                info[ci + j] += (cmat[ci + j] - mean * a[j]) * f;
-                            }
-                        }
+                        ci += i + 1;
+                    }
+                    denom += denom2;
+                    for (int i = 0; i < p; i++) {
+                        a[i] += a2[i];
+                    }
+                    int tri = p * (p + 1) / 2;
+                    for (int c = 0; c < tri; c++) {
+                        cmat[c] += cmat2[c];
                     }
                     Arrays.fill(a2, 0);
                     Arrays.fill(cmat2, 0);
