@@ -46,8 +46,8 @@ final class Concordance {
         } else {
             maxRank = denseRanks(lp, ord, 0, n, rank);
         }
-        Tree all = new Tree(maxRank);
-        Tree dead = new Tree(maxRank);
+        // rows at risk (ALL) and events seen so far (DEAD), interleaved in one structure
+        Tree tree = new Tree(maxRank);
         double[] prefix = new double[maxRank + 2];
         // per row: (c_i - d_i) and (c_i + d_i + t_i) of R's influence, with R's pre-reversal naming
         double[] diff = new double[n];
@@ -63,8 +63,7 @@ final class Concordance {
             for (int k = lo; k < hi; k++) {
                 m = Math.max(m, rank[k]);
             }
-            all.clear(m);
-            dead.clear(m);
+            tree.clear(m);
             int rm = hi - 1;
             int k = hi - 1;
             while (k >= lo) {
@@ -80,48 +79,48 @@ final class Concordance {
                         deaths = true;
                         continue;
                     }
-                    dead.query(rank[j], q);
+                    tree.query(DEAD, rank[j], q);
                     diff[j] -= q[0] - q[2];
-                    tot[j] -= dead.total;
-                    all.add(rank[j], d.weight[j]);
+                    tot[j] -= tree.total[DEAD];
+                    tree.add(ALL, rank[j], d.weight[j]);
                 }
                 if (deaths) {
                     if (d.start != null) {
                         // rows that entered at or after t leave the risk set
                         while (rm >= lo && d.start[d.startOrder[rm]] >= t) {
                             int r = d.startOrder[rm--];
-                            dead.query(rank[r], q);
+                            tree.query(DEAD, rank[r], q);
                             diff[r] += q[0] - q[2];
-                            tot[r] += dead.total;
-                            all.add(rank[r], -d.weight[r]);
+                            tot[r] += tree.total[DEAD];
+                            tree.add(ALL, rank[r], -d.weight[r]);
                         }
                     }
                     for (int j = k; j >= first; j--) {
                         if (!d.event[j]) {
                             continue;
                         }
-                        all.query(rank[j], q);
+                        tree.query(ALL, rank[j], q);
                         double w = d.weight[j];
                         // q = {less, equal, greater}; R's "concordant" before reversal = greater
                         c0 += w * q[2];
                         c1 += w * q[0];
                         c2 += w * q[1];
                         diff[j] += q[2] - q[0];
-                        tot[j] += all.total;
+                        tot[j] += tree.total[ALL];
                     }
                     for (int j = k; j >= first; j--) {
                         if (d.event[j]) {
-                            dead.add(rank[j], d.weight[j]);
+                            tree.add(DEAD, rank[j], d.weight[j]);
                         }
                     }
                     for (int j = k; j >= first; j--) {
                         if (!d.event[j]) {
                             continue;
                         }
-                        dead.query(rank[j], q);
+                        tree.query(DEAD, rank[j], q);
                         diff[j] -= q[0] - q[2];
-                        tot[j] -= dead.total;
-                        all.add(rank[j], d.weight[j]);
+                        tot[j] -= tree.total[DEAD];
+                        tree.add(ALL, rank[j], d.weight[j]);
                     }
                 }
                 k = first - 1;
@@ -130,7 +129,7 @@ final class Concordance {
             double sum = 0;
             for (int r = 1; r <= m; r++) {
                 prefix[r] = sum;
-                sum += dead.node[r];
+                sum += tree.node[2 * r + DEAD];
             }
             int from = lo;
             int to = hi;
@@ -142,9 +141,9 @@ final class Concordance {
             for (int x = from; x < to; x++) {
                 int j = rows == null ? x : rows[x];
                 double less = prefix[rank[j]];
-                double greater = dead.total - less - dead.node[rank[j]];
+                double greater = tree.total[DEAD] - less - tree.node[2 * rank[j] + DEAD];
                 diff[j] += less - greater;
-                tot[j] += dead.total;
+                tot[j] += tree.total[DEAD];
             }
         }
         double npair = c0 + c1 + c2;
@@ -169,52 +168,57 @@ final class Concordance {
         return new double[] {concordance, Math.sqrt(var / 4), c1, c0, c2};
     }
 
+    private static final int ALL = 0;
+    private static final int DEAD = 1;
+
     /**
-     * Weights by rank 1..m with prefix queries, cache-friendly for large m: the node weights in
-     * one array, and a Fenwick tree over blocks of 16 ranks (a query sums the block tree, then
-     * scans at most 15 neighbouring nodes in one contiguous stretch).
+     * Two weight tables by rank 1..m (t = ALL, DEAD) with prefix queries, laid out for cache
+     * locality when m is large: node weights of both tables interleaved (one cache line serves
+     * both for a rank), and a Fenwick tree over blocks of 16 ranks, also interleaved (a query sums
+     * the block tree, then scans at most 15 neighbouring nodes).
      */
     static final class Tree {
         private static final int SHIFT = 4;
         final double[] node;
         private final double[] block;
-        double total;
+        final double[] total = new double[2];
         private int blocks;
 
         Tree(int maxRank) {
-            node = new double[maxRank + 1];
-            block = new double[(maxRank >> SHIFT) + 2];
+            node = new double[2 * (maxRank + 1)];
+            block = new double[2 * ((maxRank >> SHIFT) + 2)];
         }
 
         void clear(int m) {
-            Arrays.fill(node, 0, m + 1, 0);
+            Arrays.fill(node, 0, 2 * (m + 1), 0);
             blocks = (m >> SHIFT) + 1;
-            Arrays.fill(block, 0, blocks + 1, 0);
-            total = 0;
+            Arrays.fill(block, 0, 2 * (blocks + 1), 0);
+            total[0] = 0;
+            total[1] = 0;
         }
 
-        void add(int rank, double w) {
-            node[rank] += w;
-            total += w;
+        void add(int t, int rank, double w) {
+            node[2 * rank + t] += w;
+            total[t] += w;
             for (int b = (rank >> SHIFT) + 1; b <= blocks; b += b & -b) {
-                block[b] += w;
+                block[2 * b + t] += w;
             }
         }
 
-        /** q = {weight with smaller rank, weight with equal rank, weight with larger rank}. */
-        void query(int rank, double[] q) {
+        /** q = {weight with smaller rank, weight with equal rank, weight with larger rank} in table t. */
+        void query(int t, int rank, double[] q) {
             int bi = rank >> SHIFT; // blocks 0..bi-1 lie wholly below rank
             double less = 0;
             for (int b = bi; b > 0; b -= b & -b) {
-                less += block[b];
+                less += block[2 * b + t];
             }
             for (int r = bi << SHIFT; r < rank; r++) {
-                less += node[r];
+                less += node[2 * r + t];
             }
-            double eq = node[rank];
+            double eq = node[2 * rank + t];
             q[0] = less;
             q[1] = eq;
-            q[2] = total - less - eq;
+            q[2] = total[t] - less - eq;
         }
     }
 

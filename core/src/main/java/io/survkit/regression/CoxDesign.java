@@ -80,28 +80,10 @@ final class CoxDesign {
 
     /** One model-matrix column: covariate a's column ja, times covariate b's column jb for an interaction. */
     private record Source(Covariate a, int ja, Covariate b, int jb) {
-        /** The model column over all rows, in data order. */
-        double[] values() {
-            double[] v = column(a, ja);
-            if (b != null) {
-                double[] w = column(b, jb);
-                for (int i = 0; i < v.length; i++) {
-                    v[i] *= w[i];
-                }
-            }
-            return v;
-        }
-
-        private static double[] column(Covariate c, int j) {
-            if (!c.isFactor()) {
-                return c.values();
-            }
-            int[] codes = c.factor().codes();
-            double[] v = new double[codes.length];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = codes[i] == j + 1 ? 1.0 : 0.0;
-            }
-            return v;
+        /** Model-matrix entry of data row i: a dummy (0/1), a numeric value, or their product. */
+        double value(int i) {
+            double v = a.column(i, ja);
+            return b == null ? v : v * b.column(i, jb);
         }
     }
 
@@ -254,44 +236,65 @@ final class CoxDesign {
             b.clusterCount = cl.levelCount();
         }
 
-        // centre and scale (R coxfit6): weighted mean; scale = sum(w) / sum(w |x - mean|)
-        b.means = new double[p];
-        b.scale = new double[p];
-        double[] xs = new double[n * p];
+        // the model matrix, row-major in data order (sequential reads of each column), then
+        // gathered into sorted order one contiguous row at a time
+        double[] raw = new double[n * p];
         for (int j = 0; j < p; j++) {
-            double[] col = sources.get(j).values();
-            boolean zeroOne = true;
-            double sum = 0;
-            for (int k = 0; k < n; k++) {
-                int i = ord[k];
-                double v = col[i];
+            Source src = sources.get(j);
+            for (int i = 0; i < n; i++) {
+                double v = src.value(i);
                 if (!Double.isFinite(v)) {
                     throw Check.fail("%s: covariate value %s is not finite", Check.at(b.columnNames[j], data.fileRow(i)), v);
                 }
-                xs[k * p + j] = v;
+                raw[i * p + j] = v;
+            }
+        }
+        double[] xs = new double[n * p];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(raw, ord[k] * p, xs, k * p, p);
+        }
+        raw = null;
+        // centre and scale (R coxfit6): weighted mean; scale = sum(w) / sum(w |x - mean|);
+        // columns with values in {-1, 0, 1} only are left alone (R's nocenter)
+        b.means = new double[p];
+        b.scale = new double[p];
+        double[] sum = new double[p];
+        boolean[] zeroOne = new boolean[p];
+        java.util.Arrays.fill(zeroOne, true);
+        for (int k = 0; k < n; k++) {
+            double wk = b.weight[k];
+            int off = k * p;
+            for (int j = 0; j < p; j++) {
+                double v = xs[off + j];
+                sum[j] += wk * v;
                 if (v != 0 && v != 1 && v != -1) {
-                    zeroOne = false;
+                    zeroOne[j] = false;
                 }
-                sum += b.weight[k] * v;
             }
-            if (zeroOne) {
-                b.means[j] = 0;
-                b.scale[j] = 1;
-                continue;
+        }
+        double[] mean = new double[p];
+        for (int j = 0; j < p; j++) {
+            mean[j] = zeroOne[j] ? 0 : sum[j] / sumw;
+        }
+        double[] abs = new double[p];
+        for (int k = 0; k < n; k++) {
+            double wk = b.weight[k];
+            int off = k * p;
+            for (int j = 0; j < p; j++) {
+                double v = xs[off + j] - mean[j];
+                xs[off + j] = v;
+                abs[j] += wk * Math.abs(v);
             }
-            double mean = sum / sumw;
-            double abs = 0;
-            for (int k = 0; k < n; k++) {
-                double v = xs[k * p + j] - mean;
-                xs[k * p + j] = v;
-                abs += b.weight[k] * Math.abs(v);
+        }
+        for (int j = 0; j < p; j++) {
+            b.means[j] = mean[j];
+            b.scale[j] = zeroOne[j] ? 1 : abs[j] > 0 ? sumw / abs[j] : 1.0;
+        }
+        for (int k = 0; k < n; k++) {
+            int off = k * p;
+            for (int j = 0; j < p; j++) {
+                xs[off + j] *= b.scale[j];
             }
-            double sc = abs > 0 ? sumw / abs : 1.0;
-            for (int k = 0; k < n; k++) {
-                xs[k * p + j] *= sc;
-            }
-            b.means[j] = mean;
-            b.scale[j] = sc;
         }
         b.x = xs;
         return new CoxDesign(b);
