@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * standard-normal covariates, exponential event times with log hazard 0.1 * sum(x), times rounded
  * to 0.01 (some ties), uniform censoring (~30 %). The fit includes everything R's {@code coxph}
  * computes: sorting, Newton-Raphson, variance, tests and the concordance. The floor is an
- * {@code Arrays.sort} of the same times.
+ * {@code Arrays.sort} of the same times; {@code biojavaCox} is the JVM peer on the same data.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar CoxBenchmark -f 1 -wi 3 -i 5
@@ -44,6 +44,8 @@ public class CoxBenchmark {
     private SurvivalData data;
     private double[] times;
     private CoxRegression cox;
+    private java.util.ArrayList<org.biojava.nbio.survival.cox.SurvivalInfo> peerInput;
+    private java.util.ArrayList<String> peerCovariates;
 
     @Setup
     public void setup() {
@@ -72,6 +74,14 @@ public class CoxBenchmark {
         data = b.build();
         times = t;
         cox = CoxRegression.withDefaults();
+        peerInput = BiojavaPeer.input(data);
+        peerCovariates = new java.util.ArrayList<>(data.covariates().keySet());
+    }
+
+    /** The JVM peer, biojava-survival 6.0.5 {@code CoxR} (Efron), on the same data (input built in setup). */
+    @Benchmark
+    public Object biojavaCox() {
+        return BiojavaPeer.cox(peerCovariates, peerInput);
     }
 
     /** The floor: sorting the times once. */

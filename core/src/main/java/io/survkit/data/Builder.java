@@ -32,6 +32,8 @@ public final class Builder {
     private boolean[] eventFlags;
     private Set<String> eventValues;
     private String censorValue;
+    private int[] statusCodes;
+    private List<String> causeLabels;
     private Column weights;
     private Column group;
     private List<String> groupLevels;
@@ -79,6 +81,7 @@ public final class Builder {
         eventFlags = values.clone();
         eventValues = null;
         censorValue = null;
+        statusCodes = null;
         return this;
     }
 
@@ -109,6 +112,7 @@ public final class Builder {
         eventFlags = null;
         eventValues = set;
         censorValue = null;
+        statusCodes = null;
         return this;
     }
 
@@ -122,6 +126,7 @@ public final class Builder {
         this.censorValue = d == null ? Check.notNull("censor value", censorValue).strip() : Column.formatNumber(d);
         eventFlags = null;
         eventValues = null;
+        statusCodes = null;
         return this;
     }
 
@@ -131,6 +136,36 @@ public final class Builder {
         this.censorValue = Column.formatNumber(censorValue);
         eventFlags = null;
         eventValues = null;
+        statusCodes = null;
+        return this;
+    }
+
+    /**
+     * Status codes given directly: 0 = censored, {@code k} = an event of cause {@code k}, labelled
+     * {@code causeLabels[k - 1]}. Unlike {@link #causes(String, double[], double)} the numbering is
+     * kept as given, so cause 2 stays cause 2 even when no row has cause 1 (e.g. SEER competing
+     * risks: 1 = death from this cancer, 2 = death from another cause).
+     *
+     * <pre>{@code
+     * SurvivalData cr = SurvivalData.builder().time("months", new double[] {3, 7, 9})
+     *         .causes("cause", new int[] {2, 0, 2}, "cancer death", "other-cause death").build();
+     * }</pre>
+     */
+    public Builder causes(String column, int[] codes, String... causeLabels) {
+        Check.notNull("status codes", codes);
+        if (causeLabels == null || causeLabels.length == 0) {
+            throw Check.fail("column '%s': give at least one cause label", column);
+        }
+        double[] asNumbers = new double[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            asNumbers[i] = codes[i];
+        }
+        event = Column.of(column, asNumbers);
+        statusCodes = codes.clone();
+        this.causeLabels = List.of(causeLabels);
+        eventFlags = null;
+        eventValues = null;
+        censorValue = null;
         return this;
     }
 
@@ -407,6 +442,27 @@ public final class Builder {
     private void status(Parts p, int[] keep) {
         int m = keep.length;
         p.status = new int[m];
+        if (statusCodes != null) {
+            if (statusCodes.length != time.size()) {
+                throw Check.fail("column '%s' has %d values but column '%s' has %d", event.name, statusCodes.length,
+                        time.name, time.size());
+            }
+            boolean seen = false;
+            for (int k = 0; k < m; k++) {
+                int c = statusCodes[keep[k]];
+                if (c < 0 || c > causeLabels.size()) {
+                    throw Check.fail("%s: status code %d is invalid; expected 0 (censored) or a cause 1..%d %s",
+                            Check.at(event.name, p.fileRows[k]), c, causeLabels.size(), causeLabels);
+                }
+                p.status[k] = c;
+                seen |= c != 0;
+            }
+            p.causes = new ArrayList<>(causeLabels);
+            if (!seen) {
+                p.warnings.add(Check.format("column '%s' has no event in the rows used", event.name));
+            }
+            return;
+        }
         if (eventFlags != null) {
             for (int k = 0; k < m; k++) {
                 p.status[k] = eventFlags[keep[k]] ? 1 : 0;
@@ -417,10 +473,7 @@ public final class Builder {
             }
             return;
         }
-        String[] labels = new String[m];
-        for (int k = 0; k < m; k++) {
-            labels[k] = event.label(keep[k]);
-        }
+        String[] labels = event.labels(keep);
         if (eventValues != null) {
             boolean seen = false;
             for (int k = 0; k < m; k++) {
@@ -456,10 +509,7 @@ public final class Builder {
     }
 
     private static Factor factor(Column c, int[] keep, List<String> levels, String reference, int[] fileRows) {
-        String[] labels = new String[keep.length];
-        for (int k = 0; k < keep.length; k++) {
-            labels[k] = c.label(keep[k]);
-        }
+        String[] labels = c.labels(keep);
         List<String> lv;
         if (levels != null) {
             lv = new ArrayList<>(levels);
@@ -493,7 +543,7 @@ public final class Builder {
 
     /** Distinct labels: numeric order when all are numbers, else byte (code point) order. */
     static List<String> sortedLevels(String[] labels) {
-        TreeSet<String> distinct = new TreeSet<>(Arrays.asList(labels));
+        TreeSet<String> distinct = new TreeSet<>(new java.util.HashSet<>(Arrays.asList(labels)));
         boolean numbers = true;
         for (String s : distinct) {
             if (Column.parse(s) == null) {

@@ -68,6 +68,26 @@ final class Column {
         return d == null ? t : formatNumber(d);
     }
 
+    /**
+     * Labels of the rows {@code keep}; each distinct raw value is canonicalised once (registry
+     * files repeat a handful of codes millions of times).
+     */
+    String[] labels(int[] keep) {
+        String[] r = new String[keep.length];
+        java.util.Map<Object, String> cache = new java.util.HashMap<>();
+        for (int k = 0; k < keep.length; k++) {
+            int i = keep[k];
+            Object raw = numbers != null ? (Object) numbers[i] : text[i];
+            String l = cache.get(raw);
+            if (l == null) {
+                l = label(i);
+                cache.put(raw, l);
+            }
+            r[k] = l;
+        }
+        return r;
+    }
+
     /** True when every non-missing value among {@code rows} parses as a number. */
     boolean allNumeric(int[] rows) {
         if (numbers != null) {

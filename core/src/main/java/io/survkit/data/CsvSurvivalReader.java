@@ -141,17 +141,17 @@ public final class CsvSurvivalReader {
             List<String> header = parser.getHeaderNames();
             List<String> wanted = wantedColumns();
             int[] index = new int[wanted.size()];
+            ColumnSink[] sinks = new ColumnSink[wanted.size()];
             for (int j = 0; j < wanted.size(); j++) {
                 index[j] = header.indexOf(wanted.get(j));
                 if (index[j] < 0) {
                     throw Check.fail("unknown column '%s' in %s; the file has %s", wanted.get(j), file.getFileName(),
                             header);
                 }
+                sinks[j] = isNumeric(wanted.get(j)) ? new ColumnSink.Numbers(wanted.get(j), expected(wanted.get(j)))
+                        : new ColumnSink.Labels(wanted.get(j));
             }
-            List<List<String>> cols = new ArrayList<>();
-            for (int j = 0; j < wanted.size(); j++) {
-                cols.add(new ArrayList<>());
-            }
+            Progress progress = new Progress(file);
             int row = 0;
             for (CSVRecord rec : parser) {
                 row++;
@@ -160,11 +160,28 @@ public final class CsvSurvivalReader {
                         throw Check.fail("row %d (file line %d) has %d fields; column '%s' is field %d", row, row + 1,
                                 rec.size(), wanted.get(j), index[j] + 1);
                     }
-                    cols.get(j).add(rec.get(index[j]));
+                    sinks[j].add(rec.get(index[j]), row);
                 }
+                progress.row(row);
             }
-            return build(wanted, cols);
+            progress.done(row);
+            return build(wanted, sinks);
         }
+    }
+
+    /** Columns read as numbers while streaming (memory: 8 bytes a row, not the text). */
+    private boolean isNumeric(String column) {
+        return column.equals(time) || column.equals(start) || column.equals(weights)
+                || covariates.containsKey(column) && covariates.get(column) == null
+                        && !column.equals(group) && !column.equals(strata) && !column.equals(cluster)
+                        && !column.equals(event);
+    }
+
+    private String expected(String column) {
+        if (column.equals(time) || column.equals(start)) {
+            return "a finite time >= 0";
+        }
+        return column.equals(weights) ? "a finite case weight >= 0" : "a finite number";
     }
 
     private List<String> wantedColumns() {
@@ -182,38 +199,38 @@ public final class CsvSurvivalReader {
         return w;
     }
 
-    private SurvivalData build(List<String> wanted, List<List<String>> cols) {
-        Map<String, String[]> byName = new LinkedHashMap<>();
+    private SurvivalData build(List<String> wanted, ColumnSink[] sinks) {
+        Map<String, ColumnSink> byName = new LinkedHashMap<>();
         for (int j = 0; j < wanted.size(); j++) {
-            byName.put(wanted.get(j), cols.get(j).toArray(new String[0]));
+            byName.put(wanted.get(j), sinks[j]);
         }
-        Builder b = SurvivalData.builder().time(time, byName.get(time));
+        Builder b = SurvivalData.builder().time(time, byName.get(time).numbers());
         if (start != null) {
-            b.start(start, byName.get(start));
+            b.start(start, byName.get(start).numbers());
         }
         if (censorValue != null) {
-            b.causes(event, byName.get(event), censorValue);
+            b.causes(event, byName.get(event).labels(), censorValue);
         } else {
-            b.event(event, byName.get(event), eventValues);
+            b.event(event, byName.get(event).labels(), eventValues);
         }
         if (weights != null) {
-            b.weights(weights, byName.get(weights));
+            b.weights(weights, byName.get(weights).numbers());
         }
         if (group != null) {
-            b.group(group, byName.get(group), groupLevels);
+            b.group(group, byName.get(group).labels(), groupLevels);
         }
         if (strata != null) {
-            b.strata(strata, byName.get(strata));
+            b.strata(strata, byName.get(strata).labels());
         }
         if (cluster != null) {
-            b.cluster(cluster, byName.get(cluster));
+            b.cluster(cluster, byName.get(cluster).labels());
         }
         for (Map.Entry<String, String> e : covariates.entrySet()) {
             if (e.getValue() == null) {
-                b.numeric(e.getKey(), byName.get(e.getKey()));
+                b.numeric(e.getKey(), byName.get(e.getKey()).numbers());
             } else {
                 String ref = e.getValue().substring("factor:".length());
-                b.factor(e.getKey(), byName.get(e.getKey()), ref.isEmpty() ? null : ref);
+                b.factor(e.getKey(), byName.get(e.getKey()).labels(), ref.isEmpty() ? null : ref);
             }
         }
         return b.build();

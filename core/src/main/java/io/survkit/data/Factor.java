@@ -1,5 +1,6 @@
 package io.survkit.data;
 
+import io.survkit.internal.Check;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,41 @@ public final class Factor {
         this.name = Objects.requireNonNull(name);
         this.levels = List.copyOf(levels);
         this.codes = codes;
+    }
+
+    /**
+     * A factor from per-row codes (0-based indices into {@code levels}, the first level the
+     * reference). Levels must be distinct and non-null; every code must index a level.
+     *
+     * <pre>{@code
+     * Factor arm = Factor.of("arm", List.of("control", "treated"), new int[] {0, 1, 1, 0});
+     * }</pre>
+     */
+    public static Factor of(String name, List<String> levels, int[] codes) {
+        Check.notNull("factor name", name);
+        Check.notNull("factor levels", levels);
+        Check.notNull("factor codes", codes);
+        if (levels.isEmpty()) {
+            throw Check.fail("factor '%s' needs at least one level", name);
+        }
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (String l : levels) {
+            if (l == null || !distinct.add(l)) {
+                throw Check.fail("factor '%s': levels must be distinct and non-null, got %s", name, levels);
+            }
+        }
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] < 0 || codes[i] >= levels.size()) {
+                throw Check.fail("factor '%s', row %d: code %d is not a level index 0..%d", name, i + 1, codes[i],
+                        levels.size() - 1);
+            }
+        }
+        return new Factor(name, levels, codes.clone());
+    }
+
+    /** The same factor under another column name. */
+    public Factor rename(String newName) {
+        return new Factor(Check.notNull("factor name", newName), levels, codes);
     }
 
     /** Column name. */

@@ -280,6 +280,175 @@ public final class SurvivalData {
         return r;
     }
 
+    // ------------------------------------------------------------ derived data sets (general)
+
+    private Builder.Parts parts() {
+        Builder.Parts p = new Builder.Parts();
+        p.start = start;
+        p.time = time;
+        p.status = status;
+        p.causes = new ArrayList<>(causes);
+        p.timeName = timeName;
+        p.startName = startName;
+        p.eventName = eventName;
+        p.weights = weights;
+        p.weightsName = weightsName;
+        p.group = group;
+        p.strata = strata;
+        p.cluster = cluster;
+        p.covariates.putAll(covariates);
+        p.fileRows = fileRows;
+        p.omitted = omitted;
+        p.warnings = new ArrayList<>(warnings);
+        return p;
+    }
+
+    private void checkLength(String what, int length) {
+        if (length != size()) {
+            throw Check.fail("%s has %d values but the data have %d rows", what, length, size());
+        }
+    }
+
+    /**
+     * The same rows with {@code factor} as the group (null: no group), e.g. the arms relevelled so
+     * that the control arm is the reference.
+     *
+     * <pre>{@code
+     * SurvivalData twoArms = data.withGroup(Factor.of("arm", List.of("control", "treated"), codes));
+     * }</pre>
+     */
+    public SurvivalData withGroup(Factor factor) {
+        if (factor != null) {
+            checkLength("group '" + factor.name() + "'", factor.size());
+        }
+        Builder.Parts p = parts();
+        p.group = factor;
+        return new SurvivalData(p);
+    }
+
+    /** The same rows with {@code factor} as the cluster column (null: none), e.g. matched sets. */
+    public SurvivalData withCluster(Factor factor) {
+        if (factor != null) {
+            checkLength("cluster '" + factor.name() + "'", factor.size());
+        }
+        Builder.Parts p = parts();
+        p.cluster = factor;
+        return new SurvivalData(p);
+    }
+
+    /**
+     * The same rows with case weights {@code values} (finite, >= 0) in column {@code name}; null
+     * values remove the weights.
+     */
+    public SurvivalData withWeights(String name, double[] values) {
+        Builder.Parts p = parts();
+        if (values == null) {
+            p.weights = null;
+            p.weightsName = null;
+            return new SurvivalData(p);
+        }
+        checkLength("weights '" + name + "'", values.length);
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0 && values[i] < Double.POSITIVE_INFINITY)) {
+                throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0", Check.at(name,
+                        fileRows[i]), values[i]);
+            }
+        }
+        p.weights = values.clone();
+        p.weightsName = Check.notNull("weights column name", name);
+        return new SurvivalData(p);
+    }
+
+    /**
+     * The same rows with only the covariates {@code names}, in that order (a model's terms, as an R
+     * formula picks columns). Throws for a name that is not a covariate.
+     */
+    public SurvivalData withCovariates(String... names) {
+        Check.notNull("covariate names", names);
+        Builder.Parts p = parts();
+        p.covariates.clear();
+        for (String n : names) {
+            p.covariates.put(n, covariate(n));
+        }
+        return new SurvivalData(p);
+    }
+
+    /** The same rows with a numeric covariate {@code name} (finite values) added after the others, or replaced. */
+    public SurvivalData withNumeric(String name, double[] values) {
+        Check.notNull("covariate name", name);
+        Check.notNull("covariate values", values);
+        checkLength("covariate '" + name + "'", values.length);
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw Check.fail("%s: value %s is not finite; expected a finite number", Check.at(name, fileRows[i]),
+                        values[i]);
+            }
+        }
+        Builder.Parts p = parts();
+        p.covariates.remove(name);
+        p.covariates.put(name, Covariate.numeric(name, values.clone()));
+        return new SurvivalData(p);
+    }
+
+    /** The same rows with the factor covariate {@code factor} (named {@code factor.name()}) added after the others, or replaced. */
+    public SurvivalData withFactor(Factor factor) {
+        Check.notNull("factor", factor);
+        checkLength("covariate '" + factor.name() + "'", factor.size());
+        Builder.Parts p = parts();
+        p.covariates.remove(factor.name());
+        p.covariates.put(factor.name(), Covariate.factor(factor));
+        return new SurvivalData(p);
+    }
+
+    /**
+     * A landmark data set (Anderson, Cain and Gelber 1983): the rows still under follow-up after
+     * {@code t} (time > t: alive and not censored by t) with time reset to {@code time - t}. The
+     * Kaplan-Meier curve of these rows is the original curve conditional on surviving t:
+     * S(t + u) / S(t). Right-censored data only.
+     *
+     * @throws IllegalArgumentException for counting-process data, a t that is not finite and >= 0,
+     *     or when no row is followed beyond t
+     */
+    public SurvivalData landmark(double t) {
+        Check.nonNegativeFinite("landmark time", t);
+        if (start != null) {
+            throw Check.fail("a landmark data set needs right-censored data; these have entry times (column '%s')",
+                    startName);
+        }
+        int m = 0;
+        for (double v : time) {
+            if (v > t) {
+                m++;
+            }
+        }
+        if (m == 0) {
+            throw Check.fail("no row of column '%s' is followed beyond the landmark %s (longest follow-up %s)",
+                    timeName, t, maxTime());
+        }
+        int[] keep = new int[m];
+        int k = 0;
+        for (int i = 0; i < time.length; i++) {
+            if (time[i] > t) {
+                keep[k++] = i;
+            }
+        }
+        SurvivalData sub = rows(keep);
+        double[] reset = sub.time;
+        for (int i = 0; i < reset.length; i++) {
+            reset[i] -= t;
+        }
+        TimeFix.apply(null, reset, sub.fileRows, null, timeName); // as R's Surv(time - t, status)
+        return sub;
+    }
+
+    private double maxTime() {
+        double mx = Double.NEGATIVE_INFINITY;
+        for (double v : time) {
+            mx = Math.max(mx, v);
+        }
+        return mx;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("SurvivalData[n=").append(size())

@@ -8,7 +8,29 @@ package io.survkit.internal;
 public final class Sorting {
     private static final int INSERTION = 24;
 
+    /**
+     * Ranges at least this long are sorted with {@link java.util.Arrays#parallelSort} (both cores of
+     * a 2-core machine pay from about this size on); shorter ones with {@link java.util.Arrays#sort}.
+     */
+    public static final int PARALLEL_THRESHOLD = 1 << 16;
+
+    /**
+     * Whether long ranges are sorted in parallel (on the common fork-join pool). Off by default, so
+     * estimators are single-threaded and leave the host's threads alone; the system property
+     * {@code survkit.parallelSort=true} turns it on (see benchmarks/README.md for when it pays).
+     */
+    public static final boolean PARALLEL = "true".equalsIgnoreCase(System.getProperty("survkit.parallelSort"));
+
     private Sorting() {
+    }
+
+    /** Sorts {@code a[from, to)} ascending; in parallel when the range is long (see {@link #PARALLEL}). */
+    public static void sortRange(double[] a, int from, int to) {
+        if (PARALLEL && to - from >= PARALLEL_THRESHOLD) {
+            java.util.Arrays.parallelSort(a, from, to);
+        } else {
+            java.util.Arrays.sort(a, from, to);
+        }
     }
 
     /** The permutation that sorts {@code keys} ascending: {@code keys[order[0]] <= keys[order[1]] <= ...}. */

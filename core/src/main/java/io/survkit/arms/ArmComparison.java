@@ -1,0 +1,808 @@
+package io.survkit.arms;
+
+import io.survkit.compare.LogRankResult;
+import io.survkit.compare.LogRankTest;
+import io.survkit.data.CohortSelection;
+import io.survkit.data.Covariate;
+import io.survkit.data.Endpoint;
+import io.survkit.data.Factor;
+import io.survkit.data.SurvivalData;
+import io.survkit.data.SystemicSurgerySequence;
+import io.survkit.estimate.ConfidenceIntervalType;
+import io.survkit.estimate.KaplanMeier;
+import io.survkit.estimate.KaplanMeierResult;
+import io.survkit.internal.Check;
+import io.survkit.regression.CoxRegression;
+import io.survkit.regression.CoxResult;
+import io.survkit.regression.ProportionalHazardsResult;
+import io.survkit.regression.ProportionalHazardsTest;
+import io.survkit.regression.TieMethod;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * Comparison of a treatment arm with a control arm over one or more endpoints (e.g. overall and
+ * cancer-specific survival of the same patients), as a paper reports it: per arm n, events, median
+ * survival with its confidence interval (or "not reached" and the longest follow-up), survival at
+ * landmarks, restricted mean survival time (RMST); between arms the median difference (a bound when
+ * a median is not reached), landmark and RMST differences, the RMST ratio, the log-rank test, crude
+ * and adjusted Cox hazard ratios and the Schoenfeld test of proportional hazards; optionally the same
+ * within subgroups with an interaction test, and a landmark analysis against immortal-time bias.
+ * Immutable and fluent: every method returns a new comparison; {@link #run()} computes the
+ * {@link ArmComparisonResult}.
+ *
+ * <p>Every number is the one survkit's separate procedures give on the same rows (the arm's rows for
+ * {@code KaplanMeier}; the two arms' rows for the log-rank test and {@code CoxRegression} with the
+ * treatment as a 0/1 column named as R names a factor's dummy, {@code <group><treatment>}), so each
+ * equals R survival's.
+ *
+ * <p>Defaults: the data's group is the arm; with two arms the first level is the control and the
+ * second the treatment; no landmarks; RMST horizon = the shorter of the two arms' longest follow-up
+ * (survRM2's default); 95% log-transformed confidence intervals; Efron ties; no adjustment, no
+ * subgroups, no landmark analysis.
+ *
+ * <pre>{@code
+ * CohortSelection cohort = SeerReader.withDefaults()
+ *         .withArms(ArmDefinition.chemotherapyWithOrWithoutSurgery())
+ *         .withNumeric(SeerColumn.AGE, "age").withNumeric(GistCohortSimulator.TUMOR_SIZE, "size")
+ *         .withFactor(SeerColumn.SYSTEMIC_SURGERY_SEQUENCE, "timing", null)
+ *         .read(Path.of("export.csv"));
+ * ArmComparisonResult r = ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
+ *         .treatment("Surgery + chemotherapy").control("Chemotherapy alone")
+ *         .landmarks(12, 36, 60).horizon(120)
+ *         .adjustFor("age", "size")
+ *         .subgroupsBy("timing")
+ *         .landmarkAnalysis(6)
+ *         .run();
+ * System.out.println(r);                 // tables and the methods paragraph
+ * Files.writeString(Path.of("report.md"), r.toMarkdown());
+ * }</pre>
+ */
+public final class ArmComparison {
+    private final List<String> names;
+    private final List<String> descriptions;
+    private final List<SurvivalData> data;
+    private final String treatment;
+    private final String control;
+    private final double[] landmarks;
+    private final double horizon;
+    private final List<String> adjust;
+    private final String subgroupColumn;
+    private final Factor subgroupFactor;
+    private final SubgroupTiming timing;
+    private final double landmarkTime;
+    private final double medianBound;
+    private final double confLevel;
+    private final ConfidenceIntervalType confType;
+    private final TieMethod ties;
+    private PropensityScore propensity;
+    private PropensityMatching matching;
+    private InverseProbabilityWeights weighting;
+
+    private ArmComparison(List<String> names, List<String> descriptions, List<SurvivalData> data, String treatment,
+            String control, double[] landmarks, double horizon, List<String> adjust, String subgroupColumn,
+            Factor subgroupFactor, SubgroupTiming timing, double landmarkTime, double medianBound, double confLevel,
+            ConfidenceIntervalType confType, TieMethod ties) {
+        this.names = names;
+        this.descriptions = descriptions;
+        this.data = data;
+        this.treatment = treatment;
+        this.control = control;
+        this.landmarks = landmarks;
+        this.horizon = horizon;
+        this.adjust = adjust;
+        this.subgroupColumn = subgroupColumn;
+        this.subgroupFactor = subgroupFactor;
+        this.timing = timing;
+        this.landmarkTime = landmarkTime;
+        this.medianBound = medianBound;
+        this.confLevel = confLevel;
+        this.confType = confType;
+        this.ties = ties;
+    }
+
+    private static ArmComparison start(List<String> names, List<String> descriptions, List<SurvivalData> data) {
+        return new ArmComparison(List.copyOf(names), Collections.unmodifiableList(new ArrayList<>(descriptions)),
+                List.copyOf(data), null, null, new double[0], Double.NaN, List.of(), null, null, SubgroupTiming.AUTO,
+                Double.NaN, Double.NaN, 0.95, ConfidenceIntervalType.LOG, TieMethod.EFRON);
+    }
+
+    /** A comparison over one endpoint, named after the data's event column. */
+    public static ArmComparison of(SurvivalData data) {
+        Check.notNull("data", data);
+        return of(data.eventColumn(), data);
+    }
+
+    /** A comparison over one endpoint named {@code name} (e.g. {@code "OS"}). */
+    public static ArmComparison of(String name, SurvivalData data) {
+        Check.notNull("endpoint name", name);
+        Check.notNull("data", data);
+        List<String> d = new ArrayList<>();
+        d.add(null);
+        return start(List.of(name), d, List.of(data));
+    }
+
+    /**
+     * A comparison over several endpoints given by name, in the map's order (e.g. {@code "CSS"} and
+     * {@code "OS"} of the same patients).
+     */
+    public static ArmComparison of(Map<String, SurvivalData> endpoints) {
+        Check.notNull("endpoints", endpoints);
+        if (endpoints.isEmpty()) {
+            throw Check.fail("give at least one endpoint data set");
+        }
+        List<String> n = new ArrayList<>();
+        List<String> d = new ArrayList<>();
+        List<SurvivalData> s = new ArrayList<>();
+        for (Map.Entry<String, SurvivalData> e : endpoints.entrySet()) {
+            n.add(Check.notNull("endpoint name", e.getKey()));
+            d.add(null);
+            s.add(Check.notNull("data of endpoint " + e.getKey(), e.getValue()));
+        }
+        return start(n, d, s);
+    }
+
+    /**
+     * A comparison over the endpoints {@code endpoints} of a SEER cohort ({@code cohort.data(e)}),
+     * named by their abbreviations (CSS, OS) and described in the methods paragraph by
+     * {@link Endpoint#description()}; without endpoints, the cohort's own.
+     */
+    public static ArmComparison of(CohortSelection cohort, Endpoint... endpoints) {
+        Check.notNull("cohort", cohort);
+        Endpoint[] es = endpoints == null || endpoints.length == 0 ? new Endpoint[] {cohort.endpoint()} : endpoints;
+        List<String> n = new ArrayList<>();
+        List<String> d = new ArrayList<>();
+        List<SurvivalData> s = new ArrayList<>();
+        for (Endpoint e : es) {
+            Check.notNull("endpoint", e);
+            if (n.contains(e.abbreviation())) {
+                throw Check.fail("endpoint %s is given twice", e.abbreviation());
+            }
+            n.add(e.abbreviation());
+            d.add(e.description());
+            s.add(cohort.data(e));
+        }
+        return start(n, d, s);
+    }
+
+    private ArmComparison copy(String treatment, String control, double[] landmarks, double horizon,
+            List<String> adjust, String subgroupColumn, Factor subgroupFactor, SubgroupTiming timing,
+            double landmarkTime, double medianBound, double confLevel, ConfidenceIntervalType confType,
+            TieMethod ties) {
+        ArmComparison c = new ArmComparison(names, descriptions, data, treatment, control, landmarks, horizon,
+                adjust, subgroupColumn, subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
+        c.propensity = propensity;
+        c.matching = matching;
+        c.weighting = weighting;
+        return c;
+    }
+
+    /**
+     * Runs the comparison on a propensity-matched sample: the score ({@code score}, a logistic
+     * regression on chosen covariates) is estimated on the two arms' rows of each endpoint, matched
+     * by {@code matching} (greedy nearest neighbour on the logit, without replacement, caliper); the
+     * matched rows are analysed with the matched set as cluster (Kaplan-Meier with the clustered
+     * infinitesimal-jackknife variance, Cox with the robust variance clustered on the set, as R with
+     * {@code cluster = subclass}); with 1:k matching the controls weigh 1/k. Replaces weighting.
+     */
+    public ArmComparison matched(PropensityScore score, PropensityMatching matching) {
+        ArmComparison c = copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
+                landmarkTime, medianBound, confLevel, confType, ties);
+        c.propensity = Check.notNull("propensity score", score);
+        c.matching = Check.notNull("matching", matching);
+        c.weighting = null;
+        return c;
+    }
+
+    /** {@link #matched(PropensityScore, PropensityMatching)} with 1:1 matching, caliper 0.2 SD of the logit. */
+    public ArmComparison matched(PropensityScore score) {
+        return matched(score, PropensityMatching.withDefaults());
+    }
+
+    /**
+     * Runs the comparison weighted by inverse probability of treatment weights from {@code score}
+     * ({@code weights} chooses stabilisation and truncation): weighted Kaplan-Meier (infinitesimal
+     * jackknife variance) and Cox with the robust variance. The log-rank test is not reported (its
+     * variance assumes frequency weights). Replaces matching.
+     */
+    public ArmComparison weighted(PropensityScore score, InverseProbabilityWeights weights) {
+        ArmComparison c = copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
+                landmarkTime, medianBound, confLevel, confType, ties);
+        c.propensity = Check.notNull("propensity score", score);
+        c.weighting = Check.notNull("weights", weights);
+        c.matching = null;
+        return c;
+    }
+
+    /** {@link #weighted(PropensityScore, InverseProbabilityWeights)} with unstabilised, untruncated weights. */
+    public ArmComparison weighted(PropensityScore score) {
+        return weighted(score, InverseProbabilityWeights.withDefaults());
+    }
+
+    /** Adds an endpoint named {@code name} (its rows may differ from the others'). */
+    public ArmComparison endpoint(String name, SurvivalData endpointData) {
+        Check.notNull("endpoint name", name);
+        Check.notNull("data", endpointData);
+        if (names.contains(name)) {
+            throw Check.fail("endpoint %s is given twice", name);
+        }
+        List<String> n = new ArrayList<>(names);
+        n.add(name);
+        List<String> d = new ArrayList<>(descriptions);
+        d.add(null);
+        List<SurvivalData> s = new ArrayList<>(data);
+        s.add(endpointData);
+        ArmComparison c = new ArmComparison(List.copyOf(n), Collections.unmodifiableList(d), List.copyOf(s),
+                treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing, landmarkTime,
+                medianBound, confLevel, confType, ties);
+        c.propensity = propensity;
+        c.matching = matching;
+        c.weighting = weighting;
+        return c;
+    }
+
+    /** The treatment arm: a level of the data's group. */
+    public ArmComparison treatment(String label) {
+        return copy(Check.notNull("treatment arm", label), control, landmarks, horizon, adjust, subgroupColumn,
+                subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
+    }
+
+    /** The control (reference) arm: a level of the data's group. */
+    public ArmComparison control(String label) {
+        return copy(treatment, Check.notNull("control arm", label), landmarks, horizon, adjust, subgroupColumn,
+                subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
+    }
+
+    /** Landmark times for survival and its difference (finite, >= 0; sorted; duplicates removed). */
+    public ArmComparison landmarks(double... times) {
+        Check.notNull("landmark times", times);
+        double[] t = times.clone();
+        for (int i = 0; i < t.length; i++) {
+            Check.nonNegativeFinite(Check.format("landmark %d", i + 1), t[i]);
+        }
+        t = Arrays.stream(t).sorted().distinct().toArray();
+        return copy(treatment, control, t, horizon, adjust, subgroupColumn, subgroupFactor, timing, landmarkTime,
+                medianBound, confLevel, confType, ties);
+    }
+
+    /** Horizon tau of the restricted mean survival time (finite, > 0). */
+    public ArmComparison horizon(double tau) {
+        return copy(treatment, control, landmarks, Check.positiveFinite("RMST horizon", tau), adjust, subgroupColumn,
+                subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
+    }
+
+    /** Covariates of the data for the adjusted Cox model (after the treatment term, in this order). */
+    public ArmComparison adjustFor(String... covariates) {
+        Check.notNull("covariates", covariates);
+        Set<String> s = new LinkedHashSet<>();
+        for (String c : covariates) {
+            if (!s.add(Check.notNull("covariate", c))) {
+                throw Check.fail("covariate '%s' is given twice", c);
+            }
+        }
+        return copy(treatment, control, landmarks, horizon, List.copyOf(s), subgroupColumn, subgroupFactor, timing,
+                landmarkTime, medianBound, confLevel, confType, ties);
+    }
+
+    /** Subgroups by the levels of a factor covariate of the data; timing decided from the data. */
+    public ArmComparison subgroupsBy(String column) {
+        return subgroupsBy(column, SubgroupTiming.AUTO);
+    }
+
+    /** Subgroups by the levels of a factor covariate of the data, known at {@code when}. */
+    public ArmComparison subgroupsBy(String column, SubgroupTiming when) {
+        return copy(treatment, control, landmarks, horizon, adjust, Check.notNull("subgroup column", column), null,
+                Check.notNull("subgroup timing", when), landmarkTime, medianBound, confLevel, confType, ties);
+    }
+
+    /** Subgroups by {@code factor}, one code per row of every endpoint's data; timing decided from the data. */
+    public ArmComparison subgroupsBy(Factor factor) {
+        return subgroupsBy(factor, SubgroupTiming.AUTO);
+    }
+
+    /** Subgroups by {@code factor}, one code per row of every endpoint's data, known at {@code when}. */
+    public ArmComparison subgroupsBy(Factor factor, SubgroupTiming when) {
+        Check.notNull("subgroup factor", factor);
+        return copy(treatment, control, landmarks, horizon, adjust, factor.name(), factor,
+                Check.notNull("subgroup timing", when), landmarkTime, medianBound, confLevel, confType, ties);
+    }
+
+    /**
+     * Adds a landmark analysis at time {@code t}: the whole comparison (and subgroups) repeated on
+     * the patients still followed after t (time > t), with time reset to time - t
+     * ({@link SurvivalData#landmark(double)}), which removes the immortal time before t.
+     */
+    public ArmComparison landmarkAnalysis(double t) {
+        return copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
+                Check.positiveFinite("landmark analysis time", t), medianBound, confLevel, confType, ties);
+    }
+
+    /**
+     * The time used for a median that is not reached in the median difference, instead of the arm's
+     * longest follow-up (e.g. 120 when a paper reports "not reached by 120 months"); must not exceed
+     * the longest follow-up of the treatment arm. See {@link MedianDifference}.
+     */
+    public ArmComparison medianBoundAt(double t) {
+        return copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
+                landmarkTime, Check.positiveFinite("median bound time", t), confLevel, confType, ties);
+    }
+
+    /** Confidence level of every interval, in (0, 1). */
+    public ArmComparison confLevel(double level) {
+        return copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
+                landmarkTime, medianBound, Check.openUnit("confidence level", level), confType, ties);
+    }
+
+    /** Confidence interval type of survival and the median (R {@code conf.type}; default LOG). */
+    public ArmComparison confType(ConfidenceIntervalType type) {
+        return copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
+                landmarkTime, medianBound, confLevel, Check.notNull("confidence interval type", type), ties);
+    }
+
+    /** Tie handling of the Cox models (default Efron). */
+    public ArmComparison ties(TieMethod method) {
+        return copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
+                landmarkTime, medianBound, confLevel, confType, Check.notNull("tie method", method));
+    }
+
+    // ---------------------------------------------------------------------------------------- run
+
+    /**
+     * Runs the comparison.
+     *
+     * @throws IllegalArgumentException naming what is wrong: data without a group (arm) column or
+     *     with entry times, an arm label that is not a level of the group, an arm without patients,
+     *     an unknown covariate or subgroup column, a landmark, horizon or median bound beyond the
+     *     follow-up of an arm
+     */
+    public ArmComparisonResult run() {
+        Settings s = settings();
+        List<SurvivalData> twoArm = new ArrayList<>();
+        List<PropensityAdjustment> adjustments = new ArrayList<>();
+        for (int e = 0; e < data.size(); e++) {
+            SurvivalData two = prepare(e, s);
+            PropensityAdjustment pa = null;
+            if (propensity != null) {
+                boolean[] treated = PropensityScore.treated(two, s.treatment);
+                PropensityScores ps = propensity.estimate(two, treated);
+                Balance balance = propensity.covariates() == null ? Balance.withDefaults()
+                        : Balance.withDefaults().withCovariates(propensity.covariates().toArray(new String[0]));
+                if (matching != null) {
+                    MatchedSets sets = matching.match(ps);
+                    pa = new PropensityAdjustment(PropensityAdjustment.Kind.MATCHED, ps, sets, null,
+                            balance.estimate(two, treated, sets));
+                    int[] rows = sets.matchedRows();
+                    int[] set = new int[rows.length];
+                    List<String> setLevels = new ArrayList<>();
+                    for (int k = 0; k < sets.setCount(); k++) {
+                        setLevels.add(Integer.toString(k + 1));
+                    }
+                    for (int k = 0; k < rows.length; k++) {
+                        set[k] = sets.setId(rows[k]);
+                    }
+                    SurvivalData m = two.rows(rows).withCluster(Factor.of("matched set", setLevels, set));
+                    if (sets.ratio() > 1) {
+                        double[] w = sets.weights();
+                        double[] wm = new double[rows.length];
+                        for (int k = 0; k < rows.length; k++) {
+                            wm[k] = w[rows[k]];
+                        }
+                        m = m.withWeights("matching weight", wm);
+                    }
+                    two = m;
+                } else {
+                    PropensityWeights pw = weighting.estimate(ps);
+                    pa = new PropensityAdjustment(PropensityAdjustment.Kind.WEIGHTED, ps, null, pw,
+                            balance.estimate(two, treated, pw));
+                    two = two.withWeights("iptw", pw.weights());
+                }
+            }
+            twoArm.add(two);
+            adjustments.add(pa);
+        }
+        ArmComparisonResult main = analyse(s, twoArm, Double.NaN, true).withAdjustments(adjustments);
+        if (Double.isNaN(landmarkTime)) {
+            return main;
+        }
+        List<SurvivalData> landmarked = new ArrayList<>();
+        for (int e = 0; e < twoArm.size(); e++) {
+            SurvivalData d = twoArm.get(e);
+            SurvivalData l = d.landmark(landmarkTime);
+            int[] n = new int[2];
+            for (int i = 0; i < l.size(); i++) {
+                n[l.group().code(i)]++;
+            }
+            for (int a = 0; a < 2; a++) {
+                if (n[a] == 0) {
+                    throw Check.fail("landmark analysis at %s: no patient of arm '%s' is followed beyond it for"
+                            + " endpoint %s", Numbers.time(landmarkTime), a == 0 ? s.control : s.treatment,
+                            names.get(e));
+                }
+            }
+            landmarked.add(l);
+        }
+        ArmComparisonResult lm = analyse(s, landmarked, landmarkTime, false);
+        return main.withLandmarkAnalysis(lm);
+    }
+
+    /** Resolved arm labels. */
+    private static final class Settings {
+        String group;
+        String control;
+        String treatment;
+    }
+
+    private Settings settings() {
+        Settings s = new Settings();
+        for (int e = 0; e < data.size(); e++) {
+            SurvivalData d = data.get(e);
+            Factor g = d.group();
+            if (g == null) {
+                throw Check.fail("the data of endpoint %s have no group column; the arm must be the group", names.get(e));
+            }
+            if (d.hasStart()) {
+                throw Check.fail("the data of endpoint %s have entry times (column '%s'); an arm comparison needs one"
+                        + " right-censored row per patient", names.get(e), d.startColumn());
+            }
+            String c = control;
+            String t = treatment;
+            if (c == null || t == null) {
+                if (g.levelCount() != 2 && (c == null || t == null)) {
+                    throw Check.fail("group '%s' has %d arms %s; name the treatment and control arms", g.name(),
+                            g.levelCount(), g.levels());
+                }
+                c = c != null ? c : t != null && t.equals(g.level(0)) ? g.level(1) : g.level(0);
+                t = t != null ? t : c.equals(g.level(1)) ? g.level(0) : g.level(1);
+            }
+            for (String[] arm : new String[][] {{"treatment", t}, {"control", c}}) {
+                if (g.indexOf(arm[1]) < 0) {
+                    throw Check.fail("unknown %s arm '%s': not a level of group '%s' (endpoint %s); the arms are %s",
+                            arm[0], arm[1], g.name(), names.get(e), g.levels());
+                }
+            }
+            if (t.equals(c)) {
+                throw Check.fail("treatment and control are the same arm '%s'", t);
+            }
+            for (String a : adjust) {
+                if (!d.covariates().containsKey(a)) {
+                    throw Check.fail("unknown covariate '%s' in adjustFor (endpoint %s); the data have %s", a,
+                            names.get(e), d.covariates().keySet());
+                }
+            }
+            if (subgroupFactor != null) {
+                if (subgroupFactor.size() != d.size()) {
+                    throw Check.fail("subgroup factor '%s' has %d values but the data of endpoint %s have %d rows",
+                            subgroupFactor.name(), subgroupFactor.size(), names.get(e), d.size());
+                }
+            } else if (subgroupColumn != null) {
+                Covariate cv = d.covariates().get(subgroupColumn);
+                if (cv == null) {
+                    throw Check.fail("unknown subgroup column '%s' (endpoint %s); the data have covariates %s",
+                            subgroupColumn, names.get(e), d.covariates().keySet());
+                }
+                if (!cv.isFactor()) {
+                    throw Check.fail("subgroup column '%s' is numeric; subgroups need a factor (read it with"
+                            + " factor(...))", subgroupColumn);
+                }
+            }
+            if (s.group == null) {
+                s.group = g.name();
+                s.control = c;
+                s.treatment = t;
+            }
+        }
+        return s;
+    }
+
+    /** The rows of the two arms, group relevelled to [control, treatment], with the subgroup attached. */
+    private SurvivalData prepare(int e, Settings s) {
+        SurvivalData d = data.get(e);
+        if (subgroupFactor != null) {
+            d = d.withFactor(subgroupFactor);
+        }
+        Factor g = d.group();
+        int ci = g.indexOf(s.control);
+        int ti = g.indexOf(s.treatment);
+        int n = 0;
+        int[] count = new int[2];
+        for (int i = 0; i < d.size(); i++) {
+            int c = g.code(i);
+            if (c == ci || c == ti) {
+                n++;
+                count[c == ci ? 0 : 1]++;
+            }
+        }
+        for (int a = 0; a < 2; a++) {
+            if (count[a] == 0) {
+                throw Check.fail("arm '%s' has no patients in the data of endpoint %s", a == 0 ? s.control
+                        : s.treatment, names.get(e));
+            }
+        }
+        int[] idx = new int[n];
+        int[] codes = new int[n];
+        int k = 0;
+        for (int i = 0; i < d.size(); i++) {
+            int c = g.code(i);
+            if (c == ci || c == ti) {
+                codes[k] = c == ci ? 0 : 1;
+                idx[k++] = i;
+            }
+        }
+        SurvivalData two = (n == d.size() && ci == 0 && ti == 1 && g.levelCount() == 2) ? d : d.rows(idx)
+                .withGroup(Factor.of(g.name(), List.of(s.control, s.treatment), codes));
+        double[] longest = longestFollowUp(two);
+        double shorter = Math.min(longest[0], longest[1]);
+        for (double t : landmarks) {
+            if (t > shorter) {
+                int a = longest[0] < longest[1] ? 0 : 1;
+                throw Check.fail("landmark %s is beyond the follow-up of arm '%s' for endpoint %s (longest follow-up"
+                        + " %s); choose landmarks <= %s", Numbers.time(t), a == 0 ? s.control : s.treatment,
+                        names.get(e), Numbers.time(shorter), Numbers.time(shorter));
+            }
+        }
+        if (horizon > shorter) {
+            int a = longest[0] < longest[1] ? 0 : 1;
+            throw Check.fail("RMST horizon %s is beyond the follow-up of arm '%s' for endpoint %s (longest follow-up"
+                    + " %s); choose a horizon <= %s", Numbers.time(horizon), a == 0 ? s.control : s.treatment,
+                    names.get(e), Numbers.time(shorter), Numbers.time(shorter));
+        }
+        if (medianBound > longest[1]) {
+            throw Check.fail("median bound time %s is beyond the longest follow-up %s of treatment arm '%s' for"
+                    + " endpoint %s", Numbers.time(medianBound), Numbers.time(longest[1]), s.treatment, names.get(e));
+        }
+        return two;
+    }
+
+    /** Longest follow-up of arm 0 and arm 1. */
+    static double[] longestFollowUp(SurvivalData two) {
+        double[] m = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        Factor g = two.group();
+        for (int i = 0; i < two.size(); i++) {
+            int a = g.code(i);
+            m[a] = Math.max(m[a], two.time(i));
+        }
+        return m;
+    }
+
+    private ArmComparisonResult analyse(Settings s, List<SurvivalData> twoArm, double landmarkAt, boolean strict) {
+        String term = s.group + s.treatment;
+        List<EndpointComparison> out = new ArrayList<>();
+        for (int e = 0; e < twoArm.size(); e++) {
+            out.add(compare(names.get(e), descriptions.get(e), twoArm.get(e), s, term));
+        }
+        SubgroupAnalysis sub = subgroupColumn == null ? null : subgroups(s, twoArm, term);
+        return new ArmComparisonResult(s.group, s.treatment, s.control, out, landmarks, horizon, adjust, confLevel,
+                confType, ties, sub, landmarkAt, descriptions);
+    }
+
+    // ------------------------------------------------------------------------- one endpoint
+
+    private EndpointComparison compare(String name, String description, SurvivalData two, Settings s, String term) {
+        KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel).fit(two);
+        double[] longest = longestFollowUp(two);
+        double tau = Double.isNaN(horizon) ? Math.min(longest[0], longest[1]) : horizon;
+        List<String> notes = new ArrayList<>();
+        ArmSummary c = new ArmSummary(s.control, km.curve(0), longest[0], landmarks, tau);
+        ArmSummary t = new ArmSummary(s.treatment, km.curve(1), longest[1], landmarks, tau);
+        double tBound = Double.isNaN(medianBound) ? longest[1] : Math.min(medianBound, longest[1]);
+        MedianDifference md = MedianDifference.of(t, c, tBound, longest[0]);
+        for (double l : landmarks) {
+            if (l > Math.min(longest[0], longest[1])) {
+                notes.add(Check.format("%s: survival at %s is not estimable in both arms (beyond the follow-up of an"
+                        + " arm)", name, Numbers.time(l)));
+            }
+        }
+        if (tau > Math.min(longest[0], longest[1])) {
+            notes.add(Check.format("%s: RMST at %s is not estimable in both arms (beyond the follow-up of an arm)",
+                    name, Numbers.time(tau)));
+        }
+        double[] logRank = logRank(two);
+        if (weighting != null) {
+            notes.add(Check.format("%s: the log-rank test is not reported for the weighted sample; read the robust"
+                    + " Cox p", name));
+        }
+        double[] indicator = new double[two.size()];
+        for (int i = 0; i < indicator.length; i++) {
+            indicator[i] = two.group().code(i);
+        }
+        SurvivalData withArm = two.withNumeric(term, indicator);
+        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
+        CoxResult crude = null;
+        CoxResult adjusted = null;
+        double[] ph = {Double.NaN, Double.NaN};
+        if (two.eventCount() == 0) {
+            notes.add(Check.format("%s: no events; no hazard ratio", name));
+        } else {
+            crude = cox.fit(withArm.withCovariates(term));
+            warn(notes, name, "crude Cox model", crude);
+            if (!adjust.isEmpty()) {
+                List<String> cols = new ArrayList<>();
+                cols.add(term);
+                cols.addAll(adjust);
+                adjusted = cox.fit(withArm.withCovariates(cols.toArray(new String[0])));
+                warn(notes, name, "adjusted Cox model", adjusted);
+            }
+            if (!Double.isNaN(crude.coefficients()[0])) {
+                ProportionalHazardsResult zph = ProportionalHazardsTest.withDefaults().test(crude);
+                ph[0] = zph.chiSquares()[0];
+                ph[1] = zph.pValues()[0];
+                if (ph[1] < 0.05) {
+                    notes.add(Check.format("%s: the Schoenfeld test rejects proportional hazards for the treatment"
+                            + " (p = %s); the hazard ratio averages a changing effect: read the RMST and landmark"
+                            + " differences instead of a single hazard ratio", name, Numbers.p(ph[1])));
+                }
+            }
+        }
+        return new EndpointComparison(name, description, km, c, t, md, confLevel, logRank, term, crude, adjusted, ph,
+                notes);
+    }
+
+    private static void warn(List<String> notes, String name, String what, CoxResult fit) {
+        for (String w : fit.warnings()) {
+            notes.add(name + ", " + what + ": " + w);
+        }
+    }
+
+    /** Log-rank chi-square, df, p of the two arms ({@code LogRankTest.withDefaults().test}); NaN when weighted. */
+    private double[] logRank(SurvivalData two) {
+        if (weighting != null) {
+            return new double[] {Double.NaN, 1, Double.NaN};
+        }
+        LogRankResult r = LogRankTest.withDefaults().test(two);
+        return new double[] {r.chiSquare(), r.degreesOfFreedom(), r.pValue()};
+    }
+
+    // ----------------------------------------------------------------------------- subgroups
+
+    private SubgroupAnalysis subgroups(Settings s, List<SurvivalData> twoArm, String term) {
+        String var = subgroupColumn;
+        // levels present per arm, taken from the first endpoint (the design must be the same for all)
+        SurvivalData first = twoArm.get(0);
+        Factor f = first.covariate(var).factor();
+        boolean[][] present = new boolean[2][f.levelCount()];
+        for (int i = 0; i < first.size(); i++) {
+            present[first.group().code(i)][f.code(i)] = true;
+        }
+        boolean disjoint = true;
+        for (int l = 0; l < f.levelCount(); l++) {
+            disjoint &= !(present[0][l] && present[1][l]);
+        }
+        SubgroupAnalysis.Design design = disjoint ? SubgroupAnalysis.Design.TREATMENT_LEVEL_VERSUS_CONTROL
+                : SubgroupAnalysis.Design.WITHIN_LEVEL;
+        List<String> levels = new ArrayList<>();
+        for (int l = 0; l < f.levelCount(); l++) {
+            if (disjoint ? present[1][l] : present[0][l] && present[1][l]) {
+                levels.add(f.level(l));
+            }
+        }
+        boolean after;
+        if (timing == SubgroupTiming.AUTO) {
+            after = disjoint;
+            for (String l : f.levels()) {
+                for (SystemicSurgerySequence q : SystemicSurgerySequence.values()) {
+                    after |= q != SystemicSurgerySequence.NONE && q.seerLabel().equals(l);
+                }
+            }
+        } else {
+            after = timing == SubgroupTiming.AFTER_TIME_ZERO;
+        }
+        List<List<EndpointComparison>> per = new ArrayList<>();
+        for (String level : levels) {
+            List<EndpointComparison> row = new ArrayList<>();
+            for (int e = 0; e < twoArm.size(); e++) {
+                SurvivalData d = twoArm.get(e);
+                Factor fe = d.covariate(var).factor();
+                int code = fe.indexOf(level);
+                int[] idx = select(d, fe, code, disjoint);
+                SurvivalData sub = d.rows(idx);
+                int[] n = new int[2];
+                for (int i = 0; i < sub.size(); i++) {
+                    n[sub.group().code(i)]++;
+                }
+                if (n[0] == 0 || n[1] == 0) {
+                    throw Check.fail("subgroup %s = %s has no patients in arm '%s' for endpoint %s", var, level,
+                            n[0] == 0 ? s.control : s.treatment, names.get(e));
+                }
+                row.add(compare(names.get(e), descriptions.get(e), sub, s, term));
+            }
+            per.add(row);
+        }
+        int k = twoArm.size();
+        double[] chi = new double[k];
+        int[] df = new int[k];
+        double[] p = new double[k];
+        for (int e = 0; e < k; e++) {
+            double[] lrt = interaction(twoArm.get(e), var, levels, disjoint, term);
+            chi[e] = lrt[0];
+            df[e] = (int) lrt[1];
+            p[e] = lrt[2];
+        }
+        return new SubgroupAnalysis(var, design, after, levels, per, names, chi, df, p);
+    }
+
+    /** Rows of one subgroup: treatment rows of the level and every control row, or every row of the level. */
+    private static int[] select(SurvivalData d, Factor f, int code, boolean treatmentLevelVersusControl) {
+        int n = 0;
+        int[] idx = new int[d.size()];
+        for (int i = 0; i < d.size(); i++) {
+            boolean control = d.group().code(i) == 0;
+            if (f.code(i) == code || treatmentLevelVersusControl && control) {
+                idx[n++] = i;
+            }
+        }
+        return Arrays.copyOf(idx, n);
+    }
+
+    /** Cox likelihood-ratio test of arm x subgroup: chi-square, df, p (NaN with fewer than two levels). */
+    private double[] interaction(SurvivalData two, String var, List<String> levels, boolean nested, String term) {
+        if (levels.size() < 2 || two.eventCount() == 0) {
+            return new double[] {Double.NaN, 0, Double.NaN};
+        }
+        Factor f = two.covariate(var).factor();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int j = 0; j < levels.size(); j++) {
+            index.put(levels.get(j), j);
+        }
+        double[] indicator = new double[two.size()];
+        int[] keep = new int[two.size()];
+        int[] codes = new int[two.size()];
+        int n = 0;
+        for (int i = 0; i < two.size(); i++) {
+            indicator[i] = two.group().code(i);
+            Integer j = index.get(f.level(f.code(i)));
+            boolean control = two.group().code(i) == 0;
+            if (nested) {
+                keep[n] = i;
+                codes[n++] = control ? 0 : j + 1;
+            } else if (j != null) {
+                keep[n] = i;
+                codes[n++] = j;
+            }
+        }
+        keep = Arrays.copyOf(keep, n);
+        codes = Arrays.copyOf(codes, n);
+        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
+        SurvivalData d = two.withNumeric(term, indicator).rows(keep);
+        CoxResult reduced;
+        CoxResult full;
+        if (nested) {
+            List<String> lv = new ArrayList<>();
+            lv.add("control");
+            lv.addAll(levels);
+            String cell = var + " (treatment arm)";
+            reduced = cox.fit(d.withCovariates(term));
+            full = cox.fit(d.withFactor(Factor.of(cell, lv, codes)).withCovariates(cell));
+        } else {
+            SurvivalData w = d.withFactor(Factor.of(var, levels, codes)).withCovariates(term, var);
+            reduced = cox.fit(w);
+            full = cox.withInteraction(term, var).fit(w);
+        }
+        int df = estimable(full) - estimable(reduced);
+        double chi = 2 * (full.logLikelihood() - reduced.logLikelihood());
+        double p = df > 0 ? Gamma.regularizedGammaQ(df / 2.0, Math.max(chi, 0) / 2) : Double.NaN;
+        return new double[] {chi, df, p};
+    }
+
+    private static int estimable(CoxResult fit) {
+        int m = 0;
+        for (double b : fit.coefficients()) {
+            m += Double.isNaN(b) ? 0 : 1;
+        }
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return "ArmComparison[endpoints=" + names + ", treatment=" + treatment + ", control=" + control
+                + ", landmarks=" + Arrays.toString(landmarks) + ", horizon=" + horizon + ", adjustFor=" + adjust
+                + (subgroupColumn == null ? "" : ", subgroupsBy=" + subgroupColumn + " (" + timing + ")")
+                + (Double.isNaN(landmarkTime) ? "" : ", landmarkAnalysis=" + landmarkTime) + "]";
+    }
+}

@@ -1,0 +1,172 @@
+package io.survkit.arms;
+
+import io.survkit.estimate.LandmarkSummary;
+import io.survkit.estimate.RestrictedMean;
+import io.survkit.estimate.SurvivalCurve;
+
+/**
+ * One arm of one endpoint in an {@link ArmComparisonResult}, immutable: patients, events, the
+ * Kaplan-Meier median with its confidence limits (or "not reached" with the longest follow-up),
+ * survival at the landmarks with confidence limits, and the restricted mean survival time at the
+ * horizon with its standard error. Every number is the one {@code KaplanMeier} gives for the arm's
+ * rows ({@code curve.median()}, {@code curve.at(landmarks)}, {@code curve.restrictedMean(tau)}).
+ *
+ * <pre>{@code
+ * ArmSummary control = result.endpoint("CSS").control();
+ * control.medianReached();   // true
+ * control.median();          // 57.0
+ * control.survival(2);       // S at the third landmark
+ * }</pre>
+ */
+public final class ArmSummary {
+    private final String label;
+    private final int size;
+    private final double events;
+    private final double median;
+    private final double medianLower;
+    private final double medianUpper;
+    private final double longestFollowUp;
+    private final double[] landmarks;
+    private final double[] survival;
+    private final double[] survivalError;
+    private final double[] survivalLower;
+    private final double[] survivalUpper;
+    private final double[] atRisk;
+    private final double horizon;
+    private final double restrictedMean;
+    private final double restrictedMeanError;
+
+    ArmSummary(String label, SurvivalCurve curve, double longestFollowUp, double[] landmarks, double horizon) {
+        this.label = label;
+        this.size = curve.rowCount();
+        this.events = curve.events();
+        this.median = curve.median().orElse(Double.NaN);
+        this.medianLower = curve.medianLower().orElse(Double.NaN);
+        this.medianUpper = curve.medianUpper().orElse(Double.NaN);
+        this.longestFollowUp = longestFollowUp;
+        this.landmarks = landmarks.clone();
+        int k = landmarks.length;
+        survival = new double[k];
+        survivalError = new double[k];
+        survivalLower = new double[k];
+        survivalUpper = new double[k];
+        atRisk = new double[k];
+        if (k > 0) {
+            LandmarkSummary at = curve.at(landmarks);
+            for (int j = 0; j < k; j++) {
+                boolean estimable = landmarks[j] <= longestFollowUp;
+                survival[j] = estimable ? at.survival(j) : Double.NaN;
+                survivalError[j] = estimable ? at.standardError(j) : Double.NaN;
+                survivalLower[j] = estimable ? at.lower(j) : Double.NaN;
+                survivalUpper[j] = estimable ? at.upper(j) : Double.NaN;
+                atRisk[j] = at.numberAtRisk(j);
+            }
+        }
+        this.horizon = horizon;
+        if (horizon <= longestFollowUp) {
+            RestrictedMean rm = curve.restrictedMean(horizon);
+            restrictedMean = rm.estimate();
+            restrictedMeanError = rm.standardError();
+        } else {
+            restrictedMean = Double.NaN;
+            restrictedMeanError = Double.NaN;
+        }
+    }
+
+    /** The arm's label (a level of the data's group). */
+    public String label() {
+        return label;
+    }
+
+    /** Number of patients. */
+    public int size() {
+        return size;
+    }
+
+    /** Number of events (weighted sum with case weights). */
+    public double events() {
+        return events;
+    }
+
+    /** True when the Kaplan-Meier curve falls to 0.5 or below within follow-up. */
+    public boolean medianReached() {
+        return !Double.isNaN(median);
+    }
+
+    /** Median survival time, or NaN when not reached. */
+    public double median() {
+        return median;
+    }
+
+    /** Lower confidence limit of the median (the median of the lower confidence curve), NaN when not reached. */
+    public double medianLower() {
+        return medianLower;
+    }
+
+    /** Upper confidence limit of the median, NaN when not reached (R: NA). */
+    public double medianUpper() {
+        return medianUpper;
+    }
+
+    /** Longest observed follow-up time in the arm (event or censoring). */
+    public double longestFollowUp() {
+        return longestFollowUp;
+    }
+
+    /** Landmark times, ascending. */
+    public double[] landmarks() {
+        return landmarks.clone();
+    }
+
+    /** Number of landmarks. */
+    public int landmarkCount() {
+        return landmarks.length;
+    }
+
+    /** S at landmark j; NaN when the landmark is beyond the arm's longest follow-up. */
+    public double survival(int j) {
+        return survival[j];
+    }
+
+    /** Standard error of S at landmark j (Greenwood, on the survival scale). */
+    public double survivalStandardError(int j) {
+        return survivalError[j];
+    }
+
+    /** Lower confidence limit of S at landmark j. */
+    public double survivalLower(int j) {
+        return survivalLower[j];
+    }
+
+    /** Upper confidence limit of S at landmark j. */
+    public double survivalUpper(int j) {
+        return survivalUpper[j];
+    }
+
+    /** Number at risk at landmark j. */
+    public double numberAtRisk(int j) {
+        return atRisk[j];
+    }
+
+    /** Horizon tau of the restricted mean. */
+    public double horizon() {
+        return horizon;
+    }
+
+    /** Restricted mean survival time up to the horizon; NaN when the horizon is beyond follow-up. */
+    public double restrictedMean() {
+        return restrictedMean;
+    }
+
+    /** Standard error of the restricted mean (R {@code print(fit, rmean = tau)}'s {@code se(rmean)}). */
+    public double restrictedMeanStandardError() {
+        return restrictedMeanError;
+    }
+
+    @Override
+    public String toString() {
+        return "ArmSummary[" + label + ": n=" + size + ", events=" + Numbers.count(events) + ", median="
+                + (medianReached() ? Numbers.time(median) : "not reached (longest follow-up "
+                        + Numbers.time(longestFollowUp) + ")") + "]";
+    }
+}

@@ -1,0 +1,226 @@
+package io.survkit.arms;
+
+import io.survkit.data.Covariate;
+import io.survkit.data.SurvivalData;
+import io.survkit.internal.Check;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Covariate balance between treated and controls: the standardized mean difference (SMD) of each
+ * model-matrix column (numeric covariates, factor dummies named {@code <column><level>}),
+ * before and after matching or weighting (Austin 2009, "Balance diagnostics for comparing the
+ * distribution of baseline covariates between treatment groups in propensity-score matched
+ * samples", Stat Med 28:3083-3107):
+ *
+ * <pre>
+ *   SMD = (mean_t - mean_c) / sqrt((var_t + var_c) / 2)
+ * </pre>
+ *
+ * <p>Before adjustment: plain means and {@code var()} with denominator n - 1 over all rows, as R
+ * (unweighted, even when the data carry case weights). After adjustment: the same with weights w,
+ * mean = sum(w x) / sum(w) and var = sum(w (x - mean)^2) / (sum(w) - sum(w^2) / sum(w)), which is
+ * the n - 1 formula when all weights are 1 (Austin and Stuart 2015, "Moving towards best practice
+ * when using inverse probability of treatment weighting", Stat Med 34:3661-3679). After matching
+ * the weights are {@link MatchedSets#weights()} (1:1: every matched row 1, so the plain formula
+ * over the matched sample); after weighting, the inverse-probability weights. When both variances
+ * are 0 the SMD is NaN (0/0) or infinite, as in R. A common rule of thumb calls |SMD| < 0.1
+ * balanced.
+ *
+ * <p>Defaults ({@link #withDefaults()}): every covariate of the data.
+ *
+ * <pre>{@code
+ * BalanceTable t = Balance.withDefaults().estimate(data, ps.treated(), matched);
+ * System.out.println(t);               // SMD before and after matching
+ * double worst = t.maxAbsoluteSmdAfter();
+ * }</pre>
+ */
+public final class Balance {
+    private static final Balance DEFAULTS = new Balance(null);
+
+    private final List<String> covariates;
+
+    private Balance(List<String> covariates) {
+        this.covariates = covariates;
+    }
+
+    /** Every covariate of the data. */
+    public static Balance withDefaults() {
+        return DEFAULTS;
+    }
+
+    /** Only these covariates of the data, in this order. */
+    public Balance withCovariates(String... names) {
+        Check.notNull("covariates", names);
+        if (names.length == 0) {
+            throw Check.fail("give at least one covariate for the balance table");
+        }
+        for (String s : names) {
+            Check.notNull("covariate name", s);
+        }
+        return new Balance(Collections.unmodifiableList(new ArrayList<>(Arrays.asList(names))));
+    }
+
+    /** SMD before adjustment only. */
+    public BalanceTable estimate(SurvivalData data, boolean[] treated) {
+        Design d = design(data, treated);
+        return estimate(treated, d.columns, d.names, null, BalanceTable.Adjustment.NONE);
+    }
+
+    /** SMD before and after matching ({@code matched} made on the same rows). */
+    public BalanceTable estimate(SurvivalData data, boolean[] treated, MatchedSets matched) {
+        Check.notNull("matched sets", matched);
+        Design d = design(data, treated);
+        if (matched.size() != treated.length) {
+            throw Check.fail("the matching covers %d rows but the data have %d", matched.size(), treated.length);
+        }
+        return estimate(treated, d.columns, d.names, matched.weights(), BalanceTable.Adjustment.MATCHED);
+    }
+
+    /** SMD before and after weighting ({@code weights} made on the same rows). */
+    public BalanceTable estimate(SurvivalData data, boolean[] treated, PropensityWeights weights) {
+        Check.notNull("weights", weights);
+        Design d = design(data, treated);
+        if (weights.size() != treated.length) {
+            throw Check.fail("the weights cover %d rows but the data have %d", weights.size(), treated.length);
+        }
+        return estimate(treated, d.columns, d.names, weights.weights(), BalanceTable.Adjustment.WEIGHTED);
+    }
+
+    /**
+     * Arrays form: {@code columns[j][i]} = column j of row i, {@code names[j]} its name;
+     * {@code after} = weights after adjustment (finite, >= 0), or null for "before" only.
+     */
+    public BalanceTable estimate(boolean[] treated, double[][] columns, String[] names, double[] after,
+            BalanceTable.Adjustment adjustment) {
+        Check.notNull("treated", treated);
+        Check.notNull("columns", columns);
+        Check.notNull("names", names);
+        Check.notNull("adjustment", adjustment);
+        int n = treated.length;
+        int p = columns.length;
+        if (names.length != p) {
+            throw Check.fail("%d column names for %d columns", names.length, p);
+        }
+        if ((after == null) != (adjustment == BalanceTable.Adjustment.NONE)) {
+            throw Check.fail("adjustment %s needs %s", adjustment, after == null ? "weights" : "no weights");
+        }
+        if (after != null) {
+            if (after.length != n) {
+                throw Check.fail("%d weights for %d rows", after.length, n);
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(after[i] >= 0 && after[i] < Double.POSITIVE_INFINITY)) {
+                    throw Check.fail("weights, row %d: %s is invalid; expected a finite value >= 0", i + 1, after[i]);
+                }
+            }
+        }
+        double[][] stats = new double[p][];
+        double[][] statsAfter = after == null ? null : new double[p][];
+        for (int j = 0; j < p; j++) {
+            double[] c = Check.notNull("column", columns[j]);
+            if (c.length != n) {
+                throw Check.fail("column '%s' has %d rows but treated has %d", names[j], c.length, n);
+            }
+            stats[j] = smd(treated, c, null);
+            if (after != null) {
+                statsAfter[j] = smd(treated, c, after);
+            }
+        }
+        int nt = 0;
+        double wt = 0;
+        double wc = 0;
+        for (int i = 0; i < n; i++) {
+            if (treated[i]) {
+                nt++;
+            }
+            if (after != null) {
+                if (treated[i]) {
+                    wt += after[i];
+                } else {
+                    wc += after[i];
+                }
+            }
+        }
+        return new BalanceTable(names.clone(), stats, statsAfter, adjustment, nt, n - nt, wt, wc);
+    }
+
+    /**
+     * {mean_t, mean_c, var_t, var_c, smd}, weighted when {@code w} is not null (reliability-weight
+     * variance sum(w (x - m)^2) / (W - sum(w^2) / W)).
+     */
+    static double[] smd(boolean[] treated, double[] x, double[] w) {
+        double swt = 0;
+        double swc = 0;
+        double sxt = 0;
+        double sxc = 0;
+        int n = x.length;
+        for (int i = 0; i < n; i++) {
+            double wi = w == null ? 1 : w[i];
+            if (treated[i]) {
+                swt += wi;
+                sxt += wi * x[i];
+            } else {
+                swc += wi;
+                sxc += wi * x[i];
+            }
+        }
+        double mt = sxt / swt;
+        double mc = sxc / swc;
+        double sst = 0;
+        double ssc = 0;
+        double sw2t = 0;
+        double sw2c = 0;
+        for (int i = 0; i < n; i++) {
+            double wi = w == null ? 1 : w[i];
+            if (treated[i]) {
+                double d = x[i] - mt;
+                sst += wi * d * d;
+                sw2t += wi * wi;
+            } else {
+                double d = x[i] - mc;
+                ssc += wi * d * d;
+                sw2c += wi * wi;
+            }
+        }
+        double vt = sst / (swt - sw2t / swt);
+        double vc = ssc / (swc - sw2c / swc);
+        return new double[] {mt, mc, vt, vc, (mt - mc) / Math.sqrt((vt + vc) / 2)};
+    }
+
+    private record Design(double[][] columns, String[] names) {
+    }
+
+    private Design design(SurvivalData data, boolean[] treated) {
+        Check.notNull("data", data);
+        Check.notNull("treated", treated);
+        int n = data.size();
+        if (treated.length != n) {
+            throw Check.fail("treated has %d entries but the data have %d rows", treated.length, n);
+        }
+        List<String> names = new ArrayList<>();
+        List<double[]> cols = new ArrayList<>();
+        Iterable<String> which = covariates == null ? data.covariates().keySet() : covariates;
+        for (String name : which) {
+            Covariate c = data.covariate(name);
+            if (c == null) {
+                throw Check.fail("'%s' is not a covariate of the data; covariates are %s", name,
+                        data.covariates().keySet());
+            }
+            for (int j = 0; j < c.columnCount(); j++) {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = c.column(i, j);
+                }
+                names.add(c.columnName(j));
+                cols.add(v);
+            }
+        }
+        if (cols.isEmpty()) {
+            throw Check.fail("the data have no covariates to check for balance");
+        }
+        return new Design(cols.toArray(new double[0][]), names.toArray(new String[0]));
+    }
+}

@@ -1,0 +1,157 @@
+package io.survkit.arms;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Standardized mean differences per model column, before and (optionally) after matching or
+ * weighting; see {@link Balance} for the formulas. Index j follows {@link #terms()}.
+ */
+public final class BalanceTable {
+    /** What the "after" columns describe. */
+    public enum Adjustment {
+        /** No adjustment: only "before". */
+        NONE,
+        /** After propensity-score matching (matching weights). */
+        MATCHED,
+        /** After inverse-probability weighting. */
+        WEIGHTED
+    }
+
+    private static final int MT = 0;
+    private static final int MC = 1;
+    private static final int SMD = 4;
+
+    private final String[] terms;
+    private final double[][] before;
+    private final double[][] after;
+    private final Adjustment adjustment;
+    private final int nTreated;
+    private final int nControl;
+    private final double wTreated;
+    private final double wControl;
+
+    BalanceTable(String[] terms, double[][] before, double[][] after, Adjustment adjustment, int nTreated,
+            int nControl, double wTreated, double wControl) {
+        this.terms = terms;
+        this.before = before;
+        this.after = after;
+        this.adjustment = adjustment;
+        this.nTreated = nTreated;
+        this.nControl = nControl;
+        this.wTreated = wTreated;
+        this.wControl = wControl;
+    }
+
+    /** Model-column names ({@code age}, {@code sexFemale}, ...). */
+    public List<String> terms() {
+        return List.of(terms);
+    }
+
+    /** Number of rows (terms). */
+    public int size() {
+        return terms.length;
+    }
+
+    /** What "after" means. */
+    public Adjustment adjustment() {
+        return adjustment;
+    }
+
+    /** SMD of each column before adjustment. */
+    public double[] smdBefore() {
+        return column(before, SMD);
+    }
+
+    /** SMD of each column after adjustment, or null with {@link Adjustment#NONE}. */
+    public double[] smdAfter() {
+        return after == null ? null : column(after, SMD);
+    }
+
+    /** Treated mean of each column before adjustment. */
+    public double[] meanTreatedBefore() {
+        return column(before, MT);
+    }
+
+    /** Control mean of each column before adjustment. */
+    public double[] meanControlBefore() {
+        return column(before, MC);
+    }
+
+    /** Weighted treated mean after adjustment, or null. */
+    public double[] meanTreatedAfter() {
+        return after == null ? null : column(after, MT);
+    }
+
+    /** Weighted control mean after adjustment, or null. */
+    public double[] meanControlAfter() {
+        return after == null ? null : column(after, MC);
+    }
+
+    /** Largest |SMD| before adjustment (NaN entries ignored). */
+    public double maxAbsoluteSmdBefore() {
+        return maxAbs(before);
+    }
+
+    /** Largest |SMD| after adjustment (NaN entries ignored), or NaN with {@link Adjustment#NONE}. */
+    public double maxAbsoluteSmdAfter() {
+        return after == null ? Double.NaN : maxAbs(after);
+    }
+
+    private static double maxAbs(double[][] s) {
+        double m = 0;
+        for (double[] r : s) {
+            if (!Double.isNaN(r[SMD])) {
+                m = Math.max(m, Math.abs(r[SMD]));
+            }
+        }
+        return m;
+    }
+
+    private static double[] column(double[][] s, int k) {
+        double[] out = new double[s.length];
+        for (int j = 0; j < s.length; j++) {
+            out[j] = s[j][k];
+        }
+        return out;
+    }
+
+    /** The table: means by arm and SMD, before and after. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        String what = adjustment == Adjustment.MATCHED ? "matched" : adjustment == Adjustment.WEIGHTED ? "weighted" : "";
+        sb.append("Covariate balance (standardized mean differences)");
+        sb.append(String.format(Locale.ROOT, ": treated %d, control %d", nTreated, nControl));
+        if (after != null) {
+            sb.append(String.format(Locale.ROOT, "; %s: treated weight %.6g, control weight %.6g", what, wTreated,
+                    wControl));
+        }
+        sb.append('\n');
+        int w = 4;
+        for (String t : terms) {
+            w = Math.max(w, t.length());
+        }
+        String head = String.format(Locale.ROOT, "%-" + w + "s %12s %12s %9s", "term", "mean treated", "mean control",
+                "SMD");
+        if (after != null) {
+            head += String.format(Locale.ROOT, " %12s %12s %12s", "treated (" + what.charAt(0) + ")",
+                    "control (" + what.charAt(0) + ")", "SMD " + what);
+        }
+        sb.append(head.stripTrailing()).append('\n');
+        for (int j = 0; j < terms.length; j++) {
+            String line = String.format(Locale.ROOT, "%-" + w + "s %12.4g %12.4g %9.4f", terms[j], before[j][MT],
+                    before[j][MC], before[j][SMD]);
+            if (after != null) {
+                line += String.format(Locale.ROOT, " %12.4g %12.4g %12.4f", after[j][MT], after[j][MC], after[j][SMD]);
+            }
+            sb.append(line).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "max |SMD| before %.4f", maxAbsoluteSmdBefore()));
+        if (after != null) {
+            sb.append(String.format(Locale.ROOT, ", %s %.4f", what, maxAbsoluteSmdAfter()));
+        }
+        sb.append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,312 @@
+package io.survkit.arms;
+
+import io.survkit.estimate.KaplanMeierResult;
+import io.survkit.regression.CoxResult;
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * Treatment versus control for one endpoint, immutable: each arm's {@link ArmSummary} and the
+ * between-arm estimates. With z = qnorm((1 + level) / 2):
+ * <ul>
+ *   <li>median difference: {@link MedianDifference} (a bound when a median is not reached);</li>
+ *   <li>landmark differences: S_T(t) - S_C(t), standard error sqrt(se_T^2 + se_C^2) from the two
+ *       independent Greenwood standard errors (survival scale), Wald limits +- z se;</li>
+ *   <li>RMST difference: rmst_T - rmst_C, se sqrt(se_T^2 + se_C^2), Wald limits, two-sided normal
+ *       p; RMST ratio rmst_T / rmst_C with limits exp(log ratio +- z se_log), se_log =
+ *       sqrt((se_T / rmst_T)^2 + (se_C / rmst_C)^2) (delta method on the log scale);</li>
+ *   <li>log-rank test of the two arms (chi-square on 1 df);</li>
+ *   <li>Cox hazard ratio of treatment versus control, crude and adjusted, with Wald limits
+ *       exp(beta +- z se) (robust se when the fit is robust) and the Wald p;</li>
+ *   <li>Schoenfeld (Grambsch-Therneau, KM time transform) test of proportional hazards for the
+ *       treatment term of the crude model; when p < 0.05 the single hazard ratio is a poor summary
+ *       and {@link #notes()} points to the RMST and landmark differences.</li>
+ * </ul>
+ */
+public final class EndpointComparison {
+    private final String name;
+    private final String description;
+    private final KaplanMeierResult kaplanMeier;
+    private final ArmSummary control;
+    private final ArmSummary treatment;
+    private final MedianDifference medianDifference;
+    private final double level;
+    private final double[] landmarks;
+    private final double[] diff;
+    private final double[] diffSe;
+    private final double horizon;
+    private final double rmstDiff;
+    private final double rmstDiffSe;
+    private final double rmstLogRatioSe;
+    private final double logRankChiSquare;
+    private final int logRankDf;
+    private final double logRankP;
+    private final String term;
+    private final CoxResult crude;
+    private final CoxResult adjusted;
+    private final double phChiSquare;
+    private final double phP;
+    private final List<String> notes;
+
+    EndpointComparison(String name, String description, KaplanMeierResult kaplanMeier, ArmSummary control,
+            ArmSummary treatment, MedianDifference medianDifference, double level, double[] logRank, String term,
+            CoxResult crude, CoxResult adjusted, double[] ph, List<String> notes) {
+        this.name = name;
+        this.description = description;
+        this.kaplanMeier = kaplanMeier;
+        this.control = control;
+        this.treatment = treatment;
+        this.medianDifference = medianDifference;
+        this.level = level;
+        this.landmarks = control.landmarks();
+        int k = landmarks.length;
+        diff = new double[k];
+        diffSe = new double[k];
+        for (int j = 0; j < k; j++) {
+            diff[j] = treatment.survival(j) - control.survival(j);
+            diffSe[j] = Math.hypot(treatment.survivalStandardError(j), control.survivalStandardError(j));
+        }
+        this.horizon = control.horizon();
+        rmstDiff = treatment.restrictedMean() - control.restrictedMean();
+        rmstDiffSe = Math.hypot(treatment.restrictedMeanStandardError(), control.restrictedMeanStandardError());
+        rmstLogRatioSe = Math.hypot(treatment.restrictedMeanStandardError() / treatment.restrictedMean(),
+                control.restrictedMeanStandardError() / control.restrictedMean());
+        this.logRankChiSquare = logRank[0];
+        this.logRankDf = (int) logRank[1];
+        this.logRankP = logRank[2];
+        this.term = term;
+        this.crude = crude;
+        this.adjusted = adjusted;
+        this.phChiSquare = ph[0];
+        this.phP = ph[1];
+        this.notes = List.copyOf(notes);
+    }
+
+    private double z() {
+        return new NormalDistribution(null, 0, 1).inverseCumulativeProbability((1 + level) / 2);
+    }
+
+    /** Short name of the endpoint, e.g. {@code OS}. */
+    public String name() {
+        return name;
+    }
+
+    /** The endpoint's definition for a methods section, or null when not given. */
+    public String description() {
+        return description;
+    }
+
+    /** The Kaplan-Meier fit of the two arms (curves control, treatment), e.g. for a plot. */
+    public KaplanMeierResult kaplanMeier() {
+        return kaplanMeier;
+    }
+
+    /** The control arm. */
+    public ArmSummary control() {
+        return control;
+    }
+
+    /** The treatment arm. */
+    public ArmSummary treatment() {
+        return treatment;
+    }
+
+    /** Median survival, treatment minus control (or its bound). */
+    public MedianDifference medianDifference() {
+        return medianDifference;
+    }
+
+    /** Confidence level of every interval. */
+    public double confidenceLevel() {
+        return level;
+    }
+
+    /** Landmark times, ascending. */
+    public double[] landmarks() {
+        return landmarks.clone();
+    }
+
+    /** S_T(t_j) - S_C(t_j); NaN when the landmark is beyond an arm's follow-up. */
+    public double survivalDifference(int j) {
+        return diff[j];
+    }
+
+    /** Standard error of the survival difference at landmark j: sqrt(se_T^2 + se_C^2). */
+    public double survivalDifferenceStandardError(int j) {
+        return diffSe[j];
+    }
+
+    /** Lower Wald limit of the survival difference at landmark j. */
+    public double survivalDifferenceLower(int j) {
+        return diff[j] - z() * diffSe[j];
+    }
+
+    /** Upper Wald limit of the survival difference at landmark j. */
+    public double survivalDifferenceUpper(int j) {
+        return diff[j] + z() * diffSe[j];
+    }
+
+    /** Horizon tau of the restricted means. */
+    public double horizon() {
+        return horizon;
+    }
+
+    /** RMST difference, treatment minus control. */
+    public double restrictedMeanDifference() {
+        return rmstDiff;
+    }
+
+    /** Standard error of the RMST difference. */
+    public double restrictedMeanDifferenceStandardError() {
+        return rmstDiffSe;
+    }
+
+    /** Lower Wald limit of the RMST difference. */
+    public double restrictedMeanDifferenceLower() {
+        return rmstDiff - z() * rmstDiffSe;
+    }
+
+    /** Upper Wald limit of the RMST difference. */
+    public double restrictedMeanDifferenceUpper() {
+        return rmstDiff + z() * rmstDiffSe;
+    }
+
+    /** Two-sided p of the RMST difference (normal). */
+    public double restrictedMeanDifferencePValue() {
+        double zz = Math.abs(rmstDiff / rmstDiffSe);
+        return Double.isNaN(zz) ? Double.NaN : 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-zz);
+    }
+
+    /** RMST ratio, treatment over control. */
+    public double restrictedMeanRatio() {
+        return treatment.restrictedMean() / control.restrictedMean();
+    }
+
+    /** Standard error of the log RMST ratio (delta method). */
+    public double restrictedMeanLogRatioStandardError() {
+        return rmstLogRatioSe;
+    }
+
+    /** Lower limit of the RMST ratio: exp(log ratio - z se_log). */
+    public double restrictedMeanRatioLower() {
+        return Math.exp(Math.log(restrictedMeanRatio()) - z() * rmstLogRatioSe);
+    }
+
+    /** Upper limit of the RMST ratio. */
+    public double restrictedMeanRatioUpper() {
+        return Math.exp(Math.log(restrictedMeanRatio()) + z() * rmstLogRatioSe);
+    }
+
+    /** Log-rank chi-square. */
+    public double logRankChiSquare() {
+        return logRankChiSquare;
+    }
+
+    /** Log-rank degrees of freedom (1). */
+    public int logRankDegreesOfFreedom() {
+        return logRankDf;
+    }
+
+    /** Log-rank p-value. */
+    public double logRankPValue() {
+        return logRankP;
+    }
+
+    /** Name of the treatment term in the Cox models (R's {@code <group><treatment label>}). */
+    public String treatmentTerm() {
+        return term;
+    }
+
+    /** The crude Cox model (treatment only), or null when the arms have no event. */
+    public CoxResult crudeCox() {
+        return crude;
+    }
+
+    /** The adjusted Cox model (treatment first, then the covariates), or null without adjustment. */
+    public CoxResult adjustedCox() {
+        return adjusted;
+    }
+
+    private static double pick(CoxResult fit, int what) {
+        if (fit == null) {
+            return Double.NaN;
+        }
+        switch (what) {
+            case 0:
+                return fit.hazardRatios()[0];
+            case 1:
+                return fit.hazardRatioLower()[0];
+            case 2:
+                return fit.hazardRatioUpper()[0];
+            default:
+                return fit.pValues()[0];
+        }
+    }
+
+    /** Crude hazard ratio, treatment versus control. */
+    public double crudeHazardRatio() {
+        return pick(crude, 0);
+    }
+
+    /** Lower limit of the crude hazard ratio. */
+    public double crudeHazardRatioLower() {
+        return pick(crude, 1);
+    }
+
+    /** Upper limit of the crude hazard ratio. */
+    public double crudeHazardRatioUpper() {
+        return pick(crude, 2);
+    }
+
+    /** Wald p of the crude hazard ratio. */
+    public double crudeHazardRatioPValue() {
+        return pick(crude, 3);
+    }
+
+    /** Adjusted hazard ratio of treatment (NaN without adjustment). */
+    public double adjustedHazardRatio() {
+        return pick(adjusted, 0);
+    }
+
+    /** Lower limit of the adjusted hazard ratio. */
+    public double adjustedHazardRatioLower() {
+        return pick(adjusted, 1);
+    }
+
+    /** Upper limit of the adjusted hazard ratio. */
+    public double adjustedHazardRatioUpper() {
+        return pick(adjusted, 2);
+    }
+
+    /** Wald p of the adjusted hazard ratio. */
+    public double adjustedHazardRatioPValue() {
+        return pick(adjusted, 3);
+    }
+
+    /** Schoenfeld test chi-square of the treatment term (crude model). */
+    public double proportionalHazardsChiSquare() {
+        return phChiSquare;
+    }
+
+    /** Schoenfeld test p of the treatment term (crude model); NaN when not tested. */
+    public double proportionalHazardsPValue() {
+        return phP;
+    }
+
+    /** False when the Schoenfeld test rejects proportional hazards (p < 0.05). */
+    public boolean proportionalHazardsHolds() {
+        return !(phP < 0.05);
+    }
+
+    /** Notes a reader should see: proportional hazards, estimability, weights. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    @Override
+    public String toString() {
+        return "EndpointComparison[" + name + ": " + control + " vs " + treatment + ", median difference "
+                + medianDifference + ", HR " + Numbers.fixed2(crudeHazardRatio()) + ", log-rank p "
+                + Numbers.p(logRankP) + "]";
+    }
+}

@@ -1,0 +1,124 @@
+package io.survkit.arms;
+
+import io.survkit.internal.Check;
+import io.survkit.regression.LogisticResult;
+import java.util.Locale;
+
+/**
+ * Estimated propensity scores, one per row: the treatment indicator, the score e = P(treated | x)
+ * and its logit log(e / (1 - e)) (the model's linear predictor). Made by {@link PropensityScore},
+ * or from scores computed elsewhere with {@link #of(boolean[], double[])}.
+ */
+public final class PropensityScores {
+    private final boolean[] treated;
+    private final double[] score;
+    private final double[] logit;
+    private final LogisticResult model;
+
+    PropensityScores(boolean[] treated, double[] score, double[] logit, LogisticResult model) {
+        this.treated = treated;
+        this.score = score;
+        this.logit = logit;
+        this.model = model;
+    }
+
+    /**
+     * Scores from elsewhere: {@code score[i]} strictly between 0 and 1 for row i. The logit is
+     * computed as log(e / (1 - e)); {@link #model()} is null.
+     */
+    public static PropensityScores of(boolean[] treated, double[] score) {
+        Check.notNull("treated", treated);
+        Check.notNull("score", score);
+        if (treated.length != score.length) {
+            throw Check.fail("treated has %d entries but score has %d", treated.length, score.length);
+        }
+        double[] lg = new double[score.length];
+        for (int i = 0; i < score.length; i++) {
+            double e = score[i];
+            if (!(e > 0 && e < 1)) {
+                throw Check.fail("score, row %d: %s is not a probability strictly between 0 and 1", i + 1, e);
+            }
+            lg[i] = Math.log(e / (1 - e));
+        }
+        return new PropensityScores(treated.clone(), score.clone(), lg, null);
+    }
+
+    /** Number of rows. */
+    public int size() {
+        return treated.length;
+    }
+
+    /** Whether row i is treated. */
+    public boolean treated(int i) {
+        return treated[i];
+    }
+
+    /** The treatment indicators. */
+    public boolean[] treated() {
+        return treated.clone();
+    }
+
+    /** Number of treated rows. */
+    public int treatedCount() {
+        int c = 0;
+        for (boolean t : treated) {
+            if (t) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /** Propensity score of row i. */
+    public double score(int i) {
+        return score[i];
+    }
+
+    /** The propensity scores. */
+    public double[] scores() {
+        return score.clone();
+    }
+
+    /** Logit of the propensity score of row i. */
+    public double logit(int i) {
+        return logit[i];
+    }
+
+    /** Logits of the propensity scores. */
+    public double[] logits() {
+        return logit.clone();
+    }
+
+    /** The fitted logistic model, or null for scores given with {@link #of}. */
+    public LogisticResult model() {
+        return model;
+    }
+
+    /** Score range by arm (overlap), then the model summary. */
+    @Override
+    public String toString() {
+        double tMin = Double.POSITIVE_INFINITY;
+        double tMax = Double.NEGATIVE_INFINITY;
+        double cMin = Double.POSITIVE_INFINITY;
+        double cMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < score.length; i++) {
+            if (treated[i]) {
+                tMin = Math.min(tMin, score[i]);
+                tMax = Math.max(tMax, score[i]);
+            } else {
+                cMin = Math.min(cMin, score[i]);
+                cMax = Math.max(cMax, score[i]);
+            }
+        }
+        int nt = treatedCount();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Propensity scores: n = %d (treated %d, control %d)%n", size(), nt,
+                size() - nt));
+        sb.append(String.format(Locale.ROOT, "  treated score range [%.4f, %.4f], control [%.4f, %.4f]%n", tMin,
+                tMax, cMin, cMax));
+        if (model != null) {
+            sb.append('\n').append(model);
+        }
+        return sb.toString();
+    }
+}

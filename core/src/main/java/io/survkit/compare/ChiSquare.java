@@ -1,0 +1,85 @@
+package io.survkit.compare;
+
+import io.survkit.internal.Check;
+import io.survkit.internal.Cholesky;
+import org.apache.commons.math3.special.Gamma;
+
+/** R's survdiff statistic from the sums: the quadratic form, its degrees of freedom and p-value. */
+final class ChiSquare {
+    /** Cholesky singularity tolerance, R coxph's {@code toler.chol = .Machine$double.eps^0.75}. */
+    private static final double TOLER = Math.pow(Math.ulp(1.0), 0.75);
+
+    final double chiSquare;
+    final int degreesOfFreedom;
+    final double pValue;
+    /** A warning when the variance is rank deficient (R stops there), else null. */
+    final String warning;
+
+    private ChiSquare(double chiSquare, int df, String warning) {
+        this.chiSquare = chiSquare;
+        this.degreesOfFreedom = df;
+        this.pValue = upperTail(chiSquare, df);
+        this.warning = warning;
+    }
+
+    /**
+     * (O - E)' V^- (O - E) over the groups with E > 0, leaving out the first of them (R's
+     * {@code survdiff}); df = (groups with E > 0) - 1. Fewer than 2 such groups: chisq 0.
+     */
+    static ChiSquare of(LogRankKernel.Sums s) {
+        int k = s.k;
+        int[] use = new int[k];
+        int m = 0;
+        double[] o = new double[k];
+        double[] e = new double[k];
+        for (int g = 0; g < k; g++) {
+            o[g] = s.observed(g);
+            e[g] = s.expected(g);
+            if (e[g] > 0) {
+                use[m++] = g;
+            }
+        }
+        if (m == 0) {
+            if (s.deaths == 0) {
+                throw Check.fail("no events: every subject is censored, so there is nothing to test "
+                        + "(R's survdiff gives chisq 0 on -1 degrees of freedom and p NaN)");
+            }
+            throw Check.fail("every event time has weight 0 (%.0f events); the weighted test is undefined",
+                    s.deaths);
+        }
+        if (m < 2) {
+            return new ChiSquare(0, m - 1, null);
+        }
+        int q = m - 1;
+        double[] b = new double[q];
+        double[] v = new double[q * q];
+        boolean anyVariance = false;
+        for (int a = 0; a < q; a++) {
+            b[a] = o[use[a + 1]] - e[use[a + 1]];
+            for (int c = 0; c < q; c++) {
+                v[a * q + c] = s.variance[use[a + 1] * k + use[c + 1]];
+            }
+            anyVariance |= v[a * q + a] > 0;
+        }
+        if (!anyVariance) {
+            throw Check.fail("the variance of observed - expected is 0 (at every event time either every subject "
+                    + "at risk had the event or one group alone was at risk); the test is undefined (R: system is "
+                    + "exactly singular)");
+        }
+        if (q == 1) {
+            return new ChiSquare(b[0] * b[0] / v[0], q, null);
+        }
+        double[] r = Cholesky.quadraticForm(v, q, b, TOLER);
+        String warning = r[1] < q ? Check.format("the variance matrix has rank %d < %d; the statistic uses a "
+                + "generalized inverse (R's survdiff stops with a singular-matrix error)", (int) r[1], q) : null;
+        return new ChiSquare(r[0], q, warning);
+    }
+
+    /** Upper chi-square tail P(X > x) (R {@code pchisq(x, df, lower.tail = FALSE)}), 1 for df = 0. */
+    static double upperTail(double x, int df) {
+        if (df <= 0 || x <= 0) {
+            return 1.0;
+        }
+        return Gamma.regularizedGammaQ(df / 2.0, x / 2.0);
+    }
+}

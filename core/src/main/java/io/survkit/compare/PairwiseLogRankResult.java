@@ -1,0 +1,186 @@
+package io.survkit.compare;
+
+import io.survkit.internal.Check;
+import java.util.List;
+
+/**
+ * The result of {@link PairwiseLogRank}, immutable: lower-triangular matrices with one row per
+ * group from the second on and one column per group up to the second-to-last (survminer's
+ * {@code pairwise_survdiff(...)$p.value} layout); entry [i][j] compares group i + 1 with group j
+ * and is NaN above the diagonal (R's NA).
+ *
+ * <pre>{@code
+ * PairwiseLogRankResult r = PairwiseLogRank.withDefaults().test(data);
+ * double[][] p = r.pValues();        // p[i][j]: groups().get(i + 1) vs groups().get(j)
+ * double q = r.pValue(0, 2);         // symmetric lookup by group index
+ * }</pre>
+ */
+public final class PairwiseLogRankResult {
+    private final Weighting weighting;
+    private final double rho;
+    private final double gamma;
+    private final PValueAdjustment adjustment;
+    private final List<String> groups;
+    private final double[][] chiSquare;
+    private final double[][] unadjusted;
+    private final double[][] adjusted;
+    private final int omitted;
+    private final List<String> warnings;
+
+    PairwiseLogRankResult(Weighting weighting, double rho, double gamma, PValueAdjustment adjustment,
+            List<String> groups, double[][] chiSquare, double[][] unadjusted, double[][] adjusted, int omitted,
+            List<String> warnings) {
+        this.weighting = weighting;
+        this.rho = rho;
+        this.gamma = gamma;
+        this.adjustment = adjustment;
+        this.groups = List.copyOf(groups);
+        this.chiSquare = chiSquare;
+        this.unadjusted = unadjusted;
+        this.adjusted = adjusted;
+        this.omitted = omitted;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** Weighting of each pairwise test. */
+    public Weighting weighting() {
+        return weighting;
+    }
+
+    /** Fleming-Harrington rho. */
+    public double rho() {
+        return rho;
+    }
+
+    /** Fleming-Harrington gamma. */
+    public double gamma() {
+        return gamma;
+    }
+
+    /** The p-value adjustment. */
+    public PValueAdjustment adjustment() {
+        return adjustment;
+    }
+
+    /** Group labels (groups with rows, level order). */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** Row labels of the matrices: groups 2..k. */
+    public List<String> rowGroups() {
+        return groups.subList(1, groups.size());
+    }
+
+    /** Column labels of the matrices: groups 1..k-1. */
+    public List<String> columnGroups() {
+        return groups.subList(0, groups.size() - 1);
+    }
+
+    /** Adjusted p-values, (k-1) x (k-1), lower triangular, NaN above the diagonal. */
+    public double[][] pValues() {
+        return copy(adjusted);
+    }
+
+    /** Unadjusted p-values, same layout. */
+    public double[][] unadjustedPValues() {
+        return copy(unadjusted);
+    }
+
+    /** Chi-square statistics of the pairs, same layout. */
+    public double[][] chiSquares() {
+        return copy(chiSquare);
+    }
+
+    /** Adjusted p-value comparing groups {@code a} and {@code b} (indices into {@link #groups()}, a != b). */
+    public double pValue(int a, int b) {
+        return entry(adjusted, a, b);
+    }
+
+    /** Adjusted p-value comparing the groups labelled {@code a} and {@code b}. */
+    public double pValue(String a, String b) {
+        return pValue(index(a), index(b));
+    }
+
+    /** Unadjusted p-value comparing groups {@code a} and {@code b}. */
+    public double unadjustedPValue(int a, int b) {
+        return entry(unadjusted, a, b);
+    }
+
+    /** Chi-square comparing groups {@code a} and {@code b}. */
+    public double chiSquare(int a, int b) {
+        return entry(chiSquare, a, b);
+    }
+
+    /** Rows left out for missing values. */
+    public int omittedRows() {
+        return omitted;
+    }
+
+    /** Warnings. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    private double entry(double[][] m, int a, int b) {
+        int k = groups.size();
+        if (a < 0 || a >= k || b < 0 || b >= k || a == b) {
+            throw Check.fail("group indices %d and %d must differ and lie in 0..%d", a, b, k - 1);
+        }
+        int hi = Math.max(a, b);
+        int lo = Math.min(a, b);
+        return m[hi - 1][lo];
+    }
+
+    private int index(String label) {
+        int i = groups.indexOf(label);
+        if (i < 0) {
+            throw Check.fail("no group '%s'; the groups are %s", label, groups);
+        }
+        return i;
+    }
+
+    private static double[][] copy(double[][] m) {
+        double[][] r = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            r[i] = m[i].clone();
+        }
+        return r;
+    }
+
+    /** R's {@code print(pairwise.htest)}: the p-value matrix (2 significant digits, "-" above the diagonal). */
+    @Override
+    public String toString() {
+        int m = adjusted.length;
+        String[][] cells = new String[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                cells[i][j] = j > i ? "-" : Double.isNaN(adjusted[i][j]) ? "NA" : pval2(adjusted[i][j]);
+            }
+        }
+        StringBuilder sb = new StringBuilder("Pairwise comparisons using ")
+                .append(weighting == Weighting.LOG_RANK ? "Log-Rank test"
+                        : LogRankResult.describe(weighting, rho, gamma) + " weighted log-rank test")
+                .append("\n\n");
+        sb.append(Text.table(columnGroups().toArray(new String[0]), rowGroups().toArray(new String[0]), cells));
+        sb.append("\nP value adjustment method: ").append(rName(adjustment)).append('\n');
+        for (String w : warnings) {
+            sb.append("Warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String pval2(double p) {
+        return p < Math.ulp(1.0) ? "<2e-16" : Text.signif(p, 2);
+    }
+
+    /** R's {@code p.adjust} method name. */
+    static String rName(PValueAdjustment a) {
+        return switch (a) {
+            case NONE -> "none";
+            case BONFERRONI -> "bonferroni";
+            case HOLM -> "holm";
+            case BENJAMINI_HOCHBERG -> "BH";
+        };
+    }
+}

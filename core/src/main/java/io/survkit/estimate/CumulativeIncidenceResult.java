@@ -1,0 +1,287 @@
+package io.survkit.estimate;
+
+import io.survkit.compare.GrayTestResult;
+import io.survkit.internal.Check;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cumulative incidence curves of one fit, immutable. Which lists are filled depends on the
+ * {@link #method()}:
+ * <ul>
+ * <li>{@link CifMethod#CUMINC}: {@link #curves()} holds one {@link IncidenceCurve} per cause and
+ * group in cuminc's order (cause-major: all groups of the first cause, then the next cause), and
+ * {@link #grayTest()} Gray's test per cause when there are two or more groups;
+ * {@link #stateCurves()} is empty.</li>
+ * <li>{@link CifMethod#AALEN_JOHANSEN}: {@link #stateCurves()} holds one
+ * {@link StateProbabilities} per group (R's strata order); {@link #curves()} is empty and
+ * {@link #grayTest()} absent.</li>
+ * </ul>
+ * {@link #toString()} prints R's {@code print(cuminc)} (tests, then estimates and variances at
+ * {@code pretty} times) or R's {@code print(survfit)} of the multi-state fit (n, events and
+ * restricted mean time per curve and state).
+ *
+ * <pre>{@code
+ * CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().fit(data);
+ * for (IncidenceCurve c : r.curves()) {
+ *     System.out.println(c.name() + ": " + c.estimateAt(12));
+ * }
+ * r.grayTest().ifPresent(t -> System.out.println(t.pValue(0)));
+ * }</pre>
+ */
+public final class CumulativeIncidenceResult {
+    private final CifMethod method;
+    private final List<String> causes;
+    private final List<String> groups;
+    private final List<IncidenceCurve> curves;
+    private final List<StateProbabilities> stateCurves;
+    private final GrayTestResult gray;
+    private final int omitted;
+    private final List<String> warnings;
+
+    CumulativeIncidenceResult(CifMethod method, List<String> causes, List<String> groups, List<IncidenceCurve> curves,
+            List<StateProbabilities> stateCurves, GrayTestResult gray, int omitted, List<String> warnings) {
+        this.method = method;
+        this.causes = List.copyOf(causes);
+        this.groups = List.copyOf(groups);
+        this.curves = List.copyOf(curves);
+        this.stateCurves = List.copyOf(stateCurves);
+        this.gray = gray;
+        this.omitted = omitted;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The method that produced this result. */
+    public CifMethod method() {
+        return method;
+    }
+
+    /** Labels of the causes with events, in code order. */
+    public List<String> causes() {
+        return causes;
+    }
+
+    /** Group levels with rows, in level order ({@code ["1"]} without a group column, as cuminc). */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** The cuminc curves (cause-major), empty for {@link CifMethod#AALEN_JOHANSEN}. */
+    public List<IncidenceCurve> curves() {
+        return curves;
+    }
+
+    /** Number of cuminc curves. */
+    public int curveCount() {
+        return curves.size();
+    }
+
+    /** cuminc curve {@code index} (0-based). */
+    public IncidenceCurve curve(int index) {
+        if (index < 0 || index >= curves.size()) {
+            throw Check.fail("curve index %d is outside 0..%d (method %s)", index, curves.size() - 1, method);
+        }
+        return curves.get(index);
+    }
+
+    /** The cuminc curve of {@code group} (level, {@code "1"} without a group) and {@code cause} (label). */
+    public IncidenceCurve curve(String group, String cause) {
+        for (IncidenceCurve c : curves) {
+            if (c.group().equals(group) && c.cause().equals(cause)) {
+                return c;
+            }
+        }
+        throw Check.fail("no curve for group '%s' and cause '%s'; the curves are %s", group, cause, curveNames());
+    }
+
+    /** cuminc's list names ({@code "A 1"}, ...), in order. */
+    public List<String> curveNames() {
+        List<String> n = new ArrayList<>();
+        for (IncidenceCurve c : curves) {
+            n.add(c.name());
+        }
+        return List.copyOf(n);
+    }
+
+    /** Gray's test per cause (cuminc {@code Tests}); absent without two groups or for Aalen-Johansen. */
+    public Optional<GrayTestResult> grayTest() {
+        return Optional.ofNullable(gray);
+    }
+
+    /** The multi-state states ({@code "(s0)"} then the causes). */
+    public List<String> states() {
+        List<String> s = new ArrayList<>();
+        s.add("(s0)");
+        s.addAll(causes);
+        return List.copyOf(s);
+    }
+
+    /** The Aalen-Johansen curves, one per group; empty for {@link CifMethod#CUMINC}. */
+    public List<StateProbabilities> stateCurves() {
+        return stateCurves;
+    }
+
+    /** Aalen-Johansen curve {@code index} (0-based). */
+    public StateProbabilities stateCurve(int index) {
+        if (index < 0 || index >= stateCurves.size()) {
+            throw Check.fail("state curve index %d is outside 0..%d (method %s)", index, stateCurves.size() - 1,
+                    method);
+        }
+        return stateCurves.get(index);
+    }
+
+    /** The Aalen-Johansen curve named {@code name} ({@code "group=A"} or {@code "all"}). */
+    public StateProbabilities stateCurve(String name) {
+        List<String> names = new ArrayList<>();
+        for (StateProbabilities c : stateCurves) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+            names.add(c.name());
+        }
+        throw Check.fail("no state curve named '%s'; the curves are %s", name, names);
+    }
+
+    /** Rows left out for missing values. */
+    public int omittedRows() {
+        return omitted;
+    }
+
+    /** Warnings (from the data and the fit). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        if (omitted > 0) {
+            sb.append(omitted).append(" cases omitted due to missing values\n");
+        }
+        if (method == CifMethod.CUMINC) {
+            if (gray != null) {
+                sb.append("Tests:\n").append(gray);
+            }
+            double max = 0;
+            for (IncidenceCurve c : curves) {
+                max = Math.max(max, c.time(c.size() - 1));
+            }
+            double[] tp = pretty(0, max, 5);
+            int k = Math.max(0, tp.length - 2);
+            String[] header = new String[k];
+            double[][] est = new double[k][curves.size()];
+            double[][] var = new double[k][curves.size()];
+            for (int j = 0; j < k; j++) {
+                header[j] = Format.number(tp[j + 1]);
+                for (int i = 0; i < curves.size(); i++) {
+                    est[j][i] = curves.get(i).estimateAt(tp[j + 1]);
+                    var[j][i] = curves.get(i).varianceAt(tp[j + 1]);
+                }
+            }
+            String[] names = curveNames().toArray(new String[0]);
+            sb.append("Estimates and Variances:\n$est\n").append(Format.table(header, names, est, 7))
+                    .append("\n$var\n").append(Format.table(header, names, var, 7)).append('\n');
+        } else {
+            double max = 0;
+            for (StateProbabilities c : stateCurves) {
+                max = Math.max(max, c.time(c.size() - 1));
+            }
+            List<String> names = new ArrayList<>();
+            List<Double> n = new ArrayList<>();
+            List<Double> ev = new ArrayList<>();
+            List<Double> rm = new ArrayList<>();
+            List<String> st = states();
+            boolean single = stateCurves.size() == 1;
+            for (int s = 0; s < st.size(); s++) {
+                for (StateProbabilities c : stateCurves) {
+                    names.add(single ? st.get(s) : c.name() + ", " + st.get(s));
+                    n.add((double) c.rowCount());
+                    ev.add(s == 0 ? 0.0 : (double) c.eventCount(s));
+                    rm.add(c.restrictedMean(s, max));
+                }
+            }
+            double[][] cols = new double[3][names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                cols[0][i] = n.get(i);
+                cols[1][i] = ev.get(i);
+                cols[2][i] = rm.get(i);
+            }
+            sb.append(Format.table(new String[] {"n", "nevent", "rmean*"}, names.toArray(new String[0]), cols, 7))
+                    .append("   *restricted mean time in state (max time = ").append(Format.number(max))
+                    .append(" )\n");
+        }
+        for (String w : warnings) {
+            sb.append("Warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** R's {@code pretty(c(lo, hi), n)} (R_pretty with its default biases). */
+    static double[] pretty(double lo, double hi, int ndiv) {
+        double h = 1.5;
+        double h5 = .5 + 1.5 * h;
+        double dx = hi - lo;
+        double cell;
+        if (dx == 0 && hi == 0) {
+            cell = 1;
+        } else {
+            cell = Math.max(Math.abs(lo), Math.abs(hi));
+            double u = 1 + ((h5 >= 1.5 * h + .5) ? 1 / (1 + h) : 1.5 / (1 + h5));
+            u *= Math.max(1, ndiv) * Math.ulp(1.0);
+            boolean small = dx < cell * u * 3;
+            if (small) {
+                if (cell > 10) {
+                    cell = 9 + cell / 10;
+                }
+                cell *= 0.75;
+                if (ndiv > 1) {
+                    cell /= ndiv;
+                }
+            } else {
+                cell = dx;
+                if (ndiv > 1) {
+                    cell /= ndiv;
+                }
+            }
+        }
+        double base = Math.pow(10.0, Math.floor(Math.log10(cell)));
+        double unit = base;
+        double ns;
+        if ((ns = 2 * base) - cell < h * (cell - unit)) {
+            unit = ns;
+            if ((ns = 5 * base) - cell < h5 * (cell - unit)) {
+                unit = ns;
+                if ((ns = 10 * base) - cell < h * (cell - unit)) {
+                    unit = ns;
+                }
+            }
+        }
+        double nsf = Math.floor(lo / unit + 1e-7);
+        double nuf = Math.ceil(hi / unit - 1e-7);
+        while (nsf * unit > lo + 1e-10 * unit) {
+            nsf--;
+        }
+        while (nuf * unit < hi - 1e-10 * unit) {
+            nuf++;
+        }
+        int k = (int) (0.5 + nuf - nsf);
+        int minN = ndiv / 3;
+        if (k < minN) {
+            k = minN - k;
+            if (nsf >= 0) {
+                nuf += k / 2;
+                nsf -= k / 2 + k % 2;
+            } else {
+                nsf -= k / 2;
+                nuf += k / 2 + k % 2;
+            }
+        }
+        int count = (int) Math.round(nuf - nsf) + 1;
+        double[] r = new double[count];
+        for (int i = 0; i < count; i++) {
+            r[i] = (nsf + i) * unit;
+        }
+        return r;
+    }
+}

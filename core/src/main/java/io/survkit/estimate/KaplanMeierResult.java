@@ -1,0 +1,236 @@
+package io.survkit.estimate;
+
+import io.survkit.internal.Check;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Kaplan-Meier curves of one fit, immutable: one {@link SurvivalCurve} per group level in R's
+ * order (factor level order), with the rows left out for missing values, the variance used and
+ * warnings. {@link #toString()} prints R's {@code print(survfit)} table.
+ *
+ * <pre>{@code
+ * KaplanMeierResult r = KaplanMeier.withDefaults().fit(data);
+ * for (SurvivalCurve c : r.curves()) {
+ *     System.out.println(c.name() + ": median " + c.median());
+ * }
+ * System.out.println(r.riskTable(0, 180, 365));
+ * }</pre>
+ */
+public final class KaplanMeierResult {
+    private final List<SurvivalCurve> curves;
+    private final int omitted;
+    private final List<String> warnings;
+    private final StandardErrorScale scale;
+    private final ConfidenceIntervalType type;
+    private final double level;
+    private final Variance variance;
+
+    KaplanMeierResult(List<SurvivalCurve> curves, int omitted, List<String> warnings, StandardErrorScale scale,
+            ConfidenceIntervalType type, double level, Variance variance) {
+        this.curves = List.copyOf(curves);
+        this.omitted = omitted;
+        this.warnings = List.copyOf(warnings);
+        this.scale = scale;
+        this.type = type;
+        this.level = level;
+        this.variance = variance;
+    }
+
+    /** The curves, in R's order. */
+    public List<SurvivalCurve> curves() {
+        return curves;
+    }
+
+    /** Number of curves. */
+    public int curveCount() {
+        return curves.size();
+    }
+
+    /** Curve {@code index} (0-based). */
+    public SurvivalCurve curve(int index) {
+        if (index < 0 || index >= curves.size()) {
+            throw Check.fail("curve index %d is outside 0..%d", index, curves.size() - 1);
+        }
+        return curves.get(index);
+    }
+
+    /** The curve named {@code name} (e.g. {@code "sex=2"}, or {@code "all"}). */
+    public SurvivalCurve curve(String name) {
+        for (SurvivalCurve c : curves) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        throw Check.fail("no curve named '%s'; the curves are %s", name, curveNames());
+    }
+
+    /** Names of the curves, in order. */
+    public List<String> curveNames() {
+        List<String> n = new ArrayList<>();
+        for (SurvivalCurve c : curves) {
+            n.add(c.name());
+        }
+        return List.copyOf(n);
+    }
+
+    /** Rows left out of the data for missing values (R's {@code na.omit}). */
+    public int omittedRows() {
+        return omitted;
+    }
+
+    /** Warnings a user can act on (from the data and from the fit). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Scale of the curves' standard errors (R's {@code logse}: "log" or "surv"). */
+    public StandardErrorScale standardErrorScale() {
+        return scale;
+    }
+
+    /** The variance used: {@link Variance#GREENWOOD} or {@link Variance#INFINITESIMAL_JACKKNIFE}. */
+    public Variance variance() {
+        return variance;
+    }
+
+    /** Confidence interval type of the limits. */
+    public ConfidenceIntervalType confidenceIntervalType() {
+        return type;
+    }
+
+    /** Confidence level of the limits. */
+    public double confidenceLevel() {
+        return level;
+    }
+
+    /** Every curve at the landmark times, as R's {@code summary(fit, times = , extend = TRUE)}. */
+    public List<LandmarkSummary> at(double... times) {
+        List<LandmarkSummary> r = new ArrayList<>();
+        for (SurvivalCurve c : curves) {
+            r.add(c.at(times));
+        }
+        return List.copyOf(r);
+    }
+
+    /** Every curve's restricted mean up to {@code tau}. */
+    public List<RestrictedMean> restrictedMeans(double tau) {
+        List<RestrictedMean> r = new ArrayList<>();
+        for (SurvivalCurve c : curves) {
+            r.add(c.restrictedMean(tau));
+        }
+        return List.copyOf(r);
+    }
+
+    /** S(t) of every curve. */
+    public double[] survivalAt(double t) {
+        double[] r = new double[curves.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = curves.get(i).survivalAt(t);
+        }
+        return r;
+    }
+
+    /** Number at risk per curve at the given times (sorted ascending). */
+    public RiskTable riskTable(double... times) {
+        List<LandmarkSummary> at = at(times);
+        double[][] n = new double[curves.size()][];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = at.get(i).numberAtRisk();
+        }
+        double[] sorted = curves.isEmpty() ? times.clone() : at.get(0).times();
+        return new RiskTable(curveNames(), sorted, n);
+    }
+
+    /** R's {@code print(fit)} table: n, events, median and its confidence limits per curve. */
+    public String table() {
+        return table(Double.NaN);
+    }
+
+    /**
+     * R's {@code print(fit, rmean = tau)} table: as {@link #table()} with the restricted mean and its
+     * standard error up to {@code tau} (NaN = without).
+     */
+    public String table(double tau) {
+        boolean rmean = !Double.isNaN(tau);
+        int k = curves.size();
+        double[] records = new double[k];
+        double[] nMax = new double[k];
+        double[] nStart = new double[k];
+        double[] events = new double[k];
+        double[] rm = new double[k];
+        double[] rmSe = new double[k];
+        double[] med = new double[k];
+        double[] lcl = new double[k];
+        double[] ucl = new double[k];
+        String[] names = new String[k];
+        boolean sameStart = true;
+        boolean sameRecords = true;
+        for (int i = 0; i < k; i++) {
+            SurvivalCurve c = curves.get(i);
+            names[i] = c.name();
+            records[i] = c.rowCount();
+            nMax[i] = c.maximumAtRisk();
+            nStart[i] = c.initialAtRisk();
+            events[i] = c.events();
+            if (rmean) {
+                RestrictedMean r = c.restrictedMean(tau);
+                rm[i] = r.estimate();
+                rmSe[i] = r.standardError();
+            }
+            med[i] = c.median().orElse(Double.NaN);
+            lcl[i] = c.medianLower().orElse(Double.NaN);
+            ucl[i] = c.medianUpper().orElse(Double.NaN);
+            sameStart &= nMax[i] == nStart[i];
+            sameRecords &= records[i] == nMax[i];
+        }
+        List<String> header = new ArrayList<>();
+        List<double[]> cols = new ArrayList<>();
+        // R: n.start dropped (n.max renamed "n") when equal; records dropped when equal to that
+        if (!(sameStart && sameRecords)) {
+            header.add("records");
+            cols.add(records);
+        }
+        header.add(sameStart ? "n" : "n.max");
+        cols.add(nMax);
+        if (!sameStart) {
+            header.add("n.start");
+            cols.add(nStart);
+        }
+        header.add("events");
+        cols.add(events);
+        if (rmean) {
+            header.add("rmean*");
+            cols.add(rm);
+            header.add("se(rmean)");
+            cols.add(rmSe);
+        }
+        String lv = Format.number(level, 7);
+        header.add("median");
+        cols.add(med);
+        header.add(lv + "LCL");
+        cols.add(lcl);
+        header.add(lv + "UCL");
+        cols.add(ucl);
+        StringBuilder sb = new StringBuilder();
+        if (omitted > 0) {
+            sb.append("   ").append(omitted).append(omitted == 1 ? " observation" : " observations")
+                    .append(" deleted due to missingness\n");
+        }
+        sb.append(Format.table(header.toArray(new String[0]), names, cols.toArray(new double[0][]), 3));
+        if (rmean) {
+            sb.append("    * restricted mean with upper limit =  ").append(Format.number(tau)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** R's {@code print(survfit)} table, then any warnings. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(table());
+        for (String w : warnings) {
+            sb.append("Warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+}

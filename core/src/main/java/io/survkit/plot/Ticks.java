@@ -1,0 +1,66 @@
+package io.survkit.plot;
+
+/**
+ * "Nice" axis ticks (Heckbert 1990, Graphics Gems): steps of 1, 2, 2.5 or 5 times a power of ten,
+ * or multiples of 12 for month axes longer than two years.
+ */
+final class Ticks {
+    private Ticks() {
+    }
+
+    /** About {@code target} ticks from 0 to at least {@code max}. */
+    static double[] upTo(double max, int target, boolean months) {
+        if (!(max > 0)) {
+            return new double[] {0, 1};
+        }
+        double step = step(max / Math.max(1, target));
+        if (months && max >= 24) {
+            step = 12 * Math.ceil(max / Math.max(1, target) / 12); // whole years
+        }
+        int k = (int) Math.ceil(max / step - 1e-9);
+        double[] t = new double[k + 1];
+        for (int i = 0; i <= k; i++) {
+            t[i] = i * step;
+        }
+        return t;
+    }
+
+    static double step(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+        return nice * p;
+    }
+
+    /** Ticks on a log axis between lo and hi (powers and 1-2-5 of ten). */
+    static double[] log(double lo, double hi) {
+        java.util.List<Double> t = new java.util.ArrayList<>();
+        int a = (int) Math.floor(Math.log10(lo));
+        int b = (int) Math.ceil(Math.log10(hi));
+        for (int e = a; e <= b; e++) {
+            for (double m : new double[] {1, 2, 5}) {
+                double v = m * Math.pow(10, e);
+                if (v >= lo * 0.999 && v <= hi * 1.001) {
+                    t.add(v);
+                }
+            }
+        }
+        double[] r = new double[t.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = t.get(i);
+        }
+        return r;
+    }
+
+    /** Tick label: integers plainly, else up to 3 significant digits. */
+    static String label(double v) {
+        if (v == Math.rint(v)) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.3g", v);
+        if (s.contains(".") && !s.contains("e")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
+    }
+}

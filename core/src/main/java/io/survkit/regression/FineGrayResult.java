@@ -1,0 +1,268 @@
+package io.survkit.regression;
+
+import io.survkit.internal.Check;
+import java.util.List;
+
+/**
+ * A fitted Fine-Gray model, immutable: R {@code crr}'s {@code coef}, {@code var}, {@code inf},
+ * {@code loglik}, {@code loglik.null}, {@code score}, {@code converged}, and {@code summary.crr}'s
+ * table (subdistribution hazard ratios, standard errors, z, two-sided p). {@link #toString()} prints
+ * R's {@code summary(crr)}.
+ *
+ * <pre>{@code
+ * FineGrayResult fg = FineGray.withDefaults().fit(data);
+ * double[] shr = fg.hazardRatios();
+ * double[] p = fg.pValues();
+ * }</pre>
+ */
+public final class FineGrayResult {
+    private final String cause;
+    private final List<String> terms;
+    private final double[] coef;
+    private final double[] var;
+    private final double[] info;
+    private final double loglik;
+    private final double loglikNull;
+    private final double[] score;
+    private final boolean converged;
+    private final int iterations;
+    private final int n;
+    private final int events;
+    private final int omitted;
+    private final List<String> warnings;
+
+    FineGrayResult(String cause, List<String> terms, double[] coef, double[] var, double[] info, double loglik,
+            double loglikNull, double[] score, boolean converged, int iterations, int n, int events, int omitted,
+            List<String> warnings) {
+        this.cause = cause;
+        this.terms = List.copyOf(terms);
+        this.coef = coef;
+        this.var = var;
+        this.info = info;
+        this.loglik = loglik;
+        this.loglikNull = loglikNull;
+        this.score = score;
+        this.converged = converged;
+        this.iterations = iterations;
+        this.n = n;
+        this.events = events;
+        this.omitted = omitted;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The cause of interest (crr {@code failcode}). */
+    public String cause() {
+        return cause;
+    }
+
+    /** Model-matrix column names (R's term names). */
+    public List<String> terms() {
+        return terms;
+    }
+
+    /** Number of coefficients. */
+    public int coefficientCount() {
+        return coef.length;
+    }
+
+    /** Coefficients (log subdistribution hazard ratios; crr {@code coef}). */
+    public double[] coefficients() {
+        return coef.clone();
+    }
+
+    /** Standard errors {@code sqrt(diag(var))}. */
+    public double[] standardErrors() {
+        double[] se = new double[coef.length];
+        for (int j = 0; j < se.length; j++) {
+            se[j] = Math.sqrt(var[j * coef.length + j]);
+        }
+        return se;
+    }
+
+    /** Subdistribution hazard ratios {@code exp(coef)}. */
+    public double[] hazardRatios() {
+        double[] r = new double[coef.length];
+        for (int j = 0; j < r.length; j++) {
+            r[j] = Math.exp(coef[j]);
+        }
+        return r;
+    }
+
+    /** Lower limits of the Wald interval of the hazard ratios at {@code level}. */
+    public double[] hazardRatioLower(double level) {
+        return limits(level, -1);
+    }
+
+    /** Upper limits of the Wald interval of the hazard ratios at {@code level}. */
+    public double[] hazardRatioUpper(double level) {
+        return limits(level, 1);
+    }
+
+    private double[] limits(double level, int sign) {
+        double z = Probabilities.normalQuantile(1 - (1 - Check.openUnit("confidence level", level)) / 2);
+        double[] se = standardErrors();
+        double[] r = new double[coef.length];
+        for (int j = 0; j < r.length; j++) {
+            r[j] = Math.exp(coef[j] + sign * z * se[j]);
+        }
+        return r;
+    }
+
+    /** Wald statistics {@code coef / se}. */
+    public double[] zStatistics() {
+        double[] se = standardErrors();
+        double[] z = new double[coef.length];
+        for (int j = 0; j < z.length; j++) {
+            z[j] = coef[j] / se[j];
+        }
+        return z;
+    }
+
+    /** Two-sided p-values {@code 2 P(Z > |z|)} (summary.crr's, before its rounding). */
+    public double[] pValues() {
+        double[] z = zStatistics();
+        double[] p = new double[z.length];
+        for (int j = 0; j < p.length; j++) {
+            p[j] = Probabilities.twoSidedNormal(z[j]);
+        }
+        return p;
+    }
+
+    /** Sandwich variance matrix (crr {@code var}). */
+    public double[][] variance() {
+        return square(var);
+    }
+
+    /** Information matrix at the estimate (crr {@code inf}). */
+    public double[][] information() {
+        return square(info);
+    }
+
+    private double[][] square(double[] a) {
+        int p = coef.length;
+        double[][] m = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            System.arraycopy(a, i * p, m[i], 0, p);
+        }
+        return m;
+    }
+
+    /** Pseudo log-likelihood at the estimate (crr {@code loglik}). */
+    public double logLikelihood() {
+        return loglik;
+    }
+
+    /** Pseudo log-likelihood at b = 0 (crr {@code loglik.null}). */
+    public double logLikelihoodNull() {
+        return loglikNull;
+    }
+
+    /** Pseudo likelihood-ratio test {@code 2 (loglik - loglik.null)} on p df (summary.crr). */
+    public ChiSquareTest likelihoodRatioTest() {
+        return new ChiSquareTest(2 * (loglik - loglikNull), coef.length);
+    }
+
+    /** Score (gradient of the log-likelihood) at the estimate (crr {@code score}). */
+    public double[] score() {
+        return score.clone();
+    }
+
+    /** True when crr's criterion was met. */
+    public boolean converged() {
+        return converged;
+    }
+
+    /** Newton iterations taken. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Rows used (crr {@code n}). */
+    public int size() {
+        return n;
+    }
+
+    /** Failures of the cause of interest. */
+    public int events() {
+        return events;
+    }
+
+    /** Rows left out for missing values (crr {@code n.missing}). */
+    public int omittedRows() {
+        return omitted;
+    }
+
+    /** Warnings. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** R's {@code summary(crr)} print. */
+    @Override
+    public String toString() {
+        int p = coef.length;
+        double[] se = standardErrors();
+        double[] z = zStatistics();
+        double[] pv = pValues();
+        double[] hr = hazardRatios();
+        double[] lo = hazardRatioLower(0.95);
+        double[] hi = hazardRatioUpper(0.95);
+        String[][] cells = new String[p][];
+        for (int j = 0; j < p; j++) {
+            cells[j] = new String[] {RFormat.signif(coef[j], 3), RFormat.signif(hr[j], 3), RFormat.signif(se[j], 3),
+                RFormat.signif(z[j], 3), RFormat.signif(pv[j], 2)};
+        }
+        StringBuilder sb = new StringBuilder("Competing Risks Regression (Fine-Gray), cause ").append(cause)
+                .append("\n\n");
+        sb.append(table(new String[] {"coef", "exp(coef)", "se(coef)", "z", "p-value"}, cells));
+        String[][] ci = new String[p][];
+        for (int j = 0; j < p; j++) {
+            ci[j] = new String[] {RFormat.signif(hr[j], 3), RFormat.signif(1 / hr[j], 3), RFormat.signif(lo[j], 3),
+                RFormat.signif(hi[j], 3)};
+        }
+        sb.append('\n').append(table(new String[] {"exp(coef)", "exp(-coef)", "2.5%", "97.5%"}, ci));
+        ChiSquareTest lrt = likelihoodRatioTest();
+        sb.append("\nNum. cases = ").append(n);
+        if (omitted > 0) {
+            sb.append(" (").append(omitted).append(" cases omitted due to missing values)");
+        }
+        sb.append("\nPseudo Log-likelihood = ").append(RFormat.signif(loglik, 3))
+                .append("\nPseudo likelihood ratio test = ").append(RFormat.signif(lrt.statistic(), 3))
+                .append("  on ").append(p).append(" df,\n");
+        if (!converged) {
+            sb.append("convergence:  FALSE\n");
+        }
+        for (String w : warnings) {
+            sb.append("Warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String table(String[] header, String[][] cells) {
+        int p = terms.size();
+        int nameWidth = 0;
+        for (String t : terms) {
+            nameWidth = Math.max(nameWidth, t.length());
+        }
+        int[] w = new int[header.length];
+        for (int c = 0; c < header.length; c++) {
+            w[c] = header[c].length();
+            for (int j = 0; j < p; j++) {
+                w[c] = Math.max(w[c], cells[j][c].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder(" ".repeat(nameWidth));
+        for (int c = 0; c < header.length; c++) {
+            sb.append(' ').append(RFormat.pad(header[c], w[c]));
+        }
+        sb.append('\n');
+        for (int j = 0; j < p; j++) {
+            sb.append(RFormat.padRight(terms.get(j), nameWidth));
+            for (int c = 0; c < header.length; c++) {
+                sb.append(' ').append(RFormat.pad(cells[j][c], w[c]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package io.survkit.arms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.survkit.data.ArmDefinition;
+import io.survkit.data.CohortSelection;
+import io.survkit.data.Endpoint;
+import io.survkit.data.Factor;
+import io.survkit.data.SeerColumn;
+import io.survkit.data.SeerReader;
+import io.survkit.data.SurvivalData;
+import io.survkit.data.synthetic.GistCohortSimulator;
+import io.survkit.regression.CoxRegression;
+import io.survkit.regression.CoxResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Matched and weighted comparisons equal the separate propensity, matching and Cox calls. */
+class ArmComparisonPropensityTest {
+    static final String T = ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY;
+    @TempDir
+    static Path dir;
+    static CohortSelection cohort;
+
+    @BeforeAll
+    static void read() {
+        Path csv = GistCohortSimulator.withDefaults().write(dir.resolve("gist.csv"));
+        cohort = SeerReader.withDefaults().withEndpoint(Endpoint.CANCER_SPECIFIC)
+                .withArms(ArmDefinition.chemotherapyWithOrWithoutSurgery())
+                .withNumeric(SeerColumn.AGE, "age").withNumeric(GistCohortSimulator.TUMOR_SIZE, "size")
+                .withFactor(SeerColumn.SEX, "sex", "Female").read(csv);
+    }
+
+    @Test
+    void matchedEqualsSeparateCallsWithClusteredCox() {
+        PropensityScore ps = PropensityScore.withDefaults().withCovariates("age", "size");
+        ArmComparisonResult r = ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
+                .landmarks(12, 36, 60).horizon(120).matched(ps).run();
+        SurvivalData d = cohort.data(Endpoint.OVERALL_SURVIVAL);
+        boolean[] treated = PropensityScore.treated(d, T);
+        MatchedSets sets = PropensityMatching.withDefaults().match(ps.estimate(d, treated));
+        int[] rows = sets.matchedRows();
+        int[] set = new int[rows.length];
+        List<String> levels = new ArrayList<>();
+        for (int s = 0; s < sets.setCount(); s++) {
+            levels.add(Integer.toString(s + 1));
+        }
+        for (int k = 0; k < rows.length; k++) {
+            set[k] = sets.setId(rows[k]);
+        }
+        SurvivalData m = d.rows(rows).withCluster(Factor.of("matched set", levels, set));
+        ArmComparisonTest.assertSameAsSeparateCalls(r.endpoint("OS"), m, 120, List.of());
+        CoxResult cox = CoxRegression.withDefaults().fit(m.withNumeric("armx", codes(m)).withCovariates("armx"));
+        assertTrue(cox.isRobust());
+        assertEquals(sets.setCount(), cox.clusterCount());
+        PropensityAdjustment pa = r.propensityAdjustment(1);
+        assertEquals(PropensityAdjustment.Kind.MATCHED, pa.kind());
+        assertEquals(sets.matchedTreatedCount(), pa.matchedSets().matchedTreatedCount());
+        assertTrue(pa.balance().maxAbsoluteSmdAfter() < pa.balance().maxAbsoluteSmdBefore());
+        assertTrue(r.methods().contains("caliper 0.2 SD of the logit"), r.methods());
+        assertEquals(r.endpoint("OS").treatment().size(), r.endpoint("OS").control().size());
+        assertTrue(r.toJson().contains("\"smdAfter\""));
+    }
+
+    @Test
+    void weightedUsesIptwAndRobustCox() {
+        PropensityScore ps = PropensityScore.withDefaults().withCovariates("age", "size");
+        ArmComparisonResult r = ArmComparison.of(cohort).landmarks(12).horizon(120).weighted(ps).run();
+        SurvivalData d = cohort.data();
+        boolean[] treated = PropensityScore.treated(d, T);
+        PropensityWeights w = InverseProbabilityWeights.withDefaults().estimate(ps.estimate(d, treated));
+        SurvivalData wd = d.withWeights("iptw", w.weights());
+        EndpointComparison e = r.endpoint("CSS");
+        CoxResult cox = CoxRegression.withDefaults().fit(wd.withNumeric("x", codes(wd)).withCovariates("x"));
+        assertTrue(cox.isRobust());
+        assertEquals(cox.hazardRatios()[0], e.crudeHazardRatio());
+        assertEquals(cox.hazardRatioUpper()[0], e.crudeHazardRatioUpper());
+        assertTrue(Double.isNaN(e.logRankPValue()));
+        assertTrue(e.notes().stream().anyMatch(n -> n.contains("log-rank test is not reported")));
+        assertEquals(io.survkit.estimate.KaplanMeier.withDefaults().fit(wd).curve(1).restrictedMean(120).estimate(),
+                e.treatment().restrictedMean());
+    }
+
+    static double[] codes(SurvivalData d) {
+        double[] x = new double[d.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = d.group().code(i);
+        }
+        return x;
+    }
+}

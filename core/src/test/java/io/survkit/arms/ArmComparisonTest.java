@@ -1,0 +1,284 @@
+package io.survkit.arms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.survkit.compare.LogRankResult;
+import io.survkit.compare.LogRankTest;
+import io.survkit.data.ArmDefinition;
+import io.survkit.data.CohortSelection;
+import io.survkit.data.Endpoint;
+import io.survkit.data.Factor;
+import io.survkit.data.SeerColumn;
+import io.survkit.data.SeerReader;
+import io.survkit.data.SurvivalData;
+import io.survkit.data.synthetic.GistCohortSimulator;
+import io.survkit.estimate.KaplanMeier;
+import io.survkit.estimate.KaplanMeierResult;
+import io.survkit.estimate.LandmarkSummary;
+import io.survkit.estimate.RestrictedMean;
+import io.survkit.estimate.SurvivalCurve;
+import io.survkit.regression.CoxRegression;
+import io.survkit.regression.CoxResult;
+import io.survkit.regression.ProportionalHazardsTest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every number of the comparison equals the separate KaplanMeier / LogRankTest / CoxRegression /
+ * ProportionalHazardsTest calls on the same rows (exact equality: the same code on the same rows).
+ */
+class ArmComparisonTest {
+    static final String T = ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY;
+    static final String C = ArmDefinition.CHEMOTHERAPY_ALONE;
+    static final double[] LANDMARKS = {12, 36, 60};
+    @TempDir
+    static Path dir;
+    static CohortSelection cohort;
+
+    @BeforeAll
+    static void read() {
+        Path csv = GistCohortSimulator.withDefaults().write(dir.resolve("gist.csv"));
+        cohort = SeerReader.withDefaults().withEndpoint(Endpoint.CANCER_SPECIFIC)
+                .withArms(ArmDefinition.chemotherapyWithOrWithoutSurgery())
+                .withNumeric(SeerColumn.AGE, "age").withNumeric(GistCohortSimulator.TUMOR_SIZE, "size")
+                .withFactor(SeerColumn.SEX, "sex", "Female").read(csv);
+    }
+
+    /** Field by field against the separate procedures on rows {@code d} (group [control, treatment]). */
+    static void assertSameAsSeparateCalls(EndpointComparison e, SurvivalData d, double tau, List<String> adjust) {
+        KaplanMeierResult km = KaplanMeier.withDefaults().fit(d);
+        SurvivalCurve[] curves = {km.curve(d.group().label(0)), km.curve(d.group().label(1))};
+        ArmSummary[] arms = {e.control(), e.treatment()};
+        for (int a = 0; a < 2; a++) {
+            SurvivalCurve c = curves[a];
+            ArmSummary s = arms[a];
+            assertEquals(d.group().level(a), s.label());
+            assertEquals(c.rowCount(), s.size());
+            assertEquals(c.events(), s.events());
+            assertEquals(c.median().orElse(Double.NaN), s.median());
+            assertEquals(c.medianLower().orElse(Double.NaN), s.medianLower());
+            assertEquals(c.medianUpper().orElse(Double.NaN), s.medianUpper());
+            LandmarkSummary at = c.at(LANDMARKS);
+            for (int j = 0; j < LANDMARKS.length; j++) {
+                assertEquals(at.survival(j), s.survival(j));
+                assertEquals(at.standardError(j), s.survivalStandardError(j));
+                assertEquals(at.lower(j), s.survivalLower(j));
+                assertEquals(at.upper(j), s.survivalUpper(j));
+                assertEquals(at.numberAtRisk(j), s.numberAtRisk(j));
+            }
+            RestrictedMean rm = c.restrictedMean(tau);
+            assertEquals(rm.estimate(), s.restrictedMean());
+            assertEquals(rm.standardError(), s.restrictedMeanStandardError());
+            double longest = 0;
+            for (int i = 0; i < d.size(); i++) {
+                if (d.group().code(i) == a) {
+                    longest = Math.max(longest, d.time(i));
+                }
+            }
+            assertEquals(longest, s.longestFollowUp());
+        }
+        double z = new NormalDistribution().inverseCumulativeProbability(0.975);
+        for (int j = 0; j < LANDMARKS.length; j++) {
+            double diff = e.treatment().survival(j) - e.control().survival(j);
+            double se = Math.sqrt(Math.pow(e.treatment().survivalStandardError(j), 2)
+                    + Math.pow(e.control().survivalStandardError(j), 2));
+            assertEquals(diff, e.survivalDifference(j), 1e-15);
+            assertEquals(se, e.survivalDifferenceStandardError(j), 1e-15);
+            assertEquals(diff - z * se, e.survivalDifferenceLower(j), 1e-12);
+            assertEquals(diff + z * se, e.survivalDifferenceUpper(j), 1e-12);
+        }
+        double rt = e.treatment().restrictedMean();
+        double rc = e.control().restrictedMean();
+        double st = e.treatment().restrictedMeanStandardError();
+        double sc = e.control().restrictedMeanStandardError();
+        assertEquals(rt - rc, e.restrictedMeanDifference(), 1e-12);
+        assertEquals(Math.sqrt(st * st + sc * sc), e.restrictedMeanDifferenceStandardError(), 1e-12);
+        double selog = Math.sqrt(Math.pow(st / rt, 2) + Math.pow(sc / rc, 2));
+        assertEquals(rt / rc, e.restrictedMeanRatio(), 1e-14);
+        assertEquals(rt / rc * Math.exp(-z * selog), e.restrictedMeanRatioLower(), 1e-12);
+        assertEquals(rt / rc * Math.exp(z * selog), e.restrictedMeanRatioUpper(), 1e-12);
+
+        LogRankResult lr = LogRankTest.withDefaults().test(d);
+        assertEquals(lr.chiSquare(), e.logRankChiSquare());
+        assertEquals(lr.degreesOfFreedom(), e.logRankDegreesOfFreedom());
+        assertEquals(lr.pValue(), e.logRankPValue());
+
+        String term = d.group().name() + d.group().level(1);
+        assertEquals(term, e.treatmentTerm());
+        double[] x = new double[d.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = d.group().code(i);
+        }
+        CoxResult crude = CoxRegression.withDefaults().fit(d.withNumeric(term, x).withCovariates(term));
+        assertEquals(crude.hazardRatios()[0], e.crudeHazardRatio());
+        assertEquals(crude.hazardRatioLower()[0], e.crudeHazardRatioLower());
+        assertEquals(crude.hazardRatioUpper()[0], e.crudeHazardRatioUpper());
+        assertEquals(crude.pValues()[0], e.crudeHazardRatioPValue());
+        assertEquals(ProportionalHazardsTest.withDefaults().test(crude).pValues()[0], e.proportionalHazardsPValue());
+        if (!adjust.isEmpty()) {
+            String[] cols = new String[adjust.size() + 1];
+            cols[0] = term;
+            for (int k = 0; k < adjust.size(); k++) {
+                cols[k + 1] = adjust.get(k);
+            }
+            CoxResult adj = CoxRegression.withDefaults().fit(d.withNumeric(term, x).withCovariates(cols));
+            assertEquals(adj.hazardRatios()[0], e.adjustedHazardRatio());
+            assertEquals(adj.hazardRatioLower()[0], e.adjustedHazardRatioLower());
+            assertEquals(adj.hazardRatioUpper()[0], e.adjustedHazardRatioUpper());
+            assertEquals(adj.pValues()[0], e.adjustedHazardRatioPValue());
+            assertEquals(List.of(cols), adj.modelTerms());
+        }
+    }
+
+    @Test
+    void equalsSeparateCallsOnTheGistCohort() {
+        ArmComparisonResult r = ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
+                .treatment(T).control(C).landmarks(LANDMARKS).horizon(120).adjustFor("age", "sex", "size").run();
+        for (Endpoint ep : List.of(Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)) {
+            SurvivalData d = cohort.data(ep);
+            assertEquals(List.of(C, T), d.group().levels());
+            assertSameAsSeparateCalls(r.endpoint(ep.abbreviation()), d, 120, List.of("age", "sex", "size"));
+        }
+        assertEquals(57, r.endpoint("CSS").control().median());
+        assertEquals(44, r.endpoint("OS").control().median());
+        assertFalse(r.endpoint("OS").treatment().medianReached());
+        assertTrue(r.endpoint("CSS").logRankPValue() < 1e-6);
+    }
+
+    /** Three arms, control not the first level: only the two arms' rows are used, relevelled. */
+    @Test
+    void selectsTheTwoArmsOfAThreeArmData() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int n = 300;
+        double[] time = new double[n];
+        boolean[] ev = new boolean[n];
+        String[] arm = new String[n];
+        double[] age = new double[n];
+        for (int i = 0; i < n; i++) {
+            arm[i] = new String[] {"A", "B", "C"}[i % 3];
+            age[i] = 40 + rnd.nextInt(40);
+            time[i] = Math.ceil(-Math.log(rnd.nextDouble()) * (arm[i].equals("C") ? 40 : 25));
+            ev[i] = rnd.nextDouble() < 0.7;
+            time[i] = Math.min(time[i], 100);
+        }
+        SurvivalData all = SurvivalData.builder().time("months", time).event("dead", ev).group("arm", arm)
+                .numeric("age", age).build();
+        ArmComparisonResult r = ArmComparison.of("OS", all).treatment("A").control("C").landmarks(LANDMARKS)
+                .horizon(60).adjustFor("age").run();
+        int[] rows = new int[200];
+        int[] codes = new int[200];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!arm[i].equals("B")) {
+                codes[k] = arm[i].equals("C") ? 0 : 1;
+                rows[k++] = i;
+            }
+        }
+        SurvivalData two = all.rows(rows).withGroup(Factor.of("arm", List.of("C", "A"), codes));
+        assertSameAsSeparateCalls(r.endpoint("OS"), two, 60, List.of("age"));
+        assertEquals("armA", r.endpoint("OS").treatmentTerm());
+    }
+
+    /** Landmark data: the Kaplan-Meier curve of the rows followed beyond t is S(t + u) / S(t). */
+    @Test
+    void landmarkDataAreConditionalSurvival() {
+        SurvivalData d = cohort.data();
+        SurvivalData l = d.landmark(24);
+        KaplanMeierResult full = KaplanMeier.withDefaults().fit(d);
+        KaplanMeierResult cond = KaplanMeier.withDefaults().fit(l);
+        for (int a = 0; a < 2; a++) {
+            SurvivalCurve f = full.curve(a);
+            SurvivalCurve c = cond.curve(a);
+            for (double u : new double[] {0, 6, 12, 36, 60, 100}) {
+                assertEquals(f.survivalAt(24 + u) / f.survivalAt(24), c.survivalAt(u), 1e-12);
+            }
+        }
+        for (int i = 0; i < l.size(); i++) {
+            assertTrue(l.time(i) > 0);
+        }
+    }
+
+    @Test
+    void markdownAndJsonEscapeAHostileArmLabel() throws Exception {
+        String hostile = "A<script>&\"B|x";
+        SplittableRandom rnd = new SplittableRandom(11);
+        int n = 120;
+        double[] time = new double[n];
+        boolean[] ev = new boolean[n];
+        String[] arm = new String[n];
+        for (int i = 0; i < n; i++) {
+            arm[i] = i % 2 == 0 ? hostile : "control";
+            time[i] = 1 + rnd.nextInt(60);
+            ev[i] = rnd.nextDouble() < 0.6;
+        }
+        SurvivalData d = SurvivalData.builder().time("t", time).event("e", ev).group("arm", arm).build();
+        ArmComparisonResult r = ArmComparison.of("OS", d).treatment(hostile).control("control").landmarks(12).run();
+        String md = r.toMarkdown();
+        assertFalse(md.contains("<script>"), md);
+        assertFalse(md.contains("B|x"));
+        assertTrue(md.contains("A&lt;script&gt;&amp;&quot;B\\|x"), md);
+        String json = r.toJson();
+        assertFalse(json.contains("<script>"));
+        JsonNode root = new ObjectMapper().readTree(json);
+        assertEquals(hostile, root.get("treatment").asText());
+        assertEquals(hostile, root.get("endpoints").get(0).get("arms").get(1).get("label").asText());
+        assertTrue(root.get("horizon").isNull(), "NaN becomes null");
+        assertEquals(r.endpoint("OS").crudeHazardRatio(),
+                root.get("endpoints").get(0).get("hazardRatioCrude").get("estimate").asDouble());
+        assertTrue(r.toString().contains(hostile));
+        assertTrue(r.methods().contains("survkit"));
+    }
+
+    @Test
+    void validationMessages() {
+        SurvivalData d = cohort.data();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ArmComparison.of("CSS", d).treatment("Surgery").control(C).run());
+        assertTrue(e.getMessage().contains("unknown treatment arm 'Surgery'"), e.getMessage());
+        assertTrue(e.getMessage().contains(C), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ArmComparison.of("CSS", d).treatment(T).control(C).adjustFor("age", "stage").run());
+        assertTrue(e.getMessage().contains("unknown covariate 'stage'"), e.getMessage());
+        assertTrue(e.getMessage().contains("[age, size, sex]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ArmComparison.of("CSS", d).treatment(T).control(C).landmarks(12, 400).run());
+        assertTrue(e.getMessage().contains("landmark 400 is beyond the follow-up"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ArmComparison.of("CSS", d).treatment(T).control(C).horizon(500).run());
+        assertTrue(e.getMessage().contains("RMST horizon 500"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ArmComparison.of("CSS", d).treatment(T).control(C).subgroupsBy("timing").run());
+        assertTrue(e.getMessage().contains("unknown subgroup column 'timing'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ArmComparison.of("CSS", d).treatment(T).control(C).subgroupsBy("age").run());
+        assertTrue(e.getMessage().contains("is numeric"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ArmComparison.of("CSS", d).treatment(T).control(T).run());
+        assertTrue(e.getMessage().contains("the same arm"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ArmComparison.of("CSS", d).landmarks(-1));
+        assertTrue(e.getMessage().contains("landmark 1"), e.getMessage());
+    }
+
+    /** Defaults: two arms, the first level is the control; horizon = the shorter longest follow-up. */
+    @Test
+    void defaults() {
+        ArmComparisonResult r = ArmComparison.of(cohort).run();
+        EndpointComparison e = r.endpoint("CSS");
+        assertEquals(C, r.control());
+        assertEquals(T, r.treatment());
+        assertEquals(Math.min(e.control().longestFollowUp(), e.treatment().longestFollowUp()), e.horizon());
+        assertNotNull(e.kaplanMeier());
+        assertTrue(Double.isNaN(e.adjustedHazardRatio()));
+    }
+}

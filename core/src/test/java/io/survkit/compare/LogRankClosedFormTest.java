@@ -1,0 +1,190 @@
+package io.survkit.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.survkit.data.CountTable;
+import io.survkit.data.SurvivalData;
+import io.survkit.oracle.Oracle;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tiny data sets whose sums are derivable by hand. Data: group A events at 1 and 3, group B an
+ * event at 2 and a censoring at 4. Event times: t = 1 (n 4, A 2 at risk), t = 2 (n 3, A 1),
+ * t = 3 (n 2, A 1); pooled S(t-) = 1, 3/4, 1/2. Per time E_A = n_A / n = 1/2, 1/3, 1/2 and
+ * V = (n - 1) / (n - 1) (n_A / n)(1 - n_A / n) = 1/4, 2/9, 1/4.
+ */
+class LogRankClosedFormTest {
+    private static final double TOL = 1e-14;
+
+    static SurvivalData four() {
+        return SurvivalData.builder().time("t", new double[] {1, 3, 2, 4})
+                .event("e", new boolean[] {true, true, true, false})
+                .group("arm", new String[] {"A", "A", "B", "B"}).build();
+    }
+
+    private static void check(LogRankTest t, double observedA, double expectedA, double v) {
+        for (LogRankResult r : new LogRankResult[] {t.test(four()), t.test(CountTable.of(four()))}) {
+            assertEquals(observedA, r.observed()[0], TOL);
+            assertEquals(expectedA, r.expected()[0], TOL);
+            assertEquals(v, r.variance()[0][0], TOL);
+            assertEquals(-v, r.variance()[0][1], TOL);
+            assertEquals(0, r.observedMinusExpected()[0] + r.observedMinusExpected()[1], TOL);
+            double u = observedA - expectedA;
+            assertEquals(u * u / v, r.chiSquare(), TOL);
+            assertEquals(1, r.degreesOfFreedom());
+        }
+        double u = observedA - expectedA;
+        assertEquals(u * u / v, t.statistic(four()), TOL);
+    }
+
+    @Test
+    void logRank() {
+        // O_A = 2, E_A = 4/3, V = 13/18, chisq = 8/13
+        check(LogRankTest.withDefaults(), 2, 4.0 / 3, 13.0 / 18);
+        assertEquals(8.0 / 13, LogRankTest.withDefaults().statistic(four()), TOL);
+    }
+
+    @Test
+    void gehanBreslow() {
+        // w = n = 4, 3, 2: O_A = 6, E_A = 2 + 1 + 1, V = 16/4 + 9 * 2/9 + 4/4 = 7
+        check(LogRankTest.withDefaults().withWeighting(Weighting.GEHAN_BRESLOW), 6, 4, 7);
+    }
+
+    @Test
+    void taroneWare() {
+        // w = sqrt(n) = 2, sqrt 3, sqrt 2: O_A = 2 + sqrt 2, E_A = 1 + sqrt3/3 + sqrt2/2, V = 1 + 2/3 + 1/2
+        check(LogRankTest.withDefaults().withWeighting(Weighting.TARONE_WARE), 2 + Math.sqrt(2),
+                1 + Math.sqrt(3) / 3 + Math.sqrt(2) / 2, 13.0 / 6);
+    }
+
+    @Test
+    void petoPetoIsFlemingHarringtonRho1() {
+        // w = S(t-) = 1, 3/4, 1/2: O_A = 3/2, E_A = 1/2 + 1/4 + 1/4, V = 1/4 + 1/8 + 1/16
+        check(LogRankTest.withDefaults().withWeighting(Weighting.PETO_PETO), 1.5, 1, 0.4375);
+        check(LogRankTest.withDefaults().withRho(1), 1.5, 1, 0.4375);
+    }
+
+    @Test
+    void flemingHarringtonGamma1() {
+        // w = 1 - S(t-) = 0, 1/4, 1/2: O_A = 1/2, E_A = 1/12 + 1/4, V = 1/72 + 1/16
+        check(LogRankTest.withDefaults().withGamma(1), 0.5, 1.0 / 3, 1.0 / 72 + 1.0 / 16);
+    }
+
+    @Test
+    void singleEventTwoAtRisk() {
+        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2})
+                .event("e", new boolean[] {true, false}).group("g", new String[] {"A", "B"}).build();
+        LogRankResult r = LogRankTest.withDefaults().test(d);
+        assertEquals(0.5, r.expected()[0], TOL);
+        assertEquals(0.25, r.variance()[0][0], TOL);
+        assertEquals(1, r.chiSquare(), TOL);
+        assertEquals(0.31731050786291415, r.pValue(), 1e-15); // R: pchisq(1, 1, lower.tail = FALSE)
+    }
+
+    @Test
+    void groupWithoutExpectedEventsGivesZeroDegreesOfFreedomAsR() {
+        // R: survdiff(Surv(t, s) ~ g, data.frame(t = c(1, 2, 5, 6), s = c(0, 0, 1, 1), g = c("B", "B", "A", "A")))
+        // Chisq = 0 on 0 degrees of freedom, p = 1
+        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 5, 6})
+                .event("s", new boolean[] {false, false, true, true}).group("g", new String[] {"B", "B", "A", "A"})
+                .build();
+        LogRankResult r = LogRankTest.withDefaults().test(d);
+        assertEquals(0, r.chiSquare());
+        assertEquals(0, r.degreesOfFreedom());
+        assertEquals(1, r.pValue());
+        assertEquals(2, r.expected()[0], TOL);
+        assertEquals(0, r.expected()[1], TOL);
+    }
+
+    @Test
+    void delayedEntryCountsOnlyAfterEntry() {
+        // A: (0, 1] event, (0, 3] event; B: (2, 4] censored, (0, 2] event. At t = 1 B has one at risk
+        // (the late entrant enters after 2): n = 3, E_A = 2/3, V = 2/2 (2/3)(1/3) = 2/9; t = 2: n = 2
+        // (A 1, B 1; the entry at 2 is not yet at risk), E_A = 1/2, V = 1/4; t = 3: n = 2 (A 1, B 1), E_A = 1/2, V = 1/4
+        SurvivalData d = SurvivalData.builder().start("s", new double[] {0, 0, 2, 0})
+                .time("t", new double[] {1, 3, 4, 2}).event("e", new boolean[] {true, true, false, true})
+                .group("arm", new String[] {"A", "A", "B", "B"}).build();
+        LogRankResult r = LogRankTest.withDefaults().test(d);
+        assertEquals(2, r.observed()[0], TOL);
+        assertEquals(2.0 / 3 + 0.5 + 0.5, r.expected()[0], TOL);
+        assertEquals(2.0 / 9 + 0.25 + 0.25, r.variance()[0][0], TOL);
+        CountTable c = CountTable.builder("arm").add("A", 0, 0, 0, 2).add("A", 1, 1, 0).add("A", 3, 1, 0)
+                .add("B", 0, 0, 0, 1).add("B", 2, 1, 0, 1).add("B", 4, 0, 1).build();
+        LogRankResult rc = LogRankTest.withDefaults().test(c);
+        assertEquals(r.chiSquare(), rc.chiSquare(), TOL);
+        assertEquals(r.expected()[0], rc.expected()[0], TOL);
+    }
+
+    @Test
+    void trendAndPairwiseWithTwoGroupsAreTheLogRankTest() {
+        double chi = LogRankTest.withDefaults().statistic(four());
+        assertEquals(chi, TrendTest.withDefaults().statistic(four()), TOL);
+        assertEquals(chi, TrendTest.withDefaults().withScores(-3, 7).test(four()).chiSquare(), TOL);
+        PairwiseLogRankResult p = PairwiseLogRank.withDefaults().test(four());
+        assertEquals(LogRankTest.withDefaults().test(four()).pValue(), p.pValue(0, 1), TOL);
+        assertEquals(chi, p.chiSquare(1, 0), TOL);
+    }
+
+    @Test
+    void pairWithoutEventsHasPValueOneAsSurvminer() {
+        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6})
+                .event("e", new boolean[] {true, false, false, false, true, false})
+                .group("g", new String[] {"A", "A", "B", "B", "C", "C"}).build();
+        PairwiseLogRankResult r = PairwiseLogRank.withDefaults().withAdjustment(PValueAdjustment.NONE).test(d);
+        assertEquals(0, r.chiSquare(1, 2));
+        assertEquals(1, r.pValue(1, 2));
+        assertTrue(Double.isNaN(r.pValues()[0][1]));
+    }
+
+    @Test
+    void printsLikeR() {
+        // R: print(survdiff(Surv(time, status == 2) ~ sex, data = lung))
+        SurvivalData lung = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").group("sex")
+                .read();
+        assertEquals("""
+                        N Observed Expected (O-E)^2/E (O-E)^2/V
+                sex=1 138      112     91.6      4.55      10.3
+                sex=2  90       53     73.4      5.68      10.3
+
+                 Chisq= 10.3  on 1 degrees of freedom, p= 0.001\s
+                """, LogRankTest.withDefaults().test(lung).toString());
+    }
+
+    @Test
+    void configurationErrors() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LogRankTest.withDefaults().withRho(1).withWeighting(Weighting.GEHAN_BRESLOW)).getMessage()
+                .contains("FLEMING_HARRINGTON"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LogRankTest.withDefaults().withRho(-1))
+                .getMessage().contains("rho"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LogRankTest.withDefaults().withGamma(Double.NaN))
+                .getMessage().contains("gamma"));
+        assertThrows(IllegalArgumentException.class, () -> LogRankTest.withDefaults().withWeighting(null));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> TrendTest.withDefaults().withScores(1, 2, 3).test(four())).getMessage().contains("3 scores"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> TrendTest.withDefaults().withScores(2, 2).test(four())).getMessage().contains("variance"));
+        SurvivalData ungrouped = SurvivalData.builder().time("t", new double[] {1, 2})
+                .event("e", new boolean[] {true, true}).build();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LogRankTest.withDefaults().test(ungrouped))
+                .getMessage().contains("needs >= 2 groups with subjects"));
+        SurvivalData oneLevelUsed = SurvivalData.builder().time("t", new double[] {1, 2})
+                .event("e", new boolean[] {true, true}).group("g", new String[] {"A", "A"}, "A", "B").build();
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> PairwiseLogRank.withDefaults().test(oneLevelUsed)).getMessage()
+                .contains("needs >= 2 groups with subjects"));
+    }
+
+    @Test
+    void emptyLevelIsLeftOutWithAWarning() {
+        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 3, 2, 4})
+                .event("e", new boolean[] {true, true, true, false})
+                .group("arm", new String[] {"A", "A", "C", "C"}, "A", "B", "C").build();
+        LogRankResult r = LogRankTest.withDefaults().test(d);
+        assertEquals(java.util.List.of("arm=A", "arm=C"), r.groups());
+        assertTrue(r.warnings().get(0).contains("arm=B has no rows"), r.warnings().toString());
+        assertEquals(8.0 / 13, r.chiSquare(), TOL);
+    }
+}

@@ -1,0 +1,89 @@
+package io.survkit.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders the HTML report and a Kaplan-Meier SVG in headless Chromium and checks the screenshot.
+ * Skipped, with a message, where Chromium is not installed (.ci/run installs it).
+ */
+@Tag("browser")
+class BrowserRenderTest {
+    private static final int W = 1000;
+    private static final int H = 800;
+
+    static Path chromium() {
+        for (String p : new String[] {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"}) {
+            if (Files.isExecutable(Path.of(p))) {
+                return Path.of(p);
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void htmlReportRendersAsANonBlankImage(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("report.html");
+        Files.writeString(page, HtmlReportTest.sampleReport(), StandardCharsets.UTF_8);
+        assertRendered(screenshot(page, dir));
+    }
+
+    @Test
+    void kaplanMeierSvgRendersAsANonBlankImage(@TempDir Path dir) throws Exception {
+        KaplanMeierPlot.Curve a = new KaplanMeierPlot.Curve("Chemotherapy alone", new double[] {6, 20, 44, 80},
+                new double[] {0.8, 0.6, 0.45, 0.3}, null, null, new double[] {380, 300, 180, 60},
+                new double[] {2, 3, 1, 0});
+        Path svg = dir.resolve("km.svg");
+        Files.writeString(svg, KaplanMeierPlot.withDefaults().render(List.of(a)), StandardCharsets.UTF_8);
+        assertRendered(screenshot(svg, dir));
+    }
+
+    private static BufferedImage screenshot(Path page, Path dir) throws Exception {
+        Path exe = chromium();
+        assumeTrue(exe != null, "SKIPPED: Chromium is not installed (apt-get install chromium); "
+                + "the browser rendering check did not run");
+        Path png = dir.resolve("shot.png");
+        Process p = new ProcessBuilder(exe.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + dir.resolve("profile"), "--hide-scrollbars", "--window-size=" + W + "," + H,
+                "--screenshot=" + png, page.toUri().toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium did not finish in 120 s");
+        File f = png.toFile();
+        assertTrue(f.exists(), "no screenshot; chromium log: " + Files.readString(dir.resolve("chromium.log")));
+        return ImageIO.read(f);
+    }
+
+    private static void assertRendered(BufferedImage img) {
+        assertEquals(W, img.getWidth());
+        assertEquals(H, img.getHeight());
+        Set<Integer> colours = new HashSet<>();
+        int dark = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int rgb = img.getRGB(x, y) & 0xffffff;
+                colours.add(rgb);
+                if (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff) < 300) {
+                    dark++;
+                }
+            }
+        }
+        assertTrue(colours.size() > 5, "image looks blank: " + colours.size() + " colours");
+        assertTrue(dark > 200, "image has almost no drawn pixels: " + dark);
+    }
+}

@@ -1,0 +1,205 @@
+package io.survkit.cli;
+
+import io.survkit.arms.ArmComparisonResult;
+import io.survkit.arms.ArmSummary;
+import io.survkit.arms.EndpointComparison;
+import io.survkit.arms.PropensityScore;
+import io.survkit.arms.SubgroupAnalysis;
+import io.survkit.data.CohortSelection;
+import io.survkit.data.Endpoint;
+import io.survkit.data.SurvivalData;
+import io.survkit.data.synthetic.GistCohortSimulator;
+import io.survkit.estimate.CumulativeIncidence;
+import io.survkit.estimate.CumulativeIncidenceResult;
+import io.survkit.estimate.IncidenceCurve;
+import io.survkit.internal.Escape;
+import io.survkit.plot.ForestPlot;
+import io.survkit.plot.HtmlReport;
+import io.survkit.plot.KaplanMeierPlot;
+import io.survkit.plot.KaplanMeierPlots;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** One run of the GIST study: the cohort, the comparisons, and their renderings. */
+final class GistStudy {
+    private final CohortSelection cohort;
+    private final ArmComparisonResult main;
+    private final ArmComparisonResult paperBound;
+    private final ArmComparisonResult matched;
+    private final CumulativeIncidenceResult cif;
+
+    private GistStudy(CohortSelection cohort, ArmComparisonResult main, ArmComparisonResult paperBound,
+            ArmComparisonResult matched, CumulativeIncidenceResult cif) {
+        this.cohort = cohort;
+        this.main = main;
+        this.paperBound = paperBound;
+        this.matched = matched;
+        this.cif = cif;
+    }
+
+    static GistStudy run(Path dir, long seed) {
+        Path export = GistCohortSimulator.withDefaults().withSeed(seed).write(dir.resolve("seer_gist_export.csv"));
+        CohortSelection cohort = GistCommand.readCohort(export);
+        ArmComparisonResult main = GistCommand.comparison(cohort).subgroupsBy("timing").landmarkAnalysis(6).run();
+        ArmComparisonResult bound = GistCommand.comparison(cohort).medianBoundAt(120).run();
+        ArmComparisonResult matched = GistCommand.comparison(cohort)
+                .matched(PropensityScore.withDefaults().withCovariates("age", "sex", "size")).run();
+        SurvivalData competing = cohort.data(Endpoint.COMPETING_RISKS);
+        CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing);
+        return new GistStudy(cohort, main, bound, matched, cif);
+    }
+
+    ArmComparisonResult main() {
+        return main;
+    }
+
+    ArmComparisonResult matched() {
+        return matched;
+    }
+
+    CohortSelection cohort() {
+        return cohort;
+    }
+
+    /** Rows of "reported in the paper" against "reproduced here". */
+    List<String[]> paperRows() {
+        EndpointComparison css = main.endpoint("CSS");
+        EndpointComparison os = main.endpoint("OS");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Patients", "607", Integer.toString(css.control().size() + css.treatment().size())});
+        rows.add(new String[] {"Chemotherapy alone", "380", Integer.toString(css.control().size())});
+        rows.add(new String[] {"Surgery + chemotherapy", "227", Integer.toString(css.treatment().size())});
+        rows.add(new String[] {"Median CSS, chemotherapy alone (months)", "57", median(css.control())});
+        rows.add(new String[] {"Median OS, chemotherapy alone (months)", "44", median(os.control())});
+        rows.add(new String[] {"Median CSS, surgery + chemotherapy", "not reached by 120", median(css.treatment())});
+        rows.add(new String[] {"Median OS, surgery + chemotherapy", "not reached by 120", median(os.treatment())});
+        rows.add(new String[] {"CSS gain (months, bound at 120)", "\u2265 63",
+                GistCommand.gain(paperBound.endpoint("CSS"))});
+        rows.add(new String[] {"OS gain (months, bound at 120)", "\u2265 76",
+                GistCommand.gain(paperBound.endpoint("OS"))});
+        rows.add(new String[] {"Benefit by timing of surgery (before, after, both)", "held in all",
+                timingSummary()});
+        return rows;
+    }
+
+    private static String median(ArmSummary a) {
+        if (!a.medianReached()) {
+            return String.format(Locale.ROOT, "not reached (longest follow-up %.0f)", a.longestFollowUp());
+        }
+        return String.format(Locale.ROOT, "%.0f (%s-%s)", a.median(), fmt(a.medianLower()), fmt(a.medianUpper()));
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f", v) : "NA";
+    }
+
+    private String timingSummary() {
+        SubgroupAnalysis s = main.subgroups();
+        int below = 0;
+        for (int l = 0; l < s.levels().size(); l++) {
+            if (s.comparison(l, 0).crudeHazardRatio() < 1 && s.comparison(l, 1).crudeHazardRatio() < 1) {
+                below++;
+            }
+        }
+        return below == s.levels().size() ? "held in all " + below + " (HR < 1 for CSS and OS)"
+                : "held in " + below + " of " + s.levels().size();
+    }
+
+    String paperTable() {
+        StringBuilder b = new StringBuilder("GIST liver metastases (synthetic SEER*Stat export): reported in the paper "
+                + "vs reproduced here\n\n");
+        b.append(String.format(Locale.ROOT, "%-52s %-22s %s%n", "quantity", "paper", "survkit"));
+        for (String[] r : paperRows()) {
+            b.append(String.format(Locale.ROOT, "%-52s %-22s %s%n", r[0], r[1], r[2]));
+        }
+        return b.toString();
+    }
+
+    /** CSS as 1 - Kaplan-Meier and as the cumulative incidence of cancer death (other deaths competing). */
+    List<List<String>> cssKmVersusCif() {
+        List<List<String>> rows = new ArrayList<>();
+        EndpointComparison css = main.endpoint("CSS");
+        for (ArmSummary arm : List.of(css.control(), css.treatment())) {
+            for (int j = 0; j < arm.landmarkCount(); j++) {
+                double t = arm.landmarks()[j];
+                IncidenceCurve c = cif.curve(arm.label(), cif.causes().get(0));
+                rows.add(List.of(arm.label(), fmt(t), pct(1 - arm.survival(j)), pct(c.estimateAt(t))));
+            }
+        }
+        return rows;
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    String markdown() {
+        StringBuilder b = new StringBuilder("# GIST liver metastases: surgery + chemotherapy vs chemotherapy alone\n\n");
+        b.append("Synthetic SEER*Stat export (see GistCohortSimulator), read back through survkit's SEER reader.\n\n");
+        b.append("## Reported in the paper vs reproduced here\n\n| quantity | paper | survkit |\n|---|---|---|\n");
+        for (String[] r : paperRows()) {
+            b.append("| ").append(Escape.markdown(r[0])).append(" | ").append(Escape.markdown(r[1])).append(" | ")
+                    .append(Escape.markdown(r[2])).append(" |\n");
+        }
+        b.append("\n## Cohort selection\n\n").append(cohort.toMarkdown()).append("\n\n");
+        b.append("## Comparison\n\n").append(main.toMarkdown()).append("\n\n");
+        b.append("## Propensity-matched comparison\n\n").append(matched.toMarkdown()).append("\n\n");
+        b.append("## CSS: 1 - Kaplan-Meier vs cumulative incidence (other deaths as competing risk)\n\n");
+        b.append("| arm | month | 1 - KM | CIF |\n|---|---|---|---|\n");
+        for (List<String> r : cssKmVersusCif()) {
+            b.append("| ").append(Escape.markdown(r.get(0))).append(" | ").append(r.get(1)).append(" | ")
+                    .append(r.get(2)).append(" | ").append(r.get(3)).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    String html() {
+        HtmlReport r = HtmlReport.titled("GIST liver metastases: surgery + chemotherapy vs chemotherapy alone")
+                .paragraph("Synthetic SEER*Stat export read back through survkit's SEER reader; "
+                        + "the numbers below are computed by survkit.");
+        List<List<String>> paper = new ArrayList<>();
+        for (String[] row : paperRows()) {
+            paper.add(List.of(row));
+        }
+        r = r.heading("Reported in the paper vs reproduced here").table(List.of("quantity", "paper", "survkit"), paper);
+        for (EndpointComparison e : main.endpoints()) {
+            String annotation = String.format(Locale.ROOT, "Log-rank p %s; HR %.2f (%.2f-%.2f)",
+                    p(e.logRankPValue()), e.crudeHazardRatio(), e.crudeHazardRatioLower(), e.crudeHazardRatioUpper());
+            String svg = KaplanMeierPlot.withDefaults().title(e.name()).timeLabel("Months since diagnosis")
+                    .confidenceBands(true).annotation(annotation).render(KaplanMeierPlots.curves(e.kaplanMeier()));
+            r = r.heading(e.name() + ": " + e.description()).figure(svg, "Kaplan-Meier curves by arm, " + e.name())
+                    .table(List.of("arm", "n", "events", "median (95% CI)"), List.of(
+                            List.of(e.control().label(), Integer.toString(e.control().size()),
+                                    fmt(e.control().events()), median(e.control())),
+                            List.of(e.treatment().label(), Integer.toString(e.treatment().size()),
+                                    fmt(e.treatment().events()), median(e.treatment()))));
+        }
+        r = r.heading("Hazard ratios by timing of surgery (CSS)").figure(forest(0), "Crude hazard ratios, CSS");
+        r = r.heading("CSS: 1 - Kaplan-Meier vs cumulative incidence").table(List.of("arm", "month", "1 - KM", "CIF"),
+                cssKmVersusCif());
+        r = r.heading("Cohort selection").paragraph(cohort.toString());
+        return r.heading("Methods").methods(main.methods()).render();
+    }
+
+    private String forest(int endpoint) {
+        List<ForestPlot.Row> rows = new ArrayList<>();
+        EndpointComparison all = main.endpoints().get(endpoint);
+        rows.add(new ForestPlot.Row("All surgery + chemotherapy", all.crudeHazardRatio(), all.crudeHazardRatioLower(),
+                all.crudeHazardRatioUpper(), all.control().size() + all.treatment().size(),
+                all.control().events() + all.treatment().events(), all.crudeHazardRatioPValue()));
+        SubgroupAnalysis s = main.subgroups();
+        for (int l = 0; l < s.levels().size(); l++) {
+            EndpointComparison c = s.comparison(l, endpoint);
+            rows.add(new ForestPlot.Row(s.levels().get(l), c.crudeHazardRatio(), c.crudeHazardRatioLower(),
+                    c.crudeHazardRatioUpper(), c.control().size() + c.treatment().size(),
+                    c.control().events() + c.treatment().events(), c.crudeHazardRatioPValue()));
+        }
+        return ForestPlot.withDefaults().title("CSS hazard ratio vs chemotherapy alone").render(rows);
+    }
+
+    private static String p(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", p);
+    }
+}

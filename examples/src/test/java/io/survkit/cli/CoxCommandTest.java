@@ -1,0 +1,76 @@
+package io.survkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CoxCommandTest {
+    /** Issue 4's tolerance for Cox: relative 1e-8 (R's own convergence criterion is 1e-9). */
+    private static final double COX_REL = 1e-8;
+
+    static List<String> coxCases() throws IOException {
+        return OracleJson.cases("cox");
+    }
+
+    static List<String> zphCases() throws IOException {
+        return OracleJson.cases("zph");
+    }
+
+    static List<String> argv(JsonNode c, boolean zph) {
+        JsonNode p = c.get("params");
+        List<String> argv = new ArrayList<>(List.of("cox", "--data", OracleJson.data(c), "--json"));
+        OracleJson.option(argv, p, "time", "--time");
+        OracleJson.option(argv, p, "start", "--start");
+        OracleJson.option(argv, p, "event", "--event");
+        OracleJson.option(argv, p, "eventValue", "--event-value");
+        OracleJson.option(argv, p, "strata", "--strata");
+        OracleJson.option(argv, p, "weights", "--weights");
+        OracleJson.option(argv, p, "cluster", "--cluster");
+        OracleJson.option(argv, p, "ties", "--ties");
+        OracleJson.option(argv, p, "confLevel", "--conf-level");
+        OracleJson.option(argv, p, "robust", "--robust");
+        List<String> cov = new ArrayList<>();
+        for (JsonNode v : p.get("covariates")) {
+            cov.add(v.get("column").asText() + ("factor".equals(v.get("type").asText())
+                    ? ":factor=" + v.get("reference").asText() : ""));
+        }
+        argv.add("--covariates");
+        argv.add(String.join(",", cov));
+        if (zph) {
+            argv.add("--zph");
+        }
+        return argv;
+    }
+
+    @ParameterizedTest
+    @MethodSource("coxCases")
+    void jsonEqualsTheOracle(String name) throws IOException {
+        JsonNode c = OracleJson.load(name);
+        OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv(c, false)), name, COX_REL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("zphCases")
+    void zphJsonEqualsTheOracle(String name) throws IOException {
+        JsonNode c = OracleJson.load(name);
+        OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv(c, true)).get("zph"), name, COX_REL);
+    }
+
+    @Test
+    void missingCovariatesIsAUsageError() {
+        Object[] r = OracleJson.run("cox", "--data", OracleJson.ROOT.resolve("data/lung.csv").toString(), "--time",
+                "time", "--event", "status", "--event-value", "2");
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[2]).contains("--covariates"), (String) r[2]);
+        Object[] bad = OracleJson.run("cox", "--data", OracleJson.ROOT.resolve("data/lung.csv").toString(), "--time",
+                "time", "--event", "status", "--event-value", "2", "--covariates", "age:ordinal");
+        assertEquals(2, bad[0]);
+    }
+}

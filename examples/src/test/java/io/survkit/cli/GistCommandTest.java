@@ -1,0 +1,79 @@
+package io.survkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The study end to end through the CLI: the paper's headline table, report files, HTML in Chromium. */
+class GistCommandTest {
+    @TempDir
+    static Path dir;
+    static String stdout;
+
+    @BeforeAll
+    static void run() {
+        Object[] r = OracleJson.run("gist", "--out", dir.toString(), "--html", dir.resolve("report.html").toString());
+        assertEquals(0, r[0], (String) r[2]);
+        stdout = (String) r[1];
+    }
+
+    @Test
+    void printsThePapersHeadlineTableReproduced() {
+        assertTrue(stdout.contains("Patients                                             607                    607"),
+                stdout);
+        assertTrue(stdout.matches("(?s).*Median CSS, chemotherapy alone \\(months\\) +57 +57 \\(.*"), stdout);
+        assertTrue(stdout.matches("(?s).*Median OS, chemotherapy alone \\(months\\) +44 +44 \\(.*"), stdout);
+        assertTrue(stdout.matches("(?s).*CSS gain \\(months, bound at 120\\) +\u2265 63 +\u2265 63\n.*"), stdout);
+        assertTrue(stdout.matches("(?s).*OS gain \\(months, bound at 120\\) +\u2265 76 +\u2265 76\n.*"), stdout);
+        assertTrue(stdout.contains("held in all 3"), stdout);
+    }
+
+    @Test
+    void writesMarkdownJsonAndHtmlReports() throws Exception {
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("| Chemotherapy alone | 380 | 380 |"), md);
+        assertTrue(md.contains("cumulative incidence"), md);
+        JsonNode json = OracleJson.JSON.readTree(dir.resolve("report.json").toFile());
+        assertTrue(json.size() > 0);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<svg"));
+        assertTrue(Files.size(dir.resolve("seer_gist_export.csv")) > 10_000);
+    }
+
+    @Test
+    @Tag("browser")
+    void htmlReportRendersInChromium() throws Exception {
+        Path exe = Path.of("/usr/bin/chromium");
+        assumeTrue(Files.isExecutable(exe), "SKIPPED: Chromium is not installed; the report was not rendered");
+        Path png = dir.resolve("report.png");
+        Process p = new ProcessBuilder(exe.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--no-first-run", "--disable-component-update",
+                "--user-data-dir=" + dir.resolve("profile"), "--hide-scrollbars", "--window-size=1000,1600",
+                "--screenshot=" + png, dir.resolve("report.html").toUri().toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(1000, img.getWidth());
+        assertEquals(1600, img.getHeight());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 4) {
+            for (int x = 0; x < img.getWidth(); x += 4) {
+                colours.add(img.getRGB(x, y) & 0xffffff);
+            }
+        }
+        assertTrue(colours.size() > 10, "report renders blank: " + colours.size() + " colours");
+    }
+}

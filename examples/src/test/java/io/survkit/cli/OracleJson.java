@@ -1,0 +1,113 @@
+package io.survkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The R oracle (core's test resources, see their README) and a field-by-field comparison of CLI
+ * JSON with it: relative 1e-9 (absolute 1e-12 near zero), null only where R has null, every
+ * field R has must be present.
+ */
+final class OracleJson {
+    static final Path ROOT = Path.of("..", "core", "src", "test", "resources", "oracle");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private OracleJson() {
+    }
+
+    static List<String> cases(String analysis) throws IOException {
+        try (Stream<Path> s = Files.list(ROOT.resolve("expected"))) {
+            List<String> r = new ArrayList<>();
+            s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(analysis + "_")).sorted()
+                    .forEach(n -> r.add(n.substring(0, n.length() - 5)));
+            return r;
+        }
+    }
+
+    static JsonNode load(String name) throws IOException {
+        return JSON.readTree(ROOT.resolve("expected").resolve(name + ".json").toFile());
+    }
+
+    static String data(JsonNode c) {
+        return ROOT.resolve("data").resolve(c.get("dataset").asText() + ".csv").toString();
+    }
+
+    /** Runs the CLI; returns {exit code, stdout, stderr}. */
+    static Object[] run(String... argv) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.standard().run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Object[] {code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
+
+    static JsonNode runJson(List<String> argv) throws IOException {
+        Object[] r = run(argv.toArray(new String[0]));
+        assertEquals(0, r[0], "exit code; stderr: " + r[2]);
+        return JSON.readTree((String) r[1]).get("result");
+    }
+
+    static void assertMatches(JsonNode expected, JsonNode actual, String path) {
+        assertMatches(expected, actual, path, 1e-9);
+    }
+
+    /** As {@link #assertMatches(JsonNode, JsonNode, String)} with relative tolerance {@code rel}. */
+    static void assertMatches(JsonNode expected, JsonNode actual, String path, double rel) {
+        if (expected == null || expected.isNull()) {
+            assertTrue(actual == null || actual.isNull(), path + ": R has null, survkit has " + actual);
+            return;
+        }
+        if (actual == null || actual.isMissingNode()) {
+            fail(path + ": missing in survkit's output");
+        }
+        if (expected.isNumber()) {
+            assertTrue(actual.isNumber(), path + ": expected a number " + expected + ", got " + actual);
+            double e = expected.asDouble();
+            double a = actual.asDouble();
+            double d = Math.abs(a - e);
+            assertTrue(d <= 1e-12 || d <= rel * Math.abs(e), path + ": R " + e + ", survkit " + a);
+        } else if (expected.isArray()) {
+            assertTrue(actual.isArray(), path + ": expected an array");
+            assertEquals(expected.size(), actual.size(), path + ": length");
+            for (int i = 0; i < expected.size(); i++) {
+                assertMatches(expected.get(i), actual.get(i), path + "[" + i + "]", rel);
+            }
+        } else if (expected.isObject()) {
+            for (Iterator<String> it = expected.fieldNames(); it.hasNext();) {
+                String f = it.next();
+                assertMatches(expected.get(f), actual.get(f), path + "." + f, rel);
+            }
+        } else {
+            assertEquals(expected.asText(), actual.asText(), path);
+        }
+    }
+
+    /** Adds {@code --option value} when the param is present and not null. */
+    static void option(List<String> argv, JsonNode params, String field, String option) {
+        JsonNode v = params.get(field);
+        if (v != null && !v.isNull()) {
+            argv.add(option);
+            argv.add(v.isArray() ? join(v) : v.asText());
+        }
+    }
+
+    static String join(JsonNode array) {
+        List<String> s = new ArrayList<>();
+        array.forEach(x -> s.add(x.asText()));
+        return String.join(",", s);
+    }
+}
