@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.arms.ArmComparison;
 import io.survkit.arms.ArmComparisonResult;
 import io.survkit.data.SurvivalData;
@@ -58,10 +59,8 @@ public class ArmComparisonBenchmark {
             arm[i] = surgery ? "Surgery + chemotherapy" : "Chemotherapy alone";
         }
         endpoints = new LinkedHashMap<>();
-        endpoints.put("CSS", SurvivalData.builder().time("months", t).event("cancer death", cancer).group("arm", arm,
-                "Chemotherapy alone", "Surgery + chemotherapy").build());
-        endpoints.put("OS", SurvivalData.builder().time("months", t).event("death", death).group("arm", arm,
-                "Chemotherapy alone", "Surgery + chemotherapy").build());
+        endpoints.put("CSS", ModelFrame.of(SurvivalData.builder().time("months", t).event("cancer death", cancer).factor("arm", arm, "Chemotherapy alone", "Surgery + chemotherapy").build(), "arm"));
+        endpoints.put("OS", ModelFrame.of(SurvivalData.builder().time("months", t).event("death", death).factor("arm", arm, "Chemotherapy alone", "Surgery + chemotherapy").build(), "arm"));
         raw = t.clone();
     }
 

@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.CifMethod;
 import io.survkit.estimate.CumulativeIncidence;
@@ -60,7 +61,7 @@ public class CumulativeIncidenceBenchmark {
             status[i] = rnd.nextDouble() < 0.3 ? 0 : rnd.nextDouble() < 0.6 ? 1 : 2;
             arm[i] = b ? "B" : "A";
         }
-        data = SurvivalData.builder().time("time", t).causes("cause", status, 0).group("arm", arm).build();
+        data = ModelFrame.of(SurvivalData.builder().time("time", t).causes("cause", status, 0).text("arm", arm).build(), "arm");
         raw = data.times();
     }
 

@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.arms.MatchedSets;
 import io.survkit.arms.PropensityMatching;
 import io.survkit.arms.PropensityScore;
@@ -61,8 +62,8 @@ public class PropensityBenchmark {
             t[i] = 1 + rnd.nextInt(120);
             event[i] = rnd.nextDouble() < 0.6;
         }
-        data = SurvivalData.builder().time("months", t).event("dead", event).group("arm", arm)
-                .numeric("age", age).numeric("size", size).factor("stage", stage, "I").build();
+        data = ModelFrame.of(SurvivalData.builder().time("months", t).event("dead", event).text("arm", arm)
+                .numeric("age", age).numeric("size", size).text("stage", stage).build(), "arm + age + size + factor(stage, ref = I)");
         scores = ps.estimate(data, "surgery");
         logits = scores.logits();
     }

@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
@@ -37,8 +38,8 @@ public final class RegistryScale {
             write(file, n);
         }
         long t0 = System.nanoTime();
-        SurvivalData d = SurvivalData.csv(file).time("months").event("vital", "dead").group("arm")
-                .numeric("age").numeric("female").numeric("stage").read();
+        ModelFrame d = ModelFrame.of(SurvivalData.csv(file).time("months").event("vital", "dead")
+                .read(), "arm + age + female + stage");
         long t1 = System.nanoTime();
         KaplanMeierResult km = KaplanMeier.withDefaults().fit(d);
         long t2 = System.nanoTime();

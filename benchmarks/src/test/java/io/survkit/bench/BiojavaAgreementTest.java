@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.survkit.data.SurvivalData;
@@ -34,8 +35,8 @@ class BiojavaAgreementTest {
             e[i] = rnd.nextDouble() >= 0.3;
             arm[i] = b ? "B" : "A";
         }
-        return SurvivalData.builder().time("time", t).event("dead", e).group("arm", arm).numeric("x1", x1)
-                .numeric("x2", x2).build();
+        return ModelFrame.of(SurvivalData.builder().time("time", t).event("dead", e).text("arm", arm).numeric("x1", x1)
+                .numeric("x2", x2).build(), "arm + x1 + x2");
     }
 
     @Test

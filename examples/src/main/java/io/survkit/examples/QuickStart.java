@@ -1,5 +1,6 @@
 package io.survkit.examples;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.data.SurvivalData;
@@ -27,11 +28,11 @@ public final class QuickStart {
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args.length > 0 ? args[0] : "examples/data/lung.csv");
-        SurvivalData lung = SurvivalData.csv(file)
+        ModelFrame lung = ModelFrame.of(SurvivalData.csv(file)
                 .time("time").event("status", "2")   // status 2 = dead, 1 = censored
-                .group("sex")                        // 1 = male, 2 = female
-                .numeric("age").numeric("sex").numeric("ph.ecog")
-                .read();
+                                        // 1 = male, 2 = female
+                
+                .read(), "sex + age + sex + ph.ecog");
         System.out.println(lung);
 
         KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(ConfidenceIntervalType.LOG_LOG).fit(lung);
