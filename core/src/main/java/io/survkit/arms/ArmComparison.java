@@ -412,6 +412,20 @@ public final class ArmComparison {
                 throw Check.fail("unknown arm column '%s' (endpoint %s); the data have %s", armColumn, names.get(e),
                         d.columnNames());
             }
+            for (String a : adjust.columns()) {
+                if (!d.hasColumn(a)) {
+                    throw Check.fail("unknown covariate '%s' in adjustFor (endpoint %s); the data have %s", a,
+                            names.get(e), d.columnNames());
+                }
+            }
+            if (subgroupColumn != null && subgroupFactor == null && !d.hasColumn(subgroupColumn)) {
+                throw Check.fail("unknown subgroup column '%s' (endpoint %s); the data have %s", subgroupColumn,
+                        names.get(e), d.columnNames());
+            }
+            if (subgroupColumn != null && subgroupFactor == null && d.isNumeric(subgroupColumn)) {
+                throw Check.fail("subgroup column '%s' is numeric; subgroups need a text column or a factor"
+                        + " (SurvivalData.withFactor)", subgroupColumn);
+            }
             if (subgroupFactor != null) {
                 if (subgroupFactor.size() != d.rowCount()) {
                     throw Check.fail("subgroup factor '%s' has %d values but the data of endpoint %s have %d rows",

@@ -150,8 +150,8 @@ public final class ModelFrame {
         this.causes = data.derivedCauses() ? compactCauses(st, data.causes()) : data.causes();
         this.status = st;
         if (!data.derivedCauses() && !anyEvent(st)) {
-            warn.add(Check.format("column '%s': no event (%s) in the %d rows used; every row is censored", eventName,
-                    String.join(", ", causes), m));
+            warn.add(Check.format("column '%s': the event value '%s' never occurs in the %d rows used; every row is"
+                    + " censored", eventName, String.join("', '", causes), m));
         }
         this.cluster = clusterColumn == null ? null
                 : Levels.code(data.column(clusterColumn), keep, null, sourceRows);
@@ -304,12 +304,7 @@ public final class ModelFrame {
     }
 
     private Part factorPart(Column c, String reference) {
-        Factor f = Levels.code(c, keep, reference, sourceRows);
-        if (f.levelCount() < 2) {
-            throw Check.fail("factor '%s' has a single level %s in the rows used; it cannot be in the model", c.name,
-                    f.levels());
-        }
-        return new Part(c.name, null, f);
+        return new Part(c.name, null, Levels.code(c, keep, reference, sourceRows));
     }
 
     private static String termName(Term t) {

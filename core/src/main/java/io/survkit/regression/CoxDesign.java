@@ -115,19 +115,23 @@ final class CoxDesign {
         }
         // model columns and terms, in R's order (the model frame's design matrix)
         int p = data.columnCount();
-        if (p == 0) {
-            throw Check.fail("the model has no covariates; give at least one numeric or factor term");
-        }
         List<ModelFrame.TermSpan> spans = data.termSpans();
         b.termNames = new String[spans.size()];
         b.termColumns = new int[spans.size()][];
         for (int t = 0; t < spans.size(); t++) {
             ModelFrame.TermSpan sp = spans.get(t);
+            if (sp.columnCount() == 0) {
+                throw Check.fail("factor covariate '%s' has a single level %s; it cannot be in the model", sp.name(),
+                        sp.levels());
+            }
             b.termNames[t] = sp.name();
             b.termColumns[t] = new int[sp.columnCount()];
             for (int j = 0; j < sp.columnCount(); j++) {
                 b.termColumns[t][j] = sp.firstColumn() + j;
             }
+        }
+        if (p == 0) {
+            throw Check.fail("the model has no covariates; give at least one numeric or factor term");
         }
         b.columnNames = data.columnNames().toArray(new String[0]);
         b.p = p;

@@ -179,6 +179,9 @@ public final class CoxRegression {
     private static Map<String, List<String>> levels(ModelFrame frame) {
         Map<String, List<String>> m = new LinkedHashMap<>();
         for (ModelFrame.TermSpan t : frame.termSpans()) {
+            if (t.name().contains(":")) {
+                continue; // an interaction takes the values of its parts
+            }
             m.put(t.name(), t.levels().isEmpty() ? null : t.levels());
         }
         return Collections.unmodifiableMap(m);

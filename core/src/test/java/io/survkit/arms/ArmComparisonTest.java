@@ -258,7 +258,7 @@ class ArmComparisonTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).adjustFor("age", "stage").run());
         assertTrue(e.getMessage().contains("unknown covariate 'stage'"), e.getMessage());
-        assertTrue(e.getMessage().contains("[age, size, sex]"), e.getMessage());
+        assertTrue(e.getMessage().contains("age, size, sex]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).landmarks(12, 400).run());
         assertTrue(e.getMessage().contains("landmark 400 is beyond the follow-up"), e.getMessage());

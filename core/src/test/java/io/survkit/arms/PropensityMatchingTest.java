@@ -168,7 +168,7 @@ class PropensityMatchingTest {
             time[i] = 1 + rnd.nextInt(120);
             ev[i] = rnd.nextBoolean();
         }
-        return SurvivalData.builder().time("time", time).event("dead", ev).text("arm", arm)
+        return io.survkit.data.SurvivalData.builder().time("time", time).event("dead", ev).text("arm", arm)
                 .numeric("age", age).numeric("size", size).text("stage", stage).build();
     }
 
