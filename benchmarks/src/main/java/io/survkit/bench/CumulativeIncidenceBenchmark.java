@@ -40,7 +40,7 @@ public class CumulativeIncidenceBenchmark {
     @Param("1000000")
     public int n;
 
-    private SurvivalData data;
+    private ModelFrame data;
     private double[] raw;
     private final KaplanMeier km = KaplanMeier.withDefaults();
     private final CumulativeIncidence cuminc = CumulativeIncidence.withDefaults();

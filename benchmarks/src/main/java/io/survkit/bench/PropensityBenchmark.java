@@ -39,7 +39,8 @@ public class PropensityBenchmark {
     private SurvivalData data;
     private PropensityScores scores;
     private double[] logits;
-    private final PropensityScore ps = PropensityScore.withDefaults();
+    private final PropensityScore ps = PropensityScore.withDefaults().withCovariates(
+            io.survkit.data.Terms.parse("age + size + factor(stage, ref = I)"));
     private final PropensityMatching matching = PropensityMatching.withDefaults();
 
     @Setup
@@ -62,9 +63,9 @@ public class PropensityBenchmark {
             t[i] = 1 + rnd.nextInt(120);
             event[i] = rnd.nextDouble() < 0.6;
         }
-        data = ModelFrame.of(SurvivalData.builder().time("months", t).event("dead", event).text("arm", arm)
-                .numeric("age", age).numeric("size", size).text("stage", stage).build(), "arm + age + size + factor(stage, ref = I)");
-        scores = ps.estimate(data, "surgery");
+        data = SurvivalData.builder().time("months", t).event("dead", event).text("arm", arm)
+                .numeric("age", age).numeric("size", size).text("stage", stage).build();
+        scores = ps.estimate(data, "arm", "surgery");
         logits = scores.logits();
     }
 
@@ -84,7 +85,7 @@ public class PropensityBenchmark {
     /** Logistic fit (IRLS) + 1:1 matching with caliper 0.2 SD of the logit. */
     @Benchmark
     public MatchedSets fitAndMatch() {
-        return matching.match(ps.estimate(data, "surgery"));
+        return matching.match(ps.estimate(data, "arm", "surgery"));
     }
 
     /** 1:1 matching alone. */

@@ -47,7 +47,7 @@ public final class RegistryScale {
         long t3 = System.nanoTime();
         CoxResult cox = CoxRegression.withDefaults().fit(d);
         long t4 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "rows %,d (file %.0f MB), max heap %d MB%n", d.size(),
+        System.out.printf(Locale.ROOT, "rows %,d (file %.0f MB), max heap %d MB%n", d.rowCount(),
                 Files.size(file) / 1e6, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "read CSV          %8.2f s%n", (t1 - t0) / 1e9);
         System.out.printf(Locale.ROOT, "Kaplan-Meier      %8.2f s  (median %s / %s months)%n", (t2 - t1) / 1e9,

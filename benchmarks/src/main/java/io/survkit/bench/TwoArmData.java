@@ -13,7 +13,7 @@ final class TwoArmData {
     private TwoArmData() {
     }
 
-    static SurvivalData generate(int n, String times) {
+    static ModelFrame generate(int n, String times) {
         SplittableRandom rnd = new SplittableRandom(42);
         double[] t = new double[n];
         boolean[] event = new boolean[n];

@@ -3,7 +3,7 @@ package io.survkit.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.survkit.compare.GrayTestResult;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.estimate.CifMethod;
 import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
@@ -44,7 +44,7 @@ final class CifCommand implements Command {
     @Override
     public int run(Args a, PrintStream out) {
         a.require("censor-value");
-        SurvivalData data = DataOptions.reader(a).read();
+        ModelFrame data = ModelFrame.of(DataOptions.reader(a).read(), DataOptions.terms(a, true, false));
         CifMethod method = a.choice("method", METHODS, CifMethod.CUMINC);
         CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).fit(data);
         if (a.flag("json")) {
@@ -85,11 +85,11 @@ final class CifCommand implements Command {
         return r;
     }
 
-    static ObjectNode aalenJohansen(CumulativeIncidenceResult fit, SurvivalData data) {
+    static ObjectNode aalenJohansen(CumulativeIncidenceResult fit, ModelFrame data) {
         ObjectNode r = Json.object();
         r.put("nOmitted", fit.omittedRows());
         r.set("states", Json.strings(fit.states()));
-        if (data.group() == null) {
+        if (data.groups().isEmpty()) {
             StateProbabilities s = fit.stateCurve(0);
             r.set("time", Json.array(s.times()));
             r.set("pstate", Json.matrix(s.probabilities()));

@@ -1,7 +1,7 @@
 package io.survkit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.regression.BaselineHazard;
 import io.survkit.regression.ChiSquareTest;
 import io.survkit.regression.CoxRegression;
@@ -49,7 +49,7 @@ final class CoxCommand implements Command {
     @Override
     public int run(Args a, PrintStream out) {
         a.require("covariates");
-        SurvivalData data = DataOptions.reader(a).read();
+        ModelFrame data = ModelFrame.of(DataOptions.reader(a).read(), DataOptions.terms(a, false, true));
         CoxRegression cox = CoxRegression.withDefaults().withTies(a.choice("ties", TIES, TieMethod.EFRON))
                 .withConfLevel(a.number("conf-level", 0.95));
         Boolean robust = a.bool("robust");

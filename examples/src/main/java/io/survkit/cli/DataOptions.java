@@ -2,6 +2,10 @@ package io.survkit.cli;
 
 import io.survkit.data.CsvSurvivalReader;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Term;
+import io.survkit.data.Terms;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -33,26 +37,35 @@ final class DataOptions {
         } else {
             r.event(a.require("event"), a.require("event-value").split(","));
         }
-        if (a.has("group")) {
-            r.group(a.get("group"));
-        }
-        if (a.has("strata")) {
-            r.strata(a.get("strata"));
-        }
         if (a.has("weights")) {
             r.weights(a.get("weights"));
         }
         if (a.has("cluster")) {
             r.cluster(a.get("cluster"));
         }
-        if (a.has("covariates")) {
-            covariates(r, a.get("covariates"), a.command());
-        }
         return r;
     }
 
+    /**
+     * The model of the command line: {@code --group} (a column as it is), {@code --covariates}
+     * when {@code withCovariates}, {@code --strata}.
+     */
+    static Terms terms(Args a, boolean withGroup, boolean withCovariates) {
+        List<Term> t = new ArrayList<>();
+        if (withGroup && a.has("group")) {
+            t.add(Terms.variable(a.get("group")));
+        }
+        if (withCovariates && a.has("covariates")) {
+            covariates(t, a.get("covariates"), a.command());
+        }
+        if (a.has("strata")) {
+            t.add(Terms.strata(a.get("strata")));
+        }
+        return Terms.of(t.toArray(new Term[0]));
+    }
+
     /** {@code age,sex,celltype:factor=squamous,stage:factor}. */
-    static void covariates(CsvSurvivalReader r, String spec, String command) {
+    static void covariates(List<Term> r, String spec, String command) {
         for (String item : spec.split(",")) {
             String s = item.strip();
             if (s.isEmpty()) {
@@ -60,17 +73,17 @@ final class DataOptions {
             }
             int colon = s.indexOf(':');
             if (colon < 0) {
-                r.numeric(s);
+                r.add(Terms.variable(s));
                 continue;
             }
             String name = s.substring(0, colon);
             String type = s.substring(colon + 1);
             if (type.equals("numeric")) {
-                r.numeric(name);
+                r.add(Terms.numeric(name));
             } else if (type.equals("factor")) {
-                r.factor(name);
+                r.add(Terms.factor(name));
             } else if (type.startsWith("factor=")) {
-                r.factor(name, type.substring("factor=".length()));
+                r.add(Terms.factor(name, type.substring("factor=".length())));
             } else {
                 throw new UsageException(command + ": covariate '" + s
                         + "': expected name, name:numeric, name:factor or name:factor=REFERENCE");

@@ -2,7 +2,7 @@ package io.survkit.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
@@ -45,7 +45,7 @@ final class KmCommand implements Command {
 
     @Override
     public int run(Args a, PrintStream out) {
-        SurvivalData data = DataOptions.reader(a).read();
+        ModelFrame data = ModelFrame.of(DataOptions.reader(a).read(), DataOptions.terms(a, true, false));
         KaplanMeier km = KaplanMeier.withDefaults()
                 .withConfType(a.choice("conf-type", CONF, ConfidenceIntervalType.LOG))
                 .withConfLevel(a.number("conf-level", 0.95));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.compare.Weighting;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class LogRankCommand implements Command {
     @Override
     public int run(Args a, PrintStream out) {
         a.require("group");
-        SurvivalData data = DataOptions.reader(a).read();
+        ModelFrame data = ModelFrame.of(DataOptions.reader(a).read(), DataOptions.terms(a, true, false));
         LogRankTest test = test(a);
         LogRankResult r = test.test(data);
         ObjectNode pairwise = a.has("pairwise") ? Pairwise.json(a, test, data) : null;

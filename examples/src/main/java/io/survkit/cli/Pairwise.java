@@ -5,7 +5,7 @@ import io.survkit.compare.PValueAdjustment;
 import io.survkit.compare.PairwiseLogRank;
 import io.survkit.compare.PairwiseLogRankResult;
 import io.survkit.compare.LogRankTest;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import java.util.Map;
 
 /**
@@ -19,13 +19,13 @@ final class Pairwise {
     private Pairwise() {
     }
 
-    static PairwiseLogRankResult test(Args a, LogRankTest test, SurvivalData data) {
+    static PairwiseLogRankResult test(Args a, LogRankTest test, ModelFrame data) {
         PValueAdjustment adjust = a.choice("pairwise", ADJUST, PValueAdjustment.HOLM);
         return PairwiseLogRank.withDefaults().withTest(test).withAdjustment(adjust).test(data);
     }
 
     /** {@code {"groups": [...], "p": [[...]]}}: the full group list and the lower-triangular matrix. */
-    static ObjectNode json(Args a, LogRankTest test, SurvivalData data) {
+    static ObjectNode json(Args a, LogRankTest test, ModelFrame data) {
         PairwiseLogRankResult r = test(a, test, data);
         ObjectNode o = Json.object();
         o.set("groups", Json.strings(r.groups()));
@@ -36,7 +36,7 @@ final class Pairwise {
         return o;
     }
 
-    static String text(Args a, LogRankTest test, SurvivalData data) {
+    static String text(Args a, LogRankTest test, ModelFrame data) {
         return test(a, test, data).toString();
     }
 }

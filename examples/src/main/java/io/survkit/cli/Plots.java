@@ -1,6 +1,6 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.plot.KaplanMeierPlots;
 import java.io.IOException;
@@ -14,7 +14,7 @@ final class Plots {
     private Plots() {
     }
 
-    static void writeKaplanMeier(KaplanMeierResult fit, SurvivalData data, String file) {
+    static void writeKaplanMeier(KaplanMeierResult fit, ModelFrame data, String file) {
         String svg = KaplanMeierPlots.render(fit, data.timeColumn());
         try {
             Files.writeString(Path.of(file), svg, StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package io.survkit.examples;
 
-import io.survkit.data.ModelFrame;
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.data.SurvivalData;
@@ -28,21 +27,21 @@ public final class QuickStart {
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args.length > 0 ? args[0] : "examples/data/lung.csv");
-        ModelFrame lung = ModelFrame.of(SurvivalData.csv(file)
+        SurvivalData lung = SurvivalData.csv(file)
                 .time("time").event("status", "2")   // status 2 = dead, 1 = censored
-                                        // 1 = male, 2 = female
-                
-                .read(), "sex + age + sex + ph.ecog");
+                .read();                             // every column; the model is chosen per analysis
         System.out.println(lung);
 
-        KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(ConfidenceIntervalType.LOG_LOG).fit(lung);
+        // by sex (1 = male, 2 = female): every row with time, status and sex, as R's survfit(... ~ sex)
+        KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(ConfidenceIntervalType.LOG_LOG)
+                .fit(lung, "sex");
         System.out.println(km.table(730));                 // as print(survfit(...), rmean = 730)
         km.at(180, 365, 730).forEach(System.out::println);  // as summary(fit, times = c(180, 365, 730))
 
-        LogRankResult logRank = LogRankTest.withDefaults().test(lung);
+        LogRankResult logRank = LogRankTest.withDefaults().test(lung, "sex");
         System.out.println(logRank);                       // as print(survdiff(...))
 
-        CoxResult cox = CoxRegression.withDefaults().fit(lung);
+        CoxResult cox = CoxRegression.withDefaults().fit(lung, "age + sex + ph.ecog"); // drops the row without ph.ecog
         System.out.println(cox);                           // as print(summary(coxph(...)))
         System.out.println(ProportionalHazardsTest.withDefaults().test(cox)); // as cox.zph(fit)
 
