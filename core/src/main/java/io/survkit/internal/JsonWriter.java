@@ -196,6 +196,49 @@ public final class JsonWriter {
         return endArray();
     }
 
+    /**
+     * A member whose value is an array of {@code n} numbers read from an indexed getter (a curve's
+     * column, streamed without copying it).
+     *
+     * @param name the member name
+     * @param n the number of values
+     * @param value the value at each index
+     * @return this writer
+     */
+    public JsonWriter column(String name, int n, java.util.function.IntToDoubleFunction value) {
+        name(name).beginArray();
+        for (int i = 0; i < n; i++) {
+            value(value.applyAsDouble(i));
+        }
+        return endArray();
+    }
+
+    /**
+     * A label that is a number in the data (a cause code {@code "1"}) as a JSON number, else as a
+     * string, as R's reference files write codes.
+     *
+     * @param label the label
+     * @return this writer
+     */
+    public JsonWriter numberOrText(String label) {
+        try {
+            return value(Double.parseDouble(label));
+        } catch (NumberFormatException e) {
+            return value(label);
+        }
+    }
+
+    /**
+     * The member {@code name: [values]} only when there are values (warnings: R's files have none).
+     *
+     * @param name the member name
+     * @param values the strings
+     * @return this writer
+     */
+    public JsonWriter nonEmpty(String name, java.util.List<String> values) {
+        return values.isEmpty() ? this : name(name).array(values);
+    }
+
     /** @return the JSON text written so far, when writing into the writer's own buffer */
     @Override
     public String toString() {
