@@ -135,7 +135,15 @@ final class DataOptions {
         if (strata != null) {
             t.add(Terms.strata(strata));
         }
-        return ModelFrame.of(d, Terms.of(t.toArray(new Term[0])));
+        Terms terms = Terms.of(t.toArray(new Term[0]));
+        for (String c : terms.columns()) {
+            if (!d.hasColumn(c)) {
+                String source = data.equals("-") ? "stdin" : Path.of(data).getFileName().toString();
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "unknown column '%s' in %s; the file has %s", c, source, d.columnNames()));
+            }
+        }
+        return ModelFrame.of(d, terms);
     }
 
     /** {@code ,} {@code ;} {@code tab} or {@code \t}: exactly one character. */
