@@ -1,10 +1,12 @@
 package io.survkit.cli;
 
 import io.survkit.data.SurvivalData;
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -34,7 +36,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
         output.write(spec.commandLine().getOut(), out -> {
             switch (format) {
                 case JSON -> JsonOutput.write(out, result.json());
-                case CSV -> result.table().writeCsv(out);
+                case CSV -> result.table().get().writeCsv(out);
                 default -> result.text().accept(out);
             }
         });
@@ -54,12 +56,13 @@ abstract class AnalysisCommand implements Callable<Integer> {
 
     /**
      * A computed result in the three output formats: its text as R prints, its library JSON
-     * ({@code writeJson}, streamed into the CLI's {@code {"result": ...}}), and its tidy table.
+     * ({@code writeJson}, streamed into the CLI's {@code {"result": ...}}), and its tidy table (made
+     * only when CSV is asked for).
      */
-    record Rendered(Consumer<PrintWriter> text, Consumer<Appendable> json, Table table) {
-        /** A result whose text is its {@code toString()}. */
-        static Rendered of(Object result, Consumer<Appendable> json, Table table) {
-            return new Rendered(out -> out.print(result), json, table);
+    record Rendered(Consumer<PrintWriter> text, Consumer<Appendable> json, Supplier<Table> table) {
+        /** A library result: its {@code toString()}, {@code writeJson} and {@code table()}. */
+        static Rendered of(Exportable result) {
+            return new Rendered(out -> out.print(result), result::writeJson, result::table);
         }
     }
 }

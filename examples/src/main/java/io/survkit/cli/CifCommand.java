@@ -36,6 +36,6 @@ final class CifCommand extends AnalysisCommand {
     @Override
     Rendered analyse(SurvivalData d) {
         CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).fit(d);
-        return Rendered.of(fit, fit::writeJson, fit.table());
+        return Rendered.of(fit);
     }
 }

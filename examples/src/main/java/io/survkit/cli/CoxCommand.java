@@ -59,7 +59,7 @@ final class CoxCommand extends AnalysisCommand {
         }
         CoxResult fit = cox.fit(d);
         if (!zph) {
-            return Rendered.of(fit, fit::writeJson, fit.table());
+            return Rendered.of(fit);
         }
         ProportionalHazardsResult ph = ProportionalHazardsTest.withDefaults().test(fit);
         return new Rendered(out -> out.print(fit + "\n" + ph),

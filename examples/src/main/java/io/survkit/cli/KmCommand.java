@@ -64,7 +64,7 @@ final class KmCommand extends AnalysisCommand {
             Plots.writeKaplanMeier(fit, d, svg);
         }
         OptionalDouble horizon = tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau);
-        return new Rendered(out -> text(out, fit, at, horizon), out -> fit.writeJson(out, at, horizon), fit.table());
+        return new Rendered(out -> text(out, fit, at, horizon), out -> fit.writeJson(out, at, horizon), fit::table);
     }
 
     private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, OptionalDouble tau) {

@@ -68,7 +68,7 @@ final class LogRankCommand extends AnalysisCommand {
         LogRankTest test = test();
         LogRankResult r = test.test(d);
         if (pairwise == null) {
-            return Rendered.of(r, r::writeJson, r.table());
+            return Rendered.of(r);
         }
         PairwiseLogRankResult pairs = PairwiseLogRank.withDefaults().withTest(test).withAdjustment(pairwise).test(d);
         return new Rendered(out -> out.print(r + "\n" + pairs),

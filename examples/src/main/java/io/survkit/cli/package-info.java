@@ -29,7 +29,7 @@
  * {@link io.survkit.cli.AnalysisCommand}: it inherits {@code --data ... --format --output}, the order
  * of work (options checked, output checked writable, data read, computed, written) and the three
  * renderings. It implements {@code analyse(SurvivalData)} returning
- * {@code Rendered.of(result, result::writeJson, result.table())} (the library's own text, JSON and
+ * {@code Rendered.of(result)} (the library's own text, JSON and
  * tidy table: the CLI writes no JSON or CSV of its own), and may override {@code check(format)} to
  * refuse option combinations before any data are read. Other commands (like {@code gist})
  * implement {@code Callable<Integer>} and return {@link io.survkit.cli.ExitCode} values.</li>
@@ -55,7 +55,7 @@
  *     @Override
  *     Rendered analyse(SurvivalData data) {
  *         KaplanMeierResult fit = KaplanMeier.withDefaults().withConfLevel(confLevel).fit(data);
- *         return Rendered.of(fit, fit::writeJson, fit.table());
+ *         return Rendered.of(fit);
  *     }
  * }
  * }</pre>
