@@ -122,6 +122,24 @@ public final class KaplanMeierResult {
         return List.copyOf(r);
     }
 
+    /**
+     * Every curve's restricted mean up to R's automatic horizon: the largest last time of all curves
+     * ({@link RestrictedMeanHorizon#COMMON}) or each curve's own last time
+     * ({@link RestrictedMeanHorizon#INDIVIDUAL}), as R's {@code survmean}.
+     */
+    public List<RestrictedMean> restrictedMeans(RestrictedMeanHorizon horizon) {
+        Check.notNull("restricted mean horizon", horizon);
+        double common = Double.NEGATIVE_INFINITY;
+        for (SurvivalCurve c : curves) {
+            common = Math.max(common, c.time(c.size() - 1));
+        }
+        List<RestrictedMean> r = new ArrayList<>();
+        for (SurvivalCurve c : curves) {
+            r.add(c.restrictedMean(horizon == RestrictedMeanHorizon.COMMON ? common : c.time(c.size() - 1)));
+        }
+        return List.copyOf(r);
+    }
+
     /** S(t) of every curve. */
     public double[] survivalAt(double t) {
         double[] r = new double[curves.size()];
