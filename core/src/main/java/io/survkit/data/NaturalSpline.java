@@ -60,7 +60,7 @@ public final class NaturalSpline {
      *
      * @param x the covariate (finite values; at least two distinct values)
      * @param df degrees of freedom, at least 1
-     * @throws IllegalArgumentException for a non-finite x, fewer than two distinct values or df < 1
+     * @throws IllegalArgumentException for a non-finite x, fewer than two distinct values or df {@literal <} 1
      */
     public static NaturalSpline of(double[] x, int df) {
         Check.notNull("x", x);
