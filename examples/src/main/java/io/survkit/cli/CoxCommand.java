@@ -29,7 +29,7 @@ final class CoxCommand implements Callable<Integer> {
     /** The words of {@code --ties}. */
     static final class Ties extends Choices<TieMethod> {
         Ties() {
-            add("efron", TieMethod.EFRON).add("breslow", TieMethod.BRESLOW);
+            add("efron", TieMethod.EFRON).add("breslow", TieMethod.BRESLOW).add("exact", TieMethod.EXACT);
         }
     }
 

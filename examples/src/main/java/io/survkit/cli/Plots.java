@@ -3,6 +3,8 @@ package io.survkit.cli;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.plot.KaplanMeierPlots;
+import io.survkit.render.FigureFormat;
+import io.survkit.render.FigureRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,30 @@ final class Plots {
             Files.writeString(Path.of(file), svg, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write --svg " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The figure's SVG as PNG at {@code dpi} or as vector PDF ({@code option} names the flag in errors). */
+    static void writeFigure(String svg, FigureFormat format, String file, double dpi, String option) {
+        try {
+            FigureRenderer.withDefaults().withDpi(dpi).write(svg, format, Path.of(file));
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write " + option + " " + file + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** Writes the Kaplan-Meier figure to each file asked for (null = not asked). */
+    static void writeKaplanMeier(KaplanMeierResult fit, SurvivalData data, String png, String pdf, double dpi) {
+        if (png == null && pdf == null) {
+            return;
+        }
+        String svg = KaplanMeierPlots.render(fit, data.timeColumn());
+        if (png != null) {
+            writeFigure(svg, FigureFormat.PNG, png, dpi, "--png");
+        }
+        if (pdf != null) {
+            writeFigure(svg, FigureFormat.PDF, pdf, dpi, "--pdf");
         }
     }
 }

@@ -56,6 +56,26 @@ class CoxCommandTest {
         OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv(c, false)), name, COX_REL);
     }
 
+    static List<String> exactCases() throws IOException {
+        List<String> r = new ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(EXACT)) {
+            s.map(x -> x.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+                    .forEach(n -> r.add(n.substring(0, n.length() - 5)));
+        }
+        return r;
+    }
+
+    static final java.nio.file.Path EXACT = java.nio.file.Path.of("..", "core", "src", "test", "resources",
+            "regression", "exact");
+
+    /** {@code --ties exact} equals R's coxph(ties = "exact") (core's regression/exact/generate.R). */
+    @ParameterizedTest
+    @MethodSource("exactCases")
+    void exactTiesEqualR(String name) throws IOException {
+        JsonNode c = OracleJson.JSON.readTree(EXACT.resolve(name + ".json").toFile());
+        OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv(c, false)), name, COX_REL);
+    }
+
     @ParameterizedTest
     @MethodSource("zphCases")
     void zphJsonEqualsTheOracle(String name) throws IOException {
