@@ -2,6 +2,7 @@ package io.survkit.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.survkit.compare.GrayTest;
 import io.survkit.compare.GrayTestResult;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.CifMethod;
@@ -48,6 +49,15 @@ final class CifCommand implements Callable<Integer> {
                     + "with a factor status).")
     CifMethod method;
 
+    @Option(names = "--rho", paramLabel = "RHO", defaultValue = "0", converter = Converters.FiniteNumber.class,
+            description = "Gray's test weight S(t)^rho (cmprsk cuminc rho): 0 = log-rank-like, 1 = Wilcoxon-like.")
+    double rho;
+
+    @Option(names = "--times", paramLabel = "T[,T...]", converter = Converters.NumberList.class,
+            description = "Cumulative incidence and its variance at these times (cmprsk timepoints), "
+                    + "absent after a curve's last time.")
+    Converters.Numbers times;
+
     @Override
     public Integer call() {
         OutputOptions.Format format = output.format();
@@ -58,18 +68,63 @@ final class CifCommand implements Callable<Integer> {
         output.checkWritable();
         SurvivalData d = data.read(Main.stdin(spec));
         CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).fit(d);
+        Optional<GrayTestResult> gray = rho == 0 || d.group() == null ? fit.grayTest()
+                : Optional.of(GrayTest.withDefaults().withRho(rho).test(d));
+        double[] at = times == null ? null : sortedDistinct(times.values());
         output.write(spec.commandLine().getOut(), out -> {
             if (format == OutputOptions.Format.JSON) {
-                out.println(Json.write(method == CifMethod.CUMINC ? cuminc(fit) : aalenJohansen(fit, d)));
+                ObjectNode r = method == CifMethod.CUMINC ? cuminc(fit, gray) : aalenJohansen(fit, d);
+                if (at != null) {
+                    r.set("timepoints", timepoints(fit, at));
+                }
+                out.println(Json.write(r));
             } else {
                 out.print(fit);
+                if (rho != 0 && gray.isPresent()) {
+                    out.println();
+                    out.print(gray.get());
+                }
+                if (at != null) {
+                    out.println();
+                    for (IncidenceCurve c : fit.curves()) {
+                        for (double t : at) {
+                            out.printf(java.util.Locale.ROOT, "%s  t=%s  est=%s  var=%s%n", c.name(), t,
+                                    c.estimateAt(t), c.varianceAt(t));
+                        }
+                    }
+                }
             }
         });
         return ExitCode.OK;
     }
 
+    /** cmprsk's {@code timepoints(fit, times)}: times sorted and unique, est and var per curve (null = NA). */
+    static ObjectNode timepoints(CumulativeIncidenceResult fit, double[] at) {
+        ObjectNode o = Json.object();
+        o.set("times", Json.array(at));
+        ArrayNode names = o.putArray("curves");
+        ArrayNode est = o.putArray("est");
+        ArrayNode var = o.putArray("var");
+        for (IncidenceCurve c : fit.curves()) {
+            names.add(c.name());
+            double[] e = new double[at.length];
+            double[] v = new double[at.length];
+            for (int i = 0; i < at.length; i++) {
+                e[i] = c.estimateAt(at[i]);
+                v[i] = c.varianceAt(at[i]);
+            }
+            est.add(Json.array(e));
+            var.add(Json.array(v));
+        }
+        return o;
+    }
+
+    private static double[] sortedDistinct(double[] v) {
+        return java.util.Arrays.stream(v).sorted().distinct().toArray();
+    }
+
     /** The oracle's cif result with method cuminc. */
-    static ObjectNode cuminc(CumulativeIncidenceResult fit) {
+    static ObjectNode cuminc(CumulativeIncidenceResult fit, Optional<GrayTestResult> gray) {
         ObjectNode r = Json.object();
         r.put("nOmitted", fit.omittedRows());
         ArrayNode curves = r.putArray("curves");
@@ -82,7 +137,6 @@ final class CifCommand implements Callable<Integer> {
             o.set("est", Json.array(c.estimates()));
             o.set("var", Json.array(c.variances()));
         }
-        Optional<GrayTestResult> gray = fit.grayTest();
         if (gray.isPresent()) {
             ArrayNode tests = r.putArray("grayTest");
             GrayTestResult g = gray.get();

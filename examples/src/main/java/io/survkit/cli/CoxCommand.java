@@ -9,6 +9,7 @@ import io.survkit.regression.CoxResult;
 import io.survkit.regression.ProportionalHazardsResult;
 import io.survkit.regression.ProportionalHazardsTest;
 import io.survkit.regression.TieMethod;
+import io.survkit.regression.TimeTransform;
 import io.survkit.regression.Variance;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,8 +57,21 @@ final class CoxCommand implements Callable<Integer> {
                     + "(robust with a cluster or non-integer weights).")
     Boolean robust;
 
-    @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph, transform = \"km\").")
+    @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph; see --zph-transform).")
     boolean zph;
+
+    /** The words of {@code --zph-transform}. */
+    static final class Transforms extends Choices<TimeTransform> {
+        Transforms() {
+            add("km", TimeTransform.KM).add("identity", TimeTransform.IDENTITY).add("log", TimeTransform.LOG)
+                    .add("rank", TimeTransform.RANK);
+        }
+    }
+
+    @Option(names = "--zph-transform", paramLabel = "G", defaultValue = "km", converter = Transforms.class,
+            completionCandidates = Transforms.class,
+            description = "Time scale of the PH test: ${COMPLETION-CANDIDATES} (R cox.zph(transform=)); implies --zph.")
+    TimeTransform zphTransform;
 
     @Override
     public Integer call() {
@@ -73,7 +87,9 @@ final class CoxCommand implements Callable<Integer> {
             cox = cox.withVariance(robust ? Variance.ROBUST : Variance.MODEL);
         }
         CoxResult fit = cox.fit(d);
-        ProportionalHazardsResult ph = zph ? ProportionalHazardsTest.withDefaults().test(fit) : null;
+        boolean testPh = zph || spec.commandLine().getParseResult().hasMatchedOption("--zph-transform");
+        ProportionalHazardsResult ph = testPh
+                ? ProportionalHazardsTest.withDefaults().withTransform(zphTransform).test(fit) : null;
         output.write(spec.commandLine().getOut(), out -> {
             if (format == OutputOptions.Format.JSON) {
                 ObjectNode r = json(fit);
