@@ -71,6 +71,9 @@ final class KmCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    FigureOptions figure;
+
     @Option(names = "--conf-type", paramLabel = "TYPE", defaultValue = "log", converter = ConfTypes.class,
             completionCandidates = ConfTypes.class,
             description = "Confidence interval type for S(t): ${COMPLETION-CANDIDATES} (R conf.type).")
@@ -162,10 +165,7 @@ final class KmCommand implements Callable<Integer> {
         KaplanMeierResult fit = km.fit(d);
         double[] at = times == null ? new double[0] : times.values();
         double[] horizons = horizons(fit, tau, rmean);
-        if (svg != null) {
-            Plots.writeKaplanMeier(fit, d, svg);
-        }
-        Plots.writeKaplanMeier(fit, d, png, pdf, dpi);
+        Plots.writeKaplanMeier(fit, figure.plot(d.timeColumn()), svg, png, pdf, dpi);
         output.write(spec.commandLine().getOut(), out -> {
             switch (format) {
                 case JSON -> out.println(Json.write(json(fit, at, horizons, p)));

@@ -1,7 +1,7 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeierResult;
+import io.survkit.plot.KaplanMeierPlot;
 import io.survkit.plot.KaplanMeierPlots;
 import io.survkit.render.FigureFormat;
 import io.survkit.render.FigureRenderer;
@@ -16,8 +16,8 @@ final class Plots {
     private Plots() {
     }
 
-    static void writeKaplanMeier(KaplanMeierResult fit, SurvivalData data, String file) {
-        String svg = KaplanMeierPlots.render(fit, data.timeColumn());
+    /** Writes {@code svg} to {@code file} (the {@code --svg} option). */
+    static void writeSvg(String svg, String file) {
         try {
             Files.writeString(Path.of(file), svg, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -35,12 +35,16 @@ final class Plots {
         }
     }
 
-    /** Writes the Kaplan-Meier figure to each file asked for (null = not asked). */
-    static void writeKaplanMeier(KaplanMeierResult fit, SurvivalData data, String png, String pdf, double dpi) {
-        if (png == null && pdf == null) {
+    /** Writes the Kaplan-Meier figure drawn as {@code plot} to each file asked for (null = not asked). */
+    static void writeKaplanMeier(KaplanMeierResult fit, KaplanMeierPlot plot, String svgFile, String png, String pdf,
+            double dpi) {
+        if (svgFile == null && png == null && pdf == null) {
             return;
         }
-        String svg = KaplanMeierPlots.render(fit, data.timeColumn());
+        String svg = plot.render(KaplanMeierPlots.curves(fit));
+        if (svgFile != null) {
+            writeSvg(svg, svgFile);
+        }
         if (png != null) {
             writeFigure(svg, FigureFormat.PNG, png, dpi, "--png");
         }

@@ -103,6 +103,28 @@ class KmCommandTest {
         assertTrue(((String) bad[2]).contains("--dpi"), (String) bad[2]);
     }
 
+    /** The figure flags reach the SVG: title, axis labels, percent, palette, legend labels, no bands, size. */
+    @Test
+    void figureFlags(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path svg = dir.resolve("km.svg");
+        Object[] r = OracleJson.run("km", "--data", OracleJson.ROOT.resolve("data/lung.csv").toString(), "--time",
+                "time", "--event", "status", "--event-value", "2", "--group", "sex", "--svg", svg.toString(),
+                "--title", "Lung cancer", "--xlab", "Days", "--ylab", "Alive", "--percent", "--palette", "#aa0000,#0000aa",
+                "--legend-labels", "Men,Women", "--no-ci", "--break-time-by", "365", "--size", "7x5in",
+                "--legend", "bottom", "--cumulative-events");
+        assertEquals(0, r[0], (String) r[2]);
+        String s = Files.readString(svg);
+        for (String expected : List.of(">Lung cancer<", ">Days<", ">Alive<", ">100%<", "#aa0000", "#0000aa", ">Men<",
+                ">Women<", ">365<", ">730<", "width=\"672\"", "data-position=\"bottom\"", "Cumulative number of events")) {
+            assertTrue(s.contains(expected), "the figure has " + expected);
+        }
+        assertFalse(s.contains("ci-band"), "--no-ci draws no bands");
+        Object[] bad = OracleJson.run("km", "--data", OracleJson.ROOT.resolve("data/lung.csv").toString(), "--time",
+                "time", "--event", "status", "--event-value", "2", "--svg", svg.toString(), "--palette", "rainbow");
+        assertEquals(2, bad[0]);
+        assertTrue(((String) bad[2]).contains("--palette"), (String) bad[2]);
+    }
+
     @Test
     void textOutputIsRsPrintTable() {
         Object[] r = OracleJson.run("km", "--data", OracleJson.ROOT.resolve("data/lung.csv").toString(), "--time",
