@@ -397,8 +397,8 @@ public final class KaplanMeierPlot {
             for (Curve c : curves) {
                 label = Math.max(label, c.label().length());
             }
-            // the risk table's labels sit left of the axis: about 0.6 em per character, plus the first number
-            this.left = o.riskTable ? Math.min(240, Math.max(70, 0.6 * o.fontSize * label + 3 * o.fontSize)) : 70;
+            // the risk table's labels sit left of the axis: 7 px per character at 12 px, scaled with the font
+            this.left = o.riskTable ? Math.min(240, Math.max(70, (24 + 7 * label) * o.fontSize / 12)) : 70;
             double longest = 0;
             for (Curve c : curves) {
                 if (c.time().length > 0) {

@@ -1,21 +1,16 @@
 package io.survkit.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.HazardEstimator;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.estimate.LandmarkSummary;
-import io.survkit.estimate.Quantile;
-import io.survkit.estimate.RestrictedMean;
 import io.survkit.estimate.RestrictedMeanHorizon;
 import io.survkit.estimate.SurvivalCurve;
 import io.survkit.estimate.SurvivalEstimator;
 import io.survkit.estimate.Variance;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -137,9 +132,6 @@ final class KmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputOptions.Format format = output.format();
-        if (format == OutputOptions.Format.CSV) {
-            throw new UsageException("--format csv is not available for km yet");
-        }
         output.checkWritable();
         SurvivalData d = data.read(Main.stdin(spec));
         if (!(dpi >= 24 && dpi <= 2400)) {
@@ -164,41 +156,39 @@ final class KmCommand implements Callable<Integer> {
         }
         KaplanMeierResult fit = km.fit(d);
         double[] at = times == null ? new double[0] : times.values();
-        double[] horizons = horizons(fit, tau, rmean);
+        double horizon = tau != null ? tau
+                : rmean != null && fit.curveCount() == 1 ? fit.restrictedMeans(rmean).get(0).tau() : Double.NaN;
         Plots.writeKaplanMeier(fit, figure.plot(d.timeColumn()), svg, png, pdf, dpi);
         output.write(spec.commandLine().getOut(), out -> {
             switch (format) {
-                case JSON -> out.println(Json.write(json(fit, at, horizons, p)));
-                default -> text(out, fit, at, horizons, p);
+                case JSON -> JsonOutput.write(out, a -> {
+                    if (rmean != null) {
+                        fit.writeJson(a, at, rmean, p);
+                    } else {
+                        fit.writeJson(a, at, tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau), p);
+                    }
+                });
+                case CSV -> fit.table().writeCsv(out);
+                default -> text(out, fit, at, horizon, rmean, p);
             }
         });
         return ExitCode.OK;
     }
 
-    /** Each curve's restricted-mean horizon (NaN = none): --tau, or R's common/individual rule. */
-    static double[] horizons(KaplanMeierResult fit, Double tau, RestrictedMeanHorizon rmean) {
-        double[] h = new double[fit.curveCount()];
-        for (int k = 0; k < h.length; k++) {
-            h[k] = tau != null ? tau
-                    : rmean != null ? fit.restrictedMeans(rmean).get(k).tau() : Double.NaN;
-        }
-        return h;
-    }
-
-    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, double[] tau, double[] probs) {
-        boolean common = tau.length > 0 && Arrays.stream(tau).allMatch(t -> t == tau[0]);
-        out.print(tau.length == 0 || Double.isNaN(tau[0]) || !common ? fit.table() : fit.table(tau[0]));
-        if (tau.length > 0 && !Double.isNaN(tau[0])) {
+    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, double tau,
+            RestrictedMeanHorizon rmean, double[] probs) {
+        out.print(Double.isNaN(tau) ? fit.summaryTable() : fit.summaryTable(tau));
+        if (rmean != null && Double.isNaN(tau)) {
             out.println();
-            for (int k = 0; k < tau.length; k++) {
-                out.println(fit.curve(k).name() + ": " + fit.curve(k).restrictedMean(tau[k]));
+            for (int k = 0; k < fit.curveCount(); k++) {
+                out.println(fit.curve(k).name() + ": " + fit.restrictedMeans(rmean).get(k));
             }
         }
         if (probs.length != 3 || probs[0] != 0.25 || probs[1] != 0.5 || probs[2] != 0.75) {
             out.println();
             for (SurvivalCurve c : fit.curves()) {
-                for (double p : probs) {
-                    out.println(c.name() + ": " + c.quantile(p));
+                for (double q : probs) {
+                    out.println(c.name() + ": " + c.quantile(q));
                 }
             }
         }
@@ -210,80 +200,6 @@ final class KmCommand implements Callable<Integer> {
         }
         for (String w : fit.warnings()) {
             out.println("Warning: " + w);
-        }
-    }
-
-    /** The oracle's km result: nOmitted, stdErrScale, strata[]. */
-    static ObjectNode json(KaplanMeierResult fit, double[] times, double[] tau, double[] probs) {
-        ObjectNode r = Json.object();
-        r.put("nOmitted", fit.omittedRows());
-        r.put("stdErrScale", fit.standardErrorScale().rName());
-        ArrayNode strata = r.putArray("strata");
-        for (int k = 0; k < fit.curveCount(); k++) {
-            strata.add(curve(fit.curve(k), times, tau[k], probs));
-        }
-        if (!fit.warnings().isEmpty()) {
-            r.set("warnings", Json.strings(fit.warnings()));
-        }
-        return r;
-    }
-    private static ObjectNode curve(SurvivalCurve c, double[] times, double tau, double[] probs) {
-        boolean limits = c.confidenceIntervalType() != ConfidenceIntervalType.NONE;
-        ObjectNode s = Json.object();
-        s.put("name", c.name());
-        s.put("n", c.rowCount());
-        Json.put(s, "events", c.events());
-        s.set("time", Json.array(c.times()));
-        s.set("nRisk", Json.array(c.numberAtRisk()));
-        s.set("nEvent", Json.array(c.numberOfEvents()));
-        s.set("nCensor", Json.array(c.numberCensored()));
-        s.set("surv", Json.array(c.survival()));
-        s.set("stdErr", Json.array(c.standardError()));
-        s.set("lower", Json.array(limits ? c.lower() : new double[0])); // R conf.type "none": no limits
-        s.set("upper", Json.array(limits ? c.upper() : new double[0]));
-        s.set("cumhaz", Json.array(c.cumulativeHazard()));
-        s.set("stdChaz", Json.array(c.cumulativeHazardStandardError()));
-        put(s, "median", c.median());
-        put(s, "medianLower", c.medianLower());
-        put(s, "medianUpper", c.medianUpper());
-        ArrayNode q = s.putArray("quantiles");
-        for (double p : probs) {
-            Quantile x = c.quantile(p);
-            ObjectNode o = q.addObject();
-            o.put("p", x.probability());
-            put(o, "time", x.time());
-            put(o, "lower", x.lower());
-            put(o, "upper", x.upper());
-        }
-        if (!Double.isNaN(tau)) {
-            RestrictedMean m = c.restrictedMean(tau);
-            Json.put(s, "rmean", m.estimate());
-            Json.put(s, "rmeanSe", m.standardError());
-        }
-        if (times.length > 0) {
-            LandmarkSummary l = c.at(times);
-            ArrayNode at = s.putArray("at");
-            for (int i = 0; i < l.size(); i++) {
-                ObjectNode o = at.addObject();
-                Json.put(o, "time", l.time(i));
-                Json.put(o, "surv", l.survival(i));
-                Json.put(o, "stdErr", l.standardError(i));
-                Json.put(o, "lower", l.lower(i));
-                Json.put(o, "upper", l.upper(i));
-                Json.put(o, "nRisk", l.numberAtRisk(i));
-                Json.put(o, "nEvent", l.numberOfEvents(i));
-                Json.put(o, "nCensor", l.numberCensored(i));
-                Json.put(o, "cumhaz", l.cumulativeHazard(i));
-            }
-        }
-        return s;
-    }
-
-    private static void put(ObjectNode o, String field, OptionalDouble v) {
-        if (v.isPresent()) {
-            Json.put(o, field, v.getAsDouble());
-        } else {
-            o.putNull(field);
         }
     }
 }
