@@ -5,22 +5,17 @@ import io.survkit.estimate.CifMethod;
 import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.estimate.IncidenceCurve;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit cif}: cumulative incidence of competing risks, as cmprsk's {@code cuminc} (with
  * Gray's test) or as survival's multi-state {@code survfit} (Aalen-Johansen); {@code --json} gives
  * the oracle's cif layout.
  */
-@Command(name = "cif", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "cif",
         description = "Cumulative incidence of competing risks and Gray's test (cmprsk cuminc, survfit multi-state).")
-final class CifCommand implements Callable<Integer> {
+final class CifCommand extends AnalysisCommand {
     /** The words of {@code --method}. */
     static final class Methods extends Choices<CifMethod> {
         Methods() {
@@ -28,20 +23,16 @@ final class CifCommand implements Callable<Integer> {
         }
     }
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
-
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "cuminc", converter = Methods.class,
             completionCandidates = Methods.class,
             description = "Estimator: ${COMPLETION-CANDIDATES} (cmprsk cuminc with Gray's test, or survfit "
                     + "with a factor status).")
     CifMethod method;
+
+    @Override
+    void check(OutputOptions.Format format) {
+        DataOptions.require(data.censorValue, "--censor-value");
+    }
 
     @Option(names = "--rho", paramLabel = "RHO", defaultValue = "0", converter = Converters.FiniteNumber.class,
             description = "Gray's test weight S(t)^rho (cmprsk cuminc rho): 0 = log-rank-like, 1 = Wilcoxon-like.")
@@ -53,37 +44,21 @@ final class CifCommand implements Callable<Integer> {
     Converters.Numbers times;
 
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
-        DataOptions.require(data.censorValue, "--censor-value");
-        output.checkWritable();
-        SurvivalData d = data.read(Main.stdin(spec));
+    Rendered analyse(SurvivalData d) {
         CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).withGrayRho(rho).fit(d);
-        double[] at = times == null ? null : times.values();
-        output.write(spec.commandLine().getOut(), out -> {
-            if (format == OutputOptions.Format.JSON) {
-                JsonOutput.write(out, a -> {
-                    if (at == null) {
-                        fit.writeJson(a);
-                    } else {
-                        fit.writeJson(a, at);
-                    }
-                });
-            } else if (format == OutputOptions.Format.CSV) {
-                fit.table().writeCsv(out);
-            } else {
-                out.print(fit);
-                if (at != null) {
-                    out.println();
-                    for (IncidenceCurve c : fit.curves()) {
-                        for (double t : java.util.Arrays.stream(at).sorted().distinct().toArray()) {
-                            out.printf(java.util.Locale.ROOT, "%s  t=%s  est=%s  var=%s%n", c.name(), t,
-                                    c.estimateAt(t), c.varianceAt(t));
-                        }
-                    }
+        if (times == null) {
+            return Rendered.of(fit);
+        }
+        double[] at = java.util.Arrays.stream(times.values()).sorted().distinct().toArray();
+        return new Rendered(out -> {
+            out.print(fit);
+            out.println();
+            for (IncidenceCurve c : fit.curves()) {
+                for (double t : at) {
+                    out.printf(java.util.Locale.ROOT, "%s  t=%s  est=%s  var=%s%n", c.name(), t, c.estimateAt(t),
+                            c.varianceAt(t));
                 }
             }
-        });
-        return ExitCode.OK;
+        }, out -> fit.writeJson(out, at), fit::table);
     }
 }

@@ -12,21 +12,17 @@ import io.survkit.estimate.SurvivalEstimator;
 import io.survkit.estimate.Variance;
 import java.io.PrintWriter;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit km}: Kaplan-Meier curves as R's {@code survfit}; text like {@code print(fit)} and
  * {@code summary(fit, times =)}, or with {@code --json} the oracle's km {@code result} layout.
  */
-@Command(name = "km", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "km",
         description = "Kaplan-Meier curves, medians, landmarks and restricted means (R survfit).")
-final class KmCommand implements Callable<Integer> {
+final class KmCommand extends AnalysisCommand {
     /** The words of {@code --conf-type}. */
     static final class ConfTypes extends Choices<ConfidenceIntervalType> {
         ConfTypes() {
@@ -56,15 +52,6 @@ final class KmCommand implements Callable<Integer> {
             add("common", RestrictedMeanHorizon.COMMON).add("individual", RestrictedMeanHorizon.INDIVIDUAL);
         }
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
 
     @Mixin
     FigureOptions figure;
@@ -130,22 +117,26 @@ final class KmCommand implements Callable<Integer> {
     double dpi;
 
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
-        output.checkWritable();
-        SurvivalData d = data.read(Main.stdin(spec));
+    void check(OutputOptions.Format format) {
         if (!(dpi >= 24 && dpi <= 2400)) {
             throw new UsageException("--dpi must be from 24 to 2400, got " + dpi);
         }
         if (tau != null && rmean != null) {
             throw new UsageException("--tau and --rmean both give the restricted mean's horizon; give one");
         }
-        double[] p = probs == null ? new double[] {0.25, 0.5, 0.75} : probs.values();
-        for (double v : p) {
+        for (double v : probabilities()) {
             if (!(v >= 0 && v <= 1)) {
                 throw new UsageException("--probs: " + v + " is not a probability; expected numbers in [0, 1]");
             }
         }
+    }
+
+    private double[] probabilities() {
+        return probs == null ? new double[] {0.25, 0.5, 0.75} : probs.values();
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
         KaplanMeier km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel)
                 .withSurvivalEstimator(stype).withHazardEstimator(ctype);
         if (startTime != null) {
@@ -156,29 +147,23 @@ final class KmCommand implements Callable<Integer> {
         }
         KaplanMeierResult fit = km.fit(d);
         double[] at = times == null ? new double[0] : times.values();
-        double horizon = tau != null ? tau
-                : rmean != null && fit.curveCount() == 1 ? fit.restrictedMeans(rmean).get(0).tau() : Double.NaN;
         Plots.writeKaplanMeier(fit, figure.plot(d.timeColumn()), svg, png, pdf, dpi);
-        output.write(spec.commandLine().getOut(), out -> {
-            switch (format) {
-                case JSON -> JsonOutput.write(out, a -> {
-                    if (rmean != null) {
-                        fit.writeJson(a, at, rmean, p);
-                    } else {
-                        fit.writeJson(a, at, tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau), p);
-                    }
-                });
-                case CSV -> fit.table().writeCsv(out);
-                default -> text(out, fit, at, horizon, rmean, p);
+        OptionalDouble horizon = tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau);
+        double[] p = probabilities();
+        RestrictedMeanHorizon automatic = rmean;
+        return new Rendered(out -> text(out, fit, at, horizon, automatic, p), out -> {
+            if (automatic != null) {
+                fit.writeJson(out, at, automatic, p);
+            } else {
+                fit.writeJson(out, at, horizon, p);
             }
-        });
-        return ExitCode.OK;
+        }, fit::table);
     }
 
-    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, double tau,
+    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, OptionalDouble tau,
             RestrictedMeanHorizon rmean, double[] probs) {
-        out.print(Double.isNaN(tau) ? fit.summaryTable() : fit.summaryTable(tau));
-        if (rmean != null && Double.isNaN(tau)) {
+        out.print(tau.isPresent() ? fit.summaryTable(tau.getAsDouble()) : fit.summaryTable());
+        if (rmean != null) {
             out.println();
             for (int k = 0; k < fit.curveCount(); k++) {
                 out.println(fit.curve(k).name() + ": " + fit.restrictedMeans(rmean).get(k));
