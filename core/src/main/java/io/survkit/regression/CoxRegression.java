@@ -167,12 +167,29 @@ public final class CoxRegression {
             throw Check.fail("the robust variance for (start, stop] data needs a cluster column (the subject"
                     + " identifier, so that a subject's intervals are summed): add cluster(id) to the formula");
         }
+        if (ties == TieMethod.EXACT) {
+            checkExact(frame);
+        }
         CoxDesign d = CoxDesign.of(frame);
         CoxKernel kernel = new CoxKernel(d, ties);
         CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, TOLER_CHOL);
         boolean robust = variance == Variance.ROBUST
                 || (variance == Variance.AUTO && (d.cluster != null || d.fractionalWeights));
         return new CoxResult(this, d, f, robust, levels(frame));
+    }
+
+    /** R's coxexact.fit: right-censored rows, no case weights other than 1. */
+    private static void checkExact(ModelFrame data) {
+        if (data.hasStart()) {
+            throw Check.fail("ties = exact is offered for right-censored data; (start, stop] rows need R's "
+                    + "agexact enumeration, which survkit does not have: use TieMethod.EFRON or BRESLOW");
+        }
+        for (int i = 0; i < data.rowCount(); i++) {
+            if (data.weight(i) != 1) {
+                throw Check.fail("case weights are not supported by ties = exact (R: \"Case weights are not "
+                        + "supported for the exact method\"); row %d has weight %s", data.sourceRow(i), data.weight(i));
+            }
+        }
     }
 
     /** Term name -> factor levels (reference first), or null for a numeric term. */

@@ -29,6 +29,6 @@ class QuickStartTest {
         assertTrue(printed.contains("sex=1 138"), printed);
         assertTrue(printed.contains("Chisq= 10.3  on 1 degrees of freedom, p= 0.001"), printed);
         assertTrue(printed.contains("GLOBAL"), printed);
-        assertTrue(Files.readString(svg).contains("sex=2"));
+        assertTrue(Files.readString(svg).contains("data-group=\"2\""), "the legend names the level (survminer)");
     }
 }
