@@ -198,7 +198,7 @@ public final class ArmComparison {
      * infinitesimal-jackknife variance, Cox with the robust variance clustered on the set, as R with
      * {@code cluster = subclass}); with 1:k matching the controls weigh 1/k. Replaces weighting.
      */
-    public ArmComparison matched(PropensityScore score, PropensityMatching matching) {
+    public ArmComparison withMatching(PropensityScore score, PropensityMatching matching) {
         ArmComparison c = copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
                 landmarkTime, medianBound, confLevel, confType, ties);
         c.propensity = Check.notNull("propensity score", score);
@@ -207,9 +207,9 @@ public final class ArmComparison {
         return c;
     }
 
-    /** {@link #matched(PropensityScore, PropensityMatching)} with 1:1 matching, caliper 0.2 SD of the logit. */
-    public ArmComparison matched(PropensityScore score) {
-        return matched(score, PropensityMatching.withDefaults());
+    /** {@link #withMatching(PropensityScore, PropensityMatching)} with 1:1 matching, caliper 0.2 SD of the logit. */
+    public ArmComparison withMatching(PropensityScore score) {
+        return withMatching(score, PropensityMatching.withDefaults());
     }
 
     /**
@@ -218,7 +218,7 @@ public final class ArmComparison {
      * jackknife variance) and Cox with the robust variance. The log-rank test is not reported (its
      * variance assumes frequency weights). Replaces matching.
      */
-    public ArmComparison weighted(PropensityScore score, InverseProbabilityWeights weights) {
+    public ArmComparison withWeighting(PropensityScore score, InverseProbabilityWeights weights) {
         ArmComparison c = copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
                 landmarkTime, medianBound, confLevel, confType, ties);
         c.propensity = Check.notNull("propensity score", score);
@@ -227,13 +227,13 @@ public final class ArmComparison {
         return c;
     }
 
-    /** {@link #weighted(PropensityScore, InverseProbabilityWeights)} with unstabilised, untruncated weights. */
-    public ArmComparison weighted(PropensityScore score) {
-        return weighted(score, InverseProbabilityWeights.withDefaults());
+    /** {@link #withWeighting(PropensityScore, InverseProbabilityWeights)} with unstabilised, untruncated weights. */
+    public ArmComparison withWeighting(PropensityScore score) {
+        return withWeighting(score, InverseProbabilityWeights.withDefaults());
     }
 
     /** Adds an endpoint named {@code name} (its rows may differ from the others'). */
-    public ArmComparison endpoint(String name, SurvivalData endpointData) {
+    public ArmComparison withEndpoint(String name, SurvivalData endpointData) {
         Check.notNull("endpoint name", name);
         Check.notNull("data", endpointData);
         if (names.contains(name)) {
@@ -255,19 +255,19 @@ public final class ArmComparison {
     }
 
     /** The treatment arm: a level of the data's group. */
-    public ArmComparison treatment(String label) {
+    public ArmComparison withTreatment(String label) {
         return copy(Check.notNull("treatment arm", label), control, landmarks, horizon, adjust, subgroupColumn,
                 subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
     }
 
     /** The control (reference) arm: a level of the data's group. */
-    public ArmComparison control(String label) {
+    public ArmComparison withControl(String label) {
         return copy(treatment, Check.notNull("control arm", label), landmarks, horizon, adjust, subgroupColumn,
                 subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
     }
 
     /** Landmark times for survival and its difference (finite, >= 0; sorted; duplicates removed). */
-    public ArmComparison landmarks(double... times) {
+    public ArmComparison withLandmarks(double... times) {
         Check.notNull("landmark times", times);
         double[] t = times.clone();
         for (int i = 0; i < t.length; i++) {
@@ -279,7 +279,7 @@ public final class ArmComparison {
     }
 
     /** Horizon tau of the restricted mean survival time (finite, > 0). */
-    public ArmComparison horizon(double tau) {
+    public ArmComparison withHorizon(double tau) {
         return copy(treatment, control, landmarks, Check.positiveFinite("RMST horizon", tau), adjust, subgroupColumn,
                 subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
     }
@@ -290,7 +290,7 @@ public final class ArmComparison {
      * @param column the treatment column of every endpoint's data
      * @return the comparison with this arm column
      */
-    public ArmComparison arm(String column) {
+    public ArmComparison withArm(String column) {
         ArmComparison c = new ArmComparison(names, descriptions, data, treatment, control, landmarks, horizon,
                 adjust, subgroupColumn, subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties,
                 Check.notNull("arm column", column));
@@ -306,7 +306,7 @@ public final class ArmComparison {
      * @param covariates the columns
      * @return the comparison with this adjustment
      */
-    public ArmComparison adjustFor(String... covariates) {
+    public ArmComparison withAdjustment(String... covariates) {
         Check.notNull("covariates", covariates);
         Set<String> s = new LinkedHashSet<>();
         List<Term> t = new ArrayList<>();
@@ -316,7 +316,7 @@ public final class ArmComparison {
             }
             t.add(Terms.variable(c));
         }
-        return adjustFor(Terms.of(t.toArray(new Term[0])));
+        return withAdjustment(Terms.of(t.toArray(new Term[0])));
     }
 
     /**
@@ -325,29 +325,29 @@ public final class ArmComparison {
      * @param covariates the terms, e.g. {@code Terms.parse("age + factor(sex, ref = Female)")}
      * @return the comparison with this adjustment
      */
-    public ArmComparison adjustFor(Terms covariates) {
+    public ArmComparison withAdjustment(Terms covariates) {
         return copy(treatment, control, landmarks, horizon, Check.notNull("covariates", covariates), subgroupColumn,
                 subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
     }
 
     /** Subgroups by the levels of a factor covariate of the data; timing decided from the data. */
-    public ArmComparison subgroupsBy(String column) {
-        return subgroupsBy(column, SubgroupTiming.AUTO);
+    public ArmComparison withSubgroups(String column) {
+        return withSubgroups(column, SubgroupTiming.AUTO);
     }
 
     /** Subgroups by the levels of a factor covariate of the data, known at {@code when}. */
-    public ArmComparison subgroupsBy(String column, SubgroupTiming when) {
+    public ArmComparison withSubgroups(String column, SubgroupTiming when) {
         return copy(treatment, control, landmarks, horizon, adjust, Check.notNull("subgroup column", column), null,
                 Check.notNull("subgroup timing", when), landmarkTime, medianBound, confLevel, confType, ties);
     }
 
     /** Subgroups by {@code factor}, one code per row of every endpoint's data; timing decided from the data. */
-    public ArmComparison subgroupsBy(Factor factor) {
-        return subgroupsBy(factor, SubgroupTiming.AUTO);
+    public ArmComparison withSubgroups(Factor factor) {
+        return withSubgroups(factor, SubgroupTiming.AUTO);
     }
 
     /** Subgroups by {@code factor}, one code per row of every endpoint's data, known at {@code when}. */
-    public ArmComparison subgroupsBy(Factor factor, SubgroupTiming when) {
+    public ArmComparison withSubgroups(Factor factor, SubgroupTiming when) {
         Check.notNull("subgroup factor", factor);
         return copy(treatment, control, landmarks, horizon, adjust, factor.name(), factor,
                 Check.notNull("subgroup timing", when), landmarkTime, medianBound, confLevel, confType, ties);
@@ -358,7 +358,7 @@ public final class ArmComparison {
      * the patients still followed after t (time > t), with time reset to time - t
      * ({@link SurvivalData#landmark(double)}), which removes the immortal time before t.
      */
-    public ArmComparison landmarkAnalysis(double t) {
+    public ArmComparison withLandmarkAnalysis(double t) {
         return copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
                 Check.positiveFinite("landmark analysis time", t), medianBound, confLevel, confType, ties);
     }
@@ -368,25 +368,25 @@ public final class ArmComparison {
      * longest follow-up (e.g. 120 when a paper reports "not reached by 120 months"); must not exceed
      * the longest follow-up of the treatment arm. See {@link MedianDifference}.
      */
-    public ArmComparison medianBoundAt(double t) {
+    public ArmComparison withMedianBound(double t) {
         return copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
                 landmarkTime, Check.positiveFinite("median bound time", t), confLevel, confType, ties);
     }
 
     /** Confidence level of every interval, in (0, 1). */
-    public ArmComparison confLevel(double level) {
+    public ArmComparison withConfidenceLevel(double level) {
         return copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
                 landmarkTime, medianBound, Check.openUnit("confidence level", level), confType, ties);
     }
 
     /** Confidence interval type of survival and the median (R {@code conf.type}; default LOG). */
-    public ArmComparison confType(ConfidenceIntervalType type) {
+    public ArmComparison withConfidenceIntervalType(ConfidenceIntervalType type) {
         return copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
                 landmarkTime, medianBound, confLevel, Check.notNull("confidence interval type", type), ties);
     }
 
     /** Tie handling of the Cox models (default Efron). */
-    public ArmComparison ties(TieMethod method) {
+    public ArmComparison withTies(TieMethod method) {
         return copy(treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing,
                 landmarkTime, medianBound, confLevel, confType, Check.notNull("tie method", method));
     }
@@ -640,7 +640,7 @@ public final class ArmComparison {
     // ------------------------------------------------------------------------- one endpoint
 
     private EndpointComparison compare(String name, String description, SurvivalData two, Settings s, String term) {
-        KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel)
+        KaplanMeierResult km = KaplanMeier.withDefaults().withConfidenceIntervalType(confType).withConfidenceLevel(confLevel)
                 .fit(two, Terms.of(Terms.factor(armColumn)));
         double[] longest = longestFollowUp(two);
         double tau = Double.isNaN(horizon) ? Math.min(longest[0], longest[1]) : horizon;
@@ -670,7 +670,7 @@ public final class ArmComparison {
             indicator[i] = armOfTwo.code(i);
         }
         SurvivalData withArm = two.withNumeric(term, indicator);
-        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
+        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfidenceLevel(confLevel);
         CoxResult crude = null;
         CoxResult adjusted = null;
         double[] ph = {Double.NaN, Double.NaN};
@@ -826,7 +826,7 @@ public final class ArmComparison {
         }
         keep = Arrays.copyOf(keep, n);
         codes = Arrays.copyOf(codes, n);
-        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
+        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfidenceLevel(confLevel);
         SurvivalData d = two.withNumeric(term, indicator).rows(keep);
         CoxResult reduced;
         CoxResult full;

@@ -22,7 +22,7 @@ import java.util.Locale;
  * </ul>
  *
  * <pre>{@code
- * KaplanMeier km = KaplanMeier.withDefaults().withConfType(ConfidenceIntervalType.LOG_LOG);
+ * KaplanMeier km = KaplanMeier.withDefaults().withConfidenceIntervalType(ConfidenceIntervalType.LOG_LOG);
  * ConfidenceIntervalType t = ConfidenceIntervalType.fromRName("log-log"); // LOG_LOG
  * }</pre>
  */

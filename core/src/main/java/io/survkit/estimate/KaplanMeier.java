@@ -14,7 +14,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * Immutable; each {@code with...} returns a new instance.
  *
  * <p>Defaults ({@link #withDefaults()}): {@link ConfidenceIntervalType#LOG} intervals (R's default),
- * confidence level 0.95, {@link Variance#AUTO} (Greenwood, or the infinitesimal jackknife with
+ * confidence level 0.95, {@link KaplanMeierVariance#AUTO} (Greenwood, or the infinitesimal jackknife with
  * non-integer case weights or a cluster column, as R decides).
  *
  * <p>Input: right-censored or counting-process ({@code (start, stop]}, delayed entry) rows with
@@ -32,25 +32,25 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * <pre>{@code
  * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").read();
  * KaplanMeierResult km = KaplanMeier.withDefaults()
- *         .withConfType(ConfidenceIntervalType.LOG_LOG)
+ *         .withConfidenceIntervalType(ConfidenceIntervalType.LOG_LOG)
  *         .fit(lung, "sex");
  * System.out.println(km);                       // n, events, median and its CI per curve
  * double s = km.curve(0).survivalAt(365);       // S(1 year) of the first curve
  * }</pre>
  */
 public final class KaplanMeier {
-    private static final KaplanMeier DEFAULTS = new KaplanMeier(ConfidenceIntervalType.LOG, 0.95, Variance.AUTO,
+    private static final KaplanMeier DEFAULTS = new KaplanMeier(ConfidenceIntervalType.LOG, 0.95, KaplanMeierVariance.AUTO,
             SurvivalEstimator.PRODUCT_LIMIT, HazardEstimator.NELSON_AALEN, Double.NaN);
 
     private final ConfidenceIntervalType confType;
     private final double confLevel;
-    private final Variance variance;
+    private final KaplanMeierVariance variance;
     private final SurvivalEstimator survivalEstimator;
     private final HazardEstimator hazardEstimator;
     /** NaN = no start time. */
     private final double startTime;
 
-    private KaplanMeier(ConfidenceIntervalType confType, double confLevel, Variance variance,
+    private KaplanMeier(ConfidenceIntervalType confType, double confLevel, KaplanMeierVariance variance,
             SurvivalEstimator survivalEstimator, HazardEstimator hazardEstimator, double startTime) {
         this.confType = confType;
         this.confLevel = confLevel;
@@ -66,19 +66,19 @@ public final class KaplanMeier {
     }
 
     /** The same estimator with intervals of type {@code type} (R {@code conf.type}). */
-    public KaplanMeier withConfType(ConfidenceIntervalType type) {
+    public KaplanMeier withConfidenceIntervalType(ConfidenceIntervalType type) {
         return new KaplanMeier(Check.notNull("confidence interval type", type), confLevel, variance,
                 survivalEstimator, hazardEstimator, startTime);
     }
 
     /** The same estimator with confidence level {@code level}, strictly between 0 and 1 (R {@code conf.int}). */
-    public KaplanMeier withConfLevel(double level) {
+    public KaplanMeier withConfidenceLevel(double level) {
         return new KaplanMeier(confType, Check.openUnit("confidence level", level), variance, survivalEstimator,
                 hazardEstimator, startTime);
     }
 
     /** The same estimator with variance {@code v} (R {@code robust}: GREENWOOD = FALSE, INFINITESIMAL_JACKKNIFE = TRUE). */
-    public KaplanMeier withVariance(Variance v) {
+    public KaplanMeier withVariance(KaplanMeierVariance v) {
         return new KaplanMeier(confType, confLevel, Check.notNull("variance", v), survivalEstimator,
                 hazardEstimator, startTime);
     }
@@ -116,17 +116,17 @@ public final class KaplanMeier {
     }
 
     /** Confidence interval type. */
-    public ConfidenceIntervalType confType() {
+    public ConfidenceIntervalType confidenceIntervalType() {
         return confType;
     }
 
     /** Confidence level. */
-    public double confLevel() {
+    public double confidenceLevel() {
         return confLevel;
     }
 
     /** Variance choice. */
-    public Variance variance() {
+    public KaplanMeierVariance variance() {
         return variance;
     }
 
@@ -155,7 +155,7 @@ public final class KaplanMeier {
      *
      * @param data the data
      * @return the curve
-     * @throws IllegalArgumentException for null data, or {@link Variance#INFINITESIMAL_JACKKNIFE}
+     * @throws IllegalArgumentException for null data, or {@link KaplanMeierVariance#INFINITESIMAL_JACKKNIFE}
      *         asked for counting-process rows without a cluster (subject id) column (R: "id or
      *         cluster option required")
      */
@@ -201,14 +201,14 @@ public final class KaplanMeier {
      * Fits one curve per group (x stratum) to pre-aggregated counts; equal to fitting the rows the
      * table summarises, with the Greenwood variance.
      *
-     * @throws IllegalArgumentException for null counts, or {@link Variance#INFINITESIMAL_JACKKNIFE},
+     * @throws IllegalArgumentException for null counts, or {@link KaplanMeierVariance#INFINITESIMAL_JACKKNIFE},
      *         which needs subject rows
      */
     public KaplanMeierResult fit(CountTable counts) {
         Check.notNull("counts", counts);
-        if (variance == Variance.INFINITESIMAL_JACKKNIFE) {
+        if (variance == KaplanMeierVariance.INFINITESIMAL_JACKKNIFE) {
             throw Check.fail("the infinitesimal-jackknife variance needs subject rows (SurvivalData), not a count "
-                    + "table; use Variance.GREENWOOD or AUTO with counts");
+                    + "table; use KaplanMeierVariance.GREENWOOD or AUTO with counts");
         }
         return KaplanMeierFitter.fit(this, counts);
     }

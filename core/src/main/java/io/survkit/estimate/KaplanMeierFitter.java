@@ -36,20 +36,20 @@ final class KaplanMeierFitter {
             case INFINITESIMAL_JACKKNIFE -> true;
             case AUTO -> fractional || data.cluster().isPresent();
         };
-        if (jackknife && km.variance() == Variance.INFINITESIMAL_JACKKNIFE && data.hasStart()
+        if (jackknife && km.variance() == KaplanMeierVariance.INFINITESIMAL_JACKKNIFE && data.hasStart()
                 && data.cluster().isEmpty()) {
             throw Check.fail("the infinitesimal-jackknife variance of counting-process (start, stop] rows needs a "
                     + "cluster column naming the subject of each row (R: id or cluster option required)");
         }
         if (!jackknife && data.cluster().isPresent()) {
             warnings.add(Check.format("cluster column '%s' ignored: the Greenwood variance does not use clusters "
-                    + "(use Variance.AUTO or INFINITESIMAL_JACKKNIFE for a clustered variance)",
+                    + "(use KaplanMeierVariance.AUTO or INFINITESIMAL_JACKKNIFE for a clustered variance)",
                     data.cluster().orElseThrow().name()));
         }
         if (!jackknife && fractional) {
             warnings.add(Check.format("case weights in '%s' are not whole numbers but the Greenwood variance treats "
                     + "them as frequencies; R's default for such weights is the infinitesimal jackknife "
-                    + "(Variance.AUTO)", data.weightsColumn().orElse(null)));
+                    + "(KaplanMeierVariance.AUTO)", data.weightsColumn().orElse(null)));
         }
         Factor g = data.groups().orElse(null);
         Factor s = data.strata().orElse(null);
@@ -77,8 +77,8 @@ final class KaplanMeierFitter {
                 out.add(f.curves[k]);
             }
         }
-        return new KaplanMeierResult(withOrigin(out, set), data.omittedRows(), warnings, set.scale(), km.confType(),
-                km.confLevel(), jackknife ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
+        return new KaplanMeierResult(withOrigin(out, set), data.omittedRows(), warnings, set.scale(), km.confidenceIntervalType(),
+                km.confidenceLevel(), jackknife ? KaplanMeierVariance.INFINITESIMAL_JACKKNIFE : KaplanMeierVariance.GREENWOOD);
     }
 
     private static int droppedBeforeStart(ModelFrame data, double startTime) {
@@ -162,8 +162,8 @@ final class KaplanMeierFitter {
         final double startTime;
 
         Settings(KaplanMeier km, boolean jackknife) {
-            this.type = km.confType();
-            this.level = km.confLevel();
+            this.type = km.confidenceIntervalType();
+            this.level = km.confidenceLevel();
             this.z = km.z();
             this.jackknife = jackknife;
             this.stype = km.survivalEstimator();
@@ -480,7 +480,7 @@ final class KaplanMeierFitter {
             }
         }
         return new KaplanMeierResult(withOrigin(out, set), table.omittedRows(), warnings, StandardErrorScale.LOG,
-                km.confType(), km.confLevel(), Variance.GREENWOOD);
+                km.confidenceIntervalType(), km.confidenceLevel(), KaplanMeierVariance.GREENWOOD);
     }
 
     private static boolean isWhole(double v) {

@@ -28,10 +28,10 @@ public final class KaplanMeierResult implements Exportable {
     private final StandardErrorScale scale;
     private final ConfidenceIntervalType type;
     private final double level;
-    private final Variance variance;
+    private final KaplanMeierVariance variance;
 
     KaplanMeierResult(List<SurvivalCurve> curves, int omitted, List<String> warnings, StandardErrorScale scale,
-            ConfidenceIntervalType type, double level, Variance variance) {
+            ConfidenceIntervalType type, double level, KaplanMeierVariance variance) {
         this.curves = List.copyOf(curves);
         this.omitted = omitted;
         this.warnings = List.copyOf(warnings);
@@ -93,8 +93,8 @@ public final class KaplanMeierResult implements Exportable {
         return scale;
     }
 
-    /** The variance used: {@link Variance#GREENWOOD} or {@link Variance#INFINITESIMAL_JACKKNIFE}. */
-    public Variance variance() {
+    /** The variance used: {@link KaplanMeierVariance#GREENWOOD} or {@link KaplanMeierVariance#INFINITESIMAL_JACKKNIFE}. */
+    public KaplanMeierVariance variance() {
         return variance;
     }
 

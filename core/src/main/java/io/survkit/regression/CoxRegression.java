@@ -25,7 +25,7 @@ import java.util.Map;
  * give case weights and counting-process intervals {@code (start, stop]} (delayed entry,
  * time-varying covariates).
  *
- * <p>Defaults ({@link #withDefaults()}): Efron ties, {@link Variance#AUTO} (robust with a cluster
+ * <p>Defaults ({@link #withDefaults()}): Efron ties, {@link CoxVariance#AUTO} (robust with a cluster
  * column or non-integer weights, as R), confidence level 0.95, at most 20 iterations, tolerance
  * 1e-9.
  *
@@ -40,15 +40,15 @@ public final class CoxRegression {
     /** R's {@code coxph.control()$toler.chol}: {@code .Machine$double.eps^0.75}. */
     static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
     private static final CoxRegression DEFAULTS =
-            new CoxRegression(TieMethod.EFRON, Variance.AUTO, 0.95, 20, 1e-9);
+            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, 1e-9);
 
     private final TieMethod ties;
-    private final Variance variance;
+    private final CoxVariance variance;
     private final double confLevel;
     private final int maxIterations;
     private final double tolerance;
 
-    private CoxRegression(TieMethod ties, Variance variance, double confLevel, int maxIterations, double tolerance) {
+    private CoxRegression(TieMethod ties, CoxVariance variance, double confLevel, int maxIterations, double tolerance) {
         this.ties = ties;
         this.variance = variance;
         this.confLevel = confLevel;
@@ -57,7 +57,7 @@ public final class CoxRegression {
     }
 
     /**
-     * The default procedure: Efron ties, {@link Variance#AUTO}, confidence level 0.95, at most 20
+     * The default procedure: Efron ties, {@link CoxVariance#AUTO}, confidence level 0.95, at most 20
      * Newton-Raphson iterations, convergence tolerance 1e-9 (R {@code coxph.control()}).
      */
     public static CoxRegression withDefaults() {
@@ -70,12 +70,12 @@ public final class CoxRegression {
     }
 
     /** Which variance the result reports (standard errors, confidence intervals, z, p, Wald test). */
-    public CoxRegression withVariance(Variance v) {
+    public CoxRegression withVariance(CoxVariance v) {
         return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance);
     }
 
     /** Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1). */
-    public CoxRegression withConfLevel(double level) {
+    public CoxRegression withConfidenceLevel(double level) {
         return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance);
     }
 
@@ -104,12 +104,12 @@ public final class CoxRegression {
     }
 
     /** Variance choice in use. */
-    public Variance variance() {
+    public CoxVariance variance() {
         return variance;
     }
 
     /** Confidence level in use. */
-    public double confLevel() {
+    public double confidenceLevel() {
         return confLevel;
     }
 
@@ -162,7 +162,7 @@ public final class CoxRegression {
      */
     public CoxResult fit(ModelFrame frame) {
         Check.notNull("frame", frame);
-        if (variance == Variance.ROBUST && frame.hasStart() && frame.cluster().isEmpty()) {
+        if (variance == CoxVariance.ROBUST && frame.hasStart() && frame.cluster().isEmpty()) {
             // R coxph: robust = TRUE with (start, stop] data stops with "one of cluster or id is needed"
             throw Check.fail("the robust variance for (start, stop] data needs a cluster column (the subject"
                     + " identifier, so that a subject's intervals are summed): add cluster(id) to the formula");
@@ -173,8 +173,8 @@ public final class CoxRegression {
         CoxDesign d = CoxDesign.of(frame);
         CoxKernel kernel = new CoxKernel(d, ties);
         CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, TOLER_CHOL);
-        boolean robust = variance == Variance.ROBUST
-                || (variance == Variance.AUTO && (d.cluster != null || d.fractionalWeights));
+        boolean robust = variance == CoxVariance.ROBUST
+                || (variance == CoxVariance.AUTO && (d.cluster != null || d.fractionalWeights));
         return new CoxResult(this, d, f, robust, levels(frame));
     }
 

@@ -59,7 +59,7 @@ public final class CoxResult implements Exportable {
     CoxResult(CoxRegression config, CoxDesign d, CoxKernel.Fit f, boolean robust, Map<String, List<String>> covariates) {
         this.d = d;
         this.ties = config.ties();
-        this.confLevel = config.confLevel();
+        this.confLevel = config.confidenceLevel();
         this.robust = robust;
         this.covariates = covariates;
         int p = d.p;
@@ -139,11 +139,11 @@ public final class CoxResult implements Exportable {
         this.wald = new ChiSquareTest(CoxRegression.wald(var, b, p)[0], df);
         if (!robust && d.cluster != null) {
             warn.add("the cluster column is ignored for the variance because the model-based variance was requested;"
-                    + " use Variance.ROBUST or AUTO for clustered standard errors");
+                    + " use CoxVariance.ROBUST or AUTO for clustered standard errors");
         }
         if (!robust && d.fractionalWeights) {
             warn.add("non-integer case weights with the model-based variance: the standard errors treat weights as"
-                    + " replication counts; use Variance.ROBUST (R's default here)");
+                    + " replication counts; use CoxVariance.ROBUST (R's default here)");
         }
         this.concordance = Concordance.compute(d, sortedLinearPredictor(), d.cluster != null);
         this.warnings = Collections.unmodifiableList(warn);
@@ -284,7 +284,7 @@ public final class CoxResult implements Exportable {
     }
 
     /** Confidence level of the hazard-ratio intervals. */
-    public double confLevel() {
+    public double confidenceLevel() {
         return confLevel;
     }
 

@@ -111,7 +111,7 @@ public final class PredictedSurvival {
     }
 
     /** Confidence level of {@link #lower}/{@link #upper}. */
-    public double confLevel() {
+    public double confidenceLevel() {
         return confLevel;
     }
 

@@ -78,14 +78,14 @@ class KaplanMeierExtraReferenceTest {
     void matchesR(String name) {
         JsonNode c = load(name);
         JsonNode p = c.get("params");
-        Variance v = switch (p.get("variance").asText()) {
-            case "greenwood" -> Variance.GREENWOOD;
-            case "jackknife" -> Variance.INFINITESIMAL_JACKKNIFE;
-            default -> Variance.AUTO;
+        KaplanMeierVariance v = switch (p.get("variance").asText()) {
+            case "greenwood" -> KaplanMeierVariance.GREENWOOD;
+            case "jackknife" -> KaplanMeierVariance.INFINITESIMAL_JACKKNIFE;
+            default -> KaplanMeierVariance.AUTO;
         };
         KaplanMeier km = KaplanMeier.withDefaults()
-                .withConfType(ConfidenceIntervalType.fromRName(p.get("confType").asText()))
-                .withConfLevel(p.get("confLevel").asDouble()).withVariance(v)
+                .withConfidenceIntervalType(ConfidenceIntervalType.fromRName(p.get("confType").asText()))
+                .withConfidenceLevel(p.get("confLevel").asDouble()).withVariance(v)
                 .withSurvivalEstimator(p.get("stype").asInt() == 2 ? SurvivalEstimator.EXPONENTIAL_HAZARD
                         : SurvivalEstimator.PRODUCT_LIMIT)
                 .withHazardEstimator(p.get("ctype").asInt() == 2 ? HazardEstimator.FLEMING_HARRINGTON

@@ -30,12 +30,12 @@ class KaplanMeierOracleTest {
 
     static KaplanMeier estimator(JsonNode params) {
         KaplanMeier km = KaplanMeier.withDefaults()
-                .withConfType(ConfidenceIntervalType.fromRName(params.get("confType").asText()))
-                .withConfLevel(params.get("confLevel").asDouble());
+                .withConfidenceIntervalType(ConfidenceIntervalType.fromRName(params.get("confType").asText()))
+                .withConfidenceLevel(params.get("confLevel").asDouble());
         // the oracle's robust flag is R's choice; AUTO must make the same choice by itself, except
         // where the call overrides it (robust = FALSE with fractional weights)
         if (Oracle.text(params, "weights") != null && !params.get("robust").asBoolean()) {
-            km = km.withVariance(Variance.GREENWOOD);
+            km = km.withVariance(KaplanMeierVariance.GREENWOOD);
         }
         return km;
     }
@@ -64,7 +64,7 @@ class KaplanMeierOracleTest {
         JsonNode c = Oracle.load(name);
         JsonNode p = c.get("params");
         ModelFrame data = Oracle.frame(c);
-        KaplanMeier km = estimator(p).withVariance(Variance.GREENWOOD);
+        KaplanMeier km = estimator(p).withVariance(KaplanMeierVariance.GREENWOOD);
         KaplanMeierResult rows = km.fit(data);
         KaplanMeierResult counts = km.fit(CountTable.of(data));
         assertEquals(rows.curveNames(), counts.curveNames());

@@ -198,7 +198,7 @@ class KaplanMeierPropertyTest {
         }
         ModelFrame perRowClusters = ModelFrame.of(SurvivalData.builder().time("t", d.times()).event("e", events(d))
                 .text("arm", groups(d)).weights("w", d.weights().orElseThrow()).cluster("id", id).build(), "arm");
-        KaplanMeier ij = KaplanMeier.withDefaults().withVariance(Variance.INFINITESIMAL_JACKKNIFE);
+        KaplanMeier ij = KaplanMeier.withDefaults().withVariance(KaplanMeierVariance.INFINITESIMAL_JACKKNIFE);
         KaplanMeierResult closed = ij.fit(d); // O(n) closed form
         KaplanMeierResult recursion = ij.fit(perRowClusters); // R's loop over clusters
         assertSameCurves(closed, recursion, false, true);

@@ -48,7 +48,7 @@ class KaplanMeierTest {
     @Test
     void javadocExampleRuns() {
         ModelFrame lung = lungBySex();
-        KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(ConfidenceIntervalType.LOG_LOG).fit(lung);
+        KaplanMeierResult km = KaplanMeier.withDefaults().withConfidenceIntervalType(ConfidenceIntervalType.LOG_LOG).fit(lung);
         double s = km.curve(0).survivalAt(365);
         // R: summary(survfit(Surv(time, status == 2) ~ sex, lung), times = 365)$surv[1]
         Oracle.assertNumber(new com.fasterxml.jackson.databind.node.DoubleNode(0.33608783463937864), s,
@@ -69,10 +69,10 @@ class KaplanMeierTest {
     @Test
     void optionsAreValidated() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KaplanMeier.withDefaults().withConfLevel(1.5));
+                () -> KaplanMeier.withDefaults().withConfidenceLevel(1.5));
         assertTrue(e.getMessage().contains("confidence level") && e.getMessage().contains("1.5"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withConfLevel(Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withConfType(null));
+        assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withConfidenceLevel(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withConfidenceIntervalType(null));
         e = assertThrows(IllegalArgumentException.class, () -> ConfidenceIntervalType.fromRName("logistic"));
         assertTrue(e.getMessage().contains("'logistic'") && e.getMessage().contains("logit"), e.getMessage());
         assertEquals(ConfidenceIntervalType.LOGIT, ConfidenceIntervalType.fromRName("logit"));
@@ -94,7 +94,7 @@ class KaplanMeierTest {
 
     @Test
     void jackknifeNeedsSubjectsForCountsAndClustersForDelayedEntry() {
-        KaplanMeier ij = KaplanMeier.withDefaults().withVariance(Variance.INFINITESIMAL_JACKKNIFE);
+        KaplanMeier ij = KaplanMeier.withDefaults().withVariance(KaplanMeierVariance.INFINITESIMAL_JACKKNIFE);
         ModelFrame lung = lungBySex();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ij.fit(CountTable.of(lung)));
         assertTrue(e.getMessage().contains("subject rows"), e.getMessage());
@@ -109,10 +109,10 @@ class KaplanMeierTest {
         SurvivalData d = SurvivalData.csv(Oracle.data("edge_fracw")).time("time").event("status", "1").weights("w")
                 .read();
         KaplanMeierResult auto = KaplanMeier.withDefaults().fit(d);
-        assertEquals(Variance.INFINITESIMAL_JACKKNIFE, auto.variance());
+        assertEquals(KaplanMeierVariance.INFINITESIMAL_JACKKNIFE, auto.variance());
         assertTrue(auto.warnings().isEmpty(), auto.warnings().toString());
-        KaplanMeierResult gw = KaplanMeier.withDefaults().withVariance(Variance.GREENWOOD).fit(d);
-        assertEquals(Variance.GREENWOOD, gw.variance());
+        KaplanMeierResult gw = KaplanMeier.withDefaults().withVariance(KaplanMeierVariance.GREENWOOD).fit(d);
+        assertEquals(KaplanMeierVariance.GREENWOOD, gw.variance());
         assertTrue(gw.warnings().get(0).contains("'w'") && gw.warnings().get(0).contains("jackknife"),
                 gw.warnings().toString());
     }

@@ -184,7 +184,7 @@ class CoxClosedFormTest {
         ex = assertThrows(IllegalArgumentException.class,
                 () -> CoxRegression.withDefaults().fit(okData(), "x + x:y"));
         assertTrue(ex.getMessage().contains("unknown column 'y'"), ex.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withConfLevel(1.5));
+        assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withConfidenceLevel(1.5));
         assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withMaxIterations(-1));
         assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withTolerance(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withTies(null));
@@ -192,7 +192,7 @@ class CoxClosedFormTest {
         ModelFrame counting = ModelFrame.of(SurvivalData.builder().start("t0", new double[] {0, 0, 1}).time("t", new double[] {1, 2, 3})
                 .event("e", new boolean[] {true, true, false}).numeric("x", new double[] {1, 2, 3}).build(), "x");
         ex = assertThrows(IllegalArgumentException.class,
-                () -> CoxRegression.withDefaults().withVariance(Variance.ROBUST).fit(counting));
+                () -> CoxRegression.withDefaults().withVariance(CoxVariance.ROBUST).fit(counting));
         assertTrue(ex.getMessage().contains("needs a cluster column"), ex.getMessage());
 
         CoxResult f = CoxRegression.withDefaults().fit(ok);
@@ -208,8 +208,8 @@ class CoxClosedFormTest {
     void defaultsAndToString() {
         CoxRegression c = CoxRegression.withDefaults();
         assertEquals(TieMethod.EFRON, c.ties());
-        assertEquals(Variance.AUTO, c.variance());
-        assertEquals(0.95, c.confLevel());
+        assertEquals(CoxVariance.AUTO, c.variance());
+        assertEquals(0.95, c.confidenceLevel());
         assertEquals(20, c.maxIterations());
         assertEquals(1e-9, c.tolerance());
         ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4})

@@ -35,8 +35,8 @@ class CoxOracleTest {
     static CoxRegression procedure(JsonNode params) {
         CoxRegression cox = CoxRegression.withDefaults()
                 .withTies(TieMethod.valueOf(params.get("ties").asText().toUpperCase(java.util.Locale.ROOT)))
-                .withConfLevel(params.get("confLevel").asDouble());
-        return cox.withVariance(params.get("robust").asBoolean() ? Variance.ROBUST : Variance.MODEL);
+                .withConfidenceLevel(params.get("confLevel").asDouble());
+        return cox.withVariance(params.get("robust").asBoolean() ? CoxVariance.ROBUST : CoxVariance.MODEL);
     }
 
     static CoxResult fit(JsonNode c) {

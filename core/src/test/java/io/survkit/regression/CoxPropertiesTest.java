@@ -143,7 +143,7 @@ class CoxPropertiesTest {
             @ForAll boolean counting, @ForAll boolean stratified, @ForAll boolean weighted, @ForAll boolean efron) {
         Gen gen = new Gen(seed, n, true, counting, stratified, weighted);
         CoxRegression cox = CoxRegression.withDefaults().withTies(efron ? TieMethod.EFRON : TieMethod.BRESLOW)
-                .withVariance(Variance.ROBUST);
+                .withVariance(CoxVariance.ROBUST);
         CoxResult a;
         try {
             a = cox.fit(gen.data());

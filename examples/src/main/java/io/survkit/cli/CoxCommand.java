@@ -7,7 +7,7 @@ import io.survkit.regression.ProportionalHazardsResult;
 import io.survkit.regression.ProportionalHazardsTest;
 import io.survkit.regression.TieMethod;
 import io.survkit.regression.TimeTransform;
-import io.survkit.regression.Variance;
+import io.survkit.regression.CoxVariance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -78,9 +78,9 @@ final class CoxCommand extends AnalysisCommand {
 
     @Override
     Rendered analyse(ModelFrame d) {
-        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
+        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfidenceLevel(confLevel);
         if (robust != null) {
-            cox = cox.withVariance(robust ? Variance.ROBUST : Variance.MODEL);
+            cox = cox.withVariance(robust ? CoxVariance.ROBUST : CoxVariance.MODEL);
         }
         CoxResult fit = cox.fit(d);
         if (!zph && zphTransform == null) {

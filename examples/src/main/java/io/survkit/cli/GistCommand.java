@@ -110,8 +110,8 @@ final class GistCommand implements Callable<Integer> {
     /** The comparison the paper reports, plus what its peers add. */
     static ArmComparison comparison(CohortSelection cohort) {
         return ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
-                .treatment(ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY).control(ArmDefinition.CHEMOTHERAPY_ALONE)
-                .landmarks(12, 36, 60).horizon(120).adjustFor("age", "sex", "size");
+                .withTreatment(ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY).withControl(ArmDefinition.CHEMOTHERAPY_ALONE)
+                .withLandmarks(12, 36, 60).withHorizon(120).withAdjustment("age", "sex", "size");
     }
 
     /** Markdown-free label of the gain: "≥ 63". */

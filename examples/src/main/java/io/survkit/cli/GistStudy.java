@@ -42,10 +42,10 @@ final class GistStudy {
     static GistStudy run(Path dir, long seed) {
         Path export = GistCohortSimulator.withDefaults().withSeed(seed).write(dir.resolve("seer_gist_export.csv"));
         CohortSelection cohort = GistCommand.readCohort(export);
-        ArmComparisonResult main = GistCommand.comparison(cohort).subgroupsBy("timing").landmarkAnalysis(6).run();
-        ArmComparisonResult bound = GistCommand.comparison(cohort).medianBoundAt(120).run();
+        ArmComparisonResult main = GistCommand.comparison(cohort).withSubgroups("timing").withLandmarkAnalysis(6).run();
+        ArmComparisonResult bound = GistCommand.comparison(cohort).withMedianBound(120).run();
         ArmComparisonResult matched = GistCommand.comparison(cohort)
-                .matched(PropensityScore.withDefaults().withCovariates("age", "sex", "size")).run();
+                .withMatching(PropensityScore.withDefaults().withCovariates("age", "sex", "size")).run();
         SurvivalData competing = cohort.data(Endpoint.COMPETING_RISKS);
         CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing, "arm");
         return new GistStudy(cohort, main, bound, matched, cif);

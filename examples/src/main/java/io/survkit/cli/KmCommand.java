@@ -9,7 +9,7 @@ import io.survkit.estimate.LandmarkSummary;
 import io.survkit.estimate.RestrictedMeanHorizon;
 import io.survkit.estimate.SurvivalCurve;
 import io.survkit.estimate.SurvivalEstimator;
-import io.survkit.estimate.Variance;
+import io.survkit.estimate.KaplanMeierVariance;
 import java.io.PrintWriter;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
@@ -137,13 +137,13 @@ final class KmCommand extends AnalysisCommand {
 
     @Override
     Rendered analyse(ModelFrame d) {
-        KaplanMeier km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel)
+        KaplanMeier km = KaplanMeier.withDefaults().withConfidenceIntervalType(confType).withConfidenceLevel(confLevel)
                 .withSurvivalEstimator(stype).withHazardEstimator(ctype);
         if (startTime != null) {
             km = km.withStartTime(startTime);
         }
         if (robust != null) {
-            km = km.withVariance(robust ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
+            km = km.withVariance(robust ? KaplanMeierVariance.INFINITESIMAL_JACKKNIFE : KaplanMeierVariance.GREENWOOD);
         }
         KaplanMeierResult fit = km.fit(d);
         double[] at = times == null ? new double[0] : times.values();

@@ -54,7 +54,7 @@
  *
  *     @Override
  *     Rendered analyse(ModelFrame data) {
- *         KaplanMeierResult fit = KaplanMeier.withDefaults().withConfLevel(confLevel).fit(data);
+ *         KaplanMeierResult fit = KaplanMeier.withDefaults().withConfidenceLevel(confLevel).fit(data);
  *         return Rendered.of(fit);
  *     }
  * }

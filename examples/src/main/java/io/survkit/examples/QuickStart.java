@@ -33,7 +33,7 @@ public final class QuickStart {
         System.out.println(lung);
 
         // by sex (1 = male, 2 = female): every row with time, status and sex, as R's survfit(... ~ sex)
-        KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(ConfidenceIntervalType.LOG_LOG)
+        KaplanMeierResult km = KaplanMeier.withDefaults().withConfidenceIntervalType(ConfidenceIntervalType.LOG_LOG)
                 .fit(lung, "sex");
         System.out.println(km.summaryTable(730));                 // as print(survfit(...), rmean = 730)
         km.at(180, 365, 730).forEach(System.out::println);  // as summary(fit, times = c(180, 365, 730))

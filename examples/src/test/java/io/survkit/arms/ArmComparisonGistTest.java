@@ -32,9 +32,9 @@ class ArmComparisonGistTest {
                 .withFactor(SeerColumn.SEX, "sex", "Female")
                 .withFactor(SeerColumn.SYSTEMIC_SURGERY_SEQUENCE, "timing", null).read(csv);
         result = ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
-                .treatment(ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY).control(ArmDefinition.CHEMOTHERAPY_ALONE)
-                .landmarks(12, 36, 60).horizon(120).adjustFor("age", "sex", "size")
-                .subgroupsBy("timing").landmarkAnalysis(6).run();
+                .withTreatment(ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY).withControl(ArmDefinition.CHEMOTHERAPY_ALONE)
+                .withLandmarks(12, 36, 60).withHorizon(120).withAdjustment("age", "sex", "size")
+                .withSubgroups("timing").withLandmarkAnalysis(6).run();
     }
 
     @Test
@@ -57,8 +57,8 @@ class ArmComparisonGistTest {
     @Test
     void paperBoundAt120Months() {
         ArmComparisonResult r = ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
-                .treatment(ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY).control(ArmDefinition.CHEMOTHERAPY_ALONE)
-                .medianBoundAt(120).run();
+                .withTreatment(ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY).withControl(ArmDefinition.CHEMOTHERAPY_ALONE)
+                .withMedianBound(120).run();
         assertEquals("\u2265 63", r.endpoint("CSS").medianDifference().toString());
         assertEquals("\u2265 76", r.endpoint("OS").medianDifference().toString());
     }

@@ -40,7 +40,7 @@ class ArmComparisonPropensityTest {
     void matchedEqualsSeparateCallsWithClusteredCox() {
         PropensityScore ps = PropensityScore.withDefaults().withCovariates("age", "size");
         ArmComparisonResult r = ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
-                .landmarks(12, 36, 60).horizon(120).matched(ps).run();
+                .withLandmarks(12, 36, 60).withHorizon(120).withMatching(ps).run();
         SurvivalData d = cohort.data(Endpoint.OVERALL_SURVIVAL);
         boolean[] treated = PropensityScore.treated(d, "arm", T);
         MatchedSets sets = PropensityMatching.withDefaults().match(ps.estimate(d, treated));
@@ -70,7 +70,7 @@ class ArmComparisonPropensityTest {
     @Test
     void weightedUsesIptwAndRobustCox() {
         PropensityScore ps = PropensityScore.withDefaults().withCovariates("age", "size");
-        ArmComparisonResult r = ArmComparison.of(cohort).landmarks(12).horizon(120).weighted(ps).run();
+        ArmComparisonResult r = ArmComparison.of(cohort).withLandmarks(12).withHorizon(120).withWeighting(ps).run();
         SurvivalData d = cohort.data();
         boolean[] treated = PropensityScore.treated(d, "arm", T);
         PropensityWeights w = InverseProbabilityWeights.withDefaults().estimate(ps.estimate(d, treated));

@@ -152,7 +152,7 @@ class ArmComparisonTest {
     @Test
     void equalsSeparateCallsOnTheGistCohort() {
         ArmComparisonResult r = ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
-                .treatment(T).control(C).landmarks(LANDMARKS).horizon(120).adjustFor("age", "sex", "size").run();
+                .withTreatment(T).withControl(C).withLandmarks(LANDMARKS).withHorizon(120).withAdjustment("age", "sex", "size").run();
         for (Endpoint ep : List.of(Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)) {
             SurvivalData d = cohort.data(ep);
             assertEquals(List.of(C, T), d.factor("arm").levels());
@@ -182,8 +182,8 @@ class ArmComparisonTest {
         }
         SurvivalData all = SurvivalData.builder().time("months", time).event("dead", ev).text("arm", arm)
                 .numeric("age", age).build();
-        ArmComparisonResult r = ArmComparison.of("OS", all).arm("arm").treatment("A").control("C").landmarks(LANDMARKS)
-                .horizon(60).adjustFor("age").run();
+        ArmComparisonResult r = ArmComparison.of("OS", all).withArm("arm").withTreatment("A").withControl("C").withLandmarks(LANDMARKS)
+                .withHorizon(60).withAdjustment("age").run();
         int[] rows = new int[200];
         int[] codes = new int[200];
         int k = 0;
@@ -231,7 +231,7 @@ class ArmComparisonTest {
             ev[i] = rnd.nextDouble() < 0.6;
         }
         SurvivalData d = SurvivalData.builder().time("t", time).event("e", ev).text("arm", arm).build();
-        ArmComparisonResult r = ArmComparison.of("OS", d).arm("arm").treatment(hostile).control("control").landmarks(12).run();
+        ArmComparisonResult r = ArmComparison.of("OS", d).withArm("arm").withTreatment(hostile).withControl("control").withLandmarks(12).run();
         String md = r.toMarkdown();
         assertFalse(md.contains("<script>"), md);
         assertFalse(md.contains("B|x"));
@@ -252,29 +252,29 @@ class ArmComparisonTest {
     void validationMessages() {
         SurvivalData d = cohort.data();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).arm("arm").treatment("Surgery").control(C).run());
+                () -> ArmComparison.of("CSS", d).withArm("arm").withTreatment("Surgery").withControl(C).run());
         assertTrue(e.getMessage().contains("unknown treatment arm 'Surgery'"), e.getMessage());
         assertTrue(e.getMessage().contains(C), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).adjustFor("age", "stage").run());
+                () -> ArmComparison.of("CSS", d).withArm("arm").withTreatment(T).withControl(C).withAdjustment("age", "stage").run());
         assertTrue(e.getMessage().contains("unknown covariate 'stage'"), e.getMessage());
         assertTrue(e.getMessage().contains("age, size, sex]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).landmarks(12, 400).run());
+                () -> ArmComparison.of("CSS", d).withArm("arm").withTreatment(T).withControl(C).withLandmarks(12, 400).run());
         assertTrue(e.getMessage().contains("landmark 400 is beyond the follow-up"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).horizon(500).run());
+                () -> ArmComparison.of("CSS", d).withArm("arm").withTreatment(T).withControl(C).withHorizon(500).run());
         assertTrue(e.getMessage().contains("RMST horizon 500"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).subgroupsBy("timing").run());
+                () -> ArmComparison.of("CSS", d).withArm("arm").withTreatment(T).withControl(C).withSubgroups("timing").run());
         assertTrue(e.getMessage().contains("unknown subgroup column 'timing'"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).subgroupsBy("age").run());
+                () -> ArmComparison.of("CSS", d).withArm("arm").withTreatment(T).withControl(C).withSubgroups("age").run());
         assertTrue(e.getMessage().contains("is numeric"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(T).run());
+                () -> ArmComparison.of("CSS", d).withArm("arm").withTreatment(T).withControl(T).run());
         assertTrue(e.getMessage().contains("the same arm"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> ArmComparison.of("CSS", d).arm("arm").landmarks(-1));
+        e = assertThrows(IllegalArgumentException.class, () -> ArmComparison.of("CSS", d).withArm("arm").withLandmarks(-1));
         assertTrue(e.getMessage().contains("landmark 1"), e.getMessage());
     }
 

@@ -1,7 +1,7 @@
 package io.survkit.regression;
 
 /** Which variance of the Cox coefficients the result reports as its main one. */
-public enum Variance {
+public enum CoxVariance {
     /**
      * R's rule: robust when the data have a cluster column or some case weight is not a whole
      * number, model-based otherwise.

@@ -4,10 +4,10 @@ package io.survkit.estimate;
  * Variance estimator of a Kaplan-Meier curve.
  *
  * <pre>{@code
- * KaplanMeier km = KaplanMeier.withDefaults().withVariance(Variance.GREENWOOD); // R: robust = FALSE
+ * KaplanMeier km = KaplanMeier.withDefaults().withVariance(KaplanMeierVariance.GREENWOOD); // R: robust = FALSE
  * }</pre>
  */
-public enum Variance {
+public enum KaplanMeierVariance {
     /**
      * R's rule ({@code survfit} without {@code robust=}): the infinitesimal jackknife when some case
      * weight is not a whole number or the data have a cluster column, else Greenwood.
