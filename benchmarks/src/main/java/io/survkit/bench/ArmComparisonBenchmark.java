@@ -77,7 +77,7 @@ public class ArmComparisonBenchmark {
     /** The whole comparison: 2 endpoints x (2 KM curves, landmarks, RMST, log-rank, crude Cox, Schoenfeld test). */
     @Benchmark
     public ArmComparisonResult armComparison() {
-        return ArmComparison.of(endpoints).arm("arm").treatment("Surgery + chemotherapy").control("Chemotherapy alone")
-                .landmarks(12, 36, 60).horizon(120).run();
+        return ArmComparison.of(endpoints).withArm("arm").withTreatment("Surgery + chemotherapy").withControl("Chemotherapy alone")
+                .withLandmarks(12, 36, 60).withHorizon(120).run();
     }
 }

@@ -56,11 +56,11 @@ import org.apache.commons.math3.special.Gamma;
  *         .withFactor(SeerColumn.SYSTEMIC_SURGERY_SEQUENCE, "timing", null)
  *         .read(Path.of("export.csv"));
  * ArmComparisonResult r = ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
- *         .treatment("Surgery + chemotherapy").control("Chemotherapy alone")
- *         .landmarks(12, 36, 60).horizon(120)
- *         .adjustFor("age", "size")
- *         .subgroupsBy("timing")
- *         .landmarkAnalysis(6)
+ *         .withTreatment("Surgery + chemotherapy").withControl("Chemotherapy alone")
+ *         .withLandmarks(12, 36, 60).withHorizon(120)
+ *         .withAdjustment("age", "size")
+ *         .withSubgroups("timing")
+ *         .withLandmarkAnalysis(6)
  *         .run();
  * System.out.println(r);                 // tables and the methods paragraph
  * Files.writeString(Path.of("report.md"), r.toMarkdown());
