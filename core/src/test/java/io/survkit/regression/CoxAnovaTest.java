@@ -11,13 +11,13 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link CoxAnova} against R survival 3.5-3's {@code anova(coxph)} (regression/parity/anova.R):
+ * {@link CoxAnova} against R survival 3.5-3's {@code anova(coxph)} (regression/anova/anova.R):
  * sequential tables with numeric terms, strata with Breslow ties and a factor term (3 df), and the
  * comparison of two nested models; log-likelihoods, chi-squares, df and p at 1e-8.
  */
 class CoxAnovaTest {
     static JsonNode reference() throws IOException {
-        return new ObjectMapper().readTree(Oracle.root().getParent().resolve("regression").resolve("parity")
+        return new ObjectMapper().readTree(Oracle.root().getParent().resolve("regression").resolve("anova")
                 .resolve("anova.json").toFile());
     }
 
