@@ -133,9 +133,9 @@ public final class CoxAnova {
     }
 
     private static void refuseRobust(CoxRegression cox) {
-        if (cox.variance() == Variance.ROBUST) {
+        if (cox.variance() == CoxVariance.ROBUST) {
             throw Check.fail("anova of a robust Cox fit: R stops (\"Can't do anova tables with robust variances\"); "
-                    + "use Variance.MODEL");
+                    + "use CoxVariance.MODEL");
         }
     }
 }

@@ -75,7 +75,7 @@ class CoxAnovaTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CoxAnova.compare(all, fewer));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("same rows"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> CoxAnova.sequential(CoxRegression.withDefaults().withVariance(Variance.ROBUST), d, "age"));
+                () -> CoxAnova.sequential(CoxRegression.withDefaults().withVariance(CoxVariance.ROBUST), d, "age"));
         assertThrows(IllegalArgumentException.class, () -> CoxAnova.compare(all));
     }
 
