@@ -70,7 +70,35 @@ class KaplanMeierExtraReferenceTest {
         if (Oracle.text(p, "cluster") != null) {
             r.cluster(Oracle.text(p, "cluster"));
         }
-        return ModelFrame.of(r.read(), Oracle.terms(c));
+        return ModelFrame.of(subset(r.read(), c.get("rCall").asText()), Oracle.terms(c));
+    }
+
+    /** R's {@code subset = col OP number & ...} of the call (rows whose column is missing are left out, as R). */
+    static SurvivalData subset(SurvivalData d, String call) {
+        int at = call.indexOf("subset = ");
+        if (at < 0) {
+            return d;
+        }
+        String cond = call.substring(at + 9, call.lastIndexOf(')'));
+        boolean[] keep = new boolean[d.rowCount()];
+        java.util.Arrays.fill(keep, true);
+        for (String part : cond.split("&")) {
+            String[] t = part.strip().split("\\s+");
+            double[] x = d.numbers(t[0]);
+            double v = Double.parseDouble(t[2]);
+            for (int i = 0; i < x.length; i++) {
+                boolean ok = switch (t[1]) {
+                    case ">=" -> x[i] >= v;
+                    case ">" -> x[i] > v;
+                    case "<=" -> x[i] <= v;
+                    case "<" -> x[i] < v;
+                    case "==" -> x[i] == v;
+                    default -> throw new IllegalArgumentException(part);
+                };
+                keep[i] &= ok;
+            }
+        }
+        return d.rows(java.util.stream.IntStream.range(0, keep.length).filter(i -> keep[i]).toArray());
     }
 
     @ParameterizedTest(name = "{0}")
