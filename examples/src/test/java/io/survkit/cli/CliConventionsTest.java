@@ -194,6 +194,18 @@ class CliConventionsTest {
         assertTrue(((String) cif[1]).startsWith("name,group,cause,time,est,var\n"), (String) cif[1]);
     }
 
+    /** Issue 12: a label with a terminal escape sequence is shown, not obeyed. */
+    @Test
+    void textOutputShowsControlCharactersInLabelsAsEscapes(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("esc.csv");
+        Files.writeString(csv, "time,status,arm\n1,1,\"A\u001b[31m\"\n2,0,\"A\u001b[31m\"\n3,1,B\n4,1,B\n");
+        Object[] r = OracleJson.run("km", "--data", csv.toString(), "--time", "time", "--event", "status",
+                "--event-value", "1", "--group", "arm");
+        assertEquals(0, r[0], (String) r[2]);
+        assertFalse(((String) r[1]).contains("\u001b"), (String) r[1]);
+        assertTrue(((String) r[1]).contains("\\x1b[31m"), (String) r[1]);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--delimiter=", "--delimiter=;;", "--delimiter=ab"})
     void delimiterMustBeOneCharacter(String option) {
