@@ -194,6 +194,30 @@ class CliConventionsTest {
         assertTrue(((String) cif[1]).startsWith("name,group,cause,time,est,var\n"), (String) cif[1]);
     }
 
+    /** Issue 11: "dead" beside "Dead" is not silently censored; --censor-value says what is. */
+    @Test
+    void anEventColumnWithSeveralNonEventValuesIsAnErrorListingThem(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("vital.csv");
+        Files.writeString(csv, "time,vital\n1,Dead\n2,Alive\n3,dead\n4,Dead\n5,Alive\n6,Alive\n");
+        List<String> argv = List.of("km", "--data", csv.toString(), "--time", "time", "--event", "vital",
+                "--event-value", "Dead");
+        String err = badInput(OracleJson.run(argv.toArray(new String[0])));
+        assertTrue(err.contains("column 'vital' has 2 values besides the event value(s) [Dead]: 'Alive' (3 rows), "
+                + "'dead' (1 row)") && err.contains("--censor-value"), err);
+        List<String> declared = new ArrayList<>(argv);
+        declared.addAll(List.of("--censor-value", "Alive"));
+        String err2 = badInput(OracleJson.run(declared.toArray(new String[0])));
+        assertTrue(err2.contains("neither an event [Dead] nor censored [Alive]: 'dead' (1 row)"), err2);
+        List<String> both = new ArrayList<>(argv);
+        both.set(both.indexOf("Dead"), "Dead,dead");
+        both.addAll(List.of("--censor-value", "Alive", "--json"));
+        JsonNode r = OracleJson.runJson(both);
+        assertEquals(3, r.get("strata").get(0).get("events").asInt());
+        List<String> censoredToo = new ArrayList<>(argv);
+        censoredToo.addAll(List.of("--censor-value", "Alive,dead", "--json"));
+        assertEquals(2, OracleJson.runJson(censoredToo).get("strata").get(0).get("events").asInt());
+    }
+
     /** Issue 12: a label with a terminal escape sequence is shown, not obeyed. */
     @Test
     void textOutputShowsControlCharactersInLabelsAsEscapes(@TempDir Path dir) throws IOException {
