@@ -124,4 +124,14 @@ class SurvivalDataTest {
             assertEquals(c.group(i), agg.group(i));
         }
     }
+
+    @Test
+    void timesNearDoubleMaxStayDistinctAsInR() {
+        // R: survfit(Surv(c(1e308, 1.5e308, 1.7e308), c(1, 1, 1)) ~ 1)$time is 1e308 1.5e308 1.7e308
+        // (aeqSurv's mean(abs(y)) must not overflow)
+        SurvivalData d = SurvivalData.builder().time("t", new double[] {1e308, 1.5e308, 1.7e308})
+                .event("e", new boolean[] {true, true, true}).build();
+        assertArrayEquals(new double[] {1e308, 1.5e308, 1.7e308}, new double[] {d.time(0), d.time(1), d.time(2)});
+        assertEquals(1.4e308, TimeFix.meanAbs(new double[] {1e308, 1.5e308, 1.7e308}, 3), 1e-9 * 1.4e308);
+    }
 }
