@@ -8,14 +8,21 @@ public final class Escape {
     private Escape() {
     }
 
-    /** XML / SVG / HTML text and attribute values: {@code & < > " '} become entities; control characters are dropped. */
+    /**
+     * XML / SVG / HTML text and attribute values: {@code & < > " '} become entities; every code point
+     * that XML 1.0 forbids or HTML reports as a parse error is dropped: C0 controls other than tab,
+     * line feed and carriage return, DEL and the C1 controls (U+007F to U+009F), lone surrogates, and
+     * the non-characters U+FDD0 to U+FDEF and U+nFFFE / U+nFFFF of every plane (XML 1.0, section 2.2
+     * "Characters"; the WHATWG HTML standard, "Preprocessing the input stream").
+     */
     public static String xml(String s) {
         if (s == null) {
             return "";
         }
         StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");
@@ -23,13 +30,30 @@ public final class Escape {
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
                 default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        b.append(c);
+                    if (allowedInMarkup(c)) {
+                        b.appendCodePoint(c);
                     }
                 }
             }
         }
         return b.toString();
+    }
+
+    /** True for code points XML 1.0 allows and HTML does not report as parse errors (see {@link #xml}). */
+    static boolean allowedInMarkup(int c) {
+        if (c < 0x20) {
+            return c == '\t' || c == '\n' || c == '\r';
+        }
+        if (c >= 0x7F && c <= 0x9F) {
+            return false;
+        }
+        if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+            return false; // a lone surrogate (a valid pair arrives here as one supplementary code point)
+        }
+        if (c >= 0xFDD0 && c <= 0xFDEF) {
+            return false;
+        }
+        return (c & 0xFFFE) != 0xFFFE;
     }
 
     /** HTML is escaped as XML. */
@@ -38,23 +62,74 @@ public final class Escape {
     }
 
     /**
-     * A Markdown table cell: HTML-significant characters as entities, {@code |} and Markdown
-     * punctuation backslash-escaped, line breaks as spaces.
+     * A Markdown table cell: {@code & < >} as entities (so no HTML can be injected), {@code |} and
+     * Markdown punctuation {@code \ ` * _ [ ] #} backslash-escaped, line breaks as spaces, and the
+     * code points {@link #xml} drops dropped. Quotes and apostrophes stay as they are: an entity such
+     * as {@code &#39;} would have its {@code #} escaped and render literally as {@code &\#39;}.
      */
     public static String markdown(String s) {
         if (s == null) {
             return "";
         }
-        String x = xml(s).replace("\r", " ").replace("\n", " ");
-        StringBuilder b = new StringBuilder(x.length() + 8);
-        for (int i = 0; i < x.length(); i++) {
-            char c = x.charAt(i);
-            if ("\\`*_[]|#".indexOf(c) >= 0) {
-                b.append('\\');
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '\r', '\n' -> b.append(' ');
+                default -> {
+                    if (c < 0x80 && "\\`*_[]|#".indexOf(c) >= 0) {
+                        b.append('\\').append((char) c);
+                    } else if (allowedInMarkup(c) && c != '\t') {
+                        b.appendCodePoint(c);
+                    } else if (c == '\t') {
+                        b.append(' ');
+                    }
+                }
             }
-            b.append(c);
         }
         return b.toString();
+    }
+
+    /**
+     * A label in a plain-text table written to a terminal: one line, no terminal control. Line feed,
+     * carriage return and tab are written as {@code \n}, {@code \r}, {@code \t}; every other C0 or C1
+     * control (ESC starts terminal escape sequences), DEL, the bidirectional overrides and isolates
+     * (U+202A to U+202E, U+2066 to U+2069, which reorder what is shown), lone surrogates and
+     * non-characters as {@code \}{@code uXXXX} (as R's {@code print} shows such characters escaped).
+     */
+    public static String text(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            int len = Character.charCount(c);
+            boolean safe = allowedInMarkup(c) && c >= 0x20 && !(c >= 0x202A && c <= 0x202E)
+                    && !(c >= 0x2066 && c <= 0x2069);
+            if (!safe && b == null) {
+                b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (b != null) {
+                if (safe) {
+                    b.appendCodePoint(c);
+                } else if (c == '\n') {
+                    b.append("\\n");
+                } else if (c == '\r') {
+                    b.append("\\r");
+                } else if (c == '\t') {
+                    b.append("\\t");
+                } else {
+                    b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+                }
+            }
+            i += len;
+        }
+        return b == null ? s : b.toString();
     }
 
     /**
