@@ -134,4 +134,27 @@ class SurvivalDataTest {
         assertArrayEquals(new double[] {1e308, 1.5e308, 1.7e308}, new double[] {d.time(0), d.time(1), d.time(2)});
         assertEquals(1.4e308, TimeFix.meanAbs(new double[] {1e308, 1.5e308, 1.7e308}, 3), 1e-9 * 1.4e308);
     }
+
+    @Test
+    void countTableRejectsMoreEntriesThanExitsNamingTheCell() {
+        // 5 enter after t = 1 but only 2 ever leave: n.start would be -3 (issue 12: then +-Inf, NaN, chisq 0)
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CountTable.builder("g")
+                .add("a", 1, 0, 0, 5).add("a", 2, 1, 1).add("b", 1, 1, 0).build());
+        assertTrue(e.getMessage().contains("group 'a'") && e.getMessage().contains("time 1.0")
+                && e.getMessage().contains("n.start") && e.getMessage().contains("-3"), e.getMessage());
+        // 3 leave at t = 2 when only 2 remain at risk
+        IllegalArgumentException late = assertThrows(IllegalArgumentException.class, () -> CountTable.builder("g")
+                .add("a", 1, 3, 0).add("a", 2, 0, 0, 1).add("a", 3, 2, 0).add("a", 4, 0, 0, 2).build());
+        assertTrue(late.getMessage().contains("group 'a'"), late.getMessage());
+        // consistent left truncation passes
+        CountTable ok = CountTable.builder("g").add("a", 0, 0, 0, 2).add("a", 1, 1, 0).add("a", 2, 0, 1).build();
+        assertEquals(3, ok.size());
+    }
+
+    @Test
+    void countTableRejectsDuplicatedGroupLevels() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CountTable.builder("g").groupLevels("a", "b", "b"));
+        assertTrue(e.getMessage().contains("'b'") && e.getMessage().contains("level 3"), e.getMessage());
+    }
 }
