@@ -94,11 +94,16 @@ final class Args {
         if (v == null) {
             return fallback;
         }
+        double x;
         try {
-            return Double.parseDouble(v.strip());
+            x = Double.parseDouble(v.strip());
         } catch (NumberFormatException e) {
             throw new UsageException(command + ": option --" + name + " = '" + v + "' is not a number");
         }
+        if (!Double.isFinite(x)) {
+            throw new UsageException(command + ": option --" + name + " = '" + v + "' is not a finite number");
+        }
+        return x;
     }
 
     double[] numbers(String name) {
@@ -114,6 +119,10 @@ final class Args {
             } catch (NumberFormatException e) {
                 throw new UsageException(command + ": option --" + name + " item " + (i + 1) + " = '" + parts[i]
                         + "' is not a number; expected numbers separated by commas");
+            }
+            if (!Double.isFinite(r[i])) {
+                throw new UsageException(command + ": option --" + name + " item " + (i + 1) + " = '" + parts[i]
+                        + "' is not a finite number; expected finite numbers separated by commas");
             }
         }
         return r;

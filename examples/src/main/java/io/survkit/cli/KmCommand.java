@@ -14,6 +14,7 @@ import io.survkit.estimate.Variance;
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -56,6 +57,11 @@ final class KmCommand implements Command {
         KaplanMeierResult fit = km.fit(data);
         double[] times = a.numbers("times");
         double tau = a.number("tau", Double.NaN);
+        // every check before any output: the landmarks and the horizon (R: tau >= the smallest time)
+        List<LandmarkSummary> landmarks = times.length > 0 ? fit.at(times) : List.of();
+        if (!Double.isNaN(tau)) {
+            fit.restrictedMeans(tau);
+        }
         if (a.has("svg")) {
             Plots.writeKaplanMeier(fit, data, a.get("svg"));
         }
@@ -65,7 +71,7 @@ final class KmCommand implements Command {
             out.print(Double.isNaN(tau) ? fit.table() : fit.table(tau));
             if (times.length > 0) {
                 out.println();
-                for (LandmarkSummary s : fit.at(times)) {
+                for (LandmarkSummary s : landmarks) {
                     out.println(s);
                 }
             }
@@ -82,8 +88,9 @@ final class KmCommand implements Command {
         r.put("nOmitted", fit.omittedRows());
         r.put("stdErrScale", fit.standardErrorScale().rName());
         ArrayNode strata = r.putArray("strata");
-        for (SurvivalCurve c : fit.curves()) {
-            strata.add(curve(c, times, tau));
+        List<RestrictedMean> means = Double.isNaN(tau) ? null : fit.restrictedMeans(tau);
+        for (int i = 0; i < fit.curves().size(); i++) {
+            strata.add(curve(fit.curves().get(i), times, means == null ? null : means.get(i)));
         }
         if (!fit.warnings().isEmpty()) {
             r.set("warnings", Json.strings(fit.warnings()));
@@ -91,7 +98,7 @@ final class KmCommand implements Command {
         return r;
     }
 
-    private static ObjectNode curve(SurvivalCurve c, double[] times, double tau) {
+    private static ObjectNode curve(SurvivalCurve c, double[] times, RestrictedMean m) {
         ObjectNode s = Json.object();
         s.put("name", c.name());
         s.put("n", c.rowCount());
@@ -117,8 +124,7 @@ final class KmCommand implements Command {
             put(o, "lower", x.lower());
             put(o, "upper", x.upper());
         }
-        if (!Double.isNaN(tau)) {
-            RestrictedMean m = c.restrictedMean(tau);
+        if (m != null) {
             Json.put(s, "rmean", m.estimate());
             Json.put(s, "rmeanSe", m.standardError());
         }
