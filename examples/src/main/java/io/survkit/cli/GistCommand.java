@@ -45,28 +45,65 @@ final class GistCommand implements Command {
     public int run(Args a, PrintStream out) {
         Path dir = Path.of(a.get("out", "gist-report"));
         long seed = (long) a.number("seed", GistCohortSimulator.DEFAULT_SEED);
-        try {
-            Files.createDirectories(dir);
-            GistStudy study = GistStudy.run(dir, seed);
-            out.print(study.paperTable());
-            out.println();
-            out.print(study.main());
-            Files.writeString(dir.resolve("report.md"), study.markdown(), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("report.json"), study.main().toJson(), StandardCharsets.UTF_8);
-            out.println();
-            out.println("wrote " + dir.resolve("report.md") + " and " + dir.resolve("report.json"));
-            if (a.has("html")) {
-                Path html = Path.of(a.get("html"));
-                if (html.getParent() != null) {
-                    Files.createDirectories(html.getParent());
-                }
-                Files.writeString(html, study.html(), StandardCharsets.UTF_8);
-                out.println("wrote " + html);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("gist: cannot write to " + dir + ": " + e.getMessage(), e);
+        Path html = a.has("html") ? Path.of(a.get("html")) : null;
+        // every output checked before the study runs, each error naming its own option
+        prepareDirectory("out", dir);
+        if (html != null) {
+            prepareFile("html", html);
+        }
+        GistStudy study = GistStudy.run(dir, seed);
+        out.print(study.paperTable());
+        out.println();
+        out.print(study.main());
+        write("out", dir.resolve("report.md"), study.markdown());
+        write("out", dir.resolve("report.json"), study.main().toJson());
+        out.println();
+        out.println("wrote " + dir.resolve("report.md") + " and " + dir.resolve("report.json"));
+        if (html != null) {
+            write("html", html, study.html());
+            out.println("wrote " + html);
         }
         return 0;
+    }
+
+    /** The --out folder exists (created if needed) and is writable. */
+    private static void prepareDirectory(String option, Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("gist: option --" + option + " = '" + dir + "' is a file; expected a folder");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UsageException("gist: option --" + option + " = '" + dir + "': cannot create the folder ("
+                    + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UsageException("gist: option --" + option + " = '" + dir + "': the folder is not writable");
+        }
+    }
+
+    /** The --html file is not a folder, its folder exists (created if needed) and it can be written. */
+    private static void prepareFile(String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UsageException("gist: option --" + option + " = '" + file
+                    + "' is a folder; expected a file name such as " + file.resolve("report.html"));
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            prepareDirectory(option, parent);
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new UsageException("gist: option --" + option + " = '" + file + "': the file is not writable");
+        }
+    }
+
+    private static void write(String option, Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gist: option --" + option + ": cannot write " + file + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Reads a SEER*Stat export of the study's layout (labels as SEER exports them). */
