@@ -25,9 +25,9 @@ final class KaplanMeierKernel {
             double di = d[i];
             if (di > 0) {
                 nelson += di / ni;
-                v2 += di / (ni * ni);
+                v2 += di / ni / ni;
                 km *= (ni - di) / ni;
-                v1 += di / (ni * (ni - di));
+                v1 += di / ni / (ni - di); // (d / n) / (n - d): no overflow of n (n - d) with large weighted counts
             }
             surv[i] = km;
             se[i] = Math.sqrt(v1);

@@ -442,7 +442,7 @@ public final class SurvivalCurve {
         }
         double n = counts.atRisk(r - pre);
         double d = counts.events(r - pre);
-        return n - d == 0 ? 0 : d / (n * (n - d));
+        return n - d == 0 ? 0 : d / n / (n - d);
     }
 
     /**
