@@ -20,4 +20,12 @@ out$km_weights_1e_160 = c(list(rCall = "... weights = w * 1e-160 ..."), km(lung$
 # (R itself prints 0 there: n (n - d) overflows).
 out$km_weights_greenwood = c(list(rCall = "summary(survfit(..., weights = w, robust = FALSE), times = c(100, 300, 500))"), km(lung$w, FALSE))
 
+# --- Cox with an aliased (collinear) column: R gives coef NA, se(coef) 0 and a zero row/column of var.
+lung$age2 <- 2 * lung$age
+ca <- coxph(Surv(time, status == 2) ~ age + age2 + sex, lung)
+car <- coxph(Surv(time, status == 2) ~ age + age2 + sex, lung, robust = TRUE)
+out$cox_aliased = list(rCall = "coxph(Surv(time, status == 2) ~ age + age2 + sex, lung), age2 = 2 * age",
+  coef = unname(ca$coef), se = unname(summary(ca)$coef[, "se(coef)"]), var = unname(ca$var),
+  robustSe = unname(summary(car)$coef[, "robust se"]), naiveSe = unname(summary(car)$coef[, "se(coef)"]))
+
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), "defects_issue12.json")
