@@ -355,8 +355,16 @@ public final class Builder {
         return Arrays.copyOf(keep, k);
     }
 
-    private SurvivalData assemble(int[] keep, int[] rowsIn, int omitted) {
+    private SurvivalData assemble(int[] keepIn, int[] rowsIn, int omitted) {
         Parts p = new Parts();
+        int[] keep = keepIn;
+        if (start != null) {
+            keep = dropZeroLength(keepIn, rowsIn, p.warnings);
+            omitted += keepIn.length - keep.length;
+            if (keep.length == 0) {
+                throw Check.fail("no row is left: every complete row has start = stop (a zero-length interval)");
+            }
+        }
         int m = keep.length;
         p.fileRows = new int[m];
         for (int k = 0; k < m; k++) {
@@ -364,10 +372,12 @@ public final class Builder {
         }
         p.omitted = omittedBefore + omitted;
         p.timeName = time.name;
-        p.time = times(time, keep, p.fileRows);
+        // counting-process rows (start, stop] may lie on any time scale, negative included (as R's Surv);
+        // a right-censored time must be >= 0
+        p.time = times(time, keep, p.fileRows, start != null);
         if (start != null) {
             p.startName = start.name;
-            p.start = times(start, keep, p.fileRows);
+            p.start = times(start, keep, p.fileRows, true);
             for (int k = 0; k < m; k++) {
                 if (!(p.start[k] < p.time[k])) {
                     throw Check.fail("%s: entry time %s is not before exit time %s (column '%s'); expected start < stop",
@@ -416,11 +426,47 @@ public final class Builder {
         return new SurvivalData(p);
     }
 
-    private static double[] times(Column c, int[] keep, int[] fileRows) {
+    /**
+     * R's {@code Surv(start, stop, event)} turns a row with {@code stop <= start} into NA with the
+     * warning "Stop time must be > start time, NA created", and the model then omits it. A zero-length
+     * row (start = stop) is dropped the same way: counted as omitted, with a warning naming its file
+     * rows. A row with start > stop stays an error (an inverted interval is a data error, not an
+     * empty one). Returns the kept rows.
+     */
+    private int[] dropZeroLength(int[] keep, int[] rowsIn, List<String> warnings) {
+        int[] out = new int[keep.length];
+        int m = 0;
+        int dropped = 0;
+        StringBuilder rows = new StringBuilder();
+        for (int i : keep) {
+            double a = start.numbers != null ? start.numbers[i] : parseTime(start, i, rowsIn[i]);
+            double b = time.numbers != null ? time.numbers[i] : parseTime(time, i, rowsIn[i]);
+            if (a == b) {
+                if (dropped < 10) {
+                    rows.append(dropped == 0 ? "" : ", ").append(rowsIn[i]);
+                }
+                dropped++;
+            } else {
+                out[m++] = i;
+            }
+        }
+        if (dropped > 0) {
+            warnings.add(Check.format("%d row(s) with start = stop (a zero-length interval) omitted, as R's Surv "
+                    + "does (\"Stop time must be > start time, NA created\"); columns '%s' and '%s', row(s) %s%s",
+                    dropped, start.name, time.name, rows, dropped > 10 ? ", ..." : ""));
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    private static double[] times(Column c, int[] keep, int[] fileRows, boolean negativeAllowed) {
         double[] t = new double[keep.length];
         for (int k = 0; k < keep.length; k++) {
             int i = keep[k];
             double v = c.numbers != null ? c.numbers[i] : parseTime(c, i, fileRows[k]);
+            if (negativeAllowed && Double.isFinite(v)) {
+                t[k] = v;
+                continue;
+            }
             if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
                 throw Check.fail("%s: time %s is invalid; expected a finite time >= 0", Check.at(c.name, fileRows[k]),
                         c.numbers != null ? Column.formatNumber(v) : "'" + c.text[i] + "'");

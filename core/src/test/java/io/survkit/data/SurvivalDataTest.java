@@ -55,7 +55,7 @@ class SurvivalDataTest {
                 .time("t", new double[] {1, -2}).event("e", new boolean[] {true, true}).build());
         assertTrue(neg.getMessage().contains("row 2") && neg.getMessage().contains("-2"), neg.getMessage());
         IllegalArgumentException order = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
-                .start("entry", new double[] {0, 5}).time("t", new double[] {3, 5})
+                .start("entry", new double[] {0, 6}).time("t", new double[] {3, 5})
                 .event("e", new boolean[] {true, true}).build());
         assertTrue(order.getMessage().contains("'entry'") && order.getMessage().contains("row 2"),
                 order.getMessage());
@@ -156,5 +156,24 @@ class SurvivalDataTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CountTable.builder("g").groupLevels("a", "b", "b"));
         assertTrue(e.getMessage().contains("'b'") && e.getMessage().contains("level 3"), e.getMessage());
+    }
+
+    @Test
+    void zeroLengthIntervalsAreOmittedWithAWarningAndNegativeCountingProcessTimesAreValid() {
+        // R: d <- data.frame(a = c(0, 5, 2, -3), b = c(3, 5, 4, -1), s = c(1, 1, 0, 1));
+        // coxph(Surv(a, b, s) ~ 1, d)$n is 3 with the warning "Stop time must be > start time, NA created"
+        SurvivalData d = SurvivalData.builder().start("a", new double[] {0, 5, 2, -3}).time("b", new double[] {3, 5, 4, -1})
+                .event("s", new boolean[] {true, true, false, true}).build();
+        assertEquals(3, d.size());
+        assertEquals(1, d.omittedRows());
+        assertArrayEquals(new int[] {1, 3, 4}, d.fileRows());
+        assertEquals(-3.0, d.start(2));
+        assertEquals(-1.0, d.time(2));
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("start = stop") && w.contains("row(s) 2")),
+                d.warnings().toString());
+        // a negative right-censored time stays an error
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
+                .time("t", new double[] {1, -2}).event("e", new boolean[] {true, true}).build());
+        assertTrue(e.getMessage().contains("'t'") && e.getMessage().contains("row 2"), e.getMessage());
     }
 }
