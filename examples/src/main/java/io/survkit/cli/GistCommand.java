@@ -9,12 +9,16 @@ import io.survkit.data.SeerColumn;
 import io.survkit.data.SeerReader;
 import io.survkit.data.synthetic.GistCohortSimulator;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit gist}: the motivating study end to end. Writes a synthetic SEER*Stat export of the
@@ -24,76 +28,66 @@ import java.util.Set;
  * reproduced here", and writes {@code report.md}, {@code report.json} (and, with {@code --html}, a
  * self-contained HTML report) to the output folder.
  */
-final class GistCommand implements Command {
+@Command(name = "gist", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "The GIST liver-metastasis study end to end on a synthetic SEER*Stat export.")
+final class GistCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "gist-report",
+            description = "Folder for the export, report.md and report.json (created if missing).")
+    Path out;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
+    Path html;
+
+    @Option(names = "--seed", paramLabel = "SEED", converter = Converters.WholeNumber.class,
+            defaultValue = "" + GistCohortSimulator.DEFAULT_SEED,
+            description = "Seed of the synthetic cohort.")
+    long seed;
 
     @Override
-    public String name() {
-        return "gist";
-    }
-
-    @Override
-    public String summary() {
-        return "The GIST liver-metastasis study end to end on a synthetic SEER*Stat export";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("out", "html", "seed");
-    }
-
-    @Override
-    public int run(Args a, PrintStream out) {
-        Path dir = Path.of(a.get("out", "gist-report"));
-        long seed = (long) a.number("seed", GistCohortSimulator.DEFAULT_SEED);
-        Path html = a.has("html") ? Path.of(a.get("html")) : null;
-        // every output checked before the study runs, each error naming its own option
-        prepareDirectory("out", dir);
-        if (html != null) {
-            prepareFile("html", html);
-        }
-        GistStudy study = GistStudy.run(dir, seed);
-        out.print(study.paperTable());
-        out.println();
-        out.print(study.main());
-        write("out", dir.resolve("report.md"), study.markdown());
-        write("out", dir.resolve("report.json"), study.main().toJson());
-        out.println();
-        out.println("wrote " + dir.resolve("report.md") + " and " + dir.resolve("report.json"));
-        if (html != null) {
-            write("html", html, study.html());
-            out.println("wrote " + html);
-        }
-        return 0;
-    }
-
-    /** The --out folder exists (created if needed) and is writable. */
-    private static void prepareDirectory(String option, Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UsageException("gist: option --" + option + " = '" + dir + "' is a file; expected a folder");
-        }
+    public Integer call() {
+        checkOutputs();
+        PrintWriter stdout = spec.commandLine().getOut();
+        GistStudy study;
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(out);
+            study = GistStudy.run(out, seed);
         } catch (IOException e) {
-            throw new UsageException("gist: option --" + option + " = '" + dir + "': cannot create the folder ("
-                    + e.getMessage() + ")");
+            throw new UncheckedIOException("--out " + out + ": cannot write there: " + e.getMessage(), e);
         }
-        if (!Files.isWritable(dir)) {
-            throw new UsageException("gist: option --" + option + " = '" + dir + "': the folder is not writable");
+        stdout.print(study.paperTable());
+        stdout.println();
+        stdout.print(study.main());
+        write("--out", out.resolve("report.md"), study.markdown());
+        write("--out", out.resolve("report.json"), study.main().toJson());
+        stdout.println();
+        stdout.println("wrote " + out.resolve("report.md") + " and " + out.resolve("report.json"));
+        if (html != null) {
+            if (html.toAbsolutePath().getParent() != null) {
+                try {
+                    Files.createDirectories(html.toAbsolutePath().getParent());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("--html " + html + ": cannot create its folder: "
+                            + e.getMessage(), e);
+                }
+            }
+            write("--html", html, study.html());
+            stdout.println("wrote " + html);
         }
+        return ExitCode.OK;
     }
 
-    /** The --html file is not a folder, its folder exists (created if needed) and it can be written. */
-    private static void prepareFile(String option, Path file) {
-        if (Files.isDirectory(file)) {
-            throw new UsageException("gist: option --" + option + " = '" + file
-                    + "' is a folder; expected a file name such as " + file.resolve("report.html"));
+    /** Before computing: each output names a place that can be written. */
+    private void checkOutputs() {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a file; expected a folder");
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            prepareDirectory(option, parent);
-        }
-        if (Files.exists(file) && !Files.isWritable(file)) {
-            throw new UsageException("gist: option --" + option + " = '" + file + "': the file is not writable");
+        if (html != null && Files.isDirectory(html)) {
+            throw new UsageException("--html " + html + " is a folder; expected a file name such as "
+                    + html.resolve("report.html"));
         }
     }
 
@@ -101,8 +95,7 @@ final class GistCommand implements Command {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("gist: option --" + option + ": cannot write " + file + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(option + ": cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
