@@ -241,8 +241,11 @@ public final class GrayTest {
         final double[] rs;
         final double[] d;
         final double[] vs;
+        /** Column k of a - t4 c (a and c are symmetric, so row k, contiguous), first ng - 1 entries. */
+        final double[] m;
 
         Work(int ng) {
+            m = new double[Math.max(1, ng - 1)];
             f1m = new double[ng];
             f1 = new double[ng];
             skmm = new double[ng];
@@ -250,10 +253,24 @@ public final class GrayTest {
             c = new double[ng * ng];
             a = new double[ng * ng];
             v3 = new double[ng];
-            v2 = new double[(ng - 1) * ng];
+            v2 = new double[ng * (ng - 1)]; // transposed: v2[k * (ng - 1) + i] is cmprsk's v2(i, k)
             rs = new double[ng];
             d = new double[3 * ng];
             vs = new double[(ng - 1) * (ng - 1)];
+        }
+    }
+
+    /** Lower triangle of {@code v} (ng1 x ng1, row-major) += t m m'. Contiguous inner loop. */
+    private static void rankOneLower(double[] v, int ng1, double[] m, double t) {
+        for (int i = 0; i < ng1; i++) {
+            double ti = m[i] * t;
+            if (ti == 0) {
+                continue;
+            }
+            int row = i * ng1;
+            for (int j = 0; j <= i; j++) {
+                v[row + j] += ti * m[j];
+            }
         }
     }
 
@@ -360,6 +377,7 @@ public final class GrayTest {
                     st[i] = st[i] + fb * (d[ng + i] - nd1 * rs[i] * (1 - f1m[i]) / (skmm[i] * tq));
                 }
                 if (nd1 > 0) {
+                    double[] mk = w.m;
                     for (int k = 0; k < ng; k++) {
                         if (rs[k] <= 0) {
                             continue;
@@ -374,17 +392,19 @@ public final class GrayTest {
                         }
                         double t3 = t5 * skmm[k] * nd1 / (tr * rs[k]);
                         v3[k] = v3[k] + t4 * t4 * t3;
+                        // a and c are symmetric: their column k is their row k (contiguous)
+                        int rowK = k * ng;
+                        int v2k = k * ng1;
                         for (int i = 0; i < ng1; i++) {
-                            double t1 = a[i * ng + k] - t4 * c[i * ng + k];
-                            v2[i * ng + k] = v2[i * ng + k] + t1 * t4 * t3;
-                            for (int j = 0; j <= i; j++) {
-                                double t2 = a[j * ng + k] - t4 * c[j * ng + k];
-                                v[i * ng1 + j] = v[i * ng1 + j] + t1 * t2 * t3;
-                            }
+                            double t1 = a[rowK + i] - t4 * c[rowK + i];
+                            mk[i] = t1;
+                            v2[v2k + i] += t1 * t4 * t3;
                         }
+                        rankOneLower(v, ng1, mk, t3);
                     }
                 }
                 if (nd2 != 0) {
+                    double[] mk = w.m;
                     for (int k = 0; k < ng; k++) {
                         double d2 = d[2 * ng + k];
                         if (skm[k] <= 0 || d2 <= 0) {
@@ -397,14 +417,14 @@ public final class GrayTest {
                         }
                         double t3 = t5 * ((skmm[k] * skmm[k]) * d2) / (rs[k] * rs[k]);
                         v3[k] = v3[k] + t4 * t4 * t3;
+                        int rowK = k * ng;
+                        int v2k = k * ng1;
                         for (int i = 0; i < ng1; i++) {
-                            double t1 = t4 * c[i * ng + k];
-                            v2[i * ng + k] = v2[i * ng + k] - t1 * t4 * t3;
-                            for (int j = 0; j <= i; j++) {
-                                double t2 = t4 * c[j * ng + k];
-                                v[i * ng1 + j] = v[i * ng1 + j] + t1 * t2 * t3;
-                            }
+                            double t1 = t4 * c[rowK + i];
+                            mk[i] = t1;
+                            v2[v2k + i] -= t1 * t4 * t3;
                         }
+                        rankOneLower(v, ng1, mk, t3);
                     }
                 }
             }
@@ -420,15 +440,19 @@ public final class GrayTest {
                 skmm[i] = skm[i];
             }
         }
-        for (int i = 0; i < ng1; i++) {
-            for (int j = 0; j <= i; j++) {
-                double sum = v[i * ng1 + j];
-                for (int k = 0; k < ng; k++) {
-                    sum = sum + c[i * ng + k] * c[j * ng + k] * v3[k];
-                    sum = sum + c[i * ng + k] * v2[j * ng + k];
-                    sum = sum + c[j * ng + k] * v2[i * ng + k];
+        // v(i, j) += sum_k c(i, k) c(j, k) v3(k) + c(i, k) v2(j, k) + c(j, k) v2(i, k), k-outer so that
+        // every inner loop runs over contiguous memory (c is symmetric: c(i, k) = c[k * ng + i])
+        for (int k = 0; k < ng; k++) {
+            int rowK = k * ng;
+            int v2k = k * ng1;
+            double v3k = v3[k];
+            for (int i = 0; i < ng1; i++) {
+                double cik = c[rowK + i];
+                double v2ik = v2[v2k + i];
+                int row = i * ng1;
+                for (int j = 0; j <= i; j++) {
+                    v[row + j] += cik * (c[rowK + j] * v3k + v2[v2k + j]) + c[rowK + j] * v2ik;
                 }
-                v[i * ng1 + j] = sum;
             }
         }
         for (int i = 0; i < ng1; i++) {
