@@ -95,44 +95,6 @@ public final class Escape {
     }
 
     /**
-     * A label in a plain-text table written to a terminal: one line, no terminal control. Line feed,
-     * carriage return and tab are written as {@code \n}, {@code \r}, {@code \t}; every other C0 or C1
-     * control (ESC starts terminal escape sequences), DEL, the bidirectional overrides and isolates
-     * (U+202A to U+202E, U+2066 to U+2069, which reorder what is shown), lone surrogates and
-     * non-characters as {@code \}{@code uXXXX} (as R's {@code print} shows such characters escaped).
-     */
-    public static String text(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            int len = Character.charCount(c);
-            boolean safe = allowedInMarkup(c) && c >= 0x20 && !(c >= 0x202A && c <= 0x202E)
-                    && !(c >= 0x2066 && c <= 0x2069);
-            if (!safe && b == null) {
-                b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (b != null) {
-                if (safe) {
-                    b.appendCodePoint(c);
-                } else if (c == '\n') {
-                    b.append("\\n");
-                } else if (c == '\r') {
-                    b.append("\\r");
-                } else if (c == '\t') {
-                    b.append("\\t");
-                } else {
-                    b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
-                }
-            }
-            i += len;
-        }
-        return b == null ? s : b.toString();
-    }
-
-    /**
      * A CSV cell (RFC 4180 quoting) with formula injection neutralised: a cell starting with
      * {@code = + - @}, tab or carriage return is prefixed with a single quote (OWASP advice). Plain
      * numbers such as {@code -1.5} are left as they are.
@@ -150,6 +112,40 @@ public final class Escape {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
+    }
+
+    /**
+     * Text for a terminal or a plain-text table: control characters (C0, DEL, C1), which could move
+     * the cursor, recolour the screen or split a row, and the bidirectional overrides that reorder
+     * what is shown, are written as visible escapes ({@code \n}, {@code \x1b}, {@code \u202e}).
+     */
+    public static String terminal(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String e = switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> c < 0x20 || c >= 0x7f && c <= 0x9f ? String.format(java.util.Locale.ROOT, "\\x%02x", (int) c)
+                        : c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069'
+                                ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
+            };
+            if (e != null && b == null) {
+                b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (b != null) {
+                if (e != null) {
+                    b.append(e);
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     private static boolean isNumber(String s) {

@@ -37,7 +37,7 @@ class KaplanMeierTest {
         //   sex=1 138    112    311      19.3    270     212     310
         //   sex=2  90     53    435      27.2    426     348     550
         //       * restricted mean with upper limit =  730
-        String s = KaplanMeier.withDefaults().fit(lungBySex()).table(730);
+        String s = KaplanMeier.withDefaults().fit(lungBySex()).summaryTable(730);
         assertEquals("        n events rmean* se(rmean) median 0.95LCL 0.95UCL\n"
                 + "sex=1 138    112    311      19.3    270     212     310\n"
                 + "sex=2  90     53    435      27.2    426     348     550\n"
@@ -87,7 +87,7 @@ class KaplanMeierTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit.curve(0).restrictedMean(3));
         assertTrue(e.getMessage().contains("before the first time 5") && e.getMessage().contains("Truncation point"),
                 e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> fit.table(3));
+        assertThrows(IllegalArgumentException.class, () -> fit.summaryTable(3));
         assertThrows(IllegalArgumentException.class, () -> fit.restrictedMeans(3));
         assertEquals(5.0, fit.curve(0).restrictedMean(5).estimate());
         assertEquals(0.0, fit.curve(0).restrictedMean(5).standardError());
@@ -95,7 +95,7 @@ class KaplanMeierTest {
         // se 0; R checks against the smallest time of the whole fit (5, in sex=2)
         KaplanMeierResult bySex = KaplanMeier.withDefaults().fit(lungBySex());
         assertEquals(10.0, bySex.restrictedMeans(10).get(0).estimate());
-        assertTrue(bySex.table(10).contains("10.00"), bySex.table(10));
+        assertTrue(bySex.summaryTable(10).contains("10.00"), bySex.summaryTable(10));
     }
 
     @Test

@@ -51,13 +51,4 @@ class EscapeTest {
         assertEquals("ab", Escape.markdown("a\uFFFFb"));
     }
 
-    @Test
-    void textKeepsALabelOnOneLineWithoutTerminalControl() {
-        assertEquals("plain", Escape.text("plain"));
-        assertEquals("a\\nb", Escape.text("a\nb"));
-        assertEquals("\\u001B[31mred", Escape.text("\u001b[31mred"));
-        assertEquals("x\\u202Ey", Escape.text("x\u202Ey"));
-        assertEquals("\u00e9\u4e2d", Escape.text("\u00e9\u4e2d"));
-        assertFalse(Escape.text("a\r\u009b2Jb").contains("\r"));
-    }
 }

@@ -1,18 +1,12 @@
 package io.survkit.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.estimate.LandmarkSummary;
-import io.survkit.estimate.Quantile;
-import io.survkit.estimate.RestrictedMean;
-import io.survkit.estimate.SurvivalCurve;
 import io.survkit.estimate.Variance;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,9 +69,6 @@ final class KmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputOptions.Format format = output.format();
-        if (format == OutputOptions.Format.CSV) {
-            throw new UsageException("--format csv is not available for km yet");
-        }
         output.checkWritable();
         SurvivalData d = data.read(Main.stdin(spec));
         KaplanMeier km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel);
@@ -99,7 +90,9 @@ final class KmCommand implements Callable<Integer> {
         }
         output.write(spec.commandLine().getOut(), out -> {
             switch (format) {
-                case JSON -> out.println(Json.write(json(fit, at, horizon)));
+                case JSON -> JsonOutput.write(out, a -> fit.writeJson(a, at, tau == null ? OptionalDouble.empty()
+                        : OptionalDouble.of(tau)));
+                case CSV -> fit.table().writeCsv(out);
                 default -> text(out, fit, at, horizon);
             }
         });
@@ -107,7 +100,7 @@ final class KmCommand implements Callable<Integer> {
     }
 
     private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, double tau) {
-        out.print(Double.isNaN(tau) ? fit.table() : fit.table(tau));
+        out.print(Double.isNaN(tau) ? fit.summaryTable() : fit.summaryTable(tau));
         if (times.length > 0) {
             out.println();
             for (LandmarkSummary s : fit.at(times)) {
@@ -116,79 +109,6 @@ final class KmCommand implements Callable<Integer> {
         }
         for (String w : fit.warnings()) {
             out.println("Warning: " + w);
-        }
-    }
-
-    /** The oracle's km result: nOmitted, stdErrScale, strata[]. */
-    static ObjectNode json(KaplanMeierResult fit, double[] times, double tau) {
-        ObjectNode r = Json.object();
-        r.put("nOmitted", fit.omittedRows());
-        r.put("stdErrScale", fit.standardErrorScale().rName());
-        ArrayNode strata = r.putArray("strata");
-        List<RestrictedMean> means = Double.isNaN(tau) ? null : fit.restrictedMeans(tau);
-        for (int i = 0; i < fit.curves().size(); i++) {
-            strata.add(curve(fit.curves().get(i), times, means == null ? null : means.get(i)));
-        }
-        if (!fit.warnings().isEmpty()) {
-            r.set("warnings", Json.strings(fit.warnings()));
-        }
-        return r;
-    }
-
-    private static ObjectNode curve(SurvivalCurve c, double[] times, RestrictedMean m) {
-        ObjectNode s = Json.object();
-        s.put("name", c.name());
-        s.put("n", c.rowCount());
-        Json.put(s, "events", c.events());
-        s.set("time", Json.array(c.times()));
-        s.set("nRisk", Json.array(c.numberAtRisk()));
-        s.set("nEvent", Json.array(c.numberOfEvents()));
-        s.set("nCensor", Json.array(c.numberCensored()));
-        s.set("surv", Json.array(c.survival()));
-        s.set("stdErr", Json.array(c.standardError()));
-        s.set("lower", Json.array(c.lower()));
-        s.set("upper", Json.array(c.upper()));
-        s.set("cumhaz", Json.array(c.cumulativeHazard()));
-        s.set("stdChaz", Json.array(c.cumulativeHazardStandardError()));
-        put(s, "median", c.median());
-        put(s, "medianLower", c.medianLower());
-        put(s, "medianUpper", c.medianUpper());
-        ArrayNode q = s.putArray("quantiles");
-        for (Quantile x : c.quantiles()) {
-            ObjectNode o = q.addObject();
-            o.put("p", x.probability());
-            put(o, "time", x.time());
-            put(o, "lower", x.lower());
-            put(o, "upper", x.upper());
-        }
-        if (m != null) {
-            Json.put(s, "rmean", m.estimate());
-            Json.put(s, "rmeanSe", m.standardError());
-        }
-        if (times.length > 0) {
-            LandmarkSummary l = c.at(times);
-            ArrayNode at = s.putArray("at");
-            for (int i = 0; i < l.size(); i++) {
-                ObjectNode o = at.addObject();
-                Json.put(o, "time", l.time(i));
-                Json.put(o, "surv", l.survival(i));
-                Json.put(o, "stdErr", l.standardError(i));
-                Json.put(o, "lower", l.lower(i));
-                Json.put(o, "upper", l.upper(i));
-                Json.put(o, "nRisk", l.numberAtRisk(i));
-                Json.put(o, "nEvent", l.numberOfEvents(i));
-                Json.put(o, "nCensor", l.numberCensored(i));
-                Json.put(o, "cumhaz", l.cumulativeHazard(i));
-            }
-        }
-        return s;
-    }
-
-    private static void put(ObjectNode o, String field, OptionalDouble v) {
-        if (v.isPresent()) {
-            Json.put(o, field, v.getAsDouble());
-        } else {
-            o.putNull(field);
         }
     }
 }
