@@ -28,4 +28,20 @@ out$cox_aliased = list(rCall = "coxph(Surv(time, status == 2) ~ age + age2 + sex
   coef = unname(ca$coef), se = unname(summary(ca)$coef[, "se(coef)"]), var = unname(ca$var),
   robustSe = unname(summary(car)$coef[, "robust se"]), naiveSe = unname(summary(car)$coef[, "se(coef)"]))
 
+# --- Fine-Gray with competing events and censorings at time 0 (crr's censoring survival at time 0
+# includes the time-0 censorings). Deterministic data: i = 1..80,
+#   time = (i * 7) %% 23 (0 for i = 23, 46, 69: rows with status 0, 2, 1 there), plus rows 81..84 at time 0
+#   status = c(0, 1, 2, 1)[(i %% 4) + 1]; x = ((i * 13) %% 17) / 4
+library(cmprsk)
+i <- 1:84
+ftime <- ifelse(i <= 80, (i * 7) %% 23, 0)
+fstatus <- c(0, 1, 2, 1)[(i %% 4) + 1]
+fstatus[81:84] <- c(0, 2, 0, 1)
+x <- ((i * 13) %% 17) / 4
+fg <- crr(ftime, fstatus, cbind(x = x), failcode = 1, cencode = 0)
+out$crr_time0 = list(rCall = "crr(ftime, fstatus, cbind(x = x), failcode = 1, cencode = 0) on the time-0 data above",
+  timeZeroRows = sum(ftime == 0), timeZeroCensored = sum(ftime == 0 & fstatus == 0),
+  timeZeroCompeting = sum(ftime == 0 & fstatus == 2),
+  coef = unname(fg$coef), var = unname(fg$var), loglik = fg$loglik, converged = fg$converged)
+
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), "defects_issue12.json")
