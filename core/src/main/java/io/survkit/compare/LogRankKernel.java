@@ -96,17 +96,18 @@ final class LogRankKernel {
             double[] exp = sums.expected;
             for (int j = 0; j < k; j++) {
                 obs[j * strata + s] += w * d[j];
-                exp[j * strata + s] += w * dTotal * n[j] / nTotal;
+                // ratios first: with weighted counts near 1e300, d n_g would overflow
+                exp[j * strata + s] += w * dTotal * (n[j] / nTotal);
             }
             sums.deaths += dTotal;
             if (nTotal > 1) {
                 double w2 = w * w;
                 double[] v = sums.variance;
                 for (int j = 0; j < k; j++) {
-                    double tmp = w2 * dTotal * n[j] * (nTotal - dTotal) / (nTotal * (nTotal - 1));
+                    double tmp = w2 * dTotal * (n[j] / nTotal) * ((nTotal - dTotal) / (nTotal - 1));
                     v[j * k + j] += tmp;
                     for (int h = 0; h < k; h++) {
-                        v[j * k + h] -= tmp * n[h] / nTotal;
+                        v[j * k + h] -= tmp * (n[h] / nTotal);
                     }
                 }
             }
