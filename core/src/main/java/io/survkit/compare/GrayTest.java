@@ -106,6 +106,8 @@ public final class GrayTest {
                     groups);
         }
         int causeCount = data.causes().size();
+        io.survkit.internal.Memory.require(workBytes(ng, causeCount, n), Check.format("Gray's test of %d groups"
+                + " (%d x %d variance matrices)", ng, ng - 1, ng - 1), UNWISE_ADVICE);
         int[] eventsOf = new int[causeCount + 1];
         for (int i = 0; i < n; i++) {
             eventsOf[data.status(i)]++;
@@ -182,6 +184,26 @@ public final class GrayTest {
             codeArray[c] = codes.get(c);
         }
         return new GrayTestResult(groups, causes, codeArray, stat, p, ng1, scores, variances, singular, rho);
+    }
+
+    /** What to do instead of a K-sample test of very many groups (used in messages). */
+    public static final String UNWISE_ADVICE = "a K-sample test with that many groups has little power and a poor chi-square"
+            + " approximation; compare chosen groups, group the levels, or model a covariate (FineGray)";
+
+    /**
+     * Bytes Gray's test holds at once for {@code ng} groups: the per-stratum work matrices a, c and
+     * v2 (ng^2 each) and v (ng-1)^2, each cause's (ng-1)^2 variance and its copy for the solve, and
+     * the per-time counts of the merge (at most n times x ng x (causes + 1) ints).
+     */
+    public static long workBytes(int ng, int causes, int n) {
+        double sq = (double) ng * ng;
+        return io.survkit.internal.Memory.doubles(3 * sq + sq + 2.0 * causes * sq) + 4L * Math.min(Long.MAX_VALUE / 8,
+                (long) n * ng * (causes + 1));
+    }
+
+    /** True when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes}). */
+    public static boolean fits(int ng, int causes, int n) {
+        return io.survkit.internal.Memory.fits(workBytes(ng, causes, n));
     }
 
     private static int key(Factor st, int[] map, Factor g, int i, int ng, int sc, int status) {

@@ -1,6 +1,7 @@
 package io.survkit.compare;
 
 import io.survkit.data.CountTable;
+import io.survkit.internal.Check;
 import io.survkit.data.Factor;
 import io.survkit.data.SurvivalData;
 import java.util.Arrays;
@@ -39,6 +40,11 @@ final class LogRankKernel {
         double deaths;
 
         Sums(int k, int strata) {
+            // the k x k variance is held three times (these sums, the result, the chi-square's solve)
+            io.survkit.internal.Memory.require(io.survkit.internal.Memory.doubles(3.0 * k * k + 2.0 * k * strata),
+                    Check.format("the log-rank test of %d groups (a %d x %d variance matrix)", k, k, k),
+                    "a K-sample test with that many groups is rarely meaningful; test a trend (TrendTest), compare"
+                    + " chosen pairs (PairwiseLogRank), or group the levels");
             this.k = k;
             this.strata = strata;
             this.observed = new double[k * strata];
