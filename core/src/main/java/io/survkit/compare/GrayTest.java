@@ -7,6 +7,8 @@ import io.survkit.internal.Cholesky;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gray's K-sample test for equality of cumulative incidence functions (Gray 1988, Ann. Statist.
@@ -41,6 +43,10 @@ import org.apache.commons.math3.special.Gamma;
  * }</pre>
  */
 public final class GrayTest {
+    private static final Logger LOG = LoggerFactory.getLogger(GrayTest.class);
+    /** Progress of a long test is logged at INFO at most this often. */
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
+
     private static final GrayTest DEFAULTS = new GrayTest(0);
     /** Relative pivot tolerance of the rank check (R's {@code qr} default tolerance). */
     private static final double RANK_TOLERANCE = 1e-7;
@@ -337,7 +343,17 @@ public final class GrayTest {
         java.util.Arrays.fill(c, 0);
         double fm = 0;
         double f = 0;
+        long started = System.nanoTime();
+        long nextLog = started + PROGRESS_NANOS;
         for (int jt = 0; jt < times; jt++) {
+            if ((jt & 63) == 63) {
+                long now = System.nanoTime();
+                if (now >= nextLog) {
+                    nextLog = now + PROGRESS_NANOS;
+                    LOG.info("Gray's test, cause {}: time {} of {} ({} groups), {} s", cause, jt + 1, times, ng,
+                            (now - started) / 1_000_000_000L);
+                }
+            }
             java.util.Arrays.fill(d, 0);
             int row = jt * ng * sc;
             for (int gi = 0; gi < ng; gi++) {
