@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
@@ -18,7 +19,11 @@ import org.junit.jupiter.api.Test;
 class ManyGroupsTest {
     private static final int GROUPS = 200_000;
 
-    private static SurvivalData data(boolean causes) {
+    private static ModelFrame data(boolean causes) {
+        return ModelFrame.of(rows(causes), "g");
+    }
+
+    private static SurvivalData rows(boolean causes) {
         int n = 2 * GROUPS;
         double[] t = new double[n];
         double[] status = new double[n];
@@ -28,7 +33,7 @@ class ManyGroupsTest {
             status[i] = i % 3;
             g[i] = Integer.toString(i % GROUPS);
         }
-        io.survkit.data.Builder b = SurvivalData.builder().time("t", t).group("g", g);
+        SurvivalData.Builder b = SurvivalData.builder().time("t", t).text("g", g);
         return causes ? b.causes("s", status, 0).build() : b.event("s", status, 1, 2).build();
     }
 
@@ -42,10 +47,9 @@ class ManyGroupsTest {
 
     @Test
     void coxFactorSaysWhatItNeeds() {
-        SurvivalData d = data(false);
+        SurvivalData d = rows(false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults()
-                .fit(d.withFactor(io.survkit.data.Factor.of("f", d.group().levels(), d.group().codes()))
-                        .withCovariates("f")));
+                .fit(ModelFrame.of(d, "factor(g)")));
         assertTrue(e.getMessage().contains("coefficients") && e.getMessage().contains("needs"), e.getMessage());
     }
 

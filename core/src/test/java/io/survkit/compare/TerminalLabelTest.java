@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.regression.CoxRegression;
@@ -28,7 +29,7 @@ class TerminalLabelTest {
             e[i] = r.nextDouble() < 0.7;
             g[i] = i % 2 == 0 ? HOSTILE : "plain";
         }
-        return SurvivalData.builder().time("t", t).event("e", e).group("g", g).factor("f", g, "plain").build();
+        return SurvivalData.builder().time("t", t).event("e", e).text("g", g).build();
     }
 
     private static void assertClean(String text) {
@@ -41,12 +42,12 @@ class TerminalLabelTest {
     @Test
     void logRankKaplanMeierAndCoxTablesKeepALabelOnOneLine() {
         SurvivalData d = data();
-        assertClean(LogRankTest.withDefaults().test(d).toString());
-        assertClean(KaplanMeier.withDefaults().fit(d).toString());
-        String cox = CoxRegression.withDefaults().fit(d.withCovariates("f")).toString();
+        assertClean(LogRankTest.withDefaults().test(ModelFrame.of(d, "g")).toString());
+        assertClean(KaplanMeier.withDefaults().fit(ModelFrame.of(d, "g")).toString());
+        String cox = CoxRegression.withDefaults().fit(ModelFrame.of(d, "factor(g, ref = plain)")).toString();
         assertFalse(cox.contains("\u001b"), cox);
         assertFalse(cox.contains("\nsecond line"), cox);
         // the data keep the label as it is
-        assertEquals(HOSTILE, d.group().level(d.group().indexOf(HOSTILE)));
+        assertEquals(HOSTILE, d.labels("g")[0]);
     }
 }

@@ -1,6 +1,7 @@
 package io.survkit.estimate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.oracle.DefectReference;
 import io.survkit.oracle.Oracle;
@@ -13,18 +14,14 @@ import org.junit.jupiter.api.Test;
  */
 class KaplanMeierWeightScaleTest {
 
-    private static SurvivalData lung(double scale) {
+    private static ModelFrame lung(double scale) {
         SurvivalData base = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").read();
-        int n = base.size();
-        double[] time = new double[n];
-        boolean[] event = new boolean[n];
+        int n = base.rowCount();
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            time[i] = base.time(i);
-            event[i] = base.isEvent(i);
-            w[i] = (0.5 + ((i + 1) % 7) / 4.0) * scale; // R: 0.5 + (seq_len(nrow(lung)) %% 7) / 4
+            w[i] = (0.5 + ((base.sourceRow(i)) % 7) / 4.0) * scale; // R: 0.5 + (seq_len(nrow(lung)) %% 7) / 4
         }
-        return SurvivalData.builder().time("time", time).event("status", event).weights("w", w).build();
+        return ModelFrame.of(base.withWeights("w", w), "1");
     }
 
     private static void check(String caseName, double scale) {

@@ -1,6 +1,7 @@
 package io.survkit.regression;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.oracle.DefectReference;
 import io.survkit.oracle.Oracle;
@@ -15,24 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CoxAliasedTest {
 
-    private static SurvivalData lung() {
-        SurvivalData base = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2")
-                .numeric("age").numeric("sex").read();
-        int n = base.size();
-        double[] t = new double[n];
-        boolean[] e = new boolean[n];
-        double[] age = new double[n];
-        double[] age2 = new double[n];
-        double[] sex = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = base.time(i);
-            e[i] = base.isEvent(i);
-            age[i] = base.covariate("age").value(i);
+    private static ModelFrame lung() {
+        SurvivalData base = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").read();
+        double[] age = base.numbers("age");
+        double[] age2 = new double[age.length];
+        for (int i = 0; i < age.length; i++) {
             age2[i] = 2 * age[i];
-            sex[i] = base.covariate("sex").value(i);
         }
-        return SurvivalData.builder().time("time", t).event("status", e).numeric("age", age).numeric("age2", age2)
-                .numeric("sex", sex).build();
+        return ModelFrame.of(base.withNumeric("age2", age2), "age + age2 + sex");
     }
 
     @Test

@@ -5,10 +5,10 @@ import io.survkit.arms.ArmSummary;
 import io.survkit.arms.EndpointComparison;
 import io.survkit.arms.PropensityScore;
 import io.survkit.arms.SubgroupAnalysis;
-import io.survkit.data.CohortSelection;
-import io.survkit.data.Endpoint;
+import io.survkit.seer.CohortSelection;
+import io.survkit.seer.Endpoint;
 import io.survkit.data.SurvivalData;
-import io.survkit.data.synthetic.GistCohortSimulator;
+import io.survkit.examples.gist.GistCohortSimulator;
 import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.estimate.IncidenceCurve;
@@ -47,7 +47,7 @@ final class GistStudy {
         ArmComparisonResult matched = GistCommand.comparison(cohort)
                 .matched(PropensityScore.withDefaults().withCovariates("age", "sex", "size")).run();
         SurvivalData competing = cohort.data(Endpoint.COMPETING_RISKS);
-        CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing);
+        CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing, "arm");
         return new GistStudy(cohort, main, bound, matched, cif);
     }
 
