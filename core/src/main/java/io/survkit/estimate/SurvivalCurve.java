@@ -396,8 +396,8 @@ public final class SurvivalCurve {
      * {@code summary(fit, rmean = tau)$table} (see {@link RestrictedMean}). The curve is extended
      * flat from its last time to tau.
      *
-     * @param tau horizon, finite and at least the curve's first time (R stops with "Truncation point
-     *     for the mean is < smallest survival" when {@code rmean < min(fit$time)})
+     * @param tau horizon, finite and at least the curve's first time (R stops with {@code "Truncation
+     *     point for the mean is < smallest survival"} when {@code rmean < min(fit$time)})
      */
     public RestrictedMean restrictedMean(double tau) {
         checkHorizon(tau, time[0]);
