@@ -59,7 +59,9 @@ final class CoxCommand extends AnalysisCommand {
 
     @Override
     void check(OutputOptions.Format format) {
-        DataOptions.require(data.covariates, "--covariates");
+        if (data.formula == null) {
+            DataOptions.require(data.covariates, "--covariates (or --formula)");
+        }
         if (format == OutputOptions.Format.CSV && (zph || zphTransform != null)) {
             throw new UsageException("--format csv writes one table and --zph adds a second; "
                     + "use --format json or text, or leave out --zph");
