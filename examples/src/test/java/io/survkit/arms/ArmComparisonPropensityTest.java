@@ -111,7 +111,7 @@ class ArmComparisonPropensityTest {
             t[i] = 1 + r.nextInt(50);
             e[i] = r.nextDouble() < 0.6;
         }
-        return SurvivalData.builder().time("t", t).event("e", e).group("arm", arm).numeric("x", x).build();
+        return SurvivalData.builder().time("t", t).event("e", e).text("arm", arm).numeric("x", x).build();
     }
 
     @Test
@@ -120,11 +120,11 @@ class ArmComparisonPropensityTest {
         // and the crude analysis was presented as weighted
         PropensityScore ps = PropensityScore.withDefaults().withCovariates("x");
         IllegalArgumentException w = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("OS", separated(false)).treatment("T").control("C").weighted(ps).run());
+                () -> ArmComparison.of("OS", separated(false)).arm("arm").treatment("T").control("C").weighted(ps).run());
         assertTrue(w.getMessage().contains("separate the arms completely") && w.getMessage().contains("OS"),
                 w.getMessage());
         IllegalArgumentException m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("OS", separated(false)).treatment("T").control("C").matched(ps).run());
+                () -> ArmComparison.of("OS", separated(false)).arm("arm").treatment("T").control("C").matched(ps).run());
         assertTrue(m.getMessage().contains("no pair was matched") && m.getMessage().contains("caliper"),
                 m.getMessage());
         org.junit.jupiter.api.Assertions.assertFalse(m.getMessage().contains("needs at least one level"));
@@ -136,9 +136,9 @@ class ArmComparisonPropensityTest {
         PropensityScore ps = PropensityScore.withDefaults().withCovariates("x")
                 .withRegression(io.survkit.regression.LogisticRegression.withDefaults().withMaxIterations(1));
         SurvivalData d = separated(true);
-        java.util.List<String> modelWarnings = ps.estimate(d, PropensityScore.treated(d, "T")).model().warnings();
+        java.util.List<String> modelWarnings = ps.estimate(d, "arm", "T").model().warnings();
         assertTrue(!modelWarnings.isEmpty(), "the logistic fit warns on this data");
-        ArmComparisonResult r = ArmComparison.of("OS", d).treatment("T").control("C").weighted(ps).run();
+        ArmComparisonResult r = ArmComparison.of("OS", d).arm("arm").treatment("T").control("C").weighted(ps).run();
         String w = modelWarnings.get(0);
         assertTrue(r.notes().contains("OS, propensity score model: " + w), r.notes().toString());
         assertTrue(r.toString().contains("propensity score model: "), r.toString());
