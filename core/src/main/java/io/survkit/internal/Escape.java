@@ -23,20 +23,24 @@ public final class Escape {
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
             i += Character.charCount(c);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (allowedInMarkup(c)) {
-                        b.appendCodePoint(c);
-                    }
-                }
+            if (c == '"') {
+                b.append("&quot;");
+            } else if (c == '\'') {
+                b.append("&#39;");
+            } else if (!tag(b, c) && allowedInMarkup(c)) {
+                b.appendCodePoint(c);
             }
         }
         return b.toString();
+    }
+
+    /** Appends {@code & < >} as entities and returns true; false for any other code point. */
+    private static boolean tag(StringBuilder b, int c) {
+        String e = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : null;
+        if (e != null) {
+            b.append(e);
+        }
+        return e != null;
     }
 
     /** True for code points XML 1.0 allows and HTML does not report as parse errors (see {@link #xml}). */
@@ -75,20 +79,15 @@ public final class Escape {
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
             i += Character.charCount(c);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '\r', '\n' -> b.append(' ');
-                default -> {
-                    if (c < 0x80 && "\\`*_[]|#".indexOf(c) >= 0) {
-                        b.append('\\').append((char) c);
-                    } else if (allowedInMarkup(c) && c != '\t') {
-                        b.appendCodePoint(c);
-                    } else if (c == '\t') {
-                        b.append(' ');
-                    }
-                }
+            if (tag(b, c)) {
+                continue;
+            }
+            if (c == '\r' || c == '\n' || c == '\t') {
+                b.append(' ');
+            } else if (c < 0x80 && "\\`*_[]|#".indexOf(c) >= 0) {
+                b.append('\\').append((char) c);
+            } else if (allowedInMarkup(c)) {
+                b.appendCodePoint(c);
             }
         }
         return b.toString();
