@@ -18,3 +18,8 @@ one("coxp_veteran_ns_karno_4_trt_breslow", "veteran",
     list(time = "time", event = "status", eventValue = 1, covariates = list(num1("karno"), num1("trt")),
          confLevel = 0.95, ties = "breslow", formula = "ns(karno, df = 4) + trt"),
     "coxph(Surv(time, status == 1) ~ ns(karno, df = 4) + trt, data = d, ties = \"breslow\")")
+# control = coxph.control(eps =, iter.max =): --eps and --iter-max on the command line
+one("coxp_lung_age_sex_eps_1e-4", "lung",
+    list(time = "time", event = "status", eventValue = 2, covariates = list(num1("age"), num1("sex")),
+         confLevel = 0.95, formula = "age + sex", eps = 1e-4),
+    "coxph(Surv(time, status == 2) ~ age + sex, data = d, control = coxph.control(eps = 1e-4))")

@@ -97,6 +97,8 @@ class CoxCommandTest {
         List<String> argv = new ArrayList<>(List.of("cox", "--data", OracleJson.data(c), "--json", "--time",
                 p.get("time").asText(), "--event", p.get("event").asText(), "--event-value",
                 p.get("eventValue").asText(), "--ties", p.get("ties").asText(), "--formula", p.get("formula").asText()));
+        OracleJson.option(argv, p, "eps", "--eps");
+        OracleJson.option(argv, p, "iterMax", "--iter-max");
         OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv), name, COX_REL);
         Object[] both = OracleJson.run(argv.toArray(new String[0]));
         List<String> bad = new ArrayList<>(argv);
