@@ -72,49 +72,7 @@ class KaplanMeierExtraReferenceTest {
         if (Oracle.text(p, "cluster") != null) {
             r.cluster(Oracle.text(p, "cluster"));
         }
-        return ModelFrame.of(subset(r.read(), c.get("rCall").asText()), Oracle.terms(c));
-    }
-
-    /**
-     * R's {@code subset = a >= 60 & b > 30} in the case's call (conditions "column op number" joined
-     * by {@code &}), applied as R does before the fit; the CLI's --where is tested on the same case.
-     */
-    static SurvivalData subset(SurvivalData d, String rCall) {
-        int at = rCall.indexOf("subset = ");
-        if (at < 0) {
-            return d;
-        }
-        String expr = rCall.substring(at + 9, rCall.lastIndexOf(')'));
-        boolean[] keep = new boolean[d.rowCount()];
-        java.util.Arrays.fill(keep, true);
-        for (String cond : expr.split("&")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([\\w.]+)\\s*(>=|<=|>|<|==)\\s*([-\\d.]+)\\s*")
-                    .matcher(cond);
-            if (!m.matches()) {
-                throw new IllegalStateException("unsupported subset condition: " + cond);
-            }
-            double[] x = d.numbers(m.group(1));
-            double v = Double.parseDouble(m.group(3));
-            for (int i = 0; i < keep.length; i++) {
-                double a = x[i];
-                boolean ok = switch (m.group(2)) {
-                    case ">=" -> a >= v;
-                    case "<=" -> a <= v;
-                    case ">" -> a > v;
-                    case "<" -> a < v;
-                    default -> a == v;
-                };
-                keep[i] &= ok; // NA (NaN) fails every comparison: R's subset drops it
-            }
-        }
-        int n = 0;
-        int[] rows = new int[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            if (keep[i]) {
-                rows[n++] = i;
-            }
-        }
-        return d.rows(java.util.Arrays.copyOf(rows, n));
+        return ModelFrame.of(r.read(), Oracle.terms(c));
     }
 
     @ParameterizedTest(name = "{0}")
