@@ -99,12 +99,12 @@ final class KaplanMeierKernel {
                 double e = rows[i];
                 for (int j = 0; j < e; j++) {
                     double denominator = ni - j * di / e;
-                    nelson += di / (e * denominator);
-                    v2 += di / (e * denominator * denominator);
+                    nelson += di / e / denominator;
+                    v2 += di / e / denominator / denominator;
                 }
             } else if (event) {
                 nelson += di / ni;
-                v2 += di / (ni * ni);
+                v2 += di / ni / ni; // as greenwood(): no overflow of n n
             }
             if (exp) {
                 surv[i] = Math.exp(-nelson);
@@ -112,7 +112,7 @@ final class KaplanMeierKernel {
             } else {
                 if (event) {
                     km *= (ni - di) / ni;
-                    v1 += di / (ni * (ni - di));
+                    v1 += di / ni / (ni - di);
                 }
                 surv[i] = km;
                 se[i] = Math.sqrt(v1);

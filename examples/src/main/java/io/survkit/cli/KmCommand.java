@@ -136,6 +136,13 @@ final class KmCommand extends AnalysisCommand {
         }
         KaplanMeierResult fit = km.fit(d);
         double[] at = times == null ? new double[0] : times.values();
+        // every check before any output: the landmarks and the horizon (R: tau >= the smallest time)
+        if (at.length > 0) {
+            fit.at(at);
+        }
+        if (tau != null) {
+            fit.restrictedMeans(tau);
+        }
         if (figures.any()) {
             figures.write(figure.plot(d.timeColumn()).render(KaplanMeierPlots.curves(fit)));
         }
