@@ -2,6 +2,7 @@ package io.survkit.regression;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.ConcordanceKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -142,7 +143,7 @@ public final class CoxResult {
             warn.add("non-integer case weights with the model-based variance: the standard errors treat weights as"
                     + " replication counts; use Variance.ROBUST (R's default here)");
         }
-        this.concordance = Concordance.compute(d, sortedLinearPredictor(), d.cluster != null);
+        this.concordance = concordance(d, sortedLinearPredictor());
         this.warnings = Collections.unmodifiableList(warn);
     }
 
@@ -255,6 +256,24 @@ public final class CoxResult {
     }
 
     /** Centred linear predictor per sorted row, in the design's coordinates. */
+    /**
+     * Harrell's concordance of the linear predictor as R {@code coxph} stores it: R's
+     * {@code concordancefit(y, lp, strata, weights, cluster, reverse = TRUE, timewt = "n")}, so a
+     * larger linear predictor should go with a shorter survival; clustered with a cluster column.
+     * Returns {concordance, standard error, concordant, discordant, tied on the predictor}.
+     */
+    private static double[] concordance(CoxDesign d, double[] lp) {
+        ConcordanceKernel k = ConcordanceKernel.count(d.time, d.start, d.startOrder, d.event, d.weight, d.strataStart,
+                lp, null);
+        double[] c = k.totals();
+        double npair = c[ConcordanceKernel.CONCORDANT] + c[ConcordanceKernel.DISCORDANT] + c[ConcordanceKernel.TIED_RISK];
+        double somer = (c[ConcordanceKernel.CONCORDANT] - c[ConcordanceKernel.DISCORDANT]) / npair;
+        double var = k.variance(d.cluster, d.clusterCount);
+        // reverse = TRUE: concordant and discordant swap, C becomes 1 - C
+        return new double[] {1 - (somer + 1) / 2, Math.sqrt(var), c[ConcordanceKernel.DISCORDANT],
+            c[ConcordanceKernel.CONCORDANT], c[ConcordanceKernel.TIED_RISK]};
+    }
+
     private double[] sortedLinearPredictor() {
         int p = d.p;
         double[] lp = new double[d.n];
