@@ -3,6 +3,7 @@ package io.survkit.regression;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.ConcordanceKernel;
+import io.survkit.internal.RFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

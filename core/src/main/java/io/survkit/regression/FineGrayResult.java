@@ -1,6 +1,7 @@
 package io.survkit.regression;
 
 import io.survkit.internal.Check;
+import io.survkit.internal.RFormat;
 import java.util.List;
 
 /**
