@@ -92,45 +92,58 @@ public final class ConcordanceResult {
         sb.append("Concordance= ").append(RFormat.signif(concordance, 4)).append(" se= ")
                 .append(RFormat.signif(standardError, 4)).append('\n');
         if (strata.isEmpty()) {
-            countTable(sb, new String[] {""}, new PairCounts[] {counts});
+            countTable(sb, new PairCounts[] {counts}, false);
         } else {
-            countTable(sb, strata.toArray(new String[0]), byStratum);
+            countTable(sb, byStratum, true);
         }
         return sb.toString();
     }
 
-    /** R's {@code print(round(count, 2))}: one row per stratum. */
-    private static void countTable(StringBuilder sb, String[] rows, PairCounts[] c) {
-        double[][] cols = new double[5][rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            double[] v = {c[i].concordant(), c[i].discordant(), c[i].tiedRisk(), c[i].tiedTime(), c[i].tiedBoth()};
-            for (int j = 0; j < 5; j++) {
-                cols[j][i] = Math.round(v[j] * 100) / 100.0;
-            }
-        }
-        int dec = RFormat.decimals(7, 2, cols);
-        int rowWidth = 0;
-        for (String r : rows) {
-            rowWidth = Math.max(rowWidth, r.length());
-        }
-        String[][] cells = new String[5][rows.length];
+    /**
+     * R's {@code print(round(count, 2))}: a named vector (one common width, trailing space) or,
+     * with strata, a matrix with rows {@code [1,]}, {@code [2,]}, ... (a width per column).
+     */
+    private static void countTable(StringBuilder sb, PairCounts[] c, boolean matrix) {
+        int rows = c.length;
+        String[][] cells = new String[5][rows];
         int[] width = new int[5];
+        int common = 0;
         for (int j = 0; j < 5; j++) {
+            double[] col = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                double v = new double[] {c[i].concordant(), c[i].discordant(), c[i].tiedRisk(), c[i].tiedTime(),
+                    c[i].tiedBoth()}[j];
+                col[i] = Math.round(v * 100) / 100.0;
+            }
+            int dec = RFormat.decimals(7, 2, col);
             width[j] = COUNT_NAMES[j].length();
-            for (int i = 0; i < rows.length; i++) {
-                cells[j][i] = RFormat.fixed(cols[j][i], dec);
+            for (int i = 0; i < rows; i++) {
+                cells[j][i] = RFormat.fixed(col[i], dec);
                 width[j] = Math.max(width[j], cells[j][i].length());
             }
+            common = Math.max(common, width[j]);
         }
+        if (!matrix) {
+            for (int j = 0; j < 5; j++) {
+                sb.append(RFormat.pad(COUNT_NAMES[j], common)).append(' ');
+            }
+            sb.append('\n');
+            for (int j = 0; j < 5; j++) {
+                sb.append(RFormat.pad(cells[j][0], common)).append(' ');
+            }
+            sb.append('\n');
+            return;
+        }
+        int rowWidth = ("[" + rows + ",]").length();
         sb.append(RFormat.padRight("", rowWidth));
         for (int j = 0; j < 5; j++) {
-            sb.append(rowWidth > 0 || j > 0 ? " " : "").append(RFormat.pad(COUNT_NAMES[j], width[j]));
+            sb.append(' ').append(RFormat.pad(COUNT_NAMES[j], width[j]));
         }
         sb.append('\n');
-        for (int i = 0; i < rows.length; i++) {
-            sb.append(RFormat.padRight(rows[i], rowWidth));
+        for (int i = 0; i < rows; i++) {
+            sb.append(RFormat.padRight("[" + (i + 1) + ",]", rowWidth));
             for (int j = 0; j < 5; j++) {
-                sb.append(rowWidth > 0 || j > 0 ? " " : "").append(RFormat.pad(cells[j][i], width[j]));
+                sb.append(' ').append(RFormat.pad(cells[j][i], width[j]));
             }
             sb.append('\n');
         }
