@@ -1,0 +1,101 @@
+package io.survkit.validation;
+
+import io.survkit.data.SurvivalData;
+import io.survkit.internal.Check;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * Time-dependent (cumulative/dynamic) AUC and Brier score of predicted risks at chosen times, with
+ * inverse-probability-of-censoring weights from the Kaplan-Meier of the censoring, their
+ * influence-function standard errors and confidence limits, and the null model's Brier score: equal
+ * to R {@code riskRegression::Score(list(model = risk), Hist(time, status) ~ 1, times =,
+ * metrics = c("auc", "brier"), cens.model = "km", se.fit = TRUE, conf.int =)}. The rules are in
+ * {@link TimeDependentAuc}, {@link BrierScore} and {@link CensoringDistribution}.
+ *
+ * <p>Defaults ({@link #withDefaults()}): confidence level 0.95. Case weights, strata and
+ * counting-process data are not supported (riskRegression's Kaplan-Meier censoring model has none).
+ *
+ * <pre>{@code
+ * SurvivalData test = SurvivalData.csv(Path.of("score_lung.csv"))
+ *         .time("time").event("status", "2").numeric("risk180").numeric("risk365").read();
+ * ScoreResult s = Score.withDefaults().estimate(test, new double[] {180, 365},
+ *         test.covariate("risk180").values(), test.covariate("risk365").values());
+ * s.at(0).auc().value();     // AUC(180) = 0.6412
+ * s.integratedBrier(1);      // riskRegression's IBS over [0, 365] on the grid {180, 365}
+ * }</pre>
+ */
+public final class Score {
+    private static final Score DEFAULTS = new Score(0.95);
+    private final double confLevel;
+
+    private Score(double confLevel) {
+        this.confLevel = confLevel;
+    }
+
+    /** Confidence level 0.95. */
+    public static Score withDefaults() {
+        return DEFAULTS;
+    }
+
+    /** Confidence level of the limits (R {@code conf.int}), in (0, 1). */
+    public Score withConfLevel(double level) {
+        return new Score(Check.openUnit("confidence level", level));
+    }
+
+    /** The confidence level in use. */
+    public double confLevel() {
+        return confLevel;
+    }
+
+    /**
+     * Scores the predicted event risks {@code risk[k]} (one value per row of {@code data}, the
+     * predicted probability of the event by {@code times[k]}, i.e. 1 - S(t | x)) at each time.
+     *
+     * @throws IllegalArgumentException for a risk outside [0, 1] or missing, lengths that differ,
+     *     weighted, stratified or counting-process data, or a time without cases or controls
+     */
+    public ScoreResult estimate(SurvivalData data, double[] times, double[]... risk) {
+        Check.notNull("data", data);
+        Check.notNull("times", times);
+        Check.notNull("risk", risk);
+        if (times.length == 0 || times.length != risk.length) {
+            throw Check.fail("give one risk column per time: %d times and %d risk columns", times.length,
+                    risk.length);
+        }
+        if (data.hasStart() || data.hasWeights()) {
+            throw Check.fail("Score supports right-censored, unweighted data (riskRegression's Kaplan-Meier"
+                    + " censoring model); the data have %s", data.hasStart() ? "entry times" : "case weights");
+        }
+        for (int k = 0; k < times.length; k++) {
+            Check.finite("time " + (k + 1), times[k]);
+            checkRisk(data, risk[k], k);
+        }
+        Sample s = Sample.of(data, null, false);
+        CensoringDistribution g = new CensoringDistribution(s.time, s.event);
+        int[] pos = new int[s.size()];
+        for (int k = 0; k < pos.length; k++) {
+            pos[k] = g.index(s.time[k]);
+        }
+        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        TimeScore[] out = new TimeScore[times.length];
+        for (int k = 0; k < times.length; k++) {
+            double[] r = s.sorted(risk[k]);
+            out[k] = new TimeScore(times[k], TimeDependentAuc.at(s, g, pos, r, times[k], z),
+                    BrierScore.at(s, g, pos, r, times[k], z), BrierScore.nullModel(s, g, pos, times[k]));
+        }
+        return new ScoreResult(s.size(), data.omittedRows(), confLevel, out);
+    }
+
+    private static void checkRisk(SurvivalData data, double[] r, int k) {
+        Check.notNull("risk column", r);
+        if (r.length != data.size()) {
+            throw Check.fail("risk column %d has %d values but the data have %d rows", k + 1, r.length, data.size());
+        }
+        for (int i = 0; i < r.length; i++) {
+            if (!(r[i] >= 0 && r[i] <= 1)) {
+                throw Check.fail("risk column %d, row %d: a predicted risk must be in [0, 1], got %s", k + 1,
+                        data.fileRow(i), r[i]);
+            }
+        }
+    }
+}
