@@ -53,6 +53,14 @@ class BrowserRenderTest {
         assertRendered(screenshot(svg, dir));
     }
 
+    @Test
+    void calibrationSvgRendersAsANonBlankImage(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("calibration.svg");
+        Files.writeString(svg, CalibrationPlot.withDefaults().withTitle("Calibration at 365 days")
+                .render(CalibrationPlotTest.sample()), StandardCharsets.UTF_8);
+        assertRendered(screenshot(svg, dir));
+    }
+
     private static BufferedImage screenshot(Path page, Path dir) throws Exception {
         Path exe = chromium();
         assumeTrue(exe != null, "SKIPPED: Chromium is not installed (apt-get install chromium); "
