@@ -61,6 +61,14 @@ class BrowserRenderTest {
         assertRendered(screenshot(svg, dir));
     }
 
+    @Test
+    void nomogramSvgRendersAsANonBlankImage(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("nomogram.svg");
+        Files.writeString(svg, NomogramPlot.withDefaults().withTitle("Nomogram").render(NomogramPlotTest.sample()),
+                StandardCharsets.UTF_8);
+        assertRendered(screenshot(svg, dir));
+    }
+
     private static BufferedImage screenshot(Path page, Path dir) throws Exception {
         Path exe = chromium();
         assumeTrue(exe != null, "SKIPPED: Chromium is not installed (apt-get install chromium); "
