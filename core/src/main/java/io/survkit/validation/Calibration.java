@@ -115,6 +115,11 @@ public final class Calibration {
         return new CalibrationResult(time, risk.length, data.omittedRows(), out, slope(data, risk), all / mean);
     }
 
+    /** Calibration at {@code time} of the predictions of a Cox model {@code fit} for the rows of {@code data}. */
+    public CalibrationResult estimate(SurvivalData data, double time, CoxResult fit) {
+        return estimate(data, time, CoxRisk.of(fit, data, new double[] {time})[0]);
+    }
+
     /** coxph(Surv ~ log(-log(1 - r))): coefficient, se, Wald limits. */
     private Estimate slope(SurvivalData data, double[] risk) {
         double[] cll = new double[risk.length];

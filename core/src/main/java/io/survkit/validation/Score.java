@@ -86,6 +86,16 @@ public final class Score {
         return new ScoreResult(s.size(), data.omittedRows(), confLevel, out);
     }
 
+    /**
+     * Scores the predictions of a Cox model {@code fit} (fitted on other rows) for the rows of
+     * {@code data} at each time: risk 1 - S(t | x) from the model's baseline hazard, as R
+     * {@code 1 - summary(survfit(fit, newdata = data), times = t)$surv}. Unstratified models.
+     */
+    public ScoreResult estimate(SurvivalData data, double[] times, io.survkit.regression.CoxResult fit) {
+        Check.notNull("times", times);
+        return estimate(data, times, CoxRisk.of(fit, data, times));
+    }
+
     private static void checkRisk(SurvivalData data, double[] r, int k) {
         Check.notNull("risk column", r);
         if (r.length != data.size()) {
