@@ -77,9 +77,9 @@ public final class Concordance {
      */
     public ConcordanceResult estimate(SurvivalData data, double[] predictor) {
         Check.notNull("predictor", predictor);
-        if (data != null && data.hasStart() && timeWeight.usesCensoring()) {
-            throw Check.fail("time weight %s needs the censoring distribution, which is not defined for"
-                    + " (start, stop] data; use n or S", timeWeight.rName());
+        if (data != null && data.hasStart() && !timeWeight.allowsCountingProcess()) {
+            throw Check.fail("time weight %s is not available for (start, stop] data (R: not defined, or a"
+                    + " crash for S); use n", timeWeight.rName());
         }
         Sample s = Sample.of(data, predictor, true);
         ConcordanceKernel k = ConcordanceKernel.count(s.time, s.start, s.startOrder, s.event, s.weight,

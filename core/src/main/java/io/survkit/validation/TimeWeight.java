@@ -36,9 +36,13 @@ public enum TimeWeight {
         return rName;
     }
 
-    /** True when it needs the censoring distribution G (not defined for counting-process data). */
-    boolean usesCensoring() {
-        return this == SURVIVAL_OVER_CENSORING || this == UNO;
+    /**
+     * True when it is available for counting-process (start, stop] data: only {@link #HARRELL}. R
+     * rejects S/G and n/G2 there (no censoring distribution with delayed entry), and survival
+     * 3.5-3 crashes on S.
+     */
+    boolean allowsCountingProcess() {
+        return this == HARRELL;
     }
 
     /** The weight R calls {@code name}; throws naming the allowed values otherwise. */

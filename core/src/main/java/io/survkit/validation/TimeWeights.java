@@ -2,8 +2,8 @@ package io.survkit.validation;
 
 /**
  * The time weight tau of each event row, per stratum, as R survival's {@code concordancefit}
- * computes it ({@code fastkm1}/{@code fastkm2} in C). Over the distinct times t of a stratum,
- * ascending: n(t) = weight at risk (T &gt;= t, and entered before t for counting-process data), d(t)
+ * computes it ({@code fastkm1} in C). Over the distinct times t of a stratum,
+ * ascending: n(t) = weight at risk (T &gt;= t; right-censored data only), d(t)
  * and c(t) the event and censoring weights at t; S(t-) = prod_{u &lt; t} (1 - d(u)/n(u)) and G(t-) =
  * prod_{u &lt; t} (1 - c(u)/(n(u) - d(u))) (events before censorings at a tied time). Then tau(t) is
  * 1, W S/n, W S/(G n) or 1/G^2 ({@link TimeWeight}), W the stratum's total weight. A stratum with
@@ -36,11 +36,7 @@ final class TimeWeights {
                 java.util.Arrays.fill(tau, lo, hi, 1.0);
                 continue;
             }
-            if (s.start == null) {
-                atRiskRight(s, lo, hi, atRisk);
-            } else {
-                atRiskCounting(s, lo, hi, atRisk);
-            }
+            atRiskRight(s, lo, hi, atRisk);
             stratum(kind, s, lo, hi, total, atRisk, tau);
         }
         return tau;
@@ -51,25 +47,6 @@ final class TimeWeights {
         double n = 0;
         int k = hi - 1;
         while (k >= lo) {
-            int first = first(s.time, lo, k);
-            for (int j = k; j >= first; j--) {
-                n += s.weight[j];
-            }
-            atRisk[first] = n;
-            k = first - 1;
-        }
-    }
-
-    /** As {@link #atRiskRight} minus the rows entered at or after t (R {@code fastkm2}). */
-    private static void atRiskCounting(Sample s, int lo, int hi, double[] atRisk) {
-        double n = 0;
-        int out = hi - 1;
-        int k = hi - 1;
-        while (k >= lo) {
-            double t = s.time[k];
-            while (out >= lo && s.start[s.startOrder[out]] >= t) {
-                n -= s.weight[s.startOrder[out--]];
-            }
             int first = first(s.time, lo, k);
             for (int j = k; j >= first; j--) {
                 n += s.weight[j];
