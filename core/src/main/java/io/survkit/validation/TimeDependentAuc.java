@@ -1,7 +1,6 @@
 package io.survkit.validation;
 
 import io.survkit.internal.Sorting;
-import java.util.Arrays;
 
 /**
  * The cumulative/dynamic time-dependent AUC at a time t with inverse-probability-of-censoring
@@ -14,7 +13,7 @@ import java.util.Arrays;
  * Theta_ij - AUC sum_control W: IF_l = (a_l - AUC b_l)/mu + (1/(n^2 mu)) sum_case W_i f_l(T_i-) h_i,
  * where for a case a_l = (W_l/n) sum_control W_j Theta_lj, b_l = (W_l/n) sum_control W_j, for a
  * control a_l = (W_l/n) sum_case W_i Theta_il, b_l = (W_l/n) sum_case W_i, else 0. Pair sums come
- * from the risks sorted once per time: O(n log n).
+ * from the cases' and controls' risks, each sorted once per time, merged in one sweep: O(n log n).
  */
 final class TimeDependentAuc {
     private TimeDependentAuc() {
@@ -27,56 +26,71 @@ final class TimeDependentAuc {
         int cases = 0;
         int controls = 0;
         double[] caseRisk = new double[n];
-        double[] caseW = new double[n];
+        int[] caseRow = new int[n];
         double[] controlRisk = new double[n];
+        int[] controlRow = new int[n];
         for (int k = 0; k < n; k++) {
             if (s.time[k] <= t && s.event[k]) {
                 caseRisk[cases] = risk[k];
-                caseW[cases++] = 1 / g.censoringSurvivalBefore(pos[k]);
+                caseRow[cases++] = k;
             } else if (s.time[k] > t) {
-                controlRisk[controls++] = risk[k];
+                controlRisk[controls] = risk[k];
+                controlRow[controls++] = k;
             }
         }
         if (cases == 0 || controls == 0) {
             throw io.survkit.internal.Check.fail("AUC at time %s needs events by then and rows still event-free after;"
                     + " found %d events and %d event-free rows", t, cases, controls);
         }
-        double[] sortedControls = Arrays.copyOf(controlRisk, controls);
-        Arrays.sort(sortedControls);
-        // cases sorted by risk with prefix sums of their weights
-        double[] keys = Arrays.copyOf(caseRisk, cases);
-        int[] idx = new int[cases];
+        Sorting.sort(caseRisk, caseRow, 0, cases);
+        Sorting.sort(controlRisk, controlRow, 0, controls);
+        double[] caseW = new double[cases];
+        double sumCase = 0;
         for (int i = 0; i < cases; i++) {
-            idx[i] = i;
+            caseW[i] = 1 / g.censoringSurvivalBefore(pos[caseRow[i]]);
+            sumCase += caseW[i];
         }
-        Sorting.sort(keys, idx, 0, cases);
-        double[] prefix = new double[cases + 1];
-        for (int i = 0; i < cases; i++) {
-            prefix[i + 1] = prefix[i] + caseW[idx[i]];
-        }
-        double sumCase = prefix[cases];
         double sumControl = controls * wControl;
         double mu = sumCase * sumControl / ((double) n * n);
         double num = 0;
         double[] a = new double[n];
         double[] b = new double[n];
         double[] thetaSum = new double[n];
-        for (int k = 0; k < n; k++) {
-            if (s.time[k] <= t && s.event[k]) {
-                double w = 1 / g.censoringSurvivalBefore(pos[k]);
-                int below = lowerBound(sortedControls, risk[k]);
-                int equal = lowerBound(sortedControls, Math.nextUp(risk[k])) - below;
-                thetaSum[k] = wControl * (below + 0.5 * equal);
-                num += w * thetaSum[k];
-                a[k] = w / n * thetaSum[k];
-                b[k] = w / n * sumControl;
-            } else if (s.time[k] > t) {
-                int below = lowerBound(keys, risk[k]);
-                int upTo = lowerBound(keys, Math.nextUp(risk[k]));
-                double above = sumCase - prefix[upTo] + 0.5 * (prefix[upTo] - prefix[below]);
-                a[k] = wControl / n * above;
-                b[k] = wControl / n * sumCase;
+        // cases in ascending risk: controls strictly below [0, lo), equal [lo, hi)
+        int lo = 0;
+        int hi = 0;
+        for (int i = 0; i < cases; i++) {
+            double r = caseRisk[i];
+            while (lo < controls && controlRisk[lo] < r) {
+                lo++;
             }
+            hi = Math.max(hi, lo);
+            while (hi < controls && controlRisk[hi] == r) {
+                hi++;
+            }
+            int k = caseRow[i];
+            thetaSum[k] = wControl * (lo + 0.5 * (hi - lo));
+            num += caseW[i] * thetaSum[k];
+            a[k] = caseW[i] / n * thetaSum[k];
+            b[k] = caseW[i] / n * sumControl;
+        }
+        // controls in ascending risk: case weight strictly below and equal, the rest is above
+        int clo = 0;
+        int chi = 0;
+        double below = 0;
+        double upTo = 0;
+        for (int j = 0; j < controls; j++) {
+            double r = controlRisk[j];
+            while (clo < cases && caseRisk[clo] < r) {
+                below += caseW[clo++];
+            }
+            while (chi < cases && caseRisk[chi] <= r) {
+                upTo += caseW[chi++];
+            }
+            double equal = upTo - below;
+            int k = controlRow[j];
+            a[k] = wControl / n * (sumCase - upTo + 0.5 * equal);
+            b[k] = wControl / n * sumCase;
         }
         double auc = num / (sumCase * sumControl);
         double[] h = new double[n];
@@ -92,20 +106,5 @@ final class TimeDependentAuc {
             inf[l] = (a[l] - auc * b[l]) / mu + corr[l] / ((double) n * n * mu);
         }
         return Estimate.of(auc, inf, z);
-    }
-
-    /** First index with a[i] &gt;= v in sorted a. */
-    private static int lowerBound(double[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }
