@@ -2,6 +2,7 @@ package io.survkit.validation;
 
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.RFormat;
+import io.survkit.table.Table;
 import java.util.List;
 
 /**
@@ -147,6 +148,24 @@ public final class ConcordanceResult {
             }
             sb.append('\n');
         }
+    }
+
+    /**
+     * Tidy rows: one per stratum (stratum {@code "all"} without strata) with the five counts, then the
+     * concordance and its standard error on every row (they are over all strata).
+     */
+    public Table table() {
+        Table.Builder b = Table.builder().textColumn("stratum").numberColumn("concordant").numberColumn("discordant")
+                .numberColumn("tiedRisk").numberColumn("tiedTime").numberColumn("tiedBoth").numberColumn("concordance")
+                .numberColumn("se");
+        int rows = strata.isEmpty() ? 1 : strata.size();
+        for (int s = 0; s < rows; s++) {
+            PairCounts c = strata.isEmpty() ? counts : byStratum[s];
+            b.text(strata.isEmpty() ? "all" : strata.get(s)).number(c.concordant()).number(c.discordant())
+                    .number(c.tiedRisk()).number(c.tiedTime()).number(c.tiedBoth()).number(concordance)
+                    .number(standardError);
+        }
+        return b.build();
     }
 
     /** JSON with the oracle's {@code concordance} result fields. */

@@ -3,6 +3,7 @@ package io.survkit.validation;
 import io.survkit.internal.Check;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.RFormat;
+import io.survkit.table.Table;
 import java.util.List;
 
 /** The result of a {@link Score}: one {@link TimeScore} per evaluation time. */
@@ -92,6 +93,26 @@ public final class ScoreResult {
         }
         sb.append("limits: ").append(pct).append(" Wald, clipped to [0, 1]\n");
         return sb.toString();
+    }
+
+    /** Tidy rows, one per time, with the oracle's field names as columns. */
+    public Table table() {
+        String[] names = {"auc", "aucSe", "aucLower", "aucUpper", "brier", "brierSe", "brierLower", "brierUpper",
+            "brierNull"};
+        Table.Builder b = Table.builder().numberColumn("time");
+        for (String nm : names) {
+            b.numberColumn(nm);
+        }
+        double[][] cols = new double[names.length + 1][];
+        for (int f = -1; f < names.length; f++) {
+            cols[f + 1] = column(f);
+        }
+        for (int k = 0; k < scores.length; k++) {
+            for (double[] c : cols) {
+                b.number(c[k]);
+            }
+        }
+        return b.build();
     }
 
     /** JSON with the oracle's {@code score} result fields. */
