@@ -8,21 +8,16 @@ import io.survkit.estimate.LandmarkSummary;
 import io.survkit.estimate.Variance;
 import java.io.PrintWriter;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit km}: Kaplan-Meier curves as R's {@code survfit}; text like {@code print(fit)} and
  * {@code summary(fit, times =)}, or with {@code --json} the oracle's km {@code result} layout.
  */
-@Command(name = "km", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "km",
         description = "Kaplan-Meier curves, medians, landmarks and restricted means (R survfit).")
-final class KmCommand implements Callable<Integer> {
+final class KmCommand extends AnalysisCommand {
     /** The words of {@code --conf-type}. */
     static final class ConfTypes extends Choices<ConfidenceIntervalType> {
         ConfTypes() {
@@ -30,15 +25,6 @@ final class KmCommand implements Callable<Integer> {
                     .add("plain", ConfidenceIntervalType.PLAIN).add("arcsin", ConfidenceIntervalType.ARCSIN);
         }
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--conf-type", paramLabel = "TYPE", defaultValue = "log", converter = ConfTypes.class,
             completionCandidates = ConfTypes.class,
@@ -67,33 +53,22 @@ final class KmCommand implements Callable<Integer> {
     String svg;
 
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
-        output.checkWritable();
-        SurvivalData d = data.read(Main.stdin(spec));
+    Rendered analyse(SurvivalData d) {
         KaplanMeier km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel);
         if (robust != null) {
             km = km.withVariance(robust ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
         }
         KaplanMeierResult fit = km.fit(d);
         double[] at = times == null ? new double[0] : times.values();
-        double horizon = tau == null ? Double.NaN : tau;
         if (svg != null) {
             Plots.writeKaplanMeier(fit, d, svg);
         }
-        output.write(spec.commandLine().getOut(), out -> {
-            switch (format) {
-                case JSON -> JsonOutput.write(out, a -> fit.writeJson(a, at, tau == null ? OptionalDouble.empty()
-                        : OptionalDouble.of(tau)));
-                case CSV -> fit.table().writeCsv(out);
-                default -> text(out, fit, at, horizon);
-            }
-        });
-        return ExitCode.OK;
+        OptionalDouble horizon = tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau);
+        return new Rendered(out -> text(out, fit, at, horizon), out -> fit.writeJson(out, at, horizon), fit::table);
     }
 
-    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, double tau) {
-        out.print(Double.isNaN(tau) ? fit.summaryTable() : fit.summaryTable(tau));
+    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, OptionalDouble tau) {
+        out.print(tau.isPresent() ? fit.summaryTable(tau.getAsDouble()) : fit.summaryTable());
         if (times.length > 0) {
             out.println();
             for (LandmarkSummary s : fit.at(times)) {
