@@ -2,11 +2,13 @@ package io.survkit.validation;
 
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.RFormat;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
 import java.util.List;
 import java.util.Locale;
 
 /** The result of a {@link Calibration} at one time. */
-public final class CalibrationResult {
+public final class CalibrationResult implements Exportable {
     private final double time;
     private final int n;
     private final int omitted;
@@ -79,9 +81,22 @@ public final class CalibrationResult {
         return v.isPresent() ? String.format(Locale.ROOT, "%.4f", v.getAsDouble()) : "NA";
     }
 
+    /** Tidy rows, one per group: label, rows, events, meanRisk, observed, lower, upper (NaN where R gives NA). */
+    @Override
+    public Table table() {
+        Table.Builder b = Table.builder().textColumn("group").numberColumn("rows").numberColumn("events")
+                .numberColumn("meanRisk").numberColumn("observed").numberColumn("lower").numberColumn("upper");
+        for (CalibrationGroup g : groups) {
+            b.text(g.label()).number(g.rows()).number(g.events()).number(g.meanRisk()).number(g.observed())
+                    .number(g.lower().orElse(Double.NaN)).number(g.upper().orElse(Double.NaN));
+        }
+        return b.build();
+    }
+
     /** JSON: time, n, nOmitted, groups (label, rows, events, meanRisk, observed, lower, upper), slope, slopeSe, observedExpected. */
-    public String toJson() {
-        JsonWriter w = new JsonWriter().beginObject();
+    @Override
+    public void writeJson(Appendable out) {
+        JsonWriter w = new JsonWriter(out).beginObject();
         w.name("time").value(time).name("n").value(n).name("nOmitted").value(omitted);
         w.name("groups").beginArray();
         for (CalibrationGroup g : groups) {
@@ -96,7 +111,7 @@ public final class CalibrationResult {
         w.endArray();
         w.name("slope").value(slope.value()).name("slopeSe").value(slope.standardError());
         w.name("observedExpected").value(observedExpected);
-        return w.endObject().toString();
+        w.endObject();
     }
 
     private static void optional(JsonWriter w, java.util.OptionalDouble v) {

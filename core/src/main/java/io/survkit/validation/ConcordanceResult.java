@@ -2,6 +2,7 @@ package io.survkit.validation;
 
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.RFormat;
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * The result of a {@link Concordance}: R's {@code concordance} object ({@code concordance},
  * {@code sqrt(var)}, {@code count}, {@code n}).
  */
-public final class ConcordanceResult {
+public final class ConcordanceResult implements Exportable {
     private static final String[] COUNT_NAMES = {"concordant", "discordant", "tied.x", "tied.y", "tied.xy"};
     private final TimeWeight timeWeight;
     private final Direction direction;
@@ -154,6 +155,7 @@ public final class ConcordanceResult {
      * Tidy rows: one per stratum (stratum {@code "all"} without strata) with the five counts, then the
      * concordance and its standard error on every row (they are over all strata).
      */
+    @Override
     public Table table() {
         Table.Builder b = Table.builder().textColumn("stratum").numberColumn("concordant").numberColumn("discordant")
                 .numberColumn("tiedRisk").numberColumn("tiedTime").numberColumn("tiedBoth").numberColumn("concordance")
@@ -169,8 +171,9 @@ public final class ConcordanceResult {
     }
 
     /** JSON with the oracle's {@code concordance} result fields. */
-    public String toJson() {
-        JsonWriter w = new JsonWriter().beginObject();
+    @Override
+    public void writeJson(Appendable out) {
+        JsonWriter w = new JsonWriter(out).beginObject();
         w.name("nOmitted").value(omitted).name("n").value(n);
         w.name("concordance").value(concordance).name("se").value(standardError);
         w.name("count");
@@ -187,7 +190,7 @@ public final class ConcordanceResult {
             }
             w.endArray();
         }
-        return w.endObject().toString();
+        w.endObject();
     }
 
     private static void counts(JsonWriter w, PairCounts c) {

@@ -3,11 +3,12 @@ package io.survkit.validation;
 import io.survkit.internal.Check;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.RFormat;
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.util.List;
 
 /** The result of a {@link Score}: one {@link TimeScore} per evaluation time. */
-public final class ScoreResult {
+public final class ScoreResult implements Exportable {
     private final int n;
     private final int omitted;
     private final double confLevel;
@@ -96,6 +97,7 @@ public final class ScoreResult {
     }
 
     /** Tidy rows, one per time, with the oracle's field names as columns. */
+    @Override
     public Table table() {
         String[] names = {"auc", "aucSe", "aucLower", "aucUpper", "brier", "brierSe", "brierLower", "brierUpper",
             "brierNull"};
@@ -116,8 +118,9 @@ public final class ScoreResult {
     }
 
     /** JSON with the oracle's {@code score} result fields. */
-    public String toJson() {
-        JsonWriter w = new JsonWriter().beginObject();
+    @Override
+    public void writeJson(Appendable out) {
+        JsonWriter w = new JsonWriter(out).beginObject();
         w.name("nOmitted").value(omitted).name("n").value(n);
         w.name("times").array(column(-1));
         String[] names = {"auc", "aucSe", "aucLower", "aucUpper", "brier", "brierSe", "brierLower", "brierUpper",
@@ -125,7 +128,7 @@ public final class ScoreResult {
         for (int f = 0; f < names.length; f++) {
             w.name(names[f]).array(column(f));
         }
-        return w.endObject().toString();
+        w.endObject();
     }
 
     private double[] column(int f) {

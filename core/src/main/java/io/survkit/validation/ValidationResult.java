@@ -1,11 +1,13 @@
 package io.survkit.validation;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
 import java.util.List;
 import java.util.Locale;
 
 /** The result of a {@link BootstrapValidation}: one {@link ValidationIndex} per index. */
-public final class ValidationResult {
+public final class ValidationResult implements Exportable {
     private final List<ValidationIndex> indices;
     private final int requested;
     private final int failed;
@@ -65,9 +67,22 @@ public final class ValidationResult {
         return sb.toString();
     }
 
+    /** Tidy rows, one per index, as R's {@code validate} table. */
+    @Override
+    public Table table() {
+        Table.Builder b = Table.builder().textColumn("index").numberColumn("apparent").numberColumn("training")
+                .numberColumn("test").numberColumn("optimism").numberColumn("corrected").numberColumn("n");
+        for (ValidationIndex v : indices) {
+            b.text(v.name()).number(v.apparent()).number(v.training()).number(v.test()).number(v.optimism())
+                    .number(v.corrected()).number(v.replicates());
+        }
+        return b.build();
+    }
+
     /** JSON: seed, replicates, failed, and per index name, apparent, training, test, optimism, corrected, n. */
-    public String toJson() {
-        JsonWriter w = new JsonWriter().beginObject();
+    @Override
+    public void writeJson(Appendable out) {
+        JsonWriter w = new JsonWriter(out).beginObject();
         w.name("seed").value(seed).name("replicates").value(requested).name("failed").value(failed);
         w.name("indices").beginArray();
         for (ValidationIndex v : indices) {
@@ -75,6 +90,6 @@ public final class ValidationResult {
                     .value(v.training()).name("test").value(v.test()).name("optimism").value(v.optimism())
                     .name("corrected").value(v.corrected()).name("n").value(v.replicates()).endObject();
         }
-        return w.endArray().endObject().toString();
+        w.endArray().endObject();
     }
 }

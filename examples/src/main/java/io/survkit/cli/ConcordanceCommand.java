@@ -2,25 +2,19 @@ package io.survkit.cli;
 
 import io.survkit.data.SurvivalData;
 import io.survkit.validation.Concordance;
-import io.survkit.validation.ConcordanceResult;
 import io.survkit.validation.Direction;
 import io.survkit.validation.TimeWeight;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit concordance}: Harrell's, Uno's and the other time-weighted concordances of a
  * predictor, as R's {@code concordance(Surv ~ x [+ strata(s)], weights =, timewt =, reverse =)};
  * text like R's print, or with {@code --json} the oracle's concordance layout.
  */
-@Command(name = "concordance", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "concordance",
         description = "Concordance (C-index) of a predictor with survival: Harrell, Uno, S, S/G (R concordance).")
-final class ConcordanceCommand implements Callable<Integer> {
+final class ConcordanceCommand extends AnalysisCommand {
     /** The words of {@code --timewt}: R's names, matched without regard to case ({@code S/G} = {@code s/g}). */
     static final class TimeWeights extends Choices<TimeWeight> {
         TimeWeights() {
@@ -29,15 +23,6 @@ final class ConcordanceCommand implements Callable<Integer> {
             }
         }
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--predictor", required = true, paramLabel = "COLUMN",
             description = "Numeric column compared with survival (a marker, risk score or linear predictor).")
@@ -54,26 +39,17 @@ final class ConcordanceCommand implements Callable<Integer> {
     boolean reverse;
 
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
+    void check(OutputOptions.Format format) {
         if (data.covariates != null) {
             throw new UsageException("--covariates does not apply; name the column with --predictor");
         }
-        output.checkWritable();
         data.covariates = predictor;
-        SurvivalData d = data.read(Main.stdin(spec));
-        ConcordanceResult r = Concordance.withDefaults().withTimeWeight(timeWeight)
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
+        return Rendered.of(Concordance.withDefaults().withTimeWeight(timeWeight)
                 .withDirection(reverse ? Direction.HIGHER_RISK : Direction.LONGER_SURVIVAL)
-                .estimate(d, d.covariate(predictor).values());
-        output.write(spec.commandLine().getOut(), out -> {
-            if (format == OutputOptions.Format.JSON) {
-                JsonOutput.write(out, a -> out.print(r.toJson()));
-            } else if (format == OutputOptions.Format.CSV) {
-                r.table().writeCsv(out);
-            } else {
-                out.print(r);
-            }
-        });
-        return ExitCode.OK;
+                .estimate(d, d.covariate(predictor).values()));
     }
 }
