@@ -13,6 +13,12 @@ package io.survkit.validation;
 public record Estimate(double value, double standardError, double lower, double upper) {
     /** From the influence function values of the n rows; z = the normal quantile of the level. */
     static Estimate of(double value, double[] influence, double z) {
+        double se = standardError(influence);
+        return new Estimate(value, se, Math.max(0, value - z * se), Math.min(1, value + z * se));
+    }
+
+    /** sd(IF)/sqrt(n), sd with denominator n - 1. */
+    static double standardError(double[] influence) {
         int n = influence.length;
         double mean = 0;
         for (double v : influence) {
@@ -23,7 +29,6 @@ public record Estimate(double value, double standardError, double lower, double 
         for (double v : influence) {
             ss += (v - mean) * (v - mean);
         }
-        double se = Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
-        return new Estimate(value, se, Math.max(0, value - z * se), Math.min(1, value + z * se));
+        return Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
     }
 }

@@ -80,8 +80,10 @@ public final class Score {
         TimeScore[] out = new TimeScore[times.length];
         for (int k = 0; k < times.length; k++) {
             double[] r = s.sorted(risk[k]);
-            out[k] = new TimeScore(times[k], TimeDependentAuc.at(s, g, pos, r, times[k], z),
-                    BrierScore.at(s, g, pos, r, times[k], z), BrierScore.nullModel(s, g, pos, times[k]));
+            BrierScore model = BrierScore.at(s, g, pos, r, times[k]);
+            BrierScore none = BrierScore.nullModel(s, g, pos, times[k]);
+            out[k] = new TimeScore(times[k], TimeDependentAuc.at(s, g, pos, r, times[k], z), model.estimate(z),
+                    none.estimate(z), model.minus(none, z));
         }
         return new ScoreResult(s.size(), data.omittedRows(), confLevel, out);
     }

@@ -75,39 +75,111 @@ public final class ScoreResult implements Exportable {
         return sum / stop;
     }
 
-    /** A table: time, AUC with se and limits, Brier with se and limits, null model's Brier. */
+    /**
+     * As riskRegression's {@code print(Score(...))}: the AUC and Brier tables in percent with one
+     * decimal (null model first), and the comparison of the model with the null model.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("n= ").append(n);
-        if (omitted > 0) {
-            sb.append(" (").append(omitted).append(" omitted)");
+        StringBuilder sb = new StringBuilder("\nMetric AUC:\n\nResults by model:\n\n");
+        String[][] auc = new String[scores.length][];
+        for (int k = 0; k < scores.length; k++) {
+            Estimate e = scores[k].auc();
+            auc[k] = new String[] {"model", time(k), pct(e.value()), pct(e.lower()), pct(e.upper())};
         }
-        String pct = RFormat.signif(100 * confLevel, 4) + "%";
-        sb.append(String.format(java.util.Locale.ROOT, "%n%8s %8s %8s %8s %8s %8s %8s %8s %8s %10s%n", "time", "AUC",
-                "se", "lower", "upper", "Brier", "se", "lower", "upper", "Brier null"));
-        for (TimeScore s : scores) {
-            sb.append(String.format(java.util.Locale.ROOT, "%8s %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %10.4f%n",
-                    RFormat.signif(s.time(), 6), s.auc().value(), s.auc().standardError(), s.auc().lower(),
-                    s.auc().upper(), s.brier().value(), s.brier().standardError(), s.brier().lower(),
-                    s.brier().upper(), s.brierNull()));
+        dataTable(sb, new String[] {"model", "times", "AUC", "lower", "upper"}, auc);
+        sb.append("\nNOTE: Values are multiplied by 100 and given in %.\nNOTE: The higher AUC the better.\n");
+        sb.append("\nMetric Brier:\n\nResults by model:\n\n");
+        String[][] brier = new String[2 * scores.length][];
+        for (int k = 0; k < scores.length; k++) {
+            Estimate nul = scores[k].brierNull();
+            Estimate e = scores[k].brier();
+            brier[k] = new String[] {"Null model", time(k), pct(nul.value()), pct(nul.lower()), pct(nul.upper())};
+            brier[scores.length + k] = new String[] {"model", time(k), pct(e.value()), pct(e.lower()), pct(e.upper())};
         }
-        sb.append("limits: ").append(pct).append(" Wald, clipped to [0, 1]\n");
+        dataTable(sb, new String[] {"model", "times", "Brier", "lower", "upper"}, brier);
+        sb.append("\nResults of model comparisons:\n\n");
+        String[][] cmp = new String[scores.length][];
+        String[] p = pColumn();
+        for (int k = 0; k < scores.length; k++) {
+            Contrast c = scores[k].brierVersusNull();
+            cmp[k] = new String[] {time(k), "model", "Null model", pct(c.value()), pct(c.lower()), pct(c.upper()),
+                p[k]};
+        }
+        dataTable(sb, new String[] {"times", "model", "reference", "delta.Brier", "lower", "upper", "p"}, cmp);
+        sb.append("\nNOTE: Values are multiplied by 100 and given in %.\nNOTE: The lower Brier the better.\n");
         return sb.toString();
+    }
+
+    /**
+     * The p-values as R prints a numeric column: 7 significant digits, all fixed or all scientific
+     * ({@code 1.071551e-03}), whichever is narrower.
+     */
+    private String[] pColumn() {
+        double[] v = new double[scores.length];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = scores[k].brierVersusNull().pValue();
+        }
+        int dec = RFormat.decimals(7, 15, v);
+        String[] fixed = new String[v.length];
+        int widest = 0;
+        for (int k = 0; k < v.length; k++) {
+            fixed[k] = RFormat.fixed(v[k], dec);
+            widest = Math.max(widest, fixed[k].length());
+        }
+        if (widest <= 12) {
+            return fixed;
+        }
+        String[] sci = new String[v.length];
+        for (int k = 0; k < v.length; k++) {
+            sci[k] = String.format(java.util.Locale.ROOT, "%.6e", v[k]);
+        }
+        return sci;
+    }
+
+    private String time(int k) {
+        return RFormat.signif(scores[k].time(), 7);
+    }
+
+    private static String pct(double v) {
+        return RFormat.fixed(Math.round(v * 1000) / 10.0, 1);
+    }
+
+    /** data.table's print: row labels {@code 1:}, every column right-aligned to its widest cell. */
+    private static void dataTable(StringBuilder sb, String[] header, String[][] rows) {
+        int label = (rows.length + ":").length();
+        int[] w = new int[header.length];
+        for (int j = 0; j < header.length; j++) {
+            w[j] = header[j].length();
+            for (String[] r : rows) {
+                w[j] = Math.max(w[j], r[j].length());
+            }
+        }
+        sb.append(" ".repeat(label));
+        for (int j = 0; j < header.length; j++) {
+            sb.append(' ').append(RFormat.pad(header[j], w[j]));
+        }
+        sb.append('\n');
+        for (int i = 0; i < rows.length; i++) {
+            sb.append(RFormat.pad((i + 1) + ":", label));
+            for (int j = 0; j < header.length; j++) {
+                sb.append(' ').append(RFormat.pad(rows[i][j], w[j]));
+            }
+            sb.append('\n');
+        }
     }
 
     /** Tidy rows, one per time, with the oracle's field names as columns. */
     @Override
     public Table table() {
-        String[] names = {"auc", "aucSe", "aucLower", "aucUpper", "brier", "brierSe", "brierLower", "brierUpper",
-            "brierNull"};
         Table.Builder b = Table.builder().numberColumn("time");
-        for (String nm : names) {
+        for (String nm : FIELDS) {
             b.numberColumn(nm);
         }
-        double[][] cols = new double[names.length + 1][];
-        for (int f = -1; f < names.length; f++) {
-            cols[f + 1] = column(f);
+        double[][] cols = new double[FIELDS.length + 1][];
+        cols[0] = column("time");
+        for (int f = 0; f < FIELDS.length; f++) {
+            cols[f + 1] = column(FIELDS[f]);
         }
         for (int k = 0; k < scores.length; k++) {
             for (double[] c : cols) {
@@ -117,34 +189,58 @@ public final class ScoreResult implements Exportable {
         return b.build();
     }
 
-    /** JSON with the oracle's {@code score} result fields. */
+    /**
+     * JSON with the oracle's {@code score} result fields, then the null model's standard error and
+     * limits and the model-minus-null contrast ({@code deltaBrier*}, riskRegression's
+     * {@code fit$Brier$contrasts}).
+     */
     @Override
     public void writeJson(Appendable out) {
         JsonWriter w = new JsonWriter(out).beginObject();
         w.name("nOmitted").value(omitted).name("n").value(n);
-        w.name("times").array(column(-1));
-        String[] names = {"auc", "aucSe", "aucLower", "aucUpper", "brier", "brierSe", "brierLower", "brierUpper",
-            "brierNull"};
-        for (int f = 0; f < names.length; f++) {
-            w.name(names[f]).array(column(f));
+        w.name("times").array(column("time"));
+        for (String f : FIELDS) {
+            w.name(f).array(column(f));
         }
         w.endObject();
     }
 
-    private double[] column(int f) {
+    private static final String[] FIELDS = {"auc", "aucSe", "aucLower", "aucUpper", "brier", "brierSe", "brierLower",
+        "brierUpper", "brierNull", "brierNullSe", "brierNullLower", "brierNullUpper", "deltaBrier", "deltaBrierSe",
+        "deltaBrierLower", "deltaBrierUpper", "deltaBrierP"};
+
+    private double[] column(String f) {
         double[] v = new double[scores.length];
         for (int k = 0; k < v.length; k++) {
-            TimeScore s = scores[k];
-            Estimate e = f < 4 ? s.auc() : s.brier();
-            switch (f) {
-                case -1 -> v[k] = s.time();
-                case 0, 4 -> v[k] = e.value();
-                case 1, 5 -> v[k] = e.standardError();
-                case 2, 6 -> v[k] = e.lower();
-                case 3, 7 -> v[k] = e.upper();
-                default -> v[k] = s.brierNull();
-            }
+            v[k] = field(scores[k], f);
         }
         return v;
+    }
+
+    private static double field(TimeScore s, String f) {
+        Estimate a = s.auc();
+        Estimate b = s.brier();
+        Estimate z = s.brierNull();
+        Contrast c = s.brierVersusNull();
+        return switch (f) {
+            case "time" -> s.time();
+            case "auc" -> a.value();
+            case "aucSe" -> a.standardError();
+            case "aucLower" -> a.lower();
+            case "aucUpper" -> a.upper();
+            case "brier" -> b.value();
+            case "brierSe" -> b.standardError();
+            case "brierLower" -> b.lower();
+            case "brierUpper" -> b.upper();
+            case "brierNull" -> z.value();
+            case "brierNullSe" -> z.standardError();
+            case "brierNullLower" -> z.lower();
+            case "brierNullUpper" -> z.upper();
+            case "deltaBrier" -> c.value();
+            case "deltaBrierSe" -> c.standardError();
+            case "deltaBrierLower" -> c.lower();
+            case "deltaBrierUpper" -> c.upper();
+            default -> c.pValue();
+        };
     }
 }

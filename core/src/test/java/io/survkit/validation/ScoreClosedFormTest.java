@@ -29,7 +29,7 @@ class ScoreClosedFormTest {
         double brier = (0.01 + 0.36 + 0.16 + 0.16 + 0.04 + 0.01) / 6;
         assertEquals(brier, r.at(0).brier().value(), 1e-15);
         // null model: r = 1/2 for every row, (1/2)^2 each
-        assertEquals(0.25, r.at(0).brierNull(), 1e-15);
+        assertEquals(0.25, r.at(0).brierNull().value(), 1e-15);
         assertTrue(r.at(0).auc().standardError() > 0);
     }
 

@@ -54,7 +54,7 @@ class ScoreOracleTest {
             case "brierSe" -> s.brier().standardError();
             case "brierLower" -> s.brier().lower();
             case "brierUpper" -> s.brier().upper();
-            default -> s.brierNull();
+            default -> s.brierNull().value();
         };
     }
 
