@@ -343,6 +343,14 @@ public final class CoxResult implements Exportable {
         return infinite;
     }
 
+    /**
+     * The terms the model was fitted with (R {@code fit$terms}), to resolve against new data:
+     * {@code ModelFrame.of(newData, fit.formula())} gives design columns named as {@link #terms()}.
+     */
+    public io.survkit.data.Terms formula() {
+        return d.formula;
+    }
+
     /** Name of the strata column, or null. */
     public String strataColumn() {
         return d.strataName;

@@ -1,6 +1,9 @@
 package io.survkit.validation;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Term;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
@@ -27,7 +30,8 @@ import java.util.List;
  * with its defaults.
  *
  * <pre>{@code
- * ValidationResult v = BootstrapValidation.withDefaults().withReplicates(300).withSeed(2026).validate(lung);
+ * ValidationResult v = BootstrapValidation.withDefaults().withReplicates(300).withSeed(2026)
+ *         .validate(lung, "age + sex + factor(ph.ecog)");
  * v.index("C").corrected();      // optimism-corrected C-index
  * }</pre>
  */
@@ -81,15 +85,23 @@ public final class BootstrapValidation {
         return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Validates the Cox model of {@code data}'s covariates (and strata, weights) by the bootstrap. */
-    public ValidationResult validate(SurvivalData data) {
+    /**
+     * Validates the Cox model {@code formula} (e.g. {@code "age + sex + factor(ph.ecog)"}, strata
+     * allowed) on {@code data} by the bootstrap; rows missing a used column are left out first.
+     */
+    public ValidationResult validate(SurvivalData data, String formula) {
         Check.notNull("data", data);
-        CoxResult full = cox.fit(data);
+        Terms terms = Terms.parse(Check.notNull("formula", formula));
+        SurvivalData complete = data.rows(ModelFrame.of(data, terms).dataRows());
+        ModelFrame frame = ModelFrame.of(complete, terms);
+        CoxResult full = cox.fit(frame);
         if (!usable(full, full.coefficients())) {
             throw Check.fail("the model does not converge on the data: %s", full.warnings());
         }
+        Terms strata = strataOf(terms);
         double apparentC = full.concordance();
-        double[][] rep = Resampling.run(data.size(), replicates, seed, threads(), idx -> replicate(data, idx));
+        double[][] rep = Resampling.run(frame.rowCount(), replicates, seed, threads(),
+                idx -> replicate(complete, terms, frame, strata, idx));
         double[] sum = new double[4];
         int ok = 0;
         for (double[] r : rep) {
@@ -119,11 +131,15 @@ public final class BootstrapValidation {
         return new ValidationIndex(name, apparent, training, test, optimism, apparent - optimism, n);
     }
 
-    /** {training C, test C, training slope (1), test slope}, or null when the refit is not usable. */
-    private double[] replicate(SurvivalData data, int[] rows) {
+    /**
+     * {training C, test C, training slope (1), test slope}, or null when the refit is not usable.
+     * Test: the resample's coefficients on the original rows (frame), C within the model's strata
+     * and the Cox slope of that linear predictor.
+     */
+    private double[] replicate(SurvivalData complete, Terms terms, ModelFrame frame, Terms strata, int[] rows) {
         CoxResult fit;
         try {
-            fit = cox.fit(data.rows(rows));
+            fit = cox.fit(complete.rows(rows), terms);
         } catch (IllegalArgumentException e) {
             return null; // e.g. no event in the resample
         }
@@ -136,15 +152,25 @@ public final class BootstrapValidation {
         if (!usable(fit, beta)) {
             return null;
         }
-        double[] lp = LinearPredictor.of(fit, beta, data);
-        double testC = Concordance.withDefaults().withDirection(Direction.HIGHER_RISK).estimate(data, lp).concordance();
-        return new double[] {fit.concordance(), testC, 1, slope(data, lp)};
+        double[] lp = LinearPredictor.of(fit.terms(), beta, frame);
+        SurvivalData withLp = complete.withNumeric(LP, lp);
+        double testC = Concordance.withDefaults().withDirection(Direction.HIGHER_RISK)
+                .estimate(ModelFrame.of(withLp, strata), lp).concordance();
+        double slope = cox.fit(withLp, strata.plus(Terms.numeric(LP))).coefficients()[0];
+        return new double[] {fit.concordance(), testC, 1, slope};
     }
 
-    /** The Cox coefficient of lp refitted on the data. */
-    private double slope(SurvivalData data, double[] lp) {
-        SurvivalData d = data.withNumeric("linear predictor", lp).withCovariates("linear predictor");
-        return cox.fit(d).coefficients()[0];
+    private static final String LP = "bootstraplp";
+
+    /** The strata terms of the model (the concordance and the slope are within strata, as Cox's). */
+    private static Terms strataOf(Terms terms) {
+        List<Term> s = new ArrayList<>();
+        for (Term t : terms.terms()) {
+            if (t instanceof Term.Strata) {
+                s.add(t);
+            }
+        }
+        return Terms.of(s.toArray(new Term[0]));
     }
 
     private static boolean usable(CoxResult fit, double[] beta) {

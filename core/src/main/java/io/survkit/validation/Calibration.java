@@ -1,7 +1,9 @@
 package io.survkit.validation;
 
 import io.survkit.data.Factor;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.LandmarkSummary;
 import io.survkit.internal.Check;
@@ -29,7 +31,7 @@ import java.util.OptionalDouble;
  * <p>Defaults ({@link #withDefaults()}): 10 groups (deciles), confidence level 0.95.
  *
  * <pre>{@code
- * CalibrationResult c = Calibration.withDefaults().withGroups(5).estimate(test, 365, risk365);
+ * CalibrationResult c = Calibration.withDefaults().withGroups(5).estimate(test, 365, "risk365");
  * c.slope().value();             // 0.516: predictions too extreme
  * c.group(0).observed();         // observed risk in the lowest fifth
  * }</pre>
@@ -81,23 +83,58 @@ public final class Calibration {
      */
     public CalibrationResult estimate(SurvivalData data, double time, double[] risk) {
         Check.notNull("data", data);
+        Check.notNull("risk", risk);
+        if (risk.length != data.rowCount()) {
+            throw Check.fail("the risk has %d values but the data have %d rows", risk.length, data.rowCount());
+        }
+        ModelFrame frame = ModelFrame.of(data, Terms.none());
+        int[] rows = frame.dataRows();
+        double[] r = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            r[i] = risk[rows[i]];
+        }
+        return calibrate(data.rows(rows), frame, time, r);
+    }
+
+    /** Calibration at {@code time} of the risk column {@code riskColumn} of {@code data}. */
+    public CalibrationResult estimate(SurvivalData data, double time, String riskColumn) {
+        Check.notNull("data", data);
+        ModelFrame frame = ModelFrame.of(data, Terms.of(Terms.numeric(Check.notNull("risk column", riskColumn))));
+        return calibrate(data.rows(frame.dataRows()), frame, time, frame.column(0));
+    }
+
+    /** Calibration at {@code time} of the predictions of a Cox model {@code fit} for the rows of {@code data}. */
+    public CalibrationResult estimate(SurvivalData data, double time, CoxResult fit) {
+        Check.notNull("data", data);
+        ModelFrame frame = ModelFrame.of(data, Check.notNull("fit", fit).formula());
+        return calibrate(data.rows(frame.dataRows()), frame, time,
+                CoxRisk.of(fit, frame, new double[] {time})[0]);
+    }
+
+    /** base = the frame's rows of the data, in frame order; risk per frame row. */
+    private CalibrationResult calibrate(SurvivalData base, ModelFrame frame, double time, double[] risk) {
         Check.finite("time", time);
-        checkRisk(data, risk);
-        if (data.hasStart() || data.hasWeights()) {
+        if (frame.hasStart() || frame.hasWeights()) {
             throw Check.fail("calibration needs right-censored, unweighted data");
+        }
+        for (int i = 0; i < risk.length; i++) {
+            if (!(risk[i] > 0 && risk[i] < 1)) {
+                throw Check.fail("risk, row %d: a predicted risk must be in (0, 1), got %s", frame.sourceRow(i),
+                        risk[i]);
+            }
         }
         double[] br = RiskGroups.breaks(risk, groups);
         int[] code = RiskGroups.codes(risk, br);
         List<String> labels = labels(br);
-        SurvivalData grouped = data.withGroup(Factor.of("risk", labels, code));
-        List<LandmarkSummary> km = KaplanMeier.withDefaults().withConfLevel(confLevel).fit(grouped).at(time);
+        SurvivalData grouped = base.withFactor(Factor.of(GROUP, labels, code));
+        List<LandmarkSummary> km = KaplanMeier.withDefaults().withConfLevel(confLevel).fit(grouped, GROUP).at(time);
         int g = labels.size();
         int[] rows = new int[g];
         int[] events = new int[g];
         double[] sum = new double[g];
         for (int i = 0; i < risk.length; i++) {
             rows[code[i]]++;
-            events[code[i]] += data.isEvent(i) ? 1 : 0;
+            events[code[i]] += frame.isEvent(i) ? 1 : 0;
             sum[code[i]] += risk[i];
         }
         List<CalibrationGroup> out = new ArrayList<>();
@@ -106,28 +143,25 @@ public final class Calibration {
             out.add(new CalibrationGroup(labels.get(k), rows[k], events[k], sum[k] / rows[k], 1 - s.survival(0),
                     limit(1 - s.upper(0)), limit(1 - s.lower(0))));
         }
-        double all = 1 - KaplanMeier.withDefaults().fit(data.withGroup(null)).curve(0).survivalAt(time);
+        double all = 1 - KaplanMeier.withDefaults().fit(base).curve(0).survivalAt(time);
         double mean = 0;
         for (double r : risk) {
             mean += r;
         }
         mean /= risk.length;
-        return new CalibrationResult(time, risk.length, data.omittedRows(), out, slope(data, risk), all / mean);
+        return new CalibrationResult(time, risk.length, frame.omittedRows(), out, slope(base, risk), all / mean);
     }
 
-    /** Calibration at {@code time} of the predictions of a Cox model {@code fit} for the rows of {@code data}. */
-    public CalibrationResult estimate(SurvivalData data, double time, CoxResult fit) {
-        return estimate(data, time, CoxRisk.of(fit, data, new double[] {time})[0]);
-    }
+    private static final String GROUP = "riskgroup";
+    private static final String CLOGLOG = "cloglogrisk";
 
     /** coxph(Surv ~ log(-log(1 - r))): coefficient, se, Wald limits. */
-    private Estimate slope(SurvivalData data, double[] risk) {
+    private Estimate slope(SurvivalData base, double[] risk) {
         double[] cll = new double[risk.length];
         for (int i = 0; i < risk.length; i++) {
             cll[i] = Math.log(-Math.log1p(-risk[i]));
         }
-        SurvivalData d = data.withGroup(null).withNumeric("cloglog risk", cll).withCovariates("cloglog risk");
-        CoxResult fit = CoxRegression.withDefaults().withConfLevel(confLevel).fit(d);
+        CoxResult fit = CoxRegression.withDefaults().withConfLevel(confLevel).fit(base.withNumeric(CLOGLOG, cll), CLOGLOG);
         double b = fit.coefficients()[0];
         double se = fit.standardErrors()[0];
         double z = new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
@@ -149,17 +183,5 @@ public final class Calibration {
             l.add("[" + RFormat.signif(br[0], 3) + "," + RFormat.signif(br[0], 3) + "]");
         }
         return l;
-    }
-
-    private static void checkRisk(SurvivalData data, double[] r) {
-        Check.notNull("risk", r);
-        if (r.length != data.size()) {
-            throw Check.fail("the risk has %d values but the data have %d rows", r.length, data.size());
-        }
-        for (int i = 0; i < r.length; i++) {
-            if (!(r[i] > 0 && r[i] < 1)) {
-                throw Check.fail("risk, row %d: a predicted risk must be in (0, 1), got %s", data.fileRow(i), r[i]);
-            }
-        }
     }
 }

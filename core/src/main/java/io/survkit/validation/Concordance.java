@@ -1,6 +1,8 @@
 package io.survkit.validation;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.ConcordanceKernel;
 
@@ -23,11 +25,10 @@ import io.survkit.internal.ConcordanceKernel;
  * (R's defaults); the data's strata, case weights and cluster are used.
  *
  * <pre>{@code
- * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv"))
- *         .time("time").event("status", "2").numeric("age").read();
+ * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").read();
  * ConcordanceResult c = Concordance.withDefaults()
  *         .withDirection(Direction.HIGHER_RISK)     // older = higher risk
- *         .estimate(lung, lung.covariate("age").values());
+ *         .estimate(lung, "age");
  * c.concordance();          // 0.5502 (R: concordance(Surv(time, status == 2) ~ age, reverse = TRUE))
  * c.standardError();
  * }</pre>
@@ -69,21 +70,65 @@ public final class Concordance {
     }
 
     /**
-     * The concordance of {@code predictor} (one value per row of {@code data}; NaN = missing, the
-     * row is left out and counted) with the survival in {@code data}.
+     * The concordance of the model term of {@code formula} (one numeric column, e.g. {@code "age"},
+     * with optional {@code strata()} terms: {@code "karno + strata(celltype)"}) with the survival
+     * in {@code data}; rows missing a used column are left out and counted.
      *
-     * @throws IllegalArgumentException when the lengths differ, the time weight needs the
-     *     censoring distribution with counting-process data, or there is no comparable pair
+     * @throws IllegalArgumentException for a formula that is not one numeric predictor (plus strata),
+     *     a time weight that needs the censoring distribution with counting-process data, or no
+     *     comparable pair
+     */
+    public ConcordanceResult estimate(SurvivalData data, String formula) {
+        return estimate(ModelFrame.of(Check.notNull("data", data), Check.notNull("formula", formula)));
+    }
+
+    /**
+     * The concordance of a model frame's one design column (the predictor) within its strata.
+     *
+     * @throws IllegalArgumentException for a frame with other than one design column, and as
+     *     {@link #estimate(SurvivalData, String)}
+     */
+    public ConcordanceResult estimate(ModelFrame frame) {
+        Check.notNull("model frame", frame);
+        if (frame.columnCount() != 1) {
+            throw Check.fail("the concordance needs one numeric predictor (plus strata() terms), got %d model"
+                    + " columns %s", frame.columnCount(), frame.columnNames());
+        }
+        return estimate(frame, frame.column(0));
+    }
+
+    /**
+     * The concordance of {@code predictor} (one value per row of {@code data}; NaN = missing, the
+     * row is left out and counted) with the survival in {@code data}, without strata.
+     *
+     * @throws IllegalArgumentException when the lengths differ, the time weight needs the censoring
+     *     distribution with counting-process data, or there is no comparable pair
      */
     public ConcordanceResult estimate(SurvivalData data, double[] predictor) {
+        Check.notNull("data", data);
         Check.notNull("predictor", predictor);
-        if (data != null && data.hasStart() && !timeWeight.allowsCountingProcess()) {
+        if (predictor.length != data.rowCount()) {
+            throw Check.fail("the predictor has %d values but the data have %d rows", predictor.length,
+                    data.rowCount());
+        }
+        ModelFrame frame = ModelFrame.of(data, Terms.none());
+        int[] rows = frame.dataRows();
+        double[] x = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            x[i] = predictor[rows[i]];
+        }
+        return estimate(frame, x);
+    }
+
+    /** The concordance of x (one value per frame row) within the frame's strata. */
+    ConcordanceResult estimate(ModelFrame frame, double[] x) {
+        if (frame.hasStart() && !timeWeight.allowsCountingProcess()) {
             throw Check.fail("time weight %s is not available for (start, stop] data (R: not defined, or a"
                     + " crash for S); use n", timeWeight.rName());
         }
-        Sample s = Sample.of(data, predictor, true);
+        Sample s = Sample.of(frame, x, true);
         ConcordanceKernel k = ConcordanceKernel.count(s.time, s.start, s.startOrder, s.event, s.weight,
-                s.strataStart, s.sorted(predictor), TimeWeights.of(timeWeight, s));
+                s.strataStart, s.sorted(x), TimeWeights.of(timeWeight, s));
         double[] total = k.totals();
         double npair = total[0] + total[1] + total[2];
         if (!(npair > 0)) {
@@ -100,13 +145,13 @@ public final class Concordance {
             byStratum[i] = PairCounts.of(k.counts(i), direction);
         }
         double se = Math.sqrt(k.variance(s.cluster, s.clusterCount));
-        return new ConcordanceResult(this, s.size(), data.omittedRows() + s.dropped, c, se,
+        return new ConcordanceResult(this, s.size(), frame.omittedRows() + s.dropped, c, se,
                 PairCounts.of(total, direction), s.strataLabels, byStratum);
     }
 
-    /** The concordance only (same rules as {@link #estimate}). */
-    public double statistic(SurvivalData data, double[] predictor) {
-        return estimate(data, predictor).concordance();
+    /** The concordance only (same rules as {@link #estimate(SurvivalData, String)}). */
+    public double statistic(SurvivalData data, String formula) {
+        return estimate(data, formula).concordance();
     }
 
     private static int events(Sample s) {

@@ -1,6 +1,6 @@
 package io.survkit.validation;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 import io.survkit.regression.BaselineHazard;
 import io.survkit.regression.CoxResult;
@@ -14,20 +14,14 @@ final class CoxRisk {
     private CoxRisk() {
     }
 
-    /** risk[k][i] for time k and row i of {@code data}. */
-    static double[][] of(CoxResult fit, SurvivalData data, double[] times) {
+    /** risk[k][i] for time k and row i of {@code frame}, the model's terms resolved against new data. */
+    static double[][] of(CoxResult fit, ModelFrame frame, double[] times) {
         Check.notNull("fit", fit);
         if (fit.strataColumn() != null) {
             throw Check.fail("predicted risks from a stratified Cox model (strata '%s') are not supported here;"
                     + " give the risks as columns", fit.strataColumn());
         }
-        double[] beta = fit.coefficients();
-        for (int j = 0; j < beta.length; j++) {
-            if (Double.isNaN(beta[j])) {
-                beta[j] = 0;
-            }
-        }
-        double[] lp = LinearPredictor.of(fit, beta, data);
+        double[] lp = LinearPredictor.of(fit, frame);
         BaselineHazard h = fit.baselineHazard();
         double[][] risk = new double[times.length][lp.length];
         for (int k = 0; k < times.length; k++) {

@@ -1,45 +1,42 @@
 package io.survkit.validation;
 
-import io.survkit.data.Covariate;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 import io.survkit.regression.CoxResult;
 import java.util.List;
 
 /**
- * x'beta of a Cox model's coefficients for the rows of (other) data with the same covariates:
- * numeric columns as they are, factor dummies {@code <column><level>} against the reference level.
- * Uncentred (R {@code predict(fit, newdata, type = "lp")} minus a constant, which no rank or
- * Cox-slope statistic sees).
+ * x'beta of a Cox model for the rows of a model frame (the model's terms resolved against new or
+ * resampled data), matching design columns to coefficients by name; a coefficient that is NaN (a
+ * column constant in the fitting rows) counts as 0, as R's {@code predict} treats an {@code NA}
+ * coefficient. Uncentred: R {@code predict(fit, newdata, type = "lp")} plus a constant, which no
+ * rank or Cox-slope statistic sees.
  */
 final class LinearPredictor {
     private LinearPredictor() {
     }
 
-    /** x'beta per row of {@code data} for the columns and coefficients of {@code fit}. */
-    static double[] of(CoxResult fit, double[] beta, SurvivalData data) {
-        List<String> columns = fit.terms();
-        double[] lp = new double[data.size()];
-        for (int t = 0; t < fit.modelTerms().size(); t++) {
-            String name = fit.modelTerms().get(t);
-            if (name.contains(":")) {
-                throw Check.fail("interaction '%s' is not supported here", name);
+    /** x'beta per row of {@code frame} with {@code fit}'s coefficients. */
+    static double[] of(CoxResult fit, ModelFrame frame) {
+        return of(fit.terms(), fit.coefficients(), frame);
+    }
+
+    /** x'beta per row of {@code frame} for coefficients {@code beta} named {@code columns}. */
+    static double[] of(List<String> columns, double[] beta, ModelFrame frame) {
+        double[] lp = new double[frame.rowCount()];
+        List<String> names = frame.columnNames();
+        for (int j = 0; j < columns.size(); j++) {
+            int c = names.indexOf(columns.get(j));
+            if (c < 0) {
+                throw Check.fail("the data have no model column '%s' (they have %s)", columns.get(j), names);
             }
-            Covariate c = data.covariate(name);
-            if (c.isFactor()) {
-                int[] codes = c.factor().codes();
-                List<String> levels = c.factor().levels();
-                for (int i = 0; i < lp.length; i++) {
-                    if (codes[i] > 0) {
-                        lp[i] += beta[columns.indexOf(name + levels.get(codes[i]))];
-                    }
-                }
-            } else {
-                double b = beta[columns.indexOf(name)];
-                double[] x = c.values();
-                for (int i = 0; i < lp.length; i++) {
-                    lp[i] += x[i] * b;
-                }
+            double b = beta[j];
+            if (Double.isNaN(b) || b == 0) {
+                continue;
+            }
+            double[] x = frame.column(c);
+            for (int i = 0; i < lp.length; i++) {
+                lp[i] += x[i] * b;
             }
         }
         return lp;

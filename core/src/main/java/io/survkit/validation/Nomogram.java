@@ -1,6 +1,6 @@
 package io.survkit.validation;
 
-import io.survkit.data.Covariate;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
 import io.survkit.internal.RFormat;
@@ -31,7 +31,7 @@ import java.util.List;
  * <p>Defaults ({@link #withDefaults()}): 100 points, 10 intervals, no survival axis.
  *
  * <pre>{@code
- * CoxResult fit = CoxRegression.withDefaults().fit(lung);       // age + sex + factor(ph.ecog)
+ * CoxResult fit = CoxRegression.withDefaults().fit(lung, "age + sex + factor(ph.ecog)");
  * NomogramScales n = Nomogram.withDefaults().withTimes(365, 730).build(fit, lung);
  * String svg = NomogramPlot.withDefaults().render(n);
  * }</pre>
@@ -87,7 +87,8 @@ public final class Nomogram {
     }
 
     /**
-     * The scales for {@code fit}, a Cox model fitted to {@code data} (its covariates give the ranges).
+     * The scales for {@code fit}, a Cox model fitted to {@code data} (its terms resolved against the
+     * data give the ranges and the centring).
      *
      * @throws IllegalArgumentException for a stratified model or one with interactions
      */
@@ -97,16 +98,23 @@ public final class Nomogram {
         if (fit.strataColumn() != null) {
             throw Check.fail("a nomogram needs one baseline hazard; the model is stratified by '%s'", fit.strataColumn());
         }
-        double[] beta = fit.coefficients();
-        List<String> columns = fit.terms();
+        ModelFrame frame = ModelFrame.of(data, fit.formula());
+        List<String> columns = frame.columnNames();
+        double[] beta = new double[columns.size()];
+        double[] fitted = fit.coefficients();
+        for (int j = 0; j < fitted.length; j++) {
+            int c = columns.indexOf(fit.terms().get(j));
+            if (c >= 0 && !Double.isNaN(fitted[j])) {
+                beta[c] = fitted[j];
+            }
+        }
         List<Setting> settings = new ArrayList<>();
         double[][] design = new double[columns.size()][];
-        for (int t = 0; t < fit.modelTerms().size(); t++) {
-            String name = fit.modelTerms().get(t);
-            if (name.contains(":")) {
-                throw Check.fail("the nomogram does not draw interactions (term '%s')", name);
+        for (ModelFrame.TermSpan span : frame.termSpans()) {
+            if (span.name().contains(":")) {
+                throw Check.fail("the nomogram does not draw interactions (term '%s')", span.name());
             }
-            settings.add(setting(name, data.covariate(name), beta, columns, design));
+            settings.add(setting(span, frame, beta, design));
         }
         double widest = 0;
         double lowSum = 0;
@@ -127,7 +135,7 @@ public final class Nomogram {
             axes.add(new NomogramAxis(s.name, s.labels, s.effects, p));
         }
         double center = 0;
-        double[] lp = new double[data.size()];
+        double[] lp = new double[frame.rowCount()];
         for (int j = 0; j < design.length; j++) {
             double mean = 0;
             for (int i = 0; i < lp.length; i++) {
@@ -194,33 +202,28 @@ public final class Nomogram {
     }
 
     /** A term's settings (ticks), labels and contributions x'beta; fills its design columns. */
-    private Setting setting(String name, Covariate c, double[] beta, List<String> columns, double[][] design) {
-        if (c.isFactor()) {
-            List<String> levels = c.factor().levels();
-            double[] eff = new double[levels.size()];
-            int[] codes = c.factor().codes();
-            for (int l = 1; l < levels.size(); l++) {
-                int j = columns.indexOf(name + levels.get(l));
-                double[] col = new double[codes.length];
-                for (int i = 0; i < codes.length; i++) {
-                    col[i] = codes[i] == l ? 1 : 0;
-                }
-                design[j] = col;
-                eff[l] = Double.isNaN(beta[j]) ? 0 : beta[j];
-            }
-            return new Setting(name, levels, eff);
+    private Setting setting(ModelFrame.TermSpan span, ModelFrame frame, double[] beta, double[][] design) {
+        int first = span.firstColumn();
+        for (int j = first; j < first + span.columnCount(); j++) {
+            design[j] = frame.column(j);
         }
-        int j = columns.indexOf(name);
-        double[] x = c.values();
-        design[j] = x;
+        if (!span.levels().isEmpty()) {
+            // a factor: the reference level at 0, level l at the coefficient of its dummy column
+            double[] eff = new double[span.levels().size()];
+            for (int l = 1; l < eff.length; l++) {
+                eff[l] = beta[first + l - 1];
+            }
+            return new Setting(span.name(), span.levels(), eff);
+        }
+        double[] x = design[first];
         double[] distinct = Arrays.stream(x).distinct().sorted().toArray();
         double[] at = distinct.length < 10 ? distinct
                 : Pretty.of(distinct[0], distinct[distinct.length - 1], intervals);
         double[] eff = new double[at.length];
         for (int i = 0; i < at.length; i++) {
-            eff[i] = at[i] * beta[j];
+            eff[i] = at[i] * beta[first];
         }
-        return new Setting(name, labels(at), eff);
+        return new Setting(span.name(), labels(at), eff);
     }
 
     private static List<String> labels(double[] v) {

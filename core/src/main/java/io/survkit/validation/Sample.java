@@ -1,7 +1,7 @@
 package io.survkit.validation;
 
 import io.survkit.data.Factor;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 import io.survkit.internal.RadixSort;
 import io.survkit.internal.Sorting;
@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows of a {@link SurvivalData} that an analysis uses (those with a finite predictor), sorted
+ * The rows of a {@link ModelFrame} that an analysis uses (those with a finite predictor), sorted
  * once by (stratum, exit time) ascending, as primitive arrays in that order: the layout of
  * {@link io.survkit.internal.ConcordanceKernel}.
  */
 final class Sample {
-    /** Sorted position to row of the data. */
+    /** Sorted position to row of the model frame. */
     final int[] row;
     final double[] time;
     final double[] start;
@@ -25,7 +25,7 @@ final class Sample {
     final List<String> strataLabels;
     final int[] cluster;
     final int clusterCount;
-    /** Rows of the data left out because their predictor is missing (NaN). */
+    /** Rows of the frame left out because their predictor is missing (NaN). */
     final int dropped;
 
     private Sample(int[] row, double[] time, double[] start, int[] startOrder, boolean[] event, double[] weight,
@@ -44,20 +44,18 @@ final class Sample {
     }
 
     /**
-     * The rows of {@code data} whose {@code predictor} is not NaN (R's {@code na.omit}), sorted.
+     * The rows of {@code frame} whose {@code predictor} (one value per frame row, or null) is not NaN
+     * (R's {@code na.omit}), sorted.
      *
-     * @param strata whether to use the data's strata (false: one stratum)
+     * @param strata whether to use the frame's strata (false: one stratum)
      */
-    static Sample of(SurvivalData data, double[] predictor, boolean strata) {
-        Check.notNull("data", data);
-        if (data.causes().size() > 1) {
+    static Sample of(ModelFrame frame, double[] predictor, boolean strata) {
+        Check.notNull("data", frame);
+        if (frame.causes().size() > 1) {
             throw Check.fail("the data have %d event types (%s); name one event value for a single endpoint",
-                    data.causes().size(), data.causes());
+                    frame.causes().size(), frame.causes());
         }
-        int n = data.size();
-        if (predictor != null && predictor.length != n) {
-            throw Check.fail("the predictor has %d values but the data have %d rows", predictor.length, n);
-        }
+        int n = frame.rowCount();
         int[] keep = new int[n];
         int m = 0;
         for (int i = 0; i < n; i++) {
@@ -67,10 +65,10 @@ final class Sample {
         }
         double[] t = new double[m];
         for (int k = 0; k < m; k++) {
-            t[k] = data.time(keep[k]);
+            t[k] = frame.time(keep[k]);
         }
         int[] ord = RadixSort.order(t);
-        Factor f = strata ? data.strata() : null;
+        Factor f = strata ? frame.strata().orElse(null) : null;
         int[] strataStart = {0, m};
         List<String> labels = List.of();
         if (f != null) {
@@ -84,7 +82,7 @@ final class Sample {
             List<Integer> starts = new ArrayList<>();
             for (int c = 0; c < f.levelCount(); c++) {
                 if (offsets[c + 1] > offsets[c]) {
-                    l.add(f.label(c));
+                    l.add(f.name() + "=" + f.level(c));
                     starts.add(offsets[c]);
                 }
             }
@@ -95,27 +93,32 @@ final class Sample {
             strataStart[l.size()] = m;
             labels = List.copyOf(l);
         }
-        return build(data, keep, ord, strataStart, labels, n - m);
+        return build(frame, keep, ord, strataStart, labels, n - m);
     }
 
-    private static Sample build(SurvivalData data, int[] keep, int[] ord, int[] strataStart, List<String> labels,
+    /** The data's rows with complete time and event (no terms), sorted, in one stratum. */
+    static Sample of(ModelFrame frame) {
+        return of(frame, null, false);
+    }
+
+    private static Sample build(ModelFrame frame, int[] keep, int[] ord, int[] strataStart, List<String> labels,
             int dropped) {
         int m = ord.length;
         int[] row = new int[m];
         double[] time = new double[m];
         boolean[] event = new boolean[m];
         double[] weight = new double[m];
-        double[] start = data.hasStart() ? new double[m] : null;
-        Factor cl = data.cluster();
+        double[] start = frame.hasStart() ? new double[m] : null;
+        Factor cl = frame.cluster().orElse(null);
         int[] cluster = cl == null ? null : new int[m];
         for (int k = 0; k < m; k++) {
             int r = keep[ord[k]];
             row[k] = r;
-            time[k] = data.time(r);
-            event[k] = data.isEvent(r);
-            weight[k] = data.weight(r);
+            time[k] = frame.time(r);
+            event[k] = frame.isEvent(r);
+            weight[k] = frame.weight(r);
             if (start != null) {
-                start[k] = data.start(r);
+                start[k] = frame.start(r);
             }
             if (cluster != null) {
                 cluster[k] = cl.code(r);
@@ -148,7 +151,7 @@ final class Sample {
         return strataStart.length - 1;
     }
 
-    /** The values of {@code v} (one per data row) in sorted order. */
+    /** The values of {@code v} (one per frame row) in sorted order. */
     double[] sorted(double[] v) {
         double[] out = new double[row.length];
         for (int k = 0; k < row.length; k++) {

@@ -4,10 +4,8 @@
  * {@code riskRegression::Score}), calibration and bootstrap internal validation.
  *
  * <pre>{@code
- * SurvivalData vet = SurvivalData.csv(Path.of("veteran.csv"))
- *         .time("time").event("status", "1").numeric("karno").read();
- * ConcordanceResult c = Concordance.withDefaults().withTimeWeight(TimeWeight.UNO)
- *         .estimate(vet, vet.covariate("karno").values());
+ * SurvivalData vet = SurvivalData.csv(Path.of("veteran.csv")).time("time").event("status", "1").read();
+ * ConcordanceResult c = Concordance.withDefaults().withTimeWeight(TimeWeight.UNO).estimate(vet, "karno");
  * System.out.println(c);   // as print(concordance(Surv(time, status) ~ karno, timewt = "n/G2"))
  * }</pre>
  */

@@ -15,9 +15,8 @@ import org.w3c.dom.NodeList;
 /** The calibration SVG is well-formed XML with one point per group at the result's values. */
 class CalibrationPlotTest {
     static CalibrationResult sample() {
-        SurvivalData d = SurvivalData.csv(Oracle.data("score_lung")).time("time").event("status", "2")
-                .numeric("risk365").read();
-        return Calibration.withDefaults().withGroups(5).estimate(d, 365, d.covariate("risk365").values());
+        SurvivalData d = SurvivalData.csv(Oracle.data("score_lung")).time("time").event("status", "2").read();
+        return Calibration.withDefaults().withGroups(5).estimate(d, 365, "risk365");
     }
 
     @Test

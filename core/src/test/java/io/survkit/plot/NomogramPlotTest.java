@@ -15,9 +15,9 @@ import org.w3c.dom.NodeList;
 /** The nomogram SVG is well-formed XML with one axis group per scale, each tick at its points. */
 class NomogramPlotTest {
     static NomogramScales sample() {
-        SurvivalData d = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").numeric("age")
-                .numeric("sex").factor("ph.ecog", "0").read();
-        return Nomogram.withDefaults().withTimes(365, 730).build(CoxRegression.withDefaults().fit(d), d);
+        SurvivalData d = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").read();
+        return Nomogram.withDefaults().withTimes(365, 730)
+                .build(CoxRegression.withDefaults().fit(d, "age + sex + factor(ph.ecog, ref = 0)"), d);
     }
 
     @Test

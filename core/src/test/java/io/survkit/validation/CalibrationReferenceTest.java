@@ -30,9 +30,9 @@ class CalibrationReferenceTest {
     void againstR(String name) throws Exception {
         JsonNode c = load(name);
         SurvivalData d = SurvivalData.csv(Oracle.data(c.get("dataset").asText())).time("time")
-                .event(c.get("event").asText(), c.get("eventValue").asText()).numeric(c.get("risk").asText()).read();
+                .event(c.get("event").asText(), c.get("eventValue").asText()).read();
         CalibrationResult r = Calibration.withDefaults().withGroups(c.get("groups").asInt())
-                .estimate(d, c.get("time").asDouble(), d.covariate(c.get("risk").asText()).values());
+                .estimate(d, c.get("time").asDouble(), c.get("risk").asText());
         JsonNode e = c.get("result");
         assertEquals(e.get("groups").size(), r.groups().size(), name);
         for (int k = 0; k < r.groups().size(); k++) {

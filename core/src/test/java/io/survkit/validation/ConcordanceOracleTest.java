@@ -24,10 +24,11 @@ class ConcordanceOracleTest {
     static ConcordanceResult run(JsonNode c) {
         JsonNode p = c.get("params");
         String x = p.get("predictor").asText();
-        SurvivalData d = Oracle.reader(c).numeric(x).read();
+        SurvivalData d = Oracle.reader(c).read();
+        String formula = x + (Oracle.text(p, "strata") == null ? "" : " + strata(" + Oracle.text(p, "strata") + ")");
         return Concordance.withDefaults().withTimeWeight(TimeWeight.fromR(p.get("timewt").asText()))
                 .withDirection(p.get("reverse").asBoolean() ? Direction.HIGHER_RISK : Direction.LONGER_SURVIVAL)
-                .estimate(d, d.covariate(x).values());
+                .estimate(d, formula);
     }
 
     @ParameterizedTest

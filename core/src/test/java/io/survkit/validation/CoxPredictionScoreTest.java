@@ -3,10 +3,13 @@ package io.survkit.validation;
 import static io.survkit.oracle.Oracle.assertNumbers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.oracle.Oracle;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,55 +21,36 @@ import org.junit.jupiter.api.Test;
  * columns (relative 1e-9) and so R's {@code Score} results (relative 1e-8).
  */
 class CoxPredictionScoreTest {
-    private static SurvivalData training(String dataset, SurvivalData test, String eventValue, String... cov) {
-        var r = SurvivalData.csv(Oracle.data(dataset)).time("time").event("status", eventValue);
-        for (String c : cov) {
-            if (c.startsWith("factor:")) {
-                r.factor(c.substring(7));
-            } else {
-                r.numeric(c);
-            }
-        }
-        SurvivalData all = r.read();
+    /** The rows of {@code dataset} (complete in the model's columns) whose row number is not a test id. */
+    private static SurvivalData training(String dataset, SurvivalData test, String eventValue, String formula) {
+        SurvivalData all = SurvivalData.csv(Oracle.data(dataset)).time("time").event("status", eventValue).read();
         Set<Integer> ids = new HashSet<>();
-        for (double id : test.covariate("id").values()) {
+        for (double id : test.numbers("id")) {
             ids.add((int) id);
         }
-        int[] keep = new int[all.size()];
+        int[] rows = ModelFrame.of(all, formula).dataRows();
+        int[] keep = new int[rows.length];
         int m = 0;
-        for (int i = 0; i < all.size(); i++) {
-            if (!ids.contains(all.fileRow(i))) {
-                keep[m++] = i;
+        for (int r : rows) {
+            if (!ids.contains(all.sourceRow(r))) {
+                keep[m++] = r;
             }
         }
-        return all.rows(java.util.Arrays.copyOf(keep, m));
+        return all.rows(Arrays.copyOf(keep, m));
     }
 
-    private static void check(String caseName, String dataset, String eventValue, String[] cov, String[] riskCols) {
+    private static void check(String caseName, String dataset, String eventValue, String formula, String[] riskCols) {
         JsonNode c = Oracle.load(caseName);
-        var reader = SurvivalData.csv(Oracle.data(c.get("dataset").asText())).time("time").event("status", eventValue)
-                .numeric("id");
-        for (String col : cov) {
-            if (col.startsWith("factor:")) {
-                reader.factor(col.substring(7));
-            } else {
-                reader.numeric(col);
-            }
-        }
-        for (String col : riskCols) {
-            reader.numeric(col);
-        }
-        SurvivalData test = reader.read();
-        SurvivalData train = training(dataset, test, eventValue, cov);
-        CoxResult fit = CoxRegression.withDefaults().fit(train.withCovariates(names(cov)));
+        SurvivalData test = SurvivalData.csv(Oracle.data(c.get("dataset").asText())).time("time")
+                .event("status", eventValue).read();
+        CoxResult fit = CoxRegression.withDefaults().fit(training(dataset, test, eventValue, formula), formula);
         double[] times = new double[riskCols.length];
         for (int k = 0; k < times.length; k++) {
             times[k] = c.get("params").get("times").get(k).asDouble();
         }
-        double[][] risk = CoxRisk.of(fit, test, times);
+        double[][] risk = CoxRisk.of(fit, ModelFrame.of(test, fit.formula()), times);
         for (int k = 0; k < times.length; k++) {
-            double[] r = test.covariate(riskCols[k]).values();
-            JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(r);
+            JsonNode expected = new ObjectMapper().valueToTree(test.numbers(riskCols[k]));
             assertNumbers(expected, risk[k], caseName + " predicted risk at " + times[k]);
         }
         ScoreResult s = Score.withDefaults().estimate(test, times, fit);
@@ -79,24 +63,15 @@ class CoxPredictionScoreTest {
         }
     }
 
-    private static String[] names(String[] cov) {
-        String[] n = new String[cov.length];
-        for (int i = 0; i < cov.length; i++) {
-            n[i] = cov[i].startsWith("factor:") ? cov[i].substring(7) : cov[i];
-        }
-        return n;
-    }
-
     @Test
     void lung() {
         // coxph(Surv(time, status == 2) ~ age + sex + ph.ecog) on the 114 training rows
-        check("score_lung", "lung", "2", new String[] {"age", "sex", "ph.ecog"}, new String[] {"risk180", "risk365"});
+        check("score_lung", "lung", "2", "age + sex + ph.ecog", new String[] {"risk180", "risk365"});
     }
 
     @Test
     void veteran() {
         // coxph(Surv(time, status == 1) ~ karno + celltype) on the 69 training rows
-        check("score_veteran", "veteran", "1", new String[] {"karno", "factor:celltype"},
-                new String[] {"risk30", "risk90", "risk180"});
+        check("score_veteran", "veteran", "1", "karno + factor(celltype)", new String[] {"risk30", "risk90", "risk180"});
     }
 }

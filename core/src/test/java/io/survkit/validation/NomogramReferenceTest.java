@@ -21,14 +21,15 @@ import org.junit.jupiter.api.Test;
  * relative 1e-9 (the JSON holds 15 digits).
  */
 class NomogramReferenceTest {
+    static final String FORMULA = "age + sex + factor(ph.ecog, ref = 0)";
+
     static SurvivalData lung() {
-        return SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").numeric("age").numeric("sex")
-                .factor("ph.ecog", "0").read();
+        return SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").read();
     }
 
     static NomogramScales scales() {
         SurvivalData d = lung();
-        CoxResult fit = CoxRegression.withDefaults().fit(d);
+        CoxResult fit = CoxRegression.withDefaults().fit(d, FORMULA);
         return Nomogram.withDefaults().withTimes(365, 730).build(fit, d);
     }
 

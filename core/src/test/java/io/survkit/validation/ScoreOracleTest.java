@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.survkit.data.CsvSurvivalReader;
 import io.survkit.data.SurvivalData;
 import io.survkit.oracle.Oracle;
 import java.util.List;
@@ -30,16 +29,12 @@ class ScoreOracleTest {
 
     static ScoreResult run(JsonNode c) {
         JsonNode p = c.get("params");
-        CsvSurvivalReader reader = Oracle.reader(c);
-        for (JsonNode col : p.get("riskColumns")) {
-            reader.numeric(col.asText());
-        }
-        SurvivalData d = reader.read();
+        SurvivalData d = Oracle.reader(c).read();
         double[] times = new double[p.get("times").size()];
-        double[][] risk = new double[times.length][];
+        String[] risk = new String[times.length];
         for (int k = 0; k < times.length; k++) {
             times[k] = p.get("times").get(k).asDouble();
-            risk[k] = d.covariate(p.get("riskColumns").get(k).asText()).values();
+            risk[k] = p.get("riskColumns").get(k).asText();
         }
         return Score.withDefaults().withConfLevel(p.get("confLevel").asDouble()).estimate(d, times, risk);
     }

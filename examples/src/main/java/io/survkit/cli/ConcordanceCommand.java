@@ -1,6 +1,6 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.validation.Concordance;
 import io.survkit.validation.Direction;
 import io.survkit.validation.TimeWeight;
@@ -47,9 +47,18 @@ final class ConcordanceCommand extends AnalysisCommand {
     }
 
     @Override
-    Rendered analyse(SurvivalData d) {
+    boolean usesGroup() {
+        return false;
+    }
+
+    @Override
+    boolean usesCovariates() {
+        return true;
+    }
+
+    @Override
+    Rendered analyse(ModelFrame frame) {
         return Rendered.of(Concordance.withDefaults().withTimeWeight(timeWeight)
-                .withDirection(reverse ? Direction.HIGHER_RISK : Direction.LONGER_SURVIVAL)
-                .estimate(d, d.covariate(predictor).values()));
+                .withDirection(reverse ? Direction.HIGHER_RISK : Direction.LONGER_SURVIVAL).estimate(frame));
     }
 }

@@ -1,6 +1,6 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.validation.Score;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,11 +38,17 @@ final class ScoreCommand extends AnalysisCommand {
     }
 
     @Override
-    Rendered analyse(SurvivalData d) {
-        double[][] r = new double[risk.length][];
-        for (int k = 0; k < risk.length; k++) {
-            r[k] = d.covariate(risk[k]).values();
-        }
-        return Rendered.of(Score.withDefaults().withConfLevel(confLevel).estimate(d, times.values(), r));
+    boolean usesGroup() {
+        return false;
+    }
+
+    @Override
+    boolean usesCovariates() {
+        return true;
+    }
+
+    @Override
+    Rendered analyse(ModelFrame frame) {
+        return Rendered.of(Score.withDefaults().withConfLevel(confLevel).estimate(frame, times.values()));
     }
 }
