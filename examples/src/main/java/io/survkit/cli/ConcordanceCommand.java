@@ -40,6 +40,9 @@ final class ConcordanceCommand extends AnalysisCommand {
 
     @Override
     void check(OutputOptions.Format format) {
+        if (data.formula != null) {
+            throw new UsageException("--formula does not apply; name the column with --predictor");
+        }
         if (data.covariates != null) {
             throw new UsageException("--covariates does not apply; name the column with --predictor");
         }

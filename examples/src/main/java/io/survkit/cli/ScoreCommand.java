@@ -31,6 +31,9 @@ final class ScoreCommand extends AnalysisCommand {
             throw new UsageException("--risk has " + risk.length + " columns and --times " + times.values().length
                     + " times; give one risk column per time");
         }
+        if (data.formula != null) {
+            throw new UsageException("--formula does not apply; name the columns with --risk");
+        }
         if (data.covariates != null) {
             throw new UsageException("--covariates does not apply; name the risk columns with --risk");
         }
