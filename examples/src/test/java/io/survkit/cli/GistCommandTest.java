@@ -53,6 +53,17 @@ class GistCommandTest {
         assertTrue(Files.size(dir.resolve("seer_gist_export.csv")) > 10_000);
     }
 
+    /** Issue 17: the prognostic-model section (C apparent and corrected, AUC at 12/36/60, calibration, nomogram). */
+    @Test
+    void reportsThePrognosticModel() throws Exception {
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("## Prognostic model") && md.contains("| C | ") && md.contains("| Slope | ")
+                && md.contains("| 36 | ") && md.contains("Calibration slope"), md);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Prognostic model") && html.contains("Calibration at 36 months")
+                && html.contains("Nomogram: cancer-specific survival"), "html sections");
+    }
+
     @Test
     void outputsAreCheckedBeforeTheStudyRunsNamingTheRightOption() throws Exception {
         // issue 12: --html naming a folder printed the whole report, then blamed --out
