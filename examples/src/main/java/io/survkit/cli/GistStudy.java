@@ -29,14 +29,16 @@ final class GistStudy {
     private final ArmComparisonResult paperBound;
     private final ArmComparisonResult matched;
     private final CumulativeIncidenceResult cif;
+    private final GistPrognosis prognosis;
 
     private GistStudy(CohortSelection cohort, ArmComparisonResult main, ArmComparisonResult paperBound,
-            ArmComparisonResult matched, CumulativeIncidenceResult cif) {
+            ArmComparisonResult matched, CumulativeIncidenceResult cif, GistPrognosis prognosis) {
         this.cohort = cohort;
         this.main = main;
         this.paperBound = paperBound;
         this.matched = matched;
         this.cif = cif;
+        this.prognosis = prognosis;
     }
 
     static GistStudy run(Path dir, long seed) {
@@ -48,7 +50,8 @@ final class GistStudy {
                 .withMatching(PropensityScore.withDefaults().withCovariates("age", "sex", "size")).run();
         SurvivalData competing = cohort.data(Endpoint.COMPETING_RISKS);
         CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing, "arm");
-        return new GistStudy(cohort, main, bound, matched, cif);
+        GistPrognosis prognosis = GistPrognosis.of(cohort.data(), seed);
+        return new GistStudy(cohort, main, bound, matched, cif, prognosis);
     }
 
     ArmComparisonResult main() {
@@ -152,6 +155,7 @@ final class GistStudy {
             b.append("| ").append(Escape.markdown(r.get(0))).append(" | ").append(r.get(1)).append(" | ")
                     .append(r.get(2)).append(" | ").append(r.get(3)).append(" |\n");
         }
+        b.append('\n').append(prognosis.markdown());
         return b.toString();
     }
 
@@ -179,6 +183,7 @@ final class GistStudy {
         r = r.heading("Hazard ratios by timing of surgery (CSS)").figure(forest(0), "Crude hazard ratios, CSS");
         r = r.heading("CSS: 1 - Kaplan-Meier vs cumulative incidence").table(List.of("arm", "month", "1 - KM", "CIF"),
                 cssKmVersusCif());
+        r = prognosis.html(r);
         r = r.heading("Cohort selection").paragraph(cohort.toString());
         return r.heading("Methods").methods(main.methods()).render();
     }

@@ -53,6 +53,34 @@ class GistCommandTest {
         assertTrue(Files.size(dir.resolve("seer_gist_export.csv")) > 10_000);
     }
 
+    /** Issue 17: the prognostic-model section (C apparent and corrected, AUC at 12/36/60, calibration, nomogram). */
+    @Test
+    void reportsThePrognosticModel() throws Exception {
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("## Prognostic model") && md.contains("| C | ") && md.contains("| Slope | ")
+                && md.contains("| 36 | ") && md.contains("Calibration slope"), md);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Prognostic model") && html.contains("Calibration at 36 months")
+                && html.contains("Nomogram: cancer-specific survival"), "html sections");
+    }
+
+    @Test
+    void outputsAreCheckedBeforeTheStudyRunsNamingTheRightOption() throws Exception {
+        // issue 12: --html naming a folder printed the whole report, then blamed --out
+        Path out = dir.resolve("checked");
+        Object[] r = OracleJson.run("gist", "--out", out.toString(), "--html", dir.toString());
+        assertEquals(2, r[0]);
+        assertEquals("", r[1], "nothing computed or printed");
+        String err = (String) r[2];
+        assertTrue(err.contains("--html") && err.contains("is a folder") && !err.contains("--out"), err);
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        Object[] f = OracleJson.run("gist", "--out", file.toString());
+        assertEquals(2, f[0]);
+        assertEquals("", f[1]);
+        assertTrue(((String) f[2]).contains("--out") && ((String) f[2]).contains("is a file"), (String) f[2]);
+    }
+
     @Test
     @Tag("browser")
     void htmlReportRendersInChromium() throws Exception {
