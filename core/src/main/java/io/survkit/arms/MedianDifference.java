@@ -8,7 +8,7 @@ package io.survkit.arms;
  *   <li>treatment median not reached, control median reached: {@link Kind#AT_LEAST}. The treatment
  *       curve stays above 0.5 up to its last follow-up time, so its median is at least the arm's
  *       longest follow-up (or the earlier bound time the comparison was given,
- *       {@link ArmComparison#medianBoundAt(double)}); the gain is at least that time minus the
+ *       {@link ArmComparison#withMedianBound(double)}); the gain is at least that time minus the
  *       control median. This is how Hu et al. phrase "gains of at least 63 (CSS) and 76 (OS)
  *       months": 120 - 57 and 120 - 44 with the surgery medians not reached by 120 months;</li>
  *   <li>control median not reached, treatment median reached: {@link Kind#AT_MOST}, treatment

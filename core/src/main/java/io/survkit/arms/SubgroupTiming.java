@@ -14,7 +14,7 @@ public enum SubgroupTiming {
     /**
      * Defined by something that happens after time zero (the timing of surgery): a patient must
      * survive until it happens to be in the subgroup, so crude comparisons carry immortal-time bias;
-     * a landmark analysis ({@link ArmComparison#landmarkAnalysis(double)}) addresses it.
+     * a landmark analysis ({@link ArmComparison#withLandmarkAnalysis(double)}) addresses it.
      */
     AFTER_TIME_ZERO
 }
