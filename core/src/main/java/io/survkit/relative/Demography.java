@@ -1,0 +1,140 @@
+package io.survkit.relative;
+
+import io.survkit.data.Covariate;
+import io.survkit.data.SurvivalData;
+import io.survkit.internal.Check;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * What a rate table needs to know of each subject: age at diagnosis (years), sex and date of
+ * diagnosis. Immutable, one entry per row of the survival data it belongs to.
+ *
+ * <pre>{@code
+ * SurvivalData d = SurvivalData.csv(Path.of("rdata.csv")).time("time").event("cens", "1")
+ *         .numeric("age").factor("sex").factor("year").read();
+ * Demography who = Demography.of(d, "age", "sex", "year");   // year: dates YYYY-MM-DD
+ * }</pre>
+ */
+public final class Demography {
+    private final double[] ageYears;
+    private final byte[] sex;
+    private final double[] date;
+
+    private Demography(double[] ageYears, byte[] sex, double[] date) {
+        this.ageYears = ageYears;
+        this.sex = sex;
+        this.date = date;
+    }
+
+    /**
+     * From arrays: age at diagnosis in years (finite, ≥ 0), sex, and date of diagnosis.
+     *
+     * @throws IllegalArgumentException naming the 1-based row of a bad value, or for unequal lengths
+     */
+    public static Demography of(double[] ageYears, Sex[] sex, LocalDate[] diagnosis) {
+        Check.notNull("ages", ageYears);
+        Check.notNull("sexes", sex);
+        Check.notNull("diagnosis dates", diagnosis);
+        if (sex.length != ageYears.length || diagnosis.length != ageYears.length) {
+            throw Check.fail("ages, sexes and dates have %d, %d and %d rows; they must be equal", ageYears.length,
+                    sex.length, diagnosis.length);
+        }
+        double[] a = new double[ageYears.length];
+        byte[] s = new byte[ageYears.length];
+        double[] d = new double[ageYears.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = age(ageYears[i], "age", i + 1);
+            if (sex[i] == null || diagnosis[i] == null) {
+                throw Check.fail("row %d: sex and date of diagnosis must not be null", i + 1);
+            }
+            s[i] = (byte) sex[i].ordinal();
+            d[i] = diagnosis[i].toEpochDay();
+        }
+        return new Demography(a, s, d);
+    }
+
+    /**
+     * From the columns of survival data: {@code age} a numeric covariate (years), {@code sex} a
+     * factor with labels {@code male}/{@code female} (or 1/2), {@code year} a factor whose labels are
+     * dates {@code YYYY-MM-DD}.
+     *
+     * @throws IllegalArgumentException naming the column, row and value that cannot be read
+     */
+    public static Demography of(SurvivalData data, String age, String sex, String year) {
+        Check.notNull("data", data);
+        Covariate ageColumn = data.covariate(Check.notNull("age column", age));
+        Covariate sexColumn = data.covariate(Check.notNull("sex column", sex));
+        Covariate yearColumn = data.covariate(Check.notNull("year column", year));
+        int n = data.size();
+        double[] a = new double[n];
+        byte[] s = new byte[n];
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            int row = data.fileRow(i);
+            a[i] = age(ageColumn.value(i), age, row);
+            String sexLabel = label(sexColumn, i);
+            s[i] = (byte) Sex.parse(sexLabel).orElseThrow(() -> Check.fail("%s: '%s', expected male or female",
+                    Check.at(sex, row), sexLabel)).ordinal();
+            d[i] = date(label(yearColumn, i), year, row);
+        }
+        return new Demography(a, s, d);
+    }
+
+    private static String label(Covariate c, int i) {
+        return c.isFactor() ? c.factor().level(c.factor().code(i)) : numberText(c.value(i));
+    }
+
+    private static String numberText(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static double age(double years, String column, int row) {
+        if (!(years >= 0 && years < 200)) {
+            throw Check.fail("%s: age %s, expected years at diagnosis between 0 and 200", Check.at(column, row), years);
+        }
+        return years;
+    }
+
+    private static double date(String text, String column, int row) {
+        try {
+            return LocalDate.parse(text.trim()).toEpochDay();
+        } catch (DateTimeParseException e) {
+            throw Check.fail("%s: '%s', expected a date of diagnosis YYYY-MM-DD", Check.at(column, row), text);
+        }
+    }
+
+    /** Number of rows. */
+    public int size() {
+        return ageYears.length;
+    }
+
+    /** Age at diagnosis of row {@code i}, years. */
+    public double ageYears(int i) {
+        return ageYears[i];
+    }
+
+    /** Sex of row {@code i}. */
+    public Sex sex(int i) {
+        return Sex.values()[sex[i]];
+    }
+
+    /** Date of diagnosis of row {@code i}. */
+    public LocalDate diagnosisDate(int i) {
+        return LocalDate.ofEpochDay((long) date[i]);
+    }
+
+    /** Age in days in a table with {@code daysPerYear}: one multiplication, as R's {@code age * 365.241}. */
+    double ageDays(int i, double daysPerYear) {
+        return ageYears[i] * daysPerYear;
+    }
+
+    /** Date of diagnosis in days since 1970-01-01. */
+    double dateDays(int i) {
+        return date[i];
+    }
+
+    byte sexCode(int i) {
+        return sex[i];
+    }
+}
