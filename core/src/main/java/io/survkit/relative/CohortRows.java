@@ -6,7 +6,7 @@ import io.survkit.internal.Check;
 
 /**
  * The rows of a relative-survival analysis split by group into primitive arrays: follow-up (days),
- * event, age in table days, diagnosis date (days since 1970-01-01) and sex code. Rows with
+ * event, age in table days (follow-up converted from its unit by one multiplication), diagnosis date (days since 1970-01-01) and sex code. Rows with
  * follow-up 0 are left out and counted.
  */
 final class CohortRows {
@@ -27,7 +27,7 @@ final class CohortRows {
         this.finalDate = finalDate;
     }
 
-    static CohortRows of(SurvivalData data, Demography who, RateTable table) {
+    static CohortRows of(SurvivalData data, Demography who, RateTable table, double daysPerUnit) {
         if (who.size() != data.size()) {
             throw Check.fail("the demography has %d rows and the survival data %d; they must describe the same rows",
                     who.size(), data.size());
@@ -44,7 +44,7 @@ final class CohortRows {
         int zero = 0;
         double last = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < data.size(); i++) {
-            double t = data.time(i);
+            double t = data.time(i) * daysPerUnit;
             if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
                 throw Check.fail("%s: %s, expected a follow-up time in days, finite and >= 0",
                         Check.at(data.timeColumn(), data.fileRow(i)), t);
@@ -69,7 +69,7 @@ final class CohortRows {
             int g = group == null ? 0 : group.code(i);
             int k = fill[g]++;
             Group o = out[g];
-            o.time()[k] = data.time(i);
+            o.time()[k] = data.time(i) * daysPerUnit;
             o.event()[k] = (byte) (data.isEvent(i) ? 1 : 0);
             o.age()[k] = who.ageDays(i, table.daysPerYear());
             o.date()[k] = who.dateDays(i);

@@ -38,18 +38,21 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  */
 public final class RelativeSurvival {
     private static final RelativeSurvival DEFAULTS = new RelativeSurvival(RelativeSurvivalMethod.POHAR_PERME, null,
-            0.95, 1.0);
+            0.95, 1.0, TimeUnit.DAYS);
 
     private final RelativeSurvivalMethod method;
     private final RateTable table;
     private final double confLevel;
     private final double step;
+    private final TimeUnit unit;
 
-    private RelativeSurvival(RelativeSurvivalMethod method, RateTable table, double confLevel, double step) {
+    private RelativeSurvival(RelativeSurvivalMethod method, RateTable table, double confLevel, double step,
+            TimeUnit unit) {
         this.method = method;
         this.table = table;
         this.confLevel = confLevel;
         this.step = step;
+        this.unit = unit;
     }
 
     /** Pohar-Perme, US table, 95 % log intervals, daily integration steps. */
@@ -59,22 +62,30 @@ public final class RelativeSurvival {
 
     /** The same with estimator {@code m}. */
     public RelativeSurvival withMethod(RelativeSurvivalMethod m) {
-        return new RelativeSurvival(Check.notNull("method", m), table, confLevel, step);
+        return new RelativeSurvival(Check.notNull("method", m), table, confLevel, step, unit);
     }
 
     /** The same with population rate table {@code t}. */
     public RelativeSurvival withRateTable(RateTable t) {
-        return new RelativeSurvival(method, Check.notNull("rate table", t), confLevel, step);
+        return new RelativeSurvival(method, Check.notNull("rate table", t), confLevel, step, unit);
     }
 
     /** The same with confidence level {@code level} (strictly between 0 and 1). */
     public RelativeSurvival withConfLevel(double level) {
-        return new RelativeSurvival(method, table, Check.openUnit("confidence level", level), step);
+        return new RelativeSurvival(method, table, Check.openUnit("confidence level", level), step, unit);
     }
 
     /** The same with integration steps of {@code days} (relsurv {@code precision}; Pohar-Perme and Ederer II). */
     public RelativeSurvival withIntegrationStep(double days) {
-        return new RelativeSurvival(method, table, confLevel, Check.positiveFinite("integration step", days));
+        return new RelativeSurvival(method, table, confLevel, Check.positiveFinite("integration step", days), unit);
+    }
+
+    /**
+     * The same with follow-up times (and the times of {@link RelativeSurvivalCurve#at}) in unit
+     * {@code u}; the integration step stays in days.
+     */
+    public RelativeSurvival withTimeUnit(TimeUnit u) {
+        return new RelativeSurvival(method, table, confLevel, step, Check.notNull("time unit", u));
     }
 
     /** The estimator. */
@@ -106,7 +117,8 @@ public final class RelativeSurvival {
     public RelativeSurvivalResult estimate(SurvivalData data, Demography demography) {
         Check.notNull("data", data);
         Check.notNull("demography", demography);
-        CohortRows rows = CohortRows.of(data, demography, rateTable());
+        double days = unit.days(rateTable().daysPerYear());
+        CohortRows rows = CohortRows.of(data, demography, rateTable(), days);
         double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
         double finalDate = rows.finalDate();
         List<RelativeSurvivalCurve> curves = new ArrayList<>();
@@ -117,7 +129,7 @@ public final class RelativeSurvival {
             }
             RelativeSurvivalFitter.Arrays6 a = RelativeSurvivalFitter.fit(method, rateTable(), step, c.time(),
                     c.event(), c.age(), c.date(), c.sex(), finalDate);
-            curves.add(new RelativeSurvivalCurve(c.name(), c.size(), a, z));
+            curves.add(new RelativeSurvivalCurve(c.name(), c.size(), a, z, days));
         }
         return new RelativeSurvivalResult(method, confLevel, rateTable().name(), curves, data.omittedRows(),
                 rows.zeroTimeRows());

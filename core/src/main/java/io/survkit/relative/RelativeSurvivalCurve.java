@@ -23,10 +23,15 @@ public final class RelativeSurvivalCurve {
     private final double[] lower;
     private final double[] upper;
 
-    RelativeSurvivalCurve(String name, int rows, RelativeSurvivalFitter.Arrays6 a, double z) {
+    RelativeSurvivalCurve(String name, int rows, RelativeSurvivalFitter.Arrays6 a, double z, double daysPerUnit) {
         this.name = name;
         this.rows = rows;
         this.time = a.time();
+        if (daysPerUnit != 1) {
+            for (int j = 0; j < time.length; j++) {
+                time[j] /= daysPerUnit;
+            }
+        }
         this.atRisk = a.atRisk();
         this.events = a.events();
         this.censored = a.censored();
@@ -56,7 +61,7 @@ public final class RelativeSurvivalCurve {
         return time.length;
     }
 
-    /** Curve times (days), ascending. */
+    /** Curve times (in the estimator's time unit, days by default), ascending. */
     public double[] times() {
         return time.clone();
     }

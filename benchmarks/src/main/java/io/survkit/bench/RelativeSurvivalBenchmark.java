@@ -1,0 +1,64 @@
+package io.survkit.bench;
+
+import io.survkit.data.SurvivalData;
+import io.survkit.relative.Demography;
+import io.survkit.relative.RateTable;
+import io.survkit.relative.RelativeSurvival;
+import io.survkit.relative.RelativeSurvivalMethod;
+import io.survkit.relative.RelativeSurvivalResult;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Pohar-Perme net survival (daily integration steps, US table) on a synthetic registry
+ * ({@link RelativeSurvivalData}: 5-year follow-up, about 10 cells crossed per subject) beside its
+ * floor, a plain {@link Arrays#sort} of a copy of the follow-up times. R's {@code rs.surv} on the
+ * same CSV is timed by {@code benchmarks/r/relsurv_timing.R}.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar RelativeSurvivalBenchmark -f 1 -wi 2 -i 3 -prof gc
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class RelativeSurvivalBenchmark {
+    @Param("1000000")
+    public int n;
+
+    private SurvivalData data;
+    private Demography demography;
+    private double[] raw;
+    private final RelativeSurvival poharPerme = RelativeSurvival.withDefaults()
+            .withMethod(RelativeSurvivalMethod.POHAR_PERME).withRateTable(RateTable.us());
+
+    @Setup
+    public void setup() {
+        RelativeSurvivalData d = RelativeSurvivalData.generate(n);
+        data = d.survivalData();
+        demography = d.demography();
+        raw = data.times();
+    }
+
+    /** The floor: sort a copy of the follow-up times once. */
+    @Benchmark
+    public double[] sortFloor() {
+        double[] c = raw.clone();
+        Arrays.sort(c);
+        return c;
+    }
+
+    /** The whole Pohar-Perme curve: every curve time's counts, net survival, standard error and limits. */
+    @Benchmark
+    public RelativeSurvivalResult poharPerme() {
+        return poharPerme.estimate(data, demography);
+    }
+}
