@@ -7,7 +7,6 @@ import io.survkit.relative.ExpectedSurvivalResult;
 import io.survkit.relative.RateTable;
 import io.survkit.relative.Sex;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +15,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -27,51 +30,59 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * {@code survkit expected}: the Ederer (cohort) expected survival of the rows of a file at chosen
  * times, as R's {@code survexp(~ 1 or group, rmap = list(age = age * d, sex = sex, year = year),
- * ratetable = , times = )}; with {@code --json} the oracle's expected layout. Rows with a missing
- * age, sex, year or group are left out and counted ({@code nOmitted}).
+ * ratetable = , times = )}; with {@code --json} the oracle's expected layout (times in days). Rows
+ * with a missing age, sex, year or group are left out and counted ({@code nOmitted}).
  */
-final class ExpectedCommand implements Command {
-    @Override
-    public String name() {
-        return "expected";
-    }
+@Command(name = "expected", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Expected (population) survival of a cohort, Ederer I (R survexp).")
+final class ExpectedCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
+    Path file;
+
+    @Option(names = "--group", paramLabel = "COLUMN", description = "One curve per value of this column.")
+    String groupColumn;
+
+    @Mixin
+    RelativeOptions relative;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--times", required = true, paramLabel = "T[,T...]", converter = Converters.NumberList.class,
+            description = "Times of the expected survival curve (in --time-unit).")
+    Converters.Numbers times;
 
     @Override
-    public String summary() {
-        return "expected (population) survival of a cohort (R survexp, Ederer)";
-    }
-
-    @Override
-    public Set<String> options() {
-        Set<String> s = new HashSet<>(RelativeOptions.OPTIONS);
-        s.addAll(Set.of("data", "group", "times"));
-        return s;
-    }
-
-    @Override
-    public int run(Args a, PrintStream out) {
-        RateTable table = RelativeOptions.table(a);
-        double perUnit = RelativeOptions.timeUnit(a).days(table.daysPerYear());
-        double[] times = a.numbers("times");
-        if (times.length == 0) {
-            throw new UsageException("expected: option --times is required (e.g. --times 365,1826,3652)");
+    public Integer call() {
+        OutputOptions.Format format = output.format();
+        if (format == OutputOptions.Format.CSV) {
+            throw new UsageException("--format csv is not available for expected yet");
         }
-        double[] days = times.clone();
+        output.checkWritable();
+        RateTable table = relative.table();
+        double perUnit = relative.timeUnit.days(table.daysPerYear());
+        double[] days = times.values().clone();
         for (int i = 0; i < days.length; i++) {
             days[i] *= perUnit;
         }
-        Rows rows = read(a);
+        Rows rows = read();
         ExpectedSurvivalResult r = ExpectedSurvival.withDefaults().withRateTable(table).estimate(rows.who, rows.group,
                 days);
-        if (a.flag("json")) {
-            out.println(Json.write(RelsurvCommand.json(r.toJson(rows.omitted))));
-        } else {
-            if (rows.omitted > 0) {
-                out.println(rows.omitted + " rows omitted for a missing value");
+        output.write(spec.commandLine().getOut(), out -> {
+            if (format == OutputOptions.Format.JSON) {
+                out.println(Json.write(RelsurvCommand.json(r.toJson(rows.omitted))));
+            } else {
+                if (rows.omitted > 0) {
+                    out.println(rows.omitted + " rows omitted for a missing value");
+                }
+                out.print(r);
             }
-            out.print(r);
-        }
-        return 0;
+        });
+        return ExitCode.OK;
     }
 
     private static final class Rows {
@@ -80,15 +91,14 @@ final class ExpectedCommand implements Command {
         int omitted;
     }
 
-    private static Rows read(Args a) {
-        Path file = Path.of(a.require("data"));
-        if (!Files.isReadable(file)) {
-            throw new UsageException("expected: --data " + file + ": no such readable file");
+    private Rows read() {
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new UsageException("--data " + file + ": no such readable file");
         }
-        String ageCol = a.require("age");
-        String sexCol = a.require("sex");
-        String yearCol = a.require("year");
-        String groupCol = a.get("group");
+        String ageCol = relative.age;
+        String sexCol = relative.sex;
+        String yearCol = relative.year;
+        String groupCol = groupColumn;
         List<Double> age = new ArrayList<>();
         List<Sex> sex = new ArrayList<>();
         List<LocalDate> date = new ArrayList<>();

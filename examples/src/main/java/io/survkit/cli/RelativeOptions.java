@@ -4,55 +4,67 @@ import io.survkit.relative.RateTable;
 import io.survkit.relative.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
+import picocli.CommandLine.Option;
 
 /**
- * The options shared by {@code relsurv} and {@code expected}: the rate table, its age-cell length
- * and the unit of the time columns.
+ * The options shared by {@code relsurv} and {@code expected}: the subjects' age, sex and date of
+ * diagnosis columns, the rate table, its age-cell length and the unit of the time columns. A
+ * picocli mixin.
  */
 final class RelativeOptions {
-    static final Set<String> OPTIONS = Set.of("age", "sex", "year", "ratetable", "days-per-year", "time-unit");
-
-    private RelativeOptions() {
+    /** The words of {@code --time-unit}. */
+    static final class TimeUnits extends Choices<TimeUnit> {
+        TimeUnits() {
+            add("days", TimeUnit.DAYS).add("months", TimeUnit.MONTHS).add("years", TimeUnit.YEARS);
+        }
     }
 
-    /** {@code --ratetable us} (default) or a CSV file {@code age,sex,year,hazard}; {@code --days-per-year}. */
-    static RateTable table(Args a) {
-        String name = a.get("ratetable", "us");
+    @Option(names = "--age", required = true, paramLabel = "COLUMN",
+            description = "Age at diagnosis in years (R: age * days per year).")
+    String age;
+
+    @Option(names = "--sex", required = true, paramLabel = "COLUMN", description = "Sex: male/female (or 1/2).")
+    String sex;
+
+    @Option(names = "--year", required = true, paramLabel = "COLUMN",
+            description = "Date of diagnosis, YYYY-MM-DD.")
+    String year;
+
+    @Option(names = "--ratetable", paramLabel = "us|FILE", defaultValue = "us",
+            description = "Population rate table: us (R survexp.us, bundled) or a CSV file age,sex,year,hazard "
+                    + "(hazards per day).")
+    String ratetable;
+
+    @Option(names = "--days-per-year", paramLabel = "DAYS", converter = Converters.FiniteNumber.class,
+            description = "Length of the table's age cells in days (default 365.25; 365.241 for relsurv's "
+                    + "tables such as slopop).")
+    Double daysPerYear;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT", defaultValue = "days", converter = TimeUnits.class,
+            completionCandidates = TimeUnits.class,
+            description = "Unit of the time column and of --times: ${COMPLETION-CANDIDATES} (months and years "
+                    + "of the table's days per year).")
+    TimeUnit timeUnit;
+
+    /** The rate table named by {@code --ratetable}, with {@code --days-per-year}. */
+    RateTable table() {
         RateTable t;
-        if (name.equals("us")) {
+        if (ratetable.equals("us")) {
             t = RateTable.us();
         } else {
-            Path file = Path.of(name);
-            if (!Files.isReadable(file)) {
-                throw new UsageException(a.command() + ": --ratetable " + name + ": neither 'us' nor a readable file");
+            Path file = Path.of(ratetable);
+            if (!Files.isReadable(file) || Files.isDirectory(file)) {
+                throw new UsageException("--ratetable " + ratetable + ": neither 'us' nor a readable file");
             }
             t = RateTable.csv(file);
         }
-        if (a.has("days-per-year")) {
-            double d = a.number("days-per-year", Double.NaN);
-            if (!(d > 300 && d < 400)) {
-                throw new UsageException(a.command() + ": --days-per-year " + a.get("days-per-year")
+        if (daysPerYear != null) {
+            if (!(daysPerYear > 300 && daysPerYear < 400)) {
+                throw new UsageException("--days-per-year " + daysPerYear
                         + ": expected the length of a year in days, e.g. 365.25 or 365.241");
             }
-            t = t.withDaysPerYear(d);
+            t = t.withDaysPerYear(daysPerYear);
         }
         return t;
-    }
-
-    /** {@code --time-unit days|months|years} (default days). */
-    static TimeUnit timeUnit(Args a) {
-        String unit = a.get("time-unit", "days").toLowerCase(Locale.ROOT);
-        switch (unit) {
-            case "days":
-                return TimeUnit.DAYS;
-            case "months":
-                return TimeUnit.MONTHS;
-            case "years":
-                return TimeUnit.YEARS;
-            default:
-                throw new UsageException(a.command() + ": --time-unit " + unit + ": expected days, months or years");
-        }
     }
 }
