@@ -28,6 +28,11 @@ final class CohortRows {
     }
 
     static CohortRows of(SurvivalData data, Demography who, RateTable table, double daysPerUnit) {
+        return of(data, who, table, daysPerUnit, false);
+    }
+
+    /** As {@link #of(SurvivalData, Demography, RateTable, double)}; {@code keepZero} keeps rows with time 0. */
+    static CohortRows of(SurvivalData data, Demography who, RateTable table, double daysPerUnit, boolean keepZero) {
         if (who.size() != data.size()) {
             throw Check.fail("the demography has %d rows and the survival data %d; they must describe the same rows",
                     who.size(), data.size());
@@ -49,7 +54,7 @@ final class CohortRows {
                 throw Check.fail("%s: %s, expected a follow-up time in days, finite and >= 0",
                         Check.at(data.timeColumn(), data.fileRow(i)), t);
             }
-            if (t == 0) {
+            if (t == 0 && !keepZero) {
                 zero++;
             } else {
                 last = Math.max(last, t + who.dateDays(i));
@@ -63,7 +68,7 @@ final class CohortRows {
                     new double[sizes[g]], new double[sizes[g]], new byte[sizes[g]]);
         }
         for (int i = 0; i < data.size(); i++) {
-            if (data.time(i) == 0) {
+            if (data.time(i) == 0 && !keepZero) {
                 continue;
             }
             int g = group == null ? 0 : group.code(i);

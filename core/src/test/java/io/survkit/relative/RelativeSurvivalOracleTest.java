@@ -54,7 +54,7 @@ class RelativeSurvivalOracleTest {
     static double[] doubles(JsonNode a) {
         double[] r = new double[a.size()];
         for (int i = 0; i < r.length; i++) {
-            r[i] = a.get(i).asDouble();
+            r[i] = a.get(i).isNull() ? Double.NaN : a.get(i).asDouble();
         }
         return r;
     }
