@@ -48,6 +48,11 @@ final class RelativeOptions {
 
     /** The rate table named by {@code --ratetable}, with {@code --days-per-year}. */
     RateTable table() {
+        return table(ratetable, daysPerYear);
+    }
+
+    /** {@code us} or a CSV file, with an optional age-cell length in days. */
+    static RateTable table(String ratetable, Double daysPerYear) {
         RateTable t;
         if (ratetable.equals("us")) {
             t = RateTable.us();

@@ -81,4 +81,21 @@ class RelsurvCommandTest {
                 "1", "--age", "age", "--sex", "sex", "--year", "year", "--method", "kaplan");
         assertEquals(2, r[0]);
     }
+
+    /** The life table through the CLI: KMsurv::lifetab's columns (reference in core's test resources). */
+    @Test
+    void lifetableJsonEqualsKmsurv() throws IOException {
+        JsonNode ref = OracleJson.JSON.readTree(OracleJson.ROOT.resolve("../relative/reference/lifetab_lung_sex_90.json")
+                .toFile());
+        String lung = OracleJson.ROOT.resolve("data/lung.csv").toString();
+        JsonNode r = OracleJson.runJson(List.of("lifetable", "--data", lung, "--time", "time", "--event", "status",
+                "--event-value", "2", "--group", "sex", "--width", "90", "--json"));
+        for (int k = 0; k < 2; k++) {
+            JsonNode e = ref.get("strata").get(k);
+            for (String f : new String[] {"name", "tis", "nsubs", "nlost", "nrisk", "nevent", "surv", "pdf", "hazard",
+                "se.surv", "se.pdf", "se.hazard"}) {
+                OracleJson.assertMatches(e.get(f), r.get("strata").get(k).get(f), "lifetable " + f);
+            }
+        }
+    }
 }
