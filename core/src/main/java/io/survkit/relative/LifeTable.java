@@ -11,9 +11,9 @@ import java.util.List;
  *
  * <p>Per interval j (KMsurv::lifetab; Collett, Modelling Survival Data, ch. 2): n'_j entered,
  * w_j withdrawn (censored in the interval), d_j events; effective number at risk n_j = n'_j − w_j/2;
- * q_j = d_j/n_j, p_j = 1 − q_j; survival at the start S_j = Π_{i<j} p_i with Greenwood standard
- * error S_j·sqrt(Σ_{i<j} d_i/(n_i(n_i − d_i))); density f_j = (S_j − S_{j+1})/w with standard error
- * S_j q_j/w · sqrt(Σ_{i<j} q_i/(n_i p_i) + p_j/(n_j q_j)); hazard h_j = d_j/(w(n_j − d_j/2)) with
+ * q_j = d_j/n_j, p_j = 1 − q_j; survival at the start S_j = Π_{i &lt; j} p_i with Greenwood standard
+ * error S_j·sqrt(Σ_{i &lt; j} d_i/(n_i(n_i − d_i))); density f_j = (S_j − S_{j+1})/w with standard error
+ * S_j q_j/w · sqrt(Σ_{i &lt; j} q_i/(n_i p_i) + p_j/(n_j q_j)); hazard h_j = d_j/(w(n_j − d_j/2)) with
  * standard error h_j sqrt(1 − (h_j w/2)²)/sqrt(n_j q_j). As KMsurv treats the last interval as open,
  * its density, hazard and their errors are absent.
  *
