@@ -57,7 +57,8 @@ public final class Demography {
     /**
      * From the columns of survival data: {@code age} a numeric covariate (years), {@code sex} a
      * factor with labels {@code male}/{@code female} (or 1/2), {@code year} a factor whose labels are
-     * dates {@code YYYY-MM-DD}.
+     * dates {@code YYYY-MM-DD}, or a column of calendar years (SEER's year of diagnosis), taken as
+     * July 1 of the year.
      *
      * @throws IllegalArgumentException naming the column, row and value that cannot be read
      */
@@ -96,11 +97,20 @@ public final class Demography {
         return years;
     }
 
+    /**
+     * A date {@code YYYY-MM-DD}, or a calendar year alone (SEER's "Year of diagnosis"), taken as July 1
+     * of that year: the middle of the year, the usual assumption when only the year is known.
+     */
     private static double date(String text, String column, int row) {
+        String t = text.trim();
+        if (t.matches("\\d{4}")) {
+            return LocalDate.of(Integer.parseInt(t), 7, 1).toEpochDay();
+        }
         try {
-            return LocalDate.parse(text.trim()).toEpochDay();
+            return LocalDate.parse(t).toEpochDay();
         } catch (DateTimeParseException e) {
-            throw Check.fail("%s: '%s', expected a date of diagnosis YYYY-MM-DD", Check.at(column, row), text);
+            throw Check.fail("%s: '%s', expected a date of diagnosis YYYY-MM-DD or a year YYYY", Check.at(column, row),
+                    text);
         }
     }
 
