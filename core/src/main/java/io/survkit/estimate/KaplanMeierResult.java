@@ -1,5 +1,9 @@
 package io.survkit.estimate;
 
+import java.util.OptionalDouble;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +21,7 @@ import java.util.List;
  * System.out.println(r.riskTable(0, 180, 365));
  * }</pre>
  */
-public final class KaplanMeierResult {
+public final class KaplanMeierResult implements Exportable {
     private final List<SurvivalCurve> curves;
     private final int omitted;
     private final List<String> warnings;
@@ -122,6 +126,24 @@ public final class KaplanMeierResult {
         return List.copyOf(r);
     }
 
+    /**
+     * Every curve's restricted mean up to R's automatic horizon: the largest last time of all curves
+     * ({@link RestrictedMeanHorizon#COMMON}) or each curve's own last time
+     * ({@link RestrictedMeanHorizon#INDIVIDUAL}), as R's {@code survmean}.
+     */
+    public List<RestrictedMean> restrictedMeans(RestrictedMeanHorizon horizon) {
+        Check.notNull("restricted mean horizon", horizon);
+        double common = Double.NEGATIVE_INFINITY;
+        for (SurvivalCurve c : curves) {
+            common = Math.max(common, c.time(c.size() - 1));
+        }
+        List<RestrictedMean> r = new ArrayList<>();
+        for (SurvivalCurve c : curves) {
+            r.add(c.restrictedMean(horizon == RestrictedMeanHorizon.COMMON ? common : c.time(c.size() - 1)));
+        }
+        return List.copyOf(r);
+    }
+
     /** S(t) of every curve. */
     public double[] survivalAt(double t) {
         double[] r = new double[curves.size()];
@@ -143,15 +165,15 @@ public final class KaplanMeierResult {
     }
 
     /** R's {@code print(fit)} table: n, events, median and its confidence limits per curve. */
-    public String table() {
-        return table(Double.NaN);
+    public String summaryTable() {
+        return summaryTable(Double.NaN);
     }
 
     /**
-     * R's {@code print(fit, rmean = tau)} table: as {@link #table()} with the restricted mean and its
-     * standard error up to {@code tau} (NaN = without).
+     * R's {@code print(fit, rmean = tau)} table: as {@link #summaryTable()} with the restricted mean
+     * and its standard error up to {@code tau} (NaN = without).
      */
-    public String table(double tau) {
+    public String summaryTable(double tau) {
         boolean rmean = !Double.isNaN(tau);
         int k = curves.size();
         double[] records = new double[k];
@@ -227,10 +249,67 @@ public final class KaplanMeierResult {
     /** R's {@code print(survfit)} table, then any warnings. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(table());
+        StringBuilder sb = new StringBuilder(summaryTable());
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }
         return sb.toString();
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.kaplanMeier(this, new JsonWriter(out), new double[0], OptionalDouble.empty());
+    }
+
+    /**
+     * As {@link #writeJson(Appendable)}, with each curve's {@code at[]} (R's {@code summary(fit,
+     * times = )}) at {@code times} and its restricted mean ({@code rmean}, {@code rmeanSe}) up to
+     * {@code tau}.
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param tau the restricted mean's horizon, or empty for none
+     */
+    public void writeJson(Appendable out, double[] times, OptionalDouble tau) {
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), tau);
+    }
+
+    /**
+     * As {@link #writeJson(Appendable, double[], OptionalDouble)}, with the quantiles at
+     * {@code probabilities} (R's {@code quantile(fit, probs = )}) instead of 0.25, 0.5, 0.75.
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param tau the restricted mean's horizon, or empty for none
+     * @param probabilities quantile probabilities, each in [0, 1]
+     */
+    public void writeJson(Appendable out, double[] times, OptionalDouble tau, double[] probabilities) {
+        double[] h = new double[curveCount()];
+        java.util.Arrays.fill(h, tau.orElse(Double.NaN));
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), h, probabilities.clone());
+    }
+
+    /**
+     * As {@link #writeJson(Appendable, double[], OptionalDouble, double[])}, with each curve's
+     * restricted mean up to R's automatic horizon ({@link #restrictedMeans(RestrictedMeanHorizon)}).
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param horizon common or individual horizon
+     * @param probabilities quantile probabilities, each in [0, 1]
+     */
+    public void writeJson(Appendable out, double[] times, RestrictedMeanHorizon horizon, double[] probabilities) {
+        double[] h = new double[curveCount()];
+        List<RestrictedMean> m = restrictedMeans(horizon);
+        for (int k = 0; k < h.length; k++) {
+            h[k] = m.get(k).tau();
+        }
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), h, probabilities.clone());
+    }
+
+    @Override
+    public Table table() {
+        return Exports.kaplanMeierTable(this);
+    }
+
 }

@@ -37,7 +37,7 @@ class KaplanMeierTest {
         //   sex=1 138    112    311      19.3    270     212     310
         //   sex=2  90     53    435      27.2    426     348     550
         //       * restricted mean with upper limit =  730
-        String s = KaplanMeier.withDefaults().fit(lungBySex()).table(730);
+        String s = KaplanMeier.withDefaults().fit(lungBySex()).summaryTable(730);
         assertEquals("        n events rmean* se(rmean) median 0.95LCL 0.95UCL\n"
                 + "sex=1 138    112    311      19.3    270     212     310\n"
                 + "sex=2  90     53    435      27.2    426     348     550\n"
@@ -72,8 +72,10 @@ class KaplanMeierTest {
         assertTrue(e.getMessage().contains("confidence level") && e.getMessage().contains("1.5"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withConfLevel(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withConfType(null));
-        e = assertThrows(IllegalArgumentException.class, () -> ConfidenceIntervalType.fromRName("logit"));
-        assertTrue(e.getMessage().contains("'logit'") && e.getMessage().contains("log-log"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ConfidenceIntervalType.fromRName("logistic"));
+        assertTrue(e.getMessage().contains("'logistic'") && e.getMessage().contains("logit"), e.getMessage());
+        assertEquals(ConfidenceIntervalType.LOGIT, ConfidenceIntervalType.fromRName("logit"));
+        assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withStartTime(Double.NaN));
         assertEquals(ConfidenceIntervalType.LOG_LOG, ConfidenceIntervalType.fromRName("log_log"));
         assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().fit((SurvivalData) null));
     }
