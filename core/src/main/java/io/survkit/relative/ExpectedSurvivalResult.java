@@ -1,11 +1,13 @@
 package io.survkit.relative;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
 import java.util.List;
 import java.util.Locale;
 
 /** Expected (population) survival of one or more cohorts, from {@link ExpectedSurvival}. Immutable. */
-public final class ExpectedSurvivalResult {
+public final class ExpectedSurvivalResult implements Exportable {
     private final String rateTable;
     private final List<ExpectedSurvivalCurve> curves;
 
@@ -31,7 +33,14 @@ public final class ExpectedSurvivalResult {
 
     /** The oracle's {@code expected} result: {@code nOmitted} and {@code strata[]} of name, time, surv, nRisk. */
     public String toJson(int omittedRows) {
-        JsonWriter w = new JsonWriter().beginObject().name("ratetable").value(rateTable).name("nOmitted")
+        StringBuilder b = new StringBuilder();
+        writeJson(b, omittedRows);
+        return b.toString();
+    }
+
+    /** {@link #toJson(int)} streamed into {@code out}. */
+    public void writeJson(Appendable out, int omittedRows) {
+        JsonWriter w = new JsonWriter(out).beginObject().name("ratetable").value(rateTable).name("nOmitted")
                 .value(omittedRows).name("strata").beginArray();
         for (ExpectedSurvivalCurve c : curves) {
             double[] risk = new double[c.size()];
@@ -39,7 +48,26 @@ public final class ExpectedSurvivalResult {
             w.beginObject().name("name").value(c.name()).name("time").array(c.times()).name("surv")
                     .array(c.survival()).name("nRisk").array(risk).endObject();
         }
-        return w.endArray().endObject().toString();
+        w.endArray().endObject();
+    }
+
+    /** The curves with {@code nOmitted} 0 (rows given as a {@link Demography} have none missing). */
+    @Override
+    public void writeJson(Appendable out) {
+        writeJson(out, 0);
+    }
+
+    /** One row per curve and time: curve, time, nRisk, surv. */
+    @Override
+    public Table table() {
+        Table.Builder b = Table.builder().textColumn("curve").numberColumn("time").numberColumn("nRisk")
+                .numberColumn("surv");
+        for (ExpectedSurvivalCurve c : curves) {
+            for (int j = 0; j < c.size(); j++) {
+                b.text(c.name()).number(c.time(j)).number(c.rowCount()).number(c.survival(j));
+            }
+        }
+        return b.build();
     }
 
     /** As R prints {@code summary(survexp(...))}: time, n.risk and survival per curve. */

@@ -1,11 +1,13 @@
 package io.survkit.relative;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
 import java.util.List;
 import java.util.Locale;
 
 /** The log-rank-type test of equal net survival ({@link NetSurvivalComparison}). Immutable. */
-public final class NetSurvivalComparisonResult {
+public final class NetSurvivalComparisonResult implements Exportable {
     private final List<String> groups;
     private final double[] z;
     private final double[] covariance;
@@ -54,10 +56,21 @@ public final class NetSurvivalComparisonResult {
     }
 
     /** {@code groups}, {@code z}, {@code statistic}, {@code df}, {@code pValue}. */
-    public String toJson() {
-        JsonWriter w = new JsonWriter().beginObject().name("groups").array(groups).name("z").array(z.clone());
-        return w.name("statistic").value(statistic).name("df").value(df).name("pValue").value(pValue).endObject()
-                .toString();
+    @Override
+    public void writeJson(Appendable out) {
+        new JsonWriter(out).beginObject().name("groups").array(groups).name("z").array(z.clone()).name("statistic")
+                .value(statistic).name("df").value(df).name("pValue").value(pValue).endObject();
+    }
+
+    /** One row per group: group, z, and the test's statistic, df and p-value. */
+    @Override
+    public Table table() {
+        Table.Builder b = Table.builder().textColumn("group").numberColumn("z").numberColumn("statistic")
+                .numberColumn("df").numberColumn("p");
+        for (int h = 0; h < groups.size(); h++) {
+            b.text(groups.get(h)).number(z[h]).number(statistic).number(df).number(pValue);
+        }
+        return b.build();
     }
 
     /** As relsurv prints an {@code rsdiff}. */

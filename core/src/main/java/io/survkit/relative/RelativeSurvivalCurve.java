@@ -152,6 +152,13 @@ public final class RelativeSurvivalCurve {
         return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
+    void addRows(io.survkit.table.Table.Builder b) {
+        for (int j = 0; j < time.length; j++) {
+            b.text(name).number(time[j]).number(atRisk[j]).number(events[j]).number(censored[j]).number(surv[j])
+                    .number(stdErr[j]).number(lower[j]).number(upper[j]);
+        }
+    }
+
     /** Writes the oracle's curve object: name, n, time, nRisk, nEvent, nCensor, surv, stdErr, lower, upper, at[]. */
     void writeJson(JsonWriter w, double[] times) {
         w.beginObject().name("name").value(name).name("n").value(rows);

@@ -1,12 +1,14 @@
 package io.survkit.relative;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
 import java.util.List;
 
 /**
  * Relative or net survival curves, one per group, from {@link RelativeSurvival#estimate}. Immutable.
  */
-public final class RelativeSurvivalResult {
+public final class RelativeSurvivalResult implements Exportable {
     private final RelativeSurvivalMethod method;
     private final double confLevel;
     private final String rateTable;
@@ -64,15 +66,39 @@ public final class RelativeSurvivalResult {
      * {@code strata[]} with {@code at[]} at {@code times} (none when empty).
      */
     public String toJson(double... times) {
-        JsonWriter w = new JsonWriter().beginObject();
+        StringBuilder b = new StringBuilder();
+        writeJson(b, times);
+        return b.toString();
+    }
+
+    /** {@link #toJson(double...)} streamed into {@code out}. */
+    public void writeJson(Appendable out, double... times) {
+        JsonWriter w = new JsonWriter(out).beginObject();
         w.name("method").value(method.rName()).name("ratetable").value(rateTable);
         w.name("nOmitted").value(omitted).name("nZeroTime").value(zeroTime).name("stdErrScale").value("log");
         w.name("strata").beginArray();
         for (RelativeSurvivalCurve c : curves) {
             c.writeJson(w, times);
         }
-        w.endArray();
-        return w.endObject().toString();
+        w.endArray().endObject();
+    }
+
+    /** The curves without chosen times. */
+    @Override
+    public void writeJson(Appendable out) {
+        writeJson(out, new double[0]);
+    }
+
+    /** One row per curve and curve time: curve, time, nRisk, nEvent, nCensor, surv, stdErr (log), lower, upper. */
+    @Override
+    public Table table() {
+        Table.Builder b = Table.builder().textColumn("curve").numberColumn("time").numberColumn("nRisk")
+                .numberColumn("nEvent").numberColumn("nCensor").numberColumn("surv").numberColumn("stdErr")
+                .numberColumn("lower").numberColumn("upper");
+        for (RelativeSurvivalCurve c : curves) {
+            c.addRows(b);
+        }
+        return b.build();
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.survkit.relative;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
 import java.util.Locale;
 
 /** One age-standardised net survival curve read at chosen times ({@link AgeStandardisedNetSurvival}). Immutable. */
-public final class StandardisedSurvival {
+public final class StandardisedSurvival implements Exportable {
     private final String name;
     private final IcssStandard standard;
     private final double[] times;
@@ -89,10 +91,23 @@ public final class StandardisedSurvival {
     }
 
     /** {@code name}, {@code standard}, {@code time}, {@code surv}, {@code stdErr}, {@code lower}, {@code upper}. */
-    public String toJson() {
-        return new JsonWriter().beginObject().name("name").value(name).name("standard").value(standard.name())
+    @Override
+    public void writeJson(Appendable out) {
+        new JsonWriter(out).beginObject().name("name").value(name).name("standard").value(standard.name())
                 .name("time").array(times).name("surv").array(surv).name("stdErr").array(stdErr).name("lower")
-                .array(lower).name("upper").array(upper).endObject().toString();
+                .array(lower).name("upper").array(upper).endObject();
+    }
+
+    /** One row per time: curve, standard, time, surv, stdErr, lower, upper. */
+    @Override
+    public Table table() {
+        Table.Builder b = Table.builder().textColumn("curve").textColumn("standard").numberColumn("time")
+                .numberColumn("surv").numberColumn("stdErr").numberColumn("lower").numberColumn("upper");
+        for (int j = 0; j < times.length; j++) {
+            b.text(name).text(standard.name()).number(times[j]).number(surv[j]).number(stdErr[j]).number(lower[j])
+                    .number(upper[j]);
+        }
+        return b.build();
     }
 
     @Override

@@ -74,7 +74,7 @@ final class ExpectedCommand implements Callable<Integer> {
                 days);
         output.write(spec.commandLine().getOut(), out -> {
             if (format == OutputOptions.Format.JSON) {
-                out.println(Json.write(RelsurvCommand.json(r.toJson(rows.omitted))));
+                JsonOutput.write(out, json -> r.writeJson(json, rows.omitted));
             } else {
                 if (rows.omitted > 0) {
                     out.println(rows.omitted + " rows omitted for a missing value");

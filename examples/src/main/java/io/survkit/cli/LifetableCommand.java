@@ -4,12 +4,8 @@ import io.survkit.data.SurvivalData;
 import io.survkit.relative.Demography;
 import io.survkit.relative.LifeTable;
 import io.survkit.relative.LifeTableResult;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit lifetable}: the actuarial life table (R {@code KMsurv::lifetab}, SAS
@@ -19,16 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lifetable", mixinStandardHelpOptions = true, showDefaultValues = true,
         versionProvider = Main.VersionProvider.class,
         description = "Actuarial life table, optionally with Ederer II relative survival (R KMsurv::lifetab).")
-final class LifetableCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
-
+final class LifetableCommand extends AnalysisCommand {
     @Option(names = "--width", required = true, paramLabel = "W", converter = Converters.FiniteNumber.class,
             description = "Interval width, in the time column's unit (e.g. 12 for months, 365.25 for days).")
     double width;
@@ -54,34 +41,22 @@ final class LifetableCommand implements Callable<Integer> {
     Double daysPerYear;
 
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
-        if (format == OutputOptions.Format.CSV) {
-            throw new UsageException("--format csv is not available for lifetable yet");
-        }
-        output.checkWritable();
-        LifeTable lt = LifeTable.withDefaults().withIntervalWidth(width);
-        LifeTableResult r;
+    void check(OutputOptions.Format format) {
         if (relative) {
             DataOptions.require(age, "--age");
             DataOptions.require(sex, "--sex");
             DataOptions.require(year, "--year");
-            if (data.covariates != null) {
-                throw new UsageException("--covariates does not apply to lifetable; name --age, --sex and --year");
-            }
-            data.covariates = age + "," + sex + ":factor," + year + ":factor";
-            SurvivalData d = data.read(Main.stdin(spec));
-            r = lt.withRateTable(RelativeOptions.table(ratetable, daysPerYear)).estimate(d, Demography.of(d, age, sex, year));
-        } else {
-            r = lt.estimate(data.read(Main.stdin(spec)));
+            data.covariates = RelsurvCommand.demographyColumns(data, age, sex, year);
         }
-        output.write(spec.commandLine().getOut(), out -> {
-            if (format == OutputOptions.Format.JSON) {
-                out.println(Json.write(RelsurvCommand.json(r.toJson())));
-            } else {
-                out.print(r);
-            }
-        });
-        return ExitCode.OK;
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
+        LifeTable lt = LifeTable.withDefaults().withIntervalWidth(width);
+        LifeTableResult r = relative
+                ? lt.withRateTable(RelativeOptions.table(ratetable, daysPerYear)).estimate(d,
+                        Demography.of(d, age, sex, year))
+                : lt.estimate(d);
+        return Rendered.of(r);
     }
 }

@@ -1,7 +1,5 @@
 package io.survkit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.JsonWriter;
 import io.survkit.relative.RelativeSurvival;
@@ -9,15 +7,11 @@ import io.survkit.relative.RelativeSurvivalAt;
 import io.survkit.relative.RelativeSurvivalCurve;
 import io.survkit.relative.RelativeSurvivalMethod;
 import io.survkit.relative.RelativeSurvivalResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit relsurv}: net (Pohar-Perme) or relative (Ederer II, Hakulinen, Ederer I) survival
@@ -27,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "relsurv", mixinStandardHelpOptions = true, showDefaultValues = true,
         versionProvider = Main.VersionProvider.class,
         description = "Net / relative survival against a population rate table (R relsurv rs.surv).")
-final class RelsurvCommand implements Callable<Integer> {
+final class RelsurvCommand extends AnalysisCommand {
     /** The words of {@code --method}. */
     static final class Methods extends Choices<RelativeSurvivalMethod> {
         Methods() {
@@ -36,17 +30,8 @@ final class RelsurvCommand implements Callable<Integer> {
         }
     }
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
     @Mixin
     RelativeOptions relative;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "pohar-perme", converter = Methods.class,
             completionCandidates = Methods.class, description = "Estimator: ${COMPLETION-CANDIDATES}.")
@@ -60,48 +45,40 @@ final class RelsurvCommand implements Callable<Integer> {
             description = "Times to read the curves at (R summary(fit, times =, extend = TRUE)).")
     Converters.Numbers times;
 
+    /** Reads age (numeric), sex and year (text) beside the survival columns. */
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
-        if (format == OutputOptions.Format.CSV) {
-            throw new UsageException("--format csv is not available for relsurv yet");
-        }
-        output.checkWritable();
+    void check(OutputOptions.Format format) {
+        data.covariates = demographyColumns(data, relative.age, relative.sex, relative.year);
+    }
+
+    /** The {@code --covariates} spec that makes the data reader keep age, sex and year. */
+    static String demographyColumns(DataOptions data, String age, String sex, String year) {
         if (data.covariates != null) {
-            throw new UsageException("--covariates does not apply to relsurv; name --age, --sex and --year");
+            throw new UsageException("--covariates does not apply here; name --age, --sex and --year");
         }
-        data.covariates = relative.age + "," + relative.sex + ":factor," + relative.year + ":factor";
-        SurvivalData d = data.read(Main.stdin(spec));
+        return age + "," + sex + ":factor," + year + ":factor";
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
         RelativeSurvivalResult fit = RelativeSurvival.withDefaults().withRateTable(relative.table())
                 .withTimeUnit(relative.timeUnit).withMethod(method).withConfLevel(confLevel)
                 .estimate(d, relative.age, relative.sex, relative.year);
         double[] t = times == null ? new double[0] : times.values();
-        output.write(spec.commandLine().getOut(), out -> {
-            if (format == OutputOptions.Format.JSON) {
-                out.println(Json.write(json(fit.toJson(t))));
-            } else {
-                out.print(fit);
-                for (RelativeSurvivalCurve c : fit.curves()) {
-                    if (t.length > 0) {
-                        out.println(c.name() + " at chosen times:");
-                        for (RelativeSurvivalAt x : c.at(t)) {
-                            out.printf(Locale.ROOT, "  t = %s: %.4f (se %.4f, %.4f-%.4f), %d at risk%n",
-                                    JsonWriter.number(x.time()), x.survival(), x.standardError(),
-                                    x.lower().orElse(Double.NaN), x.upper().orElse(Double.NaN), x.numberAtRisk());
-                        }
-                    }
-                }
-            }
-        });
-        return ExitCode.OK;
+        return new Rendered(out -> text(out, fit, t), out -> fit.writeJson(out, t), fit::table);
     }
 
-    /** A core result's JSON as a node for {@link Json#write}. */
-    static ObjectNode json(String coreJson) {
-        try {
-            return (ObjectNode) new ObjectMapper().readTree(coreJson);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void text(PrintWriter out, RelativeSurvivalResult fit, double[] t) {
+        out.print(fit);
+        for (RelativeSurvivalCurve c : fit.curves()) {
+            if (t.length > 0) {
+                out.println(c.name() + " at chosen times:");
+                for (RelativeSurvivalAt x : c.at(t)) {
+                    out.printf(Locale.ROOT, "  t = %s: %.4f (se %.4f, %.4f-%.4f), %d at risk%n",
+                            JsonWriter.number(x.time()), x.survival(), x.standardError(),
+                            x.lower().orElse(Double.NaN), x.upper().orElse(Double.NaN), x.numberAtRisk());
+                }
+            }
         }
     }
 }
