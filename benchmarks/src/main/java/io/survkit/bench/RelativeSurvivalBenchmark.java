@@ -65,19 +65,22 @@ public class RelativeSurvivalBenchmark {
     /**
      * One timed run outside JMH that also reports the thread's CPU time, comparable with R's
      * {@code system.time()} user time on a loaded machine: {@code java -cp benchmarks.jar
-     * io.survkit.bench.RelativeSurvivalBenchmark N}.
+     * io.survkit.bench.RelativeSurvivalBenchmark N [METHOD]}, METHOD one of relsurv's names
+     * (default pohar-perme).
      */
     public static void main(String[] args) {
         RelativeSurvivalBenchmark b = new RelativeSurvivalBenchmark();
         b.n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         b.setup();
+        RelativeSurvival method = b.poharPerme.withMethod(RelativeSurvivalMethod.fromRName(
+                args.length > 1 ? args[1] : "pohar-perme"));
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int rep = 0; rep < 5; rep++) {
+        for (int rep = 0; rep < 3; rep++) {
             long cpu = mx.getCurrentThreadCpuTime();
             long wall = System.nanoTime();
-            RelativeSurvivalResult r = b.poharPerme();
-            System.out.printf(java.util.Locale.ROOT, "n = %d: wall %.2f s, cpu %.2f s, net survival 1/3/5 y %.10f %.10f %.10f%n",
-                    b.n, (System.nanoTime() - wall) / 1e9, (mx.getCurrentThreadCpuTime() - cpu) / 1e9,
+            RelativeSurvivalResult r = method.estimate(b.data, b.demography);
+            System.out.printf(java.util.Locale.ROOT, "n = %d %s: wall %.2f s, cpu %.2f s, survival 1/3/5 y %.10f %.10f %.10f%n",
+                    b.n, r.method().rName(), (System.nanoTime() - wall) / 1e9, (mx.getCurrentThreadCpuTime() - cpu) / 1e9,
                     r.curve(0).survivalAt(365), r.curve(0).survivalAt(1096), r.curve(0).survivalAt(1826));
         }
     }

@@ -3,6 +3,7 @@ package io.survkit.relative;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Sorting;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.apache.commons.math3.special.Gamma;
  * dN^w_{E,h}(t) = Σ_{events in h at t} 1/S_i − Σ_{at risk in h} ΔΛ_i/S_i. Statistic per group
  * Z_h = Σ_t [dN^w_{E,h} − Y^w_h/Y^w · dN^w_E], covariance Σ_t Σ_k (δ_hk − Y^w_h/Y^w)(δ_lk − Y^w_l/Y^w)
  * Σ_{events in k at t} S_i⁻²; the test is Z' V⁻¹ Z over all groups but the last, on K − 1 degrees
- * of freedom. Cost O(Σ follow-up days), as relsurv.
+ * of freedom. Cost O(n log n × cells crossed + grid days × occupied cells) ({@link ExactSweepKernel});
+ * relsurv's is O(Σ follow-up days).
  *
  * <pre>{@code
  * NetSurvivalComparisonResult t = NetSurvivalComparison.withDefaults()
@@ -125,26 +127,28 @@ public final class NetSurvivalComparison {
 
     /**
      * relsurv's {@code netfastpinter} for one group: per grid time, Σ_{at risk} 1/S_i, Σ_{events}
-     * 1/S_i − Σ_{at risk} ΔΛ_i/S_i and Σ_{events} 1/S_i², S_i at the end of the interval.
+     * 1/S_i − Σ_{at risk} ΔΛ_i/S_i and Σ_{events} 1/S_i², S_i at the end of the interval
+     * ({@link ExactSweepKernel} on 1/S_i).
      */
     private static void accumulate(RateTable rt, CohortRows.Group g, double[] grid, double[] risk, double[] excess,
             double[] events2) {
-        double[] time = g.time();
-        for (int i = 0; i < time.length; i++) {
-            double entry = rt.entryDate(g.age()[i], g.date()[i]);
-            double si = 1;
-            double start = 0;
-            for (int j = 0; j < grid.length && grid[j] <= time[i]; j++) {
-                double length = grid[j] - start;
-                double h = ExactHazard.integrate(rt, g.sex()[i], g.age()[i] + start, entry + start, length, false);
-                si *= Math.exp(-h);
-                risk[j] += 1 / si;
-                excess[j] -= h / si;
-                if (time[i] == grid[j] && g.event()[i] != 0) {
-                    excess[j] += 1 / si;
-                    events2[j] += 1 / (si * si);
-                }
-                start += length;
+        int n = g.size();
+        double[] entry = new double[n];
+        for (int i = 0; i < n; i++) {
+            entry[i] = rt.entryDate(g.age()[i], g.date()[i]);
+        }
+        ExactSweepKernel k = new ExactSweepKernel(rt, true, false);
+        k.run(g.age(), entry, g.sex(), g.time(), Sorting.order(g.time()), grid);
+        for (int j = 0; j < grid.length; j++) {
+            risk[j] = k.survivalSum[j];
+            excess[j] = -k.weightedHazard[j];
+        }
+        for (int i = 0; i < n; i++) {
+            if (g.event()[i] != 0) {
+                int j = Arrays.binarySearch(grid, g.time()[i]);
+                double v = k.exitValue[i];
+                excess[j] += v;
+                events2[j] += v * v;
             }
         }
     }

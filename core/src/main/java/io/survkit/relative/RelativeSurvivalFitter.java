@@ -88,17 +88,15 @@ final class RelativeSurvivalFitter {
         int n = time.length;
         double[] times = distinct(sortedCopy(time));
         int m = times.length;
-        double[] popSum = new double[m];
+        double[] until = new double[n];
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
-            double si = 1;
-            double start = 0;
-            for (int j = 0; j < m; j++) {
-                double length = times[j] - start;
-                si *= Math.exp(-ExactHazard.integrate(table, sex[i], age[i] + start, entry[i] + start, length, true));
-                popSum[j] += si;
-                start += length;
-            }
+            until[i] = Double.POSITIVE_INFINITY;
+            order[i] = i;
         }
+        ExactSweepKernel kernel = new ExactSweepKernel(table, false, true);
+        kernel.run(age, entry, sex, until, order, times);
+        double[] popSum = kernel.survivalSum;
         double[][] counts = counts(time, event, times);
         double[] surv = observed(counts[0], counts[1]);
         for (int j = 0; j < m; j++) {
@@ -124,20 +122,10 @@ final class RelativeSurvivalFitter {
         }
         double[] times = distinct(sortedCopy(all));
         int m = times.length;
-        double[] weighted = new double[m];
-        double[] survSum = new double[m];
-        for (int i = 0; i < n; i++) {
-            double si = 1;
-            double start = 0;
-            for (int j = 0; j < m && times[j] <= potential[i]; j++) {
-                double length = times[j] - start;
-                double h = ExactHazard.integrate(table, sex[i], age[i] + start, entry[i] + start, length, true);
-                si *= Math.exp(-h);
-                weighted[j] += h * si;
-                survSum[j] += si;
-                start += length;
-            }
-        }
+        ExactSweepKernel kernel = new ExactSweepKernel(table, false, true);
+        kernel.run(age, entry, sex, potential, Sorting.order(potential), times);
+        double[] weighted = kernel.weightedHazard;
+        double[] survSum = kernel.survivalSum;
         double[][] counts = counts(time, event, times);
         double[] surv = observed(counts[0], counts[1]);
         double cumulative = 0;
