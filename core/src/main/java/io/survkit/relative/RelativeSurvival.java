@@ -24,8 +24,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * its US results by up to about 1e-4.
  *
  * <p>Cost: Pohar-Perme and Ederer II in O(n log n + n × cells crossed + steps × occupied cells)
- * ({@link DailyStepKernel}); Ederer I and Hakulinen integrate every subject exactly to every curve
- * time, O(n × curve times), as relsurv does.
+ * ({@link DailyStepKernel}); Ederer I and Hakulinen by an exact sweep in O(n log n × cells crossed +
+ * curve times × occupied cells) ({@link ExactSweepKernel}); relsurv's are O(n × steps) and
+ * O(n × curve times).
  *
  * <pre>{@code
  * SurvivalData d = SurvivalData.csv(Path.of("registry.csv")).time("time").event("status", "1")
