@@ -1,6 +1,8 @@
 package io.survkit.relative;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,17 +56,27 @@ public final class AgeStandardisedNetSurvival {
     }
 
     /**
-     * One standardised curve per group of {@code data}, read at {@code times} (days).
+     * One standardised curve for all rows of {@code data}, read at {@code times} (days).
      *
      * @throws IllegalArgumentException when an ICSS age group of a curve has no rows
      */
     public List<StandardisedSurvival> estimate(SurvivalData data, Demography who, double... times) {
-        Check.notNull("data", data);
+        return estimate(ModelFrame.of(Check.notNull("data", data), Terms.none()), CohortRows.sameRows(data, who),
+                times);
+    }
+
+    /**
+     * One standardised curve per group of {@code frame}, read at {@code times} (days);
+     * {@code who} describes the rows of the frame's data.
+     *
+     * @throws IllegalArgumentException when an ICSS age group of a curve has no rows
+     */
+    public List<StandardisedSurvival> estimate(ModelFrame frame, Demography who, double... times) {
+        Check.notNull("frame", frame);
         Check.notNull("demography", who);
         Check.notNull("times", times);
         RateTable rt = table != null ? table : RateTable.us();
-        RelativeSurvival pp = RelativeSurvival.withDefaults().withRateTable(rt).withConfLevel(confLevel);
-        CohortRows rows = CohortRows.of(data, who, rt, 1);
+        CohortRows rows = CohortRows.of(frame, who, rt, 1);
         double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
         List<StandardisedSurvival> out = new ArrayList<>();
         for (int c = 0; c < rows.groupCount(); c++) {

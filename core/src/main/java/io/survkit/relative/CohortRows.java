@@ -1,7 +1,7 @@
 package io.survkit.relative;
 
 import io.survkit.data.Factor;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 
 /**
@@ -19,68 +19,98 @@ final class CohortRows {
 
     private final Group[] groups;
     private final int zeroTime;
+    private final int omitted;
     private final double finalDate;
 
-    private CohortRows(Group[] groups, int zeroTime, double finalDate) {
+    private CohortRows(Group[] groups, int zeroTime, int omitted, double finalDate) {
         this.groups = groups;
         this.zeroTime = zeroTime;
+        this.omitted = omitted;
         this.finalDate = finalDate;
     }
 
-    static CohortRows of(SurvivalData data, Demography who, RateTable table, double daysPerUnit) {
-        return of(data, who, table, daysPerUnit, false);
+    static CohortRows of(ModelFrame frame, Demography who, RateTable table, double daysPerUnit) {
+        return of(frame, who, table, daysPerUnit, false);
     }
 
-    /** As {@link #of(SurvivalData, Demography, RateTable, double)}; {@code keepZero} keeps rows with time 0. */
-    static CohortRows of(SurvivalData data, Demography who, RateTable table, double daysPerUnit, boolean keepZero) {
-        if (who.size() != data.size()) {
-            throw Check.fail("the demography has %d rows and the survival data %d; they must describe the same rows",
-                    who.size(), data.size());
-        }
-        if (data.hasStart()) {
+    /**
+     * The frame's rows split by its groups; {@code who} describes the rows of the data the frame
+     * was built from. Rows with missing demography are left out and counted with the frame's own.
+     * {@code keepZero} keeps rows with follow-up 0.
+     */
+    static CohortRows of(ModelFrame frame, Demography who, RateTable table, double daysPerUnit, boolean keepZero) {
+        if (frame.hasStart()) {
             throw Check.fail("relative survival needs follow-up from diagnosis, not (start, stop] intervals");
         }
-        if (data.hasWeights()) {
+        if (frame.hasWeights()) {
             throw Check.fail("relative survival does not take case weights (relsurv's rs.surv has none)");
         }
-        Factor group = data.group();
+        int[] dataRow = frame.dataRows();
+        if (who.size() < maxPlusOne(dataRow)) {
+            throw Check.fail("the demography has %d rows and the survival data %d; they must describe the same rows",
+                    who.size(), maxPlusOne(dataRow));
+        }
+        Factor group = frame.groups().orElse(null);
         int levels = group == null ? 1 : group.levelCount();
         int[] sizes = new int[levels];
         int zero = 0;
+        int missing = 0;
         double last = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < data.size(); i++) {
-            double t = data.time(i) * daysPerUnit;
+        for (int i = 0; i < frame.rowCount(); i++) {
+            double t = frame.time(i) * daysPerUnit;
             if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
                 throw Check.fail("%s: %s, expected a follow-up time in days, finite and >= 0",
-                        Check.at(data.timeColumn(), data.fileRow(i)), t);
+                        Check.at(frame.timeColumn(), frame.sourceRow(i)), frame.time(i));
             }
-            if (t == 0 && !keepZero) {
+            if (who.isMissing(dataRow[i])) {
+                missing++;
+            } else if (t == 0 && !keepZero) {
                 zero++;
             } else {
-                last = Math.max(last, t + who.dateDays(i));
+                last = Math.max(last, t + who.dateDays(dataRow[i]));
                 sizes[group == null ? 0 : group.code(i)]++;
             }
         }
         Group[] out = new Group[levels];
         int[] fill = new int[levels];
         for (int g = 0; g < levels; g++) {
-            out[g] = new Group(RelativeSurvival.groupName(group, g), new double[sizes[g]], new byte[sizes[g]],
+            out[g] = new Group(group == null ? "all" : group.label(g), new double[sizes[g]], new byte[sizes[g]],
                     new double[sizes[g]], new double[sizes[g]], new byte[sizes[g]]);
         }
-        for (int i = 0; i < data.size(); i++) {
-            if (data.time(i) == 0 && !keepZero) {
+        for (int i = 0; i < frame.rowCount(); i++) {
+            int r = dataRow[i];
+            if (who.isMissing(r) || frame.time(i) == 0 && !keepZero) {
                 continue;
             }
             int g = group == null ? 0 : group.code(i);
             int k = fill[g]++;
             Group o = out[g];
-            o.time()[k] = data.time(i) * daysPerUnit;
-            o.event()[k] = (byte) (data.isEvent(i) ? 1 : 0);
-            o.age()[k] = who.ageDays(i, table.daysPerYear());
-            o.date()[k] = who.dateDays(i);
-            o.sex()[k] = who.sexCode(i);
+            o.time()[k] = frame.time(i) * daysPerUnit;
+            o.event()[k] = (byte) (frame.isEvent(i) ? 1 : 0);
+            o.age()[k] = who.ageDays(r, table.daysPerYear());
+            o.date()[k] = who.dateDays(r);
+            o.sex()[k] = who.sexCode(r);
         }
-        return new CohortRows(out, zero, last);
+        return new CohortRows(out, zero, frame.omittedRows() + missing, last);
+    }
+
+    /** Checks that {@code who} describes the rows of {@code data}, one for one. */
+    static Demography sameRows(io.survkit.data.SurvivalData data, Demography who) {
+        Check.notNull("data", data);
+        Check.notNull("demography", who);
+        if (who.size() != data.rowCount()) {
+            throw Check.fail("the demography has %d rows and the survival data %d; they must describe the same rows",
+                    who.size(), data.rowCount());
+        }
+        return who;
+    }
+
+    private static int maxPlusOne(int[] rows) {
+        int m = 0;
+        for (int r : rows) {
+            m = Math.max(m, r + 1);
+        }
+        return m;
     }
 
     int groupCount() {
@@ -93,6 +123,11 @@ final class CohortRows {
 
     int zeroTimeRows() {
         return zeroTime;
+    }
+
+    /** Rows left out: missing in a column the frame uses, or missing age, sex or date. */
+    int omittedRows() {
+        return omitted;
     }
 
     /** Hakulinen's end of follow-up: the latest date + time over all rows (relsurv's {@code fin.date}). */

@@ -1,6 +1,5 @@
 package io.survkit.relative;
 
-import io.survkit.data.Covariate;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
 import java.time.LocalDate;
@@ -11,8 +10,7 @@ import java.time.format.DateTimeParseException;
  * diagnosis. Immutable, one entry per row of the survival data it belongs to.
  *
  * <pre>{@code
- * SurvivalData d = SurvivalData.csv(Path.of("rdata.csv")).time("time").event("cens", "1")
- *         .numeric("age").factor("sex").factor("year").read();
+ * SurvivalData d = SurvivalData.csv(Path.of("rdata.csv")).time("time").event("cens", "1").read();
  * Demography who = Demography.of(d, "age", "sex", "year");   // year: dates YYYY-MM-DD
  * }</pre>
  */
@@ -20,11 +18,14 @@ public final class Demography {
     private final double[] ageYears;
     private final byte[] sex;
     private final double[] date;
+    /** Rows with a missing age, sex or date (null: none). */
+    private final boolean[] missing;
 
-    private Demography(double[] ageYears, byte[] sex, double[] date) {
+    private Demography(double[] ageYears, byte[] sex, double[] date, boolean[] missing) {
         this.ageYears = ageYears;
         this.sex = sex;
         this.date = date;
+        this.missing = missing;
     }
 
     /**
@@ -51,43 +52,51 @@ public final class Demography {
             s[i] = (byte) sex[i].ordinal();
             d[i] = diagnosis[i].toEpochDay();
         }
-        return new Demography(a, s, d);
+        return new Demography(a, s, d, null);
     }
 
     /**
-     * From the columns of survival data: {@code age} a numeric covariate (years), {@code sex} a
-     * factor with labels {@code male}/{@code female} (or 1/2), {@code year} a factor whose labels are
-     * dates {@code YYYY-MM-DD}, or a column of calendar years (SEER's year of diagnosis), taken as
-     * July 1 of the year.
+     * From the columns of survival data: {@code age} in years (numeric), {@code sex} with labels
+     * {@code male}/{@code female} (or 1/2, any case), {@code year} dates {@code YYYY-MM-DD} or
+     * calendar years alone (SEER's year of diagnosis), taken as July 1 of the year. A row with a
+     * missing value in any of the three is kept as missing; the estimators leave it out and count it.
      *
      * @throws IllegalArgumentException naming the column, row and value that cannot be read
      */
     public static Demography of(SurvivalData data, String age, String sex, String year) {
         Check.notNull("data", data);
-        Covariate ageColumn = data.covariate(Check.notNull("age column", age));
-        Covariate sexColumn = data.covariate(Check.notNull("sex column", sex));
-        Covariate yearColumn = data.covariate(Check.notNull("year column", year));
-        int n = data.size();
+        String[] ages = data.labels(Check.notNull("age column", age));
+        double[] ageNumbers = data.isNumeric(age) ? data.numbers(age) : null;
+        String[] sexes = data.labels(Check.notNull("sex column", sex));
+        String[] years = data.labels(Check.notNull("year column", year));
+        int n = data.rowCount();
         double[] a = new double[n];
         byte[] s = new byte[n];
         double[] d = new double[n];
+        boolean[] missing = new boolean[n];
+        boolean any = false;
         for (int i = 0; i < n; i++) {
-            int row = data.fileRow(i);
-            a[i] = age(ageColumn.value(i), age, row);
-            String sexLabel = label(sexColumn, i);
+            if (ages[i] == null || sexes[i] == null || years[i] == null) {
+                missing[i] = true;
+                any = true;
+                continue;
+            }
+            int row = data.sourceRow(i);
+            a[i] = age(ageNumbers != null ? ageNumbers[i] : number(ages[i], age, row), age, row);
+            String sexLabel = sexes[i];
             s[i] = (byte) Sex.parse(sexLabel).orElseThrow(() -> Check.fail("%s: '%s', expected male or female",
                     Check.at(sex, row), sexLabel)).ordinal();
-            d[i] = date(label(yearColumn, i), year, row);
+            d[i] = date(years[i], year, row);
         }
-        return new Demography(a, s, d);
+        return new Demography(a, s, d, any ? missing : null);
     }
 
-    private static String label(Covariate c, int i) {
-        return c.isFactor() ? c.factor().level(c.factor().code(i)) : numberText(c.value(i));
-    }
-
-    private static String numberText(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    private static double number(String text, String column, int row) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw Check.fail("%s: '%s', expected an age in years", Check.at(column, row), text);
+        }
     }
 
     private static double age(double years, String column, int row) {
@@ -112,6 +121,11 @@ public final class Demography {
             throw Check.fail("%s: '%s', expected a date of diagnosis YYYY-MM-DD or a year YYYY", Check.at(column, row),
                     text);
         }
+    }
+
+    /** True when row {@code i} has a missing age, sex or date of diagnosis. */
+    public boolean isMissing(int i) {
+        return missing != null && missing[i];
     }
 
     /** Number of rows. */

@@ -94,7 +94,7 @@ public final class ExpectedSurvival {
             for (int j = 0; j < t.length; j++) {
                 s[j] = sum[g][j] / n[g];
             }
-            curves.add(new ExpectedSurvivalCurve(RelativeSurvival.groupName(group, g), t, s, n[g]));
+            curves.add(new ExpectedSurvivalCurve(group == null ? "all" : group.name() + "=" + group.level(g), t, s, n[g]));
         }
         return new ExpectedSurvivalResult(rt.name(), curves);
     }

@@ -1,6 +1,8 @@
 package io.survkit.relative;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,25 +57,47 @@ public final class LifeTable {
         return new LifeTable(width, Check.notNull("rate table", t));
     }
 
-    /** The observed life table, one per group of {@code data}. */
+    /** The observed life table of all rows. */
     public LifeTableResult estimate(SurvivalData data) {
-        Check.notNull("data", data);
-        return fit(data, null);
+        return estimate(ModelFrame.of(Check.notNull("data", data), Terms.none()));
     }
 
-    /** The life table with the relative columns, row i of {@code who} describing row i of the data. */
-    public LifeTableResult estimate(SurvivalData data, Demography who) {
-        Check.notNull("data", data);
+    /** The observed life table, one per group of {@code groups} (columns, e.g. {@code "sex"}). */
+    public LifeTableResult estimate(SurvivalData data, String groups) {
+        return estimate(ModelFrame.of(Check.notNull("data", data), Terms.parse(Check.notNull("groups", groups))));
+    }
+
+    /** The observed life table, one per group of {@code frame}. */
+    public LifeTableResult estimate(ModelFrame frame) {
+        Check.notNull("frame", frame);
+        return fit(frame, null);
+    }
+
+    /**
+     * The life table with the relative columns, one per group of {@code frame}; {@code who}
+     * describes the rows of the frame's data.
+     */
+    public LifeTableResult estimate(ModelFrame frame, Demography who) {
+        Check.notNull("frame", frame);
         Check.notNull("demography", who);
         if (table == null) {
             throw Check.fail("give a rate table (withRateTable) for the relative columns");
         }
-        return fit(data, who);
+        return fit(frame, who);
     }
 
-    private LifeTableResult fit(SurvivalData data, Demography who) {
+    /** The life table with the relative columns for all rows of {@code data}. */
+    public LifeTableResult estimate(SurvivalData data, Demography who) {
+        return estimate(ModelFrame.of(Check.notNull("data", data), Terms.none()), CohortRows.sameRows(data, who));
+    }
+
+    private LifeTableResult fit(ModelFrame frame, Demography who) {
         RateTable rt = table != null ? table : RateTable.us();
-        CohortRows rows = CohortRows.of(data, who != null ? who : placeholder(data.size()), rt, 1, true);
+        int n = 0;
+        for (int r : frame.dataRows()) {
+            n = Math.max(n, r + 1);
+        }
+        CohortRows rows = CohortRows.of(frame, who != null ? who : placeholder(n), rt, 1, true);
         List<LifeTableGroup> groups = new ArrayList<>();
         for (int g = 0; g < rows.groupCount(); g++) {
             CohortRows.Group c = rows.group(g);
@@ -81,7 +105,7 @@ public final class LifeTable {
                 groups.add(LifeTableGroup.of(c, width, who != null ? rt : null));
             }
         }
-        return new LifeTableResult(width, groups, data.omittedRows());
+        return new LifeTableResult(width, groups, rows.omittedRows());
     }
 
     private static Demography placeholder(int n) {

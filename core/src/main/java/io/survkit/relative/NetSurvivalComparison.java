@@ -1,6 +1,8 @@
 package io.survkit.relative;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.Sorting;
@@ -24,7 +26,7 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <pre>{@code
  * NetSurvivalComparisonResult t = NetSurvivalComparison.withDefaults()
- *         .withRateTable(slopop).test(data, "age", "sex", "year");   // data grouped by "sex"
+ *         .withRateTable(slopop).test(data, "sex", "age", "sex", "year");
  * double p = t.pValue();
  * }</pre>
  */
@@ -54,24 +56,28 @@ public final class NetSurvivalComparison {
         return table != null ? table : RateTable.us();
     }
 
-    /** Tests the groups of {@code data}, with age, sex and date of diagnosis from the named columns. */
-    public NetSurvivalComparisonResult test(SurvivalData data, String age, String sex, String year) {
-        return test(data, Demography.of(data, age, sex, year));
+    /**
+     * Tests the groups of {@code groups} (columns, e.g. {@code "sex"}), with age, sex and date of
+     * diagnosis from the named columns.
+     */
+    public NetSurvivalComparisonResult test(SurvivalData data, String groups, String age, String sex, String year) {
+        return test(ModelFrame.of(Check.notNull("data", data), Terms.parse(Check.notNull("groups", groups))),
+                Demography.of(data, age, sex, year));
     }
 
     /**
-     * Tests the groups of {@code data} (its group column), row i of {@code demography} describing row i.
+     * Tests the groups of {@code frame}; {@code demography} describes the rows of its data.
      *
-     * @throws IllegalArgumentException without a group column or with fewer than 2 non-empty groups
+     * @throws IllegalArgumentException without groups or with fewer than 2 non-empty groups
      */
-    public NetSurvivalComparisonResult test(SurvivalData data, Demography demography) {
-        Check.notNull("data", data);
+    public NetSurvivalComparisonResult test(ModelFrame frame, Demography demography) {
+        Check.notNull("frame", frame);
         Check.notNull("demography", demography);
-        if (data.group() == null) {
-            throw Check.fail("the net survival test compares groups: give the data a group column");
+        if (frame.groups().isEmpty()) {
+            throw Check.fail("the net survival test compares groups: name the group column(s)");
         }
         RateTable rt = rateTable();
-        CohortRows rows = CohortRows.of(data, demography, rt, 1);
+        CohortRows rows = CohortRows.of(frame, demography, rt, 1);
         List<CohortRows.Group> groups = new ArrayList<>();
         double maxT = 0;
         for (int g = 0; g < rows.groupCount(); g++) {

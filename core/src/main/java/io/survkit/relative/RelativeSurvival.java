@@ -1,7 +1,8 @@
 package io.survkit.relative;
 
-import io.survkit.data.Factor;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +30,10 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * O(n × curve times).
  *
  * <pre>{@code
- * SurvivalData d = SurvivalData.csv(Path.of("registry.csv")).time("time").event("status", "1")
- *         .group("stage").numeric("age").factor("sex").factor("year").read();
+ * SurvivalData d = SurvivalData.csv(Path.of("registry.csv")).time("time").event("status", "1").read();
  * RelativeSurvivalResult net = RelativeSurvival.withDefaults()
  *         .withRateTable(RateTable.us())
- *         .estimate(d, "age", "sex", "year");
+ *         .estimate(d, "stage", "age", "sex", "year");     // one curve per stage
  * double fiveYear = net.curve(0).survivalAt(1826);
  * }</pre>
  */
@@ -100,26 +100,43 @@ public final class RelativeSurvival {
     }
 
     /**
-     * Estimates one curve per group of {@code data} (or one named {@code all}), with the subjects'
-     * age (years), sex and date of diagnosis from the named columns ({@link Demography#of(SurvivalData,
-     * String, String, String)}).
+     * Estimates one curve for all rows of {@code data}, with the subjects' age (years), sex and date
+     * of diagnosis from the named columns ({@link Demography#of(SurvivalData, String, String,
+     * String)}).
      */
     public RelativeSurvivalResult estimate(SurvivalData data, String age, String sex, String year) {
         return estimate(data, Demography.of(data, age, sex, year));
     }
 
     /**
-     * Estimates one curve per group of {@code data}, row i of {@code demography} describing row i of
-     * the data. Rows with follow-up 0 are left out and counted (relsurv drops them).
+     * Estimates one curve per group of {@code groups} (columns, as R's {@code rs.surv(Surv(...) ~
+     * stage + ratetable(...))}, e.g. {@code "stage"}), with age, sex and date of diagnosis from the
+     * named columns.
+     */
+    public RelativeSurvivalResult estimate(SurvivalData data, String groups, String age, String sex, String year) {
+        return estimate(ModelFrame.of(Check.notNull("data", data), Terms.parse(Check.notNull("groups", groups))),
+                Demography.of(data, age, sex, year));
+    }
+
+    /** One curve for all rows of {@code data}, row i of {@code demography} describing row i. */
+    public RelativeSurvivalResult estimate(SurvivalData data, Demography demography) {
+        return estimate(ModelFrame.of(Check.notNull("data", data), Terms.none()), CohortRows.sameRows(data,
+                demography));
+    }
+
+    /**
+     * One curve per group of {@code frame}; {@code demography} describes the rows of the data the
+     * frame was built from. Rows missing in a used column or in the demography, and rows with
+     * follow-up 0 (relsurv drops them), are left out and counted.
      *
      * @throws IllegalArgumentException for counting-process data, weights, a negative time, or
      *         demography of another length
      */
-    public RelativeSurvivalResult estimate(SurvivalData data, Demography demography) {
-        Check.notNull("data", data);
+    public RelativeSurvivalResult estimate(ModelFrame frame, Demography demography) {
+        Check.notNull("frame", frame);
         Check.notNull("demography", demography);
         double days = unit.days(rateTable().daysPerYear());
-        CohortRows rows = CohortRows.of(data, demography, rateTable(), days);
+        CohortRows rows = CohortRows.of(frame, demography, rateTable(), days);
         double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
         double finalDate = rows.finalDate();
         List<RelativeSurvivalCurve> curves = new ArrayList<>();
@@ -132,12 +149,8 @@ public final class RelativeSurvival {
                     c.event(), c.age(), c.date(), c.sex(), finalDate);
             curves.add(new RelativeSurvivalCurve(c.name(), c.size(), a, z, days));
         }
-        return new RelativeSurvivalResult(method, confLevel, rateTable().name(), curves, data.omittedRows(),
+        return new RelativeSurvivalResult(method, confLevel, rateTable().name(), curves, rows.omittedRows(),
                 rows.zeroTimeRows());
-    }
-
-    static String groupName(Factor group, int level) {
-        return group == null ? "all" : group.name() + "=" + group.level(level);
     }
 
     @Override

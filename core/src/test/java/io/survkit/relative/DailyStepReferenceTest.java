@@ -36,8 +36,7 @@ class DailyStepReferenceTest {
         Files.write(csv, out);
         RateTable slopop = RateTable.csv(Oracle.root().resolve("ratetables/slopop.csv")).withDaysPerYear(365.241);
         for (JsonNode c : ref.get("cases")) {
-            SurvivalData d = SurvivalData.csv(csv).time(c.get("time").asText()).event("cens", "1").numeric("age")
-                    .factor("sex").factor("year").read();
+            SurvivalData d = SurvivalData.csv(csv).time(c.get("time").asText()).event("cens", "1").read();
             RelativeSurvivalCurve curve = RelativeSurvival.withDefaults().withRateTable(slopop)
                     .withMethod(RelativeSurvivalMethod.fromRName(c.get("method").asText()))
                     .withIntegrationStep(c.get("precision").asDouble()).estimate(d, "age", "sex", "year").curve(0);

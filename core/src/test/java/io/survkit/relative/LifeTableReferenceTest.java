@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.survkit.data.CsvSurvivalReader;
 import io.survkit.data.SurvivalData;
 import io.survkit.oracle.Oracle;
 import java.io.IOException;
@@ -28,12 +27,10 @@ class LifeTableReferenceTest {
     @ValueSource(strings = {"lifetab_rdata_365", "lifetab_lung_sex_90"})
     void everyColumnEqualsKmsurvLifetab(String name) throws IOException {
         JsonNode ref = new ObjectMapper().readTree(RateTableTest.resource("reference/" + name + ".json").toFile());
-        CsvSurvivalReader r = SurvivalData.csv(Oracle.data(ref.get("dataset").asText())).time(ref.get("time").asText())
-                .event(ref.get("event").asText(), ref.get("eventValue").asText());
-        if (ref.has("group")) {
-            r.group(ref.get("group").asText());
-        }
-        LifeTableResult lt = LifeTable.withDefaults().withIntervalWidth(ref.get("width").asDouble()).estimate(r.read());
+        SurvivalData d = SurvivalData.csv(Oracle.data(ref.get("dataset").asText())).time(ref.get("time").asText())
+                .event(ref.get("event").asText(), ref.get("eventValue").asText()).read();
+        LifeTable l = LifeTable.withDefaults().withIntervalWidth(ref.get("width").asDouble());
+        LifeTableResult lt = ref.has("group") ? l.estimate(d, ref.get("group").asText()) : l.estimate(d);
         JsonNode actual = new ObjectMapper().readTree(lt.toJson());
         assertEquals(ref.get("strata").size(), actual.get("strata").size());
         for (int k = 0; k < ref.get("strata").size(); k++) {

@@ -119,14 +119,14 @@ class RelativeSurvivalClosedFormTest {
     void aYearOfDiagnosisAloneIsJulyFirst() {
         SurvivalData d = SurvivalData.builder().time("time", new double[] {5, 6})
                 .event("status", new boolean[] {true, false}).numeric("age", new double[] {60, 70})
-                .factor("sex", new String[] {"Male", "Female"}, null).numeric("year", new double[] {1995, 2001})
+                .text("sex", new String[] {"Male", "Female"}).numeric("year", new double[] {1995, 2001})
                 .build();
         Demography who = Demography.of(d, "age", "sex", "year");
         assertEquals(LocalDate.of(1995, 7, 1), who.diagnosisDate(0));
         assertEquals(Sex.FEMALE, who.sex(1));
         SurvivalData bad = SurvivalData.builder().time("time", new double[] {5})
                 .event("status", new boolean[] {true}).numeric("age", new double[] {60})
-                .factor("sex", new String[] {"Male"}, null).factor("year", new String[] {"1995/07/01"}, null).build();
+                .text("sex", new String[] {"Male"}).text("year", new String[] {"1995/07/01"}).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Demography.of(bad, "age", "sex", "year"));
         assertTrue(e.getMessage().contains("column 'year', row 1 (file line 2): '1995/07/01'"), e.getMessage());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.survkit.data.CsvSurvivalReader;
 import io.survkit.data.SurvivalData;
 import io.survkit.oracle.Oracle;
 import java.util.List;
@@ -33,13 +32,8 @@ class RelativeSurvivalOracleTest {
 
     static SurvivalData data(JsonNode c) {
         JsonNode p = c.get("params");
-        CsvSurvivalReader r = SurvivalData.csv(Oracle.data(c.get("dataset").asText())).time(Oracle.text(p, "time"))
-                .event(p.get("event").asText(), p.get("eventValue").asText())
-                .numeric(p.get("age").asText()).factor(p.get("sex").asText()).factor(p.get("year").asText());
-        if (Oracle.text(p, "group") != null) {
-            r.group(Oracle.text(p, "group"));
-        }
-        return r.read();
+        return SurvivalData.csv(Oracle.data(c.get("dataset").asText())).time(Oracle.text(p, "time"))
+                .event(p.get("event").asText(), p.get("eventValue").asText()).read();
     }
 
     static RateTable table(JsonNode p) {
@@ -65,7 +59,8 @@ class RelativeSurvivalOracleTest {
         return RelativeSurvival.withDefaults().withMethod(RelativeSurvivalMethod.fromRName(p.get("method").asText()))
                 .withRateTable(t).withConfLevel(p.get("confLevel").asDouble())
                 .withIntegrationStep(p.get("precision").asDouble())
-                .estimate(data(c), p.get("age").asText(), p.get("sex").asText(), p.get("year").asText());
+                .estimate(data(c), Oracle.text(p, "group") == null ? "1" : Oracle.text(p, "group"),
+                        p.get("age").asText(), p.get("sex").asText(), p.get("year").asText());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,10 +5,10 @@ import io.survkit.arms.ArmSummary;
 import io.survkit.arms.EndpointComparison;
 import io.survkit.arms.PropensityScore;
 import io.survkit.arms.SubgroupAnalysis;
-import io.survkit.data.CohortSelection;
-import io.survkit.data.Endpoint;
+import io.survkit.seer.CohortSelection;
+import io.survkit.seer.Endpoint;
 import io.survkit.data.SurvivalData;
-import io.survkit.data.synthetic.GistCohortSimulator;
+import io.survkit.examples.gist.GistCohortSimulator;
 import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.estimate.IncidenceCurve;
@@ -55,7 +55,7 @@ final class GistStudy {
         ArmComparisonResult matched = GistCommand.comparison(cohort)
                 .matched(PropensityScore.withDefaults().withCovariates("age", "sex", "size")).run();
         SurvivalData competing = cohort.data(Endpoint.COMPETING_RISKS);
-        CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing);
+        CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing, "arm");
         return new GistStudy(cohort, main, bound, matched, cif, netSurvival(cohort));
     }
 
@@ -66,7 +66,7 @@ final class GistStudy {
     static RelativeSurvivalResult netSurvival(CohortSelection cohort) {
         SurvivalData os = cohort.data(Endpoint.OVERALL_SURVIVAL);
         return RelativeSurvival.withDefaults().withRateTable(RateTable.us()).withTimeUnit(TimeUnit.MONTHS)
-                .estimate(os, "age", "sex", "year");
+                .estimate(os, "arm", "age", "sex", "year");
     }
 
     /** Rows of arm, then net survival (95 % CI) at 1, 3 and 5 years. */
