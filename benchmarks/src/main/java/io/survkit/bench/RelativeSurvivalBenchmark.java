@@ -45,7 +45,7 @@ public class RelativeSurvivalBenchmark {
         RelativeSurvivalData d = RelativeSurvivalData.generate(n);
         data = d.survivalData();
         demography = d.demography();
-        raw = data.times();
+        raw = d.time.clone();
     }
 
     /** The floor: sort a copy of the follow-up times once. */
