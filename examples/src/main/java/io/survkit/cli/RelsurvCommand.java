@@ -9,11 +9,8 @@ import io.survkit.relative.RelativeSurvivalMethod;
 import io.survkit.relative.RelativeSurvivalResult;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,44 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "relsurv", mixinStandardHelpOptions = true, showDefaultValues = true,
         versionProvider = Main.VersionProvider.class,
         description = "Net / relative survival against a population rate table (R relsurv rs.surv).")
-final class RelsurvCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
-
-    /**
-     * As {@link AnalysisCommand#call()}, but the demography columns are read from the data itself,
-     * which a model frame does not carry.
-     */
-    @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
-        check(format);
-        output.checkWritable();
-        SurvivalData d = data.read(Main.stdin(spec));
-        AnalysisCommand.Rendered result = analyse(d, groups());
-        output.write(spec.commandLine().getOut(), out -> {
-            switch (format) {
-                case JSON -> JsonOutput.write(out, result.json());
-                case CSV -> result.table().get().writeCsv(out);
-                default -> result.text().accept(out);
-            }
-        });
-        return ExitCode.OK;
-    }
-
-    /** {@code --group} as a formula; {@code 1} for one curve. */
-    private String groups() {
-        if (data.strata != null) {
-            throw new UsageException("--strata does not apply here; use --group");
-        }
-        return data.group == null ? "1" : data.group;
-    }
+final class RelsurvCommand extends DemographyCommand {
     /** The words of {@code --method}. */
     static final class Methods extends Choices<RelativeSurvivalMethod> {
         Methods() {
@@ -86,17 +46,8 @@ final class RelsurvCommand implements Callable<Integer> {
     Converters.Numbers times;
 
     /** Reads age (numeric), sex and year (text) beside the survival columns. */
-    void check(OutputOptions.Format format) {
-        noCovariates(data);
-    }
 
-    /** {@code --covariates} has no meaning for the relative-survival commands. */
-    static void noCovariates(DataOptions data) {
-        if (data.covariates != null) {
-            throw new UsageException("--covariates does not apply here; name --age, --sex and --year");
-        }
-    }
-
+    @Override
     AnalysisCommand.Rendered analyse(SurvivalData d, String groups) {
         RelativeSurvivalResult fit = RelativeSurvival.withDefaults().withRateTable(relative.table())
                 .withTimeUnit(relative.timeUnit).withMethod(method).withConfLevel(confLevel)
