@@ -37,10 +37,7 @@ final class DailyStepKernel {
     private final double[] g;
     private final double[] lambda;
     private final double[] growth;
-    private final int[] count;
-    private final int[] activePosition;
-    private final int[] active;
-    private int activeCount;
+    private final OccupiedCells occupied;
     // per subject (sorted order)
     private int[] ageIndex;
     private int[] yearIndex;
@@ -70,9 +67,7 @@ final class DailyStepKernel {
         g = new double[cells];
         lambda = new double[cells];
         growth = new double[cells];
-        count = new int[cells];
-        activePosition = new int[cells];
-        active = new int[cells];
+        occupied = new OccupiedCells(cells);
         for (int c = 0; c < cells; c++) {
             lambda[c] = table.hazardOfCell(c);
             growth[c] = Math.exp(step * lambda[c]);
@@ -124,8 +119,8 @@ final class DailyStepKernel {
                 double a2 = 0;
                 double b2 = 0;
                 double h = 0;
-                for (int k = 0; k < activeCount; k++) {
-                    int c = active[k];
+                for (int k = 0; k < occupied.size(); k++) {
+                    int c = occupied.get(k);
                     double lam = lambda[c];
                     double qc = q[c];
                     double e = whole ? growth[c] : Math.exp(ell * lam);
@@ -134,7 +129,7 @@ final class DailyStepKernel {
                     b += qc;
                     a2 += lam * qe;
                     b2 += qe;
-                    h += lam * count[c];
+                    h += lam * occupied.count(c);
                     q[c] = qe;
                     g[c] += ell * lam;
                 }
@@ -147,8 +142,8 @@ final class DailyStepKernel {
                 ftime += ell;
             }
             double total = 0;
-            for (int k = 0; k < activeCount; k++) {
-                total += q[active[k]];
+            for (int k = 0; k < occupied.size(); k++) {
+                total += q[occupied.get(k)];
             }
             atRiskOverS[j] = total;
             integral[j] = fint;
@@ -199,12 +194,7 @@ final class DailyStepKernel {
         atRiskOverS = new double[m];
         integral = new double[m];
         populationHazard = new double[m];
-        for (int k = 0; k < activeCount; k++) {
-            int c = active[k];
-            q[c] = 0;
-            count[c] = 0;
-        }
-        activeCount = 0;
+        occupied.clear();
     }
 
     /** Moves subjects whose age or year cell changes at step start {@code s} (R: a0 + s ≥ cut). */
@@ -286,25 +276,18 @@ final class DailyStepKernel {
     }
 
     private void enter(int i, int c, double inverse) {
-        if (count[c] == 0) {
+        if (occupied.enter(c)) {
             q[c] = 0;
             g[c] = 0;
-            activePosition[c] = activeCount;
-            active[activeCount++] = c;
         }
-        count[c]++;
         q[c] += inverse;
         inverseAtEntry[i] = inverse;
         gAtEntry[i] = g[c];
     }
 
     private void leave(int c, double inverse) {
-        if (--count[c] == 0) {
+        if (occupied.leave(c)) {
             q[c] = 0;
-            int p = activePosition[c];
-            int last = active[--activeCount];
-            active[p] = last;
-            activePosition[last] = p;
         } else {
             q[c] -= inverse;
         }

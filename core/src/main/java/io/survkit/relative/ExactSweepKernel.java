@@ -29,10 +29,7 @@ final class ExactSweepKernel {
     private final double[] l;
     private final double[] r;
     private final double[] updated;
-    private final int[] count;
-    private final int[] activePosition;
-    private final int[] active;
-    private int activeCount;
+    private final OccupiedCells occupied;
     // per subject
     private int[] ageIndex;
     private int[] yearIndex;
@@ -62,9 +59,7 @@ final class ExactSweepKernel {
         l = new double[cells];
         r = new double[cells];
         updated = new double[cells];
-        count = new int[cells];
-        activePosition = new int[cells];
-        active = new int[cells];
+        occupied = new OccupiedCells(cells);
         for (int c = 0; c < cells; c++) {
             double h = table.hazardOfCell(c);
             lambda[c] = h == 0 && zeroAsTiny ? 1e-9 : h;
@@ -119,8 +114,8 @@ final class ExactSweepKernel {
             }
             double s = 0;
             double w = 0;
-            for (int k = 0; k < activeCount; k++) {
-                int c = active[k];
+            for (int k = 0; k < occupied.size(); k++) {
+                int c = occupied.get(k);
                 advance(c, t);
                 s += p[c];
                 w += l[c] - r[c];
@@ -152,10 +147,7 @@ final class ExactSweepKernel {
             heap = new int[n];
         }
         heapSize = 0;
-        for (int k = 0; k < activeCount; k++) {
-            count[active[k]] = 0;
-        }
-        activeCount = 0;
+        occupied.clear();
     }
 
     /** Subject i moves at time {@code tau} (in (t_{j−1}, t_j]) into the cell of its new age and date. */
@@ -228,28 +220,21 @@ final class ExactSweepKernel {
     }
 
     private void enter(int c, double t, double s, double lamNow, double lamAtPrevious) {
-        if (count[c] == 0) {
+        if (occupied.enter(c)) {
             p[c] = 0;
             l[c] = 0;
             r[c] = 0;
             updated[c] = t;
-            activePosition[c] = activeCount;
-            active[activeCount++] = c;
         } else {
             advance(c, t);
         }
-        count[c]++;
         p[c] += s;
         l[c] += s * lamNow;
         r[c] += s * lamAtPrevious;
     }
 
     private void remove(int c, double t, double s, double lamNow, double lamAtPrevious) {
-        if (--count[c] == 0) {
-            int pos = activePosition[c];
-            int last = active[--activeCount];
-            active[pos] = last;
-            activePosition[last] = pos;
+        if (occupied.leave(c)) {
             return;
         }
         advance(c, t);
