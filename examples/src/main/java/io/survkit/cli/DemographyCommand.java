@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  * A command that, like {@link AnalysisCommand}, reads survival data and writes one result as text,
  * JSON or CSV, but also reads each subject's age, sex and date of diagnosis from the data's columns
  * (which a model frame does not carry): {@code relsurv} and {@code lifetable}. The groups are
- * {@code --group} as a formula ({@code 1} without it).
+ * {@code --group} or {@code --formula} ({@code 1} without them); {@code --where} applies as it is read.
  */
 abstract class DemographyCommand implements Callable<Integer> {
     @Spec
@@ -34,7 +34,7 @@ abstract class DemographyCommand implements Callable<Integer> {
         check(format);
         output.checkWritable();
         SurvivalData d = data.read(Main.stdin(spec));
-        AnalysisCommand.Rendered result = analyse(d, data.group == null ? "1" : data.group);
+        AnalysisCommand.Rendered result = analyse(d, groups());
         output.write(spec.commandLine().getOut(), out -> {
             switch (format) {
                 case JSON -> JsonOutput.write(out, result.json());
@@ -43,6 +43,14 @@ abstract class DemographyCommand implements Callable<Integer> {
             }
         });
         return ExitCode.OK;
+    }
+
+    /** {@code --group} or {@code --formula} (columns whose combinations are the groups), else {@code 1}. */
+    private String groups() {
+        if (data.group != null && data.formula != null) {
+            throw new UsageException("--group and --formula both give the groups; give one");
+        }
+        return data.formula != null ? data.formula : data.group != null ? data.group : "1";
     }
 
     /**
