@@ -46,6 +46,9 @@ class GistCommandTest {
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("| Chemotherapy alone | 380 | 380 |"), md);
         assertTrue(md.contains("cumulative incidence"), md);
+        // net survival per arm at 1, 3 and 5 years (Pohar-Perme, US life tables), between 0 and 100 %
+        assertTrue(md.matches("(?s).*## Net survival \\(Pohar-Perme, US life tables\\).*\\| arm=Chemotherapy alone \\| "
+                + "\\d+\\.\\d % \\(.*\\| arm=Surgery \\+ chemotherapy \\| \\d+\\.\\d % .*"), md);
         JsonNode json = OracleJson.JSON.readTree(dir.resolve("report.json").toFile());
         assertTrue(json.size() > 0);
         String html = Files.readString(dir.resolve("report.html"));
