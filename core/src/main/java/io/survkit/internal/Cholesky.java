@@ -66,6 +66,48 @@ public final class Cholesky {
         return rank * nonneg;
     }
 
+    /**
+     * Decomposes {@code m} in place from its lower triangle (entries {@code m[i*n + j]},
+     * {@code i >= j}), with R {@code survreg}'s singularity rule ({@code cholesky3} without sparse
+     * terms): a pivot below {@code toler} (absolute, when no diagonal element is negative; else
+     * {@code toler} times the most negative diagonal element) marks its column redundant and zeroes
+     * it. Returns the rank, negated when a pivot is below {@code -8} times that threshold (not
+     * non-negative definite). Follow with {@link #solve} or {@link #invert}.
+     */
+    public static int decomposeLower(double[] m, int n, double toler) {
+        double eps = 0;
+        for (int i = 0; i < n; i++) {
+            if (m[i * n + i] < eps) {
+                eps = m[i * n + i];
+            }
+        }
+        eps = eps == 0 ? toler : eps * toler;
+        int nonneg = 1;
+        int rank = 0;
+        for (int i = 0; i < n; i++) {
+            double pivot = m[i * n + i];
+            if (!Double.isFinite(pivot) || pivot < eps) {
+                for (int j = i; j < n; j++) {
+                    m[j * n + i] = 0;
+                }
+                if (pivot < -8 * eps) {
+                    nonneg = -1;
+                }
+            } else {
+                rank++;
+                for (int j = i + 1; j < n; j++) {
+                    double temp = m[j * n + i] / pivot;
+                    m[j * n + i] = temp;
+                    m[j * n + j] -= temp * temp * pivot;
+                    for (int k = j + 1; k < n; k++) {
+                        m[k * n + j] -= temp * m[k * n + i];
+                    }
+                }
+            }
+        }
+        return rank * nonneg;
+    }
+
     /** Solves {@code A b = y} in place from the decomposition (R {@code chsolve2}); redundant coordinates get 0. */
     public static void solve(double[] m, int n, double[] y) {
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,7 @@
 package io.survkit.regression;
 
+import io.survkit.internal.RFormat;
+import io.survkit.internal.Probabilities;
 import io.survkit.internal.Check;
 import java.util.List;
 

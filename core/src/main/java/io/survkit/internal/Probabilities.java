@@ -1,17 +1,17 @@
-package io.survkit.regression;
+package io.survkit.internal;
 
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 
 /** Tail probabilities computed directly in the tail (no {@code 1 - cdf} cancellation). */
-final class Probabilities {
+public final class Probabilities {
     private static final double SQRT2 = Math.sqrt(2);
 
     private Probabilities() {
     }
 
     /** Two-sided normal p-value {@code 2 P(Z > |z|)} (R {@code 2 * pnorm(-abs(z))}). */
-    static double twoSidedNormal(double z) {
+    public static double twoSidedNormal(double z) {
         if (Double.isNaN(z)) {
             return Double.NaN;
         }
@@ -19,7 +19,7 @@ final class Probabilities {
     }
 
     /** Upper chi-square tail {@code P(X > x)} with {@code df} degrees of freedom (R {@code pchisq(x, df, lower.tail = FALSE)}). */
-    static double chiSquareUpper(double x, double df) {
+    public static double chiSquareUpper(double x, double df) {
         if (Double.isNaN(x) || !(df > 0)) {
             return Double.NaN;
         }
@@ -30,7 +30,7 @@ final class Probabilities {
     }
 
     /** Standard normal quantile (R {@code qnorm}). */
-    static double normalQuantile(double prob) {
+    public static double normalQuantile(double prob) {
         return SQRT2 * Erf.erfInv(2 * prob - 1);
     }
 }

@@ -1,0 +1,305 @@
+package io.survkit.parametric;
+
+import io.survkit.data.Covariate;
+import io.survkit.data.Factor;
+import io.survkit.data.SurvivalData;
+import io.survkit.internal.Check;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A survreg model's data on primitive arrays, in data order: the model matrix with an intercept
+ * (R's {@code model.matrix}: numeric columns, factor dummies against the reference level), the
+ * response on the model's scale (log time for the log-time distributions), R's status codes,
+ * weights, 0-based strata and clusters. When some column other than the intercept is not all 0/1
+ * the columns are centred at their (unweighted) means and divided by their standard deviations
+ * (R {@code survreg.fit}'s rescaling); {@link #center} and {@link #stdev} undo it.
+ */
+final class AftDesign {
+    final int n;
+    final int nvar;
+    final List<String> columnNames;
+    /** Model matrix, row-major, rescaled: {@code x[i * nvar + j]}. */
+    final double[] x;
+    final double[] center;
+    final double[] stdev;
+    final boolean rescaled;
+    final double[] y1;
+    final double[] y2;
+    final byte[] status;
+    final double[] weight;
+    final boolean weighted;
+    final int[] stratum;
+    final List<String> strataNames;
+    final int[] cluster;
+    final int clusterCount;
+    /** R's {@code logcorrect}: the weighted sum of log(dg^-1/dt) = -log t over exact rows (log-time models). */
+    final double logCorrection;
+    final int events;
+    final int omitted;
+    /** Covariates in model order: name and factor levels (null for numeric). */
+    final List<Covariate> covariates;
+
+    private AftDesign(Builder b) {
+        this.n = b.n;
+        this.nvar = b.nvar;
+        this.columnNames = List.copyOf(b.columnNames);
+        this.x = b.x;
+        this.center = b.center;
+        this.stdev = b.stdev;
+        this.rescaled = b.rescaled;
+        this.y1 = b.y1;
+        this.y2 = b.y2;
+        this.status = b.status;
+        this.weight = b.weight;
+        this.weighted = b.weighted;
+        this.stratum = b.stratum;
+        this.strataNames = b.strataNames;
+        this.cluster = b.cluster;
+        this.clusterCount = b.clusterCount;
+        this.logCorrection = b.logCorrection;
+        this.events = b.events;
+        this.omitted = b.omitted;
+        this.covariates = b.covariates;
+    }
+
+    private static final class Builder {
+        int n;
+        int nvar;
+        List<String> columnNames = new ArrayList<>();
+        double[] x;
+        double[] center;
+        double[] stdev;
+        boolean rescaled;
+        double[] y1;
+        double[] y2;
+        byte[] status;
+        double[] weight;
+        boolean weighted;
+        int[] stratum;
+        List<String> strataNames = List.of();
+        int[] cluster;
+        int clusterCount;
+        double logCorrection;
+        int events;
+        int omitted;
+        List<Covariate> covariates = new ArrayList<>();
+    }
+
+    int strataCount() {
+        return stratum == null ? 1 : strataNames.size();
+    }
+
+    /** Original (unscaled) model-matrix entry. */
+    double original(int i, int j) {
+        return x[i * nvar + j] * stdev[j] + center[j];
+    }
+
+    static AftDesign of(SurvivalData data, Distribution dist) {
+        Builder b = new Builder();
+        int n = data.size();
+        b.n = n;
+        b.omitted = data.omittedRows();
+        if (data.causes().size() > 1) {
+            throw Check.fail("column '%s' holds %d event causes %s; a parametric model needs one event type",
+                    data.eventColumn(), data.causes().size(), data.causes());
+        }
+        if (data.hasStart()) {
+            throw Check.fail("column '%s' gives entry times (start, stop]; survreg-type models take right-censored"
+                    + " or interval-censored data", data.startColumn());
+        }
+        if (n == 0) {
+            throw Check.fail("the data have no rows");
+        }
+        response(b, data, dist);
+        design(b, data);
+        weights(b, data, dist.isLogTime());
+        strata(b, data, dist);
+        if (data.cluster() != null) {
+            Factor cl = data.cluster();
+            b.cluster = cl.codes();
+            b.clusterCount = cl.levelCount();
+        }
+        return new AftDesign(b);
+    }
+
+    private static void response(Builder b, SurvivalData data, Distribution dist) {
+        int n = b.n;
+        b.y1 = new double[n];
+        b.status = new byte[n];
+        for (int i = 0; i < n; i++) {
+            double t = data.time(i);
+            boolean event = data.isEvent(i);
+            b.status[i] = event ? AftKernel.EXACT : AftKernel.RIGHT;
+            if (event) {
+                b.events++;
+            }
+            if (dist.isLogTime()) {
+                if (!(t > 0 && t < Double.POSITIVE_INFINITY)) {
+                    throw Check.fail("%s: time %s is invalid for the %s distribution; expected a finite time > 0",
+                            Check.at(data.timeColumn(), data.fileRow(i)), t, dist.optionName());
+                }
+                b.y1[i] = Math.log(t);
+            } else {
+                if (!Double.isFinite(t)) {
+                    throw Check.fail("%s: time %s is not finite", Check.at(data.timeColumn(), data.fileRow(i)), t);
+                }
+                b.y1[i] = t;
+            }
+        }
+    }
+
+    private static void design(Builder b, SurvivalData data) {
+        int n = b.n;
+        List<Covariate> covs = new ArrayList<>(data.covariates().values());
+        b.covariates = covs;
+        b.columnNames.add("(Intercept)");
+        for (Covariate c : covs) {
+            if (c.columnCount() == 0) {
+                throw Check.fail("factor covariate '%s' has a single level %s; it cannot be in the model", c.name(),
+                        c.factor().levels());
+            }
+            for (int j = 0; j < c.columnCount(); j++) {
+                b.columnNames.add(c.columnName(j));
+            }
+        }
+        int p = b.columnNames.size();
+        b.nvar = p;
+        double[] x = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            x[i * p] = 1;
+        }
+        int col = 1;
+        for (Covariate c : covs) {
+            for (int j = 0; j < c.columnCount(); j++, col++) {
+                for (int i = 0; i < n; i++) {
+                    double v = c.column(i, j);
+                    if (!Double.isFinite(v)) {
+                        throw Check.fail("%s: covariate value %s is not finite",
+                                Check.at(b.columnNames.get(col), data.fileRow(i)), v);
+                    }
+                    x[i * p + col] = v;
+                }
+            }
+        }
+        b.x = x;
+        rescale(b);
+    }
+
+    /** R survreg.fit: centre and scale every column that is not all 0/1, if any is not. */
+    private static void rescale(Builder b) {
+        int n = b.n;
+        int p = b.nvar;
+        double[] x = b.x;
+        b.center = new double[p];
+        b.stdev = new double[p];
+        java.util.Arrays.fill(b.stdev, 1);
+        boolean[] zeroOne = new boolean[p];
+        java.util.Arrays.fill(zeroOne, true);
+        for (int i = 0; i < n; i++) {
+            for (int j = 1; j < p; j++) {
+                double v = x[i * p + j];
+                if (v != 0 && v != 1) {
+                    zeroOne[j] = false;
+                }
+            }
+        }
+        boolean any = false;
+        for (int j = 1; j < p; j++) {
+            any |= !zeroOne[j];
+        }
+        if (p == 1 || !any) {
+            return;
+        }
+        b.rescaled = true;
+        for (int j = 1; j < p; j++) {
+            if (zeroOne[j]) {
+                continue;
+            }
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += x[i * p + j];
+            }
+            double mean = s / n;
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                double d = x[i * p + j] - mean;
+                ss += d * d;
+            }
+            double sd = Math.sqrt(ss / (n - 1));
+            if (!(sd > 0)) {
+                throw Check.fail("covariate column '%s' is constant (%s in every row); it cannot be estimated"
+                        + " beside the intercept", b.columnNames.get(j), mean);
+            }
+            b.center[j] = mean;
+            b.stdev[j] = sd;
+            for (int i = 0; i < n; i++) {
+                x[i * p + j] = (x[i * p + j] - mean) / sd;
+            }
+        }
+    }
+
+    private static void weights(Builder b, SurvivalData data, boolean logTime) {
+        b.weight = new double[b.n];
+        b.weighted = data.hasWeights();
+        for (int i = 0; i < b.n; i++) {
+            double w = data.weight(i);
+            if (!(w > 0 && w < Double.POSITIVE_INFINITY)) {
+                throw Check.fail("%s: case weight %s is invalid; expected a finite weight > 0 (R survreg)",
+                        Check.at(data.weightsColumn(), data.fileRow(i)), w);
+            }
+            b.weight[i] = w;
+        }
+        double lc = 0;
+        for (int i = 0; i < b.n && logTime; i++) {
+            if (b.status[i] == AftKernel.EXACT) {
+                lc -= b.weight[i] * Math.log(data.time(i));
+            }
+        }
+        b.logCorrection = lc;
+    }
+
+    private static void strata(Builder b, SurvivalData data, Distribution dist) {
+        Factor s = data.strata();
+        if (s == null) {
+            return;
+        }
+        if (dist.hasFixedScale()) {
+            throw Check.fail("the %s distribution fixes the scale at 1, so there is no scale per stratum of '%s'"
+                    + " (R: \"The scale argument is not valid with multiple strata\")", dist.optionName(), s.name());
+        }
+        int k = s.levelCount();
+        if (k == 1) {
+            return; // R: one stratum is one scale, unnamed
+        }
+        int[] count = new int[k];
+        for (int i = 0; i < b.n; i++) {
+            count[s.code(i)]++;
+        }
+        for (int c = 0; c < k; c++) {
+            if (count[c] == 0) {
+                throw Check.fail("stratum '%s' of column '%s' has no rows; its scale cannot be estimated", s.level(c),
+                        s.name());
+            }
+        }
+        b.stratum = s.codes();
+        boolean numeric = true;
+        for (String l : s.levels()) {
+            numeric &= isNumber(l);
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            names.add(numeric ? s.name() + "=" + s.level(c) : s.level(c));
+        }
+        b.strataNames = List.copyOf(names);
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
