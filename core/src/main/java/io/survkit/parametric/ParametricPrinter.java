@@ -45,6 +45,7 @@ final class ParametricPrinter {
         } else {
             sb.append("n= ").append(fit.size()).append(" \n");
         }
+        sb.append('\n');
         for (String w : fit.warnings()) {
             sb.append("Warning: ").append(w).append('\n');
         }
@@ -157,9 +158,12 @@ final class ParametricPrinter {
             String[] v = RFormat.format(s, DIGITS);
             StringBuilder names = new StringBuilder();
             StringBuilder values = new StringBuilder();
+            int w = 0; // R prints a named vector in columns of one common width
+            for (int j = 0; j < s.length; j++) {
+                w = Math.max(w, Math.max(fit.scaleNames().get(j).length(), v[j].length()));
+            }
             for (int j = 0; j < s.length; j++) {
                 String name = fit.scaleNames().get(j);
-                int w = Math.max(name.length(), v[j].length());
                 names.append(RFormat.pad(name, w)).append(' ');
                 values.append(RFormat.pad(v[j], w)).append(' ');
             }
