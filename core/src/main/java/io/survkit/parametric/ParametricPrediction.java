@@ -267,6 +267,17 @@ public final class ParametricPrediction {
         return s;
     }
 
+    /**
+     * The oracle's {@code predicted[]} element as JSON: {@code lp}, {@code quantile} ({@code p},
+     * {@code time}, {@code se}) at {@code probs} and {@code survival} ({@code time}, {@code surv})
+     * at {@code times}.
+     */
+    public String toJson(double[] probs, double[] times) {
+        io.survkit.internal.JsonWriter w = new io.survkit.internal.JsonWriter();
+        ParametricJson.prediction(w, this, probs.clone(), times.clone());
+        return w.toString();
+    }
+
     @Override
     public String toString() {
         return Check.format("ParametricPrediction[%s, lp=%s, scale=%s]", dist.optionName(), lp, sigma);

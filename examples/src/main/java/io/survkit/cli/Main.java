@@ -21,7 +21,8 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new KmCommand(), new LogRankCommand(), new CoxCommand(), new CifCommand(), new GistCommand()));
+        return new Main(List.of(new KmCommand(), new LogRankCommand(), new CoxCommand(), new CifCommand(), new GistCommand(),
+                new SurvregCommand()));
     }
 
     public static void main(String[] argv) {
