@@ -27,6 +27,8 @@ final class AftDesign {
     final double[] y1;
     final double[] y2;
     final byte[] status;
+    /** Entry times on the model's scale (-Infinity = from the start), or null without delayed entry. */
+    final double[] entry;
     final double[] weight;
     final boolean weighted;
     final int[] stratum;
@@ -51,6 +53,7 @@ final class AftDesign {
         this.y1 = b.y1;
         this.y2 = b.y2;
         this.status = b.status;
+        this.entry = b.entry;
         this.weight = b.weight;
         this.weighted = b.weighted;
         this.stratum = b.stratum;
@@ -74,6 +77,7 @@ final class AftDesign {
         double[] y1;
         double[] y2;
         byte[] status;
+        double[] entry;
         double[] weight;
         boolean weighted;
         int[] stratum;
@@ -104,14 +108,13 @@ final class AftDesign {
             throw Check.fail("column '%s' holds %d event causes %s; a parametric model needs one event type",
                     data.eventColumn(), data.causes().size(), data.causes());
         }
-        if (data.hasStart()) {
-            throw Check.fail("column '%s' gives entry times (start, stop]; survreg-type models take right-censored"
-                    + " or interval-censored data", data.startColumn());
-        }
         if (n == 0) {
             throw Check.fail("the data have no rows");
         }
         response(b, data, dist);
+        if (data.hasStart()) {
+            entry(b, data, dist);
+        }
         design(b, data);
         weights(b, data, dist.isLogTime());
         strata(b, data, dist);
@@ -147,6 +150,47 @@ final class AftDesign {
                 b.y1[i] = t;
             }
         }
+    }
+
+    /**
+     * Delayed entry: the entry time on the model's scale; an entry at or before time 0 of a
+     * log-time model (S = 1 there) is no truncation.
+     */
+    private static void entry(Builder b, SurvivalData data, Distribution dist) {
+        b.entry = new double[b.n];
+        for (int i = 0; i < b.n; i++) {
+            double s = data.start(i);
+            if (!(s < data.time(i))) {
+                throw Check.fail("%s: entry time %s is not before the exit time %s",
+                        Check.at(data.startColumn(), data.fileRow(i)), s, data.time(i));
+            }
+            b.entry[i] = !dist.isLogTime() ? s : s > 0 ? Math.log(s) : Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    /**
+     * The log-likelihood of T at parameters {@code theta = (b, log sigma...)} on the original
+     * covariate scale (for checks of the score and information by numerical differentiation).
+     */
+    double logLikelihood(double[] theta, Distribution dist) {
+        int nstrat2 = dist.hasFixedScale() ? 0 : strataCount();
+        double[] beta = new double[nvar + Math.max(nstrat2, 1)];
+        beta[0] = theta[0];
+        for (int j = 1; j < nvar; j++) { // x'b = (b0 + sum c_j b_j) + sum x_scaled_j (sd_j b_j)
+            beta[j] = theta[j] * stdev[j];
+            beta[0] += theta[j] * center[j];
+        }
+        for (int s = 0; s < Math.max(nstrat2, 1); s++) {
+            beta[nvar + s] = nstrat2 == 0 ? Math.log(dist.fixedScale()) : theta[nvar + s];
+        }
+        int np = nvar + nstrat2;
+        return kernel(x, nvar, nstrat2, dist.error()).evaluate(beta, new double[np], new double[np * np], null)
+                + logCorrection;
+    }
+
+    /** The kernel of this design with model matrix {@code x} ({@code nvar} columns) and {@code nstrat} scales. */
+    AftKernel kernel(double[] xs, int p, int nstrat, ErrorDistribution err) {
+        return new AftKernel(xs, p, y1, y2, status, weight, stratum, entry, nstrat, err);
     }
 
     private static void design(Builder b, SurvivalData data) {

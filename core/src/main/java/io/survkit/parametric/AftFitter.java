@@ -34,7 +34,7 @@ final class AftFitter {
         double[] moments = moments(yy, d.weight, err);
         double vars = dist.hasFixedScale() ? fixedLogScale : Math.log(4 * moments[1]) / 2;
         boolean meanOnly = nvar == 1;
-        AftKernel kernel = new AftKernel(d.x, nvar, d.y1, d.y2, d.status, d.weight, d.stratum, nstrat2, err);
+        AftKernel kernel = d.kernel(d.x, nvar, nstrat2, err);
         double[] scales = new double[Math.max(nstrat2, 1)];
         java.util.Arrays.fill(scales, vars);
         AftNewtonRaphson.Fit fit0 = null;
@@ -56,7 +56,7 @@ final class AftFitter {
             }
             double[] ones = new double[n];
             java.util.Arrays.fill(ones, 1);
-            AftKernel k0 = new AftKernel(ones, 1, d.y1, d.y2, d.status, d.weight, d.stratum, nstrat2, err);
+            AftKernel k0 = d.kernel(ones, 1, nstrat2, err);
             fit0 = AftNewtonRaphson.fit(k0, init0, 20, eps);
             if (!allFinite(fit0.beta()) || !Double.isFinite(fit0.logLikelihood()) || !allFinite(fit0.variance())) {
                 throw Check.fail("the intercept-only fit failed (R: \"initial iteration failed\"); the data may not"

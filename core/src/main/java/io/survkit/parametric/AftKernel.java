@@ -40,6 +40,8 @@ final class AftKernel {
     final byte[] status;
     final double[] weight;
     final int[] stratum;
+    /** Entry (left-truncation) times on the model's scale, -Infinity = none; or null. */
+    final double[] entry;
     final ErrorDistribution dist;
 
     private final double[] fa = new double[4];
@@ -53,7 +55,8 @@ final class AftKernel {
     private double dsg;
 
     AftKernel(double[] x, int nvar, double[] y1, double[] y2, byte[] status, double[] weight, int[] stratum,
-            int nstrat, ErrorDistribution dist) {
+            double[] entry, int nstrat, ErrorDistribution dist) {
+        this.entry = entry;
         this.n = y1.length;
         this.nvar = nvar;
         this.nstrat = nstrat;
@@ -98,7 +101,7 @@ final class AftKernel {
         double loglik = 0;
         for (int i = 0; i < n; i++) {
             double sigma = sigma(beta, i);
-            row(i, eta(beta, i), sigma);
+            contribution(i, eta(beta, i), sigma);
             double w = weight[i];
             loglik += g * w;
             int off = i * nvar;
@@ -152,9 +155,46 @@ final class AftKernel {
      */
     void scores(double[] beta, double[] dEta, double[] dLogScale) {
         for (int i = 0; i < n; i++) {
-            row(i, eta(beta, i), sigma(beta, i));
+            contribution(i, eta(beta, i), sigma(beta, i));
             dEta[i] = dg;
             dLogScale[i] = dsig;
+        }
+    }
+
+    /**
+     * Row i's contribution: R's, less log S at the entry time when the row enters late (delayed
+     * entry: the likelihood conditional on survival to entry, {@code f(t) / S(t0)} or
+     * {@code S(t) / S(t0)}, as flexsurv).
+     */
+    private void contribution(int i, double eta, double sigma) {
+        row(i, eta, sigma);
+        if (entry == null || entry[i] == Double.NEGATIVE_INFINITY) {
+            return;
+        }
+        double g1 = g;
+        double dg1 = dg;
+        double ddg1 = ddg;
+        double dsig1 = dsig;
+        double ddsig1 = ddsig;
+        double dsg1 = dsg;
+        censored(entry[i] - eta, sigma);
+        g = g1 - g;
+        dg = dg1 - dg;
+        ddg = ddg1 - ddg;
+        dsig = dsig1 - dsig;
+        ddsig = ddsig1 - ddsig;
+        dsg = dsg1 - dsg;
+    }
+
+    /** log S((y - eta) / sigma) and its derivatives, {@code sz = y - eta}. */
+    private void censored(double sz, double sigma) {
+        double[] f = fa;
+        dist.tails(sz / sigma, f);
+        if (f[1] <= 0) {
+            small(sz / sigma / sigma, 0);
+        } else {
+            g = Math.log(f[1]);
+            derivatives(-f[2] / (f[1] * sigma), -f[3] * (1 / (sigma * sigma)) / f[1], sz);
         }
     }
 
@@ -176,13 +216,7 @@ final class AftKernel {
                 }
                 break;
             case RIGHT:
-                dist.tails(z, f);
-                if (f[1] <= 0) {
-                    small(z / sigma, 0);
-                } else {
-                    g = Math.log(f[1]);
-                    derivatives(-f[2] / (f[1] * sigma), -f[3] * sig2 / f[1], sz);
-                }
+                censored(sz, sigma);
                 break;
             case LEFT:
                 dist.tails(z, f);

@@ -131,11 +131,14 @@ public final class ParametricRegression {
 
     /**
      * Fits the model to {@code data}: its covariates (numeric, and factors as dummies against the
-     * reference level), strata (one scale per stratum), case weights and cluster.
+     * reference level), strata (one scale per stratum), case weights, cluster, and entry times:
+     * with a start column each row's likelihood is conditional on survival to its entry time
+     * ({@code f(t) / S(t0)}, {@code S(t) / S(t0)}: delayed entry, as flexsurv; R's survreg has no
+     * such data).
      *
-     * @throws IllegalArgumentException for entry times (use {@code withDelayedEntry}), times that
-     *     are not positive with a log-time distribution, weights that are not positive, a constant
-     *     covariate, or strata with the exponential distribution (its scale is fixed)
+     * @throws IllegalArgumentException for times that are not positive with a log-time
+     *     distribution, weights that are not positive, a constant covariate, or strata with the
+     *     exponential distribution (its scale is fixed)
      */
     public ParametricResult fit(SurvivalData data) {
         Check.notNull("data", data);
@@ -144,8 +147,8 @@ public final class ParametricRegression {
         boolean robust = variance == Variance.ROBUST || (variance == Variance.AUTO && d.cluster != null);
         double[] reported = e.variance();
         if (robust) {
-            AftKernel k = new AftKernel(d.x, d.nvar, d.y1, d.y2, d.status, d.weight, d.stratum,
-                    distribution.hasFixedScale() ? 0 : d.strataCount(), distribution.error());
+            AftKernel k = d.kernel(d.x, d.nvar, distribution.hasFixedScale() ? 0 : d.strataCount(),
+                    distribution.error());
             reported = AftRobustVariance.of(d, k, e.scaledBeta(), e.variance(), e.nparam(),
                     robustScores == RobustScores.WEIGHTED);
         }
