@@ -202,7 +202,7 @@ final class AftFitter {
     }
 
     /** b = A b_scaled and V = A V_scaled A' with A = diag(1/sd), A[0, j] = -center_j / sd_j (R survreg.fit). */
-    private static double[][] unscale(AftDesign d, double[] b, double[] v, int np) {
+    static double[][] unscale(AftDesign d, double[] b, double[] v, int np) {
         if (!d.rescaled) {
             return new double[][] {b.clone(), v.clone()};
         }

@@ -6,7 +6,6 @@ import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Probabilities;
 import io.survkit.regression.ChiSquareTest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -337,63 +336,8 @@ public final class ParametricResult {
     }
 
     private ParametricPrediction predict(Map<String, ?> values, int stratum) {
-        Check.notNull("covariate values", values);
-        double[] x = new double[nvar];
-        x[0] = 1;
-        int col = 1;
-        for (Covariate c : covariates) {
-            Object v = values.get(c.name());
-            if (v == null) {
-                throw Check.fail("new data: no value for covariate '%s'; give every covariate of the model %s",
-                        c.name(), covariateNames());
-            }
-            if (c.isFactor()) {
-                String label = v.toString();
-                int code = c.factor().indexOf(label);
-                if (code < 0) {
-                    throw Check.fail("new data: covariate '%s' has no level '%s'; its levels are %s", c.name(), label,
-                            c.factor().levels());
-                }
-                for (int j = 0; j < c.columnCount(); j++) {
-                    x[col + j] = code == j + 1 ? 1 : 0;
-                }
-            } else {
-                x[col] = number(c.name(), v);
-            }
-            col += c.columnCount();
-        }
-        for (String k : values.keySet()) {
-            if (!covariateNames().contains(k)) {
-                throw Check.fail("new data: '%s' is not a covariate of the model; the covariates are %s", k,
-                        covariateNames());
-            }
-        }
+        double[] x = Covariates.row(covariates, nvar, values);
         return new ParametricPrediction(distribution, x, coef, stratum, scale, variance(), nparam, confLevel);
-    }
-
-    private List<String> covariateNames() {
-        List<String> l = new ArrayList<>();
-        for (Covariate c : covariates) {
-            l.add(c.name());
-        }
-        return Collections.unmodifiableList(l);
-    }
-
-    private static double number(String name, Object v) {
-        double d;
-        if (v instanceof Number) {
-            d = ((Number) v).doubleValue();
-        } else {
-            try {
-                d = Double.parseDouble(v.toString().trim());
-            } catch (NumberFormatException e) {
-                throw Check.fail("new data: covariate '%s' is numeric; '%s' is not a number", name, v);
-            }
-        }
-        if (!Double.isFinite(d)) {
-            throw Check.fail("new data: covariate '%s' value %s is not finite", name, d);
-        }
-        return d;
     }
 
     private static double[] diagonalRoots(double[] v, int k) {

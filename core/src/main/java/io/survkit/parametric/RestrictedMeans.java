@@ -16,6 +16,22 @@ final class RestrictedMeans {
     private RestrictedMeans() {
     }
 
+    /** {@code integral_0^tau S(t) dt} of any survival function, in u = log t. */
+    static double integrate(java.util.function.DoubleUnaryOperator survival, double tau) {
+        double lo = Math.log(tau) - 40;
+        double width = (Math.log(tau) - lo) / PANELS;
+        double sum = Math.exp(lo);
+        for (int k = 0; k < PANELS; k++) {
+            double mid = lo + (k + 0.5) * width;
+            for (int j = 0; j < NODES.length; j++) {
+                double u = mid + NODES[j] * width / 2;
+                double t = Math.exp(u);
+                sum += WEIGHTS[j] * width / 2 * survival.applyAsDouble(t) * t;
+            }
+        }
+        return sum;
+    }
+
     static double integrate(ErrorDistribution e, boolean logTime, double eta, double sigma, double tau) {
         double[] a = new double[4];
         double lo = logTime ? Math.log(tau) - 40 : 0;
