@@ -53,6 +53,16 @@ class BrowserRenderTest {
         assertRendered(screenshot(svg, dir));
     }
 
+    @Test
+    void parametricFitSvgsRenderAsNonBlankImages(@TempDir Path dir) throws Exception {
+        String[] figures = ParametricFitPlotTest.figures();
+        for (int i = 0; i < figures.length; i++) {
+            Path svg = dir.resolve("parametric" + i + ".svg");
+            Files.writeString(svg, figures[i], StandardCharsets.UTF_8);
+            assertRendered(screenshot(svg, dir));
+        }
+    }
+
     private static BufferedImage screenshot(Path page, Path dir) throws Exception {
         Path exe = chromium();
         assumeTrue(exe != null, "SKIPPED: Chromium is not installed (apt-get install chromium); "
