@@ -129,7 +129,7 @@ public final class ParametricFitPlot {
         for (int m = 0; m < h.length; m++) {
             f.line(svg, grid, h[m], Palette.OKABE_ITO.colour(m), 1);
         }
-        f.legend(svg, models.rows(), "Smoothed empirical hazard");
+        f.legend(svg, models.rows(), "Smoothed hazard (data)");
         return svg.finish();
     }
 

@@ -6,11 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.survkit.data.SurvivalData;
+import io.survkit.estimate.KaplanMeier;
+import io.survkit.estimate.SurvivalCurve;
 import io.survkit.parametric.Distribution;
+import io.survkit.parametric.FlexibleDistribution;
+import io.survkit.parametric.FlexiblePrediction;
+import io.survkit.parametric.FlexibleRegression;
+import io.survkit.parametric.FlexibleResult;
+import io.survkit.parametric.ModelComparison;
+import io.survkit.parametric.ModelComparisonResult;
 import io.survkit.parametric.ParametricPrediction;
 import io.survkit.parametric.ParametricRegression;
 import io.survkit.parametric.ParametricResult;
 import io.survkit.parametric.RobustScores;
+import io.survkit.plot.ParametricFitPlot;
 import io.survkit.regression.Variance;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -43,7 +52,8 @@ final class SurvregCommand implements Command {
     @Override
     public Set<String> options() {
         Set<String> s = new HashSet<>(DataOptions.OPTIONS);
-        s.addAll(Set.of("dist", "conf-level", "probs", "times", "newdata", "robust-scores", "max-iterations"));
+        s.addAll(Set.of("dist", "conf-level", "probs", "times", "newdata", "robust-scores", "max-iterations", "horizon",
+                "svg"));
         return s;
     }
 
@@ -55,6 +65,18 @@ final class SurvregCommand implements Command {
     @Override
     public int run(Args a, PrintStream out) {
         SurvivalData data = DataOptions.reader(a).read();
+        String dist = a.get("dist", "weibull").strip().toLowerCase(java.util.Locale.ROOT);
+        if (dist.equals("all")) {
+            return all(a, data, out);
+        }
+        for (FlexibleDistribution f : FlexibleDistribution.values()) {
+            if (f.optionName().equals(dist)) {
+                return flexible(a, data, f, out);
+            }
+        }
+        if (a.has("svg") || a.has("horizon")) {
+            throw new UsageException("survreg: --horizon and --svg go with --dist all (the model-choice table)");
+        }
         ParametricRegression reg = ParametricRegression.withDefaults()
                 .withDistribution(distribution(a.get("dist", "weibull")))
                 .withConfLevel(a.number("conf-level", 0.95))
@@ -94,8 +116,90 @@ final class SurvregCommand implements Command {
         try {
             return Distribution.of(name);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("survreg: --dist " + e.getMessage());
+            throw new UsageException("survreg: --dist '" + name + "': expected one of weibull, exponential, lognormal,"
+                    + " loglogistic, gaussian, logistic, gompertz, gengamma, weibull-ph, all");
         }
+    }
+
+    /** {@code --dist gompertz|gengamma|weibull-ph}: flexsurv's parametrisations. */
+    private static int flexible(Args a, SurvivalData data, FlexibleDistribution d, PrintStream out) {
+        FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(d)
+                .withConfLevel(a.number("conf-level", 0.95)).fit(data);
+        double[] probs = a.has("probs") ? a.numbers("probs") : new double[] {0.1, 0.5, 0.9};
+        double[] times = a.numbers("times");
+        List<Map<String, String>> newdata = newdata(a);
+        if (a.flag("json")) {
+            ObjectNode r = (ObjectNode) parse(fit.toJson());
+            ArrayNode pred = r.putArray("predicted");
+            for (Map<String, String> row : newdata) {
+                FlexiblePrediction p = fit.predict(row);
+                ObjectNode o = pred.addObject();
+                double[] q = new double[probs.length];
+                for (int i = 0; i < q.length; i++) {
+                    q[i] = p.quantile(probs[i]);
+                }
+                ObjectNode qn = o.putObject("quantile");
+                qn.set("p", Json.array(probs));
+                qn.set("time", Json.array(q));
+                double[] s = new double[times.length];
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = p.survival(times[i]).estimate();
+                }
+                ObjectNode sn = o.putObject("survival");
+                sn.set("time", Json.array(times));
+                sn.set("surv", Json.array(s));
+            }
+            out.println(Json.write(r));
+        } else {
+            out.print(fit);
+            for (Map<String, String> row : newdata) {
+                FlexiblePrediction p = fit.predict(row);
+                out.println("Prediction for " + row + ":");
+                for (double q : probs) {
+                    out.printf(java.util.Locale.ROOT, "  quantile %s: %.6g%n", q, p.quantile(q));
+                }
+                for (double t : times) {
+                    var s = p.survival(t);
+                    out.printf(java.util.Locale.ROOT, "  S(%s) = %.6g (%.4g-%.4g)%n", t, s.estimate(), s.lower(),
+                            s.upper());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** {@code --dist all --horizon H [--svg F]}: the TSD 14 model-choice table and the overlay figures. */
+    private static int all(Args a, SurvivalData data, PrintStream out) {
+        ModelComparison mc = ModelComparison.withDefaults();
+        if (a.has("horizon")) {
+            mc = mc.withHorizon(a.number("horizon", Double.NaN));
+        }
+        List<Map<String, String>> newdata = newdata(a);
+        if (newdata.size() > 1) {
+            throw new UsageException("survreg: --dist all summarises one subject; give one --newdata row");
+        }
+        if (newdata.size() == 1) {
+            mc = mc.withProfile(newdata.get(0));
+        }
+        ModelComparisonResult r = mc.fit(data);
+        if (a.has("svg")) {
+            java.nio.file.Path file = java.nio.file.Path.of(a.get("svg"));
+            SurvivalCurve km = KaplanMeier.withDefaults().fit(data).curve(0);
+            ParametricFitPlot plot = ParametricFitPlot.withDefaults().timeLabel(data.timeColumn());
+            String hazardName = file.getFileName().toString().replaceFirst("(\\.svg)?$", "-hazard.svg");
+            try {
+                java.nio.file.Files.writeString(file, plot.survival(km, r));
+                java.nio.file.Files.writeString(file.resolveSibling(hazardName), plot.hazard(km, r));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write --svg " + file + ": " + e.getMessage(), e);
+            }
+        }
+        if (a.flag("json")) {
+            out.println(Json.write((ObjectNode) parse(r.toJson())));
+        } else {
+            out.print(r);
+        }
+        return 0;
     }
 
     /** {@code age=60,sex=1;age=70,sex=2}: one subject per {@code ;}. */

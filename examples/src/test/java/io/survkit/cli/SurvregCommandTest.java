@@ -73,6 +73,35 @@ class SurvregCommandTest {
     }
 
     @Test
+    void allDistributionsTableAndFigures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path svg = dir.resolve("fit.svg");
+        Object[] r = OracleJson.run("survreg", "--data", OracleJson.ROOT.resolve("data/lung.csv").toString(), "--time",
+                "time", "--event", "status", "--event-value", "2", "--dist", "all", "--horizon", "3000", "--svg",
+                svg.toString(), "--json");
+        assertEquals(0, r[0], (String) r[2]);
+        JsonNode j = OracleJson.JSON.readTree((String) r[1]).get("result");
+        assertEquals(6, j.get("models").size());
+        assertEquals("weibull", j.get("bestByAic").asText());
+        assertTrue(java.nio.file.Files.readString(svg).contains("<svg"));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("fit-hazard.svg")).contains("<svg"));
+    }
+
+    @Test
+    void flexibleDistributions() throws IOException {
+        for (String d : new String[] {"gompertz", "gengamma", "weibull-ph"}) {
+            Object[] r = OracleJson.run("survreg", "--data", OracleJson.ROOT.resolve("data/lung.csv").toString(),
+                    "--time", "time", "--event", "status", "--event-value", "2", "--covariates", "age,sex", "--dist", d,
+                    "--newdata", "age=60,sex=1", "--times", "365", "--json");
+            assertEquals(0, r[0], (String) r[2]);
+            JsonNode j = OracleJson.JSON.readTree((String) r[1]).get("result");
+            assertEquals(d, j.get("dist").asText());
+            assertTrue(j.get("converged").asBoolean(), d);
+            double s = j.get("predicted").get(0).get("survival").get("surv").get(0).asDouble();
+            assertTrue(s > 0.2 && s < 0.6, d + " S(365) = " + s);
+        }
+    }
+
+    @Test
     void textOutputPrintsTheSummary() {
         Object[] r = OracleJson.run("survreg", "--data", OracleJson.ROOT.resolve("data/lung.csv").toString(), "--time",
                 "time", "--event", "status", "--event-value", "2", "--covariates", "age,sex", "--newdata", "age=60,sex=1",
