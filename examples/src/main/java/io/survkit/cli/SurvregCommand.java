@@ -1,13 +1,9 @@
 package io.survkit.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.SurvivalCurve;
+import io.survkit.parametric.CurvePoint;
 import io.survkit.parametric.Distribution;
 import io.survkit.parametric.FlexibleDistribution;
 import io.survkit.parametric.FlexiblePrediction;
@@ -18,197 +14,268 @@ import io.survkit.parametric.ModelComparisonResult;
 import io.survkit.parametric.ParametricPrediction;
 import io.survkit.parametric.ParametricRegression;
 import io.survkit.parametric.ParametricResult;
+import io.survkit.parametric.QuantileEstimate;
 import io.survkit.parametric.RobustScores;
 import io.survkit.plot.ParametricFitPlot;
 import io.survkit.regression.Variance;
-import java.io.PrintStream;
+import java.io.IOException;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code survkit survreg}: parametric survival regression as R's {@code survreg}; text like
- * {@code print(summary(fit))} and the predictions, or with {@code --json} the oracle's survreg
- * layout (predictions for {@code --newdata} under {@code predicted}).
+ * {@code survkit survreg}: parametric survival regression. The accelerated failure time models as
+ * R's {@code survreg} (text like {@code print(summary(fit))}; with {@code --json} the oracle's
+ * survreg layout, predictions for {@code --newdata} under {@code predicted}); flexsurv's Gompertz,
+ * generalized gamma and PH Weibull; and with {@code --dist all} the NICE TSD 14 model-choice table
+ * and figures.
  */
-final class SurvregCommand implements Command {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Map<String, RobustScores> SCORES = Map.of("weighted", RobustScores.WEIGHTED, "unweighted",
-            RobustScores.UNWEIGHTED);
-
-    @Override
-    public String name() {
-        return "survreg";
-    }
-
-    @Override
-    public String summary() {
-        return "Parametric (accelerated failure time) survival regression (R survreg)";
-    }
-
-    @Override
-    public Set<String> options() {
-        Set<String> s = new HashSet<>(DataOptions.OPTIONS);
-        s.addAll(Set.of("dist", "conf-level", "probs", "times", "newdata", "robust-scores", "max-iterations", "horizon",
-                "svg"));
-        return s;
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("json", "help", "robust");
-    }
-
-    @Override
-    public int run(Args a, PrintStream out) {
-        SurvivalData data = DataOptions.reader(a).read();
-        String dist = a.get("dist", "weibull").strip().toLowerCase(java.util.Locale.ROOT);
-        if (dist.equals("all")) {
-            return all(a, data, out);
+@Command(name = "survreg", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Parametric survival regression (R survreg; flexsurv's Gompertz, generalized gamma, "
+                + "Weibull PH) and model choice (NICE TSD 14).")
+final class SurvregCommand implements Callable<Integer> {
+    /** The words of {@code --robust-scores}. */
+    static final class Scores extends Choices<RobustScores> {
+        Scores() {
+            add("weighted", RobustScores.WEIGHTED).add("unweighted", RobustScores.UNWEIGHTED);
         }
+    }
+
+    /** The words of {@code --dist}, as completion candidates. */
+    static final class Dists implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("weibull", "exponential", "lognormal", "loglogistic", "gaussian", "logistic", "gompertz",
+                    "gengamma", "weibull-ph", "all").iterator();
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--dist", paramLabel = "NAME", defaultValue = "weibull", completionCandidates = Dists.class,
+            description = "Distribution: ${COMPLETION-CANDIDATES}.")
+    String dist;
+
+    @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
+            converter = Converters.FiniteNumber.class, description = "Confidence level of the intervals.")
+    double confLevel;
+
+    @Option(names = "--robust", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            converter = Converters.TrueFalse.class, completionCandidates = Converters.TrueFalse.class,
+            description = "Robust (sandwich) variance; --robust alone means true. Default: R's choice (robust with "
+                    + "a cluster).")
+    Boolean robust;
+
+    @Option(names = "--robust-scores", paramLabel = "HOW", defaultValue = "weighted", converter = Scores.class,
+            completionCandidates = Scores.class,
+            description = "Case weights in the robust scores: ${COMPLETION-CANDIDATES} (weighted = R survival >= "
+                    + "3.8; unweighted = earlier versions).")
+    RobustScores robustScores;
+
+    @Option(names = "--probs", paramLabel = "P[,P...]", converter = Converters.NumberList.class,
+            description = "Probabilities of the predicted quantiles (default 0.1,0.5,0.9).")
+    Converters.Numbers probs;
+
+    @Option(names = "--times", paramLabel = "T[,T...]", converter = Converters.NumberList.class,
+            description = "Times of the predicted survival.")
+    Converters.Numbers times;
+
+    @Option(names = "--newdata", paramLabel = "SUBJECTS",
+            description = "New subjects: column=value pairs, subjects separated by ';' ('age=60,sex=1;age=70,sex=2').")
+    String newdata;
+
+    @Option(names = "--horizon", paramLabel = "T", converter = Converters.FiniteNumber.class,
+            description = "With --dist all: horizon of the restricted mean and the figures (default: last time).")
+    Double horizon;
+
+    @Option(names = "--svg", paramLabel = "FILE",
+            description = "With --dist all: survival overlay to FILE and the hazard figure to FILE-hazard.svg.")
+    Path svg;
+
+    @Override
+    public Integer call() {
+        OutputOptions.Format format = output.format();
+        if (format == OutputOptions.Format.CSV) {
+            throw new UsageException("--format csv is not available for survreg; use text or json");
+        }
+        output.checkWritable();
+        String name = dist.strip().toLowerCase(Locale.ROOT);
+        FlexibleDistribution flexible = null;
         for (FlexibleDistribution f : FlexibleDistribution.values()) {
-            if (f.optionName().equals(dist)) {
-                return flexible(a, data, f, out);
+            if (f.optionName().equals(name)) {
+                flexible = f;
             }
         }
-        if (a.has("svg") || a.has("horizon")) {
-            throw new UsageException("survreg: --horizon and --svg go with --dist all (the model-choice table)");
+        Distribution aft = name.equals("all") || flexible != null ? null : distribution(name);
+        if (!name.equals("all") && (svg != null || horizon != null)) {
+            throw new UsageException("--horizon and --svg go with --dist all (the model-choice table)");
         }
-        ParametricRegression reg = ParametricRegression.withDefaults()
-                .withDistribution(distribution(a.get("dist", "weibull")))
-                .withConfLevel(a.number("conf-level", 0.95))
-                .withRobustScores(a.choice("robust-scores", SCORES, RobustScores.WEIGHTED));
-        if (a.has("max-iterations")) {
-            reg = reg.withMaxIterations((int) a.number("max-iterations", 30));
+        List<Map<String, String>> subjects = subjects(newdata);
+        SurvivalData d = data.read(Main.stdin(spec));
+        boolean json = format == OutputOptions.Format.JSON;
+        String text;
+        if (name.equals("all")) {
+            text = all(d, subjects, json);
+        } else if (flexible != null) {
+            text = flexible(d, flexible, subjects, json);
+        } else {
+            text = aft(d, aft, subjects, json);
         }
-        Boolean robust = a.bool("robust");
+        output.write(spec.commandLine().getOut(), out -> {
+            if (json) {
+                JsonOutput.write(out, a -> out.print(text));
+            } else {
+                out.print(text);
+            }
+        });
+        return ExitCode.OK;
+    }
+
+    private double[] probabilities() {
+        return probs == null ? new double[] {0.1, 0.5, 0.9} : probs.values();
+    }
+
+    private double[] timePoints() {
+        return times == null ? new double[0] : times.values();
+    }
+
+    private String aft(SurvivalData d, Distribution distribution, List<Map<String, String>> subjects, boolean json) {
+        ParametricRegression reg = ParametricRegression.withDefaults().withDistribution(distribution)
+                .withConfLevel(confLevel).withRobustScores(robustScores);
         if (robust != null) {
             reg = reg.withVariance(robust ? Variance.ROBUST : Variance.MODEL);
         }
-        ParametricResult fit = reg.fit(data);
-        double[] probs = a.has("probs") ? a.numbers("probs") : new double[] {0.1, 0.5, 0.9};
-        double[] times = a.numbers("times");
-        List<Map<String, String>> newdata = newdata(a);
-        if (a.flag("json")) {
-            ObjectNode r = (ObjectNode) parse(fit.toJson());
-            if (newdata.isEmpty()) {
-                r.putNull("predicted");
-            } else {
-                ArrayNode pred = r.putArray("predicted");
-                for (Map<String, String> row : newdata) {
-                    pred.add(parse(fit.predict(row).toJson(probs, times)));
-                }
+        ParametricResult fit = reg.fit(d);
+        double[] p = probabilities();
+        double[] t = timePoints();
+        if (json) {
+            List<String> rows = new ArrayList<>();
+            for (Map<String, String> s : subjects) {
+                rows.add(fit.predict(s).toJson(p, t));
             }
-            out.println(Json.write(r));
-        } else {
-            out.print(fit);
-            for (Map<String, String> row : newdata) {
-                print(out, row, fit.predict(row), probs, times);
+            return JsonOutput.withMember(fit.toJson(), "predicted",
+                    subjects.isEmpty() ? "null" : "[" + String.join(", ", rows) + "]");
+        }
+        StringBuilder sb = new StringBuilder(fit.toString());
+        for (Map<String, String> s : subjects) {
+            ParametricPrediction pr = fit.predict(s);
+            sb.append("Prediction for ").append(s).append(": linear predictor ").append(pr.linearPredictor())
+                    .append('\n');
+            for (QuantileEstimate q : pr.quantiles(p)) {
+                sb.append(String.format(Locale.ROOT, "  quantile %s: %.6g (se %.4g, %.3g-%.3g)%n", q.probability(),
+                        q.time(), q.standardError(), q.lower(), q.upper()));
+            }
+            for (double x : t) {
+                CurvePoint c = pr.survival(x);
+                sb.append(String.format(Locale.ROOT, "  S(%s) = %.6g (%.4g-%.4g)%n", x, c.estimate(), c.lower(),
+                        c.upper()));
             }
         }
-        return 0;
+        return sb.toString();
+    }
+
+    private String flexible(SurvivalData d, FlexibleDistribution f, List<Map<String, String>> subjects, boolean json) {
+        FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(f).withConfLevel(confLevel).fit(d);
+        double[] p = probabilities();
+        double[] t = timePoints();
+        StringBuilder sb = new StringBuilder();
+        List<String> rows = new ArrayList<>();
+        for (Map<String, String> s : subjects) {
+            FlexiblePrediction pr = fit.predict(s);
+            double[] q = new double[p.length];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = pr.quantile(p[i]);
+            }
+            double[] surv = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                surv[i] = pr.survival(t[i]).estimate();
+            }
+            rows.add("{\"quantile\": {\"p\": " + array(p) + ", \"time\": " + array(q) + "}, \"survival\": {\"time\": "
+                    + array(t) + ", \"surv\": " + array(surv) + "}}");
+            sb.append("Prediction for ").append(s).append(":\n");
+            for (int i = 0; i < p.length; i++) {
+                sb.append(String.format(Locale.ROOT, "  quantile %s: %.6g%n", p[i], q[i]));
+            }
+            for (int i = 0; i < t.length; i++) {
+                sb.append(String.format(Locale.ROOT, "  S(%s) = %.6g%n", t[i], surv[i]));
+            }
+        }
+        if (json) {
+            return JsonOutput.withMember(fit.toJson(), "predicted", "[" + String.join(", ", rows) + "]");
+        }
+        return fit + sb.toString();
+    }
+
+    private String all(SurvivalData d, List<Map<String, String>> subjects, boolean json) {
+        ModelComparison mc = ModelComparison.withDefaults();
+        if (horizon != null) {
+            mc = mc.withHorizon(horizon);
+        }
+        if (subjects.size() > 1) {
+            throw new UsageException("--dist all summarises one subject; give one --newdata subject");
+        }
+        if (subjects.size() == 1) {
+            mc = mc.withProfile(subjects.get(0));
+        }
+        ModelComparisonResult r = mc.fit(d);
+        if (svg != null) {
+            SurvivalCurve km = KaplanMeier.withDefaults().fit(d).curve(0);
+            ParametricFitPlot plot = ParametricFitPlot.withDefaults().timeLabel(d.timeColumn());
+            String hazardName = svg.getFileName().toString().replaceFirst("(\\.svg)?$", "-hazard.svg");
+            try {
+                Files.writeString(svg, plot.survival(km, r));
+                Files.writeString(svg.resolveSibling(hazardName), plot.hazard(km, r));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write --svg " + svg + ": " + e.getMessage(), e);
+            }
+        }
+        return json ? r.toJson() : r.toString();
+    }
+
+    private static String array(double[] v) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < v.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(io.survkit.internal.JsonWriter.number(v[i]));
+        }
+        return sb.append(']').toString();
     }
 
     static Distribution distribution(String name) {
         try {
             return Distribution.of(name);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("survreg: --dist '" + name + "': expected one of weibull, exponential, lognormal,"
+            throw new UsageException("--dist '" + name + "': expected one of weibull, exponential, lognormal,"
                     + " loglogistic, gaussian, logistic, gompertz, gengamma, weibull-ph, all");
         }
     }
 
-    /** {@code --dist gompertz|gengamma|weibull-ph}: flexsurv's parametrisations. */
-    private static int flexible(Args a, SurvivalData data, FlexibleDistribution d, PrintStream out) {
-        FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(d)
-                .withConfLevel(a.number("conf-level", 0.95)).fit(data);
-        double[] probs = a.has("probs") ? a.numbers("probs") : new double[] {0.1, 0.5, 0.9};
-        double[] times = a.numbers("times");
-        List<Map<String, String>> newdata = newdata(a);
-        if (a.flag("json")) {
-            ObjectNode r = (ObjectNode) parse(fit.toJson());
-            ArrayNode pred = r.putArray("predicted");
-            for (Map<String, String> row : newdata) {
-                FlexiblePrediction p = fit.predict(row);
-                ObjectNode o = pred.addObject();
-                double[] q = new double[probs.length];
-                for (int i = 0; i < q.length; i++) {
-                    q[i] = p.quantile(probs[i]);
-                }
-                ObjectNode qn = o.putObject("quantile");
-                qn.set("p", Json.array(probs));
-                qn.set("time", Json.array(q));
-                double[] s = new double[times.length];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = p.survival(times[i]).estimate();
-                }
-                ObjectNode sn = o.putObject("survival");
-                sn.set("time", Json.array(times));
-                sn.set("surv", Json.array(s));
-            }
-            out.println(Json.write(r));
-        } else {
-            out.print(fit);
-            for (Map<String, String> row : newdata) {
-                FlexiblePrediction p = fit.predict(row);
-                out.println("Prediction for " + row + ":");
-                for (double q : probs) {
-                    out.printf(java.util.Locale.ROOT, "  quantile %s: %.6g%n", q, p.quantile(q));
-                }
-                for (double t : times) {
-                    var s = p.survival(t);
-                    out.printf(java.util.Locale.ROOT, "  S(%s) = %.6g (%.4g-%.4g)%n", t, s.estimate(), s.lower(),
-                            s.upper());
-                }
-            }
-        }
-        return 0;
-    }
-
-    /** {@code --dist all --horizon H [--svg F]}: the TSD 14 model-choice table and the overlay figures. */
-    private static int all(Args a, SurvivalData data, PrintStream out) {
-        ModelComparison mc = ModelComparison.withDefaults();
-        if (a.has("horizon")) {
-            mc = mc.withHorizon(a.number("horizon", Double.NaN));
-        }
-        List<Map<String, String>> newdata = newdata(a);
-        if (newdata.size() > 1) {
-            throw new UsageException("survreg: --dist all summarises one subject; give one --newdata row");
-        }
-        if (newdata.size() == 1) {
-            mc = mc.withProfile(newdata.get(0));
-        }
-        ModelComparisonResult r = mc.fit(data);
-        if (a.has("svg")) {
-            java.nio.file.Path file = java.nio.file.Path.of(a.get("svg"));
-            SurvivalCurve km = KaplanMeier.withDefaults().fit(data).curve(0);
-            ParametricFitPlot plot = ParametricFitPlot.withDefaults().timeLabel(data.timeColumn());
-            String hazardName = file.getFileName().toString().replaceFirst("(\\.svg)?$", "-hazard.svg");
-            try {
-                java.nio.file.Files.writeString(file, plot.survival(km, r));
-                java.nio.file.Files.writeString(file.resolveSibling(hazardName), plot.hazard(km, r));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write --svg " + file + ": " + e.getMessage(), e);
-            }
-        }
-        if (a.flag("json")) {
-            out.println(Json.write((ObjectNode) parse(r.toJson())));
-        } else {
-            out.print(r);
-        }
-        return 0;
-    }
-
     /** {@code age=60,sex=1;age=70,sex=2}: one subject per {@code ;}. */
-    static List<Map<String, String>> newdata(Args a) {
+    static List<Map<String, String>> subjects(String spec) {
         List<Map<String, String>> rows = new ArrayList<>();
-        if (!a.has("newdata")) {
+        if (spec == null) {
             return rows;
         }
-        for (String subject : a.get("newdata").split(";")) {
+        for (String subject : spec.split(";")) {
             Map<String, String> m = new LinkedHashMap<>();
             for (String pair : subject.split(",")) {
                 String s = pair.strip();
@@ -217,7 +284,7 @@ final class SurvregCommand implements Command {
                 }
                 int eq = s.indexOf('=');
                 if (eq <= 0) {
-                    throw new UsageException("survreg: --newdata item '" + s
+                    throw new UsageException("--newdata item '" + s
                             + "': expected column=value pairs, e.g. 'age=60,sex=1;age=70,sex=2'");
                 }
                 m.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
@@ -227,25 +294,4 @@ final class SurvregCommand implements Command {
         return rows;
     }
 
-    private static void print(PrintStream out, Map<String, String> row, ParametricPrediction p, double[] probs,
-            double[] times) {
-        out.println("Prediction for " + row + ": linear predictor " + p.linearPredictor());
-        for (double q : probs) {
-            var e = p.quantile(q);
-            out.printf(java.util.Locale.ROOT, "  quantile %s: %.6g (se %.4g, %.3g-%.3g)%n", q, e.time(),
-                    e.standardError(), e.lower(), e.upper());
-        }
-        for (double t : times) {
-            var s = p.survival(t);
-            out.printf(java.util.Locale.ROOT, "  S(%s) = %.6g (%.4g-%.4g)%n", t, s.estimate(), s.lower(), s.upper());
-        }
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
