@@ -153,6 +153,54 @@ final class AftDesign {
     }
 
     /**
+     * Interval-censored response as R's {@code Surv(lower, upper, type = "interval2")}: lower
+     * missing (NaN) = left censored at upper; upper missing = right censored at lower; equal =
+     * exact; else censored in (lower, upper]. For the log-time distributions a lower bound of 0 is
+     * left censoring (R survreg). Rows with both bounds missing must have been left out.
+     */
+    static void intervalResponse(double[] y1, double[] y2, byte[] status, double[] lower, double[] upper,
+            Distribution dist, String lowerName, String upperName, int[] sourceRows) {
+        for (int i = 0; i < lower.length; i++) {
+            double l = lower[i];
+            double u = upper[i];
+            boolean lo = !Double.isNaN(l);
+            boolean up = !Double.isNaN(u);
+            if (lo && up && l > u) {
+                throw Check.fail("%s: lower bound %s is above the upper bound %s in column '%s'",
+                        Check.at(lowerName, sourceRows[i]), l, u, upperName);
+            }
+            if (lo && up && l == u) {
+                status[i] = AftKernel.EXACT;
+                y1[i] = scale(l, dist, lowerName, sourceRows[i]);
+            } else if (!lo || dist.isLogTime() && l == 0) {
+                status[i] = AftKernel.LEFT;
+                y1[i] = scale(u, dist, upperName, sourceRows[i]);
+            } else if (!up) {
+                status[i] = AftKernel.RIGHT;
+                y1[i] = scale(l, dist, lowerName, sourceRows[i]);
+            } else {
+                status[i] = AftKernel.INTERVAL;
+                y1[i] = scale(l, dist, lowerName, sourceRows[i]);
+                y2[i] = scale(u, dist, upperName, sourceRows[i]);
+            }
+        }
+    }
+
+    private static double scale(double t, Distribution dist, String column, int row) {
+        if (dist.isLogTime()) {
+            if (!(t > 0 && t < Double.POSITIVE_INFINITY)) {
+                throw Check.fail("%s: time %s is invalid for the %s distribution; expected a finite time > 0",
+                        Check.at(column, row), t, dist.optionName());
+            }
+            return Math.log(t);
+        }
+        if (!Double.isFinite(t)) {
+            throw Check.fail("%s: time %s is not finite", Check.at(column, row), t);
+        }
+        return t;
+    }
+
+    /**
      * Delayed entry: the entry time on the model's scale; an entry at or before time 0 of a
      * log-time model (S = 1 there) is no truncation.
      */
@@ -297,7 +345,7 @@ final class AftDesign {
         double lc = 0;
         for (int i = 0; i < b.n && logTime; i++) {
             if (b.status[i] == AftKernel.EXACT) {
-                lc -= b.weight[i] * Math.log(data.time(i));
+                lc -= b.weight[i] * b.y1[i]; // y1 = log t
             }
         }
         b.logCorrection = lc;

@@ -77,6 +77,19 @@ public final class ModelComparisonResult {
         return r;
     }
 
+    /** Tidy rows: dist, loglik, parameters, aic, bic, median, mean, rmst (NaN where infinite). */
+    public io.survkit.table.Table table() {
+        io.survkit.table.Table.Builder b = io.survkit.table.Table.builder().textColumn("dist").numberColumn("loglik")
+                .numberColumn("parameters").numberColumn("aic").numberColumn("bic").numberColumn("median")
+                .numberColumn("mean").numberColumn("rmst");
+        for (ModelComparisonRow r : rows) {
+            b.text(r.distribution()).number(r.logLikelihood()).number(r.parameters()).number(r.aic()).number(r.bic())
+                    .number(r.median().orElse(Double.NaN)).number(r.mean().orElse(Double.NaN))
+                    .number(r.restrictedMean());
+        }
+        return b.build();
+    }
+
     /** The table as JSON: {@code horizon}, {@code models[]} with the row fields, {@code failures}. */
     public String toJson() {
         JsonWriter w = new JsonWriter().beginObject();

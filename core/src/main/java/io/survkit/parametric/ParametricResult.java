@@ -349,6 +349,44 @@ public final class ParametricResult {
         return r;
     }
 
+    /**
+     * Tidy rows, one per coefficient then one per log scale: term, estimate, se (the reported
+     * one: robust when robust), z, p, lower, upper, and the time ratio with its limits for the
+     * log-time models.
+     */
+    public io.survkit.table.Table table() {
+        io.survkit.table.Table.Builder b = io.survkit.table.Table.builder().textColumn("term")
+                .numberColumn("estimate").numberColumn("se").numberColumn("z").numberColumn("p")
+                .numberColumn("lower").numberColumn("upper");
+        boolean tr = distribution.isLogTime();
+        if (tr) {
+            b.numberColumn("timeRatio").numberColumn("timeRatioLower").numberColumn("timeRatioUpper");
+        }
+        double[] se = diagonalRoots(variance(), nparam);
+        double q = quantileZ();
+        List<String> names = new ArrayList<>(terms);
+        double[] est = new double[nparam];
+        System.arraycopy(coef, 0, est, 0, nvar);
+        double[] ls = logScales();
+        System.arraycopy(ls, 0, est, nvar, ls.length);
+        if (ls.length == 1) {
+            names.add("Log(scale)");
+        } else {
+            names.addAll(scaleNames);
+        }
+        for (int j = 0; j < nparam; j++) {
+            double z = est[j] / se[j];
+            b.text(names.get(j)).number(est[j]).number(se[j]).number(z).number(Probabilities.twoSidedNormal(z))
+                    .number(est[j] - q * se[j]).number(est[j] + q * se[j]);
+            if (tr) {
+                boolean c = j < nvar;
+                b.number(c ? Math.exp(est[j]) : Double.NaN).number(c ? Math.exp(est[j] - q * se[j]) : Double.NaN)
+                        .number(c ? Math.exp(est[j] + q * se[j]) : Double.NaN);
+            }
+        }
+        return b.build();
+    }
+
     /** The result in the oracle's survreg layout (without predictions), as JSON. */
     public String toJson() {
         JsonWriter w = new JsonWriter().beginObject();
