@@ -127,9 +127,9 @@ final class AftFitter {
      */
     private static void derivatives(AftDesign d, ErrorDistribution err, double[] eta, double[] logScales,
             boolean byStratum, double[] dg, double[] ddg) {
-        double[] a = new double[4];
-        double[] b = new double[4];
-        double[] e = new double[4];
+        double[] a = new double[5];
+        double[] b = new double[5];
+        double[] e = new double[5];
         for (int i = 0; i < d.n; i++) {
             double sigma = Math.exp(logScales[byStratum ? d.stratum[i] : 0]);
             double z = (d.y1[i] - eta[i]) / sigma;

@@ -44,8 +44,10 @@ final class AftKernel {
     final double[] entry;
     final ErrorDistribution dist;
 
-    private final double[] fa = new double[4];
-    private final double[] fb = new double[4];
+    private final double[] sigmas;
+    private final double[] logSigmas;
+    private final double[] fa = new double[5];
+    private final double[] fb = new double[5];
     // derivatives of the current row: g, dg/deta, d2g/deta2, dg/ds, d2g/ds2, d2g/deta ds
     private double g;
     private double dg;
@@ -57,6 +59,8 @@ final class AftKernel {
     AftKernel(double[] x, int nvar, double[] y1, double[] y2, byte[] status, double[] weight, int[] stratum,
             double[] entry, int nstrat, ErrorDistribution dist) {
         this.entry = entry;
+        this.sigmas = new double[Math.max(nstrat, 1)];
+        this.logSigmas = new double[Math.max(nstrat, 1)];
         this.n = y1.length;
         this.nvar = nvar;
         this.nstrat = nstrat;
@@ -80,9 +84,16 @@ final class AftKernel {
         return e;
     }
 
-    private double sigma(double[] beta, int i) {
-        int s = nstrat > 1 ? stratum[i] : 0;
-        return Math.exp(beta[nvar + s]);
+    /** sigma of each stratum at beta (a fixed scale sits at beta[nvar]). */
+    private void scales(double[] beta) {
+        for (int s = 0; s < sigmas.length; s++) {
+            logSigmas[s] = beta[nvar + s];
+            sigmas[s] = Math.exp(logSigmas[s]);
+        }
+    }
+
+    private int stratumOf(int i) {
+        return nstrat > 1 ? stratum[i] : 0;
     }
 
     /**
@@ -99,9 +110,9 @@ final class AftKernel {
             java.util.Arrays.fill(jj, 0, np * np, 0);
         }
         double loglik = 0;
+        scales(beta);
         for (int i = 0; i < n; i++) {
-            double sigma = sigma(beta, i);
-            contribution(i, eta(beta, i), sigma);
+            contribution(i, eta(beta, i), stratumOf(i));
             double w = weight[i];
             loglik += g * w;
             int off = i * nvar;
@@ -154,8 +165,9 @@ final class AftKernel {
      * and {@code ds}), unweighted.
      */
     void scores(double[] beta, double[] dEta, double[] dLogScale) {
+        scales(beta);
         for (int i = 0; i < n; i++) {
-            contribution(i, eta(beta, i), sigma(beta, i));
+            contribution(i, eta(beta, i), stratumOf(i));
             dEta[i] = dg;
             dLogScale[i] = dsig;
         }
@@ -166,8 +178,9 @@ final class AftKernel {
      * entry: the likelihood conditional on survival to entry, {@code f(t) / S(t0)} or
      * {@code S(t) / S(t0)}, as flexsurv).
      */
-    private void contribution(int i, double eta, double sigma) {
-        row(i, eta, sigma);
+    private void contribution(int i, double eta, int s) {
+        double sigma = sigmas[s];
+        row(i, eta, sigma, logSigmas[s]);
         if (entry == null || entry[i] == Double.NEGATIVE_INFINITY) {
             return;
         }
@@ -193,13 +206,13 @@ final class AftKernel {
         if (f[1] <= 0) {
             small(sz / sigma / sigma, 0);
         } else {
-            g = Math.log(f[1]);
+            g = f[4];
             derivatives(-f[2] / (f[1] * sigma), -f[3] * (1 / (sigma * sigma)) / f[1], sz);
         }
     }
 
     /** g and its derivatives for row i (R survregc1, one switch case per censoring type). */
-    private void row(int i, double eta, double sigma) {
+    private void row(int i, double eta, double sigma, double logSigma) {
         double sz = y1[i] - eta;
         double z = sz / sigma;
         double sig2 = 1 / (sigma * sigma);
@@ -207,10 +220,10 @@ final class AftKernel {
         switch (status[i]) {
             case EXACT:
                 dist.exact(z, f);
-                if (f[1] <= 0) {
+                if (f[0] < ErrorDistribution.LOG_MIN) { // R: the density underflows to 0
                     small(-z / sigma, -1 / sigma);
                 } else {
-                    g = Math.log(f[1]) - Math.log(sigma);
+                    g = f[0] - logSigma;
                     derivatives(f[2] / sigma, f[3] * sig2, sz);
                     dsig -= 1;
                 }

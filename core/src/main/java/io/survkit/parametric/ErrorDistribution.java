@@ -9,18 +9,18 @@ import org.apache.commons.math3.special.Erf;
  * densities ({@code survregc1.c}: {@code exvalue_d}, {@code logistic_d}, {@code gauss_d}) with the
  * same guards: both F and 1 - F are computed directly so that neither loses digits in its tail.
  *
- * <p>Two evaluations fill a caller-owned buffer of length 4 (no allocation):
- * {@link #exact}: {@code [_, f, f'/f, f''/f]} (an observed time) and {@link #tails}:
- * {@code [F, 1 - F, f, f']} (a censored time).
+ * <p>Two evaluations fill a caller-owned buffer of length 5 (no allocation):
+ * {@link #exact}: {@code [log f, _, f'/f, f''/f]} (an observed time) and {@link #tails}:
+ * {@code [F, 1 - F, f, f', log(1 - F)]} (a censored time).
  */
 enum ErrorDistribution {
     /** f(z) = exp(z - e^z), F(z) = 1 - exp(-e^z); z clamped to [-200, 200] as R's {@code SMALL}. */
     EXTREME_VALUE {
         @Override
         void exact(double z, double[] a) {
-            double w = Math.exp(clamp(z));
-            double s = Math.exp(-w);
-            a[1] = w * s;
+            double c = clamp(z);
+            double w = Math.exp(c);
+            a[0] = c - w;
             a[2] = 1 - w;
             a[3] = w * (w - 3) + 1;
         }
@@ -33,6 +33,7 @@ enum ErrorDistribution {
             a[1] = s;
             a[2] = w * s;
             a[3] = w * s * (1 - w);
+            a[4] = -w;
         }
 
         @Override
@@ -52,7 +53,7 @@ enum ErrorDistribution {
             double w = Math.exp(-Math.abs(z));
             double sign = z > 0 ? -1 : 1;
             double t = 1 + w;
-            a[1] = w / (t * t);
+            a[0] = -Math.abs(z) - 2 * Math.log1p(w);
             a[2] = sign * (1 - w) / t;
             a[3] = (w * w - 4 * w + 1) / (t * t);
         }
@@ -70,6 +71,7 @@ enum ErrorDistribution {
             }
             a[2] = w / (t * t);
             a[3] = (z > 0 ? -1 : 1) * a[2] * (1 - w) / t;
+            a[4] = z > 0 ? -z - Math.log1p(w) : -Math.log1p(w);
         }
 
         @Override
@@ -87,7 +89,7 @@ enum ErrorDistribution {
     GAUSSIAN {
         @Override
         void exact(double z, double[] a) {
-            a[1] = Math.exp(-z * z / 2) / SQRT_2PI;
+            a[0] = -z * z / 2 - LOG_SQRT_2PI;
             a[2] = -z;
             a[3] = z * z - 1;
         }
@@ -104,6 +106,7 @@ enum ErrorDistribution {
             }
             a[2] = f;
             a[3] = -z * f;
+            a[4] = Math.log(a[1]);
         }
 
         @Override
@@ -113,14 +116,17 @@ enum ErrorDistribution {
 
         @Override
         double logSurvival(double z) {
-            double[] a = new double[4];
+            double[] a = new double[5];
             tails(z, a);
-            return Math.log(a[1]);
+            return a[4];
         }
     };
 
     private static final double SQRT2 = Math.sqrt(2);
     private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
+    private static final double LOG_SQRT_2PI = Math.log(SQRT_2PI);
+    /** log of the smallest positive double: a log density below it is R's density 0. */
+    static final double LOG_MIN = Math.log(Double.MIN_VALUE);
     /** R survregc1's {@code SMALL}: the extreme-value argument is kept in [-200, 200]. */
     static final double SMALL = -200;
 
@@ -128,10 +134,10 @@ enum ErrorDistribution {
         return z < SMALL ? SMALL : -z < SMALL ? -SMALL : z;
     }
 
-    /** Fills {@code a[1..3]} with f(z), f'(z)/f(z), f''(z)/f(z). */
+    /** Fills {@code a[0]}, {@code a[2]}, {@code a[3]} with log f(z), f'(z)/f(z), f''(z)/f(z). */
     abstract void exact(double z, double[] a);
 
-    /** Fills {@code a[0..3]} with F(z), 1 - F(z), f(z), f'(z). */
+    /** Fills {@code a[0..4]} with F(z), 1 - F(z), f(z), f'(z), log(1 - F(z)). */
     abstract void tails(double z, double[] a);
 
     /** The p-quantile of W (R {@code survreg.distributions[[d]]$quantile}). */

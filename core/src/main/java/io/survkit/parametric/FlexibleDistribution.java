@@ -262,7 +262,7 @@ public enum FlexibleDistribution {
     /** log S of the generalized gamma at standardised w. */
     static double gengammaLogSurvival(double w, double q) {
         if (Math.abs(q) < 1e-8) {
-            double[] a = new double[4];
+            double[] a = new double[5];
             ErrorDistribution.GAUSSIAN.tails(w, a);
             return w > 30 ? -w * w / 2 - LOG_SQRT_2PI - Math.log(w) : Math.log(a[1]); // Mills ratio far out
         }

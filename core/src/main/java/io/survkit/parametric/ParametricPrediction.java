@@ -128,7 +128,7 @@ public final class ParametricPrediction {
         if (z == Double.NEGATIVE_INFINITY) {
             return 1;
         }
-        double[] a = new double[4];
+        double[] a = new double[5];
         dist.error().tails(z, a);
         return a[1];
     }
@@ -157,7 +157,7 @@ public final class ParametricPrediction {
             return new CurvePoint(t, 0, 0, 0, 0);
         }
         ErrorDistribution e = dist.error();
-        double[] a = new double[4];
+        double[] a = new double[5];
         e.tails(zs[0], a);
         double h = -e.logSurvival(zs[0]);
         double se = a[2] / a[1] * zs[1];
@@ -172,8 +172,8 @@ public final class ParametricPrediction {
         }
         double z = zs[0];
         ErrorDistribution e = dist.error();
-        double[] a = new double[4];
-        double[] b = new double[4];
+        double[] a = new double[5];
+        double[] b = new double[5];
         e.tails(z, a);
         e.exact(z, b);
         double h = a[2] / (a[1] * sigma) / (dist.isLogTime() ? t : 1);
@@ -194,7 +194,7 @@ public final class ParametricPrediction {
         if (z == Double.NEGATIVE_INFINITY) {
             return 0;
         }
-        double[] a = new double[4];
+        double[] a = new double[5];
         dist.error().tails(z, a);
         return a[2];
     }

@@ -33,7 +33,7 @@ final class RestrictedMeans {
     }
 
     static double integrate(ErrorDistribution e, boolean logTime, double eta, double sigma, double tau) {
-        double[] a = new double[4];
+        double[] a = new double[5];
         double lo = logTime ? Math.log(tau) - 40 : 0;
         double hi = logTime ? Math.log(tau) : tau;
         double width = (hi - lo) / PANELS;
