@@ -43,11 +43,14 @@ import java.util.List;
  * }</pre>
  */
 public final class CumulativeIncidence {
-    private static final CumulativeIncidence DEFAULTS = new CumulativeIncidence(CifMethod.CUMINC);
+    private static final CumulativeIncidence DEFAULTS = new CumulativeIncidence(CifMethod.CUMINC, 0);
 
     private final CifMethod method;
+    /** Gray's test weight exponent (cmprsk cuminc {@code rho}). */
+    private final double rho;
 
-    private CumulativeIncidence(CifMethod method) {
+    private CumulativeIncidence(CifMethod method, double rho) {
+        this.rho = rho;
         this.method = method;
     }
 
@@ -58,7 +61,15 @@ public final class CumulativeIncidence {
 
     /** The same estimator with layout and variance {@code method}. */
     public CumulativeIncidence withMethod(CifMethod method) {
-        return new CumulativeIncidence(Check.notNull("method", method));
+        return new CumulativeIncidence(Check.notNull("method", method), rho);
+    }
+
+    /**
+     * The same estimator whose Gray's test weighs each time by S(t-)^rho of the pooled cause's
+     * subdistribution (cmprsk {@code cuminc(rho = )}; 0 = the log-rank-like default).
+     */
+    public CumulativeIncidence withGrayRho(double rho) {
+        return new CumulativeIncidence(method, Check.finite("Gray's test rho", rho));
     }
 
     /** The method. */
@@ -146,7 +157,7 @@ public final class CumulativeIncidence {
                             r[1], r[2]));
                 }
             }
-            GrayTestResult gray = groupLabels.size() > 1 ? GrayTest.withDefaults().test(data) : null;
+            GrayTestResult gray = groupLabels.size() > 1 ? GrayTest.withDefaults().withRho(rho).test(data) : null;
             return new CumulativeIncidenceResult(method, causeLabels, groupLabels, curves, List.of(), gray,
                     data.omittedRows(), warnings);
         }

@@ -3,6 +3,7 @@ package io.survkit.estimate;
 import io.survkit.data.CountTable;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -36,16 +37,25 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * }</pre>
  */
 public final class KaplanMeier {
-    private static final KaplanMeier DEFAULTS = new KaplanMeier(ConfidenceIntervalType.LOG, 0.95, Variance.AUTO);
+    private static final KaplanMeier DEFAULTS = new KaplanMeier(ConfidenceIntervalType.LOG, 0.95, Variance.AUTO,
+            SurvivalEstimator.PRODUCT_LIMIT, HazardEstimator.NELSON_AALEN, Double.NaN);
 
     private final ConfidenceIntervalType confType;
     private final double confLevel;
     private final Variance variance;
+    private final SurvivalEstimator survivalEstimator;
+    private final HazardEstimator hazardEstimator;
+    /** NaN = no start time. */
+    private final double startTime;
 
-    private KaplanMeier(ConfidenceIntervalType confType, double confLevel, Variance variance) {
+    private KaplanMeier(ConfidenceIntervalType confType, double confLevel, Variance variance,
+            SurvivalEstimator survivalEstimator, HazardEstimator hazardEstimator, double startTime) {
         this.confType = confType;
         this.confLevel = confLevel;
         this.variance = variance;
+        this.survivalEstimator = survivalEstimator;
+        this.hazardEstimator = hazardEstimator;
+        this.startTime = startTime;
     }
 
     /** Log-transformed 95 % intervals, R's automatic variance choice. */
@@ -55,17 +65,52 @@ public final class KaplanMeier {
 
     /** The same estimator with intervals of type {@code type} (R {@code conf.type}). */
     public KaplanMeier withConfType(ConfidenceIntervalType type) {
-        return new KaplanMeier(Check.notNull("confidence interval type", type), confLevel, variance);
+        return new KaplanMeier(Check.notNull("confidence interval type", type), confLevel, variance,
+                survivalEstimator, hazardEstimator, startTime);
     }
 
     /** The same estimator with confidence level {@code level}, strictly between 0 and 1 (R {@code conf.int}). */
     public KaplanMeier withConfLevel(double level) {
-        return new KaplanMeier(confType, Check.openUnit("confidence level", level), variance);
+        return new KaplanMeier(confType, Check.openUnit("confidence level", level), variance, survivalEstimator,
+                hazardEstimator, startTime);
     }
 
     /** The same estimator with variance {@code v} (R {@code robust}: GREENWOOD = FALSE, INFINITESIMAL_JACKKNIFE = TRUE). */
     public KaplanMeier withVariance(Variance v) {
-        return new KaplanMeier(confType, confLevel, Check.notNull("variance", v));
+        return new KaplanMeier(confType, confLevel, Check.notNull("variance", v), survivalEstimator,
+                hazardEstimator, startTime);
+    }
+
+    /**
+     * The same estimator with survival computed by {@code estimator} (R {@code stype}: 1 =
+     * {@link SurvivalEstimator#PRODUCT_LIMIT}, 2 = {@link SurvivalEstimator#EXPONENTIAL_HAZARD}).
+     */
+    public KaplanMeier withSurvivalEstimator(SurvivalEstimator estimator) {
+        return new KaplanMeier(confType, confLevel, variance, Check.notNull("survival estimator", estimator),
+                hazardEstimator, startTime);
+    }
+
+    /**
+     * The same estimator with the cumulative hazard computed by {@code estimator} (R {@code ctype}:
+     * 1 = {@link HazardEstimator#NELSON_AALEN}, 2 = {@link HazardEstimator#FLEMING_HARRINGTON}).
+     */
+    public KaplanMeier withHazardEstimator(HazardEstimator estimator) {
+        return new KaplanMeier(confType, confLevel, variance, survivalEstimator,
+                Check.notNull("hazard estimator", estimator), startTime);
+    }
+
+    /**
+     * The same estimator conditional on survival to {@code time} (R {@code start.time}): rows that
+     * leave before it are not used (and counted in a warning), the curves start there and their
+     * restricted means, landmarks and quantiles are read from it, on the original time scale.
+     *
+     * @param time a finite start time
+     */
+    public KaplanMeier withStartTime(double time) {
+        if (!Double.isFinite(time)) {
+            throw Check.fail("start time must be a finite number, got %s", time);
+        }
+        return new KaplanMeier(confType, confLevel, variance, survivalEstimator, hazardEstimator, time);
     }
 
     /** Confidence interval type. */
@@ -81,6 +126,21 @@ public final class KaplanMeier {
     /** Variance choice. */
     public Variance variance() {
         return variance;
+    }
+
+    /** Survival estimator (R {@code stype}). */
+    public SurvivalEstimator survivalEstimator() {
+        return survivalEstimator;
+    }
+
+    /** Cumulative hazard estimator (R {@code ctype}). */
+    public HazardEstimator hazardEstimator() {
+        return hazardEstimator;
+    }
+
+    /** R's {@code start.time}, absent when the curves start at the data's origin. */
+    public OptionalDouble startTime() {
+        return Double.isNaN(startTime) ? OptionalDouble.empty() : OptionalDouble.of(startTime);
     }
 
     /** z = qnorm((1 + level) / 2). */
@@ -119,6 +179,7 @@ public final class KaplanMeier {
     @Override
     public String toString() {
         return "KaplanMeier[confType=" + confType.rName() + ", confLevel=" + confLevel + ", variance=" + variance
-                + "]";
+                + ", stype=" + survivalEstimator.rCode() + ", ctype=" + hazardEstimator.rCode()
+                + (Double.isNaN(startTime) ? "" : ", startTime=" + startTime) + "]";
     }
 }

@@ -56,9 +56,18 @@ final class KaplanMeierFitter {
         int strata = s == null ? 1 : s.levelCount();
         int curves = (g == null ? 1 : g.levelCount()) * strata;
         Settings set = new Settings(km, jackknife);
-        Fitted f = !data.hasStart() && !data.hasWeights() && !jackknife
+        Fitted f = !data.hasStart() && !data.hasWeights() && !jackknife && set.productLimitNelsonAalen()
                 ? fast(data, g, s, strata, curves, set)
                 : general(data, g, s, strata, curves, set);
+        int dropped = droppedBeforeStart(data, set.startTime);
+        if (dropped == data.size()) {
+            throw Check.fail("every row leaves before the start time %s (R: all observations removed by "
+                    + "start.time)", set.startTime);
+        }
+        if (dropped > 0) {
+            warnings.add(Check.format("%d rows leave before the start time %s and are not used (R: start.time)",
+                    dropped, set.startTime));
+        }
         List<SurvivalCurve> out = new ArrayList<>();
         for (int k = 0; k < curves; k++) {
             String name = curveName(g, s, strata, k);
@@ -68,8 +77,43 @@ final class KaplanMeierFitter {
                 out.add(f.curves[k]);
             }
         }
-        return new KaplanMeierResult(out, data.omittedRows(), warnings, set.scale(), km.confType(), km.confLevel(),
-                jackknife ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
+        return new KaplanMeierResult(withOrigin(out, set), data.omittedRows(), warnings, set.scale(), km.confType(),
+                km.confLevel(), jackknife ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
+    }
+
+    private static int droppedBeforeStart(SurvivalData data, double startTime) {
+        int dropped = 0;
+        for (int i = 0; i < data.size(); i++) {
+            if (!(data.time(i) >= startTime)) {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * Gives every curve R's time origin: {@code start.time} when given, else min(0, every curve's
+     * times) for the restricted mean and the landmarks ({@code survfit0}, {@code survmean}) and 0 for
+     * the quantiles ({@code quantile.survfit}).
+     */
+    static List<SurvivalCurve> withOrigin(List<SurvivalCurve> curves, Settings set) {
+        boolean given = set.startTime != Double.NEGATIVE_INFINITY;
+        double min = 0;
+        for (SurvivalCurve c : curves) {
+            if (c.size() > 0) {
+                min = Math.min(min, c.time(0));
+            }
+        }
+        double origin = given ? set.startTime : min;
+        double quantileOrigin = given ? set.startTime : 0;
+        if (origin == 0 && quantileOrigin == 0) {
+            return curves;
+        }
+        List<SurvivalCurve> out = new ArrayList<>(curves.size());
+        for (SurvivalCurve c : curves) {
+            out.add(c.withOrigin(origin, quantileOrigin));
+        }
+        return out;
     }
 
     /** R's label of curve {@code k} (group-major): "g=a", "strata(s)=x", "g=a, strata(s)=x" or "all". */
@@ -112,16 +156,30 @@ final class KaplanMeierFitter {
         final double level;
         final double z;
         final boolean jackknife;
+        final SurvivalEstimator stype;
+        final HazardEstimator ctype;
+        /** R's start.time: rows leaving before it are dropped; -Infinity when not given. */
+        final double startTime;
 
         Settings(KaplanMeier km, boolean jackknife) {
             this.type = km.confType();
             this.level = km.confLevel();
             this.z = km.z();
             this.jackknife = jackknife;
+            this.stype = km.survivalEstimator();
+            this.ctype = km.hazardEstimator();
+            this.startTime = km.startTime().orElse(Double.NEGATIVE_INFINITY);
         }
 
+        /** Kaplan-Meier survival with the Nelson-Aalen hazard (R's type 1, the default). */
+        boolean productLimitNelsonAalen() {
+            return stype == SurvivalEstimator.PRODUCT_LIMIT && ctype == HazardEstimator.NELSON_AALEN;
+        }
+
+        /** R: {@code logse = (ncluster == 0 || type == 2 || type == 4)}, types 2 and 4 = Fleming-Harrington hazard. */
         StandardErrorScale scale() {
-            return jackknife ? StandardErrorScale.SURVIVAL : StandardErrorScale.LOG;
+            return jackknife && ctype == HazardEstimator.NELSON_AALEN ? StandardErrorScale.SURVIVAL
+                    : StandardErrorScale.LOG;
         }
     }
 
@@ -140,7 +198,11 @@ final class KaplanMeierFitter {
         int[] eventStart = new int[curves + 1];
         int[] censorStart = new int[curves + 1];
         boolean one = curves == 1;
+        double t0 = set.startTime;
         for (int i = 0; i < n; i++) {
+            if (!(data.time(i) >= t0)) {
+                continue;
+            }
             int k = one ? 0 : curveOf(g, s, strata, i);
             if (data.isEvent(i)) {
                 eventStart[k + 1]++;
@@ -157,6 +219,9 @@ final class KaplanMeierFitter {
         int[] ep = Arrays.copyOf(eventStart, curves);
         int[] cp = Arrays.copyOf(censorStart, curves);
         for (int i = 0; i < n; i++) {
+            if (!(data.time(i) >= t0)) {
+                continue;
+            }
             int k = one ? 0 : curveOf(g, s, strata, i);
             double t = data.time(i) + 0.0; // -0.0 -> 0.0
             if (data.isEvent(i)) {
@@ -262,14 +327,15 @@ final class KaplanMeierFitter {
         for (int i = 0; i < n; i++) {
             w[i] = data.weight(i);
             event[i] = data.isEvent(i);
-            code[i] = curveOf(g, s, strata, i);
+            // rows leaving before R's start.time go to an extra code past the last curve, never fitted
+            code[i] = time[i] >= set.startTime ? curveOf(g, s, strata, i) : curves;
         }
         int[] sort2 = Sorting.order(time);
-        int[] offset = Sorting.groupStable(sort2, code, curves);
+        int[] offset = Sorting.groupStable(sort2, code, curves + 1);
         int[] sort1 = null;
         if (start != null) {
             sort1 = Sorting.order(start);
-            Sorting.groupStable(sort1, code, curves);
+            Sorting.groupStable(sort1, code, curves + 1);
         }
         Factor cluster = set.jackknife ? data.cluster() : null;
         int[] clusterMap = cluster == null ? null : new int[cluster.levelCount()];
@@ -298,7 +364,8 @@ final class KaplanMeierFitter {
         double[] risk = new double[m];
         double[] events = new double[m];
         double[] censored = new double[m];
-        boolean closedForm = set.jackknife && start == null && cluster == null;
+        double[] eventRows = new double[m];
+        boolean closedForm = set.jackknife && start == null && cluster == null && set.productLimitNelsonAalen();
         double[] w2e = closedForm ? new double[m] : null;
         double[] w2c = closedForm ? new double[m] : null;
         // R survfitkm pass 1: backward over exit times; add the rows leaving at t, then drop the rows
@@ -322,6 +389,7 @@ final class KaplanMeierFitter {
                 if (event[r]) {
                     wt2 += w[r];
                     q2 += w[r] * w[r];
+                    eventRows[j]++;
                 } else {
                     wt3 += w[r];
                     q3 += w[r] * w[r];
@@ -348,8 +416,10 @@ final class KaplanMeierFitter {
         double[] se = new double[m];
         double[] chaz = new double[m];
         double[] seChaz = new double[m];
-        if (!set.jackknife) {
+        if (!set.jackknife && set.productLimitNelsonAalen()) {
             KaplanMeierKernel.greenwood(m, risk, events, surv, se, chaz, seChaz);
+        } else if (!set.jackknife) {
+            KaplanMeierKernel.simple(m, risk, events, eventRows, set.stype, set.ctype, surv, se, chaz, seChaz);
         } else if (closedForm) {
             KaplanMeierKernel.jackknifeRows(m, risk, events, w2e, w2c, surv, se, chaz, seChaz);
         } else {
@@ -369,8 +439,8 @@ final class KaplanMeierFitter {
                     id[sort2[p]] = clusterMap[c];
                 }
             }
-            KaplanMeierKernel.jackknifeRecursion(m, ct, risk, events, time, start, event, w, sort2, sort1, from, to,
-                    id, nid, surv, se, chaz, seChaz);
+            KaplanMeierKernel.jackknifeRecursion(m, ct, risk, events, eventRows, time, start, event, w, sort2, sort1,
+                    from, to, id, nid, set.stype, set.ctype, surv, se, chaz, seChaz);
         }
         return new SurvivalCurve(name, to - from, ct, Counts.of(risk, events, censored), surv, se, chaz, seChaz,
                 set.scale(), set.type, set.level, set.z);
@@ -384,6 +454,10 @@ final class KaplanMeierFitter {
         boolean fractional = false;
         for (int c = 0; c < table.size(); c++) {
             fractional |= !isWhole(table.events(c)) || !isWhole(table.censored(c)) || !isWhole(table.entered(c));
+        }
+        if (fractional && set.ctype == HazardEstimator.FLEMING_HARRINGTON) {
+            throw Check.fail("the Fleming-Harrington hazard needs the number of event rows at each time, which "
+                    + "counts that are not whole numbers (weighted sums) do not give; fit the subject rows instead");
         }
         if (fractional) {
             warnings.add("the counts are not whole numbers (weighted sums); the Greenwood variance treats them as "
@@ -405,8 +479,8 @@ final class KaplanMeierFitter {
                 }
             }
         }
-        return new KaplanMeierResult(out, table.omittedRows(), warnings, StandardErrorScale.LOG, km.confType(),
-                km.confLevel(), Variance.GREENWOOD);
+        return new KaplanMeierResult(withOrigin(out, set), table.omittedRows(), warnings, StandardErrorScale.LOG,
+                km.confType(), km.confLevel(), Variance.GREENWOOD);
     }
 
     private static boolean isWhole(double v) {
@@ -433,7 +507,7 @@ final class KaplanMeierFitter {
         int m = 0;
         double rows = 0;
         for (int c = from; c < to; c++) {
-            if (exits(t, c)) {
+            if (exits(t, c) && t.time(c) >= set.startTime) {
                 m++;
                 rows += t.rows(c);
             }
@@ -450,7 +524,7 @@ final class KaplanMeierFitter {
         for (int c = to - 1; c >= from; c--) {
             acc += t.events(c) + t.censored(c);
             acc -= t.entered(c);
-            if (exits(t, c)) {
+            if (exits(t, c) && t.time(c) >= set.startTime) {
                 j--;
                 ct[j] = t.time(c) + 0.0;
                 risk[j] = acc;
@@ -462,7 +536,7 @@ final class KaplanMeierFitter {
         double[] se = new double[m];
         double[] chaz = new double[m];
         double[] seChaz = new double[m];
-        KaplanMeierKernel.greenwood(m, risk, events, surv, se, chaz, seChaz);
+        KaplanMeierKernel.simple(m, risk, events, events, set.stype, set.ctype, surv, se, chaz, seChaz);
         return new SurvivalCurve(name, (int) Math.round(rows), ct, Counts.of(risk, events, censored), surv, se, chaz,
                 seChaz, StandardErrorScale.LOG, set.type, set.level, set.z);
     }

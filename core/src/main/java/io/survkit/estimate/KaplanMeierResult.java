@@ -1,6 +1,7 @@
 package io.survkit.estimate;
 
 import java.util.OptionalDouble;
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
@@ -20,7 +21,7 @@ import java.util.List;
  * System.out.println(r.riskTable(0, 180, 365));
  * }</pre>
  */
-public final class KaplanMeierResult {
+public final class KaplanMeierResult implements Exportable {
     private final List<SurvivalCurve> curves;
     private final int omitted;
     private final List<String> warnings;
@@ -121,6 +122,24 @@ public final class KaplanMeierResult {
         List<RestrictedMean> r = new ArrayList<>();
         for (SurvivalCurve c : curves) {
             r.add(c.restrictedMean(tau));
+        }
+        return List.copyOf(r);
+    }
+
+    /**
+     * Every curve's restricted mean up to R's automatic horizon: the largest last time of all curves
+     * ({@link RestrictedMeanHorizon#COMMON}) or each curve's own last time
+     * ({@link RestrictedMeanHorizon#INDIVIDUAL}), as R's {@code survmean}.
+     */
+    public List<RestrictedMean> restrictedMeans(RestrictedMeanHorizon horizon) {
+        Check.notNull("restricted mean horizon", horizon);
+        double common = Double.NEGATIVE_INFINITY;
+        for (SurvivalCurve c : curves) {
+            common = Math.max(common, c.time(c.size() - 1));
+        }
+        List<RestrictedMean> r = new ArrayList<>();
+        for (SurvivalCurve c : curves) {
+            r.add(c.restrictedMean(horizon == RestrictedMeanHorizon.COMMON ? common : c.time(c.size() - 1)));
         }
         return List.copyOf(r);
     }
@@ -237,24 +256,7 @@ public final class KaplanMeierResult {
         return sb.toString();
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section km); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.kaplanMeier(this, new JsonWriter(out), new double[0], OptionalDouble.empty());
     }
@@ -273,21 +275,41 @@ public final class KaplanMeierResult {
     }
 
     /**
-     * This result as tidy rows (one row per observation, one column per variable).
+     * As {@link #writeJson(Appendable, double[], OptionalDouble)}, with the quantiles at
+     * {@code probabilities} (R's {@code quantile(fit, probs = )}) instead of 0.25, 0.5, 0.75.
      *
-     * @return the table
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param tau the restricted mean's horizon, or empty for none
+     * @param probabilities quantile probabilities, each in [0, 1]
      */
+    public void writeJson(Appendable out, double[] times, OptionalDouble tau, double[] probabilities) {
+        double[] h = new double[curveCount()];
+        java.util.Arrays.fill(h, tau.orElse(Double.NaN));
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), h, probabilities.clone());
+    }
+
+    /**
+     * As {@link #writeJson(Appendable, double[], OptionalDouble, double[])}, with each curve's
+     * restricted mean up to R's automatic horizon ({@link #restrictedMeans(RestrictedMeanHorizon)}).
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param horizon common or individual horizon
+     * @param probabilities quantile probabilities, each in [0, 1]
+     */
+    public void writeJson(Appendable out, double[] times, RestrictedMeanHorizon horizon, double[] probabilities) {
+        double[] h = new double[curveCount()];
+        List<RestrictedMean> m = restrictedMeans(horizon);
+        for (int k = 0; k < h.length; k++) {
+            h[k] = m.get(k).tau();
+        }
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), h, probabilities.clone());
+    }
+
+    @Override
     public Table table() {
         return Exports.kaplanMeierTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

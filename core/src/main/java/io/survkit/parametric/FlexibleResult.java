@@ -21,7 +21,7 @@ import java.util.Map;
  * CurvePoint s = fit.predict(Map.of("age", 60)).survival(3650);
  * }</pre>
  */
-public final class FlexibleResult {
+public final class FlexibleResult implements io.survkit.table.Exportable {
     private final FlexibleDistribution distribution;
     private final double confLevel;
     private final List<String> terms;
@@ -186,9 +186,24 @@ public final class FlexibleResult {
         return new FlexiblePrediction(distribution, x, theta, var, confLevel);
     }
 
-    /** The fit as JSON: the survreg-like fields plus {@code ancillary}. */
-    public String toJson() {
-        JsonWriter w = new JsonWriter().beginObject();
+    /** Tidy rows: term (coefficients, then the ancillary parameters), estimate, se, p (coefficients only). */
+    @Override
+    public io.survkit.table.Table table() {
+        io.survkit.table.Table.Builder b = io.survkit.table.Table.builder().textColumn("term").numberColumn("estimate")
+                .numberColumn("se").numberColumn("p");
+        double[] p = pValues();
+        List<String> names = new ArrayList<>(terms);
+        names.addAll(ancillaryNames());
+        for (int j = 0; j < np; j++) {
+            b.text(names.get(j)).number(theta[j]).number(Math.sqrt(var[j * np + j])).number(j < nvar ? p[j] : Double.NaN);
+        }
+        return b.build();
+    }
+
+    /** Streams the fit as JSON: the survreg-like fields plus {@code ancillary}. */
+    @Override
+    public void writeJson(Appendable out) {
+        JsonWriter w = new JsonWriter(out).beginObject();
         w.name("nOmitted").value(omitted).name("n").value(n).name("events").value(events);
         w.name("iterations").value(iterations).name("converged").value(converged);
         w.name("dist").value(distribution.optionName());
@@ -202,7 +217,7 @@ public final class FlexibleResult {
         }
         w.endArray();
         w.name("loglik").value(loglik).name("aic").value(aic()).name("bic").value(bic());
-        return w.endObject().toString();
+        w.endObject();
     }
 
     @Override

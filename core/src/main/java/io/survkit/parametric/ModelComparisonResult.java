@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  * double[] s = r.survival(0, new double[] {365, 730});
  * }</pre>
  */
-public final class ModelComparisonResult {
+public final class ModelComparisonResult implements io.survkit.table.Exportable {
     private final double horizon;
     private final List<ModelComparisonRow> rows;
     private final List<FittedCurve> curves;
@@ -78,6 +78,7 @@ public final class ModelComparisonResult {
     }
 
     /** Tidy rows: dist, loglik, parameters, aic, bic, median, mean, rmst (NaN where infinite). */
+    @Override
     public io.survkit.table.Table table() {
         io.survkit.table.Table.Builder b = io.survkit.table.Table.builder().textColumn("dist").numberColumn("loglik")
                 .numberColumn("parameters").numberColumn("aic").numberColumn("bic").numberColumn("median")
@@ -90,9 +91,10 @@ public final class ModelComparisonResult {
         return b.build();
     }
 
-    /** The table as JSON: {@code horizon}, {@code models[]} with the row fields, {@code failures}. */
-    public String toJson() {
-        JsonWriter w = new JsonWriter().beginObject();
+    /** Streams the table as JSON: {@code horizon}, {@code models[]} with the row fields, {@code failures}. */
+    @Override
+    public void writeJson(Appendable out) {
+        JsonWriter w = new JsonWriter(out).beginObject();
         w.name("horizon").value(horizon);
         w.name("models").beginArray();
         for (ModelComparisonRow r : rows) {
@@ -104,7 +106,7 @@ public final class ModelComparisonResult {
         w.endArray();
         w.name("bestByAic").value(bestByAic().distribution()).name("bestByBic").value(bestByBic().distribution());
         w.name("failures").array(failures);
-        return w.endObject().toString();
+        w.endObject();
     }
 
     /** The table, sorted by AIC, as text. */

@@ -24,7 +24,7 @@ import java.util.Optional;
  * double median = p.quantile(0.5).time();
  * }</pre>
  */
-public final class ParametricResult {
+public final class ParametricResult implements io.survkit.table.Exportable {
     private final Distribution distribution;
     private final double confLevel;
     private final List<String> terms;
@@ -354,6 +354,7 @@ public final class ParametricResult {
      * one: robust when robust), z, p, lower, upper, and the time ratio with its limits for the
      * log-time models.
      */
+    @Override
     public io.survkit.table.Table table() {
         io.survkit.table.Table.Builder b = io.survkit.table.Table.builder().textColumn("term")
                 .numberColumn("estimate").numberColumn("se").numberColumn("z").numberColumn("p")
@@ -387,11 +388,12 @@ public final class ParametricResult {
         return b.build();
     }
 
-    /** The result in the oracle's survreg layout (without predictions), as JSON. */
-    public String toJson() {
-        JsonWriter w = new JsonWriter().beginObject();
+    /** Streams the result in the oracle's survreg layout (without predictions) as JSON. */
+    @Override
+    public void writeJson(Appendable out) {
+        JsonWriter w = new JsonWriter(out).beginObject();
         ParametricJson.fields(w, this);
-        return w.endObject().toString();
+        w.endObject();
     }
 
     /** As R's {@code print(summary(fit))}. */

@@ -174,12 +174,29 @@ public final class CoxRegression {
             throw Check.fail("the robust variance for (start, stop] data needs a cluster column (the subject"
                     + " identifier, so that a subject's intervals are summed): set .cluster(column) on the data");
         }
+        if (ties == TieMethod.EXACT) {
+            checkExact(data);
+        }
         CoxDesign d = CoxDesign.of(data, interactions);
         CoxKernel kernel = new CoxKernel(d, ties);
         CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, TOLER_CHOL);
         boolean robust = variance == Variance.ROBUST
                 || (variance == Variance.AUTO && (d.cluster != null || d.fractionalWeights));
         return new CoxResult(this, d, f, robust, levels(data));
+    }
+
+    /** R's coxexact.fit: right-censored rows, no case weights other than 1. */
+    private static void checkExact(SurvivalData data) {
+        if (data.hasStart()) {
+            throw Check.fail("ties = exact is offered for right-censored data; (start, stop] rows need R's "
+                    + "agexact enumeration, which survkit does not have: use TieMethod.EFRON or BRESLOW");
+        }
+        for (int i = 0; i < data.size(); i++) {
+            if (data.weight(i) != 1) {
+                throw Check.fail("case weights are not supported by ties = exact (R: \"Case weights are not "
+                        + "supported for the exact method\"); row %d has weight %s", i + 1, data.weight(i));
+            }
+        }
     }
 
     /** Covariate name -> factor levels (reference first), or null for a numeric covariate. */

@@ -3,6 +3,7 @@ package io.survkit.regression;
 import io.survkit.data.Covariate;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
+import io.survkit.internal.HouseholderQr;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -297,8 +298,8 @@ public final class LogisticRegression {
                     a[j][k] = x[j][i] * ww;
                 }
             }
-            rank = WeightedQr.decompose(a, nGood, p, tol, qraux, pivot);
-            double[] b = WeightedQr.solve(a, nGood, p, rank, qraux, z);
+            rank = HouseholderQr.decompose(a, nGood, p, tol, qraux, pivot);
+            double[] b = HouseholderQr.solve(a, nGood, p, rank, qraux, z);
             boolean finite = true;
             for (double v : b) {
                 finite &= Double.isFinite(v);
@@ -367,7 +368,7 @@ public final class LogisticRegression {
         double[] se = new double[p];
         java.util.Arrays.fill(coef, Double.NaN);
         java.util.Arrays.fill(se, Double.NaN);
-        double[] cov = rank > 0 ? WeightedQr.unscaledCovariance(a, rank) : new double[0];
+        double[] cov = rank > 0 ? HouseholderQr.unscaledCovariance(a, rank) : new double[0];
         double[][] vcov = new double[p][p];
         for (double[] row : vcov) {
             java.util.Arrays.fill(row, Double.NaN);

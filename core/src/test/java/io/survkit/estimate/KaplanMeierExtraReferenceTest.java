@@ -22,8 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Kaplan-Meier cases beyond the shared oracle, produced by R survival 3.5-3 with
  * {@code src/test/resources/km-extra/generate.R} (each file's {@code rCall}): the jackknife variance
  * with clusters and with delayed entry, {@code robust = TRUE} without weights, every confidence type
- * with the jackknife, strata, landmarks before 0 and tau inside the curve. Same fields and
- * tolerance as the oracle.
+ * with the jackknife, strata, landmarks before 0 and tau inside the curve; and (issue 13)
+ * {@code conf.type = "logit"} and {@code "none"}, {@code stype}/{@code ctype} (exp(-H) survival,
+ * Fleming-Harrington hazard) with Greenwood and jackknife variances, {@code start.time},
+ * quantiles at any probabilities and {@code rmean = "common"}/{@code "individual"}. Same fields
+ * and tolerance as the oracle.
  */
 class KaplanMeierExtraReferenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +41,7 @@ class KaplanMeierExtraReferenceTest {
             s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
                     .map(n -> n.substring(0, n.length() - 5)).sorted().forEach(names::add);
         }
-        assertTrue(names.size() >= 11, "extra cases " + names);
+        assertTrue(names.size() >= 25, "extra cases " + names);
         return names.stream();
     }
 
@@ -87,7 +90,14 @@ class KaplanMeierExtraReferenceTest {
         };
         KaplanMeier km = KaplanMeier.withDefaults()
                 .withConfType(ConfidenceIntervalType.fromRName(p.get("confType").asText()))
-                .withConfLevel(p.get("confLevel").asDouble()).withVariance(v);
+                .withConfLevel(p.get("confLevel").asDouble()).withVariance(v)
+                .withSurvivalEstimator(p.get("stype").asInt() == 2 ? SurvivalEstimator.EXPONENTIAL_HAZARD
+                        : SurvivalEstimator.PRODUCT_LIMIT)
+                .withHazardEstimator(p.get("ctype").asInt() == 2 ? HazardEstimator.FLEMING_HARRINGTON
+                        : HazardEstimator.NELSON_AALEN);
+        if (!p.get("startTime").isNull()) {
+            km = km.withStartTime(p.get("startTime").asDouble());
+        }
         KaplanMeierOracleTest.assertResult(c, km.fit(data(c)), true);
     }
 }

@@ -72,8 +72,10 @@ class KaplanMeierTest {
         assertTrue(e.getMessage().contains("confidence level") && e.getMessage().contains("1.5"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withConfLevel(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withConfType(null));
-        e = assertThrows(IllegalArgumentException.class, () -> ConfidenceIntervalType.fromRName("logit"));
-        assertTrue(e.getMessage().contains("'logit'") && e.getMessage().contains("log-log"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ConfidenceIntervalType.fromRName("logistic"));
+        assertTrue(e.getMessage().contains("'logistic'") && e.getMessage().contains("logit"), e.getMessage());
+        assertEquals(ConfidenceIntervalType.LOGIT, ConfidenceIntervalType.fromRName("logit"));
+        assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withStartTime(Double.NaN));
         assertEquals(ConfidenceIntervalType.LOG_LOG, ConfidenceIntervalType.fromRName("log_log"));
         assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().fit((SurvivalData) null));
     }

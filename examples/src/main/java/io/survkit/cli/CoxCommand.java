@@ -6,38 +6,25 @@ import io.survkit.regression.CoxResult;
 import io.survkit.regression.ProportionalHazardsResult;
 import io.survkit.regression.ProportionalHazardsTest;
 import io.survkit.regression.TieMethod;
+import io.survkit.regression.TimeTransform;
 import io.survkit.regression.Variance;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit cox}: Cox proportional hazards regression as R's {@code coxph}, optionally with
  * {@code cox.zph(transform = "km")}; text like {@code print(summary(fit))}, or with {@code --json}
  * the oracle's cox layout (zph under {@code result.zph}).
  */
-@Command(name = "cox", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "cox",
         description = "Cox proportional hazards regression and its PH test (R coxph, cox.zph).")
-final class CoxCommand implements Callable<Integer> {
+final class CoxCommand extends AnalysisCommand {
     /** The words of {@code --ties}. */
     static final class Ties extends Choices<TieMethod> {
         Ties() {
-            add("efron", TieMethod.EFRON).add("breslow", TieMethod.BRESLOW);
+            add("efron", TieMethod.EFRON).add("breslow", TieMethod.BRESLOW).add("exact", TieMethod.EXACT);
         }
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--ties", paramLabel = "METHOD", defaultValue = "efron", converter = Ties.class,
             completionCandidates = Ties.class, description = "Handling of tied times: ${COMPLETION-CANDIDATES}.")
@@ -53,39 +40,45 @@ final class CoxCommand implements Callable<Integer> {
                     + "(robust with a cluster or non-integer weights).")
     Boolean robust;
 
-    @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph, transform = \"km\").")
+    @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph; see --zph-transform).")
     boolean zph;
 
+    /** The words of {@code --zph-transform}. */
+    static final class Transforms extends Choices<TimeTransform> {
+        Transforms() {
+            add("km", TimeTransform.KM).add("identity", TimeTransform.IDENTITY).add("log", TimeTransform.LOG)
+                    .add("rank", TimeTransform.RANK);
+        }
+    }
+
+    @Option(names = "--zph-transform", paramLabel = "G", converter = Transforms.class,
+            completionCandidates = Transforms.class,
+            description = "Time scale of the PH test: ${COMPLETION-CANDIDATES} (R cox.zph(transform=)); default km; "
+                    + "implies --zph.")
+    TimeTransform zphTransform;
+
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
+    void check(OutputOptions.Format format) {
         DataOptions.require(data.covariates, "--covariates");
-        if (format == OutputOptions.Format.CSV && zph) {
+        if (format == OutputOptions.Format.CSV && (zph || zphTransform != null)) {
             throw new UsageException("--format csv writes one table and --zph adds a second; "
                     + "use --format json or text, or leave out --zph");
         }
-        output.checkWritable();
-        SurvivalData d = data.read(Main.stdin(spec));
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
         CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
         if (robust != null) {
             cox = cox.withVariance(robust ? Variance.ROBUST : Variance.MODEL);
         }
         CoxResult fit = cox.fit(d);
-        ProportionalHazardsResult ph = zph ? ProportionalHazardsTest.withDefaults().test(fit) : null;
-        output.write(spec.commandLine().getOut(), out -> {
-            if (format == OutputOptions.Format.JSON) {
-                String json = ph == null ? fit.toJson() : JsonOutput.withMember(fit.toJson(), "zph", ph.toJson());
-                JsonOutput.write(out, a -> out.print(json));
-            } else if (format == OutputOptions.Format.CSV) {
-                fit.table().writeCsv(out);
-            } else {
-                out.print(fit);
-                if (ph != null) {
-                    out.println();
-                    out.print(ph);
-                }
-            }
-        });
-        return ExitCode.OK;
+        if (!zph && zphTransform == null) {
+            return Rendered.of(fit);
+        }
+        ProportionalHazardsResult ph = ProportionalHazardsTest.withDefaults()
+                .withTransform(zphTransform == null ? TimeTransform.KM : zphTransform).test(fit);
+        return new Rendered(out -> out.print(fit + "\n" + ph),
+                out -> JsonOutput.append(out, JsonOutput.withMember(fit.toJson(), "zph", ph.toJson())), null);
     }
 }

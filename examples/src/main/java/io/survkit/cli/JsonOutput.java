@@ -19,6 +19,15 @@ final class JsonOutput {
         out.println("}");
     }
 
+    /** Appends pre-rendered JSON text to {@code out}. */
+    static void append(Appendable out, String json) {
+        try {
+            out.append(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * The library's JSON object {@code object} with one more member {@code name} (an ASCII constant
      * such as {@code zph}) holding {@code value}, as the CLI has always nested {@code cox --zph} and

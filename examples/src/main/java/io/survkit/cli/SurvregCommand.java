@@ -28,12 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit survreg}: parametric survival regression. The accelerated failure time models as
@@ -42,11 +38,10 @@ import picocli.CommandLine.Spec;
  * generalized gamma and PH Weibull; and with {@code --dist all} the NICE TSD 14 model-choice table
  * and figures.
  */
-@Command(name = "survreg", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "survreg",
         description = "Parametric survival regression (R survreg; flexsurv's Gompertz, generalized gamma, "
                 + "Weibull PH) and model choice (NICE TSD 14).")
-final class SurvregCommand implements Callable<Integer> {
+final class SurvregCommand extends AnalysisCommand {
     /** The words of {@code --robust-scores}. */
     static final class Scores extends Choices<RobustScores> {
         Scores() {
@@ -62,15 +57,6 @@ final class SurvregCommand implements Callable<Integer> {
                     "gengamma", "weibull-ph", "all").iterator();
         }
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--dist", paramLabel = "NAME", defaultValue = "weibull", completionCandidates = Dists.class,
             description = "Distribution: ${COMPLETION-CANDIDATES}.")
@@ -112,43 +98,37 @@ final class SurvregCommand implements Callable<Integer> {
             description = "With --dist all: survival overlay to FILE and the hazard figure to FILE-hazard.svg.")
     Path svg;
 
+    private FlexibleDistribution flexible;
+    private Distribution aft;
+
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
-        if (format == OutputOptions.Format.CSV) {
-            throw new UsageException("--format csv is not available for survreg; use text or json");
-        }
-        output.checkWritable();
+    void check(OutputOptions.Format format) {
         String name = dist.strip().toLowerCase(Locale.ROOT);
-        FlexibleDistribution flexible = null;
         for (FlexibleDistribution f : FlexibleDistribution.values()) {
             if (f.optionName().equals(name)) {
                 flexible = f;
             }
         }
-        Distribution aft = name.equals("all") || flexible != null ? null : distribution(name);
+        aft = name.equals("all") || flexible != null ? null : distribution(name);
         if (!name.equals("all") && (svg != null || horizon != null)) {
             throw new UsageException("--horizon and --svg go with --dist all (the model-choice table)");
         }
-        List<Map<String, String>> subjects = subjects(newdata);
-        SurvivalData d = data.read(Main.stdin(spec));
-        boolean json = format == OutputOptions.Format.JSON;
-        String text;
-        if (name.equals("all")) {
-            text = all(d, subjects, json);
-        } else if (flexible != null) {
-            text = flexible(d, flexible, subjects, json);
-        } else {
-            text = aft(d, aft, subjects, json);
+        if (format == OutputOptions.Format.CSV && !subjectsOf(newdata).isEmpty()) {
+            throw new UsageException("--format csv writes the coefficient table; predictions for --newdata need"
+                    + " --format json or text");
         }
-        output.write(spec.commandLine().getOut(), out -> {
-            if (json) {
-                JsonOutput.write(out, a -> out.print(text));
-            } else {
-                out.print(text);
-            }
-        });
-        return ExitCode.OK;
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
+        List<Map<String, String>> subjects = subjectsOf(newdata);
+        if (aft != null) {
+            return aft(d, aft, subjects);
+        }
+        if (flexible != null) {
+            return flexible(d, flexible, subjects);
+        }
+        return all(d, subjects);
     }
 
     private double[] probabilities() {
@@ -159,7 +139,7 @@ final class SurvregCommand implements Callable<Integer> {
         return times == null ? new double[0] : times.values();
     }
 
-    private String aft(SurvivalData d, Distribution distribution, List<Map<String, String>> subjects, boolean json) {
+    private Rendered aft(SurvivalData d, Distribution distribution, List<Map<String, String>> subjects) {
         ParametricRegression reg = ParametricRegression.withDefaults().withDistribution(distribution)
                 .withConfLevel(confLevel).withRobustScores(robustScores);
         if (robust != null) {
@@ -168,14 +148,12 @@ final class SurvregCommand implements Callable<Integer> {
         ParametricResult fit = reg.fit(d);
         double[] p = probabilities();
         double[] t = timePoints();
-        if (json) {
-            List<String> rows = new ArrayList<>();
-            for (Map<String, String> s : subjects) {
-                rows.add(fit.predict(s).toJson(p, t));
-            }
-            return JsonOutput.withMember(fit.toJson(), "predicted",
-                    subjects.isEmpty() ? "null" : "[" + String.join(", ", rows) + "]");
+        List<String> rows = new ArrayList<>();
+        for (Map<String, String> s : subjects) {
+            rows.add(fit.predict(s).toJson(p, t));
         }
+        String json = JsonOutput.withMember(fit.toJson(), "predicted",
+                subjects.isEmpty() ? "null" : "[" + String.join(", ", rows) + "]");
         StringBuilder sb = new StringBuilder(fit.toString());
         for (Map<String, String> s : subjects) {
             ParametricPrediction pr = fit.predict(s);
@@ -191,10 +169,11 @@ final class SurvregCommand implements Callable<Integer> {
                         c.upper()));
             }
         }
-        return sb.toString();
+        String text = sb.toString();
+        return new Rendered(out -> out.print(text), out -> JsonOutput.append(out, json), fit::table);
     }
 
-    private String flexible(SurvivalData d, FlexibleDistribution f, List<Map<String, String>> subjects, boolean json) {
+    private Rendered flexible(SurvivalData d, FlexibleDistribution f, List<Map<String, String>> subjects) {
         FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(f).withConfLevel(confLevel).fit(d);
         double[] p = probabilities();
         double[] t = timePoints();
@@ -220,13 +199,12 @@ final class SurvregCommand implements Callable<Integer> {
                 sb.append(String.format(Locale.ROOT, "  S(%s) = %.6g%n", t[i], surv[i]));
             }
         }
-        if (json) {
-            return JsonOutput.withMember(fit.toJson(), "predicted", "[" + String.join(", ", rows) + "]");
-        }
-        return fit + sb.toString();
+        String json = JsonOutput.withMember(fit.toJson(), "predicted", "[" + String.join(", ", rows) + "]");
+        String text = fit + sb.toString();
+        return new Rendered(out -> out.print(text), out -> JsonOutput.append(out, json), fit::table);
     }
 
-    private String all(SurvivalData d, List<Map<String, String>> subjects, boolean json) {
+    private Rendered all(SurvivalData d, List<Map<String, String>> subjects) {
         ModelComparison mc = ModelComparison.withDefaults();
         if (horizon != null) {
             mc = mc.withHorizon(horizon);
@@ -249,7 +227,7 @@ final class SurvregCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot write --svg " + svg + ": " + e.getMessage(), e);
             }
         }
-        return json ? r.toJson() : r.toString();
+        return Rendered.of(r);
     }
 
     private static String array(double[] v) {
@@ -270,7 +248,7 @@ final class SurvregCommand implements Callable<Integer> {
     }
 
     /** {@code age=60,sex=1;age=70,sex=2}: one subject per {@code ;}. */
-    static List<Map<String, String>> subjects(String spec) {
+    static List<Map<String, String>> subjectsOf(String spec) {
         List<Map<String, String>> rows = new ArrayList<>();
         if (spec == null) {
             return rows;

@@ -27,6 +27,6 @@ class QuickStartTest {
         assertTrue(printed.contains("1 observation deleted due to missingness"), printed);
         assertTrue(printed.contains("Chisq= 10  on 1 degrees of freedom, p= 0.002"), printed);
         assertTrue(printed.contains("GLOBAL"), printed);
-        assertTrue(Files.readString(svg).contains("sex=2"));
+        assertTrue(Files.readString(svg).contains("data-group=\"2\""), "the legend names the level (survminer)");
     }
 }
