@@ -29,7 +29,6 @@ public final class Cholesky {
      * when no diagonal element is positive.
      */
     public static int decompose(double[] m, int n, double toler) {
-        int nonneg = 1;
         double eps = 0;
         for (int i = 0; i < n; i++) {
             if (m[i * n + i] > eps) {
@@ -42,28 +41,7 @@ public final class Cholesky {
         if (eps == 0) {
             return 0;
         }
-        eps *= toler;
-        int rank = 0;
-        for (int i = 0; i < n; i++) {
-            double pivot = m[i * n + i];
-            if (!Double.isFinite(pivot) || pivot < eps) {
-                m[i * n + i] = 0;
-                if (pivot < -8 * eps) {
-                    nonneg = -1;
-                }
-            } else {
-                rank++;
-                for (int j = i + 1; j < n; j++) {
-                    double temp = m[j * n + i] / pivot;
-                    m[j * n + i] = temp;
-                    m[j * n + j] -= temp * temp * pivot;
-                    for (int k = j + 1; k < n; k++) {
-                        m[k * n + j] -= temp * m[k * n + i];
-                    }
-                }
-            }
-        }
-        return rank * nonneg;
+        return factor(m, n, eps * toler, false);
     }
 
     /**
@@ -81,13 +59,22 @@ public final class Cholesky {
                 eps = m[i * n + i];
             }
         }
-        eps = eps == 0 ? toler : eps * toler;
+        return factor(m, n, eps == 0 ? toler : eps * toler, true);
+    }
+
+    /**
+     * The elimination shared by {@code cholesky2} and {@code cholesky3}: a pivot below
+     * {@code eps} marks its column redundant (its diagonal set to 0, and with {@code zeroColumn}
+     * the whole column below); returns the rank, negated when a pivot is below {@code -8 eps}.
+     */
+    private static int factor(double[] m, int n, double eps, boolean zeroColumn) {
         int nonneg = 1;
         int rank = 0;
         for (int i = 0; i < n; i++) {
             double pivot = m[i * n + i];
             if (!Double.isFinite(pivot) || pivot < eps) {
-                for (int j = i; j < n; j++) {
+                m[i * n + i] = 0;
+                for (int j = i + 1; zeroColumn && j < n; j++) {
                     m[j * n + i] = 0;
                 }
                 if (pivot < -8 * eps) {

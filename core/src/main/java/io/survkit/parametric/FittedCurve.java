@@ -1,8 +1,7 @@
 package io.survkit.parametric;
 
-/** The fitted S(t) and h(t) of one model for one covariate profile, for tables and plots. */
-interface FittedCurve {
-    double survival(double t);
+import java.util.function.DoubleUnaryOperator;
 
-    double hazard(double t);
+/** The fitted S(t) and h(t) of one model for one covariate profile, for tables and plots. */
+record FittedCurve(DoubleUnaryOperator survival, DoubleUnaryOperator hazard) {
 }

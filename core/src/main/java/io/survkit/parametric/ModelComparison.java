@@ -80,17 +80,7 @@ public final class ModelComparison {
             rows.add(new ModelComparisonRow(d.optionName(), fit.logLikelihood(), fit.parameterCount(), fit.aic(),
                     fit.bic(), finite(p.quantile(0.5).time()), p.mean(), p.restrictedMean(tau).value(),
                     fit.converged()));
-            curves.add(new FittedCurve() {
-                @Override
-                public double survival(double t) {
-                    return p.survival(t).estimate();
-                }
-
-                @Override
-                public double hazard(double t) {
-                    return p.hazard(t).estimate();
-                }
-            });
+            curves.add(new FittedCurve(t -> p.survival(t).estimate(), t -> p.hazard(t).estimate()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             failures.add(d.optionName() + ": " + e.getMessage());
         }
@@ -103,17 +93,7 @@ public final class ModelComparison {
             FlexiblePrediction p = fit.predict(profile);
             rows.add(new ModelComparisonRow(d.optionName(), fit.logLikelihood(), fit.parameterCount(), fit.aic(),
                     fit.bic(), finite(p.quantile(0.5)), p.mean(), p.restrictedMean(tau).value(), fit.converged()));
-            curves.add(new FittedCurve() {
-                @Override
-                public double survival(double t) {
-                    return p.survival(t).estimate();
-                }
-
-                @Override
-                public double hazard(double t) {
-                    return p.hazard(t).estimate();
-                }
-            });
+            curves.add(new FittedCurve(t -> p.survival(t).estimate(), t -> p.hazard(t).estimate()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             failures.add(d.optionName() + ": " + e.getMessage());
         }

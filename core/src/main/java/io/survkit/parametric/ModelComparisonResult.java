@@ -62,7 +62,7 @@ public final class ModelComparisonResult implements io.survkit.table.Exportable 
         FittedCurve c = curves.get(index);
         double[] r = new double[times.length];
         for (int i = 0; i < times.length; i++) {
-            r[i] = c.survival(times[i]);
+            r[i] = c.survival().applyAsDouble(times[i]);
         }
         return r;
     }
@@ -72,7 +72,7 @@ public final class ModelComparisonResult implements io.survkit.table.Exportable 
         FittedCurve c = curves.get(index);
         double[] r = new double[times.length];
         for (int i = 0; i < times.length; i++) {
-            r[i] = times[i] > 0 ? c.hazard(times[i]) : Double.NaN;
+            r[i] = times[i] > 0 ? c.hazard().applyAsDouble(times[i]) : Double.NaN;
         }
         return r;
     }
