@@ -99,6 +99,65 @@ final class AftDesign {
         return x[i * nvar + j] * stdev[j] + center[j];
     }
 
+    /**
+     * The design of {@code data}'s covariates, strata, weights and cluster with an
+     * interval-censored response (lower, upper; NaN = open end) in place of its time and event:
+     * R's {@code Surv(lower, upper, type = "interval2")}.
+     */
+    static AftDesign intervals(SurvivalData data, Distribution dist, double[] lower, double[] upper,
+            String lowerName, String upperName) {
+        if (lower.length != data.size() || upper.length != data.size()) {
+            throw Check.fail("interval bounds have %d and %d values but the data have %d rows", lower.length,
+                    upper.length, data.size());
+        }
+        AftDesign d = of(data, dist);
+        double[] y1 = new double[d.n];
+        double[] y2 = new double[d.n];
+        byte[] status = new byte[d.n];
+        intervalResponse(y1, y2, status, lower, upper, dist, lowerName, upperName, data.fileRows());
+        Builder b = d.builder();
+        b.y1 = y1;
+        b.y2 = y2;
+        b.status = status;
+        b.events = 0;
+        double lc = 0;
+        for (int i = 0; i < d.n; i++) {
+            if (status[i] == AftKernel.EXACT) {
+                b.events++;
+                lc -= dist.isLogTime() ? d.weight[i] * y1[i] : 0;
+            }
+        }
+        b.logCorrection = lc;
+        return new AftDesign(b);
+    }
+
+    /** A builder holding this design's parts (for a variant with another response). */
+    private Builder builder() {
+        Builder b = new Builder();
+        b.n = n;
+        b.nvar = nvar;
+        b.columnNames = new ArrayList<>(columnNames);
+        b.x = x;
+        b.center = center;
+        b.stdev = stdev;
+        b.rescaled = rescaled;
+        b.y1 = y1;
+        b.y2 = y2;
+        b.status = status;
+        b.entry = entry;
+        b.weight = weight;
+        b.weighted = weighted;
+        b.stratum = stratum;
+        b.strataNames = strataNames;
+        b.cluster = cluster;
+        b.clusterCount = clusterCount;
+        b.logCorrection = logCorrection;
+        b.events = events;
+        b.omitted = omitted;
+        b.covariates = covariates;
+        return b;
+    }
+
     static AftDesign of(SurvivalData data, Distribution dist) {
         Builder b = new Builder();
         int n = data.size();

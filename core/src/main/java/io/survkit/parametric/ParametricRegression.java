@@ -142,7 +142,11 @@ public final class ParametricRegression {
      */
     public ParametricResult fit(SurvivalData data) {
         Check.notNull("data", data);
-        AftDesign d = AftDesign.of(data, distribution);
+        return fit(AftDesign.of(data, distribution));
+    }
+
+    /** Fits a prepared design (right-censored, delayed-entry or interval-censored response). */
+    ParametricResult fit(AftDesign d) {
         AftFitter.Estimate e = AftFitter.fit(d, distribution, maxIterations, tolerance);
         boolean robust = variance == Variance.ROBUST || (variance == Variance.AUTO && d.cluster != null);
         double[] reported = e.variance();
