@@ -1,7 +1,9 @@
 package io.survkit.estimate;
 
 import io.survkit.data.CountTable;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -28,10 +30,10 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * clusters and O(event times x clusters) (R's recursion) with clusters or delayed entry.
  *
  * <pre>{@code
- * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").group("sex").read();
+ * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").read();
  * KaplanMeierResult km = KaplanMeier.withDefaults()
  *         .withConfType(ConfidenceIntervalType.LOG_LOG)
- *         .fit(lung);
+ *         .fit(lung, "sex");
  * System.out.println(km);                       // n, events, median and its CI per curve
  * double s = km.curve(0).survivalAt(365);       // S(1 year) of the first curve
  * }</pre>
@@ -149,15 +151,50 @@ public final class KaplanMeier {
     }
 
     /**
-     * Fits one curve per group level (per group x stratum with a strata column) to subject rows.
+     * Fits one curve to every row (R {@code survfit(Surv(...) ~ 1)}).
      *
+     * @param data the data
+     * @return the curve
      * @throws IllegalArgumentException for null data, or {@link Variance#INFINITESIMAL_JACKKNIFE}
      *         asked for counting-process rows without a cluster (subject id) column (R: "id or
      *         cluster option required")
      */
     public KaplanMeierResult fit(SurvivalData data) {
-        Check.notNull("data", data);
-        return KaplanMeierFitter.fit(this, data);
+        return fit(data, Terms.none());
+    }
+
+    /**
+     * Fits one curve per group of the formula's columns (R {@code survfit(Surv(...) ~ formula)}),
+     * e.g. {@code "sex"}, {@code "sex + ph.ecog"} or {@code "trt + strata(prior)"}; rows missing
+     * in a used column are left out and counted.
+     *
+     * @param data the data
+     * @param formula the grouping: columns, {@code factor()}, {@code strata()}
+     * @return the curves
+     */
+    public KaplanMeierResult fit(SurvivalData data, String formula) {
+        return fit(data, Terms.parse(Check.notNull("formula", formula)));
+    }
+
+    /**
+     * Fits one curve per group of {@code terms}.
+     *
+     * @param data the data
+     * @param terms the grouping terms
+     * @return the curves
+     */
+    public KaplanMeierResult fit(SurvivalData data, Terms terms) {
+        return fit(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms)));
+    }
+
+    /**
+     * Fits one curve per group of an already resolved model frame.
+     *
+     * @param frame the frame
+     * @return the curves
+     */
+    public KaplanMeierResult fit(ModelFrame frame) {
+        return KaplanMeierFitter.fit(this, Check.notNull("frame", frame));
     }
 
     /**

@@ -2,7 +2,7 @@ package io.survkit.estimate;
 
 import io.survkit.data.CountTable;
 import io.survkit.data.Factor;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 import io.survkit.internal.Sorting;
 import java.util.ArrayList;
@@ -28,31 +28,31 @@ final class KaplanMeierFitter {
 
     // ---------------------------------------------------------------- subject rows
 
-    static KaplanMeierResult fit(KaplanMeier km, SurvivalData data) {
+    static KaplanMeierResult fit(KaplanMeier km, ModelFrame data) {
         List<String> warnings = new ArrayList<>(data.warnings());
         boolean fractional = data.hasFractionalWeights();
         boolean jackknife = switch (km.variance()) {
             case GREENWOOD -> false;
             case INFINITESIMAL_JACKKNIFE -> true;
-            case AUTO -> fractional || data.cluster() != null;
+            case AUTO -> fractional || data.cluster().isPresent();
         };
         if (jackknife && km.variance() == Variance.INFINITESIMAL_JACKKNIFE && data.hasStart()
-                && data.cluster() == null) {
+                && data.cluster().isEmpty()) {
             throw Check.fail("the infinitesimal-jackknife variance of counting-process (start, stop] rows needs a "
                     + "cluster column naming the subject of each row (R: id or cluster option required)");
         }
-        if (!jackknife && data.cluster() != null) {
+        if (!jackknife && data.cluster().isPresent()) {
             warnings.add(Check.format("cluster column '%s' ignored: the Greenwood variance does not use clusters "
                     + "(use Variance.AUTO or INFINITESIMAL_JACKKNIFE for a clustered variance)",
-                    data.cluster().name()));
+                    data.cluster().orElseThrow().name()));
         }
         if (!jackknife && fractional) {
             warnings.add(Check.format("case weights in '%s' are not whole numbers but the Greenwood variance treats "
                     + "them as frequencies; R's default for such weights is the infinitesimal jackknife "
-                    + "(Variance.AUTO)", data.weightsColumn()));
+                    + "(Variance.AUTO)", data.weightsColumn().orElse(null)));
         }
-        Factor g = data.group();
-        Factor s = data.strata();
+        Factor g = data.groups().orElse(null);
+        Factor s = data.strata().orElse(null);
         int strata = s == null ? 1 : s.levelCount();
         int curves = (g == null ? 1 : g.levelCount()) * strata;
         Settings set = new Settings(km, jackknife);
@@ -60,7 +60,7 @@ final class KaplanMeierFitter {
                 ? fast(data, g, s, strata, curves, set)
                 : general(data, g, s, strata, curves, set);
         int dropped = droppedBeforeStart(data, set.startTime);
-        if (dropped == data.size()) {
+        if (dropped == data.rowCount()) {
             throw Check.fail("every row leaves before the start time %s (R: all observations removed by "
                     + "start.time)", set.startTime);
         }
@@ -81,9 +81,9 @@ final class KaplanMeierFitter {
                 km.confLevel(), jackknife ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
     }
 
-    private static int droppedBeforeStart(SurvivalData data, double startTime) {
+    private static int droppedBeforeStart(ModelFrame data, double startTime) {
         int dropped = 0;
-        for (int i = 0; i < data.size(); i++) {
+        for (int i = 0; i < data.rowCount(); i++) {
             if (!(data.time(i) >= startTime)) {
                 dropped++;
             }
@@ -119,7 +119,7 @@ final class KaplanMeierFitter {
     /** R's label of curve {@code k} (group-major): "g=a", "strata(s)=x", "g=a, strata(s)=x" or "all". */
     private static String curveName(Factor g, Factor s, int strata, int k) {
         String gl = g == null ? null : g.label(k / strata);
-        String sl = s == null ? null : strataLabel(s.name(), s.levels(), k % strata);
+        String sl = s == null ? null : "strata(" + s.name() + ")=" + s.label(k % strata);
         if (gl == null && sl == null) {
             return "all";
         }
@@ -193,8 +193,8 @@ final class KaplanMeierFitter {
     }
 
     /** Unweighted right-censored rows, Greenwood variance. */
-    private static Fitted fast(SurvivalData data, Factor g, Factor s, int strata, int curves, Settings set) {
-        int n = data.size();
+    private static Fitted fast(ModelFrame data, Factor g, Factor s, int strata, int curves, Settings set) {
+        int n = data.rowCount();
         int[] eventStart = new int[curves + 1];
         int[] censorStart = new int[curves + 1];
         boolean one = curves == 1;
@@ -317,10 +317,10 @@ final class KaplanMeierFitter {
     }
 
     /** Weighted and/or counting-process rows, any variance. */
-    private static Fitted general(SurvivalData data, Factor g, Factor s, int strata, int curves, Settings set) {
-        int n = data.size();
+    private static Fitted general(ModelFrame data, Factor g, Factor s, int strata, int curves, Settings set) {
+        int n = data.rowCount();
         double[] time = data.times();
-        double[] start = data.starts();
+        double[] start = data.starts().orElse(null);
         double[] w = new double[n];
         boolean[] event = new boolean[n];
         int[] code = new int[n];
@@ -337,7 +337,7 @@ final class KaplanMeierFitter {
             sort1 = Sorting.order(start);
             Sorting.groupStable(sort1, code, curves + 1);
         }
-        Factor cluster = set.jackknife ? data.cluster() : null;
+        Factor cluster = set.jackknife ? data.cluster().orElse(null) : null;
         int[] clusterMap = cluster == null ? null : new int[cluster.levelCount()];
         Fitted f = new Fitted(curves);
         for (int k = 0; k < curves; k++) {

@@ -23,8 +23,8 @@ class NaturalSplineTest {
         JsonNode all = new ObjectMapper().readTree(
                 Oracle.root().getParent().resolve("reference").resolve("natural_spline.json").toFile());
         SurvivalData lung = SurvivalData.csv(Oracle.root().resolve("data").resolve("lung.csv")).time("time")
-                .event("status", "2").numeric("age").read();
-        double[] age = lung.covariates().get("age").values();
+                .event("status", "2").read();
+        double[] age = lung.numbers("age");
         int checked = 0;
         for (JsonNode c : all.get("cases")) {
             double[] x = c.has("x") ? doubles(c.get("x")) : age;

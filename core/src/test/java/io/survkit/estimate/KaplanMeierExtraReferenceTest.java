@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.survkit.data.CsvSurvivalReader;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.oracle.Oracle;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class KaplanMeierExtraReferenceTest {
         }
     }
 
-    static SurvivalData data(JsonNode c) {
+    static ModelFrame data(JsonNode c) {
         JsonNode p = c.get("params");
         String ds = c.get("dataset").asText() + ".csv";
         Path file = Files.exists(root().resolve("data").resolve(ds)) ? root().resolve("data").resolve(ds)
@@ -63,19 +64,13 @@ class KaplanMeierExtraReferenceTest {
         if (Oracle.text(p, "start") != null) {
             r.start(Oracle.text(p, "start"));
         }
-        if (Oracle.text(p, "group") != null) {
-            r.group(Oracle.text(p, "group"));
-        }
-        if (Oracle.text(p, "strata") != null) {
-            r.strata(Oracle.text(p, "strata"));
-        }
         if (Oracle.text(p, "weights") != null) {
             r.weights(Oracle.text(p, "weights"));
         }
         if (Oracle.text(p, "cluster") != null) {
             r.cluster(Oracle.text(p, "cluster"));
         }
-        return r.read();
+        return ModelFrame.of(r.read(), Oracle.terms(c));
     }
 
     @ParameterizedTest(name = "{0}")

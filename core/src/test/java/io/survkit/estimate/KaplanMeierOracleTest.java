@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,7 @@ class KaplanMeierOracleTest {
     void matchesR(String name) {
         JsonNode c = Oracle.load(name);
         JsonNode p = c.get("params");
-        SurvivalData data = Oracle.survivalData(c);
+        ModelFrame data = Oracle.frame(c);
         KaplanMeierResult r = estimator(p).fit(data);
         assertResult(c, r, true);
     }
@@ -62,7 +63,7 @@ class KaplanMeierOracleTest {
     void countTableGivesTheSubjectLevelCurves(String name) {
         JsonNode c = Oracle.load(name);
         JsonNode p = c.get("params");
-        SurvivalData data = Oracle.survivalData(c);
+        ModelFrame data = Oracle.frame(c);
         KaplanMeier km = estimator(p).withVariance(Variance.GREENWOOD);
         KaplanMeierResult rows = km.fit(data);
         KaplanMeierResult counts = km.fit(CountTable.of(data));

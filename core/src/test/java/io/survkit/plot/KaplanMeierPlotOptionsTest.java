@@ -26,8 +26,8 @@ import org.w3c.dom.NodeList;
 class KaplanMeierPlotOptionsTest {
     static KaplanMeierResult lungBySex() {
         SurvivalData d = SurvivalData.csv(Oracle.root().resolve("data").resolve("lung.csv")).time("time")
-                .event("status", "2").group("sex").read();
-        return KaplanMeier.withDefaults().fit(d);
+                .event("status", "2").read();
+        return KaplanMeier.withDefaults().fit(d, "sex");
     }
 
     static KaplanMeierPlot everyOption() {

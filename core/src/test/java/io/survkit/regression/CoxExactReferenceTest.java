@@ -49,7 +49,7 @@ class CoxExactReferenceTest {
     @MethodSource("cases")
     void equalsR(Path file) throws IOException {
         JsonNode c = load(file);
-        SurvivalData data = Oracle.survivalData(c);
+        io.survkit.data.ModelFrame data = Oracle.frame(c);
         CoxResult fit = CoxOracleTest.procedure(c.get("params")).fit(data);
         assertEquals(TieMethod.EXACT, fit.tieMethod());
         CoxOracleTest.assertCoefficientsAndTests(c, fit);

@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class CoxOracleTest {
     }
 
     static CoxResult fit(JsonNode c) {
-        SurvivalData data = Oracle.survivalData(c);
+        ModelFrame data = Oracle.frame(c);
         return procedure(c.get("params")).fit(data);
     }
 

@@ -1,6 +1,6 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.estimate.CifMethod;
 import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
@@ -44,7 +44,7 @@ final class CifCommand extends AnalysisCommand {
     Converters.Numbers times;
 
     @Override
-    Rendered analyse(SurvivalData d) {
+    Rendered analyse(ModelFrame d) {
         CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).withGrayRho(rho).fit(d);
         if (times == null) {
             return Rendered.of(fit);

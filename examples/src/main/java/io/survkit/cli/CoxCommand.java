@@ -1,6 +1,6 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
 import io.survkit.regression.ProportionalHazardsResult;
@@ -67,7 +67,17 @@ final class CoxCommand extends AnalysisCommand {
     }
 
     @Override
-    Rendered analyse(SurvivalData d) {
+    boolean usesGroup() {
+        return false;
+    }
+
+    @Override
+    boolean usesCovariates() {
+        return true;
+    }
+
+    @Override
+    Rendered analyse(ModelFrame d) {
         CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
         if (robust != null) {
             cox = cox.withVariance(robust ? Variance.ROBUST : Variance.MODEL);

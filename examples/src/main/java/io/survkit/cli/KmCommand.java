@@ -1,6 +1,6 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.HazardEstimator;
 import io.survkit.estimate.KaplanMeier;
@@ -136,7 +136,7 @@ final class KmCommand extends AnalysisCommand {
     }
 
     @Override
-    Rendered analyse(SurvivalData d) {
+    Rendered analyse(ModelFrame d) {
         KaplanMeier km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel)
                 .withSurvivalEstimator(stype).withHazardEstimator(ctype);
         if (startTime != null) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FigureRendererTest {
     static String figure() {
         Path lung = Path.of("..", "examples", "data", "lung.csv");
-        SurvivalData d = SurvivalData.csv(lung).time("time").event("status", "2").group("sex").read();
-        KaplanMeierResult fit = KaplanMeier.withDefaults().fit(d);
+        SurvivalData d = SurvivalData.csv(lung).time("time").event("status", "2").read();
+        KaplanMeierResult fit = KaplanMeier.withDefaults().fit(d, "sex");
         return KaplanMeierPlots.render(fit, "Days");
     }
 
