@@ -1,8 +1,7 @@
 package io.survkit.parametric;
 
-import io.survkit.data.Covariate;
 import io.survkit.data.Factor;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +38,8 @@ final class AftDesign {
     final double logCorrection;
     final int events;
     final int omitted;
-    /** Covariates in model order: name and factor levels (null for numeric). */
-    final List<Covariate> covariates;
+    /** The model terms' design columns and factor levels, for new subjects' rows. */
+    final List<ModelFrame.TermSpan> spans;
 
     private AftDesign(Builder b) {
         this.n = b.n;
@@ -63,7 +62,7 @@ final class AftDesign {
         this.logCorrection = b.logCorrection;
         this.events = b.events;
         this.omitted = b.omitted;
-        this.covariates = b.covariates;
+        this.spans = b.spans;
     }
 
     private static final class Builder {
@@ -87,7 +86,7 @@ final class AftDesign {
         double logCorrection;
         int events;
         int omitted;
-        List<Covariate> covariates = new ArrayList<>();
+        List<ModelFrame.TermSpan> spans = List.of();
     }
 
     int strataCount() {
@@ -104,17 +103,13 @@ final class AftDesign {
      * interval-censored response (lower, upper; NaN = open end) in place of its time and event:
      * R's {@code Surv(lower, upper, type = "interval2")}.
      */
-    static AftDesign intervals(SurvivalData data, Distribution dist, double[] lower, double[] upper,
+    static AftDesign intervals(ModelFrame frame, Distribution dist, double[] lower, double[] upper,
             String lowerName, String upperName) {
-        if (lower.length != data.size() || upper.length != data.size()) {
-            throw Check.fail("interval bounds have %d and %d values but the data have %d rows", lower.length,
-                    upper.length, data.size());
-        }
-        AftDesign d = of(data, dist);
+        AftDesign d = of(frame, dist);
         double[] y1 = new double[d.n];
         double[] y2 = new double[d.n];
         byte[] status = new byte[d.n];
-        intervalResponse(y1, y2, status, lower, upper, dist, lowerName, upperName, data.fileRows());
+        intervalResponse(y1, y2, status, lower, upper, dist, lowerName, upperName, frame.sourceRows());
         Builder b = d.builder();
         b.y1 = y1;
         b.y2 = y2;
@@ -154,60 +149,44 @@ final class AftDesign {
         b.logCorrection = logCorrection;
         b.events = events;
         b.omitted = omitted;
-        b.covariates = covariates;
+        b.spans = spans;
         return b;
     }
 
-    static AftDesign of(SurvivalData data, Distribution dist) {
+    static AftDesign of(ModelFrame frame, Distribution dist) {
         Builder b = new Builder();
-        int n = data.size();
+        int n = frame.rowCount();
         b.n = n;
-        b.omitted = data.omittedRows();
-        if (data.causes().size() > 1) {
+        b.omitted = frame.omittedRows();
+        if (frame.causes().size() > 1) {
             throw Check.fail("column '%s' holds %d event causes %s; a parametric model needs one event type",
-                    data.eventColumn(), data.causes().size(), data.causes());
+                    frame.eventColumn(), frame.causes().size(), frame.causes());
         }
-        if (n == 0) {
-            throw Check.fail("the data have no rows");
+        response(b, frame, dist);
+        if (frame.hasStart()) {
+            entry(b, frame, dist);
         }
-        response(b, data, dist);
-        if (data.hasStart()) {
-            entry(b, data, dist);
-        }
-        design(b, data);
-        weights(b, data, dist.isLogTime());
-        strata(b, data, dist);
-        if (data.cluster() != null) {
-            Factor cl = data.cluster();
+        design(b, frame);
+        weights(b, frame, dist.isLogTime());
+        strata(b, frame, dist);
+        frame.cluster().ifPresent(cl -> {
             b.cluster = cl.codes();
             b.clusterCount = cl.levelCount();
-        }
+        });
         return new AftDesign(b);
     }
 
-    private static void response(Builder b, SurvivalData data, Distribution dist) {
+    private static void response(Builder b, ModelFrame frame, Distribution dist) {
         int n = b.n;
         b.y1 = new double[n];
         b.status = new byte[n];
         for (int i = 0; i < n; i++) {
-            double t = data.time(i);
-            boolean event = data.isEvent(i);
+            boolean event = frame.isEvent(i);
             b.status[i] = event ? AftKernel.EXACT : AftKernel.RIGHT;
             if (event) {
                 b.events++;
             }
-            if (dist.isLogTime()) {
-                if (!(t > 0 && t < Double.POSITIVE_INFINITY)) {
-                    throw Check.fail("%s: time %s is invalid for the %s distribution; expected a finite time > 0",
-                            Check.at(data.timeColumn(), data.fileRow(i)), t, dist.optionName());
-                }
-                b.y1[i] = Math.log(t);
-            } else {
-                if (!Double.isFinite(t)) {
-                    throw Check.fail("%s: time %s is not finite", Check.at(data.timeColumn(), data.fileRow(i)), t);
-                }
-                b.y1[i] = t;
-            }
+            b.y1[i] = scale(frame.time(i), dist, frame.timeColumn(), frame.sourceRow(i));
         }
     }
 
@@ -263,13 +242,13 @@ final class AftDesign {
      * Delayed entry: the entry time on the model's scale; an entry at or before time 0 of a
      * log-time model (S = 1 there) is no truncation.
      */
-    private static void entry(Builder b, SurvivalData data, Distribution dist) {
+    private static void entry(Builder b, ModelFrame frame, Distribution dist) {
         b.entry = new double[b.n];
         for (int i = 0; i < b.n; i++) {
-            double s = data.start(i);
-            if (!(s < data.time(i))) {
+            double s = frame.start(i);
+            if (!(s < frame.time(i))) {
                 throw Check.fail("%s: entry time %s is not before the exit time %s",
-                        Check.at(data.startColumn(), data.fileRow(i)), s, data.time(i));
+                        Check.at(frame.startColumn().orElse("start"), frame.sourceRow(i)), s, frame.time(i));
             }
             b.entry[i] = !dist.isLogTime() ? s : s > 0 ? Math.log(s) : Double.NEGATIVE_INFINITY;
         }
@@ -300,37 +279,22 @@ final class AftDesign {
         return new AftKernel(xs, p, y1, y2, status, weight, stratum, entry, nstrat, err);
     }
 
-    private static void design(Builder b, SurvivalData data) {
+    /** R's model matrix: the intercept, then the frame's design columns (finite: the frame checks). */
+    private static void design(Builder b, ModelFrame frame) {
         int n = b.n;
-        List<Covariate> covs = new ArrayList<>(data.covariates().values());
-        b.covariates = covs;
+        b.spans = frame.termSpans();
         b.columnNames.add("(Intercept)");
-        for (Covariate c : covs) {
-            if (c.columnCount() == 0) {
-                throw Check.fail("factor covariate '%s' has a single level %s; it cannot be in the model", c.name(),
-                        c.factor().levels());
-            }
-            for (int j = 0; j < c.columnCount(); j++) {
-                b.columnNames.add(c.columnName(j));
-            }
-        }
+        b.columnNames.addAll(frame.columnNames());
         int p = b.columnNames.size();
         b.nvar = p;
         double[] x = new double[n * p];
         for (int i = 0; i < n; i++) {
             x[i * p] = 1;
         }
-        int col = 1;
-        for (Covariate c : covs) {
-            for (int j = 0; j < c.columnCount(); j++, col++) {
-                for (int i = 0; i < n; i++) {
-                    double v = c.column(i, j);
-                    if (!Double.isFinite(v)) {
-                        throw Check.fail("%s: covariate value %s is not finite",
-                                Check.at(b.columnNames.get(col), data.fileRow(i)), v);
-                    }
-                    x[i * p + col] = v;
-                }
+        for (int j = 1; j < p; j++) {
+            double[] col = frame.column(j - 1);
+            for (int i = 0; i < n; i++) {
+                x[i * p + j] = col[i];
             }
         }
         b.x = x;
@@ -390,14 +354,14 @@ final class AftDesign {
         }
     }
 
-    private static void weights(Builder b, SurvivalData data, boolean logTime) {
+    private static void weights(Builder b, ModelFrame frame, boolean logTime) {
         b.weight = new double[b.n];
-        b.weighted = data.hasWeights();
+        b.weighted = frame.hasWeights();
         for (int i = 0; i < b.n; i++) {
-            double w = data.weight(i);
+            double w = frame.weight(i);
             if (!(w > 0 && w < Double.POSITIVE_INFINITY)) {
                 throw Check.fail("%s: case weight %s is invalid; expected a finite weight > 0 (R survreg)",
-                        Check.at(data.weightsColumn(), data.fileRow(i)), w);
+                        Check.at(frame.weightsColumn().orElse("weights"), frame.sourceRow(i)), w);
             }
             b.weight[i] = w;
         }
@@ -410,11 +374,12 @@ final class AftDesign {
         b.logCorrection = lc;
     }
 
-    private static void strata(Builder b, SurvivalData data, Distribution dist) {
-        Factor s = data.strata();
-        if (s == null) {
+    /** One scale per stratum, named by R's strata labels (a text column's bare level, else {@code col=value}). */
+    private static void strata(Builder b, ModelFrame frame, Distribution dist) {
+        if (frame.strata().isEmpty()) {
             return;
         }
+        Factor s = frame.strata().get();
         if (dist.hasFixedScale()) {
             throw Check.fail("the %s distribution fixes the scale at 1, so there is no scale per stratum of '%s'"
                     + " (R: \"The scale argument is not valid with multiple strata\")", dist.optionName(), s.name());
@@ -429,28 +394,12 @@ final class AftDesign {
         }
         for (int c = 0; c < k; c++) {
             if (count[c] == 0) {
-                throw Check.fail("stratum '%s' of column '%s' has no rows; its scale cannot be estimated", s.level(c),
+                throw Check.fail("stratum '%s' of column '%s' has no rows; its scale cannot be estimated", s.label(c),
                         s.name());
             }
         }
         b.stratum = s.codes();
-        boolean numeric = true;
-        for (String l : s.levels()) {
-            numeric &= isNumber(l);
-        }
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            names.add(numeric ? s.name() + "=" + s.level(c) : s.level(c));
-        }
-        b.strataNames = List.copyOf(names);
+        b.strataNames = s.labels();
     }
 
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
 }

@@ -1,6 +1,8 @@
 package io.survkit.parametric;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 
 /**
@@ -66,19 +68,32 @@ public final class FlexibleRegression {
     }
 
     /**
-     * Fits the model: covariates (numeric, factor dummies), case weights, entry times.
+     * Fits the model of {@code formula} (covariates: numeric, factor dummies) with the data's case
+     * weights and entry times.
      *
+     * @param data the data
+     * @param formula the model's right-hand side, e.g. {@code "age + sex"} ({@code "1"}: no covariates)
+     * @return the fit
      * @throws IllegalArgumentException for times that are not positive, weights that are not
      *     positive, a constant covariate, or a strata column (not part of these models)
      */
-    public FlexibleResult fit(SurvivalData data) {
-        Check.notNull("data", data);
-        if (data.strata() != null) {
-            throw Check.fail("the %s model has no strata; column '%s' is a strata column (use ParametricRegression"
-                    + " for a scale per stratum, or a factor covariate)", distribution.optionName(),
-                    data.strata().name());
+    public FlexibleResult fit(SurvivalData data, String formula) {
+        return fit(ModelFrame.of(Check.notNull("data", data), Terms.parse(Check.notNull("formula", formula))));
+    }
+
+    /**
+     * Fits the model of a resolved model frame.
+     *
+     * @param frame the frame
+     * @return the fit
+     */
+    public FlexibleResult fit(ModelFrame frame) {
+        Check.notNull("frame", frame);
+        if (frame.strata().isPresent()) {
+            throw Check.fail("the %s model has no strata (use ParametricRegression for a scale per stratum, or a"
+                    + " factor covariate); drop strata() from the formula", distribution.optionName());
         }
-        AftDesign d = AftDesign.of(data, Distribution.WEIBULL);
+        AftDesign d = AftDesign.of(frame, Distribution.WEIBULL);
         double[] init = start(d);
         FlexibleFitter.Fit f = FlexibleFitter.fit(d, distribution, init, maxIterations);
         int np = init.length;

@@ -1,6 +1,6 @@
 package io.survkit.parametric;
 
-import io.survkit.data.Covariate;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Probabilities;
@@ -35,7 +35,7 @@ public final class FlexibleResult implements io.survkit.table.Exportable {
     private final int n;
     private final int events;
     private final int omitted;
-    private final List<Covariate> covariates;
+    private final List<ModelFrame.TermSpan> spans;
 
     FlexibleResult(FlexibleDistribution distribution, double confLevel, AftDesign d, double[] theta, double[] var,
             double loglik, int iterations, boolean converged) {
@@ -52,7 +52,7 @@ public final class FlexibleResult implements io.survkit.table.Exportable {
         this.n = d.n;
         this.events = d.events;
         this.omitted = d.omitted;
-        this.covariates = List.copyOf(d.covariates);
+        this.spans = d.spans;
     }
 
     /** The distribution. */
@@ -182,7 +182,7 @@ public final class FlexibleResult implements io.survkit.table.Exportable {
 
     /** Predictions for a subject with covariate {@code values} (every covariate of the model). */
     public FlexiblePrediction predict(Map<String, ?> values) {
-        double[] x = Covariates.row(covariates, nvar, values);
+        double[] x = Covariates.row(spans, nvar, values);
         return new FlexiblePrediction(distribution, x, theta, var, confLevel);
     }
 

@@ -1,5 +1,6 @@
 package io.survkit.parametric;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
@@ -48,13 +49,29 @@ public final class ModelComparison {
         return new ModelComparison(horizon, Map.copyOf(Check.notNull("profile", values)));
     }
 
-    /** Fits all distributions to {@code data}. */
-    public ModelComparisonResult fit(SurvivalData data) {
-        Check.notNull("data", data);
+    /**
+     * Fits all distributions to {@code data} with the model {@code formula}.
+     *
+     * @param data the data
+     * @param formula the model's right-hand side ({@code "1"}: no covariates, the TSD 14 setting per arm)
+     * @return the table
+     */
+    public ModelComparisonResult fit(SurvivalData data, String formula) {
+        return fit(ModelFrame.of(Check.notNull("data", data), Check.notNull("formula", formula)));
+    }
+
+    /**
+     * Fits all distributions to a resolved model frame.
+     *
+     * @param data the frame
+     * @return the table
+     */
+    public ModelComparisonResult fit(ModelFrame data) {
+        Check.notNull("frame", data);
         double tau = horizon;
         if (Double.isNaN(tau)) {
             tau = 0;
-            for (int i = 0; i < data.size(); i++) {
+            for (int i = 0; i < data.rowCount(); i++) {
                 tau = Math.max(tau, data.time(i));
             }
         }
@@ -72,7 +89,7 @@ public final class ModelComparison {
         return new ModelComparisonResult(tau, rows, curves, failures);
     }
 
-    private void aft(SurvivalData data, Distribution d, double tau, List<ModelComparisonRow> rows,
+    private void aft(ModelFrame data, Distribution d, double tau, List<ModelComparisonRow> rows,
             List<FittedCurve> curves, List<String> failures) {
         try {
             ParametricResult fit = ParametricRegression.withDefaults().withDistribution(d).fit(data);
@@ -86,7 +103,7 @@ public final class ModelComparison {
         }
     }
 
-    private void flexible(SurvivalData data, FlexibleDistribution d, double tau, List<ModelComparisonRow> rows,
+    private void flexible(ModelFrame data, FlexibleDistribution d, double tau, List<ModelComparisonRow> rows,
             List<FittedCurve> curves, List<String> failures) {
         try {
             FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(d).fit(data);

@@ -1,6 +1,8 @@
 package io.survkit.parametric;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.regression.Variance;
 
@@ -29,7 +31,7 @@ import io.survkit.regression.Variance;
 public final class ParametricRegression {
     private static final ParametricRegression DEFAULTS =
             new ParametricRegression(Distribution.WEIBULL, Variance.AUTO, 0.95, 30, 1e-9,
-                    RobustScores.WEIGHTED);
+                    RobustScores.WEIGHTED, null, null);
 
     private final Distribution distribution;
     private final Variance variance;
@@ -37,15 +39,19 @@ public final class ParametricRegression {
     private final int maxIterations;
     private final double tolerance;
     private final RobustScores robustScores;
+    private final String lowerColumn;
+    private final String upperColumn;
 
     private ParametricRegression(Distribution distribution, Variance variance, double confLevel, int maxIterations,
-            double tolerance, RobustScores robustScores) {
+            double tolerance, RobustScores robustScores, String lowerColumn, String upperColumn) {
         this.distribution = distribution;
         this.variance = variance;
         this.confLevel = confLevel;
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
         this.robustScores = robustScores;
+        this.lowerColumn = lowerColumn;
+        this.upperColumn = upperColumn;
     }
 
     /**
@@ -59,19 +65,19 @@ public final class ParametricRegression {
     /** The distribution (R {@code dist}). */
     public ParametricRegression withDistribution(Distribution d) {
         return new ParametricRegression(Check.notNull("distribution", d), variance, confLevel, maxIterations,
-                tolerance, robustScores);
+                tolerance, robustScores, lowerColumn, upperColumn);
     }
 
     /** Which variance the result reports: model-based, robust, or R's automatic choice (robust with a cluster). */
     public ParametricRegression withVariance(Variance v) {
         return new ParametricRegression(distribution, Check.notNull("variance", v), confLevel, maxIterations,
-                tolerance, robustScores);
+                tolerance, robustScores, lowerColumn, upperColumn);
     }
 
     /** Confidence level of the intervals, in (0, 1). */
     public ParametricRegression withConfLevel(double level) {
         return new ParametricRegression(distribution, variance, Check.openUnit("confidence level", level),
-                maxIterations, tolerance, robustScores);
+                maxIterations, tolerance, robustScores, lowerColumn, upperColumn);
     }
 
     /** Largest number of Newton-Raphson iterations (R {@code maxiter}, default 30). */
@@ -79,7 +85,7 @@ public final class ParametricRegression {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
         }
-        return new ParametricRegression(distribution, variance, confLevel, n, tolerance, robustScores);
+        return new ParametricRegression(distribution, variance, confLevel, n, tolerance, robustScores, lowerColumn, upperColumn);
     }
 
     /** Convergence tolerance on the relative change of the log-likelihood (R {@code rel.tolerance}, default 1e-9), in (0, 1). */
@@ -87,7 +93,7 @@ public final class ParametricRegression {
         if (!(eps > 0 && eps < 1)) {
             throw Check.fail("tolerance must be between 0 and 1, got %s", eps);
         }
-        return new ParametricRegression(distribution, variance, confLevel, maxIterations, eps, robustScores);
+        return new ParametricRegression(distribution, variance, confLevel, maxIterations, eps, robustScores, lowerColumn, upperColumn);
     }
 
     /**
@@ -96,7 +102,33 @@ public final class ParametricRegression {
      */
     public ParametricRegression withRobustScores(RobustScores scores) {
         return new ParametricRegression(distribution, variance, confLevel, maxIterations, tolerance,
-                Check.notNull("robust scores", scores));
+                Check.notNull("robust scores", scores), lowerColumn, upperColumn);
+    }
+
+    /**
+     * Interval-censored data (R {@code Surv(lower, upper, type = "interval2")}): the response is
+     * the pair of columns {@code lower} and {@code upper} of the data, a missing value being an open
+     * end: lower missing = left censored at upper, upper missing = right censored at lower, equal =
+     * an observed time, else censored in the interval. The data's time and event roles are not
+     * used. Other survkit estimators take no interval-censored data.
+     *
+     * <pre>{@code
+     * ParametricResult fit = ParametricRegression.withDefaults().withIntervalCensoring("lower", "upper")
+     *         .fit(data, "x + factor(g)");
+     * }</pre>
+     *
+     * @param lower the column of lower bounds
+     * @param upper the column of upper bounds
+     * @return the procedure for interval-censored data
+     */
+    public ParametricRegression withIntervalCensoring(String lower, String upper) {
+        Check.notNull("lower bound column", lower);
+        Check.notNull("upper bound column", upper);
+        if (lower.equals(upper)) {
+            throw Check.fail("the lower and upper bounds need two different columns, got '%s' twice", lower);
+        }
+        return new ParametricRegression(distribution, variance, confLevel, maxIterations, tolerance, robustScores,
+                lower, upper);
     }
 
     /** Robust-score weighting in use. */
@@ -130,19 +162,54 @@ public final class ParametricRegression {
     }
 
     /**
-     * Fits the model to {@code data}: its covariates (numeric, and factors as dummies against the
-     * reference level), strata (one scale per stratum), case weights, cluster, and entry times:
+     * Fits the model of {@code formula} to {@code data}: covariates (numeric, and factors as dummies
+     * against the reference level), {@code strata()} (one scale per stratum), {@code cluster()},
+     * the data's case weights, and entry times:
      * with a start column each row's likelihood is conditional on survival to its entry time
      * ({@code f(t) / S(t0)}, {@code S(t) / S(t0)}: delayed entry, as flexsurv; R's survreg has no
      * such data).
      *
+     * @param data the data
+     * @param formula the model's right-hand side, e.g. {@code "age + sex + strata(inst)"}
+     * @return the fit
      * @throws IllegalArgumentException for times that are not positive with a log-time
      *     distribution, weights that are not positive, a constant covariate, or strata with the
      *     exponential distribution (its scale is fixed)
      */
-    public ParametricResult fit(SurvivalData data) {
+    public ParametricResult fit(SurvivalData data, String formula) {
+        return fit(data, Terms.parse(Check.notNull("formula", formula)));
+    }
+
+    /**
+     * Fits the model of typed {@code terms} (see {@link #fit(SurvivalData, String)}).
+     *
+     * @param data the data
+     * @param terms the model terms
+     * @return the fit
+     */
+    public ParametricResult fit(SurvivalData data, Terms terms) {
         Check.notNull("data", data);
-        return fit(AftDesign.of(data, distribution));
+        Check.notNull("terms", terms);
+        if (lowerColumn != null) {
+            IntervalFrame f = IntervalFrame.of(data, terms, lowerColumn, upperColumn);
+            return fit(AftDesign.intervals(f.frame, distribution, f.lower, f.upper, lowerColumn, upperColumn));
+        }
+        return fit(ModelFrame.of(data, terms));
+    }
+
+    /**
+     * Fits the model of a resolved model frame (right-censored or delayed-entry response).
+     *
+     * @param frame the frame
+     * @return the fit
+     */
+    public ParametricResult fit(ModelFrame frame) {
+        Check.notNull("frame", frame);
+        if (lowerColumn != null) {
+            throw Check.fail("interval-censored fits take the data and the formula (the bounds are columns of the"
+                    + " data): use fit(data, formula)");
+        }
+        return fit(AftDesign.of(frame, distribution));
     }
 
     /** Fits a prepared design (right-censored, delayed-entry or interval-censored response). */

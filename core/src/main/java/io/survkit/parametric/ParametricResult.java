@@ -1,6 +1,6 @@
 package io.survkit.parametric;
 
-import io.survkit.data.Covariate;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Probabilities;
@@ -45,7 +45,7 @@ public final class ParametricResult implements io.survkit.table.Exportable {
     private final int events;
     private final int omitted;
     private final double[] linearPredictors;
-    private final List<Covariate> covariates;
+    private final List<ModelFrame.TermSpan> spans;
     private final List<String> warnings;
 
     ParametricResult(ParametricRegression procedure, AftDesign d, AftFitter.Estimate e, double[] robustVar) {
@@ -74,7 +74,7 @@ public final class ParametricResult implements io.survkit.table.Exportable {
         this.events = d.events;
         this.omitted = d.omitted;
         this.linearPredictors = e.linearPredictors();
-        this.covariates = List.copyOf(d.covariates);
+        this.spans = d.spans;
         List<String> w = new ArrayList<>();
         if (!e.converged()) {
             w.add(Check.format("the Newton-Raphson did not converge in %d iterations (R: \"Ran out of iterations and"
@@ -336,7 +336,7 @@ public final class ParametricResult implements io.survkit.table.Exportable {
     }
 
     private ParametricPrediction predict(Map<String, ?> values, int stratum) {
-        double[] x = Covariates.row(covariates, nvar, values);
+        double[] x = Covariates.row(spans, nvar, values);
         return new ParametricPrediction(distribution, x, coef, stratum, scale, variance(), nparam, confLevel);
     }
 

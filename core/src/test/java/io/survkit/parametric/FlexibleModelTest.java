@@ -3,6 +3,7 @@ package io.survkit.parametric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import java.util.Map;
 import java.util.Random;
@@ -49,7 +50,7 @@ class FlexibleModelTest {
     }
 
     static double totalLogLik(SurvivalData data, FlexibleDistribution dist, double[] theta) {
-        AftDesign d = AftDesign.of(data, Distribution.WEIBULL);
+        AftDesign d = AftDesign.of(ModelFrame.of(data, "x"), Distribution.WEIBULL);
         int np = theta.length;
         return FlexibleFitter.evaluate(d, dist, theta, new double[np], new double[np * np]);
     }
@@ -68,25 +69,25 @@ class FlexibleModelTest {
     /** Generalized gamma at Q = 1 is survreg's Weibull: same log-likelihood, and a zero score in (b, log sigma). */
     @Test
     void generalizedGammaAtQOneIsTheWeibull() {
-        ParametricResult w = ParametricRegression.withDefaults().fit(DATA);
+        ParametricResult w = ParametricRegression.withDefaults().fit(DATA, "x");
         double[] th = {w.coefficients()[0], w.coefficients()[1], w.logScales()[0], 1};
         assertEquals(w.logLikelihood(), totalLogLik(DATA, FlexibleDistribution.GENERALIZED_GAMMA, th),
                 1e-9 * Math.abs(w.logLikelihood()));
         double[] u = new double[4];
-        FlexibleFitter.evaluate(AftDesign.of(DATA, Distribution.WEIBULL), FlexibleDistribution.GENERALIZED_GAMMA, th,
+        FlexibleFitter.evaluate(AftDesign.of(ModelFrame.of(DATA, "x"), Distribution.WEIBULL), FlexibleDistribution.GENERALIZED_GAMMA, th,
                 u, new double[16]);
         for (int j = 0; j < 3; j++) {
             assertEquals(0, u[j], 1e-4, "score of (b, log sigma) at the Weibull estimate, Q = 1");
         }
         FlexibleResult g = FlexibleRegression.withDefaults().withDistribution(FlexibleDistribution.GENERALIZED_GAMMA)
-                .fit(DATA);
+                .fit(DATA, "x");
         assertTrue(g.logLikelihood() >= w.logLikelihood() - 1e-9, "the larger model fits at least as well");
     }
 
     /** Q towards 0: the generalized gamma's log-likelihood tends to the log-normal's. */
     @Test
     void generalizedGammaNearQZeroIsTheLogNormal() {
-        ParametricResult ln = ParametricRegression.withDefaults().withDistribution(Distribution.LOGNORMAL).fit(DATA);
+        ParametricResult ln = ParametricRegression.withDefaults().withDistribution(Distribution.LOGNORMAL).fit(DATA, "x");
         double[] th = {ln.coefficients()[0], ln.coefficients()[1], ln.logScales()[0], 1e-2};
         double d2 = Math.abs(totalLogLik(DATA, FlexibleDistribution.GENERALIZED_GAMMA, th) - ln.logLikelihood());
         th[3] = 1e-3;
@@ -104,12 +105,12 @@ class FlexibleModelTest {
     /** Gompertz with shape 0 is the exponential: log-likelihood at (eta = -b_exp, 0) and zero score in eta. */
     @Test
     void gompertzAtShapeZeroIsTheExponential() {
-        ParametricResult e = ParametricRegression.withDefaults().withDistribution(Distribution.EXPONENTIAL).fit(DATA);
+        ParametricResult e = ParametricRegression.withDefaults().withDistribution(Distribution.EXPONENTIAL).fit(DATA, "x");
         double[] th = {-e.coefficients()[0], -e.coefficients()[1], 0};
         assertEquals(e.logLikelihood(), totalLogLik(DATA, FlexibleDistribution.GOMPERTZ, th),
                 1e-10 * Math.abs(e.logLikelihood()));
         double[] u = new double[3];
-        FlexibleFitter.evaluate(AftDesign.of(DATA, Distribution.WEIBULL), FlexibleDistribution.GOMPERTZ, th, u,
+        FlexibleFitter.evaluate(AftDesign.of(ModelFrame.of(DATA, "x"), Distribution.WEIBULL), FlexibleDistribution.GOMPERTZ, th, u,
                 new double[9]);
         // bounded by the exponential fit's own convergence (R's rule: relative loglik change 1e-9)
         assertEquals(0, u[0], 1e-6);
@@ -119,9 +120,9 @@ class FlexibleModelTest {
     /** Weibull PH is survreg's Weibull reparametrised: b_PH = -b / sigma, shape = 1 / sigma, same loglik. */
     @Test
     void weibullPhIsTheAftWeibull() {
-        ParametricResult w = ParametricRegression.withDefaults().fit(DATA);
+        ParametricResult w = ParametricRegression.withDefaults().fit(DATA, "x");
         FlexibleResult ph = FlexibleRegression.withDefaults().withDistribution(FlexibleDistribution.WEIBULL_PH)
-                .fit(DATA);
+                .fit(DATA, "x");
         double s = w.scales()[0];
         assertEquals(w.logLikelihood(), ph.logLikelihood(), 1e-9 * Math.abs(w.logLikelihood()));
         for (int j = 0; j < 2; j++) {
@@ -142,7 +143,7 @@ class FlexibleModelTest {
     void analyticInformationIsTheNumericalHessian() {
         for (FlexibleDistribution dist : new FlexibleDistribution[] {FlexibleDistribution.GOMPERTZ,
             FlexibleDistribution.WEIBULL_PH, FlexibleDistribution.GENERALIZED_GAMMA}) {
-            FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(dist).fit(DATA);
+            FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(dist).fit(DATA, "x");
             assertTrue(fit.converged(), dist + " converged");
             double[] th = theta(fit);
             int k = th.length;
@@ -198,7 +199,7 @@ class FlexibleModelTest {
 
     private static void recovers(FlexibleDistribution dist, double[] truth, long seed) {
         SurvivalData d = simulated(seed, 20000, dist, truth);
-        FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(dist).fit(d);
+        FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(dist).fit(d, "x");
         double[] th = theta(fit);
         double[][] v = fit.varianceMatrix();
         for (int j = 0; j < truth.length; j++) {
@@ -212,7 +213,7 @@ class FlexibleModelTest {
     @Test
     void predictionsAreCoherent() {
         for (FlexibleDistribution dist : FlexibleDistribution.values()) {
-            FlexiblePrediction p = FlexibleRegression.withDefaults().withDistribution(dist).fit(DATA)
+            FlexiblePrediction p = FlexibleRegression.withDefaults().withDistribution(dist).fit(DATA, "x")
                     .predict(Map.of("x", 1));
             double prevS = 1;
             double prevH = 0;

@@ -19,7 +19,7 @@ class ModelComparisonTest {
 
     @Test
     void tableHoldsEveryDistribution() {
-        ModelComparisonResult r = ModelComparison.withDefaults().withHorizon(3000).fit(lung());
+        ModelComparisonResult r = ModelComparison.withDefaults().withHorizon(3000).fit(lung(), "1");
         List<String> names = r.rows().stream().map(ModelComparisonRow::distribution).toList();
         assertEquals(List.of("exponential", "weibull", "gompertz", "loglogistic", "lognormal", "gengamma"), names);
         assertTrue(r.failures().isEmpty(), r.failures().toString());
@@ -28,7 +28,7 @@ class ModelComparisonTest {
             assertTrue(row.restrictedMean() > 0 && row.restrictedMean() < 3000, row.distribution());
             assertTrue(row.converged(), row.distribution());
         }
-        ParametricResult w = ParametricRegression.withDefaults().fit(lung());
+        ParametricResult w = ParametricRegression.withDefaults().fit(lung(), "1");
         ModelComparisonRow wr = r.rows().get(1);
         assertEquals(w.logLikelihood(), wr.logLikelihood(), 0);
         assertEquals(w.predict(java.util.Map.of()).quantile(0.5).time(), wr.median().getAsDouble(), 0);

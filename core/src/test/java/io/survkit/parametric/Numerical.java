@@ -17,8 +17,8 @@ final class Numerical {
     }
 
     /** d loglik / d theta at the fit's estimate. */
-    static double[] gradient(SurvivalData data, Distribution dist, ParametricResult fit) {
-        AftDesign d = AftDesign.of(data, dist);
+    static double[] gradient(SurvivalData data, String formula, Distribution dist, ParametricResult fit) {
+        AftDesign d = AftDesign.of(io.survkit.data.ModelFrame.of(data, formula), dist);
         double[] theta = parameters(fit);
         double[] g = new double[theta.length];
         for (int k = 0; k < theta.length; k++) {
@@ -33,8 +33,8 @@ final class Numerical {
     }
 
     /** d2 loglik / d theta2 at the fit's estimate (central differences of the loglik). */
-    static double[][] hessian(SurvivalData data, Distribution dist, ParametricResult fit) {
-        AftDesign d = AftDesign.of(data, dist);
+    static double[][] hessian(SurvivalData data, String formula, Distribution dist, ParametricResult fit) {
+        AftDesign d = AftDesign.of(io.survkit.data.ModelFrame.of(data, formula), dist);
         double[] theta = parameters(fit);
         int k = theta.length;
         double[][] h = new double[k][k];

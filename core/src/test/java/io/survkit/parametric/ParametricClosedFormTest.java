@@ -22,7 +22,7 @@ class ParametricClosedFormTest {
     private static final boolean[] EVENT = {true, false, true, true, false, true, true, false, true, true};
 
     private static SurvivalData data(boolean withEntry) {
-        io.survkit.data.Builder b = SurvivalData.builder().time("t", TIME).event("d", EVENT);
+        SurvivalData.Builder b = SurvivalData.builder().time("t", TIME).event("d", EVENT);
         if (withEntry) {
             b.start("t0", ENTRY);
         }
@@ -37,7 +37,7 @@ class ParametricClosedFormTest {
     @Test
     void exponentialWithDelayedEntry() {
         ParametricResult fit = ParametricRegression.withDefaults().withDistribution(Distribution.EXPONENTIAL)
-                .fit(data(true));
+                .fit(data(true), "1");
         double exposure = 0;
         int d = 0;
         for (int i = 0; i < TIME.length; i++) {
@@ -55,8 +55,8 @@ class ParametricClosedFormTest {
     void entryAtZeroIsNoTruncation() {
         double[] zeros = new double[TIME.length];
         SurvivalData withZero = SurvivalData.builder().time("t", TIME).event("d", EVENT).start("t0", zeros).build();
-        ParametricResult a = ParametricRegression.withDefaults().fit(withZero);
-        ParametricResult b = ParametricRegression.withDefaults().fit(data(false));
+        ParametricResult a = ParametricRegression.withDefaults().fit(withZero, "1");
+        ParametricResult b = ParametricRegression.withDefaults().fit(data(false), "1");
         assertEquals(b.logLikelihood(), a.logLikelihood(), 0);
         assertEquals(b.coefficients()[0], a.coefficients()[0], 0);
     }
@@ -64,9 +64,9 @@ class ParametricClosedFormTest {
     /** Truncation shifts the Weibull fit (later entries mean longer survival is conditioned on). */
     @Test
     void weibullWithDelayedEntryHasZeroScore() {
-        ParametricResult fit = ParametricRegression.withDefaults().fit(data(true));
+        ParametricResult fit = ParametricRegression.withDefaults().fit(data(true), "1");
         assertTrue(fit.converged());
-        double[] grad = Numerical.gradient(data(true), Distribution.WEIBULL, fit);
+        double[] grad = Numerical.gradient(data(true), "1", Distribution.WEIBULL, fit);
         for (double g : grad) {
             assertEquals(0, g, 1e-6, "score at the estimate");
         }
@@ -81,11 +81,11 @@ class ParametricClosedFormTest {
         double[] x = {1, 0, 2, 1, 3, 0, 1, 2, 0, 1};
         double[] st = {1, 1, 1, 1, 1, 2, 2, 2, 2, 2};
         SurvivalData d = SurvivalData.builder().time("t", TIME).event("d", EVENT).start("t0", ENTRY)
-                .numeric("x", x).strata("s", st).build();
+                .numeric("x", x).numeric("s", st).build();
         for (Distribution dist : new Distribution[] {Distribution.WEIBULL, Distribution.LOGNORMAL,
             Distribution.LOGLOGISTIC}) {
-            ParametricResult fit = ParametricRegression.withDefaults().withDistribution(dist).fit(d);
-            double[][] h = Numerical.hessian(d, dist, fit);
+            ParametricResult fit = ParametricRegression.withDefaults().withDistribution(dist).fit(d, "x + strata(s)");
+            double[][] h = Numerical.hessian(d, "x + strata(s)", dist, fit);
             double[][] v = fit.modelVarianceMatrix();
             int k = v.length;
             for (int a = 0; a < k; a++) {
@@ -131,14 +131,13 @@ class ParametricClosedFormTest {
     /** Log-logistic mean e^{lp} pi sigma / sin(pi sigma) for sigma < 1; log-normal e^{lp + sigma^2/2}. */
     @Test
     void meansOfLogLogisticAndLogNormal() {
-        SurvivalData lung = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").numeric("age")
-                .read();
-        ParametricResult ll = ParametricRegression.withDefaults().withDistribution(Distribution.LOGLOGISTIC).fit(lung);
+        SurvivalData lung = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").read();
+        ParametricResult ll = ParametricRegression.withDefaults().withDistribution(Distribution.LOGLOGISTIC).fit(lung, "age");
         ParametricPrediction p = ll.predict(Map.of("age", 60));
         double s = ll.scales()[0];
         assertClose(Math.exp(p.linearPredictor()) * Math.PI * s / Math.sin(Math.PI * s), p.mean().getAsDouble(),
                 1e-12, "log-logistic mean");
-        ParametricResult ln = ParametricRegression.withDefaults().withDistribution(Distribution.LOGNORMAL).fit(lung);
+        ParametricResult ln = ParametricRegression.withDefaults().withDistribution(Distribution.LOGNORMAL).fit(lung, "age");
         ParametricPrediction q = ln.predict(Map.of("age", 60));
         double sl = ln.scales()[0];
         assertClose(Math.exp(q.linearPredictor() + sl * sl / 2), q.mean().getAsDouble(), 1e-12, "log-normal mean");
@@ -153,13 +152,13 @@ class ParametricClosedFormTest {
         SurvivalData zero = SurvivalData.builder().time("t", new double[] {0, 1, 2}).event("d",
                 new boolean[] {true, true, false}).build();
         IllegalArgumentException z = assertThrows(IllegalArgumentException.class,
-                () -> ParametricRegression.withDefaults().fit(zero));
+                () -> ParametricRegression.withDefaults().fit(zero, "1"));
         assertTrue(z.getMessage().contains("column 't', row 1") && z.getMessage().contains("> 0"), z.getMessage());
     }
 
     static ParametricResult lungWeibull() {
         return ParametricRegression.withDefaults().fit(SurvivalData.csv(Oracle.data("lung")).time("time")
-                .event("status", "2").numeric("age").numeric("sex").read());
+                .event("status", "2").read(), "age + sex");
     }
 
     static void assertClose(double expected, double actual, double rel, String what) {

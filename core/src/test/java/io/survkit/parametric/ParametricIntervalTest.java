@@ -62,11 +62,12 @@ class ParametricIntervalTest {
         boolean[] ev = new boolean[n];
         java.util.Arrays.fill(ev, true);
         // the time and event roles are placeholders: the interval bounds are the response
-        SurvivalData data = SurvivalData.builder().time("t", one).event("d", ev).numeric("x", (double[]) cols[2])
-                .factor("g", (String[]) cols[3], "a").build();
+        SurvivalData data = SurvivalData.builder().time("t", one).event("d", ev).numeric("lower", lo)
+                .numeric("upper", (double[]) cols[1]).numeric("x", (double[]) cols[2]).text("g", (String[]) cols[3])
+                .build();
         Distribution dist = Distribution.of(c.get("dist").asText());
-        AftDesign d = AftDesign.intervals(data, dist, lo, (double[]) cols[1], "lower", "upper");
-        ParametricResult fit = ParametricRegression.withDefaults().withDistribution(dist).fit(d);
+        ParametricResult fit = ParametricRegression.withDefaults().withDistribution(dist)
+                .withIntervalCensoring("lower", "upper").fit(data, "x + factor(g, ref = a)");
         String at = dist.optionName();
         assertEquals(c.get("n").asInt(), fit.size(), at + " n");
         assertEquals(c.get("iterations").asInt(), fit.iterations(), at + " iterations");

@@ -44,7 +44,7 @@ class ParametricOracleTest {
                 .withConfLevel(p.get("confLevel").asDouble())
                 .withVariance(p.get("robust").asBoolean() ? Variance.ROBUST : Variance.MODEL)
                 .withRobustScores(RobustScores.UNWEIGHTED);
-        return reg.fit(Oracle.survivalData(c));
+        return reg.fit(Oracle.survivalData(c), Oracle.terms(c));
     }
 
     @ParameterizedTest

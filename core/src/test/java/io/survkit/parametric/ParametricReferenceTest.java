@@ -33,7 +33,7 @@ class ParametricReferenceTest {
     void robustVarianceWithWeightedScores() {
         JsonNode c = Oracle.load("survreg_ovarian_age_rx_weighted_robust_loglogistic");
         ParametricResult fit = ParametricRegression.withDefaults().withDistribution(Distribution.LOGLOGISTIC)
-                .withVariance(Variance.ROBUST).fit(Oracle.survivalData(c));
+                .withVariance(Variance.ROBUST).fit(Oracle.survivalData(c), Oracle.terms(c));
         double[][] v = fit.varianceMatrix();
         JsonNode e = reference().get("weightedRobust").get("var");
         for (int i = 0; i < v.length; i++) {
@@ -48,28 +48,25 @@ class ParametricReferenceTest {
     }
 
     private static ParametricResult fit(String name) {
+        ParametricRegression weibull = ParametricRegression.withDefaults();
         switch (name) {
             case "lung_weibull":
-                return ParametricRegression.withDefaults().fit(read("lung", "time", "2").numeric("age").numeric("sex")
-                        .read());
+                return weibull.fit(read("lung", "2").read(), "age + sex");
             case "lung_strata":
-                return ParametricRegression.withDefaults().fit(read("lung", "time", "2").numeric("age")
-                        .numeric("ph.ecog").strata("sex").read());
+                return weibull.fit(read("lung", "2").read(), "age + ph.ecog + strata(sex)");
             case "lung_cluster":
-                return ParametricRegression.withDefaults().fit(read("lung", "time", "2").numeric("age")
-                        .numeric("sex").cluster("inst").read());
+                return weibull.fit(read("lung", "2").cluster("inst").read(), "age + sex");
             case "ovarian_exponential":
-                return ParametricRegression.withDefaults().withDistribution(Distribution.EXPONENTIAL)
-                        .fit(SurvivalData.csv(Oracle.data("ovarian")).time("futime").event("fustat", "1")
-                                .numeric("age").numeric("rx").weights("w").read());
+                return weibull.withDistribution(Distribution.EXPONENTIAL).fit(SurvivalData.csv(Oracle.data("ovarian"))
+                        .time("futime").event("fustat", "1").weights("w").read(), "age + rx");
             default:
-                return ParametricRegression.withDefaults().withDistribution(Distribution.LOGLOGISTIC)
-                        .fit(read("veteran", "time", "1").numeric("trt").numeric("karno").strata("celltype").read());
+                return weibull.withDistribution(Distribution.LOGLOGISTIC)
+                        .fit(read("veteran", "1").read(), "trt + karno + strata(celltype)");
         }
     }
 
-    private static io.survkit.data.CsvSurvivalReader read(String data, String time, String eventValue) {
-        return SurvivalData.csv(Oracle.data(data)).time(time).event("status", eventValue);
+    private static io.survkit.data.CsvSurvivalReader read(String data, String eventValue) {
+        return SurvivalData.csv(Oracle.data(data)).time("time").event("status", eventValue);
     }
 
 }
