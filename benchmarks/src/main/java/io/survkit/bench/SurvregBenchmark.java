@@ -1,6 +1,5 @@
 package io.survkit.bench;
 
-import io.survkit.data.Builder;
 import io.survkit.data.SurvivalData;
 import io.survkit.parametric.ParametricRegression;
 import io.survkit.parametric.ParametricResult;
@@ -53,7 +52,7 @@ public class SurvregBenchmark {
     @Setup
     public void setup() {
         double[][] cols = simulate(n);
-        Builder b = SurvivalData.builder().time("time", cols[0]).event("status", toBoolean(cols[1]));
+        SurvivalData.Builder b = SurvivalData.builder().time("time", cols[0]).event("status", toBoolean(cols[1]));
         for (int j = 0; j < 5; j++) {
             b.numeric("x" + (j + 1), cols[2 + j]);
         }
@@ -92,7 +91,7 @@ public class SurvregBenchmark {
 
     @Benchmark
     public ParametricResult fitWeibull() {
-        return weibull.fit(data);
+        return weibull.fit(data, "x1 + x2 + x3 + x4 + x5");
     }
 
     @Benchmark

@@ -1,6 +1,6 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.SurvivalCurve;
 import io.survkit.parametric.CurvePoint;
@@ -120,7 +120,17 @@ final class SurvregCommand extends AnalysisCommand {
     }
 
     @Override
-    Rendered analyse(SurvivalData d) {
+    boolean usesGroup() {
+        return false;
+    }
+
+    @Override
+    boolean usesCovariates() {
+        return true;
+    }
+
+    @Override
+    Rendered analyse(ModelFrame d) {
         List<Map<String, String>> subjects = subjectsOf(newdata);
         if (aft != null) {
             return aft(d, aft, subjects);
@@ -139,7 +149,7 @@ final class SurvregCommand extends AnalysisCommand {
         return times == null ? new double[0] : times.values();
     }
 
-    private Rendered aft(SurvivalData d, Distribution distribution, List<Map<String, String>> subjects) {
+    private Rendered aft(ModelFrame d, Distribution distribution, List<Map<String, String>> subjects) {
         ParametricRegression reg = ParametricRegression.withDefaults().withDistribution(distribution)
                 .withConfLevel(confLevel).withRobustScores(robustScores);
         if (robust != null) {
@@ -173,7 +183,7 @@ final class SurvregCommand extends AnalysisCommand {
         return new Rendered(out -> out.print(text), out -> JsonOutput.append(out, json), fit::table);
     }
 
-    private Rendered flexible(SurvivalData d, FlexibleDistribution f, List<Map<String, String>> subjects) {
+    private Rendered flexible(ModelFrame d, FlexibleDistribution f, List<Map<String, String>> subjects) {
         FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(f).withConfLevel(confLevel).fit(d);
         double[] p = probabilities();
         double[] t = timePoints();
@@ -204,7 +214,7 @@ final class SurvregCommand extends AnalysisCommand {
         return new Rendered(out -> out.print(text), out -> JsonOutput.append(out, json), fit::table);
     }
 
-    private Rendered all(SurvivalData d, List<Map<String, String>> subjects) {
+    private Rendered all(ModelFrame d, List<Map<String, String>> subjects) {
         ModelComparison mc = ModelComparison.withDefaults();
         if (horizon != null) {
             mc = mc.withHorizon(horizon);
