@@ -86,6 +86,9 @@ public final class ModelComparison {
             aft(data, d, tau, rows, curves, failures);
         }
         flexible(data, FlexibleDistribution.GENERALIZED_GAMMA, tau, rows, curves, failures);
+        if (rows.isEmpty()) {
+            throw Check.fail("no distribution could be fitted: %s", String.join("; ", failures));
+        }
         return new ModelComparisonResult(tau, rows, curves, failures);
     }
 

@@ -53,6 +53,22 @@ class GistCommandTest {
         assertTrue(Files.size(dir.resolve("seer_gist_export.csv")) > 10_000);
     }
 
+    /**
+     * The extrapolation section (issue 16): the chemotherapy-alone arm's overall survival under the six
+     * TSD 14 distributions to 40 years, the best by AIC with its mean, and the overlay figure.
+     */
+    @Test
+    void reportsTheExtrapolation() throws Exception {
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("## Extrapolation: chemotherapy alone, overall survival to 40 years"), md);
+        assertTrue(md.contains("Best fit by AIC:"), md);
+        for (String d : new String[] {"exponential", "weibull", "gompertz", "loglogistic", "lognormal", "gengamma"}) {
+            assertTrue(md.contains("| " + d + " | "), d);
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Chemotherapy alone: overall survival extrapolated"), "overlay figure");
+    }
+
     @Test
     @Tag("browser")
     void htmlReportRendersInChromium() throws Exception {
