@@ -30,7 +30,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Survival analysis with R survival's answers.",
         subcommands = {KmCommand.class, LogRankCommand.class, CoxCommand.class, CifCommand.class,
             ConcordanceCommand.class, ScoreCommand.class, RelsurvCommand.class, ExpectedCommand.class,
-            LifetableCommand.class, GistCommand.class, CommandLine.HelpCommand.class},
+            LifetableCommand.class, SurvregCommand.class, GistCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  1  an unexpected failure (a bug: please report it with the command line)",
             "  2  bad arguments or data (one line on stderr names what is wrong)",

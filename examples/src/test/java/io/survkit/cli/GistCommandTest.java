@@ -84,6 +84,22 @@ class GistCommandTest {
         assertTrue(((String) f[2]).contains("--out") && ((String) f[2]).contains("is a file"), (String) f[2]);
     }
 
+    /**
+     * The extrapolation section (issue 16): the chemotherapy-alone arm's overall survival under the six
+     * TSD 14 distributions to 40 years, the best by AIC with its mean, and the overlay figure.
+     */
+    @Test
+    void reportsTheExtrapolation() throws Exception {
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("## Extrapolation: chemotherapy alone, overall survival to 40 years"), md);
+        assertTrue(md.contains("Best fit by AIC:"), md);
+        for (String d : new String[] {"exponential", "weibull", "gompertz", "loglogistic", "lognormal", "gengamma"}) {
+            assertTrue(md.contains("| " + d + " | "), d);
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Chemotherapy alone: overall survival extrapolated"), "overlay figure");
+    }
+
     @Test
     @Tag("browser")
     void htmlReportRendersInChromium() throws Exception {
