@@ -17,9 +17,12 @@ module io.survkit {
     exports io.survkit.compare;
     exports io.survkit.data;
     exports io.survkit.estimate;
+    exports io.survkit.parametric;
     exports io.survkit.plot;
     exports io.survkit.regression;
+    exports io.survkit.relative;
     exports io.survkit.seer;
     exports io.survkit.table;
+    exports io.survkit.validation;
     exports io.survkit.validation;
 }

@@ -45,7 +45,7 @@ public final class FlexibleRegression {
     }
 
     /** Confidence level of the intervals, in (0, 1). */
-    public FlexibleRegression withConfLevel(double level) {
+    public FlexibleRegression withConfidenceLevel(double level) {
         return new FlexibleRegression(distribution, Check.openUnit("confidence level", level), maxIterations);
     }
 
@@ -63,7 +63,7 @@ public final class FlexibleRegression {
     }
 
     /** Confidence level in use. */
-    public double confLevel() {
+    public double confidenceLevel() {
         return confLevel;
     }
 

@@ -4,7 +4,7 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
-import io.survkit.regression.Variance;
+import io.survkit.regression.CoxVariance;
 
 /**
  * Parametric survival regression equal to R {@code survival::survreg}: the accelerated failure
@@ -30,11 +30,11 @@ import io.survkit.regression.Variance;
  */
 public final class ParametricRegression {
     private static final ParametricRegression DEFAULTS =
-            new ParametricRegression(Distribution.WEIBULL, Variance.AUTO, 0.95, 30, 1e-9,
+            new ParametricRegression(Distribution.WEIBULL, CoxVariance.AUTO, 0.95, 30, 1e-9,
                     RobustScores.WEIGHTED, null, null);
 
     private final Distribution distribution;
-    private final Variance variance;
+    private final CoxVariance variance;
     private final double confLevel;
     private final int maxIterations;
     private final double tolerance;
@@ -42,7 +42,7 @@ public final class ParametricRegression {
     private final String lowerColumn;
     private final String upperColumn;
 
-    private ParametricRegression(Distribution distribution, Variance variance, double confLevel, int maxIterations,
+    private ParametricRegression(Distribution distribution, CoxVariance variance, double confLevel, int maxIterations,
             double tolerance, RobustScores robustScores, String lowerColumn, String upperColumn) {
         this.distribution = distribution;
         this.variance = variance;
@@ -69,13 +69,13 @@ public final class ParametricRegression {
     }
 
     /** Which variance the result reports: model-based, robust, or R's automatic choice (robust with a cluster). */
-    public ParametricRegression withVariance(Variance v) {
+    public ParametricRegression withVariance(CoxVariance v) {
         return new ParametricRegression(distribution, Check.notNull("variance", v), confLevel, maxIterations,
                 tolerance, robustScores, lowerColumn, upperColumn);
     }
 
     /** Confidence level of the intervals, in (0, 1). */
-    public ParametricRegression withConfLevel(double level) {
+    public ParametricRegression withConfidenceLevel(double level) {
         return new ParametricRegression(distribution, variance, Check.openUnit("confidence level", level),
                 maxIterations, tolerance, robustScores, lowerColumn, upperColumn);
     }
@@ -142,12 +142,12 @@ public final class ParametricRegression {
     }
 
     /** Variance choice in use. */
-    public Variance variance() {
+    public CoxVariance variance() {
         return variance;
     }
 
     /** Confidence level in use. */
-    public double confLevel() {
+    public double confidenceLevel() {
         return confLevel;
     }
 
@@ -215,7 +215,7 @@ public final class ParametricRegression {
     /** Fits a prepared design (right-censored, delayed-entry or interval-censored response). */
     ParametricResult fit(AftDesign d) {
         AftFitter.Estimate e = AftFitter.fit(d, distribution, maxIterations, tolerance);
-        boolean robust = variance == Variance.ROBUST || (variance == Variance.AUTO && d.cluster != null);
+        boolean robust = variance == CoxVariance.ROBUST || (variance == CoxVariance.AUTO && d.cluster != null);
         double[] reported = e.variance();
         if (robust) {
             AftKernel k = d.kernel(d.x, d.nvar, distribution.hasFixedScale() ? 0 : d.strataCount(),

@@ -50,7 +50,7 @@ public final class ParametricResult implements io.survkit.table.Exportable {
 
     ParametricResult(ParametricRegression procedure, AftDesign d, AftFitter.Estimate e, double[] robustVar) {
         this.distribution = procedure.distribution();
-        this.confLevel = procedure.confLevel();
+        this.confLevel = procedure.confidenceLevel();
         this.terms = d.columnNames;
         this.nvar = d.nvar;
         this.nparam = e.nparam();
@@ -308,7 +308,7 @@ public final class ParametricResult implements io.survkit.table.Exportable {
     }
 
     /** Confidence level of the intervals. */
-    public double confLevel() {
+    public double confidenceLevel() {
         return confLevel;
     }
 

@@ -51,7 +51,7 @@ public final class AgeStandardisedNetSurvival {
     }
 
     /** The same with confidence level {@code level}. */
-    public AgeStandardisedNetSurvival withConfLevel(double level) {
+    public AgeStandardisedNetSurvival withConfidenceLevel(double level) {
         return new AgeStandardisedNetSurvival(standard, table, Check.openUnit("confidence level", level));
     }
 

@@ -72,7 +72,7 @@ public final class RelativeSurvival {
     }
 
     /** The same with confidence level {@code level} (strictly between 0 and 1). */
-    public RelativeSurvival withConfLevel(double level) {
+    public RelativeSurvival withConfidenceLevel(double level) {
         return new RelativeSurvival(method, table, Check.openUnit("confidence level", level), step, unit);
     }
 

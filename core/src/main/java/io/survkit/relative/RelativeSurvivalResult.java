@@ -32,7 +32,7 @@ public final class RelativeSurvivalResult implements Exportable {
     }
 
     /** Confidence level of the limits. */
-    public double confLevel() {
+    public double confidenceLevel() {
         return confLevel;
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.survkit.oracle.Oracle;
 import io.survkit.regression.ChiSquareTest;
-import io.survkit.regression.Variance;
+import io.survkit.regression.CoxVariance;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,8 +41,8 @@ class ParametricOracleTest {
         JsonNode p = c.get("params");
         ParametricRegression reg = ParametricRegression.withDefaults()
                 .withDistribution(Distribution.of(p.get("dist").asText()))
-                .withConfLevel(p.get("confLevel").asDouble())
-                .withVariance(p.get("robust").asBoolean() ? Variance.ROBUST : Variance.MODEL)
+                .withConfidenceLevel(p.get("confLevel").asDouble())
+                .withVariance(p.get("robust").asBoolean() ? CoxVariance.ROBUST : CoxVariance.MODEL)
                 .withRobustScores(RobustScores.UNWEIGHTED);
         return reg.fit(Oracle.survivalData(c), Oracle.terms(c));
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.survkit.data.SurvivalData;
 import io.survkit.oracle.Oracle;
-import io.survkit.regression.Variance;
+import io.survkit.regression.CoxVariance;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -33,7 +33,7 @@ class ParametricReferenceTest {
     void robustVarianceWithWeightedScores() {
         JsonNode c = Oracle.load("survreg_ovarian_age_rx_weighted_robust_loglogistic");
         ParametricResult fit = ParametricRegression.withDefaults().withDistribution(Distribution.LOGLOGISTIC)
-                .withVariance(Variance.ROBUST).fit(Oracle.survivalData(c), Oracle.terms(c));
+                .withVariance(CoxVariance.ROBUST).fit(Oracle.survivalData(c), Oracle.terms(c));
         double[][] v = fit.varianceMatrix();
         JsonNode e = reference().get("weightedRobust").get("var");
         for (int i = 0; i < v.length; i++) {

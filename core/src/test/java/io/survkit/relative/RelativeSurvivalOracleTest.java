@@ -57,7 +57,7 @@ class RelativeSurvivalOracleTest {
         JsonNode p = c.get("params");
         assertEquals(t.daysPerYear(), p.get("daysPerYear").asDouble());
         return RelativeSurvival.withDefaults().withMethod(RelativeSurvivalMethod.fromRName(p.get("method").asText()))
-                .withRateTable(t).withConfLevel(p.get("confLevel").asDouble())
+                .withRateTable(t).withConfidenceLevel(p.get("confLevel").asDouble())
                 .withIntegrationStep(p.get("precision").asDouble())
                 .estimate(data(c), Oracle.text(p, "group") == null ? "1" : Oracle.text(p, "group"),
                         p.get("age").asText(), p.get("sex").asText(), p.get("year").asText());

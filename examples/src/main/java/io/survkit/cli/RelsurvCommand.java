@@ -50,7 +50,7 @@ final class RelsurvCommand extends DemographyCommand {
     @Override
     AnalysisCommand.Rendered analyse(SurvivalData d, String groups) {
         RelativeSurvivalResult fit = RelativeSurvival.withDefaults().withRateTable(relative.table())
-                .withTimeUnit(relative.timeUnit).withMethod(method).withConfLevel(confLevel)
+                .withTimeUnit(relative.timeUnit).withMethod(method).withConfidenceLevel(confLevel)
                 .estimate(d, groups, relative.age, relative.sex, relative.year);
         double[] t = times == null ? new double[0] : times.values();
         return new AnalysisCommand.Rendered(out -> text(out, fit, t), out -> fit.writeJson(out, t), fit::table);

@@ -17,7 +17,7 @@ import io.survkit.parametric.ParametricResult;
 import io.survkit.parametric.QuantileEstimate;
 import io.survkit.parametric.RobustScores;
 import io.survkit.plot.ParametricFitPlot;
-import io.survkit.regression.Variance;
+import io.survkit.regression.CoxVariance;
 import java.io.IOException;
 
 import java.io.UncheckedIOException;
@@ -151,9 +151,9 @@ final class SurvregCommand extends AnalysisCommand {
 
     private Rendered aft(ModelFrame d, Distribution distribution, List<Map<String, String>> subjects) {
         ParametricRegression reg = ParametricRegression.withDefaults().withDistribution(distribution)
-                .withConfLevel(confLevel).withRobustScores(robustScores);
+                .withConfidenceLevel(confLevel).withRobustScores(robustScores);
         if (robust != null) {
-            reg = reg.withVariance(robust ? Variance.ROBUST : Variance.MODEL);
+            reg = reg.withVariance(robust ? CoxVariance.ROBUST : CoxVariance.MODEL);
         }
         ParametricResult fit = reg.fit(d);
         double[] p = probabilities();
@@ -184,7 +184,7 @@ final class SurvregCommand extends AnalysisCommand {
     }
 
     private Rendered flexible(ModelFrame d, FlexibleDistribution f, List<Map<String, String>> subjects) {
-        FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(f).withConfLevel(confLevel).fit(d);
+        FlexibleResult fit = FlexibleRegression.withDefaults().withDistribution(f).withConfidenceLevel(confLevel).fit(d);
         double[] p = probabilities();
         double[] t = timePoints();
         StringBuilder sb = new StringBuilder();
