@@ -24,5 +24,4 @@ module io.survkit {
     exports io.survkit.seer;
     exports io.survkit.table;
     exports io.survkit.validation;
-    exports io.survkit.validation;
 }
