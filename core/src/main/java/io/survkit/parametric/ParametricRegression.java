@@ -15,7 +15,7 @@ import io.survkit.regression.CoxVariance;
  * the coefficients are shared); case weights multiply each row's log-likelihood; a cluster column
  * switches on the robust sandwich variance summed within clusters.
  *
- * <p>Defaults ({@link #withDefaults()}): {@link Distribution#WEIBULL}, {@link Variance#AUTO}
+ * <p>Defaults ({@link #withDefaults()}): {@link Distribution#WEIBULL}, {@link CoxVariance#AUTO}
  * (robust exactly when the data have a cluster column; unlike {@code coxph}, fractional weights do
  * not switch it on), confidence level 0.95, at most 30 iterations, tolerance 1e-9 on the relative
  * change of the log-likelihood (R {@code survreg.control()}).
@@ -55,7 +55,7 @@ public final class ParametricRegression {
     }
 
     /**
-     * The default procedure: Weibull, {@link Variance#AUTO}, confidence level 0.95, at most 30
+     * The default procedure: Weibull, {@link CoxVariance#AUTO}, confidence level 0.95, at most 30
      * iterations, tolerance 1e-9 (R {@code survreg.control()}).
      */
     public static ParametricRegression withDefaults() {
