@@ -45,6 +45,7 @@ public final class Builder {
     private final Map<String, String> factorReference = new HashMap<>();
     private final List<String> covariateOrder = new ArrayList<>();
     private int[] fileRows;
+    private LineMap lines = LineMap.PLAIN;
     private int omittedBefore;
     private boolean timeFix = true;
 
@@ -284,6 +285,17 @@ public final class Builder {
         return this;
     }
 
+    /** File lines of the rows, when blank lines or quoted line breaks moved them (a reader knows). */
+    Builder lines(LineMap map) {
+        lines = map;
+        return this;
+    }
+
+    /** Where a value came from, for messages: column, 1-based row and its file line. */
+    private String at(String column, int row) {
+        return Check.at(column, row, lines.line(row));
+    }
+
     /** Rows already left out before these columns were built (e.g. by a reader). */
     Builder omittedBefore(int n) {
         omittedBefore = n;
@@ -371,7 +383,7 @@ public final class Builder {
             for (int k = 0; k < m; k++) {
                 if (!(p.start[k] < p.time[k])) {
                     throw Check.fail("%s: entry time %s is not before exit time %s (column '%s'); expected start < stop",
-                            Check.at(start.name, p.fileRows[k]), Column.formatNumber(p.start[k]),
+                            at(start.name, p.fileRows[k]), Column.formatNumber(p.start[k]),
                             Column.formatNumber(p.time[k]), time.name);
                 }
             }
@@ -385,7 +397,7 @@ public final class Builder {
                 double w = weights.number(keep[k], rowsIn, "a finite case weight >= 0");
                 if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
                     throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0",
-                            Check.at(weights.name, p.fileRows[k]), Column.formatNumber(w));
+                            at(weights.name, p.fileRows[k]), Column.formatNumber(w));
                 }
                 p.weights[k] = w;
             }
@@ -401,7 +413,7 @@ public final class Builder {
                     v[k] = c.number(keep[k], rowsIn, "a finite number");
                     if (!Double.isFinite(v[k])) {
                         throw Check.fail("%s: value %s is not finite; expected a finite number",
-                                Check.at(name, p.fileRows[k]), v[k]);
+                                at(name, p.fileRows[k]), v[k]);
                     }
                 }
                 p.covariates.put(name, Covariate.numeric(name, v));
@@ -416,13 +428,13 @@ public final class Builder {
         return new SurvivalData(p);
     }
 
-    private static double[] times(Column c, int[] keep, int[] fileRows) {
+    private double[] times(Column c, int[] keep, int[] fileRows) {
         double[] t = new double[keep.length];
         for (int k = 0; k < keep.length; k++) {
             int i = keep[k];
             double v = c.numbers != null ? c.numbers[i] : parseTime(c, i, fileRows[k]);
             if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
-                throw Check.fail("%s: time %s is invalid; expected a finite time >= 0", Check.at(c.name, fileRows[k]),
+                throw Check.fail("%s: time %s is invalid; expected a finite time >= 0", at(c.name, fileRows[k]),
                         c.numbers != null ? Column.formatNumber(v) : "'" + c.text[i] + "'");
             }
             t[k] = v;
@@ -430,10 +442,10 @@ public final class Builder {
         return t;
     }
 
-    private static double parseTime(Column c, int i, int fileRow) {
+    private double parseTime(Column c, int i, int fileRow) {
         Double d = Column.parse(c.text[i]);
         if (d == null) {
-            throw Check.fail("%s: value '%s' is not a number; expected a finite time >= 0", Check.at(c.name, fileRow),
+            throw Check.fail("%s: value '%s' is not a number; expected a finite time >= 0", at(c.name, fileRow),
                     c.text[i]);
         }
         return d;
@@ -452,7 +464,7 @@ public final class Builder {
                 int c = statusCodes[keep[k]];
                 if (c < 0 || c > causeLabels.size()) {
                     throw Check.fail("%s: status code %d is invalid; expected 0 (censored) or a cause 1..%d %s",
-                            Check.at(event.name, p.fileRows[k]), c, causeLabels.size(), causeLabels);
+                            at(event.name, p.fileRows[k]), c, causeLabels.size(), causeLabels);
                 }
                 p.status[k] = c;
                 seen |= c != 0;
@@ -508,7 +520,7 @@ public final class Builder {
         return false;
     }
 
-    private static Factor factor(Column c, int[] keep, List<String> levels, String reference, int[] fileRows) {
+    private Factor factor(Column c, int[] keep, List<String> levels, String reference, int[] fileRows) {
         String[] labels = c.labels(keep);
         List<String> lv;
         if (levels != null) {
@@ -533,7 +545,7 @@ public final class Builder {
         for (int k = 0; k < keep.length; k++) {
             Integer j = index.get(labels[k]);
             if (j == null) {
-                throw Check.fail("%s: value '%s' is not one of the levels %s", Check.at(c.name, fileRows[k]),
+                throw Check.fail("%s: value '%s' is not one of the levels %s", at(c.name, fileRows[k]),
                         labels[k], lv);
             }
             codes[k] = j;

@@ -1,19 +1,13 @@
 package io.survkit.data;
 
 import io.survkit.internal.Check;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads {@link SurvivalData} from a delimited text file with a header line. Only the columns named
@@ -30,6 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvSurvivalReader {
     private final Path file;
     private char delimiter = ',';
+    private Charset encoding = StandardCharsets.UTF_8;
     private String time;
     private String start;
     private String event;
@@ -122,51 +117,38 @@ public final class CsvSurvivalReader {
         return factor(column, null);
     }
 
+    /**
+     * Character encoding of the file (default UTF-8). Any ASCII-compatible encoding: e.g.
+     * {@code StandardCharsets.ISO_8859_1} for Latin-1 exports, {@code Charset.forName("windows-1252")}.
+     */
+    public CsvSurvivalReader encoding(Charset charset) {
+        encoding = Check.notNull("encoding", charset);
+        return this;
+    }
+
     /** Reads the file and builds the data. */
     public SurvivalData read() {
         if (time == null || event == null) {
             throw Check.fail("name the time and event columns before read()");
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private SurvivalData read(Reader in) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
-                .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
-        try (CSVParser parser = CSVParser.parse(in, format)) {
-            List<String> header = parser.getHeaderNames();
-            List<String> wanted = wantedColumns();
-            int[] index = new int[wanted.size()];
-            ColumnSink[] sinks = new ColumnSink[wanted.size()];
-            for (int j = 0; j < wanted.size(); j++) {
-                index[j] = header.indexOf(wanted.get(j));
-                if (index[j] < 0) {
-                    throw Check.fail("unknown column '%s' in %s; the file has %s", wanted.get(j), file.getFileName(),
-                            header);
-                }
-                sinks[j] = isNumeric(wanted.get(j)) ? new ColumnSink.Numbers(wanted.get(j), expected(wanted.get(j)))
-                        : new ColumnSink.Labels(wanted.get(j));
+        CsvScanner scanner = new CsvScanner(file, delimiter, encoding);
+        List<String> header = scanner.open();
+        List<String> wanted = wantedColumns();
+        int[] index = new int[wanted.size()];
+        CsvScanner.Kind[] kinds = new CsvScanner.Kind[wanted.size()];
+        String[] expected = new String[wanted.size()];
+        for (int j = 0; j < wanted.size(); j++) {
+            index[j] = header.indexOf(wanted.get(j));
+            if (index[j] < 0) {
+                throw Check.fail("unknown column '%s' in %s; the file has %s", wanted.get(j), file.getFileName(),
+                        header);
             }
-            Progress progress = new Progress(file);
-            int row = 0;
-            for (CSVRecord rec : parser) {
-                row++;
-                for (int j = 0; j < index.length; j++) {
-                    if (index[j] >= rec.size()) {
-                        throw Check.fail("row %d (file line %d) has %d fields; column '%s' is field %d", row, row + 1,
-                                rec.size(), wanted.get(j), index[j] + 1);
-                    }
-                    sinks[j].add(rec.get(index[j]), row);
-                }
-                progress.row(row);
-            }
-            progress.done(row);
-            return build(wanted, sinks);
+            boolean numeric = isNumeric(wanted.get(j));
+            kinds[j] = numeric ? CsvScanner.Kind.NUMBER : CsvScanner.Kind.TEXT;
+            expected[j] = expected(wanted.get(j));
         }
+        CsvScanner.Table table = scanner.scan(index, kinds, expected);
+        return build(wanted, table);
     }
 
     /** Columns read as numbers while streaming (memory: 8 bytes a row, not the text). */
@@ -199,12 +181,12 @@ public final class CsvSurvivalReader {
         return w;
     }
 
-    private SurvivalData build(List<String> wanted, ColumnSink[] sinks) {
-        Map<String, ColumnSink> byName = new LinkedHashMap<>();
+    private SurvivalData build(List<String> wanted, CsvScanner.Table table) {
+        Map<String, Cells> byName = new LinkedHashMap<>();
         for (int j = 0; j < wanted.size(); j++) {
-            byName.put(wanted.get(j), sinks[j]);
+            byName.put(wanted.get(j), new Cells(table, j));
         }
-        Builder b = SurvivalData.builder().time(time, byName.get(time).numbers());
+        Builder b = SurvivalData.builder().lines(table.lines).time(time, byName.get(time).numbers());
         if (start != null) {
             b.start(start, byName.get(start).numbers());
         }
@@ -234,5 +216,26 @@ public final class CsvSurvivalReader {
             }
         }
         return b.build();
+    }
+
+    /** One column of the scanned table as the builder takes it. */
+    private record Cells(CsvScanner.Table table, int j) {
+        /** Only columns read as numbers are asked for numbers (time, start, weights, numeric covariates). */
+        double[] numbers() {
+            return table.numbers[j];
+        }
+
+        /** Text as read; a column read as numbers gives its canonical labels ("2", not "2.0"). */
+        String[] labels() {
+            if (table.kinds[j] == CsvScanner.Kind.TEXT) {
+                return table.labels(j);
+            }
+            double[] v = table.numbers[j];
+            String[] s = new String[v.length];
+            for (int i = 0; i < v.length; i++) {
+                s[i] = Double.isNaN(v[i]) ? null : Column.formatNumber(v[i]);
+            }
+            return s;
+        }
     }
 }
