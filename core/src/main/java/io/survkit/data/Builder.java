@@ -293,7 +293,8 @@ public final class Builder {
 
     /** Where a value came from, for messages: column, 1-based row and its file line. */
     private String at(String column, int row) {
-        return Check.at(column, row, lines.line(row));
+        return lines.hasLines() ? Check.at(column, row, lines.line(row)) : Check.format("column '%s', row %d", column,
+                row);
     }
 
     /** Rows already left out before these columns were built (e.g. by a reader). */

@@ -86,6 +86,39 @@ public final class CountTable {
     }
 
     /**
+     * Counts aggregated inside a database by one {@code GROUP BY} query over a table or a query
+     * ({@code java.sql} only): only the distinct (stratum, group, time) cells leave the database.
+     *
+     * <pre>{@code
+     * CountTable counts = CountTable.jdbc(connection, "registry")
+     *         .time("months").event("dead", "1").group("arm").read();
+     * }</pre>
+     */
+    public static JdbcCountQuery jdbc(java.sql.Connection connection, String tableOrSql) {
+        return new JdbcCountQuery(connection, tableOrSql);
+    }
+
+    /**
+     * Counts aggregated inside a database, all roles at once ({@code strata}, {@code weights} may be
+     * null; {@code group} null = one group). The event is {@code event = 1} (R's 0/1 status); use
+     * {@link #jdbc(java.sql.Connection, String)} for other event codes.
+     */
+    public static CountTable jdbc(java.sql.Connection connection, String tableOrSql, String time, String event,
+            String group, String strata, String weights) {
+        JdbcCountQuery q = jdbc(connection, tableOrSql).time(time).event(event, "1");
+        if (group != null) {
+            q.group(group);
+        }
+        if (strata != null) {
+            q.strata(strata);
+        }
+        if (weights != null) {
+            q.weights(weights);
+        }
+        return q.read();
+    }
+
+    /**
      * Aggregates subject rows: one sort of the exit (and entry) times, then one pass. Weighted counts
      * with case weights. Ignores covariates and cause labels (any cause counts as an event).
      */

@@ -12,6 +12,9 @@ final class LineMap {
     /** Rows as in R's {@code read.csv}: data row r on file line r + 1. */
     static final LineMap PLAIN = new LineMap(new int[0], new int[0], 0);
 
+    /** Rows of a source without file lines (a query result): messages name the row only. */
+    static final LineMap NONE = new LineMap(new int[0], new int[0], -1);
+
     private final int[] rows;
     private final int[] offsets;
     private final int count;
@@ -22,8 +25,16 @@ final class LineMap {
         this.count = count;
     }
 
+    /** True when rows have file lines. */
+    boolean hasLines() {
+        return count >= 0;
+    }
+
     /** The file line (1-based) of data row {@code row} (1-based). */
     int line(int row) {
+        if (count <= 0) {
+            return row + 1;
+        }
         int k = Arrays.binarySearch(rows, 0, count, row);
         if (k < 0) {
             k = -k - 2;

@@ -74,6 +74,18 @@ public final class SurvivalData {
         return new CsvSurvivalReader(file);
     }
 
+    /**
+     * A reader of the result of a JDBC query: numeric SQL types as numbers, SQL NULL = missing.
+     *
+     * <pre>{@code
+     * SurvivalData d = SurvivalData.jdbc(connection, "SELECT months, dead, arm FROM registry")
+     *         .time("months").event("dead", "1").group("arm").read();
+     * }</pre>
+     */
+    public static JdbcSurvivalReader jdbc(java.sql.Connection connection, String sql) {
+        return new JdbcSurvivalReader(connection, sql);
+    }
+
     /** Number of rows used (after leaving out rows with missing values). */
     public int size() {
         return time.length;
