@@ -7,11 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fluent column roles shared by the readers of {@link SurvivalData} (CSV, JDBC and the Parquet
- * module): which source column is the time, the event and so on. A reader asks its source only for
- * the columns named here ({@link #wantedColumns()}), numbers as {@code double[]} (NaN = missing) and
- * text as {@code String[]} (null = missing), then {@link #build} validates them as
- * {@link Builder} does.
+ * The fluent column roles shared by the readers of {@link SurvivalData} (CSV, JDBC, and readers in
+ * other modules such as {@code survkit-parquet}): which source column is the time, the event and so
+ * on. A reader asks its source only for the columns named here ({@link #wantedColumns()}), numbers
+ * as {@code double[]} (NaN = missing) and text as {@code String[]} (null = missing), then
+ * {@link #build(Columns)} validates them as {@link Builder} does.
+ *
+ * <pre>{@code
+ * public final class MyReader extends ColumnRoles<MyReader> {
+ *     public SurvivalData read() {
+ *         requireRoles();
+ *         List<String> wanted = wantedColumns(); // read these, numbers where isNumeric(name)
+ *         return build(myColumns);
+ *     }
+ * }
+ * }</pre>
  *
  * @param <R> the reader type, returned by every role method
  */
@@ -28,7 +38,8 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
     private String cluster;
     private final Map<String, String> covariates = new LinkedHashMap<>(); // name -> null numeric, else "factor:<ref>"
 
-    ColumnRoles() {
+    /** For subclasses: a reader with no roles named yet. */
+    protected ColumnRoles() {
     }
 
     @SuppressWarnings("unchecked")
@@ -107,14 +118,14 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
     }
 
     /** Throws unless the time and event columns are named. */
-    final void requireRoles() {
+    protected final void requireRoles() {
         if (time == null || event == null) {
             throw Check.fail("name the time and event columns before read()");
         }
     }
 
-    /** Columns read as numbers while streaming (memory: 8 bytes a row, not the text). */
-    final boolean isNumeric(String column) {
+    /** True for the columns to read as numbers (time, start, weights, numeric covariates). */
+    protected final boolean isNumeric(String column) {
         return column.equals(time) || column.equals(start) || column.equals(weights)
                 || covariates.containsKey(column) && covariates.get(column) == null
                         && !column.equals(group) && !column.equals(strata) && !column.equals(cluster)
@@ -122,15 +133,15 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
     }
 
     /** What a value of {@code column} must be, for messages. */
-    final String expected(String column) {
+    protected final String expected(String column) {
         if (column.equals(time) || column.equals(start)) {
             return "a finite time >= 0";
         }
         return column.equals(weights) ? "a finite case weight >= 0" : "a finite number";
     }
 
-    /** The columns named in the roles, each once, in role order. */
-    final List<String> wantedColumns() {
+    /** The columns named in the roles, each once, in role order: the only ones a reader needs. */
+    protected final List<String> wantedColumns() {
         List<String> w = new ArrayList<>();
         for (String c : new String[] {time, start, event, weights, group, strata, cluster}) {
             if (c != null && !w.contains(c)) {
@@ -145,22 +156,30 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
         return w;
     }
 
-    /** The columns of a source, by position in {@link #wantedColumns()}. */
-    interface Source {
-        /** Column {@code j} read as numbers (only asked for columns {@link #isNumeric}). */
+    /** The columns a reader has read, by position in {@link #wantedColumns()}; all of one length. */
+    public interface Columns {
+        /** Column {@code j} as numbers, NaN = missing (asked only for columns {@link #isNumeric}). */
         double[] numbers(int j);
 
-        /** Column {@code j} as text; a column read as numbers gives canonical labels ("2", not "2.0"). */
+        /**
+         * Column {@code j} as text, null = missing; a column read as numbers gives canonical labels
+         * ("2", not "2.0"; see {@link #labelsOf(double[])}).
+         */
         String[] labels(int j);
-
-        /** File lines of the rows (plain 1 + row for sources without lines). */
-        LineMap lines();
     }
 
-    /** Validates the source's columns as {@link Builder#build()} does and builds the data. */
-    final SurvivalData build(Source source) {
+    /**
+     * Validates the columns as {@link Builder#build()} does and builds the data; messages name the
+     * column and the 1-based row.
+     */
+    protected final SurvivalData build(Columns source) {
+        return build(source, LineMap.NONE);
+    }
+
+    /** As {@link #build(Columns)}, with the file line of each row for messages. */
+    final SurvivalData build(Columns source, LineMap lines) {
         List<String> wanted = wantedColumns();
-        Builder b = SurvivalData.builder().lines(source.lines()).time(time, source.numbers(wanted.indexOf(time)));
+        Builder b = SurvivalData.builder().lines(lines).time(time, source.numbers(wanted.indexOf(time)));
         if (start != null) {
             b.start(start, source.numbers(wanted.indexOf(start)));
         }
@@ -196,8 +215,8 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
         return b.build();
     }
 
-    /** Canonical labels of a numeric column ("2", not "2.0"); null = missing. */
-    static String[] labelsOf(double[] v) {
+    /** Canonical labels of a numeric column ("2", not "2.0"), as R prints factor levels; null = missing. */
+    protected static String[] labelsOf(double[] v) {
         String[] s = new String[v.length];
         for (int i = 0; i < v.length; i++) {
             s[i] = Double.isNaN(v[i]) ? null : Column.formatNumber(v[i]);

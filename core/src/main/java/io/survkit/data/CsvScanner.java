@@ -493,7 +493,7 @@ final class CsvScanner {
         if (kind == Kind.NUMBER) {
             double v = Double.NaN;
             if (!missing) {
-                v = DecimalParser.parse(b, from, to, charset);
+                v = DecimalParser.parse(b, from, to);
                 if (Double.isNaN(v)) {
                     String text = decode(b, from, to, fileLine, names.get(t.columns[slot]));
                     throw Check.fail("column '%s', row %d (file line %d): value '%s' is not a number; expected %s",

@@ -65,7 +65,7 @@ public final class CsvSurvivalReader extends ColumnRoles<CsvSurvivalReader> {
             expected[j] = expected(wanted.get(j));
         }
         CsvScanner.Table table = scanner.scan(index, kinds, expected);
-        return build(new Source() {
+        return build(new Columns() {
             @Override
             public double[] numbers(int j) {
                 return table.numbers[j];
@@ -75,11 +75,6 @@ public final class CsvSurvivalReader extends ColumnRoles<CsvSurvivalReader> {
             public String[] labels(int j) {
                 return table.kinds[j] == CsvScanner.Kind.TEXT ? table.labels(j) : labelsOf(table.numbers[j]);
             }
-
-            @Override
-            public LineMap lines() {
-                return table.lines;
-            }
-        });
+        }, table.lines);
     }
 }

@@ -51,7 +51,7 @@ public final class JdbcSurvivalReader extends ColumnRoles<JdbcSurvivalReader> {
         }
     }
 
-    private Source columns(ResultSet rs, List<String> wanted) throws SQLException {
+    private Columns columns(ResultSet rs, List<String> wanted) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         List<String> names = new ArrayList<>();
         for (int k = 1; k <= md.getColumnCount(); k++) {
@@ -110,7 +110,7 @@ public final class JdbcSurvivalReader extends ColumnRoles<JdbcSurvivalReader> {
                 text[j] = Arrays.copyOf(text[j], rows);
             }
         }
-        return new Source() {
+        return new Columns() {
             @Override
             public double[] numbers(int j) {
                 if (numbers[j] == null) {
@@ -123,11 +123,6 @@ public final class JdbcSurvivalReader extends ColumnRoles<JdbcSurvivalReader> {
             @Override
             public String[] labels(int j) {
                 return text[j] != null ? text[j] : labelsOf(numbers[j]);
-            }
-
-            @Override
-            public LineMap lines() {
-                return LineMap.NONE;
             }
         };
     }

@@ -36,7 +36,7 @@ class DecimalParserPropertyTest {
     private static void same(String s) {
         byte[] b = s.getBytes(StandardCharsets.US_ASCII);
         double expected = Double.parseDouble(s);
-        double got = DecimalParser.parse(b, 0, b.length, StandardCharsets.US_ASCII);
+        double got = DecimalParser.parse(b, 0, b.length);
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(got), s);
     }
 
@@ -63,7 +63,7 @@ class DecimalParserPropertyTest {
         }
         for (String bad : new String[] {"1d", "abc", "1.2.3", "--1", "1e", "e5", "NaN", "-", "."}) {
             byte[] b = bad.getBytes(StandardCharsets.US_ASCII);
-            assertEquals(Double.NaN, DecimalParser.parse(b, 0, b.length, StandardCharsets.US_ASCII), bad);
+            assertEquals(Double.NaN, DecimalParser.parse(b, 0, b.length), bad);
         }
     }
 
