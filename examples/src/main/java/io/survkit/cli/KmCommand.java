@@ -1,7 +1,8 @@
 package io.survkit.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.survkit.compare.LogRankResult;
+import io.survkit.compare.LogRankTest;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.KaplanMeier;
@@ -11,7 +12,9 @@ import io.survkit.estimate.Quantile;
 import io.survkit.estimate.RestrictedMean;
 import io.survkit.estimate.SurvivalCurve;
 import io.survkit.estimate.Variance;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,11 +74,32 @@ final class KmCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the curves as an SVG figure.")
     String svg;
 
+    /** The words of {@code --test}. */
+    static final class Tests extends Choices<String> {
+        Tests() {
+            add("logrank", "logrank");
+        }
+    }
+
+    @Option(names = "--test", paramLabel = "TEST", converter = Tests.class, completionCandidates = Tests.class,
+            description = "Also test the curves' groups from the same read: ${COMPLETION-CANDIDATES} (R survdiff; "
+                    + "in --json under result.logrank).")
+    String test;
+
+    @Option(names = "--max-points", paramLabel = "N", converter = Converters.PositiveCount.class,
+            description = "Show at most N points of each curve (JSON arrays): the first, the last and evenly "
+                    + "spaced points between; every statistic (medians, landmarks, RMST, the test) uses the whole "
+                    + "curve.")
+    Integer maxPoints;
+
     @Override
     public Integer call() {
         OutputOptions.Format format = output.format();
         if (format == OutputOptions.Format.CSV) {
             throw new UsageException("--format csv is not available for km yet");
+        }
+        if (test != null) {
+            DataOptions.require(data.group, "--group (for --test)");
         }
         output.checkWritable();
         SurvivalData d = data.read(Main.stdin(spec));
@@ -84,6 +108,7 @@ final class KmCommand implements Callable<Integer> {
             km = km.withVariance(robust ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
         }
         KaplanMeierResult fit = km.fit(d);
+        LogRankResult logrank = test == null ? null : LogRankTest.withDefaults().test(d);
         double[] at = times == null ? new double[0] : times.values();
         double horizon = tau == null ? Double.NaN : tau;
         if (svg != null) {
@@ -91,8 +116,14 @@ final class KmCommand implements Callable<Integer> {
         }
         output.write(spec.commandLine().getOut(), out -> {
             switch (format) {
-                case JSON -> out.println(Json.write(json(fit, at, horizon)));
-                default -> text(out, fit, at, horizon);
+                case JSON -> json(out, fit, at, horizon, logrank, maxPoints == null ? Integer.MAX_VALUE : maxPoints);
+                default -> {
+                    text(out, fit, at, horizon);
+                    if (logrank != null) {
+                        out.println();
+                        out.print(logrank);
+                    }
+                }
             }
         });
         return ExitCode.OK;
@@ -111,75 +142,115 @@ final class KmCommand implements Callable<Integer> {
         }
     }
 
-    /** The oracle's km result: nOmitted, stdErrScale, strata[]. */
-    static ObjectNode json(KaplanMeierResult fit, double[] times, double tau) {
-        ObjectNode r = Json.object();
-        r.put("nOmitted", fit.omittedRows());
-        r.put("stdErrScale", fit.standardErrorScale().rName());
-        ArrayNode strata = r.putArray("strata");
-        for (SurvivalCurve c : fit.curves()) {
-            strata.add(curve(c, times, tau));
+    /**
+     * The oracle's km result (nOmitted, stdErrScale, strata[], and logrank with {@code --test}),
+     * streamed: the curves' arrays go from the result to the output without a tree.
+     */
+    static void json(PrintWriter out, KaplanMeierResult fit, double[] times, double tau, LogRankResult logrank,
+            int maxPoints) {
+        try (JsonStream j = JsonStream.result(out)) {
+            JsonGenerator g = j.generator();
+            g.writeNumberField("nOmitted", fit.omittedRows());
+            g.writeStringField("stdErrScale", fit.standardErrorScale().rName());
+            g.writeArrayFieldStart("strata");
+            for (SurvivalCurve c : fit.curves()) {
+                curve(j, c, times, tau, maxPoints);
+            }
+            g.writeEndArray();
+            if (!fit.warnings().isEmpty()) {
+                j.tree("warnings", Json.strings(fit.warnings()));
+            }
+            if (logrank != null) {
+                j.tree("logrank", LogRankCommand.json(logrank));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (!fit.warnings().isEmpty()) {
-            r.set("warnings", Json.strings(fit.warnings()));
-        }
-        return r;
     }
-    private static ObjectNode curve(SurvivalCurve c, double[] times, double tau) {
-        ObjectNode s = Json.object();
-        s.put("name", c.name());
-        s.put("n", c.rowCount());
-        Json.put(s, "events", c.events());
-        s.set("time", Json.array(c.times()));
-        s.set("nRisk", Json.array(c.numberAtRisk()));
-        s.set("nEvent", Json.array(c.numberOfEvents()));
-        s.set("nCensor", Json.array(c.numberCensored()));
-        s.set("surv", Json.array(c.survival()));
-        s.set("stdErr", Json.array(c.standardError()));
-        s.set("lower", Json.array(c.lower()));
-        s.set("upper", Json.array(c.upper()));
-        s.set("cumhaz", Json.array(c.cumulativeHazard()));
-        s.set("stdChaz", Json.array(c.cumulativeHazardStandardError()));
-        put(s, "median", c.median());
-        put(s, "medianLower", c.medianLower());
-        put(s, "medianUpper", c.medianUpper());
-        ArrayNode q = s.putArray("quantiles");
-        for (Quantile x : c.quantiles()) {
-            ObjectNode o = q.addObject();
-            o.put("p", x.probability());
-            put(o, "time", x.time());
-            put(o, "lower", x.lower());
-            put(o, "upper", x.upper());
+
+    /**
+     * Indices of at most {@code max} points of a curve of {@code size} points: the first, the last
+     * and evenly spaced ranks between; null = all points.
+     */
+    static int[] thin(int size, int max) {
+        if (size <= max) {
+            return null;
         }
+        int[] keep = new int[max];
+        for (int k = 0; k < max; k++) {
+            keep[k] = max == 1 ? size - 1 : (int) Math.round((double) k * (size - 1) / (max - 1));
+        }
+        return keep;
+    }
+
+    private static void curve(JsonStream j, SurvivalCurve c, double[] times, double tau, int maxPoints)
+            throws IOException {
+        JsonGenerator g = j.generator();
+        g.writeStartObject();
+        g.writeStringField("name", c.name());
+        g.writeNumberField("n", c.rowCount());
+        j.field("events", c.events());
+        int[] keep = thin(c.size(), maxPoints);
+        if (keep != null) {
+            g.writeObjectFieldStart("thinned");
+            g.writeNumberField("points", keep.length);
+            g.writeNumberField("of", c.size());
+            g.writeEndObject();
+        }
+        j.array("time", c.times(), keep);
+        j.array("nRisk", c.numberAtRisk(), keep);
+        j.array("nEvent", c.numberOfEvents(), keep);
+        j.array("nCensor", c.numberCensored(), keep);
+        j.array("surv", c.survival(), keep);
+        j.array("stdErr", c.standardError(), keep);
+        j.array("lower", c.lower(), keep);
+        j.array("upper", c.upper(), keep);
+        j.array("cumhaz", c.cumulativeHazard(), keep);
+        j.array("stdChaz", c.cumulativeHazardStandardError(), keep);
+        optional(j, "median", c.median());
+        optional(j, "medianLower", c.medianLower());
+        optional(j, "medianUpper", c.medianUpper());
+        g.writeArrayFieldStart("quantiles");
+        for (Quantile x : c.quantiles()) {
+            g.writeStartObject();
+            j.field("p", x.probability());
+            optional(j, "time", x.time());
+            optional(j, "lower", x.lower());
+            optional(j, "upper", x.upper());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         if (!Double.isNaN(tau)) {
             RestrictedMean m = c.restrictedMean(tau);
-            Json.put(s, "rmean", m.estimate());
-            Json.put(s, "rmeanSe", m.standardError());
+            j.field("rmean", m.estimate());
+            j.field("rmeanSe", m.standardError());
         }
         if (times.length > 0) {
             LandmarkSummary l = c.at(times);
-            ArrayNode at = s.putArray("at");
+            g.writeArrayFieldStart("at");
             for (int i = 0; i < l.size(); i++) {
-                ObjectNode o = at.addObject();
-                Json.put(o, "time", l.time(i));
-                Json.put(o, "surv", l.survival(i));
-                Json.put(o, "stdErr", l.standardError(i));
-                Json.put(o, "lower", l.lower(i));
-                Json.put(o, "upper", l.upper(i));
-                Json.put(o, "nRisk", l.numberAtRisk(i));
-                Json.put(o, "nEvent", l.numberOfEvents(i));
-                Json.put(o, "nCensor", l.numberCensored(i));
-                Json.put(o, "cumhaz", l.cumulativeHazard(i));
+                g.writeStartObject();
+                j.field("time", l.time(i));
+                j.field("surv", l.survival(i));
+                j.field("stdErr", l.standardError(i));
+                j.field("lower", l.lower(i));
+                j.field("upper", l.upper(i));
+                j.field("nRisk", l.numberAtRisk(i));
+                j.field("nEvent", l.numberOfEvents(i));
+                j.field("nCensor", l.numberCensored(i));
+                j.field("cumhaz", l.cumulativeHazard(i));
+                g.writeEndObject();
             }
+            g.writeEndArray();
         }
-        return s;
+        g.writeEndObject();
     }
 
-    private static void put(ObjectNode o, String field, OptionalDouble v) {
+    private static void optional(JsonStream j, String field, OptionalDouble v) throws IOException {
         if (v.isPresent()) {
-            Json.put(o, field, v.getAsDouble());
+            j.field(field, v.getAsDouble());
         } else {
-            o.putNull(field);
+            j.generator().writeNullField(field);
         }
     }
 }

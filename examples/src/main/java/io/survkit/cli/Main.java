@@ -27,7 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "survkit", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Survival analysis with R survival's answers.",
-        subcommands = {KmCommand.class, LogRankCommand.class, CoxCommand.class, CifCommand.class,
+        subcommands = {KmCommand.class, LogRankCommand.class, CompareCommand.class, CoxCommand.class, CifCommand.class,
             GistCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  1  an unexpected failure (a bug: please report it with the command line)",
