@@ -538,6 +538,34 @@ public final class ArmComparisonResult {
         return w.toString();
     }
 
+    /**
+     * Streams {@link #toJson()} into {@code out} (a {@code Writer}).
+     *
+     * @param out where the text goes
+     */
+    public void writeJson(Appendable out) {
+        json(new JsonWriter(out));
+    }
+
+    /**
+     * One row per endpoint and arm: n, events, median with its CI, restricted mean, and the
+     * endpoint's log-rank, hazard ratios, RMST difference and Schoenfeld test.
+     *
+     * @return the tidy table
+     */
+    public io.survkit.table.Table table() {
+        return Exports.armComparisonTable(this);
+    }
+
+    /**
+     * {@link #table()} as CSV (formula injection neutralised).
+     *
+     * @return the CSV text
+     */
+    public String toCsv() {
+        return table().toCsv();
+    }
+
     private void json(JsonWriter w) {
         w.beginObject();
         w.name("software").beginObject().name("name").value("survkit").name("version").value(Version.get())

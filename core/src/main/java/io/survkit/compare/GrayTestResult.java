@@ -1,5 +1,7 @@
 package io.survkit.compare;
 
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -184,5 +186,46 @@ public final class GrayTestResult {
         }
         return new BigDecimal(v).round(new MathContext(7, RoundingMode.HALF_EVEN)).stripTrailingZeros()
                 .toPlainString();
+    }
+
+    /**
+     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section cif, field grayTest); numbers in full
+     * precision, absent values as {@code null}.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        StringBuilder b = new StringBuilder();
+        writeJson(b);
+        return b.toString();
+    }
+
+    /**
+     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
+     *
+     * @param out where the text goes
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public void writeJson(Appendable out) {
+        Exports.gray(this, new JsonWriter(out));
+    }
+
+    /**
+     * This result as tidy rows (one row per observation, one column per variable).
+     *
+     * @return the table
+     */
+    public Table table() {
+        return Exports.grayTable(this);
+    }
+
+    /**
+     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
+     * neutralised.
+     *
+     * @return the CSV text
+     */
+    public String toCsv() {
+        return table().toCsv();
     }
 }

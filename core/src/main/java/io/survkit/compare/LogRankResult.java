@@ -1,5 +1,7 @@
 package io.survkit.compare;
 
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,7 +232,7 @@ public final class LogRankResult {
     }
 
     /** R's {@code print(survdiff)} table: N, Observed, Expected, (O-E)^2/E, (O-E)^2/V per group. */
-    public String table() {
+    public String summaryTable() {
         int k = groups.size();
         double[] oe2e = new double[k];
         double[] oe2v = new double[k];
@@ -266,7 +268,7 @@ public final class LogRankResult {
             sb.append("n=").append(Text.signif(n, 15)).append(", ").append(omitted)
                     .append(omitted == 1 ? " observation" : " observations").append(" deleted due to missingness.\n\n");
         }
-        sb.append(table()).append('\n');
+        sb.append(summaryTable()).append('\n');
         sb.append(" Chisq= ").append(Text.signif(Math.round(chiSquare * 10) / 10.0, 3)).append("  on ").append(df)
                 .append(" degrees of freedom, p= ").append(Text.pValue(pValue)).append(" \n");
         if (isStratified()) {
@@ -287,5 +289,46 @@ public final class LogRankResult {
             case TARONE_WARE -> "Tarone-Ware";
             case PETO_PETO -> "Peto-Peto";
         };
+    }
+
+    /**
+     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section logrank); numbers in full
+     * precision, absent values as {@code null}.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        StringBuilder b = new StringBuilder();
+        writeJson(b);
+        return b.toString();
+    }
+
+    /**
+     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
+     *
+     * @param out where the text goes
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public void writeJson(Appendable out) {
+        Exports.logRank(this, new JsonWriter(out));
+    }
+
+    /**
+     * This result as tidy rows (one row per observation, one column per variable).
+     *
+     * @return the table
+     */
+    public Table table() {
+        return Exports.logRankTable(this);
+    }
+
+    /**
+     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
+     * neutralised.
+     *
+     * @return the CSV text
+     */
+    public String toCsv() {
+        return table().toCsv();
     }
 }

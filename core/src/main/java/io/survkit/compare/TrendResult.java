@@ -1,5 +1,7 @@
 package io.survkit.compare;
 
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import java.util.List;
 
 /**
@@ -158,5 +160,46 @@ public final class TrendResult {
             sb.append("Warning: ").append(w).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * This result as JSON, with the field names of R's reference files (the trend entries of {@code reference/logrank_reference.json}); numbers in full
+     * precision, absent values as {@code null}.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        StringBuilder b = new StringBuilder();
+        writeJson(b);
+        return b.toString();
+    }
+
+    /**
+     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
+     *
+     * @param out where the text goes
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public void writeJson(Appendable out) {
+        Exports.trend(this, new JsonWriter(out));
+    }
+
+    /**
+     * This result as tidy rows (one row per observation, one column per variable).
+     *
+     * @return the table
+     */
+    public Table table() {
+        return Exports.trendTable(this);
+    }
+
+    /**
+     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
+     * neutralised.
+     *
+     * @return the CSV text
+     */
+    public String toCsv() {
+        return table().toCsv();
     }
 }

@@ -1,5 +1,7 @@
 package io.survkit.estimate;
 
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.compare.GrayTestResult;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
@@ -283,5 +285,46 @@ public final class CumulativeIncidenceResult {
             r[i] = (nsf + i) * unit;
         }
         return r;
+    }
+
+    /**
+     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section cif); numbers in full
+     * precision, absent values as {@code null}.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        StringBuilder b = new StringBuilder();
+        writeJson(b);
+        return b.toString();
+    }
+
+    /**
+     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
+     *
+     * @param out where the text goes
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public void writeJson(Appendable out) {
+        Exports.cumulativeIncidence(this, new JsonWriter(out));
+    }
+
+    /**
+     * This result as tidy rows (one row per observation, one column per variable).
+     *
+     * @return the table
+     */
+    public Table table() {
+        return Exports.cumulativeIncidenceTable(this);
+    }
+
+    /**
+     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
+     * neutralised.
+     *
+     * @return the CSV text
+     */
+    public String toCsv() {
+        return table().toCsv();
     }
 }

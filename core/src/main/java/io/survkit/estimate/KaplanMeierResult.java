@@ -1,5 +1,8 @@
 package io.survkit.estimate;
 
+import java.util.OptionalDouble;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,15 +146,15 @@ public final class KaplanMeierResult {
     }
 
     /** R's {@code print(fit)} table: n, events, median and its confidence limits per curve. */
-    public String table() {
-        return table(Double.NaN);
+    public String summaryTable() {
+        return summaryTable(Double.NaN);
     }
 
     /**
-     * R's {@code print(fit, rmean = tau)} table: as {@link #table()} with the restricted mean and its
-     * standard error up to {@code tau} (NaN = without).
+     * R's {@code print(fit, rmean = tau)} table: as {@link #summaryTable()} with the restricted mean
+     * and its standard error up to {@code tau} (NaN = without).
      */
-    public String table(double tau) {
+    public String summaryTable(double tau) {
         boolean rmean = !Double.isNaN(tau);
         int k = curves.size();
         double[] records = new double[k];
@@ -227,10 +230,87 @@ public final class KaplanMeierResult {
     /** R's {@code print(survfit)} table, then any warnings. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(table());
+        StringBuilder sb = new StringBuilder(summaryTable());
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section km); numbers in full
+     * precision, absent values as {@code null}.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        StringBuilder b = new StringBuilder();
+        writeJson(b);
+        return b.toString();
+    }
+
+    /**
+     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
+     *
+     * @param out where the text goes
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public void writeJson(Appendable out) {
+        Exports.kaplanMeier(this, new JsonWriter(out), new double[0], OptionalDouble.empty());
+    }
+
+    /**
+     * As {@link #writeJson(Appendable)}, with each curve's {@code at[]} (R's {@code summary(fit,
+     * times = )}) at {@code times} and its restricted mean ({@code rmean}, {@code rmeanSe}) up to
+     * {@code tau}.
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param tau the restricted mean's horizon, or empty for none
+     */
+    public void writeJson(Appendable out, double[] times, OptionalDouble tau) {
+        writeJson(out, times, tau, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #writeJson(Appendable, double[], OptionalDouble)}, showing at most {@code maxPoints}
+     * points of each curve in its arrays (time, nRisk, ..., stdChaz): the first, the last and evenly
+     * spaced ranks between, with {@code "thinned": {"points": k, "of": n}}; for display only, every
+     * other field (median, quantiles, rmean, at[]) is computed on the whole curve.
+     *
+     * <pre>{@code
+     * fit.writeJson(writer, new double[] {365}, OptionalDouble.empty(), 2000); // a plot's worth of points
+     * }</pre>
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param tau the restricted mean's horizon, or empty for none
+     * @param maxPoints most points shown per curve, at least 2
+     */
+    public void writeJson(Appendable out, double[] times, OptionalDouble tau, int maxPoints) {
+        if (maxPoints < 2) {
+            throw io.survkit.internal.Check.fail("maxPoints must be at least 2 (the first and last point), got %d",
+                    maxPoints);
+        }
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), tau, maxPoints);
+    }
+
+    /**
+     * This result as tidy rows (one row per observation, one column per variable).
+     *
+     * @return the table
+     */
+    public Table table() {
+        return Exports.kaplanMeierTable(this);
+    }
+
+    /**
+     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
+     * neutralised.
+     *
+     * @return the CSV text
+     */
+    public String toCsv() {
+        return table().toCsv();
     }
 }

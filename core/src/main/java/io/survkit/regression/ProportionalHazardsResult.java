@@ -1,5 +1,7 @@
 package io.survkit.regression;
 
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,14 +22,21 @@ public final class ProportionalHazardsResult {
     private final int[] df;
     private final ChiSquareTest global;
     private final TimeTransform transform;
+    private final int omitted;
 
     ProportionalHazardsResult(List<String> terms, double[] chisq, int[] df, ChiSquareTest global,
-            TimeTransform transform) {
+            TimeTransform transform, int omitted) {
+        this.omitted = omitted;
         this.terms = List.copyOf(terms);
         this.chisq = chisq;
         this.df = df;
         this.global = global;
         this.transform = transform;
+    }
+
+    /** @return the rows the Cox fit left out (missing values), as its {@code omittedRows()} */
+    public int omittedRows() {
+        return omitted;
     }
 
     /** Term names (rows of R's table, without {@code GLOBAL}). */
@@ -89,5 +98,46 @@ public final class ProportionalHazardsResult {
         sb.append(String.format(Locale.ROOT, "%-" + w + "s %10.4g %4d %10.4g%n", "GLOBAL", global.statistic(),
                 global.degreesOfFreedom(), global.pValue()));
         return sb.toString();
+    }
+
+    /**
+     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section zph); numbers in full
+     * precision, absent values as {@code null}.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        StringBuilder b = new StringBuilder();
+        writeJson(b);
+        return b.toString();
+    }
+
+    /**
+     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
+     *
+     * @param out where the text goes
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public void writeJson(Appendable out) {
+        Exports.zph(this, new JsonWriter(out));
+    }
+
+    /**
+     * This result as tidy rows (one row per observation, one column per variable).
+     *
+     * @return the table
+     */
+    public Table table() {
+        return Exports.zphTable(this);
+    }
+
+    /**
+     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
+     * neutralised.
+     *
+     * @return the CSV text
+     */
+    public String toCsv() {
+        return table().toCsv();
     }
 }

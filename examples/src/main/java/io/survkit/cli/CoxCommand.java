@@ -1,9 +1,6 @@
 package io.survkit.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.survkit.data.SurvivalData;
-import io.survkit.regression.BaselineHazard;
-import io.survkit.regression.ChiSquareTest;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
 import io.survkit.regression.ProportionalHazardsResult;
@@ -62,10 +59,11 @@ final class CoxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputOptions.Format format = output.format();
-        if (format == OutputOptions.Format.CSV) {
-            throw new UsageException("--format csv is not available for cox yet");
-        }
         DataOptions.require(data.covariates, "--covariates");
+        if (format == OutputOptions.Format.CSV && zph) {
+            throw new UsageException("--format csv writes one table and --zph adds a second; "
+                    + "use --format json or text, or leave out --zph");
+        }
         output.checkWritable();
         SurvivalData d = data.read(Main.stdin(spec));
         CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
@@ -76,11 +74,10 @@ final class CoxCommand implements Callable<Integer> {
         ProportionalHazardsResult ph = zph ? ProportionalHazardsTest.withDefaults().test(fit) : null;
         output.write(spec.commandLine().getOut(), out -> {
             if (format == OutputOptions.Format.JSON) {
-                ObjectNode r = json(fit);
-                if (ph != null) {
-                    r.set("zph", json(ph, fit.omittedRows()));
-                }
-                out.println(Json.write(r));
+                String json = ph == null ? fit.toJson() : JsonOutput.withMember(fit.toJson(), "zph", ph.toJson());
+                JsonOutput.write(out, a -> out.print(json));
+            } else if (format == OutputOptions.Format.CSV) {
+                fit.table().writeCsv(out);
             } else {
                 out.print(fit);
                 if (ph != null) {
@@ -90,68 +87,5 @@ final class CoxCommand implements Callable<Integer> {
             }
         });
         return ExitCode.OK;
-    }
-
-    /** The oracle's cox result fields. */
-    static ObjectNode json(CoxResult fit) {
-        ObjectNode r = Json.object();
-        r.put("nOmitted", fit.omittedRows());
-        r.set("terms", Json.strings(fit.terms()));
-        r.set("coef", Json.array(fit.coefficients()));
-        r.set("se", Json.array(fit.standardErrors()));
-        if (fit.isRobust()) {
-            r.set("robustSe", Json.array(fit.robustStandardErrors()));
-        } else {
-            r.putNull("robustSe");
-        }
-        r.set("hr", Json.array(fit.hazardRatios()));
-        r.set("hrLower", Json.array(fit.hazardRatioLower()));
-        r.set("hrUpper", Json.array(fit.hazardRatioUpper()));
-        r.set("z", Json.array(fit.zStatistics()));
-        r.set("p", Json.array(fit.pValues()));
-        Json.put(r, "loglikNull", fit.logLikelihoodNull());
-        Json.put(r, "loglik", fit.logLikelihood());
-        r.set("lrt", test(fit.likelihoodRatioTest()));
-        r.set("wald", test(fit.waldTest()));
-        r.set("score", test(fit.scoreTest()));
-        Json.put(r, "concordance", fit.concordance());
-        Json.put(r, "concordanceSe", fit.concordanceStandardError());
-        r.put("n", fit.size());
-        r.put("events", fit.events());
-        r.put("iterations", fit.iterations());
-        r.put("converged", fit.converged());
-        BaselineHazard b = fit.baselineHazard();
-        ObjectNode base = r.putObject("baseline");
-        base.set("time", Json.array(b.times()));
-        base.set("cumhaz", Json.array(b.cumulativeHazards()));
-        if (fit.strataColumn() == null) {
-            base.putNull("strata");
-        } else {
-            base.set("strata", Json.strings(b.strata()));
-        }
-        if (!fit.warnings().isEmpty()) {
-            r.set("warnings", Json.strings(fit.warnings()));
-        }
-        return r;
-    }
-
-    static ObjectNode test(ChiSquareTest t) {
-        ObjectNode o = Json.object();
-        Json.put(o, "chisq", t.statistic());
-        o.put("df", t.degreesOfFreedom());
-        Json.put(o, "p", t.pValue());
-        return o;
-    }
-
-    /** The oracle's zph result fields. */
-    static ObjectNode json(ProportionalHazardsResult zph, int omitted) {
-        ObjectNode r = Json.object();
-        r.put("nOmitted", omitted);
-        r.set("terms", Json.strings(zph.terms()));
-        r.set("chisq", Json.array(zph.chiSquares()));
-        r.set("df", Json.array(zph.degreesOfFreedom()));
-        r.set("p", Json.array(zph.pValues()));
-        r.set("global", test(zph.global()));
-        return r;
     }
 }

@@ -1,6 +1,5 @@
 package io.survkit.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.data.SurvivalData;
@@ -8,13 +7,8 @@ import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.estimate.LandmarkSummary;
-import io.survkit.estimate.Quantile;
-import io.survkit.estimate.RestrictedMean;
-import io.survkit.estimate.SurvivalCurve;
 import io.survkit.estimate.Variance;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,11 +89,12 @@ final class KmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputOptions.Format format = output.format();
-        if (format == OutputOptions.Format.CSV) {
-            throw new UsageException("--format csv is not available for km yet");
-        }
         if (test != null) {
             DataOptions.require(data.group, "--group (for --test)");
+            if (format == OutputOptions.Format.CSV) {
+                throw new UsageException("--format csv writes one table and --test adds a second; use --format json "
+                        + "or text, or leave out --test");
+            }
         }
         output.checkWritable();
         SurvivalData d = data.read(Main.stdin(spec));
@@ -116,7 +111,10 @@ final class KmCommand implements Callable<Integer> {
         }
         output.write(spec.commandLine().getOut(), out -> {
             switch (format) {
-                case JSON -> json(out, fit, at, horizon, logrank, maxPoints == null ? Integer.MAX_VALUE : maxPoints);
+                case JSON -> JsonOutput.write(out, a -> fit.writeJson(a, at, tau == null ? OptionalDouble.empty()
+                        : OptionalDouble.of(tau), maxPoints == null ? Integer.MAX_VALUE : maxPoints),
+                        "logrank", logrank == null ? null : logrank::writeJson);
+                case CSV -> fit.table().writeCsv(out);
                 default -> {
                     text(out, fit, at, horizon);
                     if (logrank != null) {
@@ -130,7 +128,7 @@ final class KmCommand implements Callable<Integer> {
     }
 
     private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, double tau) {
-        out.print(Double.isNaN(tau) ? fit.table() : fit.table(tau));
+        out.print(Double.isNaN(tau) ? fit.summaryTable() : fit.summaryTable(tau));
         if (times.length > 0) {
             out.println();
             for (LandmarkSummary s : fit.at(times)) {
@@ -139,118 +137,6 @@ final class KmCommand implements Callable<Integer> {
         }
         for (String w : fit.warnings()) {
             out.println("Warning: " + w);
-        }
-    }
-
-    /**
-     * The oracle's km result (nOmitted, stdErrScale, strata[], and logrank with {@code --test}),
-     * streamed: the curves' arrays go from the result to the output without a tree.
-     */
-    static void json(PrintWriter out, KaplanMeierResult fit, double[] times, double tau, LogRankResult logrank,
-            int maxPoints) {
-        try (JsonStream j = JsonStream.result(out)) {
-            JsonGenerator g = j.generator();
-            g.writeNumberField("nOmitted", fit.omittedRows());
-            g.writeStringField("stdErrScale", fit.standardErrorScale().rName());
-            g.writeArrayFieldStart("strata");
-            for (SurvivalCurve c : fit.curves()) {
-                curve(j, c, times, tau, maxPoints);
-            }
-            g.writeEndArray();
-            if (!fit.warnings().isEmpty()) {
-                j.tree("warnings", Json.strings(fit.warnings()));
-            }
-            if (logrank != null) {
-                j.tree("logrank", LogRankCommand.json(logrank));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Indices of at most {@code max} points of a curve of {@code size} points: the first, the last
-     * and evenly spaced ranks between; null = all points.
-     */
-    static int[] thin(int size, int max) {
-        if (size <= max) {
-            return null;
-        }
-        int[] keep = new int[max];
-        for (int k = 0; k < max; k++) {
-            keep[k] = max == 1 ? size - 1 : (int) Math.round((double) k * (size - 1) / (max - 1));
-        }
-        return keep;
-    }
-
-    private static void curve(JsonStream j, SurvivalCurve c, double[] times, double tau, int maxPoints)
-            throws IOException {
-        JsonGenerator g = j.generator();
-        g.writeStartObject();
-        g.writeStringField("name", c.name());
-        g.writeNumberField("n", c.rowCount());
-        j.field("events", c.events());
-        int[] keep = thin(c.size(), maxPoints);
-        if (keep != null) {
-            g.writeObjectFieldStart("thinned");
-            g.writeNumberField("points", keep.length);
-            g.writeNumberField("of", c.size());
-            g.writeEndObject();
-        }
-        j.array("time", c.times(), keep);
-        j.array("nRisk", c.numberAtRisk(), keep);
-        j.array("nEvent", c.numberOfEvents(), keep);
-        j.array("nCensor", c.numberCensored(), keep);
-        j.array("surv", c.survival(), keep);
-        j.array("stdErr", c.standardError(), keep);
-        j.array("lower", c.lower(), keep);
-        j.array("upper", c.upper(), keep);
-        j.array("cumhaz", c.cumulativeHazard(), keep);
-        j.array("stdChaz", c.cumulativeHazardStandardError(), keep);
-        optional(j, "median", c.median());
-        optional(j, "medianLower", c.medianLower());
-        optional(j, "medianUpper", c.medianUpper());
-        g.writeArrayFieldStart("quantiles");
-        for (Quantile x : c.quantiles()) {
-            g.writeStartObject();
-            j.field("p", x.probability());
-            optional(j, "time", x.time());
-            optional(j, "lower", x.lower());
-            optional(j, "upper", x.upper());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        if (!Double.isNaN(tau)) {
-            RestrictedMean m = c.restrictedMean(tau);
-            j.field("rmean", m.estimate());
-            j.field("rmeanSe", m.standardError());
-        }
-        if (times.length > 0) {
-            LandmarkSummary l = c.at(times);
-            g.writeArrayFieldStart("at");
-            for (int i = 0; i < l.size(); i++) {
-                g.writeStartObject();
-                j.field("time", l.time(i));
-                j.field("surv", l.survival(i));
-                j.field("stdErr", l.standardError(i));
-                j.field("lower", l.lower(i));
-                j.field("upper", l.upper(i));
-                j.field("nRisk", l.numberAtRisk(i));
-                j.field("nEvent", l.numberOfEvents(i));
-                j.field("nCensor", l.numberCensored(i));
-                j.field("cumhaz", l.cumulativeHazard(i));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
-    }
-
-    private static void optional(JsonStream j, String field, OptionalDouble v) throws IOException {
-        if (v.isPresent()) {
-            j.field(field, v.getAsDouble());
-        } else {
-            j.generator().writeNullField(field);
         }
     }
 }

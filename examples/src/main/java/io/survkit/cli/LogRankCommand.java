@@ -1,6 +1,5 @@
 package io.survkit.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.compare.PValueAdjustment;
@@ -72,10 +71,11 @@ final class LogRankCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputOptions.Format format = output.format();
-        if (format == OutputOptions.Format.CSV) {
-            throw new UsageException("--format csv is not available for logrank yet");
-        }
         DataOptions.require(data.group, "--group");
+        if (format == OutputOptions.Format.CSV && pairwise != null) {
+            throw new UsageException("--format csv writes one table and --pairwise adds a second; "
+                    + "use --format json or text, or leave out --pairwise");
+        }
         output.checkWritable();
         SurvivalData d = data.read(Main.stdin(spec));
         LogRankTest test = test();
@@ -84,11 +84,10 @@ final class LogRankCommand implements Callable<Integer> {
                 : PairwiseLogRank.withDefaults().withTest(test).withAdjustment(pairwise).test(d);
         output.write(spec.commandLine().getOut(), out -> {
             if (format == OutputOptions.Format.JSON) {
-                ObjectNode json = json(r);
-                if (pairs != null) {
-                    json.set("pairwise", Pairwise.json(pairs));
-                }
-                out.println(Json.write(json));
+                String json = pairs == null ? r.toJson() : JsonOutput.withMember(r.toJson(), "pairwise", pairs.toJson());
+                JsonOutput.write(out, a -> out.print(json));
+            } else if (format == OutputOptions.Format.CSV) {
+                r.table().writeCsv(out);
             } else {
                 out.print(r);
                 if (pairs != null) {
@@ -113,31 +112,5 @@ final class LogRankCommand implements Callable<Integer> {
             t = t.withGamma(gamma);
         }
         return t;
-    }
-    /** The oracle's logrank result fields. */
-    static ObjectNode json(LogRankResult r) {
-        ObjectNode o = Json.object();
-        o.put("nOmitted", r.omittedRows());
-        o.set("groups", Json.strings(r.groups()));
-        o.set("n", Json.array(r.rowCounts()));
-        o.set("observed", Json.array(r.observed()));
-        o.set("expected", Json.array(r.expected()));
-        o.set("variance", Json.matrix(r.variance()));
-        Json.put(o, "chisq", r.chiSquare());
-        o.put("df", r.degreesOfFreedom());
-        Json.put(o, "p", r.pValue());
-        if (r.isStratified()) {
-            o.set("strata", Json.strings(r.strata()));
-            o.set("observedByStratum", Json.matrix(r.observedByStratum()));
-            o.set("expectedByStratum", Json.matrix(r.expectedByStratum()));
-        } else {
-            o.putNull("strata");
-            o.putNull("observedByStratum");
-            o.putNull("expectedByStratum");
-        }
-        if (!r.warnings().isEmpty()) {
-            o.set("warnings", Json.strings(r.warnings()));
-        }
-        return o;
     }
 }

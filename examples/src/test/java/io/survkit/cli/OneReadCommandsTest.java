@@ -68,7 +68,7 @@ class OneReadCommandsTest {
             assertEquals(4, b.get("time").size());
             assertEquals(size, b.get("thinned").get("of").asInt());
             // the kept points are the curve's own: first, last and evenly spaced ranks
-            int[] keep = KmCommand.thin(size, 4);
+            int[] keep = {0, (int) Math.round((size - 1) / 3.0), (int) Math.round(2 * (size - 1) / 3.0), size - 1};
             assertEquals(0, keep[0]);
             assertEquals(size - 1, keep[3]);
             for (String array : new String[] {"time", "surv", "nRisk", "lower", "cumhaz"}) {
