@@ -25,7 +25,7 @@ import java.util.List;
  * r.methods();                        // paragraph for the paper
  * }</pre>
  */
-public final class ArmComparisonResult {
+public final class ArmComparisonResult implements io.survkit.table.Exportable {
     private final String group;
     private final String treatment;
     private final String control;
@@ -532,17 +532,14 @@ public final class ArmComparisonResult {
     // ------------------------------------------------------------------------------- JSON
 
     /** JSON with every number of the result (NaN as null), the notes and the methods paragraph. */
+    @Override
     public String toJson() {
         JsonWriter w = new JsonWriter();
         json(w);
         return w.toString();
     }
 
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}).
-     *
-     * @param out where the text goes
-     */
+    @Override
     public void writeJson(Appendable out) {
         json(new JsonWriter(out));
     }
@@ -553,18 +550,11 @@ public final class ArmComparisonResult {
      *
      * @return the tidy table
      */
+    @Override
     public io.survkit.table.Table table() {
         return Exports.armComparisonTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV (formula injection neutralised).
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 
     private void json(JsonWriter w) {
         w.beginObject();

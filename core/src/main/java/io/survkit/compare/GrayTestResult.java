@@ -1,5 +1,6 @@
 package io.survkit.compare;
 
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
@@ -22,7 +23,7 @@ import java.util.Locale;
  * }
  * }</pre>
  */
-public final class GrayTestResult {
+public final class GrayTestResult implements Exportable {
     private final List<String> groups;
     private final List<String> causes;
     private final int[] causeCodes;
@@ -188,44 +189,14 @@ public final class GrayTestResult {
                 .toPlainString();
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section cif, field grayTest); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.gray(this, new JsonWriter(out));
     }
 
-    /**
-     * This result as tidy rows (one row per observation, one column per variable).
-     *
-     * @return the table
-     */
+    @Override
     public Table table() {
         return Exports.grayTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

@@ -1,5 +1,6 @@
 package io.survkit.compare;
 
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
@@ -22,7 +23,7 @@ import java.util.List;
  * System.out.printf("chisq %.2f on %d df, p = %.3g%n", r.chiSquare(), r.degreesOfFreedom(), r.pValue());
  * }</pre>
  */
-public final class LogRankResult {
+public final class LogRankResult implements Exportable {
     private final Weighting weighting;
     private final double rho;
     private final double gamma;
@@ -291,44 +292,14 @@ public final class LogRankResult {
         };
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section logrank); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.logRank(this, new JsonWriter(out));
     }
 
-    /**
-     * This result as tidy rows (one row per observation, one column per variable).
-     *
-     * @return the table
-     */
+    @Override
     public Table table() {
         return Exports.logRankTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

@@ -1,5 +1,6 @@
 package io.survkit.compare;
 
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
@@ -17,7 +18,7 @@ import java.util.List;
  * double q = r.pValue(0, 2);         // symmetric lookup by group index
  * }</pre>
  */
-public final class PairwiseLogRankResult {
+public final class PairwiseLogRankResult implements Exportable {
     private final Weighting weighting;
     private final double rho;
     private final double gamma;
@@ -186,44 +187,14 @@ public final class PairwiseLogRankResult {
         };
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files (the pairwise entries of {@code reference/logrank_reference.json}); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.pairwise(this, new JsonWriter(out));
     }
 
-    /**
-     * This result as tidy rows (one row per observation, one column per variable).
-     *
-     * @return the table
-     */
+    @Override
     public Table table() {
         return Exports.pairwiseTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

@@ -1,5 +1,6 @@
 package io.survkit.compare;
 
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * System.out.println(r);   // table and "Trend: chisq= ... on 1 degree of freedom, p= ..."
  * }</pre>
  */
-public final class TrendResult {
+public final class TrendResult implements Exportable {
     private final Weighting weighting;
     private final double rho;
     private final double gamma;
@@ -162,44 +163,14 @@ public final class TrendResult {
         return sb.toString();
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files (the trend entries of {@code reference/logrank_reference.json}); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.trend(this, new JsonWriter(out));
     }
 
-    /**
-     * This result as tidy rows (one row per observation, one column per variable).
-     *
-     * @return the table
-     */
+    @Override
     public Table table() {
         return Exports.trendTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.compare.GrayTestResult;
@@ -32,7 +33,7 @@ import java.util.Optional;
  * r.grayTest().ifPresent(t -> System.out.println(t.pValue(0)));
  * }</pre>
  */
-public final class CumulativeIncidenceResult {
+public final class CumulativeIncidenceResult implements Exportable {
     private final CifMethod method;
     private final List<String> causes;
     private final List<String> groups;
@@ -287,44 +288,14 @@ public final class CumulativeIncidenceResult {
         return r;
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section cif); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.cumulativeIncidence(this, new JsonWriter(out));
     }
 
-    /**
-     * This result as tidy rows (one row per observation, one column per variable).
-     *
-     * @return the table
-     */
+    @Override
     public Table table() {
         return Exports.cumulativeIncidenceTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

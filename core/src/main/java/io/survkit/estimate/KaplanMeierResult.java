@@ -1,6 +1,7 @@
 package io.survkit.estimate;
 
 import java.util.OptionalDouble;
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
@@ -20,7 +21,7 @@ import java.util.List;
  * System.out.println(r.riskTable(0, 180, 365));
  * }</pre>
  */
-public final class KaplanMeierResult {
+public final class KaplanMeierResult implements Exportable {
     private final List<SurvivalCurve> curves;
     private final int omitted;
     private final List<String> warnings;
@@ -237,24 +238,7 @@ public final class KaplanMeierResult {
         return sb.toString();
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section km); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.kaplanMeier(this, new JsonWriter(out), new double[0], OptionalDouble.empty());
     }
@@ -295,22 +279,9 @@ public final class KaplanMeierResult {
         Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), tau, maxPoints);
     }
 
-    /**
-     * This result as tidy rows (one row per observation, one column per variable).
-     *
-     * @return the table
-     */
+    @Override
     public Table table() {
         return Exports.kaplanMeierTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

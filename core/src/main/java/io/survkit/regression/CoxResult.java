@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
@@ -31,7 +32,7 @@ import java.util.Map;
  * ProportionalHazardsResult zph = ProportionalHazardsTest.withDefaults().test(fit);
  * }</pre>
  */
-public final class CoxResult {
+public final class CoxResult implements Exportable {
     private final CoxDesign d;
     private final TieMethod ties;
     private final double confLevel;
@@ -947,44 +948,14 @@ public final class CoxResult {
         }
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section cox); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.cox(this, new JsonWriter(out));
     }
 
-    /**
-     * This result as tidy rows (one row per observation, one column per variable).
-     *
-     * @return the table
-     */
+    @Override
     public Table table() {
         return Exports.coxTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
@@ -17,7 +18,7 @@ import java.util.List;
  * double[] p = fg.pValues();
  * }</pre>
  */
-public final class FineGrayResult {
+public final class FineGrayResult implements Exportable {
     private final String cause;
     private final List<String> terms;
     private final double[] coef;
@@ -268,44 +269,14 @@ public final class FineGrayResult {
         return sb.toString();
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files ({@code reference/crr_cr_synth.json}; hazard ratio limits at 95 %); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.fineGray(this, new JsonWriter(out), 0.95);
     }
 
-    /**
-     * This result as tidy rows (one row per observation, one column per variable).
-     *
-     * @return the table
-     */
+    @Override
     public Table table() {
         return Exports.fineGrayTable(this, 0.95);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Locale;
  * Arrays are indexed by term, {@code "(Intercept)"} first, then the model columns in order; per-row
  * arrays ({@link #fitted()}, {@link #linearPredictor()}) follow the rows of the input.
  */
-public final class LogisticResult {
+public final class LogisticResult implements Exportable {
     private final int n;
     private final int nTreated;
     private final int omitted;
@@ -268,44 +269,14 @@ public final class LogisticResult {
         }
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section glm); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.logistic(this, new JsonWriter(out));
     }
 
-    /**
-     * This result as tidy rows (one row per observation, one column per variable).
-     *
-     * @return the table
-     */
+    @Override
     public Table table() {
         return Exports.logisticTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

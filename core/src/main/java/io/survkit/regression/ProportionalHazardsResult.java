@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Locale;
  * zph.global().pValue();
  * }</pre>
  */
-public final class ProportionalHazardsResult {
+public final class ProportionalHazardsResult implements Exportable {
     private final List<String> terms;
     private final double[] chisq;
     private final int[] df;
@@ -100,44 +101,14 @@ public final class ProportionalHazardsResult {
         return sb.toString();
     }
 
-    /**
-     * This result as JSON, with the field names of R's reference files ({@code oracle/README.md}, section zph); numbers in full
-     * precision, absent values as {@code null}.
-     *
-     * @return the JSON text
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        writeJson(b);
-        return b.toString();
-    }
-
-    /**
-     * Streams {@link #toJson()} into {@code out} (a {@code Writer}), without building it in memory.
-     *
-     * @param out where the text goes
-     * @throws java.io.UncheckedIOException when {@code out} fails
-     */
+    @Override
     public void writeJson(Appendable out) {
         Exports.zph(this, new JsonWriter(out));
     }
 
-    /**
-     * This result as tidy rows (one row per observation, one column per variable).
-     *
-     * @return the table
-     */
+    @Override
     public Table table() {
         return Exports.zphTable(this);
     }
 
-    /**
-     * {@link #table()} as CSV: a header line, numbers in full precision, formula injection
-     * neutralised.
-     *
-     * @return the CSV text
-     */
-    public String toCsv() {
-        return table().toCsv();
-    }
 }

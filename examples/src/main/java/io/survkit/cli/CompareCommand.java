@@ -1,14 +1,9 @@
 package io.survkit.cli;
 
 import io.survkit.arms.ArmComparison;
-import io.survkit.arms.ArmComparisonResult;
 import io.survkit.data.SurvivalData;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit compare}: the two-arm comparison of {@link ArmComparison} on any CSV, from one
@@ -16,19 +11,9 @@ import picocli.CommandLine.Spec;
  * median, landmark and RMST differences, the log-rank test and the Cox hazard ratio (crude, and
  * adjusted for the covariates given), as a paper reports it.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "compare",
         description = "Compare two arms: medians, landmarks, RMST, log-rank, Cox hazard ratio (ArmComparison).")
-final class CompareCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
-
+final class CompareCommand extends AnalysisCommand {
     @Option(names = "--treatment", paramLabel = "LEVEL",
             description = "The treatment arm (a level of --group); default: the second level.")
     String treatment;
@@ -55,14 +40,12 @@ final class CompareCommand implements Callable<Integer> {
     String subgroups;
 
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
-        if (format == OutputOptions.Format.CSV) {
-            throw new UsageException("--format csv is not available for compare yet");
-        }
+    void check(OutputOptions.Format format) {
         DataOptions.require(data.group, "--group");
-        output.checkWritable();
-        SurvivalData d = data.read(Main.stdin(spec));
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
         ArmComparison c = ArmComparison.of(d);
         if (treatment != null) {
             c = c.treatment(treatment);
@@ -82,14 +65,6 @@ final class CompareCommand implements Callable<Integer> {
         if (subgroups != null) {
             c = c.subgroupsBy(subgroups);
         }
-        ArmComparisonResult r = c.run();
-        output.write(spec.commandLine().getOut(), out -> {
-            if (format == OutputOptions.Format.JSON) {
-                out.println(r.toJson());
-            } else {
-                out.print(r);
-            }
-        });
-        return ExitCode.OK;
+        return Rendered.of(c.run());
     }
 }

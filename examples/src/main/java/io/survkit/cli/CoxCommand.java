@@ -7,37 +7,23 @@ import io.survkit.regression.ProportionalHazardsResult;
 import io.survkit.regression.ProportionalHazardsTest;
 import io.survkit.regression.TieMethod;
 import io.survkit.regression.Variance;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit cox}: Cox proportional hazards regression as R's {@code coxph}, optionally with
  * {@code cox.zph(transform = "km")}; text like {@code print(summary(fit))}, or with {@code --json}
  * the oracle's cox layout (zph under {@code result.zph}).
  */
-@Command(name = "cox", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "cox",
         description = "Cox proportional hazards regression and its PH test (R coxph, cox.zph).")
-final class CoxCommand implements Callable<Integer> {
+final class CoxCommand extends AnalysisCommand {
     /** The words of {@code --ties}. */
     static final class Ties extends Choices<TieMethod> {
         Ties() {
             add("efron", TieMethod.EFRON).add("breslow", TieMethod.BRESLOW);
         }
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--ties", paramLabel = "METHOD", defaultValue = "efron", converter = Ties.class,
             completionCandidates = Ties.class, description = "Handling of tied times: ${COMPLETION-CANDIDATES}.")
@@ -57,35 +43,26 @@ final class CoxCommand implements Callable<Integer> {
     boolean zph;
 
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
+    void check(OutputOptions.Format format) {
         DataOptions.require(data.covariates, "--covariates");
         if (format == OutputOptions.Format.CSV && zph) {
             throw new UsageException("--format csv writes one table and --zph adds a second; "
                     + "use --format json or text, or leave out --zph");
         }
-        output.checkWritable();
-        SurvivalData d = data.read(Main.stdin(spec));
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
         CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
         if (robust != null) {
             cox = cox.withVariance(robust ? Variance.ROBUST : Variance.MODEL);
         }
         CoxResult fit = cox.fit(d);
-        ProportionalHazardsResult ph = zph ? ProportionalHazardsTest.withDefaults().test(fit) : null;
-        output.write(spec.commandLine().getOut(), out -> {
-            if (format == OutputOptions.Format.JSON) {
-                String json = ph == null ? fit.toJson() : JsonOutput.withMember(fit.toJson(), "zph", ph.toJson());
-                JsonOutput.write(out, a -> out.print(json));
-            } else if (format == OutputOptions.Format.CSV) {
-                fit.table().writeCsv(out);
-            } else {
-                out.print(fit);
-                if (ph != null) {
-                    out.println();
-                    out.print(ph);
-                }
-            }
-        });
-        return ExitCode.OK;
+        if (!zph) {
+            return Rendered.of(fit);
+        }
+        ProportionalHazardsResult ph = ProportionalHazardsTest.withDefaults().test(fit);
+        return new Rendered(out -> out.print(fit + "\n" + ph),
+                out -> JsonOutput.append(out, JsonOutput.withMember(fit.toJson(), "zph", ph.toJson())), null);
     }
 }

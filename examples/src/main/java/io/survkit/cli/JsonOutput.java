@@ -19,49 +19,50 @@ final class JsonOutput {
         out.println("}");
     }
 
-    /**
-     * Writes {@code {"result": <result>}} with one more member {@code name} (an ASCII constant such as
-     * {@code logrank}) at the end of the result object, both streamed: the result's closing brace is
-     * held back while the result streams by, then the member is written before it. A null
-     * {@code member} writes the result alone.
-     */
-    static void write(PrintWriter out, Consumer<Appendable> result, String name, Consumer<Appendable> member) {
-        if (member == null) {
-            write(out, result);
-            return;
+    /** Appends pre-rendered JSON text to {@code out}. */
+    static void append(Appendable out, String json) {
+        try {
+            out.append(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        out.print("{\"result\": ");
+    }
+
+    /**
+     * Streams the library's JSON object {@code result} into {@code out} with one more member
+     * {@code name} (an ASCII constant such as {@code logrank}) at its end, streamed too: the result's
+     * closing brace is held back while the result goes by, then the member is written before it. So
+     * a curve of 10^7 points is never held as text.
+     */
+    static void withMember(Appendable out, Consumer<Appendable> result, String name, Consumer<Appendable> member) {
         HoldLastBrace held = new HoldLastBrace(out);
         result.accept(held);
-        held.beforeLastBrace(",\n  \"" + name + "\": ");
-        member.accept(out);
-        held.close();
-        out.println("}");
+        held.member(name, member);
     }
 
     /** Passes text through but keeps back the last '}' and the blanks after it. */
     private static final class HoldLastBrace implements Appendable {
-        private final PrintWriter out;
+        private final Appendable out;
         private final StringBuilder held = new StringBuilder();
 
-        HoldLastBrace(PrintWriter out) {
+        HoldLastBrace(Appendable out) {
             this.out = out;
         }
 
         @Override
-        public Appendable append(CharSequence s) {
+        public Appendable append(CharSequence s) throws java.io.IOException {
             return append(s, 0, s.length());
         }
 
         @Override
-        public Appendable append(CharSequence s, int start, int end) {
+        public Appendable append(CharSequence s, int start, int end) throws java.io.IOException {
             int k = end;
             while (k > start && Character.isWhitespace(s.charAt(k - 1))) {
                 k--;
             }
             if (k == start) {
                 // blanks only: they follow whatever is held back
-                if (held.isEmpty()) {
+                if (held.length() == 0) {
                     out.append(s, start, end);
                 } else {
                     held.append(s, start, end);
@@ -80,21 +81,18 @@ final class JsonOutput {
         }
 
         @Override
-        public Appendable append(char c) {
+        public Appendable append(char c) throws java.io.IOException {
             return append(String.valueOf(c), 0, 1);
         }
 
-        /** Writes {@code text} where the held-back brace was (dropping the blanks before it), then nothing. */
-        void beforeLastBrace(String text) {
-            if (held.isEmpty() || held.charAt(0) != '}') {
+        /** Writes {@code ,"name": <member>} where the held-back brace was, then the brace. */
+        void member(String name, Consumer<Appendable> member) {
+            if (held.length() == 0 || held.charAt(0) != '}') {
                 throw new IllegalStateException("the result is not a JSON object");
             }
-            out.append(text);
-        }
-
-        /** Writes the held-back brace. */
-        void close() {
-            out.append("\n}");
+            JsonOutput.append(out, ",\n  \"" + name + "\": ");
+            member.accept(out);
+            JsonOutput.append(out, "\n}");
         }
     }
 

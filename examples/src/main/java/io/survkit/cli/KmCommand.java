@@ -10,21 +10,17 @@ import io.survkit.estimate.LandmarkSummary;
 import io.survkit.estimate.Variance;
 import java.io.PrintWriter;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit km}: Kaplan-Meier curves as R's {@code survfit}; text like {@code print(fit)} and
  * {@code summary(fit, times =)}, or with {@code --json} the oracle's km {@code result} layout.
  */
-@Command(name = "km", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "km",
         description = "Kaplan-Meier curves, medians, landmarks and restricted means (R survfit).")
-final class KmCommand implements Callable<Integer> {
+final class KmCommand extends AnalysisCommand {
     /** The words of {@code --conf-type}. */
     static final class ConfTypes extends Choices<ConfidenceIntervalType> {
         ConfTypes() {
@@ -32,15 +28,6 @@ final class KmCommand implements Callable<Integer> {
                     .add("plain", ConfidenceIntervalType.PLAIN).add("arcsin", ConfidenceIntervalType.ARCSIN);
         }
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--conf-type", paramLabel = "TYPE", defaultValue = "log", converter = ConfTypes.class,
             completionCandidates = ConfTypes.class,
@@ -87,8 +74,7 @@ final class KmCommand implements Callable<Integer> {
     Integer maxPoints;
 
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
+    void check(OutputOptions.Format format) {
         if (test != null) {
             DataOptions.require(data.group, "--group (for --test)");
             if (format == OutputOptions.Format.CSV) {
@@ -96,8 +82,10 @@ final class KmCommand implements Callable<Integer> {
                         + "or text, or leave out --test");
             }
         }
-        output.checkWritable();
-        SurvivalData d = data.read(Main.stdin(spec));
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
         KaplanMeier km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel);
         if (robust != null) {
             km = km.withVariance(robust ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
@@ -105,30 +93,24 @@ final class KmCommand implements Callable<Integer> {
         KaplanMeierResult fit = km.fit(d);
         LogRankResult logrank = test == null ? null : LogRankTest.withDefaults().test(d);
         double[] at = times == null ? new double[0] : times.values();
-        double horizon = tau == null ? Double.NaN : tau;
         if (svg != null) {
             Plots.writeKaplanMeier(fit, d, svg);
         }
-        output.write(spec.commandLine().getOut(), out -> {
-            switch (format) {
-                case JSON -> JsonOutput.write(out, a -> fit.writeJson(a, at, tau == null ? OptionalDouble.empty()
-                        : OptionalDouble.of(tau), maxPoints == null ? Integer.MAX_VALUE : maxPoints),
-                        "logrank", logrank == null ? null : logrank::writeJson);
-                case CSV -> fit.table().writeCsv(out);
-                default -> {
-                    text(out, fit, at, horizon);
-                    if (logrank != null) {
-                        out.println();
-                        out.print(logrank);
-                    }
-                }
-            }
-        });
-        return ExitCode.OK;
+        OptionalDouble horizon = tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau);
+        int points = maxPoints == null ? Integer.MAX_VALUE : maxPoints;
+        Consumer<Appendable> json = out -> fit.writeJson(out, at, horizon, points);
+        if (logrank == null) {
+            return new Rendered(out -> text(out, fit, at, horizon), json, fit::table);
+        }
+        return new Rendered(out -> {
+            text(out, fit, at, horizon);
+            out.println();
+            out.print(logrank);
+        }, out -> JsonOutput.withMember(out, json, "logrank", logrank::writeJson), fit::table);
     }
 
-    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, double tau) {
-        out.print(Double.isNaN(tau) ? fit.summaryTable() : fit.summaryTable(tau));
+    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, OptionalDouble tau) {
+        out.print(tau.isPresent() ? fit.summaryTable(tau.getAsDouble()) : fit.summaryTable());
         if (times.length > 0) {
             out.println();
             for (LandmarkSummary s : fit.at(times)) {

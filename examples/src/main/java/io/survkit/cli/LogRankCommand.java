@@ -7,21 +7,16 @@ import io.survkit.compare.PairwiseLogRank;
 import io.survkit.compare.PairwiseLogRankResult;
 import io.survkit.compare.Weighting;
 import io.survkit.data.SurvivalData;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit logrank}: the weighted log-rank family as R's {@code survdiff} (and beyond);
  * text like {@code print(survdiff)}, or with {@code --json} the oracle's logrank layout.
  */
-@Command(name = "logrank", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "logrank",
         description = "Log-rank family of tests: log-rank, Fleming-Harrington, Gehan, Tarone-Ware (R survdiff).")
-final class LogRankCommand implements Callable<Integer> {
+final class LogRankCommand extends AnalysisCommand {
     /** The words of {@code --weighting}. */
     static final class Weightings extends Choices<Weighting> {
         Weightings() {
@@ -38,15 +33,6 @@ final class LogRankCommand implements Callable<Integer> {
                     .add("holm", PValueAdjustment.HOLM).add("bh", PValueAdjustment.BENJAMINI_HOCHBERG);
         }
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--weighting", paramLabel = "NAME", converter = Weightings.class,
             completionCandidates = Weightings.class,
@@ -69,34 +55,24 @@ final class LogRankCommand implements Callable<Integer> {
     PValueAdjustment pairwise;
 
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
+    void check(OutputOptions.Format format) {
         DataOptions.require(data.group, "--group");
         if (format == OutputOptions.Format.CSV && pairwise != null) {
             throw new UsageException("--format csv writes one table and --pairwise adds a second; "
                     + "use --format json or text, or leave out --pairwise");
         }
-        output.checkWritable();
-        SurvivalData d = data.read(Main.stdin(spec));
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
         LogRankTest test = test();
         LogRankResult r = test.test(d);
-        PairwiseLogRankResult pairs = pairwise == null ? null
-                : PairwiseLogRank.withDefaults().withTest(test).withAdjustment(pairwise).test(d);
-        output.write(spec.commandLine().getOut(), out -> {
-            if (format == OutputOptions.Format.JSON) {
-                String json = pairs == null ? r.toJson() : JsonOutput.withMember(r.toJson(), "pairwise", pairs.toJson());
-                JsonOutput.write(out, a -> out.print(json));
-            } else if (format == OutputOptions.Format.CSV) {
-                r.table().writeCsv(out);
-            } else {
-                out.print(r);
-                if (pairs != null) {
-                    out.println();
-                    out.print(pairs);
-                }
-            }
-        });
-        return ExitCode.OK;
+        if (pairwise == null) {
+            return Rendered.of(r);
+        }
+        PairwiseLogRankResult pairs = PairwiseLogRank.withDefaults().withTest(test).withAdjustment(pairwise).test(d);
+        return new Rendered(out -> out.print(r + "\n" + pairs),
+                out -> JsonOutput.append(out, JsonOutput.withMember(r.toJson(), "pairwise", pairs.toJson())), null);
     }
 
     private LogRankTest test() {

@@ -105,7 +105,7 @@ class OneReadCommandsTest {
         Path veteran = OracleJson.ROOT.resolve("data/veteran.csv");
         JsonNode cli = OracleJson.JSON.readTree((String) OracleJson.run("compare", "--data", veteran.toString(),
                 "--time", "time", "--event", "status", "--event-value", "1", "--group", "trt", "--covariates",
-                "karno,age", "--adjust", "karno,age", "--times", "90,180", "--json")[1]);
+                "karno,age", "--adjust", "karno,age", "--times", "90,180", "--json")[1]).get("result");
         SurvivalData d = SurvivalData.csv(veteran).time("time").event("status", "1").group("trt").numeric("karno")
                 .numeric("age").read();
         JsonNode lib = OracleJson.JSON.readTree(ArmComparison.of(d).adjustFor("karno", "age").landmarks(90, 180).run()
