@@ -353,19 +353,20 @@ public final class Builder {
         return used;
     }
 
+    /** Rows with no missing value in any used column; one pass per column (column-major, no per-row calls). */
     private static int[] complete(List<Column> used, int n) {
+        boolean[] missing = new boolean[n];
+        for (Column c : used) {
+            c.markMissing(missing);
+        }
         int[] keep = new int[n];
         int k = 0;
-        rows:
         for (int i = 0; i < n; i++) {
-            for (Column c : used) {
-                if (c.isMissing(i)) {
-                    continue rows;
-                }
+            if (!missing[i]) {
+                keep[k++] = i;
             }
-            keep[k++] = i;
         }
-        return Arrays.copyOf(keep, k);
+        return k == n ? keep : Arrays.copyOf(keep, k);
     }
 
     private SurvivalData assemble(int[] keep, int[] rowsIn, int omitted) {
