@@ -2,23 +2,24 @@ package io.survkit.data;
 
 import io.survkit.internal.Check;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The fluent column roles shared by the readers of {@link SurvivalData} (CSV, JDBC, and readers in
- * other modules such as {@code survkit-parquet}): which source column is the time, the event and so
- * on. A reader asks its source only for the columns named here ({@link #wantedColumns()}), numbers
- * as {@code double[]} (NaN = missing) and text as {@code String[]} (null = missing), then
- * {@link #build(Columns)} validates them as {@link Builder} does.
+ * The fluent survival roles shared by the readers of {@link SurvivalData} (CSV, JDBC, and readers in
+ * other modules such as {@code survkit-parquet}): which source column is the time, the entry time,
+ * the event, the case weights and the cluster. Every other column of the source is kept as it is
+ * (numbers or text), or only those named in {@link #columns(String...)}; the model (groups,
+ * strata, covariates) is chosen per analysis. A reader lists its source's columns, asks
+ * {@link #wantedColumns(List, String)} which to read, reads them (numbers where the source has
+ * numbers; the time, entry time and weights must be numbers, see {@link #mustBeNumeric(String)}),
+ * then {@link #build(List, Columns)} validates them into {@link SurvivalData}.
  *
  * <pre>{@code
  * public final class MyReader extends ColumnRoles<MyReader> {
  *     public SurvivalData read() {
  *         requireRoles();
- *         List<String> wanted = wantedColumns(); // read these, numbers where isNumeric(name)
- *         return build(myColumns);
+ *         List<String> wanted = wantedColumns(sourceColumns, "my.source");
+ *         return build(wanted, myColumns);
  *     }
  * }
  * }</pre>
@@ -32,11 +33,8 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
     private String[] eventValues;
     private String censorValue;
     private String weights;
-    private String group;
-    private String[] groupLevels;
-    private String strata;
     private String cluster;
-    private final Map<String, String> covariates = new LinkedHashMap<>(); // name -> null numeric, else "factor:<ref>"
+    private List<String> only;
 
     /** For subclasses: a reader with no roles named yet. */
     protected ColumnRoles() {
@@ -47,19 +45,29 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
         return (R) this;
     }
 
-    /** Follow-up (exit) time column. */
+    /**
+     * @param column the follow-up (exit) time column
+     * @return this reader
+     */
     public R time(String column) {
         time = column;
         return self();
     }
 
-    /** Entry time column (counting-process data). */
+    /**
+     * @param column the entry time column (counting-process data)
+     * @return this reader
+     */
     public R start(String column) {
         start = column;
         return self();
     }
 
-    /** Event column and the value(s) meaning "event". */
+    /**
+     * @param column the event column
+     * @param eventValue the value(s) meaning "event"; every other value is censored
+     * @return this reader
+     */
     public R event(String column, String... eventValue) {
         event = column;
         eventValues = eventValue;
@@ -67,7 +75,13 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
         return self();
     }
 
-    /** Competing risks: cause column, with {@code censorValue} meaning censored. */
+    /**
+     * Competing risks.
+     *
+     * @param column the cause column
+     * @param censorValue the value meaning censored; every other value is a cause
+     * @return this reader
+     */
     public R causes(String column, String censorValue) {
         event = column;
         this.censorValue = censorValue;
@@ -75,46 +89,34 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
         return self();
     }
 
-    /** Case weights column. */
+    /**
+     * @param column the case weights column
+     * @return this reader
+     */
     public R weights(String column) {
         weights = column;
         return self();
     }
 
-    /** Group column; levels optional (default: numeric or byte order). */
-    public R group(String column, String... levels) {
-        group = column;
-        groupLevels = levels == null || levels.length == 0 ? null : levels;
-        return self();
-    }
-
-    /** Strata column. */
-    public R strata(String column) {
-        strata = column;
-        return self();
-    }
-
-    /** Cluster column. */
+    /**
+     * @param column the cluster column (robust variance summed within clusters)
+     * @return this reader
+     */
     public R cluster(String column) {
         cluster = column;
         return self();
     }
 
-    /** Numeric covariate column. */
-    public R numeric(String column) {
-        covariates.put(Check.notNull("covariate", column), null);
+    /**
+     * Keeps only these columns besides the survival roles (default: every column of the source);
+     * the others are never decoded.
+     *
+     * @param names the columns to keep
+     * @return this reader
+     */
+    public R columns(String... names) {
+        only = List.of(Check.notNull("columns", names));
         return self();
-    }
-
-    /** Factor covariate column; {@code reference} null = first level in sorted order. */
-    public R factor(String column, String reference) {
-        covariates.put(Check.notNull("covariate", column), "factor:" + (reference == null ? "" : reference));
-        return self();
-    }
-
-    /** Factor covariate with R's default reference (first level in sorted order). */
-    public R factor(String column) {
-        return factor(column, null);
     }
 
     /** Throws unless the time and event columns are named. */
@@ -124,98 +126,138 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
         }
     }
 
-    /** True for the columns to read as numbers (time, start, weights, numeric covariates). */
-    protected final boolean isNumeric(String column) {
-        return column.equals(time) || column.equals(start) || column.equals(weights)
-                || covariates.containsKey(column) && covariates.get(column) == null
-                        && !column.equals(group) && !column.equals(strata) && !column.equals(cluster)
-                        && !column.equals(event);
+    /**
+     * @param column a column name
+     * @return true for the time, entry time and weights columns, which must hold numbers
+     */
+    protected final boolean mustBeNumeric(String column) {
+        return column.equals(time) || column.equals(start) || column.equals(weights);
     }
 
-    /** What a value of {@code column} must be, for messages. */
+    /**
+     * @param column a column name
+     * @return what a value of {@code column} must be, for messages
+     */
     protected final String expected(String column) {
         if (column.equals(time) || column.equals(start)) {
             return "a finite time >= 0";
         }
-        return column.equals(weights) ? "a finite case weight >= 0" : "a finite number";
+        return column.equals(weights) ? "a finite case weight >= 0" : "a number";
     }
 
-    /** The columns named in the roles, each once, in role order: the only ones a reader needs. */
-    protected final List<String> wantedColumns() {
-        List<String> w = new ArrayList<>();
-        for (String c : new String[] {time, start, event, weights, group, strata, cluster}) {
-            if (c != null && !w.contains(c)) {
-                w.add(c);
+    /**
+     * The columns to read, in the source's order: the roles and the kept columns (every column
+     * without {@link #columns(String...)}).
+     *
+     * @param available the source's column names
+     * @param source the source's name, for messages
+     * @return the columns to read
+     * @throws IllegalArgumentException naming a role or kept column the source does not have
+     */
+    protected final List<String> wantedColumns(List<String> available, String source) {
+        List<String> roles = new ArrayList<>();
+        for (String c : new String[] {time, start, event, weights, cluster}) {
+            if (c != null) {
+                roles.add(c);
             }
         }
-        for (String c : covariates.keySet()) {
-            if (!w.contains(c)) {
-                w.add(c);
+        List<String> check = new ArrayList<>(roles);
+        if (only != null) {
+            check.addAll(only);
+        }
+        for (String c : check) {
+            if (!available.contains(c)) {
+                throw Check.fail("unknown column '%s' in %s; it has %s", c, source, available);
+            }
+        }
+        List<String> w = new ArrayList<>();
+        for (String h : available) {
+            if (!w.contains(h) && (only == null || only.contains(h) || roles.contains(h))) {
+                w.add(h);
             }
         }
         return w;
     }
 
-    /** The columns a reader has read, by position in {@link #wantedColumns()}; all of one length. */
+    /**
+     * @return the columns named in the roles and in {@link #columns(String...)}, as spelled there
+     */
+    protected final List<String> namedColumns() {
+        List<String> named = new ArrayList<>();
+        for (String c : new String[] {time, start, event, weights, cluster}) {
+            if (c != null) {
+                named.add(c);
+            }
+        }
+        if (only != null) {
+            named.addAll(only);
+        }
+        return named;
+    }
+
+    /** The columns a reader has read, by position in its wanted columns; all of one length. */
     public interface Columns {
-        /** Column {@code j} as numbers, NaN = missing (asked only for columns {@link #isNumeric}). */
+        /**
+         * @param j position in the wanted columns
+         * @return true when column {@code j} holds numbers
+         */
+        boolean isNumeric(int j);
+
+        /**
+         * @param j position in the wanted columns
+         * @return column {@code j} as numbers, NaN = missing (asked only when {@link #isNumeric(int)})
+         */
         double[] numbers(int j);
 
         /**
-         * Column {@code j} as text, null = missing; a column read as numbers gives canonical labels
-         * ("2", not "2.0"; see {@link #labelsOf(double[])}).
+         * @param j position in the wanted columns
+         * @return column {@code j} as text, null = missing (asked only when not {@link #isNumeric(int)})
          */
         String[] labels(int j);
     }
 
     /**
-     * Validates the columns as {@link Builder#build()} does and builds the data; messages name the
-     * column and the 1-based row.
+     * Validates the columns and roles as {@link SurvivalData.Builder#build()} does and builds the
+     * data; messages name the column and the 1-based row.
+     *
+     * @param wanted the columns read, as {@link #wantedColumns(List, String)} gave them
+     * @param source their values
+     * @return the data, every row kept
      */
-    protected final SurvivalData build(Columns source) {
-        return build(source, LineMap.NONE);
-    }
-
-    /** As {@link #build(Columns)}, with the file line of each row for messages. */
-    final SurvivalData build(Columns source, LineMap lines) {
-        List<String> wanted = wantedColumns();
-        Builder b = SurvivalData.builder().lines(lines).time(time, source.numbers(wanted.indexOf(time)));
-        if (start != null) {
-            b.start(start, source.numbers(wanted.indexOf(start)));
+    protected final SurvivalData build(List<String> wanted, Columns source) {
+        SurvivalData.Builder b = SurvivalData.builder();
+        for (int j = 0; j < wanted.size(); j++) {
+            String name = wanted.get(j);
+            if (source.isNumeric(j)) {
+                b.numeric(name, source.numbers(j));
+            } else if (mustBeNumeric(name)) {
+                throw Check.fail("column '%s' holds text; expected %s", name, expected(name));
+            } else {
+                b.text(name, source.labels(j));
+            }
         }
-        String[] events = source.labels(wanted.indexOf(event));
+        b.time(time);
+        if (start != null) {
+            b.start(start);
+        }
         if (censorValue != null) {
-            b.causes(event, events, censorValue);
+            b.causes(event, censorValue);
         } else {
-            b.event(event, events, eventValues);
+            b.event(event, eventValues);
         }
         if (weights != null) {
-            b.weights(weights, source.numbers(wanted.indexOf(weights)));
-        }
-        if (group != null) {
-            b.group(group, source.labels(wanted.indexOf(group)), groupLevels);
-        }
-        if (strata != null) {
-            b.strata(strata, source.labels(wanted.indexOf(strata)));
+            b.weights(weights);
         }
         if (cluster != null) {
-            b.cluster(cluster, source.labels(wanted.indexOf(cluster)));
-        }
-        for (Map.Entry<String, String> e : covariates.entrySet()) {
-            int j = wanted.indexOf(e.getKey());
-            if (e.getValue() == null && isNumeric(e.getKey())) {
-                b.numeric(e.getKey(), source.numbers(j));
-            } else if (e.getValue() == null) {
-                b.numeric(e.getKey(), source.labels(j));
-            } else {
-                String ref = e.getValue().substring("factor:".length());
-                b.factor(e.getKey(), source.labels(j), ref.isEmpty() ? null : ref);
-            }
+            b.cluster(cluster);
         }
         return b.build();
     }
 
-    /** Canonical labels of a numeric column ("2", not "2.0"), as R prints factor levels; null = missing. */
+    /**
+     * @param v a numeric column
+     * @return its canonical labels ("2", not "2.0"), as R prints factor levels; null = missing
+     */
     protected static String[] labelsOf(double[] v) {
         String[] s = new String[v.length];
         for (int i = 0; i < v.length; i++) {

@@ -44,7 +44,13 @@ final class CsvScanner {
         /** {@code double[]}, NaN = missing; a non-number is an error. */
         NUMBER,
         /** {@code int[]} codes into a dictionary, -1 = missing. */
-        TEXT
+        TEXT,
+        /**
+         * Numbers while every value is one, then text from the first value that is not (the numbers
+         * before it become their canonical labels, {@code "2"} for {@code 2.0}), as R's
+         * {@code type.convert} decides a column's type.
+         */
+        AUTO
     }
 
     private static final int BLOCK = 1 << 20;
@@ -175,6 +181,7 @@ final class CsvScanner {
         }
         Table t = new Table(columns.length, kinds);
         t.columns = columns.clone();
+        kinds = t.kinds;
         LineMap.Recorder lines = new LineMap.Recorder();
         int row = 0;
         while (true) {
@@ -494,6 +501,11 @@ final class CsvScanner {
             double v = Double.NaN;
             if (!missing) {
                 v = DecimalParser.parse(b, from, to);
+                if (Double.isNaN(v) && t.auto[slot]) {
+                    t.toText(slot, i);
+                    storeText(t, slot, b, from, to, false, i, fileLine);
+                    return;
+                }
                 if (Double.isNaN(v)) {
                     String text = decode(b, from, to, fileLine, names.get(t.columns[slot]));
                     throw Check.fail("column '%s', row %d (file line %d): value '%s' is not a number; expected %s",
@@ -502,18 +514,22 @@ final class CsvScanner {
             }
             t.numbers[slot][i] = v;
         } else {
-            int code = -1;
-            if (!missing) {
-                ByteDictionary dict = t.dictionaries[slot];
-                code = to - from <= ByteDictionary.SHORT ? dict.findShort(ByteDictionary.pack(b, from, to)) : -1;
-                int h = code >= 0 ? 0 : ByteDictionary.hash(b, from, to);
-                code = code >= 0 ? code : dict.find(b, from, to, h);
-                if (code < 0) {
-                    code = dict.add(b, from, to, h, decode(b, from, to, fileLine, names.get(t.columns[slot])));
-                }
-            }
-            t.codes[slot][i] = code;
+            storeText(t, slot, b, from, to, missing, i, fileLine);
         }
+    }
+
+    private void storeText(Table t, int slot, byte[] b, int from, int to, boolean missing, int i, long fileLine) {
+        int code = -1;
+        if (!missing) {
+            ByteDictionary dict = t.dictionaries[slot];
+            code = to - from <= ByteDictionary.SHORT ? dict.findShort(ByteDictionary.pack(b, from, to)) : -1;
+            int h = code >= 0 ? 0 : ByteDictionary.hash(b, from, to);
+            code = code >= 0 ? code : dict.find(b, from, to, h);
+            if (code < 0) {
+                code = dict.add(b, from, to, h, decode(b, from, to, fileLine, names.get(t.columns[slot])));
+            }
+        }
+        t.codes[slot][i] = code;
     }
 
     /** Decodes a field; bytes that are not valid in the file's encoding are an error naming the line. */
@@ -683,7 +699,10 @@ final class CsvScanner {
 
     /** The columns read: numbers, or codes with their dictionary; the file line of each row. */
     static final class Table {
+        /** Per column: NUMBER or TEXT storage (an AUTO column starts as NUMBER). */
         final Kind[] kinds;
+        /** Per column: true when it may still turn to text. */
+        final boolean[] auto;
         final double[][] numbers;
         final int[][] codes;
         final ByteDictionary[] dictionaries;
@@ -692,12 +711,17 @@ final class CsvScanner {
         LineMap lines = LineMap.PLAIN;
         private int capacity = 1 << 14;
 
-        Table(int width, Kind[] kinds) {
-            this.kinds = kinds;
+        Table(int width, Kind[] requested) {
+            this.kinds = requested.clone();
+            auto = new boolean[width];
             numbers = new double[width][];
             codes = new int[width][];
             dictionaries = new ByteDictionary[width];
             for (int j = 0; j < width; j++) {
+                auto[j] = kinds[j] == Kind.AUTO;
+                if (auto[j]) {
+                    kinds[j] = Kind.NUMBER;
+                }
                 if (kinds[j] == Kind.NUMBER) {
                     numbers[j] = new double[capacity];
                 } else {
@@ -705,6 +729,29 @@ final class CsvScanner {
                     dictionaries[j] = new ByteDictionary();
                 }
             }
+        }
+
+        /** Turns AUTO column {@code j} to text: its first {@code rows} numbers become their canonical labels. */
+        void toText(int j, int rows) {
+            ByteDictionary d = new ByteDictionary();
+            int[] c = new int[capacity];
+            double[] v = numbers[j];
+            for (int i = 0; i < rows; i++) {
+                if (Double.isNaN(v[i])) {
+                    c[i] = -1;
+                    continue;
+                }
+                String label = Column.formatNumber(v[i]);
+                byte[] b = label.getBytes(StandardCharsets.UTF_8);
+                int h = ByteDictionary.hash(b, 0, b.length);
+                int code = d.find(b, 0, b.length, h);
+                c[i] = code >= 0 ? code : d.add(b, 0, b.length, h, label);
+            }
+            numbers[j] = null;
+            codes[j] = c;
+            dictionaries[j] = d;
+            kinds[j] = Kind.TEXT;
+            auto[j] = false;
         }
 
         /** Sizes the columns once for the rows the file is expected to hold. */

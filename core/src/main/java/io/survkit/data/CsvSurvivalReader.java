@@ -7,19 +7,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads {@link SurvivalData} from a delimited text file with a header line. Only the columns named
- * are kept (memory grows with the columns used, not the file). An empty cell or {@code NA} is
- * missing; rows with a missing value in a used column are left out and counted.
+ * Reads {@link SurvivalData} from a delimited text file with a header line. Every column of the
+ * file is kept (or only those named in {@link #columns(String...)}, besides the survival roles):
+ * numeric where every non-missing value parses as a number, text otherwise; memory grows with the
+ * columns kept, not the text of the file. An empty cell or {@code NA} is missing. The model
+ * (covariates, groups, strata) is chosen per analysis.
  *
- * <p>The file is read by survkit's own byte-level engine (R's {@code read.csv} dialect: quotes,
- * {@code CRLF}, a UTF-8 byte-order mark, blank lines, the row-name column of R's
- * {@code write.csv}); every message names the column, the 1-based row and its file line.
+ * <p>The file is read by survkit's own byte-level engine ({@code CsvScanner}: R's {@code read.csv}
+ * dialect: quotes, {@code CRLF}, a UTF-8 byte-order mark, blank lines, the row-name column of R's
+ * {@code write.csv}); the time, entry time and weights must be numbers, and every message names the
+ * column, the 1-based row and its file line.
  *
  * <pre>{@code
  * SurvivalData d = SurvivalData.csv(Path.of("veteran.csv"))
  *         .time("time").event("status", "1")
- *         .group("trt").factor("celltype", "squamous").numeric("karno")
  *         .read();
+ * CoxResult cox = CoxRegression.withDefaults().fit(d, "trt + karno + factor(celltype, ref = squamous)");
  * }</pre>
  */
 public final class CsvSurvivalReader extends ColumnRoles<CsvSurvivalReader> {
@@ -31,41 +34,55 @@ public final class CsvSurvivalReader extends ColumnRoles<CsvSurvivalReader> {
         this.file = Check.notNull("file", file);
     }
 
-    /** Field delimiter (default comma; {@code ';'} for European exports, tab for SEER*Stat text exports). */
+    /**
+     * @param d the field delimiter (default comma; {@code ';'} for European exports, tab for SEER*Stat text exports)
+     * @return this reader
+     */
     public CsvSurvivalReader delimiter(char d) {
         delimiter = d;
         return this;
     }
 
     /**
-     * Character encoding of the file (default UTF-8). Any ASCII-compatible encoding: e.g.
-     * {@code StandardCharsets.ISO_8859_1} for Latin-1 exports, {@code Charset.forName("windows-1252")}.
+     * The character encoding of the file (default UTF-8); any ASCII-compatible encoding, e.g.
+     * {@code StandardCharsets.ISO_8859_1} for Latin-1 exports or {@code Charset.forName("windows-1252")}.
+     *
+     * @param charset the encoding
+     * @return this reader
      */
     public CsvSurvivalReader encoding(Charset charset) {
         encoding = Check.notNull("encoding", charset);
         return this;
     }
 
-    /** Reads the file and builds the data. */
+    /**
+     * Reads the file and builds the data.
+     *
+     * @return the data, every row kept
+     * @throws IllegalArgumentException for an unknown column or a bad value (naming column, row, file line and value)
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
     public SurvivalData read() {
         requireRoles();
         CsvScanner scanner = new CsvScanner(file, delimiter, encoding);
         List<String> header = scanner.open();
-        List<String> wanted = wantedColumns();
+        List<String> wanted = wantedColumns(header, String.valueOf(file.getFileName()));
         int[] index = new int[wanted.size()];
         CsvScanner.Kind[] kinds = new CsvScanner.Kind[wanted.size()];
         String[] expected = new String[wanted.size()];
         for (int j = 0; j < wanted.size(); j++) {
             index[j] = header.indexOf(wanted.get(j));
-            if (index[j] < 0) {
-                throw Check.fail("unknown column '%s' in %s; the file has %s", wanted.get(j), file.getFileName(),
-                        header);
-            }
-            kinds[j] = isNumeric(wanted.get(j)) ? CsvScanner.Kind.NUMBER : CsvScanner.Kind.TEXT;
+            kinds[j] = mustBeNumeric(wanted.get(j)) ? CsvScanner.Kind.NUMBER : CsvScanner.Kind.AUTO;
             expected[j] = expected(wanted.get(j));
         }
         CsvScanner.Table table = scanner.scan(index, kinds, expected);
-        return build(new Columns() {
+        checkRoleValues(wanted, table);
+        return build(wanted, new Columns() {
+            @Override
+            public boolean isNumeric(int j) {
+                return table.kinds[j] == CsvScanner.Kind.NUMBER;
+            }
+
             @Override
             public double[] numbers(int j) {
                 return table.numbers[j];
@@ -73,8 +90,30 @@ public final class CsvSurvivalReader extends ColumnRoles<CsvSurvivalReader> {
 
             @Override
             public String[] labels(int j) {
-                return table.kinds[j] == CsvScanner.Kind.TEXT ? table.labels(j) : labelsOf(table.numbers[j]);
+                return table.labels(j);
             }
-        }, table.lines);
+        });
+    }
+
+    /**
+     * Times and weights out of range, reported with their file line (the builder, which checks them
+     * again, knows only rows): the same messages as {@link SurvivalData.Builder#build()}.
+     */
+    private void checkRoleValues(List<String> wanted, CsvScanner.Table table) {
+        for (int j = 0; j < wanted.size(); j++) {
+            String name = wanted.get(j);
+            if (!mustBeNumeric(name)) {
+                continue;
+            }
+            boolean weight = expected(name).contains("weight");
+            double[] v = table.numbers[j];
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isNaN(v[i]) && !(v[i] >= 0 && v[i] < Double.POSITIVE_INFINITY)) {
+                    throw Check.fail("%s: %s %s is invalid; expected %s", Check.at(name, i + 1,
+                            table.lines.line(i + 1)), weight ? "weight" : "time", Column.formatNumber(v[i]),
+                            expected(name));
+                }
+            }
+        }
     }
 }

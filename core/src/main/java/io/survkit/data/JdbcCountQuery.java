@@ -181,8 +181,8 @@ public final class JdbcCountQuery {
 
     private CountTable table(List<String> strataLabel, List<String> groupLabel, List<double[]> cell, int omitted) {
         int m = cell.size();
-        List<String> gl = Builder.sortedLevels(groupLabel.toArray(new String[0]));
-        List<String> sl = Builder.sortedLevels(strataLabel.toArray(new String[0]));
+        List<String> gl = Levels.sorted(groupLabel.toArray(new String[0]));
+        List<String> sl = Levels.sorted(strataLabel.toArray(new String[0]));
         int gs = gl.size();
         int[] block = new int[m];
         double[] t = new double[m];

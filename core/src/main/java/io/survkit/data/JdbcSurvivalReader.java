@@ -36,14 +36,32 @@ public final class JdbcSurvivalReader extends ColumnRoles<JdbcSurvivalReader> {
         this.sql = Check.notNull("sql", sql);
     }
 
-    /** Runs the query and builds the data (the connection stays open; the statement is closed). */
+    /**
+     * Runs the query and builds the data (the connection stays open; the statement is closed).
+     *
+     * @return the data, every row kept
+     * @throws IllegalArgumentException for a failed query, an unknown column or a bad value
+     */
     public SurvivalData read() {
         requireRoles();
-        List<String> wanted = wantedColumns();
         try (Statement st = connection.createStatement()) {
             st.setFetchSize(10_000);
             try (ResultSet rs = st.executeQuery(sql)) {
-                return build(columns(rs, wanted));
+                ResultSetMetaData md = rs.getMetaData();
+                List<String> labels = new ArrayList<>();
+                for (int k = 1; k <= md.getColumnCount(); k++) {
+                    labels.add(md.getColumnLabel(k));
+                }
+                // engines fold unquoted names (H2: TIME): a name given in another case is that column
+                List<String> available = new ArrayList<>(labels);
+                for (String name : namedColumns()) {
+                    int k = indexOf(available, name);
+                    if (k >= 0) {
+                        available.set(k, name);
+                    }
+                }
+                List<String> wanted = wantedColumns(available, "the query result");
+                return build(wanted, columns(rs, md, available, wanted));
             }
         } catch (SQLException e) {
             throw Check.fail("query failed: %s (SQL state %s); the query was: %s", e.getMessage(), e.getSQLState(),
@@ -51,20 +69,13 @@ public final class JdbcSurvivalReader extends ColumnRoles<JdbcSurvivalReader> {
         }
     }
 
-    private Columns columns(ResultSet rs, List<String> wanted) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        List<String> names = new ArrayList<>();
-        for (int k = 1; k <= md.getColumnCount(); k++) {
-            names.add(md.getColumnLabel(k));
-        }
+    private Columns columns(ResultSet rs, ResultSetMetaData md, List<String> available, List<String> wanted)
+            throws SQLException {
         int w = wanted.size();
         int[] index = new int[w];
         boolean[] numericSql = new boolean[w];
         for (int j = 0; j < w; j++) {
-            index[j] = indexOf(names, wanted.get(j));
-            if (index[j] < 0) {
-                throw Check.fail("unknown column '%s' in the query result; it has %s", wanted.get(j), names);
-            }
+            index[j] = available.indexOf(wanted.get(j));
             numericSql[j] = isNumericType(md.getColumnType(index[j] + 1));
         }
         double[][] numbers = new double[w][];
@@ -102,27 +113,27 @@ public final class JdbcSurvivalReader extends ColumnRoles<JdbcSurvivalReader> {
             }
             n++;
         }
-        final int rows = n;
         for (int j = 0; j < w; j++) {
             if (numbers[j] != null) {
-                numbers[j] = Arrays.copyOf(numbers[j], rows);
+                numbers[j] = Arrays.copyOf(numbers[j], n);
             } else {
-                text[j] = Arrays.copyOf(text[j], rows);
+                text[j] = Arrays.copyOf(text[j], n);
             }
         }
         return new Columns() {
             @Override
+            public boolean isNumeric(int j) {
+                return numbers[j] != null;
+            }
+
+            @Override
             public double[] numbers(int j) {
-                if (numbers[j] == null) {
-                    throw Check.fail("column '%s' is text in the query result; expected a number (cast it in SQL)",
-                            wanted.get(j));
-                }
                 return numbers[j];
             }
 
             @Override
             public String[] labels(int j) {
-                return text[j] != null ? text[j] : labelsOf(numbers[j]);
+                return text[j];
             }
         };
     }

@@ -22,16 +22,28 @@ final class Exports {
      * quantiles, then rmean/rmeanSe when {@code tau} is given and at[] when {@code times} are).
      */
     static void kaplanMeier(KaplanMeierResult fit, JsonWriter w, double[] times, OptionalDouble tau) {
-        kaplanMeier(fit, w, times, tau, Integer.MAX_VALUE);
+        double[] horizons = new double[fit.curveCount()];
+        java.util.Arrays.fill(horizons, tau.orElse(Double.NaN));
+        kaplanMeier(fit, w, times, horizons, DEFAULT_PROBABILITIES, Integer.MAX_VALUE);
     }
 
-    /** As above, each curve's arrays thinned to at most {@code maxPoints} points (see {@link #thin}). */
-    static void kaplanMeier(KaplanMeierResult fit, JsonWriter w, double[] times, OptionalDouble tau, int maxPoints) {
+    static final double[] DEFAULT_PROBABILITIES = {0.25, 0.5, 0.75};
+
+    /**
+     * The oracle's km {@code result} with each curve's restricted mean up to its own horizon (NaN =
+     * none), quantiles at {@code probabilities}, and each curve's arrays thinned to at most
+     * {@code maxPoints} points (see {@link #thin}). With {@link ConfidenceIntervalType#NONE} the
+     * {@code lower} and {@code upper} arrays are empty, as R's fit has none.
+     */
+    static void kaplanMeier(KaplanMeierResult fit, JsonWriter w, double[] times, double[] horizons,
+            double[] probabilities, int maxPoints) {
         w.beginObject().name("nOmitted").value(fit.omittedRows())
                 .name("stdErrScale").value(fit.standardErrorScale().rName())
                 .name("strata").beginArray();
-        for (SurvivalCurve c : fit.curves()) {
-            curve(c, w, times, tau, maxPoints);
+        for (int k = 0; k < fit.curveCount(); k++) {
+            double h = horizons[k];
+            curve(fit.curve(k), w, times, Double.isNaN(h) ? OptionalDouble.empty() : OptionalDouble.of(h),
+                    probabilities, maxPoints);
         }
         w.endArray();
         w.nonEmpty("warnings", fit.warnings());
@@ -53,9 +65,11 @@ final class Exports {
         return keep;
     }
 
-    private static void curve(SurvivalCurve c, JsonWriter w, double[] times, OptionalDouble tau, int maxPoints) {
+    private static void curve(SurvivalCurve c, JsonWriter w, double[] times, OptionalDouble tau,
+            double[] probabilities, int maxPoints) {
         int[] keep = thin(c.size(), maxPoints);
         int n = keep == null ? c.size() : keep.length;
+        int limits = c.confidenceIntervalType() == ConfidenceIntervalType.NONE ? 0 : n;
         java.util.function.IntUnaryOperator at = keep == null ? i -> i : i -> keep[i];
         w.beginObject().name("name").value(c.name()).name("n").value(c.rowCount()).name("events").value(c.events());
         if (keep != null) {
@@ -67,14 +81,15 @@ final class Exports {
         w.column("nCensor", n, i -> c.numberCensored(at.applyAsInt(i)));
         w.column("surv", n, i -> c.survival(at.applyAsInt(i)));
         w.column("stdErr", n, i -> c.standardError(at.applyAsInt(i)));
-        w.column("lower", n, i -> c.lower(at.applyAsInt(i)));
-        w.column("upper", n, i -> c.upper(at.applyAsInt(i)));
+        w.column("lower", limits, i -> c.lower(at.applyAsInt(i)));
+        w.column("upper", limits, i -> c.upper(at.applyAsInt(i)));
         w.column("cumhaz", n, i -> c.cumulativeHazard(at.applyAsInt(i)));
         w.column("stdChaz", n, i -> c.cumulativeHazardStandardError(at.applyAsInt(i)));
         w.name("median").value(c.median()).name("medianLower").value(c.medianLower())
                 .name("medianUpper").value(c.medianUpper());
         w.name("quantiles").beginArray();
-        for (Quantile q : c.quantiles()) {
+        for (double p : probabilities) {
+            Quantile q = c.quantile(p);
             w.beginObject().name("p").value(q.probability()).name("time").value(q.time())
                     .name("lower").value(q.lower()).name("upper").value(q.upper()).endObject();
         }
@@ -122,6 +137,11 @@ final class Exports {
      * strata[] (with a group).
      */
     static void cumulativeIncidence(CumulativeIncidenceResult fit, JsonWriter w) {
+        cumulativeIncidence(fit, w, null);
+    }
+
+    /** As {@link #cumulativeIncidence(CumulativeIncidenceResult, JsonWriter)}, plus cmprsk's timepoints at {@code times}. */
+    static void cumulativeIncidence(CumulativeIncidenceResult fit, JsonWriter w, double[] times) {
         w.beginObject().name("nOmitted").value(fit.omittedRows());
         if (fit.method() == CifMethod.CUMINC) {
             w.name("curves").beginArray();
@@ -161,8 +181,40 @@ final class Exports {
                 w.endArray();
             }
         }
+        if (times != null) {
+            timepoints(fit, w, times);
+        }
         w.nonEmpty("warnings", fit.warnings());
         w.endObject();
+    }
+
+    /** cmprsk's {@code timepoints}: times, then per curve its name and est/var at each time (null = NA). */
+    private static void timepoints(CumulativeIncidenceResult fit, JsonWriter w, double[] times) {
+        List<IncidenceCurve> curves = fit.curves();
+        w.name("timepoints").beginObject();
+        w.column("times", times.length, i -> times[i]);
+        w.name("curves").beginArray();
+        for (IncidenceCurve c : curves) {
+            w.value(c.name());
+        }
+        w.endArray();
+        w.name("est").beginArray();
+        for (IncidenceCurve c : curves) {
+            w.beginArray();
+            for (double t : times) {
+                w.value(c.estimateAt(t));
+            }
+            w.endArray();
+        }
+        w.endArray().name("var").beginArray();
+        for (IncidenceCurve c : curves) {
+            w.beginArray();
+            for (double t : times) {
+                w.value(c.varianceAt(t));
+            }
+            w.endArray();
+        }
+        w.endArray().endObject();
     }
 
     private static void states(StateProbabilities s, JsonWriter w) {

@@ -49,8 +49,7 @@ class CsvAwkwardFileTest {
     }
 
     private static CsvSurvivalReader reader(String file) {
-        CsvSurvivalReader r = SurvivalData.csv(resource(file)).time("time").event("status", "1").group("arm")
-                .numeric("x");
+        CsvSurvivalReader r = SurvivalData.csv(resource(file)).time("time").event("status", "1");
         if (file.equals("semicolon.csv")) {
             r.delimiter(';');
         } else if (file.endsWith(".tsv")) {
@@ -67,17 +66,21 @@ class CsvAwkwardFileTest {
         "spaces.csv"})
     void readsAsReadCsv(String file) throws IOException {
         JsonNode ref = r(file);
-        SurvivalData d = reader(file).read();
+        SurvivalData data = reader(file).read();
+        ModelFrame d = ModelFrame.of(data, "arm + x"); // the rows complete in time, status, arm, x
         int n = ref.get("time").size();
-        assertEquals(n, d.size(), file);
+        assertEquals(n, d.rowCount(), file);
         assertEquals(ref.get("omitted").get(0).asInt(), d.omittedRows(), file);
+        String[] arm = data.labels("arm");
+        double[] x = data.numbers("x");
         for (int i = 0; i < n; i++) {
             String where = file + " row " + i;
+            int row = d.dataRows()[i];
             assertEquals(ref.get("time").get(i).asDouble(), d.time(i), 0, where);
             assertEquals(ref.get("status").get(i).asInt() == 1, d.isEvent(i), where);
-            assertEquals(ref.get("arm").get(i).asText(), d.group().level(d.group().code(i)), where);
-            assertEquals(ref.get("x").get(i).asDouble(), d.covariate("x").value(i), 0, where);
-            assertEquals(ref.get("rows").get(i).asInt(), d.fileRow(i), where);
+            assertEquals(ref.get("arm").get(i).asText(), arm[row], where);
+            assertEquals(ref.get("x").get(i).asDouble(), x[row], 0, where);
+            assertEquals(ref.get("rows").get(i).asInt(), d.sourceRow(i), where);
         }
     }
 
@@ -105,7 +108,7 @@ class CsvAwkwardFileTest {
 
     private IllegalArgumentException fails(Path p) {
         return assertThrows(IllegalArgumentException.class,
-                () -> SurvivalData.csv(p).time("time").event("status", "1").group("arm").read());
+                () -> SurvivalData.csv(p).time("time").event("status", "1").read());
     }
 
     @Test
@@ -138,7 +141,7 @@ class CsvAwkwardFileTest {
     @Test
     void latin1WithoutEncodingNamesLineAndEncoding() {
         String m = assertThrows(IllegalArgumentException.class, () -> SurvivalData.csv(resource("latin1.csv"))
-                .time("time").event("status", "1").group("arm").read()).getMessage();
+                .time("time").event("status", "1").read()).getMessage();
         assertTrue(m.contains("file line 2") && m.contains("UTF-8") && m.contains("0xFC")
                 && m.contains("ISO-8859-1") && m.contains("--encoding"), m);
     }
@@ -147,6 +150,18 @@ class CsvAwkwardFileTest {
     void tooFewFieldsNamesRowAndLine() throws IOException {
         String m = fails(write("f.csv", "time,status,arm\n5,1,A\n\n8,0\n")).getMessage();
         assertTrue(m.contains("row 2 (file line 4) has 2 fields") && m.contains("'arm'"), m);
+    }
+
+    @Test
+    void columnTypesAsTypeConvert() throws IOException {
+        // numbers until a value is not one: then text, the numbers before as their labels (R: type.convert)
+        SurvivalData d = SurvivalData.csv(write("t.csv", "time,status,code,n\n1,1,2.0,1\n2,0,x,NA\n3,1,2,3\n"))
+                .time("time").event("status", "1").read();
+        assertTrue(d.isNumeric("n") && !d.isNumeric("code"));
+        assertEquals(java.util.Arrays.asList("2", "x", "2"), java.util.Arrays.asList(d.labels("code")));
+        SurvivalData only = SurvivalData.csv(write("o.csv", "time,status,a,b\n1,1,x,2\n")).time("time")
+                .event("status", "1").columns("b").read();
+        assertEquals(List.of("time", "status", "b"), only.columnNames());
     }
 
     @Test
@@ -168,12 +183,14 @@ class CsvAwkwardFileTest {
                     .append(',').append(i * 0.25).append('\n');
         }
         SurvivalData d = SurvivalData.csv(write("big.csv", sb.toString())).time("time").event("status", "1")
-                .group("arm").numeric("x").read();
-        assertEquals(n, d.size());
+                .read();
+        assertEquals(n, d.rowCount());
+        double[] time = d.numbers("time");
+        double[] x = d.numbers("x");
         for (int i = 0; i < n; i += 997) {
-            assertEquals(i + 1, d.time(i), 0);
-            assertEquals((i + 1) * 0.25, d.covariate("x").value(i), 0);
+            assertEquals(i + 1, time[i], 0);
+            assertEquals((i + 1) * 0.25, x[i], 0);
         }
-        assertEquals(3, d.group().levelCount());
+        assertEquals(3, d.factor("arm").levelCount());
     }
 }

@@ -1,9 +1,14 @@
 package io.survkit.cli;
 
 import io.survkit.arms.ArmComparison;
+import io.survkit.arms.ArmComparisonResult;
 import io.survkit.data.SurvivalData;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit compare}: the two-arm comparison of {@link ArmComparison} on any CSV, from one
@@ -13,7 +18,16 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "compare",
         description = "Compare two arms: medians, landmarks, RMST, log-rank, Cox hazard ratio (ArmComparison).")
-final class CompareCommand extends AnalysisCommand {
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    OutputOptions output;
+
     @Option(names = "--treatment", paramLabel = "LEVEL",
             description = "The treatment arm (a level of --group); default: the second level.")
     String treatment;
@@ -40,13 +54,23 @@ final class CompareCommand extends AnalysisCommand {
     String subgroups;
 
     @Override
-    void check(OutputOptions.Format format) {
+    public Integer call() {
+        OutputOptions.Format format = output.format();
         DataOptions.require(data.group, "--group");
+        output.checkWritable();
+        ArmComparisonResult r = comparison(data.read(Main.stdin(spec))).run();
+        output.write(spec.commandLine().getOut(), out -> {
+            switch (format) {
+                case JSON -> JsonOutput.write(out, r::writeJson);
+                case CSV -> r.table().writeCsv(out);
+                default -> out.print(r);
+            }
+        });
+        return ExitCode.OK;
     }
 
-    @Override
-    Rendered analyse(SurvivalData d) {
-        ArmComparison c = ArmComparison.of(d);
+    private ArmComparison comparison(SurvivalData d) {
+        ArmComparison c = ArmComparison.of(d).arm(data.group);
         if (treatment != null) {
             c = c.treatment(treatment);
         }
@@ -65,6 +89,6 @@ final class CompareCommand extends AnalysisCommand {
         if (subgroups != null) {
             c = c.subgroupsBy(subgroups);
         }
-        return Rendered.of(c.run());
+        return c;
     }
 }

@@ -8,8 +8,9 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * SurvivalData d = ParquetSurvivalData.read(Path.of("registry.parquet"))
- *         .time("months").event("dead", "1").group("arm").numeric("age")
+ *         .time("months").event("dead", "1").columns("arm", "age")
  *         .read();
+ * KaplanMeierResult km = KaplanMeier.withDefaults().fit(d, "arm");
  * }</pre>
  */
 public final class ParquetSurvivalData {

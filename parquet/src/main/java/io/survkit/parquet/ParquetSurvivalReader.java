@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,14 +34,15 @@ import org.apache.parquet.schema.Type;
  * projection: the pages of every other column are never read). Values go straight from the column
  * readers into primitive arrays, row group by row group, without a record object per row.
  *
- * <p>Types: INT32, INT64, FLOAT, DOUBLE (with a DECIMAL annotation, scaled) are numbers; BOOLEAN is
+ * <p>Every column is kept (or only those named in {@link #columns(String...)}, besides the roles).
+ * Types: INT32, INT64, FLOAT, DOUBLE (with a DECIMAL annotation, scaled) are numbers; BOOLEAN is
  * the number 1 or 0 (so {@code event("dead", "1")} means true); BINARY with a STRING (UTF8), ENUM or
  * no annotation is text. A null is missing: the row is left out and counted, as R's {@code na.omit}.
  * Nested and repeated columns are refused with a message naming them.
  *
  * <pre>{@code
  * SurvivalData d = ParquetSurvivalData.read(Path.of("registry.parquet"))
- *         .time("months").event("dead", "1").group("arm").strata("stage")
+ *         .time("months").event("dead", "1").columns("arm", "stage")
  *         .read();
  * }</pre>
  */
@@ -69,10 +69,12 @@ public final class ParquetSurvivalReader extends ColumnRoles<ParquetSurvivalRead
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "cannot read %s: no such file", file));
         }
-        List<String> wanted = wantedColumns();
         try (ParquetFileReader reader = ParquetFileReader.open(open.apply(file),
                 ParquetReadOptions.builder().build())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            List<String> names = new ArrayList<>();
+            schema.getFields().forEach(f -> names.add(f.getName()));
+            List<String> wanted = wantedColumns(names, String.valueOf(file.getFileName()));
             List<Type> fields = new ArrayList<>();
             for (String name : wanted) {
                 fields.add(field(schema, name));
@@ -101,15 +103,20 @@ public final class ParquetSurvivalReader extends ColumnRoles<ParquetSurvivalRead
                 }
                 offset += rows;
             }
-            return build(new Columns() {
+            return build(wanted, new Columns() {
+                @Override
+                public boolean isNumeric(int j) {
+                    return !sinks[j].text;
+                }
+
                 @Override
                 public double[] numbers(int j) {
-                    return sinks[j].numbers(wanted.get(j));
+                    return sinks[j].numbers;
                 }
 
                 @Override
                 public String[] labels(int j) {
-                    return sinks[j].labels();
+                    return sinks[j].labels;
                 }
             });
         } catch (IOException e) {
@@ -136,10 +143,10 @@ public final class ParquetSurvivalReader extends ColumnRoles<ParquetSurvivalRead
     private static final class ColumnSink {
         final ColumnDescriptor descriptor;
         private final PrimitiveType type;
-        private final boolean text;
+        final boolean text;
         private final double scale;
-        private double[] numbers;
-        private String[] labels;
+        double[] numbers;
+        String[] labels;
         private final Map<Binary, String> interned = new HashMap<>();
 
         ColumnSink(ColumnDescriptor descriptor, int rows) {
@@ -225,17 +232,6 @@ public final class ParquetSurvivalReader extends ColumnRoles<ParquetSurvivalRead
             return s;
         }
 
-        double[] numbers(String name) {
-            if (numbers == null) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "column '%s' is text in the Parquet file; expected a number", name));
-            }
-            return numbers;
-        }
-
-        String[] labels() {
-            return text ? Arrays.copyOf(labels, labels.length) : labelsOf(numbers);
-        }
     }
 
     /** The column readers need a converter; values are taken from the readers directly instead. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blue.strategic.parquet.ParquetWriter;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,26 +93,27 @@ class ParquetSurvivalReaderTest {
 
     @Test
     void sameRowsAsTheCsvReaderAndNullsOmitted() {
-        SurvivalData p = ParquetSurvivalData.read(parquet).time("time").event("status", "1").group("celltype")
-                .strata("trt").numeric("karno").read();
-        SurvivalData c = SurvivalData.csv(csv).time("time").event("status", "1").group("celltype").strata("trt")
-                .numeric("karno").read();
+        String model = "celltype + strata(trt) + karno";
+        ModelFrame p = ModelFrame.of(ParquetSurvivalData.read(parquet).time("time").event("status", "1").read(),
+                model);
+        ModelFrame c = ModelFrame.of(SurvivalData.csv(csv).time("time").event("status", "1").read(), model);
         assertTrue(p.omittedRows() > 0);
         assertEquals(c.omittedRows(), p.omittedRows());
         assertArrayEquals(c.times(), p.times());
         assertArrayEquals(c.statuses(), p.statuses());
-        assertArrayEquals(c.fileRows(), p.fileRows());
-        assertEquals(c.group().levels(), p.group().levels());
-        assertArrayEquals(c.group().codes(), p.group().codes());
-        assertEquals(c.strata().levels(), p.strata().levels());
-        assertArrayEquals(c.strata().codes(), p.strata().codes());
-        assertArrayEquals(c.covariate("karno").values(), p.covariate("karno").values());
+        assertArrayEquals(c.sourceRows(), p.sourceRows());
+        assertEquals(c.groups().orElseThrow().levels(), p.groups().orElseThrow().levels());
+        assertArrayEquals(c.groups().orElseThrow().codes(), p.groups().orElseThrow().codes());
+        assertEquals(c.strata().orElseThrow().levels(), p.strata().orElseThrow().levels());
+        assertArrayEquals(c.strata().orElseThrow().codes(), p.strata().orElseThrow().codes());
+        assertArrayEquals(c.column(c.columnNames().indexOf("karno")), p.column(p.columnNames().indexOf("karno")));
     }
 
     @Test
     void booleanEventIsOneForTrue() {
         SurvivalData p = ParquetSurvivalData.read(parquet).time("time").event("dead", "1").read();
         SurvivalData q = ParquetSurvivalData.read(parquet).time("time").event("status", "1").read();
+        assertTrue(p.isNumeric("dead"));
         assertArrayEquals(q.statuses(), p.statuses());
     }
 
@@ -130,13 +132,13 @@ class ParquetSurvivalReaderTest {
         long size = Files.size(parquet);
         long[] read = new long[1];
         SurvivalData d = new ParquetSurvivalReader(parquet, p -> new CountingInputFile(new LocalInputFile(p), read))
-                .time("time").event("status", "1").group("celltype").read();
-        assertTrue(d.size() > 100);
+                .time("time").event("status", "1").columns("celltype").read();
+        assertTrue(d.rowCount() > 100);
         assertTrue(size > 137 * 4096, "file " + size);
         assertTrue(read[0] < size / 10, "read " + read[0] + " of " + size + " bytes");
         long[] all = new long[1];
         new ParquetSurvivalReader(parquet, p -> new CountingInputFile(new LocalInputFile(p), all)).time("time")
-                .event("status", "1").group("notes").read();
+                .event("status", "1").columns("notes").read();
         assertTrue(all[0] > 137 * 4096, "read " + all[0]);
     }
 
