@@ -15,9 +15,10 @@ shift || true
 sizes=${*:-"1000000 10000000"}
 work=${SURVKIT_JOB_DIR:-benchmarks/target/whole-job}
 mkdir -p "$work"
-jar=examples/target/survkit.jar
+jar=${SURVKIT_JAR:-examples/target/survkit.jar}
 [ -f "$jar" ] || mvn -B -q -pl examples -am package -DskipTests
-java_opts=${SURVKIT_JAVA_OPTS:-"-Xmx3g -XX:+UseParallelGC"}
+# a short-lived process: C1 alone (no C2 compilations) and the serial collector cost the least CPU
+java_opts=${SURVKIT_JAVA_OPTS:-"-Xmx4g -XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 printf '| rows | survkit wall s | survkit cpu s | R wall s | R cpu s | R / survkit (wall) | R / survkit (cpu) | agree |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
