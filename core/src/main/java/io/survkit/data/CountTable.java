@@ -314,6 +314,37 @@ public final class CountTable {
         double[] rows;
         int n = 0;
 
+        /**
+         * Sums the rows {@code {time, events, censored, entered, rows}} that share a block
+         * ({@code stratum * groups + group}) and a time, into cells ordered by block, then time.
+         */
+        static Cells sum(List<double[]> values, int[] block, int blocks, int groups) {
+            int m = values.size();
+            double[] t = new double[m];
+            for (int r = 0; r < m; r++) {
+                t[r] = values.get(r)[0];
+            }
+            int[] order = Sorting.order(t);
+            Sorting.groupStable(order, block, blocks);
+            Cells cells = new Cells(m);
+            int prevBlock = -1;
+            double prevTime = Double.NaN;
+            for (int r : order) {
+                double[] v = values.get(r);
+                if (block[r] != prevBlock || v[0] != prevTime) {
+                    cells.open(block[r] / groups, block[r] % groups, v[0]);
+                    prevBlock = block[r];
+                    prevTime = v[0];
+                }
+                int c = cells.n - 1;
+                cells.events[c] += v[1];
+                cells.censored[c] += v[2];
+                cells.entered[c] += v[3];
+                cells.rows[c] += v[4];
+            }
+            return cells;
+        }
+
         Cells(int capacity) {
             int c = Math.max(capacity, 4);
             stratum = new int[c];

@@ -1,7 +1,6 @@
 package io.survkit.data;
 
 import io.survkit.internal.Check;
-import io.survkit.internal.Sorting;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -129,7 +128,7 @@ public final class JdbcCountQuery {
         String sql = sql();
         List<String> strataLabel = new ArrayList<>();
         List<String> groupLabel = new ArrayList<>();
-        List<double[]> cell = new ArrayList<>(); // time, events, censored, rows
+        List<double[]> cell = new ArrayList<>(); // time, events, censored, entered, rows
         int omitted = 0;
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             boolean textTime = !JdbcSurvivalReader.isNumericType(rs.getMetaData().getColumnType(rs.findColumn("t")));
@@ -156,7 +155,7 @@ public final class JdbcCountQuery {
                 boolean isEvent = eventValues.contains(canonical(rs.getString("ev")));
                 strataLabel.add(strata == null ? "all" : label(rs, "stratum"));
                 groupLabel.add(group == null ? "all" : label(rs, "grp"));
-                cell.add(new double[] {t, isEvent ? wsum : 0, isEvent ? 0 : wsum, n});
+                cell.add(new double[] {t, isEvent ? wsum : 0, isEvent ? 0 : wsum, 0, n});
             }
         } catch (SQLException e) {
             throw Check.fail("aggregation query failed: %s (SQL state %s); the query was: %s", e.getMessage(),
@@ -185,28 +184,10 @@ public final class JdbcCountQuery {
         List<String> sl = Levels.sorted(strataLabel.toArray(new String[0]));
         int gs = gl.size();
         int[] block = new int[m];
-        double[] t = new double[m];
         for (int r = 0; r < m; r++) {
             block[r] = sl.indexOf(strataLabel.get(r)) * gs + gl.indexOf(groupLabel.get(r));
-            t[r] = cell.get(r)[0];
         }
-        int[] order = Sorting.order(t);
-        Sorting.groupStable(order, block, sl.size() * gs);
-        CountTable.Cells cells = new CountTable.Cells(m);
-        int prevBlock = -1;
-        double prevTime = Double.NaN;
-        for (int r : order) {
-            double[] v = cell.get(r);
-            if (block[r] != prevBlock || v[0] != prevTime) {
-                cells.open(block[r] / gs, block[r] % gs, v[0]);
-                prevBlock = block[r];
-                prevTime = v[0];
-            }
-            int c = cells.n - 1;
-            cells.events[c] += v[1];
-            cells.censored[c] += v[2];
-            cells.rows[c] += v[3];
-        }
+        CountTable.Cells cells = CountTable.Cells.sum(cell, block, sl.size() * gs, gs);
         return cells.table(group, group == null ? List.of("all") : gl, strata, sl, weights != null, omitted,
                 List.of());
     }
