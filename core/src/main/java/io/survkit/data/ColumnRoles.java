@@ -31,6 +31,7 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
     private String start;
     private String event;
     private String[] eventValues;
+    private String[] censorValues;
     private String censorValue;
     private String weights;
     private String cluster;
@@ -72,6 +73,20 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
         event = column;
         eventValues = eventValue;
         censorValue = null;
+        return self();
+    }
+
+    /**
+     * The values of the event column that mean censored. Without them the column may hold one
+     * value besides the event value(s); more is an error that lists them with their counts (so that
+     * {@code "dead"} beside {@code "Dead"} is not silently censored). With them, a value that is
+     * neither an event nor censored is an error.
+     *
+     * @param values the censoring values
+     * @return this reader
+     */
+    public R censorValues(String... values) {
+        censorValues = Check.notNull("censor values", values).clone();
         return self();
     }
 
@@ -244,6 +259,9 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
             b.causes(event, censorValue);
         } else {
             b.event(event, eventValues);
+            if (censorValues != null) {
+                b.censorValues(censorValues);
+            }
         }
         if (weights != null) {
             b.weights(weights);

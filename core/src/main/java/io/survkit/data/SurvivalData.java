@@ -524,6 +524,7 @@ public final class SurvivalData {
         private String cluster;
         private boolean[] eventFlags;
         private Set<String> eventValues;
+        private Set<String> censorValues;
         private String censorValue;
         private int[] statusCodes;
         private List<String> causeLabels;
@@ -666,6 +667,7 @@ public final class SurvivalData {
         private void clearEvent() {
             eventFlags = null;
             eventValues = null;
+            censorValues = null;
             censorValue = null;
             statusCodes = null;
             causeLabels = null;
@@ -691,6 +693,34 @@ public final class SurvivalData {
             clearEvent();
             event = Check.notNull("event column", name);
             eventValues = set;
+            return this;
+        }
+
+        /**
+         * Names the values of the event column that mean censored, after
+         * {@link #event(String, String...)}. Without them the column may hold one value besides the
+         * event value(s), the censoring code; with two or more, reading fails and lists them with
+         * their counts, so that a stray spelling ({@code "dead"} beside {@code "Dead"}) is never
+         * silently censored. With them, every value is an event or censored, or reading fails.
+         *
+         * @param values the censoring values
+         * @return this builder
+         * @throws IllegalArgumentException before {@code event(...)}, or for a value that is also an event value
+         */
+        public Builder censorValues(String... values) {
+            if (eventValues == null) {
+                throw Check.fail("name the event column and its event value(s) before the censoring values");
+            }
+            Set<String> set = new TreeSet<>();
+            for (String v : Check.notNull("censor values", values)) {
+                Double d = Column.parse(v);
+                String c = d == null ? Check.notNull("censor value", v).strip() : Column.formatNumber(d);
+                if (eventValues.contains(c)) {
+                    throw Check.fail("column '%s': value '%s' cannot mean both event and censored", event, c);
+                }
+                set.add(c);
+            }
+            censorValues = set.isEmpty() ? null : set;
             return this;
         }
 
@@ -1046,6 +1076,7 @@ public final class SurvivalData {
                 for (int i = 0; i < n; i++) {
                     status[i] = labels[i] == null ? -1 : eventValues.contains(labels[i]) ? 1 : 0;
                 }
+                checkCensoringValues(ec.name, labels);
                 return List.of(String.join("|", eventValues));
             }
             List<String> present = new ArrayList<>();
@@ -1067,6 +1098,36 @@ public final class SurvivalData {
                 warnings.add(Check.format("column '%s' has only the censoring value '%s'", ec.name, censorValue));
             }
             return codes;
+        }
+
+        /**
+         * R's {@code status == value} censors every other value; that is right for one censoring
+         * code, and a silent error for a second spelling. Values that are neither an event value
+         * nor a declared censoring value: at most one without {@link #censorValues}, none with.
+         */
+        private void checkCensoringValues(String column, String[] labels) {
+            Map<String, int[]> other = new java.util.TreeMap<>();
+            for (String l : labels) {
+                if (l != null && !eventValues.contains(l) && (censorValues == null || !censorValues.contains(l))) {
+                    other.computeIfAbsent(l, k -> new int[1])[0]++;
+                }
+            }
+            if (censorValues == null ? other.size() <= 1 : other.isEmpty()) {
+                return;
+            }
+            StringBuilder list = new StringBuilder();
+            for (Map.Entry<String, int[]> e : other.entrySet()) {
+                list.append(list.length() == 0 ? "" : ", ").append('\'').append(e.getKey()).append("' (")
+                        .append(e.getValue()[0]).append(e.getValue()[0] == 1 ? " row)" : " rows)");
+            }
+            if (censorValues == null) {
+                throw Check.fail("column '%s' has %d values besides the event value(s) %s: %s; all of them would "
+                        + "count as censored. Say which values mean censored (censorValues in Java, --censor-value "
+                        + "on the command line), e.g. %s", column, other.size(), eventValues, list,
+                        String.join(",", other.keySet()));
+            }
+            throw Check.fail("column '%s' has values that are neither an event %s nor censored %s: %s", column,
+                    eventValues, censorValues, list);
         }
 
         private static String[] labelsWithMissing(Column c) {

@@ -81,10 +81,34 @@ class SurvivalDataTest {
     @Test
     void eventValueThatNeverOccursIsAWarningNotAnError() {
         ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2})
-                .event("status", new double[] {0, 1}, 2).build(), "1");
+                .event("status", new double[] {0, 0}, 2).build(), "1");
         assertEquals(0, d.eventCount());
         assertEquals(1, d.warnings().size());
         assertTrue(d.warnings().get(0).contains("'2'"), d.warnings().get(0));
+    }
+
+    /**
+     * Issue 11: with two or more values besides the event value, R's {@code status == value} would
+     * censor them all; survkit refuses and lists them (with their counts) until the censoring values
+     * are named. ({@code {0, 1}} with event value 2 was a warning about an absent event value.)
+     */
+    @Test
+    void severalNonEventValuesAreAnErrorUntilTheCensoringValuesAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
+                .time("t", new double[] {1, 2, 3}).event("status", new double[] {0, 1, 1}, 2).build());
+        assertTrue(e.getMessage().contains("column 'status' has 2 values besides the event value(s) [2]: "
+                + "'0' (1 row), '1' (2 rows)"), e.getMessage());
+        SurvivalData ok = SurvivalData.builder().time("t", new double[] {1, 2, 3})
+                .event("status", new String[] {"Dead", "Alive", "alive"}, "Dead").censorValues("Alive", "alive")
+                .build();
+        assertEquals(1, ModelFrame.of(ok, "1").eventCount());
+        IllegalArgumentException stray = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
+                .time("t", new double[] {1, 2, 3}).event("status", new String[] {"Dead", "Alive", "dead"}, "Dead")
+                .censorValues("Alive").build());
+        assertTrue(stray.getMessage().contains("neither an event [Dead] nor censored [Alive]: 'dead' (1 row)"),
+                stray.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder().time("t", new double[] {1})
+                .event("status", new String[] {"Dead"}, "Dead").censorValues("Dead"));
     }
 
     @Test
