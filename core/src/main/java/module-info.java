@@ -23,4 +23,5 @@ module io.survkit {
     exports io.survkit.regression;
     exports io.survkit.seer;
     exports io.survkit.table;
+    exports io.survkit.validation;
 }

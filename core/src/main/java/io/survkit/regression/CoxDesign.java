@@ -34,6 +34,8 @@ final class CoxDesign {
     final int[] strataStart;
     final List<String> strataLevels;
     final String strataName;
+    /** The model's terms (R {@code fit$terms}): predictions for new data resolve them again. */
+    final io.survkit.data.Terms formula;
     /** Counting-process data: sorted positions ordered by (stratum, entry time) ascending, else null. */
     final int[] startOrder;
     /** Covariates, row-major in sorted order: {@code x[k * p + j]}, centred and scaled. */
@@ -62,6 +64,7 @@ final class CoxDesign {
         this.strataStart = b.strataStart;
         this.strataLevels = b.strataLevels;
         this.strataName = b.strataName;
+        this.formula = b.formula;
         this.startOrder = b.startOrder;
         this.x = b.x;
         this.means = b.means;
@@ -92,6 +95,7 @@ final class CoxDesign {
         int[] strataStart;
         List<String> strataLevels;
         String strataName;
+        io.survkit.data.Terms formula;
         int[] startOrder;
         double[] x;
         double[] means;
@@ -108,6 +112,7 @@ final class CoxDesign {
         int n = data.rowCount();
         b.n = n;
         b.omitted = data.omittedRows();
+        b.formula = data.terms();
         if (data.causes().size() > 1) {
             throw Check.fail("column '%s' holds %d event causes %s; a Cox model needs one event type: "
                     + "build the data with event(column, value) for a cause-specific model",

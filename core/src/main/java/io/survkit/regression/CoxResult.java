@@ -1,10 +1,14 @@
 package io.survkit.regression;
 
+import io.survkit.internal.Probabilities;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.ConcordanceKernel;
+import io.survkit.internal.RFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -145,7 +149,7 @@ public final class CoxResult implements Exportable {
             warn.add("non-integer case weights with the model-based variance: the standard errors treat weights as"
                     + " replication counts; use Variance.ROBUST (R's default here)");
         }
-        this.concordance = Concordance.compute(d, sortedLinearPredictor(), d.cluster != null);
+        this.concordance = concordance(d, sortedLinearPredictor());
         this.warnings = Collections.unmodifiableList(warn);
     }
 
@@ -258,6 +262,24 @@ public final class CoxResult implements Exportable {
     }
 
     /** Centred linear predictor per sorted row, in the design's coordinates. */
+    /**
+     * Harrell's concordance of the linear predictor as R {@code coxph} stores it: R's
+     * {@code concordancefit(y, lp, strata, weights, cluster, reverse = TRUE, timewt = "n")}, so a
+     * larger linear predictor should go with a shorter survival; clustered with a cluster column.
+     * Returns {concordance, standard error, concordant, discordant, tied on the predictor}.
+     */
+    private static double[] concordance(CoxDesign d, double[] lp) {
+        ConcordanceKernel k = ConcordanceKernel.count(d.time, d.start, d.startOrder, d.event, d.weight, d.strataStart,
+                lp, null);
+        double[] c = k.totals();
+        double npair = c[ConcordanceKernel.CONCORDANT] + c[ConcordanceKernel.DISCORDANT] + c[ConcordanceKernel.TIED_RISK];
+        double somer = (c[ConcordanceKernel.CONCORDANT] - c[ConcordanceKernel.DISCORDANT]) / npair;
+        double var = k.variance(d.cluster, d.clusterCount);
+        // reverse = TRUE: concordant and discordant swap, C becomes 1 - C
+        return new double[] {1 - (somer + 1) / 2, Math.sqrt(var), c[ConcordanceKernel.DISCORDANT],
+            c[ConcordanceKernel.CONCORDANT], c[ConcordanceKernel.TIED_RISK]};
+    }
+
     private double[] sortedLinearPredictor() {
         int p = d.p;
         double[] lp = new double[d.n];
@@ -321,6 +343,14 @@ public final class CoxResult implements Exportable {
     /** Model columns whose coefficient may be infinite (monotone likelihood, R's "Loglik converged before variable"). */
     public List<String> possiblyInfinite() {
         return infinite;
+    }
+
+    /**
+     * The terms the model was fitted with (R {@code fit$terms}), to resolve against new data:
+     * {@code ModelFrame.of(newData, fit.formula())} gives design columns named as {@link #terms()}.
+     */
+    public io.survkit.data.Terms formula() {
+        return d.formula;
     }
 
     /** Name of the strata column, or null. */

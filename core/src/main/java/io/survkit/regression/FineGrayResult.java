@@ -1,9 +1,12 @@
 package io.survkit.regression;
 
+import io.survkit.internal.Probabilities;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
+import io.survkit.internal.RFormat;
 import java.util.List;
 
 /**
