@@ -10,6 +10,8 @@
  */
 module io.survkit {
     requires commons.math3;
+    requires ch.randelshofer.fastdoubleparser;
+    requires transitive java.sql;
     requires org.apache.commons.csv;
     requires org.slf4j;
 

@@ -83,6 +83,29 @@ final class Column {
         return isMissingText(text[i]);
     }
 
+    /** Sets {@code missing[i]} for every missing value of this column. */
+    void markMissing(boolean[] missing) {
+        if (numbers != null) {
+            double[] v = numbers;
+            for (int i = 0; i < v.length; i++) {
+                missing[i] |= v[i] != v[i];
+            }
+            return;
+        }
+        String lastPresent = null; // readers share one String per distinct value: skip the repeats' test
+        for (int i = 0; i < text.length; i++) {
+            String s = text[i];
+            if (s != null && s == lastPresent) {
+                continue;
+            }
+            if (isMissingText(s)) {
+                missing[i] = true;
+            } else {
+                lastPresent = s;
+            }
+        }
+    }
+
     static boolean isMissingText(String s) {
         if (s == null) {
             return true;

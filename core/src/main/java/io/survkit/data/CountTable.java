@@ -88,6 +88,39 @@ public final class CountTable {
     }
 
     /**
+     * Counts aggregated inside a database by one {@code GROUP BY} query over a table or a query
+     * ({@code java.sql} only): only the distinct (stratum, group, time) cells leave the database.
+     *
+     * <pre>{@code
+     * CountTable counts = CountTable.jdbc(connection, "registry")
+     *         .time("months").event("dead", "1").group("arm").read();
+     * }</pre>
+     */
+    public static JdbcCountQuery jdbc(java.sql.Connection connection, String tableOrSql) {
+        return new JdbcCountQuery(connection, tableOrSql);
+    }
+
+    /**
+     * Counts aggregated inside a database, all roles at once ({@code strata}, {@code weights} may be
+     * null; {@code group} null = one group). The event is {@code event = 1} (R's 0/1 status); use
+     * {@link #jdbc(java.sql.Connection, String)} for other event codes.
+     */
+    public static CountTable jdbc(java.sql.Connection connection, String tableOrSql, String time, String event,
+            String group, String strata, String weights) {
+        JdbcCountQuery q = jdbc(connection, tableOrSql).time(time).event(event, "1");
+        if (group != null) {
+            q.group(group);
+        }
+        if (strata != null) {
+            q.strata(strata);
+        }
+        if (weights != null) {
+            q.weights(weights);
+        }
+        return q.read();
+    }
+
+    /**
      * Aggregates subject rows: one sort of the exit (and entry) times, then one pass. Weighted counts
      * with case weights. Ignores covariates and cause labels (any cause counts as an event).
      */
@@ -280,6 +313,37 @@ public final class CountTable {
         double[] entered;
         double[] rows;
         int n = 0;
+
+        /**
+         * Sums the rows {@code {time, events, censored, entered, rows}} that share a block
+         * ({@code stratum * groups + group}) and a time, into cells ordered by block, then time.
+         */
+        static Cells sum(List<double[]> values, int[] block, int blocks, int groups) {
+            int m = values.size();
+            double[] t = new double[m];
+            for (int r = 0; r < m; r++) {
+                t[r] = values.get(r)[0];
+            }
+            int[] order = Sorting.order(t);
+            Sorting.groupStable(order, block, blocks);
+            Cells cells = new Cells(m);
+            int prevBlock = -1;
+            double prevTime = Double.NaN;
+            for (int r : order) {
+                double[] v = values.get(r);
+                if (block[r] != prevBlock || v[0] != prevTime) {
+                    cells.open(block[r] / groups, block[r] % groups, v[0]);
+                    prevBlock = block[r];
+                    prevTime = v[0];
+                }
+                int c = cells.n - 1;
+                cells.events[c] += v[1];
+                cells.censored[c] += v[2];
+                cells.entered[c] += v[3];
+                cells.rows[c] += v[4];
+            }
+            return cells;
+        }
 
         Cells(int capacity) {
             int c = Math.max(capacity, 4);

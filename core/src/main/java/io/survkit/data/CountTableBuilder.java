@@ -92,7 +92,7 @@ public final class CountTableBuilder {
         List<String> sl = Levels.sorted(strataLabel.toArray(new String[0]));
         int gs = gl.size();
         int[] block = new int[m];
-        double[] t = new double[m];
+        List<double[]> rows = new java.util.ArrayList<>(m);
         for (int r = 0; r < m; r++) {
             int g = gl.indexOf(groupLabel.get(r));
             if (g < 0) {
@@ -100,26 +100,10 @@ public final class CountTableBuilder {
                         groupLabel.get(r), gl);
             }
             block[r] = sl.indexOf(strataLabel.get(r)) * gs + g;
-            t[r] = values.get(r)[0];
-        }
-        int[] order = io.survkit.internal.Sorting.order(t);
-        io.survkit.internal.Sorting.groupStable(order, block, sl.size() * gs);
-        CountTable.Cells cells = new CountTable.Cells(m);
-        int prevBlock = -1;
-        double prevTime = Double.NaN;
-        for (int r : order) {
             double[] v = values.get(r);
-            if (block[r] != prevBlock || v[0] != prevTime) {
-                cells.open(block[r] / gs, block[r] % gs, v[0]);
-                prevBlock = block[r];
-                prevTime = v[0];
-            }
-            int c = cells.n - 1;
-            cells.events[c] += v[1];
-            cells.censored[c] += v[2];
-            cells.entered[c] += v[3];
-            cells.rows[c] += v[1] + v[2];
+            rows.add(new double[] {v[0], v[1], v[2], v[3], v[1] + v[2]});
         }
+        CountTable.Cells cells = CountTable.Cells.sum(rows, block, sl.size() * gs, gs);
         CountTable table = cells.table(groupColumn, gl, strataColumn, sl, weighted, 0, List.of());
         checkConsistent(table);
         return table;

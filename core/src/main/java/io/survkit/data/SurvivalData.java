@@ -104,6 +104,23 @@ public final class SurvivalData {
         return new CsvSurvivalReader(file);
     }
 
+    /**
+     * A reader of the result of a JDBC query ({@code java.sql} only): numeric SQL types as numbers,
+     * other types as text, SQL NULL = missing.
+     *
+     * <pre>{@code
+     * SurvivalData d = SurvivalData.jdbc(connection, "SELECT months, dead, arm FROM registry")
+     *         .time("months").event("dead", "1").read();
+     * }</pre>
+     *
+     * @param connection an open connection (left open)
+     * @param sql the query
+     * @return a reader; name the time and event columns, then {@code read()}
+     */
+    public static JdbcSurvivalReader jdbc(java.sql.Connection connection, String sql) {
+        return new JdbcSurvivalReader(connection, sql);
+    }
+
     /** @return the number of data rows (every row of the source, with or without missing values) */
     public int rowCount() {
         return rowCount;

@@ -24,18 +24,8 @@ public final class TimeFix {
      */
     static boolean apply(double[] start, double[] time, int[] fileRows, String startName, String timeName) {
         int n = time.length;
-        double[] all = new double[start == null ? n : 2 * n];
-        System.arraycopy(time, 0, all, 0, n);
-        if (start != null) {
-            System.arraycopy(start, 0, all, n, n);
-        }
-        Arrays.sort(all);
-        int u = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (i == 0 || all[i] != all[i - 1]) {
-                all[u++] = all[i];
-            }
-        }
+        double[] all = distinctSorted(time, start);
+        int u = all.length;
         double meanAbs = meanAbs(all, u);
         boolean anyTied = false;
         // cuts[k] = first value of the k-th run of tied values
@@ -86,6 +76,101 @@ public final class TimeFix {
         return m * (s / u);
     }
 
+    /**
+     * The distinct values of {@code time} and {@code start} (may be null), sorted. Registry times
+     * repeat (days, months: a few thousand distinct values in 10^7 rows), so the distinct values are
+     * collected in a hash set first and only they are sorted; when they turn out to be many (over
+     * a quarter of the rows) all values are sorted instead.
+     */
+    static double[] distinctSorted(double[] time, double[] start) {
+        int n = time.length + (start == null ? 0 : start.length);
+        DoubleSet set = new DoubleSet(n / 4);
+        if (set.addAll(time) && (start == null || set.addAll(start))) {
+            double[] d = set.values();
+            Arrays.sort(d);
+            return d;
+        }
+        double[] all = new double[n];
+        System.arraycopy(time, 0, all, 0, time.length);
+        if (start != null) {
+            System.arraycopy(start, 0, all, time.length, start.length);
+        }
+        Arrays.sort(all);
+        int u = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                all[u++] = all[i] + 0.0; // -0.0 as 0.0, as in the hash set
+            }
+        }
+        return Arrays.copyOf(all, u);
+    }
+
+    /** Open-addressing set of doubles by bit pattern (-0.0 folded into 0.0), with a size limit. */
+    private static final class DoubleSet {
+        private final int limit;
+        private long[] keys = new long[64];
+        private boolean[] used = new boolean[64];
+        private int size;
+
+        DoubleSet(int limit) {
+            this.limit = limit;
+        }
+
+        /** Adds the values; false once more than {@code limit} distinct values were seen. */
+        boolean addAll(double[] v) {
+            for (double x : v) {
+                if (!add(Double.doubleToLongBits(x + 0.0))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean add(long bits) {
+            int mask = keys.length - 1;
+            int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            while (used[slot]) {
+                if (keys[slot] == bits) {
+                    return true;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (size >= limit) {
+                return false;
+            }
+            used[slot] = true;
+            keys[slot] = bits;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return true;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    add(oldKeys[i]);
+                }
+            }
+        }
+
+        double[] values() {
+            double[] d = new double[size];
+            int k = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (used[i]) {
+                    d[k++] = Double.longBitsToDouble(keys[i]);
+                }
+            }
+            return d;
+        }
+    }
+
     private static boolean isTie(double dy, double meanAbs) {
         return dy <= TOLERANCE || dy / meanAbs <= TOLERANCE;
     }
@@ -93,7 +178,7 @@ public final class TimeFix {
     /** Replaces each value by the largest cut <= value (R's {@code findInterval}). */
     private static void snap(double[] x, double[] cut) {
         for (int i = 0; i < x.length; i++) {
-            int k = Arrays.binarySearch(cut, x[i]);
+            int k = Arrays.binarySearch(cut, x[i] + 0.0); // -0.0 is 0.0 here, as in the distinct values
             if (k < 0) {
                 k = -k - 2;
             }

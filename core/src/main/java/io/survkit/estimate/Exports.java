@@ -24,46 +24,67 @@ final class Exports {
     static void kaplanMeier(KaplanMeierResult fit, JsonWriter w, double[] times, OptionalDouble tau) {
         double[] horizons = new double[fit.curveCount()];
         java.util.Arrays.fill(horizons, tau.orElse(Double.NaN));
-        kaplanMeier(fit, w, times, horizons, DEFAULT_PROBABILITIES);
+        kaplanMeier(fit, w, times, horizons, DEFAULT_PROBABILITIES, Integer.MAX_VALUE);
     }
 
     static final double[] DEFAULT_PROBABILITIES = {0.25, 0.5, 0.75};
 
     /**
      * The oracle's km {@code result} with each curve's restricted mean up to its own horizon (NaN =
-     * none) and quantiles at {@code probabilities}. With {@link ConfidenceIntervalType#NONE} the
+     * none), quantiles at {@code probabilities}, and each curve's arrays thinned to at most
+     * {@code maxPoints} points (see {@link #thin}). With {@link ConfidenceIntervalType#NONE} the
      * {@code lower} and {@code upper} arrays are empty, as R's fit has none.
      */
     static void kaplanMeier(KaplanMeierResult fit, JsonWriter w, double[] times, double[] horizons,
-            double[] probabilities) {
+            double[] probabilities, int maxPoints) {
         w.beginObject().name("nOmitted").value(fit.omittedRows())
                 .name("stdErrScale").value(fit.standardErrorScale().rName())
                 .name("strata").beginArray();
         for (int k = 0; k < fit.curveCount(); k++) {
             double h = horizons[k];
             curve(fit.curve(k), w, times, Double.isNaN(h) ? OptionalDouble.empty() : OptionalDouble.of(h),
-                    probabilities);
+                    probabilities, maxPoints);
         }
         w.endArray();
         w.nonEmpty("warnings", fit.warnings());
         w.endObject();
     }
 
+    /**
+     * Indices of at most {@code max} (at least 2) of a curve's {@code size} points: the first, the
+     * last and evenly spaced ranks between ({@code round(k (size - 1) / (max - 1))}); null = all.
+     */
+    static int[] thin(int size, int max) {
+        if (size <= max) {
+            return null;
+        }
+        int[] keep = new int[max];
+        for (int k = 0; k < max; k++) {
+            keep[k] = (int) Math.round((double) k * (size - 1) / (max - 1));
+        }
+        return keep;
+    }
+
     private static void curve(SurvivalCurve c, JsonWriter w, double[] times, OptionalDouble tau,
-            double[] probabilities) {
-        int n = c.size();
+            double[] probabilities, int maxPoints) {
+        int[] keep = thin(c.size(), maxPoints);
+        int n = keep == null ? c.size() : keep.length;
         int limits = c.confidenceIntervalType() == ConfidenceIntervalType.NONE ? 0 : n;
+        java.util.function.IntUnaryOperator at = keep == null ? i -> i : i -> keep[i];
         w.beginObject().name("name").value(c.name()).name("n").value(c.rowCount()).name("events").value(c.events());
-        w.column("time", n, c::time);
-        w.column("nRisk", n, c::numberAtRisk);
-        w.column("nEvent", n, c::numberOfEvents);
-        w.column("nCensor", n, c::numberCensored);
-        w.column("surv", n, c::survival);
-        w.column("stdErr", n, c::standardError);
-        w.column("lower", limits, c::lower);
-        w.column("upper", limits, c::upper);
-        w.column("cumhaz", n, c::cumulativeHazard);
-        w.column("stdChaz", n, c::cumulativeHazardStandardError);
+        if (keep != null) {
+            w.name("thinned").beginObject().name("points").value(n).name("of").value(c.size()).endObject();
+        }
+        w.column("time", n, i -> c.time(at.applyAsInt(i)));
+        w.column("nRisk", n, i -> c.numberAtRisk(at.applyAsInt(i)));
+        w.column("nEvent", n, i -> c.numberOfEvents(at.applyAsInt(i)));
+        w.column("nCensor", n, i -> c.numberCensored(at.applyAsInt(i)));
+        w.column("surv", n, i -> c.survival(at.applyAsInt(i)));
+        w.column("stdErr", n, i -> c.standardError(at.applyAsInt(i)));
+        w.column("lower", limits, i -> c.lower(at.applyAsInt(i)));
+        w.column("upper", limits, i -> c.upper(at.applyAsInt(i)));
+        w.column("cumhaz", n, i -> c.cumulativeHazard(at.applyAsInt(i)));
+        w.column("stdChaz", n, i -> c.cumulativeHazardStandardError(at.applyAsInt(i)));
         w.name("median").value(c.median()).name("medianLower").value(c.medianLower())
                 .name("medianUpper").value(c.medianUpper());
         w.name("quantiles").beginArray();

@@ -287,10 +287,7 @@ public final class KaplanMeierResult implements Exportable {
      * @param tau the restricted mean's horizon, or empty for none
      */
     public void writeJson(Appendable out, double[] times, OptionalDouble tau) {
-        if (tau.isPresent()) {
-            checkHorizon(tau.getAsDouble());
-        }
-        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), tau);
+        writeJson(out, times, tau, Exports.DEFAULT_PROBABILITIES);
     }
 
     /**
@@ -303,9 +300,41 @@ public final class KaplanMeierResult implements Exportable {
      * @param probabilities quantile probabilities, each in [0, 1]
      */
     public void writeJson(Appendable out, double[] times, OptionalDouble tau, double[] probabilities) {
+        writeJson(out, times, tau, probabilities, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #writeJson(Appendable, double[], OptionalDouble, double[])}, showing at most
+     * {@code maxPoints} points of each curve in its arrays (time, nRisk, ..., stdChaz): the first,
+     * the last and evenly spaced ranks between, with {@code "thinned": {"points": k, "of": n}}. For
+     * display only: every other field (median, quantiles, rmean, at[]) is computed on the whole curve.
+     *
+     * <pre>{@code
+     * fit.writeJson(writer, new double[] {365}, OptionalDouble.empty(), new double[] {0.5}, 2000);
+     * }</pre>
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param tau the restricted mean's horizon, or empty for none
+     * @param probabilities quantile probabilities, each in [0, 1]
+     * @param maxPoints most points shown per curve, at least 2
+     */
+    public void writeJson(Appendable out, double[] times, OptionalDouble tau, double[] probabilities,
+            int maxPoints) {
+        if (tau.isPresent()) {
+            checkHorizon(tau.getAsDouble());
+        }
         double[] h = new double[curveCount()];
         java.util.Arrays.fill(h, tau.orElse(Double.NaN));
-        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), h, probabilities.clone());
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), h, probabilities.clone(), points(maxPoints));
+    }
+
+    private static int points(int maxPoints) {
+        if (maxPoints < 2) {
+            throw io.survkit.internal.Check.fail("maxPoints must be at least 2 (the first and last point), got %d",
+                    maxPoints);
+        }
+        return maxPoints;
     }
 
     /**
@@ -318,12 +347,28 @@ public final class KaplanMeierResult implements Exportable {
      * @param probabilities quantile probabilities, each in [0, 1]
      */
     public void writeJson(Appendable out, double[] times, RestrictedMeanHorizon horizon, double[] probabilities) {
+        writeJson(out, times, horizon, probabilities, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #writeJson(Appendable, double[], RestrictedMeanHorizon, double[])}, each curve's
+     * arrays thinned for display to at most {@code maxPoints} points as in
+     * {@link #writeJson(Appendable, double[], OptionalDouble, double[], int)}.
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param horizon common or individual horizon
+     * @param probabilities quantile probabilities, each in [0, 1]
+     * @param maxPoints most points shown per curve, at least 2
+     */
+    public void writeJson(Appendable out, double[] times, RestrictedMeanHorizon horizon, double[] probabilities,
+            int maxPoints) {
         double[] h = new double[curveCount()];
         List<RestrictedMean> m = restrictedMeans(horizon);
         for (int k = 0; k < h.length; k++) {
             h[k] = m.get(k).tau();
         }
-        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), h, probabilities.clone());
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), h, probabilities.clone(), points(maxPoints));
     }
 
     @Override

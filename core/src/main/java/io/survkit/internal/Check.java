@@ -60,6 +60,11 @@ public final class Check {
         return value;
     }
 
+    /** Where a value came from when its file line is known: {@code column 'time', row 17 (file line 20)}. */
+    public static String at(String column, int row, int line) {
+        return format("column '%s', row %d (file line %d)", column, row, line);
+    }
+
     /** Where a value came from, for messages: {@code column 'time', row 17 (file line 18)}. */
     public static String at(String column, int row) {
         return format("column '%s', row %d (file line %d)", column, row, row + 1);

@@ -29,6 +29,23 @@ final class Converters {
         }
     }
 
+    /** A count of at least 2 ({@code --max-points}: a curve needs its first and last point). */
+    static final class PositiveCount implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number; expected a count >= 2");
+            }
+            if (n < 2) {
+                throw new TypeConversionException("'" + value + "' is too small; expected a count >= 2");
+            }
+            return n;
+        }
+    }
+
     /** Finite numbers separated by commas: {@code 180,365}. */
     static final class NumberList implements ITypeConverter<Numbers> {
         @Override

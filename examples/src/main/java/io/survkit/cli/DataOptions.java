@@ -90,6 +90,11 @@ final class DataOptions {
             description = "Field delimiter: one character, or 'tab' (default: comma).")
     String delimiter;
 
+    @Option(names = "--encoding", paramLabel = "NAME",
+            description = "Character encoding of the file: utf-8 (default), latin1 (ISO-8859-1), windows-1252, or "
+                    + "another ASCII-compatible name Java knows.")
+    String encoding;
+
     /**
      * Reads the data as named by the options; {@code stdin} is read when {@code --data -}.
      *
@@ -128,6 +133,9 @@ final class DataOptions {
         CsvSurvivalReader r = SurvivalData.csv(file).time(time);
         if (delimiter != null) {
             r.delimiter(delimiter(delimiter));
+        }
+        if (encoding != null) {
+            r.encoding(encoding(encoding));
         }
         if (start != null) {
             r.start(start);
@@ -231,6 +239,20 @@ final class DataOptions {
             throw new UsageException("--delimiter '" + d + "' cannot be a quote or a line break");
         }
         return c;
+    }
+
+    /** {@code utf-8}, {@code latin1} and the names Java knows. */
+    static java.nio.charset.Charset encoding(String name) {
+        String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (n.equals("latin1") || n.equals("latin-1")) {
+            return java.nio.charset.StandardCharsets.ISO_8859_1;
+        }
+        try {
+            return java.nio.charset.Charset.forName(n);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--encoding '" + name + "' is not an encoding this Java knows; expected utf-8, "
+                    + "latin1 or windows-1252");
+        }
     }
 
     static String require(String value, String option) {

@@ -1,5 +1,7 @@
 package io.survkit.cli;
 
+import io.survkit.compare.LogRankResult;
+import io.survkit.compare.LogRankTest;
 import io.survkit.data.ModelFrame;
 import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.HazardEstimator;
@@ -13,6 +15,7 @@ import io.survkit.estimate.KaplanMeierVariance;
 import io.survkit.plot.KaplanMeierPlots;
 import java.io.PrintWriter;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -104,11 +107,36 @@ final class KmCommand extends AnalysisCommand {
                     + "Default: R's choice (robust with a cluster or non-integer weights).")
     Boolean robust;
 
+    /** The words of {@code --test}. */
+    static final class Tests extends Choices<String> {
+        Tests() {
+            add("logrank", "logrank");
+        }
+    }
+
+    @Option(names = "--test", paramLabel = "TEST", converter = Tests.class, completionCandidates = Tests.class,
+            description = "Also test the curves' groups from the same read: ${COMPLETION-CANDIDATES} (R survdiff; "
+                    + "in --json under result.logrank).")
+    String test;
+
+    @Option(names = "--max-points", paramLabel = "N", converter = Converters.PositiveCount.class,
+            description = "Show at most N points of each curve (JSON arrays): the first, the last and evenly "
+                    + "spaced points between; every statistic (medians, landmarks, RMST, the test) uses the whole "
+                    + "curve.")
+    Integer maxPoints;
+
     @Mixin
     FigureFiles figures;
 
     @Override
     void check(OutputOptions.Format format) {
+        if (test != null) {
+            DataOptions.require(data.group, "--group (for --test)");
+            if (format == OutputOptions.Format.CSV) {
+                throw new UsageException("--format csv writes one table and --test adds a second; use --format json "
+                        + "or text, or leave out --test");
+            }
+        }
         figures.check();
         if (tau != null && rmean != null) {
             throw new UsageException("--tau and --rmean both give the restricted mean's horizon; give one");
@@ -135,6 +163,7 @@ final class KmCommand extends AnalysisCommand {
             km = km.withVariance(robust ? KaplanMeierVariance.INFINITESIMAL_JACKKNIFE : KaplanMeierVariance.GREENWOOD);
         }
         KaplanMeierResult fit = km.fit(d);
+        LogRankResult logrank = test == null ? null : LogRankTest.withDefaults().test(d);
         double[] at = times == null ? new double[0] : times.values();
         // every check before any output: the landmarks and the horizon (R: tau >= the smallest time)
         if (at.length > 0) {
@@ -149,13 +178,22 @@ final class KmCommand extends AnalysisCommand {
         OptionalDouble horizon = tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau);
         double[] p = probabilities();
         RestrictedMeanHorizon automatic = rmean;
-        return new Rendered(out -> text(out, fit, at, horizon, automatic, p), out -> {
+        int points = maxPoints == null ? Integer.MAX_VALUE : maxPoints;
+        Consumer<Appendable> json = out -> {
             if (automatic != null) {
-                fit.writeJson(out, at, automatic, p);
+                fit.writeJson(out, at, automatic, p, points);
             } else {
-                fit.writeJson(out, at, horizon, p);
+                fit.writeJson(out, at, horizon, p, points);
             }
-        }, fit::table);
+        };
+        if (logrank == null) {
+            return new Rendered(out -> text(out, fit, at, horizon, automatic, p), json, fit::table);
+        }
+        return new Rendered(out -> {
+            text(out, fit, at, horizon, automatic, p);
+            out.println();
+            out.print(logrank);
+        }, out -> JsonOutput.withMember(out, json, "logrank", logrank::writeJson), fit::table);
     }
 
     private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, OptionalDouble tau,
