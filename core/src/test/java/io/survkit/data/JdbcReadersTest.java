@@ -10,7 +10,7 @@ import io.survkit.compare.LogRankTest;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.estimate.SurvivalCurve;
-import io.survkit.estimate.Variance;
+import io.survkit.estimate.KaplanMeierVariance;
 import io.survkit.oracle.Oracle;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -153,7 +153,7 @@ class JdbcReadersTest {
                 .event("status", "1").weights("w").read(), "trt");
         // Weighted rows: R's survfit default is then the robust (IJ) variance, which counts cannot give; the
         // counts equal the rows under Greenwood's variance (the documented contract of fit(CountTable)).
-        KaplanMeier greenwood = KaplanMeier.withDefaults().withVariance(Variance.GREENWOOD);
+        KaplanMeier greenwood = KaplanMeier.withDefaults().withVariance(KaplanMeierVariance.GREENWOOD);
         sameCurves(greenwood.fit(byTrt), greenwood.fit(unstratified));
     }
 
