@@ -70,24 +70,24 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private ArmComparison comparison(SurvivalData d) {
-        ArmComparison c = ArmComparison.of(d).arm(data.group);
+        ArmComparison c = ArmComparison.of(d).withArm(data.group);
         if (treatment != null) {
-            c = c.treatment(treatment);
+            c = c.withTreatment(treatment);
         }
         if (control != null) {
-            c = c.control(control);
+            c = c.withControl(control);
         }
         if (times != null) {
-            c = c.landmarks(times.values());
+            c = c.withLandmarks(times.values());
         }
         if (tau != null) {
-            c = c.horizon(tau);
+            c = c.withHorizon(tau);
         }
         if (adjust != null) {
-            c = c.adjustFor(adjust.split(","));
+            c = c.withAdjustment(adjust.split(","));
         }
         if (subgroups != null) {
-            c = c.subgroupsBy(subgroups);
+            c = c.withSubgroups(subgroups);
         }
         return c;
     }

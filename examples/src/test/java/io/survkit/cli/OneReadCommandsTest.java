@@ -107,8 +107,8 @@ class OneReadCommandsTest {
                 "--time", "time", "--event", "status", "--event-value", "1", "--group", "trt", "--covariates",
                 "karno,age", "--adjust", "karno,age", "--times", "90,180", "--json")[1]).get("result");
         SurvivalData d = SurvivalData.csv(veteran).time("time").event("status", "1").read();
-        JsonNode lib = OracleJson.JSON.readTree(ArmComparison.of(d).arm("trt").adjustFor("karno", "age")
-                .landmarks(90, 180).run().toJson());
+        JsonNode lib = OracleJson.JSON.readTree(ArmComparison.of(d).withArm("trt").withAdjustment("karno", "age")
+                .withLandmarks(90, 180).run().toJson());
         assertEquals(lib, cli);
         Object[] text = OracleJson.run("compare", "--data", veteran.toString(), "--time", "time", "--event", "status",
                 "--event-value", "1", "--group", "trt");
