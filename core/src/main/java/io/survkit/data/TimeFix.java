@@ -36,24 +36,17 @@ public final class TimeFix {
                 all[u++] = all[i];
             }
         }
-        double sumAbs = 0;
-        for (int i = 0; i < u; i++) {
-            sumAbs += Math.abs(all[i]);
+        double[] distinct = Arrays.copyOf(all, u);
+        double[] merged = merged(distinct);
+        if (Arrays.equals(merged, distinct)) {
+            return false;
         }
-        double meanAbs = sumAbs / u;
-        boolean anyTied = false;
-        // cuts[k] = first value of the k-th run of tied values
         double[] cuts = new double[u];
         int c = 0;
         for (int i = 0; i < u; i++) {
-            boolean tied = i > 0 && isTie(all[i] - all[i - 1], meanAbs);
-            if (!tied) {
-                cuts[c++] = all[i];
+            if (i == 0 || merged[i] != merged[i - 1]) {
+                cuts[c++] = merged[i];
             }
-            anyTied |= tied;
-        }
-        if (!anyTied) {
-            return false;
         }
         double[] cut = Arrays.copyOf(cuts, c);
         snap(time, cut);
@@ -68,6 +61,31 @@ public final class TimeFix {
             }
         }
         return true;
+    }
+
+    /**
+     * The rule on already aggregated data (a count table, a cluster's distinct times): for the
+     * sorted distinct finite times {@code distinct} (entry and exit times together) the time each
+     * one stands for, the smallest member of its run of tied values (a copy of {@code distinct}
+     * when no two are tied).
+     *
+     * <pre>{@code
+     * double[] m = TimeFix.merged(new double[] {1, 1 + 1e-12, 2});   // {1, 1, 2}
+     * }</pre>
+     */
+    public static double[] merged(double[] distinct) {
+        int u = distinct.length;
+        double sumAbs = 0;
+        for (int i = 0; i < u; i++) {
+            sumAbs += Math.abs(distinct[i]);
+        }
+        double meanAbs = sumAbs / u;
+        double[] out = new double[u];
+        for (int i = 0; i < u; i++) {
+            boolean tied = i > 0 && isTie(distinct[i] - distinct[i - 1], meanAbs);
+            out[i] = tied ? out[i - 1] : distinct[i];
+        }
+        return out;
     }
 
     private static boolean isTie(double dy, double meanAbs) {
