@@ -162,6 +162,75 @@ public final class CoxTimeSums {
         return loglik;
     }
 
+    /**
+     * The baseline cumulative hazard at covariates 0 (R {@code basehaz(fit, centered = FALSE)}),
+     * from sums taken at the fitted beta: per stratum, one row per exit time, with Breslow
+     * increments {@code D / sum_{risk set} r} or Efron's {@code sum_k (D/d) / (sum_risk - (k/d)
+     * sum_events)} over the d tied events (as {@link CoxResult#baselineHazard()}), times
+     * {@code exp(-coef' means)} (the sums are in centred coordinates).
+     *
+     * @param ties tie handling of the fit
+     * @param coef coefficients in the original coordinates (NaN = redundant, left out)
+     * @param means the centring of each column
+     * @param strataLevels labels of the stratum codes (empty without strata)
+     * @return the baseline hazard
+     */
+    public BaselineHazard baselineHazard(TieMethod ties, double[] coef, double[] means, java.util.List<String> strataLevels) {
+        boolean efron = Check.notNull("ties", ties) == TieMethod.EFRON;
+        double eta = 0;
+        for (int j = 0; j < p; j++) {
+            if (!Double.isNaN(coef[j])) {
+                eta -= coef[j] * means[j];
+            }
+        }
+        double risk0 = Math.exp(eta);
+        int m = time.length;
+        double[] h = new double[m];
+        int c = m - 1;
+        while (c >= 0) {
+            int s = stratum[c];
+            double denom = 0;
+            for (; c >= 0 && stratum[c] == s; c--) {
+                int o = c * 3 * width;
+                denom += risk[o] + risk[o + width] - risk[o + 2 * width];
+                long d = eventRows[c];
+                if (d == 0) {
+                    continue;
+                }
+                int terms = efron && d > 1 ? Math.toIntExact(d) : 1;
+                double meanwt = events[c * (2 + p)] / terms;
+                for (int k = 0; k < terms; k++) {
+                    double downwt = terms == 1 ? 0 : (double) k / d;
+                    h[c] += meanwt / (denom - downwt * risk[o + width]);
+                }
+            }
+        }
+        int rows = 0;
+        for (int k = 0; k < m; k++) {
+            rows += exit[k] ? 1 : 0;
+        }
+        String[] st = strataLevels.isEmpty() ? null : new String[rows];
+        double[] t = new double[rows];
+        double[] ch = new double[rows];
+        int r = 0;
+        double cum = 0;
+        for (int k = 0; k < m; k++) {
+            if (k == 0 || stratum[k] != stratum[k - 1]) {
+                cum = 0;
+            }
+            cum += h[k];
+            if (exit[k]) {
+                t[r] = time[k];
+                ch[r] = cum * risk0;
+                if (st != null) {
+                    st[r] = strataLevels.get(stratum[k]);
+                }
+                r++;
+            }
+        }
+        return new BaselineHazard(st, t, ch);
+    }
+
     /** Adds {@code sign} times the risk block at {@code o} to a and cmat; returns its r sum (unsigned). */
     private double add(double[] a, double[] cmat, int o, int sign) {
         for (int i = 0; i < p; i++) {

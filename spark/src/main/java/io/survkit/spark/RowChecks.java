@@ -38,14 +38,45 @@ final class RowChecks {
     static final int BAD_START = 3;
     static final int START_NOT_BEFORE_STOP = 4;
     static final int BAD_WEIGHT = 5;
+    /** A Cox model's weight 0 (core: weights must be > 0). */
+    static final int WEIGHT_NOT_POSITIVE = 6;
+    /** Numeric covariate k (0-based) not a finite number: {@code BAD_COVARIATE + k}. */
+    static final int BAD_COVARIATE = 10;
 
     private final Dataset<Row> df;
     private final SparkSurvival roles;
+    private final List<String> used;
+    private final List<String> numeric;
+    private final boolean positiveWeights;
 
     RowChecks(Dataset<Row> df, SparkSurvival roles) {
+        this(df, roles, List.of(), List.of(), false);
+    }
+
+    /**
+     * Checks of the roles' columns and of model columns: {@code numeric} covariates must be
+     * finite numbers, {@code factors} only present; with {@code positiveWeights} a weight of 0 is
+     * an error (a Cox model's rule).
+     */
+    RowChecks(Dataset<Row> df, SparkSurvival roles, List<String> numeric, List<String> factors,
+            boolean positiveWeights) {
         this.df = df;
         this.roles = roles;
-        for (String c : roles.usedColumns()) {
+        List<String> u = new ArrayList<>(roles.usedColumns());
+        for (String c : numeric) {
+            if (!u.contains(c)) {
+                u.add(c);
+            }
+        }
+        for (String c : factors) {
+            if (!u.contains(c)) {
+                u.add(c);
+            }
+        }
+        this.used = List.copyOf(u);
+        this.numeric = List.copyOf(numeric);
+        this.positiveWeights = positiveWeights;
+        for (String c : used) {
             column(c);
         }
     }
@@ -55,7 +86,7 @@ final class RowChecks {
         if (!Arrays.asList(df.columns()).contains(name)) {
             throw Check.fail("unknown column '%s'; the data have %s", name, Arrays.toString(df.columns()));
         }
-        return df.col(name);
+        return df.col("`" + name.replace("`", "``") + "`");
     }
 
     private DataType type(String name) {
@@ -101,7 +132,7 @@ final class RowChecks {
     /** The row flag: OK, MISSING, or the first invalid value's kind, in core's order of checks. */
     Column flag() {
         Column anyMissing = lit(false);
-        for (String c : roles.usedColumns()) {
+        for (String c : used) {
             anyMissing = anyMissing.or(missing(c));
         }
         Column f = when(anyMissing, MISSING).when(finiteNonNegative(time(roles.timeColumn())).unary_$bang(), BAD_TIME);
@@ -112,6 +143,14 @@ final class RowChecks {
         }
         if (roles.weightsColumn() != null) {
             f = f.when(finiteNonNegative(number(roles.weightsColumn())).unary_$bang(), BAD_WEIGHT);
+            if (positiveWeights) {
+                f = f.when(number(roles.weightsColumn()).leq(0), WEIGHT_NOT_POSITIVE);
+            }
+        }
+        for (int k = 0; k < numeric.size(); k++) {
+            Column v = number(numeric.get(k));
+            f = f.when(coalesce(v.gt(Double.NEGATIVE_INFINITY).and(v.lt(Double.POSITIVE_INFINITY)), lit(false))
+                    .unary_$bang(), BAD_COVARIATE + k);
         }
         return f.otherwise(OK);
     }
@@ -146,17 +185,32 @@ final class RowChecks {
                 : column(roles.startColumn()).cast(DataTypes.StringType).as("s"));
         cols.add(roles.weightsColumn() == null ? lit(null).cast(DataTypes.StringType).as("w")
                 : column(roles.weightsColumn()).cast(DataTypes.StringType).as("w"));
+        for (String c : numeric) {
+            cols.add(column(c).cast(DataTypes.StringType));
+        }
         Tuple2<Row, Long> first = df.select(cols.toArray(new Column[0])).javaRDD().zipWithIndex()
                 .filter(r -> r._1().getInt(0) > MISSING).first();
         Row r = first._1();
         int row = Math.toIntExact(first._2() + 1);
-        switch (r.getInt(0)) {
+        int flag = r.getInt(0);
+        if (flag >= BAD_COVARIATE) {
+            String v = r.getString(4 + flag - BAD_COVARIATE);
+            String name = numeric.get(flag - BAD_COVARIATE);
+            if (parse(v) == null) {
+                throw Check.fail("%s: value '%s' is not a number; expected a finite number", Check.at(name, row), v);
+            }
+            throw Check.fail("%s: value %s is not finite; expected a finite number", Check.at(name, row),
+                    parse(v));
+        }
+        switch (flag) {
             case BAD_TIME -> throw badTime(roles.timeColumn(), row, r.getString(1));
             case BAD_START -> throw badTime(roles.startColumn(), row, r.getString(2));
             case START_NOT_BEFORE_STOP -> throw Check.fail(
                     "%s: entry time %s is not before exit time %s (column '%s'); expected start < stop",
                     Check.at(roles.startColumn(), row), shown(r.getString(2)), shown(r.getString(1)),
                     roles.timeColumn());
+            case WEIGHT_NOT_POSITIVE -> throw Check.fail("%s: case weight %s is invalid; a Cox model needs weights > 0",
+                    Check.at(roles.weightsColumn(), row), shown(r.getString(3)));
             default -> throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0",
                     Check.at(roles.weightsColumn(), row), shown(r.getString(3)));
         }
@@ -174,6 +228,19 @@ final class RowChecks {
     private static String shown(String value) {
         Double d = parse(value);
         return d == null ? "'" + value + "'" : label(d);
+    }
+
+    /** Levels in core's order: numeric order when every label is a number, else code-point order. */
+    static List<String> sortedLevels(java.util.Collection<String> labels) {
+        java.util.TreeSet<String> distinct = new java.util.TreeSet<>(labels);
+        List<String> lv = new ArrayList<>(distinct);
+        for (String s : lv) {
+            if (parse(s) == null) {
+                return lv;
+            }
+        }
+        lv.sort(java.util.Comparator.comparingDouble(RowChecks::parse));
+        return lv;
     }
 
     /** A number as R prints a level: integers without a decimal point (core's rule). */

@@ -10,6 +10,8 @@ import io.survkit.data.CountTable;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.internal.Check;
+import io.survkit.regression.CoxRegression;
+import io.survkit.regression.Variance;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,9 +48,10 @@ public final class SparkSurvival {
     private final String strata;
     private final String weights;
     private final double resolution;
+    private final String cluster;
 
     private SparkSurvival(Dataset<Row> df, String time, String start, String event, List<String> eventValues,
-            String group, String strata, String weights, double resolution) {
+            String group, String strata, String weights, double resolution, String cluster) {
         this.df = df;
         this.time = time;
         this.start = start;
@@ -58,23 +61,24 @@ public final class SparkSurvival {
         this.strata = strata;
         this.weights = weights;
         this.resolution = resolution;
+        this.cluster = cluster;
     }
 
     /** Survival data over {@code df}; name the time and event columns next. */
     public static SparkSurvival of(Dataset<Row> df) {
-        return new SparkSurvival(Check.notNull("data set", df), null, null, null, List.of(), null, null, null, 0);
+        return new SparkSurvival(Check.notNull("data set", df), null, null, null, List.of(), null, null, null, 0, null);
     }
 
     /** The follow-up (exit) time column: numbers >= 0 (text is parsed). */
     public SparkSurvival time(String column) {
         return new SparkSurvival(df, Check.notNull("time column", column), start, event, eventValues, group, strata,
-                weights, resolution);
+                weights, resolution, cluster);
     }
 
     /** Entry time column: counting-process rows {@code (start, time]} (delayed entry). */
     public SparkSurvival start(String column) {
         return new SparkSurvival(df, time, Check.notNull("start column", column), event, eventValues, group, strata,
-                weights, resolution);
+                weights, resolution, cluster);
     }
 
     /** Event column and the value(s) that mean "event" (R: {@code status == value}); all others are censored. */
@@ -87,25 +91,25 @@ public final class SparkSurvival {
         for (String s : values) {
             v.add(Check.notNull("event value", s).strip());
         }
-        return new SparkSurvival(df, time, start, column, List.copyOf(v), group, strata, weights, resolution);
+        return new SparkSurvival(df, time, start, column, List.copyOf(v), group, strata, weights, resolution, cluster);
     }
 
     /** Group column: one curve, or one test group, per level. */
     public SparkSurvival group(String column) {
         return new SparkSurvival(df, time, start, event, eventValues, Check.notNull("group column", column), strata,
-                weights, resolution);
+                weights, resolution, cluster);
     }
 
     /** Strata column: curves per group within stratum; stratified tests and Cox baselines. */
     public SparkSurvival strata(String column) {
         return new SparkSurvival(df, time, start, event, eventValues, group, Check.notNull("strata column", column),
-                weights, resolution);
+                weights, resolution, cluster);
     }
 
     /** Case weights column (finite, >= 0). */
     public SparkSurvival weights(String column) {
         return new SparkSurvival(df, time, start, event, eventValues, group, strata,
-                Check.notNull("weights column", column), resolution);
+                Check.notNull("weights column", column), resolution, cluster);
     }
 
     /**
@@ -118,7 +122,21 @@ public final class SparkSurvival {
      */
     public SparkSurvival timeResolution(double step) {
         return new SparkSurvival(df, time, start, event, eventValues, group, strata, weights,
-                Check.nonNegativeFinite("time resolution", step));
+                Check.nonNegativeFinite("time resolution", step), cluster);
+    }
+
+    /**
+     * Cluster (subject) column: rows missing it are left out, as R's {@code cluster(id)} term does.
+     * The cluster-robust variance it would give is not offered on Spark (see {@link #cox}).
+     */
+    public SparkSurvival cluster(String column) {
+        return new SparkSurvival(df, time, start, event, eventValues, group, strata, weights, resolution,
+                Check.notNull("cluster column", column));
+    }
+
+    /** Name of the cluster column, or null. */
+    public String clusterColumn() {
+        return cluster;
     }
 
     /** The rounding step of {@link #timeResolution}, 0 when times are exact. */
@@ -177,7 +195,7 @@ public final class SparkSurvival {
             s.add(start);
         }
         s.add(event);
-        for (String c : new String[] {weights, group, strata}) {
+        for (String c : new String[] {weights, group, strata, cluster}) {
             if (c != null) {
                 s.add(c);
             }
@@ -214,6 +232,25 @@ public final class SparkSurvival {
     /** Every pair of groups, with adjusted p-values, from {@link #counts()}. */
     public PairwiseLogRankResult pairwise(PairwiseLogRank test) {
         return Check.notNull("test", test).test(counts());
+    }
+
+    /**
+     * Cox regression on the covariates {@code covariates} (column names, or
+     * {@code factor(column[, ref = level])}; terms may also be joined by {@code +}), stratified by
+     * the strata column, with the case weights and (start, stop] rows; by distributed
+     * Newton-Raphson (see {@link SparkCoxResult} for what is and is not offered). The variance is
+     * the model-based one: {@link Variance#ROBUST} is refused; with {@link Variance#AUTO} and
+     * non-integer weights the result warns that R would report the robust one.
+     *
+     * @throws IllegalArgumentException for an unknown or invalid column, value or term, no events,
+     *         interactions or {@link Variance#ROBUST}
+     */
+    public SparkCoxResult cox(CoxRegression procedure, String... covariates) {
+        Check.notNull("procedure", procedure);
+        if (procedure.variance() == Variance.ROBUST) {
+            throw Check.fail("the robust (sandwich) variance is not offered on Spark; use Variance.MODEL or AUTO");
+        }
+        return SparkCox.fit(this, procedure, List.of(Check.notNull("covariates", covariates)));
     }
 
     @Override

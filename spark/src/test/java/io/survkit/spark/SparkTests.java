@@ -35,7 +35,7 @@ final class SparkTests {
     static synchronized SparkSession spark() {
         if (session == null) {
             session = SparkSession.builder().master("local[2]").appName("survkit-spark-tests")
-                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").config("spark.sql.adaptive.enabled", "false")
                     .config("spark.default.parallelism", "2").getOrCreate();
             session.sparkContext().setLogLevel("ERROR");
         }
@@ -74,9 +74,12 @@ final class SparkTests {
         return oracle().resolve("data").resolve(c.get("dataset").asText() + ".csv");
     }
 
-    /** The case's CSV as Spark reads it (header, inferred types; NA stays text, read as missing). */
-    static Dataset<Row> frame(JsonNode c) {
-        return spark().read().option("header", "true").option("inferSchema", "true").csv(data(c).toString());
+    private static final java.util.Map<String, Dataset<Row>> FRAMES = new java.util.HashMap<>();
+
+    /** The case's CSV as Spark reads it (header, inferred types; NA stays text, read as missing), read once. */
+    static synchronized Dataset<Row> frame(JsonNode c) {
+        return FRAMES.computeIfAbsent(c.get("dataset").asText(), k -> spark().read().option("header", "true")
+                .option("inferSchema", "true").csv(data(c).toString()).cache());
     }
 
     static String text(JsonNode node, String field) {
@@ -101,6 +104,9 @@ final class SparkTests {
         if (text(p, "weights") != null) {
             s = s.weights(text(p, "weights"));
         }
+        if (text(p, "cluster") != null) {
+            s = s.cluster(text(p, "cluster"));
+        }
         return s;
     }
 
@@ -120,6 +126,9 @@ final class SparkTests {
         }
         if (text(p, "weights") != null) {
             r.weights(text(p, "weights"));
+        }
+        if (text(p, "cluster") != null) {
+            r.cluster(text(p, "cluster"));
         }
         return r;
     }
