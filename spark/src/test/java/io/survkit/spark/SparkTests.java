@@ -31,11 +31,14 @@ final class SparkTests {
     private SparkTests() {
     }
 
-    /** The shared session: local[2], 2 shuffle partitions, no UI. */
+    /** The shared session: local[2], 2 shuffle partitions, no UI, no code generation. */
     static synchronized SparkSession spark() {
         if (session == null) {
             session = SparkSession.builder().master("local[2]").appName("survkit-spark-tests")
                     .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").config("spark.sql.adaptive.enabled", "false")
+                    // tiny data: interpreted expressions instead of compiling code for every query
+                    // (each Newton-Raphson step has new literals); the arithmetic is the same
+                    .config("spark.sql.codegen.wholeStage", "false").config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                     .config("spark.default.parallelism", "2").getOrCreate();
             session.sparkContext().setLogLevel("ERROR");
         }
