@@ -26,7 +26,7 @@ import java.util.List;
  * when using inverse probability of treatment weighting", Stat Med 34:3661-3679). After matching
  * the weights are {@link MatchedSets#weights()} (1:1: every matched row 1, so the plain formula
  * over the matched sample); after weighting, the inverse-probability weights. When both variances
- * are 0 the SMD is NaN (0/0) or infinite, as in R. A common rule of thumb calls |SMD| < 0.1
+ * are 0 the SMD is NaN (0/0) or infinite, as in R. A common rule of thumb calls |SMD| &lt; 0.1
  * balanced.
  *
  * <p>Defaults ({@link #withDefaults()}): every covariate of the data.

@@ -19,7 +19,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *   <li>Cox hazard ratio of treatment versus control, crude and adjusted, with Wald limits
  *       exp(beta +- z se) (robust se when the fit is robust) and the Wald p;</li>
  *   <li>Schoenfeld (Grambsch-Therneau, KM time transform) test of proportional hazards for the
- *       treatment term of the crude model; when p < 0.05 the single hazard ratio is a poor summary
+ *       treatment term of the crude model; when p &lt; 0.05 the single hazard ratio is a poor summary
  *       and {@link #notes()} points to the RMST and landmark differences.</li>
  * </ul>
  */
@@ -293,7 +293,7 @@ public final class EndpointComparison {
         return phP;
     }
 
-    /** False when the Schoenfeld test rejects proportional hazards (p < 0.05). */
+    /** False when the Schoenfeld test rejects proportional hazards (p &lt; 0.05). */
     public boolean proportionalHazardsHolds() {
         return !(phP < 0.05);
     }

@@ -49,7 +49,7 @@ public final class InverseProbabilityWeights {
     }
 
     /**
-     * Truncates the weights at the {@code lower} and {@code upper} percentiles (0 <= lower < upper <=
+     * Truncates the weights at the {@code lower} and {@code upper} percentiles (0 &lt;= lower &lt; upper &lt;=
      * 100) of all subjects' weights, e.g. (1, 99).
      */
     public InverseProbabilityWeights withTruncation(double lower, double upper) {

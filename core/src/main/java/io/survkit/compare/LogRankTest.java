@@ -22,9 +22,9 @@ import java.util.List;
  * <p>Defaults ({@link #withDefaults()}): {@link Weighting#LOG_RANK}, rho = 0, gamma = 0.
  *
  * <p>Beyond R's {@code survdiff} (which takes right-censored rows without weights): counting-process
- * rows {@code (start, stop]} (a subject is at risk at t when start < t <= stop), case weights (treated
+ * rows {@code (start, stop]} (a subject is at risk at t when start &lt; t &lt;= stop), case weights (treated
  * as frequencies: every count above is a weighted sum, so weights of 2 equal duplicated rows; an
- * event time whose weighted number at risk is <= 1 adds no variance), pre-aggregated counts
+ * event time whose weighted number at risk is &lt;= 1 adds no variance), pre-aggregated counts
  * ({@link CountTable}, the same numbers as the rows they summarise), Gehan-Breslow and Tarone-Ware
  * weights, and Fleming-Harrington gamma.
  *

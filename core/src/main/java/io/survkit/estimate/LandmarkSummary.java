@@ -4,11 +4,11 @@ package io.survkit.estimate;
  * A survival curve read at landmark times, as R's {@code summary(fit, times = t, extend = TRUE)}.
  * Landmarks are sorted ascending (R sorts them). At a landmark t:
  * <ul>
- * <li>survival, lower, upper, cumulative hazard: the curve's values at its last time <= t; before
+ * <li>survival, lower, upper, cumulative hazard: the curve's values at its last time &lt;= t; before
  * the first time 1, 1, 1 and 0; after the last time the last values;</li>
  * <li>standard error: of S itself (R's summary multiplies Greenwood's log-scale error by S);</li>
  * <li>number at risk: at the first curve time >= t, or 0 after the last time;</li>
- * <li>events and censorings: those at curve times in (previous landmark, t], or <= t for the
+ * <li>events and censorings: those at curve times in (previous landmark, t], or &lt;= t for the
  * first landmark (weighted sums with case weights).</li>
  * </ul>
  *

@@ -7,7 +7,7 @@ import java.util.Locale;
  * {@code summary(fit, rmean = tau)$table[, c("rmean", "se(rmean)")]}.
  *
  * <p>rmean = integral of S(u) from 0 to tau. Variance (R's {@code survmean}): the sum over event
- * times t_i <= tau of A_i^2 d_i / (n_i (n_i - d_i)) with A_i = integral of S(u) from t_i to tau,
+ * times t_i &lt;= tau of A_i^2 d_i / (n_i (n_i - d_i)) with A_i = integral of S(u) from t_i to tau,
  * terms with n_i = d_i counted as 0 (weighted counts with case weights).
  *
  * <pre>{@code

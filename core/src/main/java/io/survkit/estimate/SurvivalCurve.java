@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  * One Kaplan-Meier curve with its Nelson-Aalen cumulative hazard, immutable: one entry per distinct
  * time of the curve (events and censorings), as R's {@code survfit} object for one stratum.
  *
- * <p>S(t) = product over event times t_i <= t of (1 - d_i / n_i) (Kaplan and Meier 1958);
+ * <p>S(t) = product over event times t_i &lt;= t of (1 - d_i / n_i) (Kaplan and Meier 1958);
  * H(t) = sum of d_i / n_i (Nelson 1969, Aalen 1978) with variance sum d_i / n_i^2. Counts are
  * weighted sums with case weights. Standard errors are on the {@link #standardErrorScale()}: the
  * log scale with Greenwood, the survival scale with the infinitesimal jackknife. Confidence limits
@@ -262,14 +262,14 @@ public final class SurvivalCurve {
         return lo;
     }
 
-    /** S(t): the value at the last curve time <= t, 1 before the first time. */
+    /** S(t): the value at the last curve time &lt;= t, 1 before the first time. */
     public double survivalAt(double t) {
         checkTime("t", t);
         int k = countAtOrBefore(t);
         return k == 0 ? 1 : survival[k - 1];
     }
 
-    /** H(t): the Nelson-Aalen cumulative hazard at the last curve time <= t, 0 before the first. */
+    /** H(t): the Nelson-Aalen cumulative hazard at the last curve time &lt;= t, 0 before the first. */
     public double cumulativeHazardAt(double t) {
         checkTime("t", t);
         int k = countAtOrBefore(t);
@@ -291,7 +291,7 @@ public final class SurvivalCurve {
 
     /**
      * Median survival time (R's {@code print(fit)} / {@code summary(fit)$table} column
-     * {@code median}): the first time at which S < 0.5 + 1.49e-8; if S equals 0.5 there (within that
+     * {@code median}): the first time at which S &lt; 0.5 + 1.49e-8; if S equals 0.5 there (within that
      * tolerance) and later drops below, the mean of that time and the time of the drop. Absent when
      * not reached.
      */

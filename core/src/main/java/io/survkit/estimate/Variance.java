@@ -14,7 +14,7 @@ public enum Variance {
      */
     AUTO,
     /**
-     * Greenwood (1926): var(-log S(t)) = sum over event times <= t of d / (n (n - d)), with weighted
+     * Greenwood (1926): var(-log S(t)) = sum over event times &lt;= t of d / (n (n - d)), with weighted
      * counts (R: {@code robust = FALSE}). Standard errors are reported on the log scale.
      */
     GREENWOOD,

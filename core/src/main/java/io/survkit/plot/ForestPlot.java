@@ -55,7 +55,7 @@ public final class ForestPlot {
 
     /**
      * One row. {@code n}, {@code events} and {@code p} may be NaN (left blank); the estimate and limits
-     * must be finite and positive with lower <= estimate <= upper.
+     * must be finite and positive with lower &lt;= estimate &lt;= upper.
      */
     public record Row(String label, double estimate, double lower, double upper, double n, double events, double p) {
         /** Validates the row. */

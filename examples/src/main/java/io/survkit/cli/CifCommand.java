@@ -9,52 +9,66 @@ import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.estimate.IncidenceCurve;
 import io.survkit.estimate.StateProbabilities;
-import java.io.PrintStream;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit cif}: cumulative incidence of competing risks, as cmprsk's {@code cuminc} (with
  * Gray's test) or as survival's multi-state {@code survfit} (Aalen-Johansen); {@code --json} gives
  * the oracle's cif layout.
  */
-final class CifCommand implements Command {
-    private static final Map<String, CifMethod> METHODS = Map.of("cuminc", CifMethod.CUMINC, "aalen-johansen",
-            CifMethod.AALEN_JOHANSEN);
-
-    @Override
-    public String name() {
-        return "cif";
-    }
-
-    @Override
-    public String summary() {
-        return "Cumulative incidence of competing risks and Gray's test (cmprsk cuminc, survfit multi-state)";
-    }
-
-    @Override
-    public Set<String> options() {
-        Set<String> s = new HashSet<>(DataOptions.OPTIONS);
-        s.add("method");
-        return s;
-    }
-
-    @Override
-    public int run(Args a, PrintStream out) {
-        a.require("censor-value");
-        SurvivalData data = DataOptions.reader(a).read();
-        CifMethod method = a.choice("method", METHODS, CifMethod.CUMINC);
-        CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).fit(data);
-        if (a.flag("json")) {
-            out.println(Json.write(method == CifMethod.CUMINC ? cuminc(fit) : aalenJohansen(fit, data)));
-        } else {
-            out.print(fit);
+@Command(name = "cif", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Cumulative incidence of competing risks and Gray's test (cmprsk cuminc, survfit multi-state).")
+final class CifCommand implements Callable<Integer> {
+    /** The words of {@code --method}. */
+    static final class Methods extends Choices<CifMethod> {
+        Methods() {
+            add("cuminc", CifMethod.CUMINC).add("aalen-johansen", CifMethod.AALEN_JOHANSEN);
         }
-        return 0;
     }
 
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "cuminc", converter = Methods.class,
+            completionCandidates = Methods.class,
+            description = "Estimator: ${COMPLETION-CANDIDATES} (cmprsk cuminc with Gray's test, or survfit "
+                    + "with a factor status).")
+    CifMethod method;
+
+    @Override
+    public Integer call() {
+        OutputOptions.Format format = output.format();
+        if (format == OutputOptions.Format.CSV) {
+            throw new UsageException("--format csv is not available for cif yet");
+        }
+        DataOptions.require(data.censorValue, "--censor-value");
+        output.checkWritable();
+        SurvivalData d = data.read(Main.stdin(spec));
+        CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).fit(d);
+        output.write(spec.commandLine().getOut(), out -> {
+            if (format == OutputOptions.Format.JSON) {
+                out.println(Json.write(method == CifMethod.CUMINC ? cuminc(fit) : aalenJohansen(fit, d)));
+            } else {
+                out.print(fit);
+            }
+        });
+        return ExitCode.OK;
+    }
+
+    /** The oracle's cif result with method cuminc. */
     static ObjectNode cuminc(CumulativeIncidenceResult fit) {
         ObjectNode r = Json.object();
         r.put("nOmitted", fit.omittedRows());

@@ -10,68 +10,86 @@ import io.survkit.regression.ProportionalHazardsResult;
 import io.survkit.regression.ProportionalHazardsTest;
 import io.survkit.regression.TieMethod;
 import io.survkit.regression.Variance;
-import java.io.PrintStream;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit cox}: Cox proportional hazards regression as R's {@code coxph}, optionally with
  * {@code cox.zph(transform = "km")}; text like {@code print(summary(fit))}, or with {@code --json}
  * the oracle's cox layout (zph under {@code result.zph}).
  */
-final class CoxCommand implements Command {
-    private static final Map<String, TieMethod> TIES = Map.of("efron", TieMethod.EFRON, "breslow",
-            TieMethod.BRESLOW);
-
-    @Override
-    public String name() {
-        return "cox";
+@Command(name = "cox", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Cox proportional hazards regression and its PH test (R coxph, cox.zph).")
+final class CoxCommand implements Callable<Integer> {
+    /** The words of {@code --ties}. */
+    static final class Ties extends Choices<TieMethod> {
+        Ties() {
+            add("efron", TieMethod.EFRON).add("breslow", TieMethod.BRESLOW);
+        }
     }
 
-    @Override
-    public String summary() {
-        return "Cox proportional hazards regression and its PH test (R coxph, cox.zph)";
-    }
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--ties", paramLabel = "METHOD", defaultValue = "efron", converter = Ties.class,
+            completionCandidates = Ties.class, description = "Handling of tied times: ${COMPLETION-CANDIDATES}.")
+    TieMethod ties;
+
+    @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
+            converter = Converters.FiniteNumber.class, description = "Confidence level of the hazard ratios.")
+    double confLevel;
+
+    @Option(names = "--robust", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            converter = Converters.TrueFalse.class, completionCandidates = Converters.TrueFalse.class,
+            description = "Robust (sandwich) variance; --robust alone means true. Default: R's choice "
+                    + "(robust with a cluster or non-integer weights).")
+    Boolean robust;
+
+    @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph, transform = \"km\").")
+    boolean zph;
 
     @Override
-    public Set<String> options() {
-        Set<String> s = new HashSet<>(DataOptions.OPTIONS);
-        s.addAll(Set.of("ties", "robust", "conf-level"));
-        return s;
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("json", "help", "zph");
-    }
-
-    @Override
-    public int run(Args a, PrintStream out) {
-        a.require("covariates");
-        SurvivalData data = DataOptions.reader(a).read();
-        CoxRegression cox = CoxRegression.withDefaults().withTies(a.choice("ties", TIES, TieMethod.EFRON))
-                .withConfLevel(a.number("conf-level", 0.95));
-        Boolean robust = a.bool("robust");
+    public Integer call() {
+        OutputOptions.Format format = output.format();
+        if (format == OutputOptions.Format.CSV) {
+            throw new UsageException("--format csv is not available for cox yet");
+        }
+        DataOptions.require(data.covariates, "--covariates");
+        output.checkWritable();
+        SurvivalData d = data.read(Main.stdin(spec));
+        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
         if (robust != null) {
             cox = cox.withVariance(robust ? Variance.ROBUST : Variance.MODEL);
         }
-        CoxResult fit = cox.fit(data);
-        ProportionalHazardsResult zph = a.flag("zph") ? ProportionalHazardsTest.withDefaults().test(fit) : null;
-        if (a.flag("json")) {
-            ObjectNode r = json(fit);
-            if (zph != null) {
-                r.set("zph", json(zph, fit.omittedRows()));
+        CoxResult fit = cox.fit(d);
+        ProportionalHazardsResult ph = zph ? ProportionalHazardsTest.withDefaults().test(fit) : null;
+        output.write(spec.commandLine().getOut(), out -> {
+            if (format == OutputOptions.Format.JSON) {
+                ObjectNode r = json(fit);
+                if (ph != null) {
+                    r.set("zph", json(ph, fit.omittedRows()));
+                }
+                out.println(Json.write(r));
+            } else {
+                out.print(fit);
+                if (ph != null) {
+                    out.println();
+                    out.print(ph);
+                }
             }
-            out.println(Json.write(r));
-        } else {
-            out.print(fit);
-            if (zph != null) {
-                out.println();
-                out.print(zph);
-            }
-        }
-        return 0;
+        });
+        return ExitCode.OK;
     }
 
     /** The oracle's cox result fields. */

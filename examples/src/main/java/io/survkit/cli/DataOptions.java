@@ -2,57 +2,155 @@ package io.survkit.cli;
 
 import io.survkit.data.CsvSurvivalReader;
 import io.survkit.data.SurvivalData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import picocli.CommandLine.Option;
 
-/** The data options shared by the commands: which file, which columns mean what. */
+/**
+ * The data options shared by the analysis commands: which file, which columns mean what. A picocli
+ * mixin: a command declares {@code @Mixin DataOptions data;} and calls {@link #read(InputStream)}.
+ */
 final class DataOptions {
-    static final Set<String> OPTIONS = Set.of("data", "time", "start", "event", "event-value", "group", "strata",
-            "weights", "cluster", "covariates", "censor-value", "delimiter");
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "CSV file with a header line; '-' reads standard input.")
+    String data;
 
-    private DataOptions() {
+    @Option(names = "--time", required = true, paramLabel = "COLUMN",
+            description = "Follow-up (exit) time column.")
+    String time;
+
+    @Option(names = "--start", paramLabel = "COLUMN",
+            description = "Entry time column: rows are (start, time] intervals (delayed entry).")
+    String start;
+
+    @Option(names = "--event", required = true, paramLabel = "COLUMN",
+            description = "Event column (with --censor-value alone: the cause of each competing event).")
+    String event;
+
+    @Option(names = "--event-value", paramLabel = "VALUE[,VALUE...]",
+            description = "Value(s) of the event column meaning an event; every other value is censored.")
+    String eventValue;
+
+    @Option(names = "--censor-value", paramLabel = "VALUE",
+            description = "Value of the event column meaning censored; without --event-value every other "
+                    + "value is a competing cause (cif).")
+    String censorValue;
+
+    @Option(names = "--group", paramLabel = "COLUMN",
+            description = "Column whose values define the curves or groups compared.")
+    String group;
+
+    @Option(names = "--strata", paramLabel = "COLUMN", description = "Strata column.")
+    String strata;
+
+    @Option(names = "--weights", paramLabel = "COLUMN", description = "Case weights column.")
+    String weights;
+
+    @Option(names = "--cluster", paramLabel = "COLUMN",
+            description = "Cluster column (robust variance summed within clusters).")
+    String cluster;
+
+    @Option(names = "--covariates", paramLabel = "LIST",
+            description = "Covariates: name, name:numeric, name:factor or name:factor=REFERENCE, separated by "
+                    + "commas, e.g. age,sex,celltype:factor=squamous.")
+    String covariates;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "Field delimiter: one character, or 'tab' (default: comma).")
+    String delimiter;
+
+    /**
+     * Reads the data as named by the options; {@code stdin} is read when {@code --data -}.
+     *
+     * @throws UsageException for a missing file or a bad delimiter
+     */
+    SurvivalData read(InputStream stdin) {
+        if (!data.equals("-")) {
+            Path file = Path.of(data);
+            if (!Files.isReadable(file) || Files.isDirectory(file)) {
+                throw new UsageException("--data " + file + ": no such readable file");
+            }
+            return reader(file).read();
+        }
+        // the reader takes a file: standard input goes to a temporary file named "stdin", so that
+        // messages read "unknown column 'x' in stdin"
+        Path dir = null;
+        Path file = null;
+        try {
+            dir = Files.createTempDirectory("survkit-");
+            file = dir.resolve("stdin");
+            Files.copy(stdin, file);
+            return reader(file).read();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(file);
+            deleteQuietly(dir);
+        }
     }
 
-    /** A reader with file, time, start, event, group, strata, weights and cluster set. */
-    static CsvSurvivalReader reader(Args a) {
-        Path file = Path.of(a.require("data"));
-        if (!Files.isReadable(file)) {
-            throw new UsageException(a.command() + ": --data " + file + ": no such readable file");
+    private CsvSurvivalReader reader(Path file) {
+        CsvSurvivalReader r = SurvivalData.csv(file).time(time);
+        if (delimiter != null) {
+            r.delimiter(delimiter(delimiter));
         }
-        CsvSurvivalReader r = SurvivalData.csv(file).time(a.require("time"));
-        if (a.has("delimiter")) {
-            String d = a.get("delimiter");
-            r.delimiter(d.equals("tab") || d.equals("\\t") ? '\t' : d.charAt(0));
+        if (start != null) {
+            r.start(start);
         }
-        if (a.has("start")) {
-            r.start(a.get("start"));
-        }
-        if (a.has("censor-value")) {
-            r.causes(a.require("event"), a.get("censor-value"));
+        if (censorValue != null) {
+            r.causes(event, censorValue);
         } else {
-            r.event(a.require("event"), a.require("event-value").split(","));
+            r.event(event, require(eventValue, "--event-value").split(","));
         }
-        if (a.has("group")) {
-            r.group(a.get("group"));
+        if (group != null) {
+            r.group(group);
         }
-        if (a.has("strata")) {
-            r.strata(a.get("strata"));
+        if (strata != null) {
+            r.strata(strata);
         }
-        if (a.has("weights")) {
-            r.weights(a.get("weights"));
+        if (weights != null) {
+            r.weights(weights);
         }
-        if (a.has("cluster")) {
-            r.cluster(a.get("cluster"));
+        if (cluster != null) {
+            r.cluster(cluster);
         }
-        if (a.has("covariates")) {
-            covariates(r, a.get("covariates"), a.command());
+        if (covariates != null) {
+            covariates(r, covariates);
         }
         return r;
     }
 
+    /** {@code ,} {@code ;} {@code tab} or {@code \t}: exactly one character. */
+    static char delimiter(String d) {
+        if (d.equals("tab") || d.equals("\\t")) {
+            return '\t';
+        }
+        if (d.isEmpty()) {
+            throw new UsageException("--delimiter is empty; expected one character such as ';', or 'tab'");
+        }
+        if (d.codePointCount(0, d.length()) != 1 || Character.isSurrogate(d.charAt(0))) {
+            throw new UsageException("--delimiter '" + d + "' has " + d.codePointCount(0, d.length())
+                    + " characters; expected one character such as ';', or 'tab'");
+        }
+        char c = d.charAt(0);
+        if (c == '"' || c == '\n' || c == '\r') {
+            throw new UsageException("--delimiter '" + d + "' cannot be a quote or a line break");
+        }
+        return c;
+    }
+
+    static String require(String value, String option) {
+        if (value == null || value.isBlank()) {
+            throw new UsageException("option " + option + " is required");
+        }
+        return value;
+    }
+
     /** {@code age,sex,celltype:factor=squamous,stage:factor}. */
-    static void covariates(CsvSurvivalReader r, String spec, String command) {
+    static void covariates(CsvSurvivalReader r, String spec) {
         for (String item : spec.split(",")) {
             String s = item.strip();
             if (s.isEmpty()) {
@@ -72,8 +170,18 @@ final class DataOptions {
             } else if (type.startsWith("factor=")) {
                 r.factor(name, type.substring("factor=".length()));
             } else {
-                throw new UsageException(command + ": covariate '" + s
+                throw new UsageException("--covariates: '" + s
                         + "': expected name, name:numeric, name:factor or name:factor=REFERENCE");
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // a temporary file left behind is not worth failing the analysis for
             }
         }
     }

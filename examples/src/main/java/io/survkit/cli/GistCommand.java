@@ -9,12 +9,16 @@ import io.survkit.data.SeerColumn;
 import io.survkit.data.SeerReader;
 import io.survkit.data.synthetic.GistCohortSimulator;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit gist}: the motivating study end to end. Writes a synthetic SEER*Stat export of the
@@ -24,49 +28,75 @@ import java.util.Set;
  * reproduced here", and writes {@code report.md}, {@code report.json} (and, with {@code --html}, a
  * self-contained HTML report) to the output folder.
  */
-final class GistCommand implements Command {
+@Command(name = "gist", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "The GIST liver-metastasis study end to end on a synthetic SEER*Stat export.")
+final class GistCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "gist-report",
+            description = "Folder for the export, report.md and report.json (created if missing).")
+    Path out;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
+    Path html;
+
+    @Option(names = "--seed", paramLabel = "SEED", converter = Converters.WholeNumber.class,
+            defaultValue = "" + GistCohortSimulator.DEFAULT_SEED,
+            description = "Seed of the synthetic cohort.")
+    long seed;
 
     @Override
-    public String name() {
-        return "gist";
-    }
-
-    @Override
-    public String summary() {
-        return "The GIST liver-metastasis study end to end on a synthetic SEER*Stat export";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("out", "html", "seed");
-    }
-
-    @Override
-    public int run(Args a, PrintStream out) {
-        Path dir = Path.of(a.get("out", "gist-report"));
-        long seed = (long) a.number("seed", GistCohortSimulator.DEFAULT_SEED);
+    public Integer call() {
+        checkOutputs();
+        PrintWriter stdout = spec.commandLine().getOut();
+        GistStudy study;
         try {
-            Files.createDirectories(dir);
-            GistStudy study = GistStudy.run(dir, seed);
-            out.print(study.paperTable());
-            out.println();
-            out.print(study.main());
-            Files.writeString(dir.resolve("report.md"), study.markdown(), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("report.json"), study.main().toJson(), StandardCharsets.UTF_8);
-            out.println();
-            out.println("wrote " + dir.resolve("report.md") + " and " + dir.resolve("report.json"));
-            if (a.has("html")) {
-                Path html = Path.of(a.get("html"));
-                if (html.getParent() != null) {
-                    Files.createDirectories(html.getParent());
-                }
-                Files.writeString(html, study.html(), StandardCharsets.UTF_8);
-                out.println("wrote " + html);
-            }
+            Files.createDirectories(out);
+            study = GistStudy.run(out, seed);
         } catch (IOException e) {
-            throw new UncheckedIOException("gist: cannot write to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("--out " + out + ": cannot write there: " + e.getMessage(), e);
         }
-        return 0;
+        stdout.print(study.paperTable());
+        stdout.println();
+        stdout.print(study.main());
+        write("--out", out.resolve("report.md"), study.markdown());
+        write("--out", out.resolve("report.json"), study.main().toJson());
+        stdout.println();
+        stdout.println("wrote " + out.resolve("report.md") + " and " + out.resolve("report.json"));
+        if (html != null) {
+            if (html.toAbsolutePath().getParent() != null) {
+                try {
+                    Files.createDirectories(html.toAbsolutePath().getParent());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("--html " + html + ": cannot create its folder: "
+                            + e.getMessage(), e);
+                }
+            }
+            write("--html", html, study.html());
+            stdout.println("wrote " + html);
+        }
+        return ExitCode.OK;
+    }
+
+    /** Before computing: each output names a place that can be written. */
+    private void checkOutputs() {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a file; expected a folder");
+        }
+        if (html != null && Files.isDirectory(html)) {
+            throw new UsageException("--html " + html + " is a folder; expected a file name such as "
+                    + html.resolve("report.html"));
+        }
+    }
+
+    private static void write(String option, Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(option + ": cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Reads a SEER*Stat export of the study's layout (labels as SEER exports them). */

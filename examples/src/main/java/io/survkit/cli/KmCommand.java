@@ -11,69 +11,104 @@ import io.survkit.estimate.Quantile;
 import io.survkit.estimate.RestrictedMean;
 import io.survkit.estimate.SurvivalCurve;
 import io.survkit.estimate.Variance;
-import java.io.PrintStream;
-import java.util.HashSet;
-import java.util.Map;
+import java.io.PrintWriter;
 import java.util.OptionalDouble;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit km}: Kaplan-Meier curves as R's {@code survfit}; text like {@code print(fit)} and
  * {@code summary(fit, times =)}, or with {@code --json} the oracle's km {@code result} layout.
  */
-final class KmCommand implements Command {
-    private static final Map<String, ConfidenceIntervalType> CONF = Map.of("log", ConfidenceIntervalType.LOG,
-            "log-log", ConfidenceIntervalType.LOG_LOG, "plain", ConfidenceIntervalType.PLAIN, "arcsin",
-            ConfidenceIntervalType.ARCSIN);
-
-    @Override
-    public String name() {
-        return "km";
+@Command(name = "km", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Kaplan-Meier curves, medians, landmarks and restricted means (R survfit).")
+final class KmCommand implements Callable<Integer> {
+    /** The words of {@code --conf-type}. */
+    static final class ConfTypes extends Choices<ConfidenceIntervalType> {
+        ConfTypes() {
+            add("log", ConfidenceIntervalType.LOG).add("log-log", ConfidenceIntervalType.LOG_LOG)
+                    .add("plain", ConfidenceIntervalType.PLAIN).add("arcsin", ConfidenceIntervalType.ARCSIN);
+        }
     }
 
-    @Override
-    public String summary() {
-        return "Kaplan-Meier curves, medians, landmarks and restricted means (R survfit)";
-    }
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--conf-type", paramLabel = "TYPE", defaultValue = "log", converter = ConfTypes.class,
+            completionCandidates = ConfTypes.class,
+            description = "Confidence interval type for S(t): ${COMPLETION-CANDIDATES} (R conf.type).")
+    ConfidenceIntervalType confType;
+
+    @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
+            converter = Converters.FiniteNumber.class, description = "Confidence level, in (0, 1).")
+    double confLevel;
+
+    @Option(names = "--times", paramLabel = "T[,T...]", converter = Converters.NumberList.class,
+            description = "Landmark times: survival, CI, numbers at risk and events at each (R summary(fit, times=)).")
+    Converters.Numbers times;
+
+    @Option(names = "--tau", paramLabel = "TAU", converter = Converters.FiniteNumber.class,
+            description = "Horizon of the restricted mean survival time (R print(fit, rmean=)).")
+    Double tau;
+
+    @Option(names = "--robust", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            converter = Converters.TrueFalse.class, completionCandidates = Converters.TrueFalse.class,
+            description = "Infinitesimal-jackknife (robust) variance; --robust alone means true. "
+                    + "Default: R's choice (robust with a cluster or non-integer weights).")
+    Boolean robust;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the curves as an SVG figure.")
+    String svg;
 
     @Override
-    public Set<String> options() {
-        Set<String> s = new HashSet<>(DataOptions.OPTIONS);
-        s.addAll(Set.of("conf-type", "conf-level", "times", "tau", "robust", "svg"));
-        return s;
-    }
-
-    @Override
-    public int run(Args a, PrintStream out) {
-        SurvivalData data = DataOptions.reader(a).read();
-        KaplanMeier km = KaplanMeier.withDefaults()
-                .withConfType(a.choice("conf-type", CONF, ConfidenceIntervalType.LOG))
-                .withConfLevel(a.number("conf-level", 0.95));
-        Boolean robust = a.bool("robust");
+    public Integer call() {
+        OutputOptions.Format format = output.format();
+        if (format == OutputOptions.Format.CSV) {
+            throw new UsageException("--format csv is not available for km yet");
+        }
+        output.checkWritable();
+        SurvivalData d = data.read(Main.stdin(spec));
+        KaplanMeier km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel);
         if (robust != null) {
             km = km.withVariance(robust ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
         }
-        KaplanMeierResult fit = km.fit(data);
-        double[] times = a.numbers("times");
-        double tau = a.number("tau", Double.NaN);
-        if (a.has("svg")) {
-            Plots.writeKaplanMeier(fit, data, a.get("svg"));
+        KaplanMeierResult fit = km.fit(d);
+        double[] at = times == null ? new double[0] : times.values();
+        double horizon = tau == null ? Double.NaN : tau;
+        if (svg != null) {
+            Plots.writeKaplanMeier(fit, d, svg);
         }
-        if (a.flag("json")) {
-            out.println(Json.write(json(fit, times, tau)));
-        } else {
-            out.print(Double.isNaN(tau) ? fit.table() : fit.table(tau));
-            if (times.length > 0) {
-                out.println();
-                for (LandmarkSummary s : fit.at(times)) {
-                    out.println(s);
-                }
+        output.write(spec.commandLine().getOut(), out -> {
+            switch (format) {
+                case JSON -> out.println(Json.write(json(fit, at, horizon)));
+                default -> text(out, fit, at, horizon);
             }
-            for (String w : fit.warnings()) {
-                out.println("Warning: " + w);
+        });
+        return ExitCode.OK;
+    }
+
+    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, double tau) {
+        out.print(Double.isNaN(tau) ? fit.table() : fit.table(tau));
+        if (times.length > 0) {
+            out.println();
+            for (LandmarkSummary s : fit.at(times)) {
+                out.println(s);
             }
         }
-        return 0;
+        for (String w : fit.warnings()) {
+            out.println("Warning: " + w);
+        }
     }
 
     /** The oracle's km result: nOmitted, stdErrScale, strata[]. */
@@ -90,7 +125,6 @@ final class KmCommand implements Command {
         }
         return r;
     }
-
     private static ObjectNode curve(SurvivalCurve c, double[] times, double tau) {
         ObjectNode s = Json.object();
         s.put("name", c.name());

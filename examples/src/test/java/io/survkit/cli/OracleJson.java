@@ -48,10 +48,15 @@ final class OracleJson {
 
     /** Runs the CLI; returns {exit code, stdout, stderr}. */
     static Object[] run(String... argv) {
+        return runWithInput("", argv);
+    }
+
+    /** Runs the CLI with {@code stdin} as standard input; returns {exit code, stdout, stderr}. */
+    static Object[] runWithInput(String stdin, String... argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.standard().run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Main.run(argv, new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Object[] {code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
     }
 
