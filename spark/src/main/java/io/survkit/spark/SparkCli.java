@@ -165,6 +165,7 @@ public final class SparkCli implements Callable<Integer> {
         }
 
         SparkSession session() {
+            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.ERROR);
             SparkSession s = SparkSession.builder().master(master).appName("survkit-spark")
                     .config("spark.ui.enabled", "false").getOrCreate();
             s.sparkContext().setLogLevel("ERROR");
