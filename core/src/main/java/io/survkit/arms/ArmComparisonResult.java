@@ -25,7 +25,7 @@ import java.util.List;
  * r.methods();                        // paragraph for the paper
  * }</pre>
  */
-public final class ArmComparisonResult {
+public final class ArmComparisonResult implements io.survkit.table.Exportable {
     private final String group;
     private final String treatment;
     private final String control;
@@ -532,11 +532,29 @@ public final class ArmComparisonResult {
     // ------------------------------------------------------------------------------- JSON
 
     /** JSON with every number of the result (NaN as null), the notes and the methods paragraph. */
+    @Override
     public String toJson() {
         JsonWriter w = new JsonWriter();
         json(w);
         return w.toString();
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        json(new JsonWriter(out));
+    }
+
+    /**
+     * One row per endpoint and arm: n, events, median with its CI, restricted mean, and the
+     * endpoint's log-rank, hazard ratios, RMST difference and Schoenfeld test.
+     *
+     * @return the tidy table
+     */
+    @Override
+    public io.survkit.table.Table table() {
+        return Exports.armComparisonTable(this);
+    }
+
 
     private void json(JsonWriter w) {
         w.beginObject();

@@ -1,5 +1,8 @@
 package io.survkit.compare;
 
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -20,7 +23,7 @@ import java.util.Locale;
  * }
  * }</pre>
  */
-public final class GrayTestResult {
+public final class GrayTestResult implements Exportable {
     private final List<String> groups;
     private final List<String> causes;
     private final int[] causeCodes;
@@ -185,4 +188,15 @@ public final class GrayTestResult {
         return new BigDecimal(v).round(new MathContext(7, RoundingMode.HALF_EVEN)).stripTrailingZeros()
                 .toPlainString();
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.gray(this, new JsonWriter(out));
+    }
+
+    @Override
+    public Table table() {
+        return Exports.grayTable(this);
+    }
+
 }

@@ -1,5 +1,8 @@
 package io.survkit.compare;
 
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,7 @@ import java.util.List;
  * System.out.printf("chisq %.2f on %d df, p = %.3g%n", r.chiSquare(), r.degreesOfFreedom(), r.pValue());
  * }</pre>
  */
-public final class LogRankResult {
+public final class LogRankResult implements Exportable {
     private final Weighting weighting;
     private final double rho;
     private final double gamma;
@@ -230,7 +233,7 @@ public final class LogRankResult {
     }
 
     /** R's {@code print(survdiff)} table: N, Observed, Expected, (O-E)^2/E, (O-E)^2/V per group. */
-    public String table() {
+    public String summaryTable() {
         int k = groups.size();
         double[] oe2e = new double[k];
         double[] oe2v = new double[k];
@@ -266,7 +269,7 @@ public final class LogRankResult {
             sb.append("n=").append(Text.signif(n, 15)).append(", ").append(omitted)
                     .append(omitted == 1 ? " observation" : " observations").append(" deleted due to missingness.\n\n");
         }
-        sb.append(table()).append('\n');
+        sb.append(summaryTable()).append('\n');
         sb.append(" Chisq= ").append(Text.signif(Math.round(chiSquare * 10) / 10.0, 3)).append("  on ").append(df)
                 .append(" degrees of freedom, p= ").append(Text.pValue(pValue)).append(" \n");
         if (isStratified()) {
@@ -288,4 +291,15 @@ public final class LogRankResult {
             case PETO_PETO -> "Peto-Peto";
         };
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.logRank(this, new JsonWriter(out));
+    }
+
+    @Override
+    public Table table() {
+        return Exports.logRankTable(this);
+    }
+
 }

@@ -1,5 +1,8 @@
 package io.survkit.compare;
 
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import java.util.List;
 
@@ -15,7 +18,7 @@ import java.util.List;
  * double q = r.pValue(0, 2);         // symmetric lookup by group index
  * }</pre>
  */
-public final class PairwiseLogRankResult {
+public final class PairwiseLogRankResult implements Exportable {
     private final Weighting weighting;
     private final double rho;
     private final double gamma;
@@ -183,4 +186,15 @@ public final class PairwiseLogRankResult {
             case BENJAMINI_HOCHBERG -> "BH";
         };
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.pairwise(this, new JsonWriter(out));
+    }
+
+    @Override
+    public Table table() {
+        return Exports.pairwiseTable(this);
+    }
+
 }

@@ -1,5 +1,8 @@
 package io.survkit.compare;
 
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import java.util.List;
 
 /**
@@ -12,7 +15,7 @@ import java.util.List;
  * System.out.println(r);   // table and "Trend: chisq= ... on 1 degree of freedom, p= ..."
  * }</pre>
  */
-public final class TrendResult {
+public final class TrendResult implements Exportable {
     private final Weighting weighting;
     private final double rho;
     private final double gamma;
@@ -159,4 +162,15 @@ public final class TrendResult {
         }
         return sb.toString();
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.trend(this, new JsonWriter(out));
+    }
+
+    @Override
+    public Table table() {
+        return Exports.trendTable(this);
+    }
+
 }

@@ -1,5 +1,8 @@
 package io.survkit.estimate;
 
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.compare.GrayTestResult;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
@@ -30,7 +33,7 @@ import java.util.Optional;
  * r.grayTest().ifPresent(t -> System.out.println(t.pValue(0)));
  * }</pre>
  */
-public final class CumulativeIncidenceResult {
+public final class CumulativeIncidenceResult implements Exportable {
     private final CifMethod method;
     private final List<String> causes;
     private final List<String> groups;
@@ -284,4 +287,15 @@ public final class CumulativeIncidenceResult {
         }
         return r;
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.cumulativeIncidence(this, new JsonWriter(out));
+    }
+
+    @Override
+    public Table table() {
+        return Exports.cumulativeIncidenceTable(this);
+    }
+
 }

@@ -1,5 +1,9 @@
 package io.survkit.estimate;
 
+import java.util.OptionalDouble;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +21,7 @@ import java.util.List;
  * System.out.println(r.riskTable(0, 180, 365));
  * }</pre>
  */
-public final class KaplanMeierResult {
+public final class KaplanMeierResult implements Exportable {
     private final List<SurvivalCurve> curves;
     private final int omitted;
     private final List<String> warnings;
@@ -143,15 +147,15 @@ public final class KaplanMeierResult {
     }
 
     /** R's {@code print(fit)} table: n, events, median and its confidence limits per curve. */
-    public String table() {
-        return table(Double.NaN);
+    public String summaryTable() {
+        return summaryTable(Double.NaN);
     }
 
     /**
-     * R's {@code print(fit, rmean = tau)} table: as {@link #table()} with the restricted mean and its
-     * standard error up to {@code tau} (NaN = without).
+     * R's {@code print(fit, rmean = tau)} table: as {@link #summaryTable()} with the restricted mean
+     * and its standard error up to {@code tau} (NaN = without).
      */
-    public String table(double tau) {
+    public String summaryTable(double tau) {
         boolean rmean = !Double.isNaN(tau);
         int k = curves.size();
         double[] records = new double[k];
@@ -227,10 +231,34 @@ public final class KaplanMeierResult {
     /** R's {@code print(survfit)} table, then any warnings. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(table());
+        StringBuilder sb = new StringBuilder(summaryTable());
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }
         return sb.toString();
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.kaplanMeier(this, new JsonWriter(out), new double[0], OptionalDouble.empty());
+    }
+
+    /**
+     * As {@link #writeJson(Appendable)}, with each curve's {@code at[]} (R's {@code summary(fit,
+     * times = )}) at {@code times} and its restricted mean ({@code rmean}, {@code rmeanSe}) up to
+     * {@code tau}.
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param tau the restricted mean's horizon, or empty for none
+     */
+    public void writeJson(Appendable out, double[] times, OptionalDouble tau) {
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), tau);
+    }
+
+    @Override
+    public Table table() {
+        return Exports.kaplanMeierTable(this);
+    }
+
 }

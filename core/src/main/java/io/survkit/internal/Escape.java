@@ -77,6 +77,40 @@ public final class Escape {
         return v;
     }
 
+    /**
+     * Text for a terminal or a plain-text table: control characters (C0, DEL, C1), which could move
+     * the cursor, recolour the screen or split a row, and the bidirectional overrides that reorder
+     * what is shown, are written as visible escapes ({@code \n}, {@code \x1b}, {@code \u202e}).
+     */
+    public static String terminal(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String e = switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> c < 0x20 || c >= 0x7f && c <= 0x9f ? String.format(java.util.Locale.ROOT, "\\x%02x", (int) c)
+                        : c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069'
+                                ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
+            };
+            if (e != null && b == null) {
+                b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (b != null) {
+                if (e != null) {
+                    b.append(e);
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
     private static boolean isNumber(String s) {
         try {
             Double.parseDouble(s);

@@ -1,5 +1,8 @@
 package io.survkit.regression;
 
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import java.util.ArrayList;
@@ -29,7 +32,7 @@ import java.util.Map;
  * ProportionalHazardsResult zph = ProportionalHazardsTest.withDefaults().test(fit);
  * }</pre>
  */
-public final class CoxResult {
+public final class CoxResult implements Exportable {
     private final CoxDesign d;
     private final TieMethod ties;
     private final double confLevel;
@@ -900,4 +903,15 @@ public final class CoxResult {
             sb.append(line.toString().stripTrailing()).append('\n');
         }
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.cox(this, new JsonWriter(out));
+    }
+
+    @Override
+    public Table table() {
+        return Exports.coxTable(this);
+    }
+
 }

@@ -1,5 +1,8 @@
 package io.survkit.regression;
 
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import java.util.List;
 
@@ -15,7 +18,7 @@ import java.util.List;
  * double[] p = fg.pValues();
  * }</pre>
  */
-public final class FineGrayResult {
+public final class FineGrayResult implements Exportable {
     private final String cause;
     private final List<String> terms;
     private final double[] coef;
@@ -265,4 +268,15 @@ public final class FineGrayResult {
         }
         return sb.toString();
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.fineGray(this, new JsonWriter(out), 0.95);
+    }
+
+    @Override
+    public Table table() {
+        return Exports.fineGrayTable(this, 0.95);
+    }
+
 }

@@ -1,5 +1,8 @@
 package io.survkit.regression;
 
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +13,7 @@ import java.util.Locale;
  * Arrays are indexed by term, {@code "(Intercept)"} first, then the model columns in order; per-row
  * arrays ({@link #fitted()}, {@link #linearPredictor()}) follow the rows of the input.
  */
-public final class LogisticResult {
+public final class LogisticResult implements Exportable {
     private final int n;
     private final int nTreated;
     private final int omitted;
@@ -265,4 +268,15 @@ public final class LogisticResult {
             sb.append(line.toString().stripTrailing()).append('\n');
         }
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.logistic(this, new JsonWriter(out));
+    }
+
+    @Override
+    public Table table() {
+        return Exports.logisticTable(this);
+    }
+
 }

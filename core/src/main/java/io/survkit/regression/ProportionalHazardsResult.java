@@ -1,5 +1,8 @@
 package io.survkit.regression;
 
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
+import io.survkit.internal.JsonWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,20 +17,27 @@ import java.util.Locale;
  * zph.global().pValue();
  * }</pre>
  */
-public final class ProportionalHazardsResult {
+public final class ProportionalHazardsResult implements Exportable {
     private final List<String> terms;
     private final double[] chisq;
     private final int[] df;
     private final ChiSquareTest global;
     private final TimeTransform transform;
+    private final int omitted;
 
     ProportionalHazardsResult(List<String> terms, double[] chisq, int[] df, ChiSquareTest global,
-            TimeTransform transform) {
+            TimeTransform transform, int omitted) {
+        this.omitted = omitted;
         this.terms = List.copyOf(terms);
         this.chisq = chisq;
         this.df = df;
         this.global = global;
         this.transform = transform;
+    }
+
+    /** @return the rows the Cox fit left out (missing values), as its {@code omittedRows()} */
+    public int omittedRows() {
+        return omitted;
     }
 
     /** Term names (rows of R's table, without {@code GLOBAL}). */
@@ -90,4 +100,15 @@ public final class ProportionalHazardsResult {
                 global.degreesOfFreedom(), global.pValue()));
         return sb.toString();
     }
+
+    @Override
+    public void writeJson(Appendable out) {
+        Exports.zph(this, new JsonWriter(out));
+    }
+
+    @Override
+    public Table table() {
+        return Exports.zphTable(this);
+    }
+
 }

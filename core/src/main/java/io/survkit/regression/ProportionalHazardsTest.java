@@ -108,7 +108,8 @@ public final class ProportionalHazardsTest {
             chisq[i] = stats.get(i);
             df[i] = dfs.get(i);
         }
-        return new ProportionalHazardsResult(names, chisq, df, new ChiSquareTest(globalStat, q), transform);
+        return new ProportionalHazardsResult(names, chisq, df, new ChiSquareTest(globalStat, q), transform,
+                fit.omittedRows());
     }
 
     /** u' M^-1 u with M = imat[kk, kk] and u = (0 for the first q, u2 of the interaction columns). */

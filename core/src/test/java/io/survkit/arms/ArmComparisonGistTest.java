@@ -82,4 +82,21 @@ class ArmComparisonGistTest {
         assertTrue(result.notes().stream().anyMatch(x -> x.contains("immortal-time bias")));
         assertTrue(result.landmarkAnalysis().isLandmarkAnalysis());
     }
+
+    /** The tidy table: one row per endpoint and arm, each number the same as the result's getter. */
+    @Test
+    void tableHasOneRowPerEndpointAndArm() throws Exception {
+        io.survkit.table.Table t = result.table();
+        assertEquals(4, t.rowCount());
+        assertEquals(java.util.List.of("CSS", "CSS", "OS", "OS"), t.texts("endpoint"));
+        EndpointComparison css = result.endpoint("CSS");
+        assertEquals(css.control().label(), t.texts("arm").get(0));
+        assertEquals(css.control().median(), t.number(0, "median"));
+        assertEquals(css.crudeHazardRatio(), t.number(1, "crudeHr"));
+        assertEquals(css.logRankPValue(), t.number(1, "logRankP"));
+        assertTrue(result.toCsv().startsWith("endpoint,arm,n,events,median,"));
+        java.io.StringWriter w = new java.io.StringWriter();
+        result.writeJson(w);
+        assertEquals(result.toJson(), w.toString());
+    }
 }

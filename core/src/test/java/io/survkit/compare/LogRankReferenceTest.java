@@ -42,7 +42,7 @@ class LogRankReferenceTest {
         return r.stream();
     }
 
-    private static JsonNode find(String section, String name) {
+    static JsonNode find(String section, String name) {
         for (JsonNode c : REF.get(section)) {
             if (c.get("case").asText().equals(name)) {
                 return c;

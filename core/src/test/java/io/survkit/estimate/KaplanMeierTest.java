@@ -37,7 +37,7 @@ class KaplanMeierTest {
         //   sex=1 138    112    311      19.3    270     212     310
         //   sex=2  90     53    435      27.2    426     348     550
         //       * restricted mean with upper limit =  730
-        String s = KaplanMeier.withDefaults().fit(lungBySex()).table(730);
+        String s = KaplanMeier.withDefaults().fit(lungBySex()).summaryTable(730);
         assertEquals("        n events rmean* se(rmean) median 0.95LCL 0.95UCL\n"
                 + "sex=1 138    112    311      19.3    270     212     310\n"
                 + "sex=2  90     53    435      27.2    426     348     550\n"

@@ -25,4 +25,17 @@ class JsonWriterTest {
         assertEquals(0, n.get("empty").size());
         assertTrue(n.get("null").isNull());
     }
+
+    /** Streaming: the same text into a Writer as into the writer's own buffer; arrays of scalars on one line. */
+    @Test
+    void streamsIntoAnyAppendable() {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        new JsonWriter(sw).beginObject().name("x").array(new double[] {1, 2.5}).name("m")
+                .matrix(new double[][] {{1}, {2}}).name("o").value(java.util.OptionalDouble.empty()).endObject();
+        String own = new JsonWriter().beginObject().name("x").array(new double[] {1, 2.5}).name("m")
+                .matrix(new double[][] {{1}, {2}}).name("o").value(java.util.OptionalDouble.empty()).endObject()
+                .toString();
+        assertEquals(own, sw.toString());
+        assertEquals("{\n  \"x\": [1, 2.5],\n  \"m\": [\n    [1],\n    [2]\n  ],\n  \"o\": null\n}", own);
+    }
 }

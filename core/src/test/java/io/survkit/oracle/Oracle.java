@@ -163,4 +163,53 @@ public final class Oracle {
         expected.forEach(x -> e.add(x.asText()));
         assertEquals(e, actual, where);
     }
+
+    /**
+     * Asserts that a JSON result (the library's {@code toJson()} or the CLI's output) has every field
+     * R's has, equal field by field: numbers at relative {@code rel} (absolute 1e-12 near zero), null
+     * only where R has null, arrays of the same length, text equal. Fields R does not have are ignored.
+     */
+    public static void assertJson(JsonNode expected, JsonNode actual, String path, double rel) {
+        if (expected == null || expected.isNull()) {
+            assertTrue(actual == null || actual.isNull(), path + ": R has null, survkit has " + actual);
+            return;
+        }
+        if (actual == null || actual.isMissingNode()) {
+            fail(path + ": missing in survkit's output");
+        }
+        if (expected.isNumber()) {
+            assertTrue(actual.isNumber(), path + ": expected a number " + expected + ", got " + actual);
+            double e = expected.asDouble();
+            double a = actual.asDouble();
+            double d = Math.abs(a - e);
+            assertTrue(d <= ABS || d <= rel * Math.abs(e), path + ": R " + e + ", survkit " + a);
+        } else if (expected.isArray()) {
+            assertTrue(actual.isArray(), path + ": expected an array");
+            assertEquals(expected.size(), actual.size(), path + ": length");
+            for (int i = 0; i < expected.size(); i++) {
+                assertJson(expected.get(i), actual.get(i), path + "[" + i + "]", rel);
+            }
+        } else if (expected.isObject()) {
+            for (java.util.Iterator<String> it = expected.fieldNames(); it.hasNext();) {
+                String f = it.next();
+                assertJson(expected.get(f), actual.get(f), path + "." + f, rel);
+            }
+        } else {
+            assertEquals(expected.asText(), actual.asText(), path);
+        }
+    }
+
+    /** {@link #assertJson(JsonNode, JsonNode, String, double)} of JSON text at {@link #REL}. */
+    public static void assertJson(JsonNode expected, String actualJson, String path) {
+        assertJson(expected, parse(actualJson), path, REL);
+    }
+
+    /** Parses JSON text (the library's output). */
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + e.getMessage(), e);
+        }
+    }
 }

@@ -28,8 +28,7 @@ import picocli.CommandLine.Spec;
  * reproduced here", and writes {@code report.md}, {@code report.json} (and, with {@code --html}, a
  * self-contained HTML report) to the output folder.
  */
-@Command(name = "gist", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "gist",
         description = "The GIST liver-metastasis study end to end on a synthetic SEER*Stat export.")
 final class GistCommand implements Callable<Integer> {
     @Spec

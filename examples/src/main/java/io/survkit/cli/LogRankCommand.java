@@ -1,6 +1,5 @@
 package io.survkit.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.compare.PValueAdjustment;
@@ -8,21 +7,16 @@ import io.survkit.compare.PairwiseLogRank;
 import io.survkit.compare.PairwiseLogRankResult;
 import io.survkit.compare.Weighting;
 import io.survkit.data.SurvivalData;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code survkit logrank}: the weighted log-rank family as R's {@code survdiff} (and beyond);
  * text like {@code print(survdiff)}, or with {@code --json} the oracle's logrank layout.
  */
-@Command(name = "logrank", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = Main.VersionProvider.class,
+@Command(name = "logrank",
         description = "Log-rank family of tests: log-rank, Fleming-Harrington, Gehan, Tarone-Ware (R survdiff).")
-final class LogRankCommand implements Callable<Integer> {
+final class LogRankCommand extends AnalysisCommand {
     /** The words of {@code --weighting}. */
     static final class Weightings extends Choices<Weighting> {
         Weightings() {
@@ -39,15 +33,6 @@ final class LogRankCommand implements Callable<Integer> {
                     .add("holm", PValueAdjustment.HOLM).add("bh", PValueAdjustment.BENJAMINI_HOCHBERG);
         }
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--weighting", paramLabel = "NAME", converter = Weightings.class,
             completionCandidates = Weightings.class,
@@ -70,34 +55,24 @@ final class LogRankCommand implements Callable<Integer> {
     PValueAdjustment pairwise;
 
     @Override
-    public Integer call() {
-        OutputOptions.Format format = output.format();
-        if (format == OutputOptions.Format.CSV) {
-            throw new UsageException("--format csv is not available for logrank yet");
-        }
+    void check(OutputOptions.Format format) {
         DataOptions.require(data.group, "--group");
-        output.checkWritable();
-        SurvivalData d = data.read(Main.stdin(spec));
+        if (format == OutputOptions.Format.CSV && pairwise != null) {
+            throw new UsageException("--format csv writes one table and --pairwise adds a second; "
+                    + "use --format json or text, or leave out --pairwise");
+        }
+    }
+
+    @Override
+    Rendered analyse(SurvivalData d) {
         LogRankTest test = test();
         LogRankResult r = test.test(d);
-        PairwiseLogRankResult pairs = pairwise == null ? null
-                : PairwiseLogRank.withDefaults().withTest(test).withAdjustment(pairwise).test(d);
-        output.write(spec.commandLine().getOut(), out -> {
-            if (format == OutputOptions.Format.JSON) {
-                ObjectNode json = json(r);
-                if (pairs != null) {
-                    json.set("pairwise", Pairwise.json(pairs));
-                }
-                out.println(Json.write(json));
-            } else {
-                out.print(r);
-                if (pairs != null) {
-                    out.println();
-                    out.print(pairs);
-                }
-            }
-        });
-        return ExitCode.OK;
+        if (pairwise == null) {
+            return Rendered.of(r);
+        }
+        PairwiseLogRankResult pairs = PairwiseLogRank.withDefaults().withTest(test).withAdjustment(pairwise).test(d);
+        return new Rendered(out -> out.print(r + "\n" + pairs),
+                out -> JsonOutput.append(out, JsonOutput.withMember(r.toJson(), "pairwise", pairs.toJson())), null);
     }
 
     private LogRankTest test() {
@@ -113,31 +88,5 @@ final class LogRankCommand implements Callable<Integer> {
             t = t.withGamma(gamma);
         }
         return t;
-    }
-    /** The oracle's logrank result fields. */
-    static ObjectNode json(LogRankResult r) {
-        ObjectNode o = Json.object();
-        o.put("nOmitted", r.omittedRows());
-        o.set("groups", Json.strings(r.groups()));
-        o.set("n", Json.array(r.rowCounts()));
-        o.set("observed", Json.array(r.observed()));
-        o.set("expected", Json.array(r.expected()));
-        o.set("variance", Json.matrix(r.variance()));
-        Json.put(o, "chisq", r.chiSquare());
-        o.put("df", r.degreesOfFreedom());
-        Json.put(o, "p", r.pValue());
-        if (r.isStratified()) {
-            o.set("strata", Json.strings(r.strata()));
-            o.set("observedByStratum", Json.matrix(r.observedByStratum()));
-            o.set("expectedByStratum", Json.matrix(r.expectedByStratum()));
-        } else {
-            o.putNull("strata");
-            o.putNull("observedByStratum");
-            o.putNull("expectedByStratum");
-        }
-        if (!r.warnings().isEmpty()) {
-            o.set("warnings", Json.strings(r.warnings()));
-        }
-        return o;
     }
 }

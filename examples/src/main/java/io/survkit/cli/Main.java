@@ -25,15 +25,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * ({@link ExitCode}): 0 done, 1 an unexpected failure (a bug), 2 bad arguments or data, 3 out of
  * memory. Every error is one line on stderr: {@code survkit COMMAND: what is wrong}.
  */
-@Command(name = "survkit", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "survkit", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        showDefaultValues = true, versionProvider = Main.VersionProvider.class,
         description = "Survival analysis with R survival's answers.",
         subcommands = {KmCommand.class, LogRankCommand.class, CoxCommand.class, CifCommand.class,
             GistCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  1  an unexpected failure (a bug: please report it with the command line)",
             "  2  bad arguments or data (one line on stderr names what is wrong)",
-            "  3  out of memory (the message gives the heap size and what to try)",
-            "", "Run 'survkit COMMAND --help' for a command's options."})
+            "  3  out of memory (the message gives the heap size and what to try)"})
 public final class Main implements Callable<Integer> {
     private final InputStream stdin;
 

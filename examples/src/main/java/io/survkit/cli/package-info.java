@@ -22,38 +22,40 @@
  *
  * <h2>Adding a subcommand</h2>
  * <ol>
- * <li>One class {@code XCommand implements Callable<Integer>}, annotated
- * {@code @Command(name = "x", mixinStandardHelpOptions = true, showDefaultValues = true,
- * versionProvider = Main.VersionProvider.class, description = "... (R equivalent).")}.</li>
- * <li>Fields: {@code @Spec CommandSpec spec;}, {@code @Mixin DataOptions data;} (if it reads a
- * survival CSV), {@code @Mixin OutputOptions output;}, and one {@code @Option} per option with a
- * {@code description}, a {@code defaultValue} where there is one, a {@code paramLabel}, and a
- * converter from {@link io.survkit.cli.Converters} or a {@code Choices} subclass for enum words
- * (never a raw {@code double} parse: the converters refuse NaN and say "is not a number").</li>
- * <li>{@code call()}: {@code output.format()}, {@code output.checkWritable()} (fail before computing),
- * {@code data.read(Main.stdin(spec))}, fit with the library, then
- * {@code output.write(spec.commandLine().getOut(), out -> ...)} rendering the result's own
- * {@code toString()}, {@code toJson()} or {@code toCsv()}; return {@code ExitCode.OK}.</li>
+ * <li>One class {@code XCommand}, annotated {@code @Command(name = "x", description = "... (R
+ * equivalent).")}: {@code -h/--help}, {@code -V/--version}, defaults in the help and the exit-code
+ * footer are inherited from {@link io.survkit.cli.Main} ({@code scope = INHERIT}).</li>
+ * <li>A command that reads a survival CSV and writes one result extends
+ * {@link io.survkit.cli.AnalysisCommand}: it inherits {@code --data ... --format --output}, the order
+ * of work (options checked, output checked writable, data read, computed, written) and the three
+ * renderings. It implements {@code analyse(SurvivalData)} returning
+ * {@code Rendered.of(result)} (the library's own text, JSON and
+ * tidy table: the CLI writes no JSON or CSV of its own), and may override {@code check(format)} to
+ * refuse option combinations before any data are read. Other commands (like {@code gist})
+ * implement {@code Callable<Integer>} and return {@link io.survkit.cli.ExitCode} values.</li>
+ * <li>One {@code @Option} per option with a {@code description}, a {@code defaultValue} where there
+ * is one, a {@code paramLabel}, and a converter from {@link io.survkit.cli.Converters} or a
+ * {@link io.survkit.cli.Choices} subclass for enum words (never a raw {@code double} parse: the
+ * converters refuse NaN and say "is not a number"). A yes/no option is a flag ({@code boolean},
+ * no value), or {@code arity = "0..1", fallbackValue = "true"} with {@code Converters.TrueFalse}
+ * where scripts already pass a value.</li>
  * <li>List the class in {@code subcommands} of {@link io.survkit.cli.Main}, add its row to the
  * README's command table, and a test {@code XCommandTest} that runs it through
- * {@code OracleJson.run(...)} (JSON equal to R's oracle case, one-line errors with exit 2).</li>
+ * {@code OracleJson.run(...)} (JSON equal to R's oracle case with {@code OracleJson.assertMatches},
+ * one-line errors with exit 2). {@code CliConventionsTest} checks every command's help by itself.</li>
  * </ol>
  *
  * <pre>{@code
- * @Command(name = "median", mixinStandardHelpOptions = true, showDefaultValues = true,
- *         versionProvider = Main.VersionProvider.class, description = "Median survival (R survfit).")
- * final class MedianCommand implements Callable<Integer> {
- *     @Spec CommandSpec spec;
- *     @Mixin DataOptions data;
- *     @Mixin OutputOptions output;
+ * @Command(name = "median", description = "Median survival per group (R survfit).")
+ * final class MedianCommand extends AnalysisCommand {
+ *     @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
+ *             converter = Converters.FiniteNumber.class, description = "Confidence level.")
+ *     double confLevel;
  *
  *     @Override
- *     public Integer call() {
- *         OutputOptions.Format format = output.format();
- *         output.checkWritable();
- *         KaplanMeierResult fit = KaplanMeier.withDefaults().fit(data.read(Main.stdin(spec)));
- *         output.write(spec.commandLine().getOut(), out -> out.print(fit));
- *         return ExitCode.OK;
+ *     Rendered analyse(SurvivalData data) {
+ *         KaplanMeierResult fit = KaplanMeier.withDefaults().withConfLevel(confLevel).fit(data);
+ *         return Rendered.of(fit);
  *     }
  * }
  * }</pre>

@@ -35,7 +35,7 @@ public final class QuickStart {
         System.out.println(lung);
 
         KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(ConfidenceIntervalType.LOG_LOG).fit(lung);
-        System.out.println(km.table(730));                 // as print(survfit(...), rmean = 730)
+        System.out.println(km.summaryTable(730));                 // as print(survfit(...), rmean = 730)
         km.at(180, 365, 730).forEach(System.out::println);  // as summary(fit, times = c(180, 365, 730))
 
         LogRankResult logRank = LogRankTest.withDefaults().test(lung);

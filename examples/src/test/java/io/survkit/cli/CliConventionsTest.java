@@ -169,6 +169,31 @@ class CliConventionsTest {
         assertTrue(badInput(km("--output", dir.toString())).contains("is a directory"));
     }
 
+    /** CSV is the library's tidy table: one row per curve and time, full precision, one header line. */
+    @Test
+    void formatCsvWritesTheLibrarysTidyTable() throws IOException {
+        Object[] r = km("--group", "sex", "--format", "csv");
+        assertEquals(0, r[0], (String) r[2]);
+        List<String> lines = ((String) r[1]).lines().toList();
+        assertEquals("strata,time,nRisk,nEvent,nCensor,surv,stdErr,lower,upper,cumhaz,stdChaz", lines.get(0));
+        JsonNode json = OracleJson.runJson(withKm("--group", "sex", "--json"));
+        int rows = json.get("strata").get(0).get("time").size() + json.get("strata").get(1).get("time").size();
+        assertEquals(rows + 1, lines.size());
+        String[] first = lines.get(1).split(",");
+        assertEquals("sex=1", first[0]);
+        assertEquals(json.get("strata").get(0).get("surv").get(0).asDouble(), Double.parseDouble(first[5]));
+        Object[] cox = OracleJson.run("cox", "--data", LUNG, "--time", "time", "--event", "status", "--event-value",
+                "2", "--covariates", "age,sex", "--format", "csv");
+        assertEquals(0, cox[0], (String) cox[2]);
+        assertTrue(((String) cox[1]).startsWith("term,coef,se,robustSe,hr,hrLower,hrUpper,z,p\nage,"), (String) cox[1]);
+        assertTrue(badInput(OracleJson.run("cox", "--data", LUNG, "--time", "time", "--event", "status",
+                "--event-value", "2", "--covariates", "age", "--zph", "--format", "csv")).contains("--zph"));
+        Object[] cif = OracleJson.run("cif", "--data", OracleJson.ROOT.resolve("data/cr_synth.csv").toString(),
+                "--time", "time", "--event", "status", "--censor-value", "0", "--group", "group", "--format", "csv");
+        assertEquals(0, cif[0], (String) cif[2]);
+        assertTrue(((String) cif[1]).startsWith("name,group,cause,time,est,var\n"), (String) cif[1]);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--delimiter=", "--delimiter=;;", "--delimiter=ab"})
     void delimiterMustBeOneCharacter(String option) {

@@ -1,11 +1,10 @@
 package io.survkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.survkit.oracle.Oracle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,14 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The R oracle (core's test resources, see their README) and a field-by-field comparison of CLI
- * JSON with it: relative 1e-9 (absolute 1e-12 near zero), null only where R has null, every
- * field R has must be present.
+ * The R oracle (core's test resources, see their README) and the field-by-field comparison of CLI
+ * JSON with it, which is core's {@link Oracle#assertJson} (the same rule as the library's JSON tests).
  */
 final class OracleJson {
     static final Path ROOT = Path.of("..", "core", "src", "test", "resources", "oracle");
@@ -67,38 +64,12 @@ final class OracleJson {
     }
 
     static void assertMatches(JsonNode expected, JsonNode actual, String path) {
-        assertMatches(expected, actual, path, 1e-9);
+        Oracle.assertJson(expected, actual, path, Oracle.REL);
     }
 
     /** As {@link #assertMatches(JsonNode, JsonNode, String)} with relative tolerance {@code rel}. */
     static void assertMatches(JsonNode expected, JsonNode actual, String path, double rel) {
-        if (expected == null || expected.isNull()) {
-            assertTrue(actual == null || actual.isNull(), path + ": R has null, survkit has " + actual);
-            return;
-        }
-        if (actual == null || actual.isMissingNode()) {
-            fail(path + ": missing in survkit's output");
-        }
-        if (expected.isNumber()) {
-            assertTrue(actual.isNumber(), path + ": expected a number " + expected + ", got " + actual);
-            double e = expected.asDouble();
-            double a = actual.asDouble();
-            double d = Math.abs(a - e);
-            assertTrue(d <= 1e-12 || d <= rel * Math.abs(e), path + ": R " + e + ", survkit " + a);
-        } else if (expected.isArray()) {
-            assertTrue(actual.isArray(), path + ": expected an array");
-            assertEquals(expected.size(), actual.size(), path + ": length");
-            for (int i = 0; i < expected.size(); i++) {
-                assertMatches(expected.get(i), actual.get(i), path + "[" + i + "]", rel);
-            }
-        } else if (expected.isObject()) {
-            for (Iterator<String> it = expected.fieldNames(); it.hasNext();) {
-                String f = it.next();
-                assertMatches(expected.get(f), actual.get(f), path + "." + f, rel);
-            }
-        } else {
-            assertEquals(expected.asText(), actual.asText(), path);
-        }
+        Oracle.assertJson(expected, actual, path, rel);
     }
 
     /** Adds {@code --option value} when the param is present and not null. */

@@ -1,0 +1,39 @@
+package io.survkit.arms;
+
+import io.survkit.table.Table;
+
+/** The tidy table of an arm comparison (its JSON, text and Markdown are the result's own). */
+final class Exports {
+    private Exports() {
+    }
+
+    /**
+     * One row per endpoint and arm: the arm's n, events, median (and CI) and restricted mean, beside
+     * the endpoint's comparison (log-rank, crude and adjusted hazard ratios, RMST difference,
+     * Schoenfeld test), repeated on both arms' rows so that each row stands alone.
+     */
+    static Table armComparisonTable(ArmComparisonResult r) {
+        Table.Builder b = Table.builder().textColumn("endpoint").textColumn("arm");
+        for (String c : new String[] {"n", "events", "median", "medianLower", "medianUpper", "rmean", "rmeanSe",
+            "logRankChisq", "logRankP", "crudeHr", "crudeHrLower", "crudeHrUpper", "crudeP", "adjustedHr",
+            "adjustedHrLower", "adjustedHrUpper", "adjustedP", "rmeanDifference", "rmeanDifferenceLower",
+            "rmeanDifferenceUpper", "rmeanDifferenceP", "zphChisq", "zphP"}) {
+            b.numberColumn(c);
+        }
+        for (EndpointComparison e : r.endpoints()) {
+            for (ArmSummary a : new ArmSummary[] {e.control(), e.treatment()}) {
+                b.text(e.name()).text(a.label()).number(a.size()).number(a.events()).number(a.median())
+                        .number(a.medianLower()).number(a.medianUpper()).number(a.restrictedMean())
+                        .number(a.restrictedMeanStandardError()).number(e.logRankChiSquare()).number(e.logRankPValue())
+                        .number(e.crudeHazardRatio()).number(e.crudeHazardRatioLower())
+                        .number(e.crudeHazardRatioUpper()).number(e.crudeHazardRatioPValue())
+                        .number(e.adjustedHazardRatio()).number(e.adjustedHazardRatioLower())
+                        .number(e.adjustedHazardRatioUpper()).number(e.adjustedHazardRatioPValue())
+                        .number(e.restrictedMeanDifference()).number(e.restrictedMeanDifferenceLower())
+                        .number(e.restrictedMeanDifferenceUpper()).number(e.restrictedMeanDifferencePValue())
+                        .number(e.proportionalHazardsChiSquare()).number(e.proportionalHazardsPValue());
+            }
+        }
+        return b.build();
+    }
+}
