@@ -10,12 +10,6 @@ import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.estimate.LandmarkSummary;
-import io.survkit.estimate.Quantile;
-import io.survkit.estimate.RestrictedMean;
-import io.survkit.estimate.SurvivalCurve;
-import io.survkit.internal.JsonWriter;
-import io.survkit.regression.BaselineHazard;
-import io.survkit.regression.ChiSquareTest;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.TieMethod;
 import io.survkit.regression.Variance;
@@ -120,16 +114,20 @@ public final class SparkCli implements Callable<Integer> {
         double resolution;
         @Option(names = {"--json"}, description = "JSON with the oracle's field names.")
         boolean json;
-        @Option(names = "--format", paramLabel = "FORMAT", description = "text or json.")
+        @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv (the tidy table).")
         String format;
         @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
         String output;
 
         boolean json() {
-            if (format != null && !format.equals("text") && !format.equals("json")) {
-                throw new IllegalArgumentException("--format " + format + ": expected text or json");
+            if (format != null && !format.equals("text") && !format.equals("json") && !format.equals("csv")) {
+                throw new IllegalArgumentException("--format " + format + ": expected text, json or csv");
             }
             return json || "json".equals(format);
+        }
+
+        boolean csv() {
+            return "csv".equals(format);
         }
 
         SparkSurvival survival(SparkSession spark) {
@@ -218,8 +216,9 @@ public final class SparkCli implements Callable<Integer> {
                     .withVariance(io.survkit.estimate.Variance.GREENWOOD);
             KaplanMeierResult fit = data.survival(data.session()).kaplanMeier(km);
             double[] at = times == null ? new double[0] : times;
-            double horizon = tau == null ? Double.NaN : tau;
-            data.write(spec, json ? Output.km(fit, at, horizon) : Output.kmText(fit, at, horizon));
+            OptionalDouble horizon = tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau);
+            data.write(spec, data.csv() ? fit.toCsv()
+                    : json ? Output.km(fit, at, horizon) : Output.kmText(fit, at, horizon));
             return 0;
         }
     }
@@ -259,7 +258,8 @@ public final class SparkCli implements Callable<Integer> {
             LogRankResult r = t.test(counts);
             PairwiseLogRankResult pairs = pairwise == null ? null
                     : PairwiseLogRank.withDefaults().withTest(t).withAdjustment(adjustment(pairwise)).test(counts);
-            String text = json ? Output.logRank(r, pairs) : r + (pairs == null ? "" : "\n" + pairs);
+            String text = data.csv() ? r.toCsv() + (pairs == null ? "" : pairs.toCsv())
+                    : json ? Output.logRank(r, pairs) : r + (pairs == null ? "" : "\n" + pairs);
             data.write(spec, text);
             return 0;
         }
@@ -322,7 +322,7 @@ public final class SparkCli implements Callable<Integer> {
             CoxRegression cox = CoxRegression.withDefaults().withTies(t).withConfLevel(confLevel)
                     .withVariance(Variance.MODEL);
             SparkCoxResult fit = data.survival(data.session()).cox(cox, terms(data.covariates));
-            data.write(spec, json ? Output.cox(fit, data.strata != null) : fit.toString());
+            data.write(spec, data.csv() ? fit.toCsv() : json ? Output.document(fit.toJson()) : fit.toString());
             return 0;
         }
 
@@ -365,13 +365,14 @@ public final class SparkCli implements Callable<Integer> {
         }
     }
 
-    /** The core CLI's JSON (oracle field names) and text for the results. */
+    /** Text, JSON and CSV of the results: the library's own exports (core's {@code Exportable}). */
     static final class Output {
         private Output() {
         }
 
-        static String kmText(KaplanMeierResult fit, double[] times, double tau) {
-            StringBuilder sb = new StringBuilder(Double.isNaN(tau) ? fit.table() : fit.table(tau));
+        static String kmText(KaplanMeierResult fit, double[] times, OptionalDouble tau) {
+            StringBuilder sb = new StringBuilder(tau.isPresent() ? fit.summaryTable(tau.getAsDouble())
+                    : fit.summaryTable());
             if (times.length > 0) {
                 sb.append('\n');
                 for (LandmarkSummary s : fit.at(times)) {
@@ -384,128 +385,24 @@ public final class SparkCli implements Callable<Integer> {
             return sb.toString();
         }
 
-        static String km(KaplanMeierResult fit, double[] times, double tau) {
-            JsonWriter j = new JsonWriter().beginObject().name("result").beginObject();
-            j.name("nOmitted").value(fit.omittedRows());
-            j.name("stdErrScale").value(fit.standardErrorScale().rName());
-            j.name("strata").beginArray();
-            for (SurvivalCurve c : fit.curves()) {
-                j.beginObject().name("name").value(c.name()).name("n").value(c.rowCount());
-                j.name("events").value(c.events());
-                j.name("time").array(c.times()).name("nRisk").array(c.numberAtRisk());
-                j.name("nEvent").array(c.numberOfEvents()).name("nCensor").array(c.numberCensored());
-                j.name("surv").array(c.survival()).name("stdErr").array(c.standardError());
-                j.name("lower").array(c.lower()).name("upper").array(c.upper());
-                j.name("cumhaz").array(c.cumulativeHazard()).name("stdChaz").array(c.cumulativeHazardStandardError());
-                optional(j.name("median"), c.median());
-                optional(j.name("medianLower"), c.medianLower());
-                optional(j.name("medianUpper"), c.medianUpper());
-                j.name("quantiles").beginArray();
-                for (Quantile q : c.quantiles()) {
-                    j.beginObject().name("p").value(q.probability());
-                    optional(j.name("time"), q.time());
-                    optional(j.name("lower"), q.lower());
-                    optional(j.name("upper"), q.upper());
-                    j.endObject();
-                }
-                j.endArray();
-                if (!Double.isNaN(tau)) {
-                    RestrictedMean m = c.restrictedMean(tau);
-                    j.name("rmean").value(m.estimate()).name("rmeanSe").value(m.standardError());
-                }
-                if (times.length > 0) {
-                    LandmarkSummary l = c.at(times);
-                    j.name("at").beginArray();
-                    for (int i = 0; i < l.size(); i++) {
-                        j.beginObject().name("time").value(l.time(i)).name("surv").value(l.survival(i));
-                        j.name("stdErr").value(l.standardError(i)).name("lower").value(l.lower(i));
-                        j.name("upper").value(l.upper(i)).name("nRisk").value(l.numberAtRisk(i));
-                        j.name("nEvent").value(l.numberOfEvents(i)).name("nCensor").value(l.numberCensored(i));
-                        j.name("cumhaz").value(l.cumulativeHazard(i)).endObject();
-                    }
-                    j.endArray();
-                }
-                j.endObject();
-            }
-            j.endArray();
-            warnings(j, fit.warnings());
-            return j.endObject().endObject() + "\n";
+        /** The core CLI's document: {@code {"result": <the library's JSON>}}. */
+        static String document(String json) {
+            return "{\"result\": " + json + "}\n";
+        }
+
+        static String km(KaplanMeierResult fit, double[] times, OptionalDouble tau) {
+            StringBuilder b = new StringBuilder();
+            fit.writeJson(b, times, tau);
+            return document(b.toString());
         }
 
         static String logRank(LogRankResult r, PairwiseLogRankResult pairs) {
-            JsonWriter j = new JsonWriter().beginObject().name("result").beginObject();
-            j.name("nOmitted").value(r.omittedRows());
-            j.name("groups").array(r.groups());
-            j.name("n").array(r.rowCounts()).name("observed").array(r.observed()).name("expected").array(r.expected());
-            matrix(j.name("variance"), r.variance());
-            j.name("chisq").value(r.chiSquare()).name("df").value(r.degreesOfFreedom()).name("p").value(r.pValue());
-            if (r.isStratified()) {
-                j.name("strata").array(r.strata());
-                matrix(j.name("observedByStratum"), r.observedByStratum());
-                matrix(j.name("expectedByStratum"), r.expectedByStratum());
-            } else {
-                j.name("strata").nullValue().name("observedByStratum").nullValue().name("expectedByStratum").nullValue();
-            }
+            String json = r.toJson();
             if (pairs != null) {
-                j.name("pairwise").value(pairs.toString());
+                int end = json.lastIndexOf('}');
+                json = json.substring(0, end).stripTrailing() + ",\n  \"pairwise\": " + pairs.toJson() + "\n}";
             }
-            warnings(j, r.warnings());
-            return j.endObject().endObject() + "\n";
-        }
-
-        static String cox(SparkCoxResult fit, boolean strata) {
-            JsonWriter j = new JsonWriter().beginObject().name("result").beginObject();
-            j.name("nOmitted").value(fit.omittedRows());
-            j.name("terms").array(fit.columnNames());
-            j.name("coef").array(fit.coefficients()).name("se").array(fit.standardErrors());
-            j.name("robustSe").nullValue();
-            j.name("hr").array(fit.hazardRatios()).name("hrLower").array(fit.hazardRatioLower());
-            j.name("hrUpper").array(fit.hazardRatioUpper()).name("z").array(fit.zStatistics());
-            j.name("p").array(fit.pValues());
-            j.name("loglikNull").value(fit.logLikelihoodNull()).name("loglik").value(fit.logLikelihood());
-            test(j.name("lrt"), fit.likelihoodRatioTest());
-            test(j.name("wald"), fit.waldTest());
-            test(j.name("score"), fit.scoreTest());
-            j.name("concordance").nullValue().name("concordanceSe").nullValue();
-            j.name("n").value(fit.size()).name("events").value(fit.events());
-            j.name("iterations").value(fit.iterations()).name("converged").value(fit.converged());
-            BaselineHazard b = fit.baselineHazard();
-            j.name("baseline").beginObject().name("time").array(b.times()).name("cumhaz").array(b.cumulativeHazards());
-            if (strata) {
-                j.name("strata").array(b.strata());
-            } else {
-                j.name("strata").nullValue();
-            }
-            j.endObject();
-            warnings(j, fit.warnings());
-            return j.endObject().endObject() + "\n";
-        }
-
-        private static void test(JsonWriter j, ChiSquareTest t) {
-            j.beginObject().name("chisq").value(t.statistic()).name("df").value(t.degreesOfFreedom())
-                    .name("p").value(t.pValue()).endObject();
-        }
-
-        private static void matrix(JsonWriter j, double[][] m) {
-            j.beginArray();
-            for (double[] row : m) {
-                j.array(row);
-            }
-            j.endArray();
-        }
-
-        private static void optional(JsonWriter j, OptionalDouble v) {
-            if (v.isPresent()) {
-                j.value(v.getAsDouble());
-            } else {
-                j.nullValue();
-            }
-        }
-
-        private static void warnings(JsonWriter j, List<String> w) {
-            if (!w.isEmpty()) {
-                j.name("warnings").array(w);
-            }
+            return document(json);
         }
     }
 }

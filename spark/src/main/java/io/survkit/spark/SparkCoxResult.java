@@ -1,11 +1,14 @@
 package io.survkit.spark;
 
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.JsonWriter;
 import io.survkit.regression.BaselineHazard;
 import io.survkit.regression.ChiSquareTest;
 import io.survkit.regression.CoxConvergence;
 import io.survkit.regression.CoxNewtonRaphson;
 import io.survkit.regression.TieMethod;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +32,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * double[] hr = fit.hazardRatios();
  * }</pre>
  */
-public final class SparkCoxResult {
+public final class SparkCoxResult implements Exportable {
     private static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
 
     private final List<String> terms;
@@ -52,6 +55,7 @@ public final class SparkCoxResult {
     private final BaselineHazard baseline;
     private final List<String> warnings;
     private final List<String> infinite;
+    private final boolean stratified;
     private final int passes;
     private final long nanos;
 
@@ -76,6 +80,7 @@ public final class SparkCoxResult {
         this.baseline = b.baseline;
         this.warnings = b.warnings;
         this.infinite = b.infinite;
+        this.stratified = b.stratified;
         this.passes = b.passes;
         this.nanos = b.nanos;
     }
@@ -101,6 +106,7 @@ public final class SparkCoxResult {
         BaselineHazard baseline;
         List<String> warnings;
         List<String> infinite;
+        boolean stratified;
         int passes;
         long nanos;
     }
@@ -166,6 +172,7 @@ public final class SparkCoxResult {
         b.confLevel = f.procedure().confLevel();
         b.ties = f.procedure().ties();
         b.baseline = f.lastSums().baselineHazard(b.ties, coef, f.means(), f.strata());
+        b.stratified = f.roles().strataColumn() != null;
         b.warnings = Collections.unmodifiableList(warn);
         b.passes = f.passes();
         b.nanos = nanos;
@@ -374,6 +381,59 @@ public final class SparkCoxResult {
     /** Wall time of the Newton-Raphson (all its passes), nanoseconds. */
     public long iterationNanos() {
         return nanos;
+    }
+
+    /**
+     * The core Cox export's fields (the oracle's names): nOmitted, terms, coef, se, robustSe (null),
+     * hr, hrLower, hrUpper, z, p, loglikNull, loglik, lrt, wald, score, concordance and
+     * concordanceSe (null: not offered on Spark), n, events, iterations, converged, baseline,
+     * warnings.
+     */
+    @Override
+    public void writeJson(Appendable out) {
+        JsonWriter w = new JsonWriter(out);
+        w.beginObject().name("nOmitted").value(omitted).name("terms").array(columns).name("coef").array(coef)
+                .name("se").array(standardErrors()).name("robustSe").nullValue().name("hr").array(hazardRatios())
+                .name("hrLower").array(hazardRatioLower()).name("hrUpper").array(hazardRatioUpper())
+                .name("z").array(zStatistics()).name("p").array(pValues()).name("loglikNull").value(loglikNull)
+                .name("loglik").value(loglik);
+        test(w.name("lrt"), lrt);
+        test(w.name("wald"), wald);
+        test(w.name("score"), score);
+        w.name("concordance").nullValue().name("concordanceSe").nullValue().name("n").value(rows)
+                .name("events").value(events).name("iterations").value(iterations).name("converged").value(converged);
+        w.name("baseline").beginObject().column("time", baseline.size(), baseline::time)
+                .column("cumhaz", baseline.size(), baseline::cumulativeHazard).name("strata");
+        if (stratified) {
+            w.array(baseline.strata());
+        } else {
+            w.nullValue();
+        }
+        w.endObject().nonEmpty("warnings", warnings).endObject();
+    }
+
+    private static void test(JsonWriter w, ChiSquareTest t) {
+        w.beginObject().name("chisq").value(t.statistic()).name("df").value(t.degreesOfFreedom())
+                .name("p").value(t.pValue()).endObject();
+    }
+
+    /** One row per coefficient: term, coef, se, robustSe (empty), hr, hrLower, hrUpper, z, p (as core's Cox table). */
+    @Override
+    public Table table() {
+        Table.Builder b = Table.builder().textColumn("term").numberColumn("coef").numberColumn("se")
+                .numberColumn("robustSe").numberColumn("hr").numberColumn("hrLower").numberColumn("hrUpper")
+                .numberColumn("z").numberColumn("p");
+        double[] se = standardErrors();
+        double[] hr = hazardRatios();
+        double[] lo = hazardRatioLower();
+        double[] hi = hazardRatioUpper();
+        double[] z = zStatistics();
+        double[] p = pValues();
+        for (int i = 0; i < coef.length; i++) {
+            b.text(columns.get(i)).number(coef[i]).number(se[i]).number(Double.NaN).number(hr[i]).number(lo[i])
+                    .number(hi[i]).number(z[i]).number(p[i]);
+        }
+        return b.build();
     }
 
     /** The hazard-ratio table, like R's {@code summary(coxph)}. */
