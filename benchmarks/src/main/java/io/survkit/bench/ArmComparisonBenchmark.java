@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.arms.ArmComparison;
 import io.survkit.arms.ArmComparisonResult;
 import io.survkit.data.SurvivalData;
@@ -58,10 +59,10 @@ public class ArmComparisonBenchmark {
             arm[i] = surgery ? "Surgery + chemotherapy" : "Chemotherapy alone";
         }
         endpoints = new LinkedHashMap<>();
-        endpoints.put("CSS", SurvivalData.builder().time("months", t).event("cancer death", cancer).group("arm", arm,
-                "Chemotherapy alone", "Surgery + chemotherapy").build());
-        endpoints.put("OS", SurvivalData.builder().time("months", t).event("death", death).group("arm", arm,
-                "Chemotherapy alone", "Surgery + chemotherapy").build());
+        endpoints.put("CSS", SurvivalData.builder().time("months", t).event("cancer death", cancer)
+                .factor("arm", arm, "Chemotherapy alone", "Surgery + chemotherapy").build());
+        endpoints.put("OS", SurvivalData.builder().time("months", t).event("death", death)
+                .factor("arm", arm, "Chemotherapy alone", "Surgery + chemotherapy").build());
         raw = t.clone();
     }
 
@@ -76,7 +77,7 @@ public class ArmComparisonBenchmark {
     /** The whole comparison: 2 endpoints x (2 KM curves, landmarks, RMST, log-rank, crude Cox, Schoenfeld test). */
     @Benchmark
     public ArmComparisonResult armComparison() {
-        return ArmComparison.of(endpoints).treatment("Surgery + chemotherapy").control("Chemotherapy alone")
+        return ArmComparison.of(endpoints).arm("arm").treatment("Surgery + chemotherapy").control("Chemotherapy alone")
                 .landmarks(12, 36, 60).horizon(120).run();
     }
 }

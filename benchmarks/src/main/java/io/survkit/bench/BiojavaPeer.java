@@ -1,7 +1,6 @@
 package io.survkit.bench;
 
-import io.survkit.data.Covariate;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import org.biojava.nbio.survival.cox.CoxInfo;
@@ -23,15 +22,18 @@ public final class BiojavaPeer {
     }
 
     /** The peer's input for these data: built once, outside the timed region. */
-    public static ArrayList<SurvivalInfo> input(SurvivalData d) {
-        ArrayList<SurvivalInfo> list = new ArrayList<>(d.size());
-        for (int i = 0; i < d.size(); i++) {
+    public static ArrayList<SurvivalInfo> input(ModelFrame d, boolean grouped) {
+        ArrayList<SurvivalInfo> list = new ArrayList<>(d.rowCount());
+        io.survkit.data.Factor g = grouped ? d.groups().orElse(null) : null;
+        java.util.List<String> names = d.columnNames();
+        for (int i = 0; i < d.rowCount(); i++) {
             SurvivalInfo si = new SurvivalInfo(d.time(i), d.isEvent(i) ? 1 : 0);
-            if (d.group() != null) {
-                si.addUnknownDataTypeVariable(GROUP, d.group().level(d.group().code(i)));
-            }
-            for (Covariate c : d.covariates().values()) {
-                si.addContinuousVariable(c.name(), c.value(i));
+            if (g != null) {
+                si.addUnknownDataTypeVariable(GROUP, g.level(g.code(i)));
+            } else {
+                for (int j = 0; j < names.size(); j++) {
+                    si.addContinuousVariable(names.get(j), d.value(i, j));
+                }
             }
             list.add(si);
         }

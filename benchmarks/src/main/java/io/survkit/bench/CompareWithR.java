@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.CsvSurvivalReader;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeierResult;
@@ -28,19 +29,19 @@ public final class CompareWithR {
     private CompareWithR() {
     }
 
-    static SurvivalData read(Path file, String task) {
-        CsvSurvivalReader r = SurvivalData.csv(file).time("time").event("status", "1");
+    static ModelFrame read(Path file, String task) {
+        SurvivalData d = SurvivalData.csv(file).time("time").event("status", "1").read();
         if (task.equals("cox")) {
-            for (int j = 1; j <= 10; j++) {
-                r.numeric("x" + j);
+            StringBuilder f = new StringBuilder("x1");
+            for (int j = 2; j <= 10; j++) {
+                f.append(" + x").append(j);
             }
-        } else {
-            r.group("arm");
+            return ModelFrame.of(d, f.toString());
         }
-        return r.read();
+        return ModelFrame.of(d, "arm");
     }
 
-    static Object compute(String task, SurvivalData d) {
+    static Object compute(String task, ModelFrame d) {
         switch (task) {
             case "km":
                 return RComparisonBenchmark.km(d);
@@ -52,7 +53,7 @@ public final class CompareWithR {
     }
 
     /** The numbers R wrote for this task, recomputed by survkit. */
-    static double[] numbers(String task, SurvivalData d) {
+    static double[] numbers(String task, ModelFrame d) {
         switch (task) {
             case "km": {
                 KaplanMeierResult km = (KaplanMeierResult) compute(task, d);
@@ -84,7 +85,7 @@ public final class CompareWithR {
             double rSeconds = Double.parseDouble(f[2]);
             String[] rv = f[4].split(";");
             Path file = dir.resolve((task.equals("cox") ? "cox" : "km") + "_" + n + ".csv");
-            SurvivalData d = read(file, task);
+            ModelFrame d = read(file, task);
             double[] ours = numbers(task, d);
             double tol = task.equals("cox") ? 1e-8 : 1e-9;
             double worst = 0;

@@ -1,6 +1,5 @@
 package io.survkit.bench;
 
-import io.survkit.data.Builder;
 import io.survkit.data.SurvivalData;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
@@ -42,6 +41,7 @@ public class CoxBenchmark {
     public String shape;
 
     private SurvivalData data;
+    private io.survkit.data.Terms terms;
     private double[] times;
     private CoxRegression cox;
     private java.util.ArrayList<org.biojava.nbio.survival.cox.SurvivalInfo> peerInput;
@@ -67,15 +67,19 @@ public class CoxBenchmark {
             t[i] = Math.max(0.01, Math.round(Math.min(event, censor) * 100) / 100.0);
             e[i] = event <= censor;
         }
-        Builder b = SurvivalData.builder().time("time", t).event("status", e);
+        SurvivalData.Builder b = SurvivalData.builder().time("time", t).event("status", e);
+        io.survkit.data.Term[] model = new io.survkit.data.Term[p];
         for (int j = 0; j < p; j++) {
             b.numeric("x" + (j + 1), x[j]);
+            model[j] = io.survkit.data.Terms.numeric("x" + (j + 1));
         }
         data = b.build();
+        terms = io.survkit.data.Terms.of(model);
         times = t;
         cox = CoxRegression.withDefaults();
-        peerInput = BiojavaPeer.input(data);
-        peerCovariates = new java.util.ArrayList<>(data.covariates().keySet());
+        io.survkit.data.ModelFrame frame = io.survkit.data.ModelFrame.of(data, terms);
+        peerInput = BiojavaPeer.input(frame, false);
+        peerCovariates = new java.util.ArrayList<>(frame.columnNames());
     }
 
     /** The JVM peer, biojava-survival 6.0.5 {@code CoxR} (Efron), on the same data (input built in setup). */
@@ -95,6 +99,6 @@ public class CoxBenchmark {
     /** Efron fit with R's defaults. */
     @Benchmark
     public CoxResult fitEfron() {
-        return cox.fit(data);
+        return cox.fit(data, terms);
     }
 }

@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.CifMethod;
 import io.survkit.estimate.CumulativeIncidence;
@@ -39,7 +40,7 @@ public class CumulativeIncidenceBenchmark {
     @Param("1000000")
     public int n;
 
-    private SurvivalData data;
+    private ModelFrame data;
     private double[] raw;
     private final KaplanMeier km = KaplanMeier.withDefaults();
     private final CumulativeIncidence cuminc = CumulativeIncidence.withDefaults();
@@ -60,7 +61,7 @@ public class CumulativeIncidenceBenchmark {
             status[i] = rnd.nextDouble() < 0.3 ? 0 : rnd.nextDouble() < 0.6 ? 1 : 2;
             arm[i] = b ? "B" : "A";
         }
-        data = SurvivalData.builder().time("time", t).causes("cause", status, 0).group("arm", arm).build();
+        data = ModelFrame.of(SurvivalData.builder().time("time", t).causes("cause", status, 0).text("arm", arm).build(), "arm");
         raw = data.times();
     }
 

@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
@@ -35,7 +36,7 @@ public class KaplanMeierBenchmark {
     @Param("1000000")
     public int n;
 
-    private SurvivalData data;
+    private ModelFrame data;
     private double[] raw;
     private java.util.ArrayList<org.biojava.nbio.survival.cox.SurvivalInfo> peerInput;
     private final KaplanMeier km = KaplanMeier.withDefaults();
@@ -44,7 +45,7 @@ public class KaplanMeierBenchmark {
     public void setup() {
         data = TwoArmData.generate(n, times);
         raw = data.times();
-        peerInput = BiojavaPeer.input(data);
+        peerInput = BiojavaPeer.input(data, true);
     }
 
     /** The floor: sort a copy of the same times once. */

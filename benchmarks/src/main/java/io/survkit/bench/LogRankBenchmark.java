@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.data.SurvivalData;
@@ -34,7 +35,7 @@ public class LogRankBenchmark {
     @Param("1000000")
     public int n;
 
-    private SurvivalData data;
+    private ModelFrame data;
     private double[] raw;
     private final LogRankTest logRank = LogRankTest.withDefaults();
 

@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
@@ -43,7 +44,7 @@ public class PlotBenchmark {
             event[i] = rnd.nextDouble() >= 0.3;
             arm[i] = b ? "B" : "A";
         }
-        SurvivalData data = SurvivalData.builder().time("time", t).event("dead", event).group("arm", arm).build();
+        ModelFrame data = ModelFrame.of(SurvivalData.builder().time("time", t).event("dead", event).text("arm", arm).build(), "arm");
         KaplanMeierResult fit = KaplanMeier.withDefaults().fit(data);
         curves = KaplanMeierPlots.curves(fit);
         System.out.printf("%nSVG size: %,d bytes%n", plot.render(curves).length());

@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.arms.MatchedSets;
 import io.survkit.arms.PropensityMatching;
 import io.survkit.arms.PropensityScore;
@@ -38,7 +39,8 @@ public class PropensityBenchmark {
     private SurvivalData data;
     private PropensityScores scores;
     private double[] logits;
-    private final PropensityScore ps = PropensityScore.withDefaults();
+    private final PropensityScore ps = PropensityScore.withDefaults().withCovariates(
+            io.survkit.data.Terms.parse("age + size + factor(stage, ref = I)"));
     private final PropensityMatching matching = PropensityMatching.withDefaults();
 
     @Setup
@@ -61,9 +63,9 @@ public class PropensityBenchmark {
             t[i] = 1 + rnd.nextInt(120);
             event[i] = rnd.nextDouble() < 0.6;
         }
-        data = SurvivalData.builder().time("months", t).event("dead", event).group("arm", arm)
-                .numeric("age", age).numeric("size", size).factor("stage", stage, "I").build();
-        scores = ps.estimate(data, "surgery");
+        data = SurvivalData.builder().time("months", t).event("dead", event).text("arm", arm)
+                .numeric("age", age).numeric("size", size).text("stage", stage).build();
+        scores = ps.estimate(data, "arm", "surgery");
         logits = scores.logits();
     }
 
@@ -83,7 +85,7 @@ public class PropensityBenchmark {
     /** Logistic fit (IRLS) + 1:1 matching with caliper 0.2 SD of the logit. */
     @Benchmark
     public MatchedSets fitAndMatch() {
-        return matching.match(ps.estimate(data, "surgery"));
+        return matching.match(ps.estimate(data, "arm", "surgery"));
     }
 
     /** 1:1 matching alone. */

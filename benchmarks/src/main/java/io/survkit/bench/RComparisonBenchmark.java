@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.regression.CoxRegression;
@@ -29,7 +30,7 @@ public class RComparisonBenchmark {
     @Param("km")
     public String task;
 
-    private SurvivalData data;
+    private ModelFrame data;
 
     @Setup
     public void setup() {
@@ -41,11 +42,11 @@ public class RComparisonBenchmark {
         return CompareWithR.compute(task, data);
     }
 
-    static Object km(SurvivalData d) {
+    static Object km(ModelFrame d) {
         return KaplanMeier.withDefaults().fit(d);
     }
 
-    static Object cox(SurvivalData d) {
+    static Object cox(ModelFrame d) {
         return CoxRegression.withDefaults().fit(d);
     }
 }

@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
@@ -37,8 +38,8 @@ public final class RegistryScale {
             write(file, n);
         }
         long t0 = System.nanoTime();
-        SurvivalData d = SurvivalData.csv(file).time("months").event("vital", "dead").group("arm")
-                .numeric("age").numeric("female").numeric("stage").read();
+        ModelFrame d = ModelFrame.of(SurvivalData.csv(file).time("months").event("vital", "dead")
+                .read(), "arm + age + female + stage");
         long t1 = System.nanoTime();
         KaplanMeierResult km = KaplanMeier.withDefaults().fit(d);
         long t2 = System.nanoTime();
@@ -46,7 +47,7 @@ public final class RegistryScale {
         long t3 = System.nanoTime();
         CoxResult cox = CoxRegression.withDefaults().fit(d);
         long t4 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "rows %,d (file %.0f MB), max heap %d MB%n", d.size(),
+        System.out.printf(Locale.ROOT, "rows %,d (file %.0f MB), max heap %d MB%n", d.rowCount(),
                 Files.size(file) / 1e6, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "read CSV          %8.2f s%n", (t1 - t0) / 1e9);
         System.out.printf(Locale.ROOT, "Kaplan-Meier      %8.2f s  (median %s / %s months)%n", (t2 - t1) / 1e9,

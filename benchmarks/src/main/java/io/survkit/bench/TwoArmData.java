@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import java.util.SplittableRandom;
 
@@ -12,7 +13,7 @@ final class TwoArmData {
     private TwoArmData() {
     }
 
-    static SurvivalData generate(int n, String times) {
+    static ModelFrame generate(int n, String times) {
         SplittableRandom rnd = new SplittableRandom(42);
         double[] t = new double[n];
         boolean[] event = new boolean[n];
@@ -25,6 +26,6 @@ final class TwoArmData {
             event[i] = rnd.nextDouble() >= 0.3;
             arm[i] = b ? "B" : "A";
         }
-        return SurvivalData.builder().time("time", t).event("dead", event).group("arm", arm).build();
+        return ModelFrame.of(SurvivalData.builder().time("time", t).event("dead", event).text("arm", arm).build(), "arm");
     }
 }

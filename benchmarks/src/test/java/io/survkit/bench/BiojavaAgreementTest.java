@@ -1,5 +1,6 @@
 package io.survkit.bench;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.survkit.data.SurvivalData;
@@ -34,15 +35,15 @@ class BiojavaAgreementTest {
             e[i] = rnd.nextDouble() >= 0.3;
             arm[i] = b ? "B" : "A";
         }
-        return SurvivalData.builder().time("time", t).event("dead", e).group("arm", arm).numeric("x1", x1)
+        return SurvivalData.builder().time("time", t).event("dead", e).text("arm", arm).numeric("x1", x1)
                 .numeric("x2", x2).build();
     }
 
     @Test
     void kaplanMeierAgrees() {
-        SurvivalData d = data(3000);
+        ModelFrame d = ModelFrame.of(data(3000), "arm");
         KaplanMeierResult ours = KaplanMeier.withDefaults().fit(d);
-        LinkedHashMap<String, StrataInfo> peer = BiojavaPeer.kaplanMeier(BiojavaPeer.input(d));
+        LinkedHashMap<String, StrataInfo> peer = BiojavaPeer.kaplanMeier(BiojavaPeer.input(d, true));
         for (String level : List.of("A", "B")) {
             SurvivalCurve c = ours.curve("arm=" + level);
             StrataInfo p = peer.get(level);
@@ -57,9 +58,9 @@ class BiojavaAgreementTest {
 
     @Test
     void coxAgrees() {
-        SurvivalData d = data(3000);
+        ModelFrame d = ModelFrame.of(data(3000), "x1 + x2");
         CoxResult ours = CoxRegression.withDefaults().fit(d);
-        CoxInfo peer = BiojavaPeer.cox(new ArrayList<>(List.of("x1", "x2")), BiojavaPeer.input(d));
+        CoxInfo peer = BiojavaPeer.cox(new ArrayList<>(List.of("x1", "x2")), BiojavaPeer.input(d, false));
         assertEquals(ours.coefficients()[0], peer.getCoefficient("x1").getCoeff(), 1e-8);
         assertEquals(ours.coefficients()[1], peer.getCoefficient("x2").getCoeff(), 1e-8);
         assertEquals(ours.standardErrors()[0], peer.getCoefficient("x1").getStdError(), 1e-8);

@@ -3,10 +3,11 @@ package io.survkit.arms;
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.data.CohortSelection;
-import io.survkit.data.Covariate;
 import io.survkit.data.Endpoint;
 import io.survkit.data.Factor;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Term;
+import io.survkit.data.Terms;
 import io.survkit.data.SystemicSurgerySequence;
 import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.KaplanMeier;
@@ -73,7 +74,8 @@ public final class ArmComparison {
     private final String control;
     private final double[] landmarks;
     private final double horizon;
-    private final List<String> adjust;
+    private final Terms adjust;
+    private final String armColumn;
     private final String subgroupColumn;
     private final Factor subgroupFactor;
     private final SubgroupTiming timing;
@@ -87,9 +89,9 @@ public final class ArmComparison {
     private InverseProbabilityWeights weighting;
 
     private ArmComparison(List<String> names, List<String> descriptions, List<SurvivalData> data, String treatment,
-            String control, double[] landmarks, double horizon, List<String> adjust, String subgroupColumn,
+            String control, double[] landmarks, double horizon, Terms adjust, String subgroupColumn,
             Factor subgroupFactor, SubgroupTiming timing, double landmarkTime, double medianBound, double confLevel,
-            ConfidenceIntervalType confType, TieMethod ties) {
+            ConfidenceIntervalType confType, TieMethod ties, String armColumn) {
         this.names = names;
         this.descriptions = descriptions;
         this.data = data;
@@ -106,12 +108,15 @@ public final class ArmComparison {
         this.confLevel = confLevel;
         this.confType = confType;
         this.ties = ties;
+        this.armColumn = armColumn;
     }
 
-    private static ArmComparison start(List<String> names, List<String> descriptions, List<SurvivalData> data) {
+    private static ArmComparison start(List<String> names, List<String> descriptions, List<SurvivalData> data,
+            String armColumn) {
         return new ArmComparison(List.copyOf(names), Collections.unmodifiableList(new ArrayList<>(descriptions)),
-                List.copyOf(data), null, null, new double[0], Double.NaN, List.of(), null, null, SubgroupTiming.AUTO,
-                Double.NaN, Double.NaN, 0.95, ConfidenceIntervalType.LOG, TieMethod.EFRON);
+                List.copyOf(data), null, null, new double[0], Double.NaN, Terms.none(), null, null,
+                SubgroupTiming.AUTO, Double.NaN, Double.NaN, 0.95, ConfidenceIntervalType.LOG, TieMethod.EFRON,
+                armColumn);
     }
 
     /** A comparison over one endpoint, named after the data's event column. */
@@ -126,7 +131,7 @@ public final class ArmComparison {
         Check.notNull("data", data);
         List<String> d = new ArrayList<>();
         d.add(null);
-        return start(List.of(name), d, List.of(data));
+        return start(List.of(name), d, List.of(data), null);
     }
 
     /**
@@ -146,7 +151,7 @@ public final class ArmComparison {
             d.add(null);
             s.add(Check.notNull("data of endpoint " + e.getKey(), e.getValue()));
         }
-        return start(n, d, s);
+        return start(n, d, s, null);
     }
 
     /**
@@ -169,15 +174,16 @@ public final class ArmComparison {
             d.add(e.description());
             s.add(cohort.data(e));
         }
-        return start(n, d, s);
+        return start(n, d, s, cohort.arms() == null ? null : cohort.arms().name());
     }
 
     private ArmComparison copy(String treatment, String control, double[] landmarks, double horizon,
-            List<String> adjust, String subgroupColumn, Factor subgroupFactor, SubgroupTiming timing,
+            Terms adjust, String subgroupColumn, Factor subgroupFactor, SubgroupTiming timing,
             double landmarkTime, double medianBound, double confLevel, ConfidenceIntervalType confType,
             TieMethod ties) {
         ArmComparison c = new ArmComparison(names, descriptions, data, treatment, control, landmarks, horizon,
-                adjust, subgroupColumn, subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
+                adjust, subgroupColumn, subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties,
+                armColumn);
         c.propensity = propensity;
         c.matching = matching;
         c.weighting = weighting;
@@ -241,7 +247,7 @@ public final class ArmComparison {
         s.add(endpointData);
         ArmComparison c = new ArmComparison(List.copyOf(n), Collections.unmodifiableList(d), List.copyOf(s),
                 treatment, control, landmarks, horizon, adjust, subgroupColumn, subgroupFactor, timing, landmarkTime,
-                medianBound, confLevel, confType, ties);
+                medianBound, confLevel, confType, ties, armColumn);
         c.propensity = propensity;
         c.matching = matching;
         c.weighting = weighting;
@@ -278,17 +284,50 @@ public final class ArmComparison {
                 subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
     }
 
-    /** Covariates of the data for the adjusted Cox model (after the treatment term, in this order). */
+    /**
+     * The arm column: its levels are the arms (default for a SEER cohort: the cohort's arm column).
+     *
+     * @param column the treatment column of every endpoint's data
+     * @return the comparison with this arm column
+     */
+    public ArmComparison arm(String column) {
+        ArmComparison c = new ArmComparison(names, descriptions, data, treatment, control, landmarks, horizon,
+                adjust, subgroupColumn, subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties,
+                Check.notNull("arm column", column));
+        c.propensity = propensity;
+        c.matching = matching;
+        c.weighting = weighting;
+        return c;
+    }
+
+    /**
+     * Covariate columns for the adjusted Cox model, taken as they are (after the treatment term, in this order).
+     *
+     * @param covariates the columns
+     * @return the comparison with this adjustment
+     */
     public ArmComparison adjustFor(String... covariates) {
         Check.notNull("covariates", covariates);
         Set<String> s = new LinkedHashSet<>();
+        List<Term> t = new ArrayList<>();
         for (String c : covariates) {
             if (!s.add(Check.notNull("covariate", c))) {
                 throw Check.fail("covariate '%s' is given twice", c);
             }
+            t.add(Terms.variable(c));
         }
-        return copy(treatment, control, landmarks, horizon, List.copyOf(s), subgroupColumn, subgroupFactor, timing,
-                landmarkTime, medianBound, confLevel, confType, ties);
+        return adjustFor(Terms.of(t.toArray(new Term[0])));
+    }
+
+    /**
+     * Covariates of the adjusted Cox model (after the treatment term).
+     *
+     * @param covariates the terms, e.g. {@code Terms.parse("age + factor(sex, ref = Female)")}
+     * @return the comparison with this adjustment
+     */
+    public ArmComparison adjustFor(Terms covariates) {
+        return copy(treatment, control, landmarks, horizon, Check.notNull("covariates", covariates), subgroupColumn,
+                subgroupFactor, timing, landmarkTime, medianBound, confLevel, confType, ties);
     }
 
     /** Subgroups by the levels of a factor covariate of the data; timing decided from the data. */
@@ -363,17 +402,49 @@ public final class ArmComparison {
      *     follow-up of an arm
      */
     public ArmComparisonResult run() {
-        Settings s = settings();
+        if (armColumn == null) {
+            throw Check.fail("name the arm column with arm(column)");
+        }
+        List<SurvivalData> cohorts = new ArrayList<>();
+        for (int e = 0; e < data.size(); e++) {
+            SurvivalData d = data.get(e);
+            if (!d.hasColumn(armColumn)) {
+                throw Check.fail("unknown arm column '%s' (endpoint %s); the data have %s", armColumn, names.get(e),
+                        d.columnNames());
+            }
+            for (String a : adjust.columns()) {
+                if (!d.hasColumn(a)) {
+                    throw Check.fail("unknown covariate '%s' in adjustFor (endpoint %s); the data have %s", a,
+                            names.get(e), d.columnNames());
+                }
+            }
+            if (subgroupColumn != null && subgroupFactor == null && !d.hasColumn(subgroupColumn)) {
+                throw Check.fail("unknown subgroup column '%s' (endpoint %s); the data have %s", subgroupColumn,
+                        names.get(e), d.columnNames());
+            }
+            if (subgroupColumn != null && subgroupFactor == null && d.isNumeric(subgroupColumn)) {
+                throw Check.fail("subgroup column '%s' is numeric; subgroups need a text column or a factor"
+                        + " (SurvivalData.withFactor)", subgroupColumn);
+            }
+            if (subgroupFactor != null) {
+                if (subgroupFactor.size() != d.rowCount()) {
+                    throw Check.fail("subgroup factor '%s' has %d values but the data of endpoint %s have %d rows",
+                            subgroupFactor.name(), subgroupFactor.size(), names.get(e), d.rowCount());
+                }
+                d = d.withFactor(subgroupFactor);
+            }
+            cohorts.add(complete(d));
+        }
+        Settings s = settings(cohorts);
         List<SurvivalData> twoArm = new ArrayList<>();
         List<PropensityAdjustment> adjustments = new ArrayList<>();
         for (int e = 0; e < data.size(); e++) {
-            SurvivalData two = prepare(e, s);
+            SurvivalData two = prepare(e, s, cohorts.get(e));
             PropensityAdjustment pa = null;
             if (propensity != null) {
-                boolean[] treated = PropensityScore.treated(two, s.treatment);
+                boolean[] treated = PropensityScore.treated(two, armColumn, s.treatment);
                 PropensityScores ps = propensity.estimate(two, treated);
-                Balance balance = propensity.covariates() == null ? Balance.withDefaults()
-                        : Balance.withDefaults().withCovariates(propensity.covariates().toArray(new String[0]));
+                Balance balance = Balance.withDefaults().withCovariates(propensity.covariates());
                 if (matching != null) {
                     MatchedSets sets = matching.match(ps);
                     pa = new PropensityAdjustment(PropensityAdjustment.Kind.MATCHED, ps, sets, null,
@@ -416,8 +487,9 @@ public final class ArmComparison {
             SurvivalData d = twoArm.get(e);
             SurvivalData l = d.landmark(landmarkTime);
             int[] n = new int[2];
-            for (int i = 0; i < l.size(); i++) {
-                n[l.group().code(i)]++;
+            Factor armOfL = arms(l);
+            for (int i = 0; i < l.rowCount(); i++) {
+                n[armOfL.code(i)]++;
             }
             for (int a = 0; a < 2; a++) {
                 if (n[a] == 0) {
@@ -439,17 +511,14 @@ public final class ArmComparison {
         String treatment;
     }
 
-    private Settings settings() {
+    private Settings settings(List<SurvivalData> cohorts) {
         Settings s = new Settings();
-        for (int e = 0; e < data.size(); e++) {
-            SurvivalData d = data.get(e);
-            Factor g = d.group();
-            if (g == null) {
-                throw Check.fail("the data of endpoint %s have no group column; the arm must be the group", names.get(e));
-            }
+        for (int e = 0; e < cohorts.size(); e++) {
+            SurvivalData d = cohorts.get(e);
+            Factor g = arms(d);
             if (d.hasStart()) {
                 throw Check.fail("the data of endpoint %s have entry times (column '%s'); an arm comparison needs one"
-                        + " right-censored row per patient", names.get(e), d.startColumn());
+                        + " right-censored row per patient", names.get(e), d.startColumn().orElse(null));
             }
             String c = control;
             String t = treatment;
@@ -470,26 +539,16 @@ public final class ArmComparison {
             if (t.equals(c)) {
                 throw Check.fail("treatment and control are the same arm '%s'", t);
             }
-            for (String a : adjust) {
-                if (!d.covariates().containsKey(a)) {
+            for (String a : adjust.columns()) {
+                if (!d.hasColumn(a)) {
                     throw Check.fail("unknown covariate '%s' in adjustFor (endpoint %s); the data have %s", a,
-                            names.get(e), d.covariates().keySet());
+                            names.get(e), d.columnNames());
                 }
             }
-            if (subgroupFactor != null) {
-                if (subgroupFactor.size() != d.size()) {
-                    throw Check.fail("subgroup factor '%s' has %d values but the data of endpoint %s have %d rows",
-                            subgroupFactor.name(), subgroupFactor.size(), names.get(e), d.size());
-                }
-            } else if (subgroupColumn != null) {
-                Covariate cv = d.covariates().get(subgroupColumn);
-                if (cv == null) {
-                    throw Check.fail("unknown subgroup column '%s' (endpoint %s); the data have covariates %s",
-                            subgroupColumn, names.get(e), d.covariates().keySet());
-                }
-                if (!cv.isFactor()) {
-                    throw Check.fail("subgroup column '%s' is numeric; subgroups need a factor (read it with"
-                            + " factor(...))", subgroupColumn);
+            if (subgroupFactor == null && subgroupColumn != null) {
+                if (!d.hasColumn(subgroupColumn)) {
+                    throw Check.fail("unknown subgroup column '%s' (endpoint %s); the data have %s",
+                            subgroupColumn, names.get(e), d.columnNames());
                 }
             }
             if (s.group == null) {
@@ -502,17 +561,13 @@ public final class ArmComparison {
     }
 
     /** The rows of the two arms, group relevelled to [control, treatment], with the subgroup attached. */
-    private SurvivalData prepare(int e, Settings s) {
-        SurvivalData d = data.get(e);
-        if (subgroupFactor != null) {
-            d = d.withFactor(subgroupFactor);
-        }
-        Factor g = d.group();
+    private SurvivalData prepare(int e, Settings s, SurvivalData d) {
+        Factor g = arms(d);
         int ci = g.indexOf(s.control);
         int ti = g.indexOf(s.treatment);
         int n = 0;
         int[] count = new int[2];
-        for (int i = 0; i < d.size(); i++) {
+        for (int i = 0; i < d.rowCount(); i++) {
             int c = g.code(i);
             if (c == ci || c == ti) {
                 n++;
@@ -528,15 +583,14 @@ public final class ArmComparison {
         int[] idx = new int[n];
         int[] codes = new int[n];
         int k = 0;
-        for (int i = 0; i < d.size(); i++) {
+        for (int i = 0; i < d.rowCount(); i++) {
             int c = g.code(i);
             if (c == ci || c == ti) {
                 codes[k] = c == ci ? 0 : 1;
                 idx[k++] = i;
             }
         }
-        SurvivalData two = (n == d.size() && ci == 0 && ti == 1 && g.levelCount() == 2) ? d : d.rows(idx)
-                .withGroup(Factor.of(g.name(), List.of(s.control, s.treatment), codes));
+        SurvivalData two = d.rows(idx).withFactor(Factor.of(armColumn, List.of(s.control, s.treatment), codes));
         double[] longest = longestFollowUp(two);
         double shorter = Math.min(longest[0], longest[1]);
         for (double t : landmarks) {
@@ -561,12 +615,13 @@ public final class ArmComparison {
     }
 
     /** Longest follow-up of arm 0 and arm 1. */
-    static double[] longestFollowUp(SurvivalData two) {
+    double[] longestFollowUp(SurvivalData two) {
         double[] m = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        Factor g = two.group();
-        for (int i = 0; i < two.size(); i++) {
+        Factor g = arms(two);
+        double[] time = two.numbers(two.timeColumn());
+        for (int i = 0; i < two.rowCount(); i++) {
             int a = g.code(i);
-            m[a] = Math.max(m[a], two.time(i));
+            m[a] = Math.max(m[a], time[i]);
         }
         return m;
     }
@@ -585,7 +640,8 @@ public final class ArmComparison {
     // ------------------------------------------------------------------------- one endpoint
 
     private EndpointComparison compare(String name, String description, SurvivalData two, Settings s, String term) {
-        KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel).fit(two);
+        KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel)
+                .fit(two, Terms.of(Terms.factor(armColumn)));
         double[] longest = longestFollowUp(two);
         double tau = Double.isNaN(horizon) ? Math.min(longest[0], longest[1]) : horizon;
         List<String> notes = new ArrayList<>();
@@ -608,25 +664,23 @@ public final class ArmComparison {
             notes.add(Check.format("%s: the log-rank test is not reported for the weighted sample; read the robust"
                     + " Cox p", name));
         }
-        double[] indicator = new double[two.size()];
+        double[] indicator = new double[two.rowCount()];
+        Factor armOfTwo = arms(two);
         for (int i = 0; i < indicator.length; i++) {
-            indicator[i] = two.group().code(i);
+            indicator[i] = armOfTwo.code(i);
         }
         SurvivalData withArm = two.withNumeric(term, indicator);
         CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
         CoxResult crude = null;
         CoxResult adjusted = null;
         double[] ph = {Double.NaN, Double.NaN};
-        if (two.eventCount() == 0) {
+        if (events(two) == 0) {
             notes.add(Check.format("%s: no events; no hazard ratio", name));
         } else {
-            crude = cox.fit(withArm.withCovariates(term));
+            crude = cox.fit(withArm, Terms.of(Terms.numeric(term)));
             warn(notes, name, "crude Cox model", crude);
             if (!adjust.isEmpty()) {
-                List<String> cols = new ArrayList<>();
-                cols.add(term);
-                cols.addAll(adjust);
-                adjusted = cox.fit(withArm.withCovariates(cols.toArray(new String[0])));
+                adjusted = cox.fit(withArm, Terms.of(Terms.numeric(term)).plus(adjust.terms().toArray(new Term[0])));
                 warn(notes, name, "adjusted Cox model", adjusted);
             }
             if (!Double.isNaN(crude.coefficients()[0])) {
@@ -655,7 +709,7 @@ public final class ArmComparison {
         if (weighting != null) {
             return new double[] {Double.NaN, 1, Double.NaN};
         }
-        LogRankResult r = LogRankTest.withDefaults().test(two);
+        LogRankResult r = LogRankTest.withDefaults().test(two, Terms.of(Terms.factor(armColumn)));
         return new double[] {r.chiSquare(), r.degreesOfFreedom(), r.pValue()};
     }
 
@@ -665,10 +719,11 @@ public final class ArmComparison {
         String var = subgroupColumn;
         // levels present per arm, taken from the first endpoint (the design must be the same for all)
         SurvivalData first = twoArm.get(0);
-        Factor f = first.covariate(var).factor();
+        Factor f = first.factor(var);
         boolean[][] present = new boolean[2][f.levelCount()];
-        for (int i = 0; i < first.size(); i++) {
-            present[first.group().code(i)][f.code(i)] = true;
+        Factor armOfFirst = arms(first);
+        for (int i = 0; i < first.rowCount(); i++) {
+            present[armOfFirst.code(i)][f.code(i)] = true;
         }
         boolean disjoint = true;
         for (int l = 0; l < f.levelCount(); l++) {
@@ -698,13 +753,14 @@ public final class ArmComparison {
             List<EndpointComparison> row = new ArrayList<>();
             for (int e = 0; e < twoArm.size(); e++) {
                 SurvivalData d = twoArm.get(e);
-                Factor fe = d.covariate(var).factor();
+                Factor fe = d.factor(var);
                 int code = fe.indexOf(level);
                 int[] idx = select(d, fe, code, disjoint);
                 SurvivalData sub = d.rows(idx);
                 int[] n = new int[2];
-                for (int i = 0; i < sub.size(); i++) {
-                    n[sub.group().code(i)]++;
+                Factor armOfSub = arms(sub);
+                for (int i = 0; i < sub.rowCount(); i++) {
+                    n[armOfSub.code(i)]++;
                 }
                 if (n[0] == 0 || n[1] == 0) {
                     throw Check.fail("subgroup %s = %s has no patients in arm '%s' for endpoint %s", var, level,
@@ -728,11 +784,12 @@ public final class ArmComparison {
     }
 
     /** Rows of one subgroup: treatment rows of the level and every control row, or every row of the level. */
-    private static int[] select(SurvivalData d, Factor f, int code, boolean treatmentLevelVersusControl) {
+    private int[] select(SurvivalData d, Factor f, int code, boolean treatmentLevelVersusControl) {
         int n = 0;
-        int[] idx = new int[d.size()];
-        for (int i = 0; i < d.size(); i++) {
-            boolean control = d.group().code(i) == 0;
+        int[] idx = new int[d.rowCount()];
+        Factor armOfD = arms(d);
+        for (int i = 0; i < d.rowCount(); i++) {
+            boolean control = armOfD.code(i) == 0;
             if (f.code(i) == code || treatmentLevelVersusControl && control) {
                 idx[n++] = i;
             }
@@ -742,22 +799,23 @@ public final class ArmComparison {
 
     /** Cox likelihood-ratio test of arm x subgroup: chi-square, df, p (NaN with fewer than two levels). */
     private double[] interaction(SurvivalData two, String var, List<String> levels, boolean nested, String term) {
-        if (levels.size() < 2 || two.eventCount() == 0) {
+        if (levels.size() < 2 || events(two) == 0) {
             return new double[] {Double.NaN, 0, Double.NaN};
         }
-        Factor f = two.covariate(var).factor();
+        Factor f = two.factor(var);
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int j = 0; j < levels.size(); j++) {
             index.put(levels.get(j), j);
         }
-        double[] indicator = new double[two.size()];
-        int[] keep = new int[two.size()];
-        int[] codes = new int[two.size()];
+        double[] indicator = new double[two.rowCount()];
+        int[] keep = new int[two.rowCount()];
+        int[] codes = new int[two.rowCount()];
         int n = 0;
-        for (int i = 0; i < two.size(); i++) {
-            indicator[i] = two.group().code(i);
+        Factor armOfTwo = arms(two);
+        for (int i = 0; i < two.rowCount(); i++) {
+            indicator[i] = armOfTwo.code(i);
             Integer j = index.get(f.level(f.code(i)));
-            boolean control = two.group().code(i) == 0;
+            boolean control = armOfTwo.code(i) == 0;
             if (nested) {
                 keep[n] = i;
                 codes[n++] = control ? 0 : j + 1;
@@ -777,17 +835,70 @@ public final class ArmComparison {
             lv.add("control");
             lv.addAll(levels);
             String cell = var + " (treatment arm)";
-            reduced = cox.fit(d.withCovariates(term));
-            full = cox.fit(d.withFactor(Factor.of(cell, lv, codes)).withCovariates(cell));
+            reduced = cox.fit(d, Terms.of(Terms.numeric(term)));
+            full = cox.fit(d.withFactor(Factor.of(cell, lv, codes)), Terms.of(Terms.factor(cell)));
         } else {
-            SurvivalData w = d.withFactor(Factor.of(var, levels, codes)).withCovariates(term, var);
-            reduced = cox.fit(w);
-            full = cox.withInteraction(term, var).fit(w);
+            SurvivalData w = d.withFactor(Factor.of(var, levels, codes));
+            reduced = cox.fit(w, Terms.of(Terms.numeric(term), Terms.factor(var)));
+            full = cox.fit(w, Terms.of(Terms.numeric(term), Terms.factor(var),
+                    Terms.interaction(Terms.numeric(term), Terms.factor(var))));
         }
         int df = estimable(full) - estimable(reduced);
         double chi = 2 * (full.logLikelihood() - reduced.logLikelihood());
         double p = df > 0 ? Gamma.regularizedGammaQ(df / 2.0, Math.max(chi, 0) / 2) : Double.NaN;
         return new double[] {chi, df, p};
+    }
+
+    /** The arm of each row (levels in the data's order; [control, treatment] after {@code prepare}). */
+    private Factor arms(SurvivalData d) {
+        return d.factor(armColumn);
+    }
+
+    private static int events(SurvivalData d) {
+        int e = 0;
+        for (int st : d.statuses()) {
+            e += st > 0 ? 1 : 0;
+        }
+        return e;
+    }
+
+    /**
+     * The analysis cohort of one endpoint: the rows complete in time, event, arm and every
+     * covariate the comparison uses (adjustment, propensity, subgroup), so that every number of
+     * the comparison is computed on the same patients.
+     */
+    private SurvivalData complete(SurvivalData d) {
+        List<String> cols = new ArrayList<>();
+        cols.add(d.timeColumn());
+        cols.add(armColumn);
+        cols.addAll(adjust.columns());
+        if (propensity != null) {
+            cols.addAll(propensity.covariates().columns());
+        }
+        if (subgroupColumn != null && subgroupFactor == null) {
+            cols.add(subgroupColumn);
+        }
+        int n = d.rowCount();
+        boolean[] ok = new boolean[n];
+        java.util.Arrays.fill(ok, true);
+        int[] st = d.statuses();
+        for (int i = 0; i < n; i++) {
+            ok[i] = st[i] >= 0;
+        }
+        for (String c : cols) {
+            String[] v = d.labels(c);
+            for (int i = 0; i < n; i++) {
+                ok[i] &= v[i] != null;
+            }
+        }
+        int m = 0;
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (ok[i]) {
+                idx[m++] = i;
+            }
+        }
+        return m == n ? d : d.rows(Arrays.copyOf(idx, m));
     }
 
     private static int estimable(CoxResult fit) {

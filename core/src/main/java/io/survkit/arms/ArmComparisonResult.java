@@ -32,7 +32,7 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
     private final List<EndpointComparison> endpoints;
     private final double[] landmarks;
     private final double horizon;
-    private final List<String> adjust;
+    private final List<String> adjust;  // the adjustment terms as written
     private final double level;
     private final ConfidenceIntervalType confType;
     private final TieMethod ties;
@@ -43,9 +43,10 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
     private List<PropensityAdjustment> adjustments = List.of();
 
     ArmComparisonResult(String group, String treatment, String control, List<EndpointComparison> endpoints,
-            double[] landmarks, double horizon, List<String> adjust, double level, ConfidenceIntervalType confType,
+            double[] landmarks, double horizon, io.survkit.data.Terms adjust, double level, ConfidenceIntervalType confType,
             TieMethod ties, SubgroupAnalysis subgroups, double landmarkTime, List<String> descriptions) {
-        this(group, treatment, control, endpoints, landmarks, horizon, adjust, level, confType, ties, subgroups,
+        this(group, treatment, control, endpoints, landmarks, horizon,
+                adjust.terms().stream().map(io.survkit.data.Term::formula).toList(), level, confType, ties, subgroups,
                 landmarkTime, descriptions, null);
     }
 

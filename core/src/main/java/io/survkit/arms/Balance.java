@@ -1,6 +1,8 @@
 package io.survkit.arms;
 
-import io.survkit.data.Covariate;
+import io.survkit.data.ModelFrame;
+import io.survkit.data.Term;
+import io.survkit.data.Terms;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ import java.util.List;
  * are 0 the SMD is NaN (0/0) or infinite, as in R. A common rule of thumb calls |SMD| &lt; 0.1
  * balanced.
  *
- * <p>Defaults ({@link #withDefaults()}): every covariate of the data.
+ * <p>Defaults ({@link #withDefaults()}): no covariates; give them with {@link #withCovariates}.
  *
  * <pre>{@code
  * BalanceTable t = Balance.withDefaults().estimate(data, ps.treated(), matched);
@@ -38,29 +40,48 @@ import java.util.List;
  * }</pre>
  */
 public final class Balance {
-    private static final Balance DEFAULTS = new Balance(null);
+    private static final Balance DEFAULTS = new Balance(Terms.none());
 
-    private final List<String> covariates;
+    private final Terms covariates;
 
-    private Balance(List<String> covariates) {
+    private Balance(Terms covariates) {
         this.covariates = covariates;
     }
 
-    /** Every covariate of the data. */
+    /**
+     * No covariates yet: give them with {@link #withCovariates}.
+     *
+     * @return the default procedure
+     */
     public static Balance withDefaults() {
         return DEFAULTS;
     }
 
-    /** Only these covariates of the data, in this order. */
+    /**
+     * @param names covariate columns taken as they are (numbers numeric, text a factor), in this order
+     * @return the procedure with these covariates
+     */
     public Balance withCovariates(String... names) {
         Check.notNull("covariates", names);
         if (names.length == 0) {
             throw Check.fail("give at least one covariate for the balance table");
         }
-        for (String s : names) {
-            Check.notNull("covariate name", s);
+        Term[] t = new Term[names.length];
+        for (int i = 0; i < names.length; i++) {
+            t[i] = Terms.variable(Check.notNull("covariate name", names[i]));
         }
-        return new Balance(Collections.unmodifiableList(new ArrayList<>(Arrays.asList(names))));
+        return new Balance(Terms.of(t));
+    }
+
+    /**
+     * @param terms the covariates whose model-matrix columns are compared
+     * @return the procedure with these covariates
+     */
+    public Balance withCovariates(Terms terms) {
+        if (Check.notNull("covariates", terms).isEmpty()) {
+            throw Check.fail("give at least one covariate for the balance table");
+        }
+        return new Balance(terms);
     }
 
     /** SMD before adjustment only. */
@@ -196,31 +217,22 @@ public final class Balance {
     private Design design(SurvivalData data, boolean[] treated) {
         Check.notNull("data", data);
         Check.notNull("treated", treated);
-        int n = data.size();
+        int n = data.rowCount();
         if (treated.length != n) {
             throw Check.fail("treated has %d entries but the data have %d rows", treated.length, n);
         }
-        List<String> names = new ArrayList<>();
-        List<double[]> cols = new ArrayList<>();
-        Iterable<String> which = covariates == null ? data.covariates().keySet() : covariates;
-        for (String name : which) {
-            Covariate c = data.covariate(name);
-            if (c == null) {
-                throw Check.fail("'%s' is not a covariate of the data; covariates are %s", name,
-                        data.covariates().keySet());
-            }
-            for (int j = 0; j < c.columnCount(); j++) {
-                double[] v = new double[n];
-                for (int i = 0; i < n; i++) {
-                    v[i] = c.column(i, j);
-                }
-                names.add(c.columnName(j));
-                cols.add(v);
-            }
+        if (covariates.isEmpty()) {
+            throw Check.fail("the balance table has no covariates; give them with withCovariates(...)");
         }
-        if (cols.isEmpty()) {
-            throw Check.fail("the data have no covariates to check for balance");
+        ModelFrame frame = ModelFrame.of(data, covariates);
+        if (frame.omittedRows() > 0) {
+            throw Check.fail("%d rows have a missing value in the balance covariates %s (or the survival columns);"
+                    + " leave them out first", frame.omittedRows(), covariates.columns());
         }
-        return new Design(cols.toArray(new double[0][]), names.toArray(new String[0]));
+        double[][] cols = new double[frame.columnCount()][];
+        for (int j = 0; j < cols.length; j++) {
+            cols[j] = frame.column(j);
+        }
+        return new Design(cols, frame.columnNames().toArray(new String[0]));
     }
 }

@@ -87,8 +87,8 @@ public final class MatchedSets {
      */
     public SurvivalData matchedData(SurvivalData data) {
         Check.notNull("data", data);
-        if (data.size() != n) {
-            throw Check.fail("the data have %d rows but the matching was done on %d", data.size(), n);
+        if (data.rowCount() != n) {
+            throw Check.fail("the data have %d rows but the matching was done on %d", data.rowCount(), n);
         }
         return data.rows(matchedRows());
     }

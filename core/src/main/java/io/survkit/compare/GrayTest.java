@@ -1,7 +1,9 @@
 package io.survkit.compare;
 
-import io.survkit.data.Factor;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
+import io.survkit.data.Factor;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ import org.apache.commons.math3.special.Gamma;
  * subjects at risk in one group).
  *
  * <pre>{@code
- * SurvivalData d = SurvivalData.csv(Path.of("cr_synth.csv")).time("time").causes("status", "0").group("group").read();
+ * SurvivalData d = SurvivalData.csv(Path.of("cr_synth.csv")).time("time").causes("status", "0").read();
  * GrayTestResult gray = GrayTest.withDefaults().test(d);
  * double p1 = gray.pValue(0);   // cause "1"
  * }</pre>
@@ -72,21 +74,43 @@ public final class GrayTest {
      * @throws IllegalArgumentException for null data, data without a group column, fewer than two
      *         groups with rows, case weights or counting-process rows
      */
-    public GrayTestResult test(SurvivalData data) {
+    public GrayTestResult test(SurvivalData data, String formula) {
+        return test(data, Terms.parse(Check.notNull("formula", formula)));
+    }
+
+    /**
+     * Gray's test of every cause with events between the groups of {@code terms}, stratified by its
+     * {@code strata()} term.
+     *
+     * @param data competing-risks data
+     * @param terms the groups and strata
+     * @return the test
+     */
+    public GrayTestResult test(SurvivalData data, Terms terms) {
+        return test(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms)));
+    }
+
+    /**
+     * Gray's test on a resolved model frame.
+     *
+     * @param data the frame
+     * @return the test
+     */
+    public GrayTestResult test(ModelFrame data) {
         Check.notNull("data", data);
-        Factor g = data.group();
+        Factor g = data.groups().orElse(null);
         if (g == null) {
             throw Check.fail("Gray's test compares groups; the data have no group column");
         }
         if (data.hasWeights()) {
             throw Check.fail("Gray's test (cmprsk::cuminc) has no case weights; column '%s' cannot be used",
-                    data.weightsColumn());
+                    data.weightsColumn().orElse(null));
         }
         if (data.hasStart()) {
             throw Check.fail("Gray's test needs right-censored rows; start column '%s' (delayed entry) is not "
-                    + "supported", data.startColumn());
+                    + "supported", data.startColumn().orElse(null));
         }
-        int n = data.size();
+        int n = data.rowCount();
         // compact group codes: cuminc drops levels without rows
         int[] present = new int[g.levelCount()];
         for (int i = 0; i < n; i++) {
@@ -112,7 +136,7 @@ public final class GrayTest {
         }
         // bucket the times by (stratum, group, status), sort each bucket once and merge them into
         // per-time counts (no sort of the whole column with a payload)
-        Factor st = data.strata();
+        Factor st = data.strata().orElse(null);
         int nst = st == null ? 1 : st.levelCount();
         int sc = causeCount + 1;
         int[] bucket = new int[nst * ng * sc + 1];

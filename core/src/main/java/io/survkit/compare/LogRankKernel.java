@@ -2,7 +2,7 @@ package io.survkit.compare;
 
 import io.survkit.data.CountTable;
 import io.survkit.data.Factor;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import java.util.Arrays;
 
 /**
@@ -147,13 +147,12 @@ final class LogRankKernel {
         final int[] eventStart;
         final int[] censorStart;
 
-        Sorted(SurvivalData d) {
-            Factor g = d.group();
-            Factor s = d.strata();
+        Sorted(ModelFrame d, Factor g) {
+            Factor s = d.strata().orElse(null);
             this.groups = g == null ? 1 : g.levelCount();
             this.strata = s == null ? 1 : s.levelCount();
             int blocks = groups * strata;
-            int n = d.size();
+            int n = d.rowCount();
             eventStart = new int[blocks + 1];
             censorStart = new int[blocks + 1];
             int[] block = new int[n];

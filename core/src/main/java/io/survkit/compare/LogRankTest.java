@@ -1,5 +1,7 @@
 package io.survkit.compare;
 
+import io.survkit.data.ModelFrame;
+import io.survkit.data.Terms;
 import io.survkit.data.CountTable;
 import io.survkit.data.Factor;
 import io.survkit.data.SurvivalData;
@@ -37,7 +39,7 @@ import java.util.List;
  * and of its censoring times and one merge; other input goes through {@link CountTable#of}.
  *
  * <pre>{@code
- * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").group("sex").read();
+ * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").read();
  * LogRankResult r = LogRankTest.withDefaults().test(lung);
  * System.out.println(r);                 // R's print(survdiff(...)) table
  * double p = r.pValue();
@@ -108,20 +110,45 @@ public final class LogRankTest {
     }
 
     /**
-     * Tests subject rows: groups = levels of the group column with rows, stratified by the strata
-     * column if any, with case weights and counting-process rows if present.
+     * Tests subject rows (R {@code survdiff(Surv(...) ~ formula)}): groups = the combinations of
+     * the formula's columns with rows, stratified by its {@code strata()} term, with case weights
+     * and counting-process rows if present; rows missing in a used column are left out and counted.
      *
+     * @param data the data
+     * @param formula e.g. {@code "sex"} or {@code "trt + strata(prior)"}
+     * @return the test
      * @throws IllegalArgumentException without a group column or with fewer than 2 groups with rows,
      *         without events, or when the variance is 0
      */
-    public LogRankResult test(SurvivalData data) {
-        return test(Source.of(Check.notNull("data", data)));
+    public LogRankResult test(SurvivalData data, String formula) {
+        return test(data, Terms.parse(Check.notNull("formula", formula)));
+    }
+
+    /**
+     * Tests the groups of {@code terms} (columns, {@code factor()}), stratified by its {@code strata()} term.
+     *
+     * @param data the data
+     * @param terms the groups and strata
+     * @return the test
+     */
+    public LogRankResult test(SurvivalData data, Terms terms) {
+        return test(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms)));
+    }
+
+    /**
+     * Tests the groups of a resolved model frame.
+     *
+     * @param frame the frame
+     * @return the test
+     */
+    public LogRankResult test(ModelFrame frame) {
+        return test(Source.of(Check.notNull("frame", frame)));
     }
 
     /**
      * Tests pre-aggregated counts: the same numbers as the subject rows the table summarises.
      *
-     * @throws IllegalArgumentException as {@link #test(SurvivalData)}
+     * @throws IllegalArgumentException as {@link #test(SurvivalData, String)}
      */
     public LogRankResult test(CountTable counts) {
         return test(Source.of(Check.notNull("counts", counts)));
@@ -130,17 +157,28 @@ public final class LogRankTest {
     /**
      * The chi-square statistic alone (R's {@code survdiff(...)$chisq}), without building a result.
      *
-     * @throws IllegalArgumentException as {@link #test(SurvivalData)}
+     * @throws IllegalArgumentException as {@link #test(SurvivalData, String)}
      */
-    public double statistic(SurvivalData data) {
-        Source src = Source.of(Check.notNull("data", data));
+    public double statistic(SurvivalData data, String formula) {
+        Source src = Source.of(ModelFrame.of(Check.notNull("data", data), Terms.parse(formula)));
+        return ChiSquare.of(src.sums(this, src.present)).chiSquare;
+    }
+
+    /**
+     * The chi-square statistic of a resolved model frame.
+     *
+     * @param frame the frame
+     * @return the chi-square statistic
+     */
+    public double statistic(ModelFrame frame) {
+        Source src = Source.of(Check.notNull("frame", frame));
         return ChiSquare.of(src.sums(this, src.present)).chiSquare;
     }
 
     /**
      * The chi-square statistic of pre-aggregated counts.
      *
-     * @throws IllegalArgumentException as {@link #test(SurvivalData)}
+     * @throws IllegalArgumentException as {@link #test(SurvivalData, String)}
      */
     public double statistic(CountTable counts) {
         Source src = Source.of(Check.notNull("counts", counts));

@@ -1,5 +1,7 @@
 package io.survkit.compare;
 
+import io.survkit.data.ModelFrame;
+import io.survkit.data.Terms;
 import io.survkit.data.CountTable;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
@@ -69,8 +71,29 @@ public final class PairwiseLogRank {
      *
      * @throws IllegalArgumentException without a group column or with fewer than 2 groups with rows
      */
-    public PairwiseLogRankResult test(SurvivalData data) {
-        return test(Source.of(Check.notNull("data", data)));
+    public PairwiseLogRankResult test(SurvivalData data, String formula) {
+        return test(data, Terms.parse(Check.notNull("formula", formula)));
+    }
+
+    /**
+     * Tests the groups (and strata) of a resolved model frame.
+     *
+     * @param frame the frame
+     * @return the test
+     */
+    public PairwiseLogRankResult test(ModelFrame frame) {
+        return test(Source.of(Check.notNull("frame", frame)));
+    }
+
+    /**
+     * Tests the groups (and strata) of {@code terms}.
+     *
+     * @param data the data
+     * @param terms the groups and strata
+     * @return the test
+     */
+    public PairwiseLogRankResult test(SurvivalData data, Terms terms) {
+        return test(Source.of(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms))));
     }
 
     /** Compares every pair of groups of pre-aggregated counts. */

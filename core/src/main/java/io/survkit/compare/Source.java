@@ -1,7 +1,8 @@
 package io.survkit.compare;
 
 import io.survkit.data.CountTable;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.Factor;
+import io.survkit.data.ModelFrame;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,21 +34,22 @@ final class Source {
         this.warnings = warnings;
     }
 
-    static Source of(SurvivalData data) {
+    static Source of(ModelFrame data) {
         if (data.hasStart() || data.hasWeights()) {
             return of(CountTable.of(data));
         }
-        LogRankTest.checkGroups(data.group() == null ? null : data.group().name());
-        LogRankKernel.Sorted src = new LogRankKernel.Sorted(data);
+        Factor g = data.groups().orElse(null);
+        LogRankTest.checkGroups(g == null ? null : g.name());
+        LogRankKernel.Sorted src = new LogRankKernel.Sorted(data, g);
         List<String> warnings = new ArrayList<>(data.warnings());
-        int[] present = LogRankTest.present(src, data.group(), warnings);
+        int[] present = LogRankTest.present(src, g, warnings);
         List<String> labels = new ArrayList<>();
         for (int code : present) {
-            labels.add(data.group().label(code));
+            labels.add(g.label(code));
         }
-        List<String> strata = data.strata() == null ? null : labels(data.strata().name(), data.strata().levels());
-        return new Source(src, null, present, labels, data.group().levelCount(), data.group().name(), strata,
-                data.omittedRows(), warnings);
+        List<String> strata = data.strata().map(Factor::labels).orElse(null);
+        return new Source(src, null, present, labels, g.levelCount(), g.name(), strata, data.omittedRows(),
+                warnings);
     }
 
     static Source of(CountTable counts) {
@@ -55,11 +57,11 @@ final class Source {
         List<String> warnings = new ArrayList<>(counts.warnings());
         int[] present = LogRankTest.present(counts, warnings);
         List<String> labels = new ArrayList<>();
+        List<String> groupLabels = counts.groupLabels();
         for (int code : present) {
-            labels.add(counts.groupName() + "=" + counts.groupLevels().get(code));
+            labels.add(groupLabels.get(code));
         }
-        List<String> strata = counts.strataName() == null ? null
-                : labels(counts.strataName(), counts.strataLevels());
+        List<String> strata = counts.strataName() == null ? null : counts.strataLabels();
         return new Source(null, counts, present, labels, counts.groupLevels().size(), counts.groupName(), strata,
                 counts.omittedRows(), warnings);
     }
@@ -67,13 +69,5 @@ final class Source {
     /** Kernel sums over the given group codes. */
     LogRankKernel.Sums sums(LogRankTest test, int[] codes) {
         return sorted != null ? LogRankKernel.run(sorted, codes, test) : LogRankKernel.run(table, codes, test);
-    }
-
-    private static List<String> labels(String name, List<String> levels) {
-        List<String> r = new ArrayList<>();
-        for (String l : levels) {
-            r.add(name + "=" + l);
-        }
-        return r;
     }
 }

@@ -1,5 +1,7 @@
 package io.survkit.compare;
 
+import io.survkit.data.ModelFrame;
+import io.survkit.data.Terms;
 import io.survkit.data.CountTable;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
@@ -67,21 +69,50 @@ public final class TrendTest {
     /**
      * Tests subject rows.
      *
-     * @throws IllegalArgumentException as {@link LogRankTest#test(SurvivalData)}, when the number of
+     * @throws IllegalArgumentException as {@link LogRankTest#test(SurvivalData, String)}, when the number of
      *         scores differs from the number of group levels, or when c' V c is 0 (e.g. equal scores)
      */
-    public TrendResult test(SurvivalData data) {
-        return test(Source.of(Check.notNull("data", data)));
+    public TrendResult test(SurvivalData data, String formula) {
+        return test(data, Terms.parse(Check.notNull("formula", formula)));
     }
 
-    /** Tests pre-aggregated counts; as {@link #test(SurvivalData)}. */
+    /**
+     * Tests the groups (and strata) of a resolved model frame.
+     *
+     * @param frame the frame
+     * @return the test
+     */
+    public TrendResult test(ModelFrame frame) {
+        return test(Source.of(Check.notNull("frame", frame)));
+    }
+
+    /**
+     * Tests the groups (and strata) of {@code terms}.
+     *
+     * @param data the data
+     * @param terms the groups and strata
+     * @return the test
+     */
+    public TrendResult test(SurvivalData data, Terms terms) {
+        return test(Source.of(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms))));
+    }
+
+    /** Tests pre-aggregated counts; as {@link #test(SurvivalData, String)}. */
     public TrendResult test(CountTable counts) {
         return test(Source.of(Check.notNull("counts", counts)));
     }
 
     /** The chi-square statistic alone. */
-    public double statistic(SurvivalData data) {
-        return test(data).chiSquare();
+    public double statistic(SurvivalData data, String formula) {
+        return test(data, formula).chiSquare();
+    }
+
+    /**
+     * @param frame a resolved model frame
+     * @return the chi-square statistic
+     */
+    public double statistic(ModelFrame frame) {
+        return test(frame).chiSquare();
     }
 
     /** The chi-square statistic of pre-aggregated counts. */

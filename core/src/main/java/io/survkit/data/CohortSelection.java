@@ -212,24 +212,39 @@ public final class CohortSelection {
                     + " unknown cause; endpoint %s would leave them out: read the file with withEndpoint(%s) so"
                     + " that the cohort excludes them", notClassified, n, dropped, e, e);
         }
-        Builder b = SurvivalData.builder().time(monthsColumn, months)
+        SurvivalData.Builder b = SurvivalData.builder().time(monthsColumn, months)
                 .causes(e.needsCause() ? causeColumn : vitalColumn, codes, e.causes().toArray(new String[0]))
-                .fileRows(fileRows);
+                .sourceRows(fileRows);
         if (arms != null) {
             String[] labels = new String[n];
             for (int i = 0; i < n; i++) {
                 labels[i] = arms.levels().get(arm[i]);
             }
-            b.group(arms.name(), labels, arms.levels().toArray(new String[0]));
+            b.factor(arms.name(), labels, arms.levels().toArray(new String[0]));
         }
         for (CovariateColumn c : covariates) {
             if (c.factor) {
-                b.factor(c.name, c.labels, c.reference);
+                b.factor(c.name, c.labels, levels(c.name, c.labels, c.reference));
             } else {
                 b.numeric(c.name, c.numbers);
             }
         }
         return b.build();
+    }
+
+    /** R's level order of a factor covariate: the reference first, then ascending. */
+    private static String[] levels(String column, String[] labels, String reference) {
+        java.util.List<String> present = new java.util.ArrayList<>();
+        for (String l : labels) {
+            if (l != null && !l.isBlank() && !l.strip().equals("NA")) {
+                present.add(l.strip());
+            }
+        }
+        Factor f = new Factor("", Levels.sorted(present.toArray(new String[0])), new int[0]);
+        if (reference != null) {
+            f = Levels.relevel(f, column, reference);
+        }
+        return f.levels().toArray(new String[0]);
     }
 
     /** The exclusion table as Markdown. */

@@ -11,19 +11,65 @@ final class Column {
     final String name;
     final double[] numbers;
     final String[] text;
+    /** Declared level order of a categorical column (R {@code factor(x, levels = ...)}), or null. */
+    final java.util.List<String> levels;
 
-    private Column(String name, double[] numbers, String[] text) {
+    private Column(String name, double[] numbers, String[] text, java.util.List<String> levels) {
         this.name = Check.notNull("column name", name);
         this.numbers = numbers;
         this.text = text;
+        this.levels = levels == null ? null : java.util.List.copyOf(levels);
     }
 
     static Column of(String name, double[] values) {
-        return new Column(name, Check.notNull("values of column '" + name + "'", values), null);
+        return new Column(name, Check.notNull("values of column '" + name + "'", values), null, null);
     }
 
     static Column of(String name, String[] values) {
-        return new Column(name, null, Check.notNull("values of column '" + name + "'", values));
+        return new Column(name, null, Check.notNull("values of column '" + name + "'", values), null);
+    }
+
+    /** A categorical column with a declared level order (every non-missing value must be a level). */
+    static Column categorical(String name, String[] values, java.util.List<String> levels) {
+        Check.notNull("values of column '" + name + "'", values);
+        java.util.Set<String> set = new java.util.HashSet<>();
+        for (String l : levels) {
+            if (l == null || !set.add(l)) {
+                throw Check.fail("column '%s': levels must be distinct and non-null, got %s", name, levels);
+            }
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!isMissingText(values[i]) && !set.contains(values[i].strip())) {
+                throw Check.fail("%s: value '%s' is not one of the levels %s", Check.at(name, i + 1), values[i],
+                        levels);
+            }
+        }
+        return new Column(name, null, values, levels);
+    }
+
+    /** The same values under another name. */
+    Column renamed(String newName) {
+        return new Column(newName, numbers, text, levels);
+    }
+
+    /** The rows {@code idx} of this column. */
+    Column select(int[] idx) {
+        if (numbers != null) {
+            double[] v = new double[idx.length];
+            for (int k = 0; k < idx.length; k++) {
+                v[k] = numbers[idx[k]];
+            }
+            return new Column(name, v, null, null);
+        }
+        String[] v = new String[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            v[k] = text[idx[k]];
+        }
+        return new Column(name, null, v, levels);
+    }
+
+    boolean isNumeric() {
+        return numbers != null;
     }
 
     int size() {

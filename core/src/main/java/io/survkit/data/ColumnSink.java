@@ -108,4 +108,64 @@ abstract class ColumnSink {
         }
 
     }
+
+    /**
+     * A column whose kind is found while streaming: numbers while every non-missing cell parses
+     * (8 bytes a row), switching once to interned labels at the first cell that does not (the
+     * numbers before it become their canonical labels, {@code "2"} for {@code 2.0}).
+     */
+    static final class Auto extends ColumnSink {
+        private Numbers numbers;
+        private Labels labels;
+
+        Auto(String name) {
+            super(name);
+            numbers = new Numbers(name, "a number");
+        }
+
+        @Override
+        void add(String cell, int row) {
+            if (labels == null) {
+                if (Column.isMissingText(cell)) {
+                    numbers.add(cell, row);
+                    size++;
+                    return;
+                }
+                Double d = Column.parse(cell);
+                if (d != null && !Double.isNaN(d)) {
+                    numbers.add(cell, row);
+                    size++;
+                    return;
+                }
+                labels = new Labels(name);
+                String[] before = numbers.labels();
+                for (int i = 0; i < before.length; i++) {
+                    labels.add(before[i], i + 1);
+                }
+                numbers = null;
+            }
+            labels.add(cell, row);
+            size++;
+        }
+
+        /** True when every non-missing cell was a number. */
+        boolean isNumeric() {
+            return labels == null;
+        }
+
+        /** The column as read: numeric or text. */
+        Column column() {
+            return labels == null ? Column.of(name, numbers.numbers()) : Column.of(name, labels.labels());
+        }
+
+        @Override
+        double[] numbers() {
+            return labels == null ? numbers.numbers() : labels.numbers();
+        }
+
+        @Override
+        String[] labels() {
+            return labels == null ? numbers.labels() : labels.labels();
+        }
+    }
 }

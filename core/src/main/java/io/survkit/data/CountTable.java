@@ -40,6 +40,8 @@ public final class CountTable {
     private final boolean weighted;
     private final int omitted;
     private final List<String> warnings;
+    private List<String> groupLabels;
+    private List<String> strataLabels;
 
     CountTable(String groupName, List<String> groupLevels, String strataName, List<String> strataLevels,
             int[] stratum, int[] group, double[] time, double[] events, double[] censored, double[] entered,
@@ -89,10 +91,42 @@ public final class CountTable {
      * Aggregates subject rows: one sort of the exit (and entry) times, then one pass. Weighted counts
      * with case weights. Ignores covariates and cause labels (any cause counts as an event).
      */
-    public static CountTable of(SurvivalData d) {
-        int n = d.size();
-        Factor g = d.group();
-        Factor s = d.strata();
+    public static CountTable of(ModelFrame d) {
+        CountTable t = aggregate(d);
+        Factor g = d.groups().orElse(null);
+        t.groupLabels = g == null ? null : g.labels();
+        t.strataLabels = d.strata().map(Factor::labels).orElse(null);
+        return t;
+    }
+
+    /** R's labels of the groups: {@code group=level}, or as the model frame labelled them. */
+    public List<String> groupLabels() {
+        if (groupLabels != null) {
+            return groupLabels;
+        }
+        List<String> l = new java.util.ArrayList<>();
+        for (String v : groupLevels) {
+            l.add(groupName + "=" + v);
+        }
+        return List.copyOf(l);
+    }
+
+    /** R's labels of the strata: {@code strata=level}, or as the model frame labelled them ({@code strata()}). */
+    public List<String> strataLabels() {
+        if (strataLabels != null) {
+            return strataLabels;
+        }
+        List<String> l = new java.util.ArrayList<>();
+        for (String v : strataLevels) {
+            l.add(strataName + "=" + v);
+        }
+        return List.copyOf(l);
+    }
+
+    private static CountTable aggregate(ModelFrame d) {
+        int n = d.rowCount();
+        Factor g = d.groups().orElse(null);
+        Factor s = d.strata().orElse(null);
         int groups = g == null ? 1 : g.levelCount();
         int strata = s == null ? 1 : s.levelCount();
         int[] block = new int[n];
@@ -101,7 +135,7 @@ public final class CountTable {
         }
         double[] t = d.times();
         int[] exitOrder = sortedWithin(t, block, strata * groups);
-        double[] st = d.starts();
+        double[] st = d.starts().orElse(null);
         int[] entryOrder = st == null ? new int[0] : sortedWithin(st, block, strata * groups);
         Cells cells = new Cells(n + entryOrder.length);
         int ex = 0;

@@ -99,8 +99,8 @@ public final class CountTableBuilder {
         if (m == 0) {
             throw Check.fail("the count table has no rows");
         }
-        List<String> gl = groupOrder != null ? groupOrder : Builder.sortedLevels(groupLabel.toArray(new String[0]));
-        List<String> sl = Builder.sortedLevels(strataLabel.toArray(new String[0]));
+        List<String> gl = groupOrder != null ? groupOrder : Levels.sorted(groupLabel.toArray(new String[0]));
+        List<String> sl = Levels.sorted(strataLabel.toArray(new String[0]));
         int gs = gl.size();
         int[] block = new int[m];
         double[] t = new double[m];

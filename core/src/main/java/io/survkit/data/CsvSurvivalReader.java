@@ -16,15 +16,20 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads {@link SurvivalData} from a delimited text file with a header line. Only the columns named
- * are kept (memory grows with the columns used, not the file). An empty cell or {@code NA} is
- * missing; rows with a missing value in a used column are left out and counted.
+ * Reads {@link SurvivalData} from a delimited text file with a header line. Every column of the
+ * file is kept (or only those named in {@link #columns(String...)}, besides the survival roles):
+ * numeric where every non-missing value parses as a number, text otherwise; memory grows with
+ * the columns kept, not the text of the file. An empty cell or {@code NA} is missing. The model
+ * (covariates, groups, strata) is chosen per analysis.
+ *
+ * <p>Reading has two steps: {@link #parse(Reader)} streams the records into columns (the
+ * low-level parsing engine), then the columns and roles are validated into {@link SurvivalData}.
  *
  * <pre>{@code
  * SurvivalData d = SurvivalData.csv(Path.of("veteran.csv"))
  *         .time("time").event("status", "1")
- *         .group("trt").factor("celltype", "squamous").numeric("karno")
  *         .read();
+ * CoxResult cox = CoxRegression.withDefaults().fit(d, "trt + karno + factor(celltype, ref = squamous)");
  * }</pre>
  */
 public final class CsvSurvivalReader {
@@ -36,35 +41,45 @@ public final class CsvSurvivalReader {
     private String[] eventValues;
     private String censorValue;
     private String weights;
-    private String group;
-    private String[] groupLevels;
-    private String strata;
     private String cluster;
-    private final Map<String, String> covariates = new LinkedHashMap<>(); // name -> null numeric, else "factor:<ref>"
+    private List<String> only;
 
     CsvSurvivalReader(Path file) {
         this.file = Check.notNull("file", file);
     }
 
-    /** Field delimiter (default comma; use tab for SEER*Stat text exports). */
+    /**
+     * @param d the field delimiter (default comma; tab for SEER*Stat text exports)
+     * @return this reader
+     */
     public CsvSurvivalReader delimiter(char d) {
         delimiter = d;
         return this;
     }
 
-    /** Follow-up (exit) time column. */
+    /**
+     * @param column the follow-up (exit) time column
+     * @return this reader
+     */
     public CsvSurvivalReader time(String column) {
         time = column;
         return this;
     }
 
-    /** Entry time column (counting-process data). */
+    /**
+     * @param column the entry time column (counting-process data)
+     * @return this reader
+     */
     public CsvSurvivalReader start(String column) {
         start = column;
         return this;
     }
 
-    /** Event column and the value(s) meaning "event". */
+    /**
+     * @param column the event column
+     * @param eventValue the value(s) meaning "event"; every other value is censored
+     * @return this reader
+     */
     public CsvSurvivalReader event(String column, String... eventValue) {
         event = column;
         eventValues = eventValue;
@@ -72,7 +87,13 @@ public final class CsvSurvivalReader {
         return this;
     }
 
-    /** Competing risks: cause column, with {@code censorValue} meaning censored. */
+    /**
+     * Competing risks.
+     *
+     * @param column the cause column
+     * @param censorValue the value meaning censored; every other value is a cause
+     * @return this reader
+     */
     public CsvSurvivalReader causes(String column, String censorValue) {
         event = column;
         this.censorValue = censorValue;
@@ -80,76 +101,71 @@ public final class CsvSurvivalReader {
         return this;
     }
 
-    /** Case weights column. */
+    /**
+     * @param column the case weights column
+     * @return this reader
+     */
     public CsvSurvivalReader weights(String column) {
         weights = column;
         return this;
     }
 
-    /** Group column; levels optional (default: numeric or byte order). */
-    public CsvSurvivalReader group(String column, String... levels) {
-        group = column;
-        groupLevels = levels == null || levels.length == 0 ? null : levels;
-        return this;
-    }
-
-    /** Strata column. */
-    public CsvSurvivalReader strata(String column) {
-        strata = column;
-        return this;
-    }
-
-    /** Cluster column. */
+    /**
+     * @param column the cluster column (robust variance summed within clusters)
+     * @return this reader
+     */
     public CsvSurvivalReader cluster(String column) {
         cluster = column;
         return this;
     }
 
-    /** Numeric covariate column. */
-    public CsvSurvivalReader numeric(String column) {
-        covariates.put(Check.notNull("covariate", column), null);
+    /**
+     * Keeps only these columns besides the survival roles (default: every column of the file).
+     *
+     * @param names the columns to keep
+     * @return this reader
+     */
+    public CsvSurvivalReader columns(String... names) {
+        only = List.of(Check.notNull("columns", names));
         return this;
     }
 
-    /** Factor covariate column; {@code reference} null = first level in sorted order. */
-    public CsvSurvivalReader factor(String column, String reference) {
-        covariates.put(Check.notNull("covariate", column), "factor:" + (reference == null ? "" : reference));
-        return this;
-    }
-
-    /** Factor covariate with R's default reference (first level in sorted order). */
-    public CsvSurvivalReader factor(String column) {
-        return factor(column, null);
-    }
-
-    /** Reads the file and builds the data. */
+    /**
+     * Reads the file and builds the data.
+     *
+     * @return the data, every row kept
+     * @throws IllegalArgumentException for an unknown column or a bad value (naming column, row and value)
+     * @throws UncheckedIOException when the file cannot be read
+     */
     public SurvivalData read() {
         if (time == null || event == null) {
             throw Check.fail("name the time and event columns before read()");
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in);
+            return build(parse(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private SurvivalData read(Reader in) throws IOException {
+    /**
+     * The parse step: streams the records of {@code in} into one column per kept header name.
+     *
+     * @param in the text
+     * @return the columns in file order
+     * @throws IOException when reading fails
+     */
+    Map<String, Column> parse(Reader in) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
         try (CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = parser.getHeaderNames();
-            List<String> wanted = wantedColumns();
+            List<String> wanted = wantedColumns(header);
             int[] index = new int[wanted.size()];
-            ColumnSink[] sinks = new ColumnSink[wanted.size()];
+            ColumnSink.Auto[] sinks = new ColumnSink.Auto[wanted.size()];
             for (int j = 0; j < wanted.size(); j++) {
                 index[j] = header.indexOf(wanted.get(j));
-                if (index[j] < 0) {
-                    throw Check.fail("unknown column '%s' in %s; the file has %s", wanted.get(j), file.getFileName(),
-                            header);
-                }
-                sinks[j] = isNumeric(wanted.get(j)) ? new ColumnSink.Numbers(wanted.get(j), expected(wanted.get(j)))
-                        : new ColumnSink.Labels(wanted.get(j));
+                sinks[j] = new ColumnSink.Auto(wanted.get(j));
             }
             Progress progress = new Progress(file);
             int row = 0;
@@ -165,73 +181,62 @@ public final class CsvSurvivalReader {
                 progress.row(row);
             }
             progress.done(row);
-            return build(wanted, sinks);
+            Map<String, Column> cols = new LinkedHashMap<>();
+            for (ColumnSink.Auto s : sinks) {
+                cols.put(s.name, s.column());
+            }
+            return cols;
         }
     }
 
-    /** Columns read as numbers while streaming (memory: 8 bytes a row, not the text). */
-    private boolean isNumeric(String column) {
-        return column.equals(time) || column.equals(start) || column.equals(weights)
-                || covariates.containsKey(column) && covariates.get(column) == null
-                        && !column.equals(group) && !column.equals(strata) && !column.equals(cluster)
-                        && !column.equals(event);
-    }
-
-    private String expected(String column) {
-        if (column.equals(time) || column.equals(start)) {
-            return "a finite time >= 0";
-        }
-        return column.equals(weights) ? "a finite case weight >= 0" : "a finite number";
-    }
-
-    private List<String> wantedColumns() {
-        List<String> w = new ArrayList<>();
-        for (String c : new String[] {time, start, event, weights, group, strata, cluster}) {
-            if (c != null && !w.contains(c)) {
-                w.add(c);
+    private List<String> wantedColumns(List<String> header) {
+        List<String> roles = new ArrayList<>();
+        for (String c : new String[] {time, start, event, weights, cluster}) {
+            if (c != null) {
+                roles.add(c);
             }
         }
-        for (String c : covariates.keySet()) {
-            if (!w.contains(c)) {
-                w.add(c);
+        List<String> check = new ArrayList<>(roles);
+        if (only != null) {
+            check.addAll(only);
+        }
+        for (String c : check) {
+            if (!header.contains(c)) {
+                throw Check.fail("unknown column '%s' in %s; the file has %s", c, file.getFileName(), header);
+            }
+        }
+        List<String> w = new ArrayList<>();
+        for (String h : header) {
+            if (!w.contains(h) && (only == null || only.contains(h) || roles.contains(h))) {
+                w.add(h);
             }
         }
         return w;
     }
 
-    private SurvivalData build(List<String> wanted, ColumnSink[] sinks) {
-        Map<String, ColumnSink> byName = new LinkedHashMap<>();
-        for (int j = 0; j < wanted.size(); j++) {
-            byName.put(wanted.get(j), sinks[j]);
+    private SurvivalData build(Map<String, Column> cols) {
+        SurvivalData.Builder b = SurvivalData.builder();
+        for (Column c : cols.values()) {
+            if (c.isNumeric()) {
+                b.numeric(c.name, c.numbers);
+            } else {
+                b.text(c.name, c.text);
+            }
         }
-        Builder b = SurvivalData.builder().time(time, byName.get(time).numbers());
+        b.time(time);
         if (start != null) {
-            b.start(start, byName.get(start).numbers());
+            b.start(start);
         }
         if (censorValue != null) {
-            b.causes(event, byName.get(event).labels(), censorValue);
+            b.causes(event, censorValue);
         } else {
-            b.event(event, byName.get(event).labels(), eventValues);
+            b.event(event, eventValues);
         }
         if (weights != null) {
-            b.weights(weights, byName.get(weights).numbers());
-        }
-        if (group != null) {
-            b.group(group, byName.get(group).labels(), groupLevels);
-        }
-        if (strata != null) {
-            b.strata(strata, byName.get(strata).labels());
+            b.weights(weights);
         }
         if (cluster != null) {
-            b.cluster(cluster, byName.get(cluster).labels());
-        }
-        for (Map.Entry<String, String> e : covariates.entrySet()) {
-            if (e.getValue() == null) {
-                b.numeric(e.getKey(), byName.get(e.getKey()).numbers());
-            } else {
-                String ref = e.getValue().substring("factor:".length());
-                b.factor(e.getKey(), byName.get(e.getKey()).labels(), ref.isEmpty() ? null : ref);
-            }
+            b.cluster(cluster);
         }
         return b.build();
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * in analysis order. The first level is the reference level, as in R's {@code factor()}.
  *
  * <pre>{@code
- * Factor arm = data.group();            // e.g. levels [Chemotherapy alone, Surgery + chemotherapy]
+ * Factor arm = ModelFrame.of(data, "arm").groups().orElseThrow(); // levels [control, treated]
  * String label = arm.level(arm.code(0)); // level of the first row
  * }</pre>
  */
@@ -18,11 +18,18 @@ public final class Factor {
     private final String name;
     private final List<String> levels;
     private final int[] codes;
+    /** R's label of each level where it is not {@code <name>=<level>} (strata, several variables), or null. */
+    private final List<String> labels;
 
     Factor(String name, List<String> levels, int[] codes) {
+        this(name, levels, codes, null);
+    }
+
+    Factor(String name, List<String> levels, int[] codes, List<String> labels) {
         this.name = Objects.requireNonNull(name);
         this.levels = List.copyOf(levels);
         this.codes = codes;
+        this.labels = labels == null ? null : List.copyOf(labels);
     }
 
     /**
@@ -57,7 +64,7 @@ public final class Factor {
 
     /** The same factor under another column name. */
     public Factor rename(String newName) {
-        return new Factor(Check.notNull("factor name", newName), levels, codes);
+        return new Factor(Check.notNull("factor name", newName), levels, codes, labels);
     }
 
     /** Column name. */
@@ -95,9 +102,25 @@ public final class Factor {
         return codes.length;
     }
 
-    /** R's label of a level in a strata name: {@code "<name>=<level>"}. */
+    /**
+     * R's label of level {@code code}: {@code "<name>=<level>"} as {@code survfit} names a curve
+     * ({@code "sex=1"}), or the label R's {@code strata()} gives (e.g. {@code "adeno"},
+     * {@code "a=1, b=2"}) for factors a {@link ModelFrame} builds from strata terms or several columns.
+     */
     public String label(int code) {
-        return name + "=" + levels.get(code);
+        return labels != null ? labels.get(code) : name + "=" + levels.get(code);
+    }
+
+    /** R's labels of all levels, in level order (see {@link #label(int)}). */
+    public List<String> labels() {
+        if (labels != null) {
+            return labels;
+        }
+        List<String> l = new java.util.ArrayList<>(levels.size());
+        for (int c = 0; c < levels.size(); c++) {
+            l.add(label(c));
+        }
+        return List.copyOf(l);
     }
 
     /** Index of {@code level}, or -1. */
@@ -110,7 +133,7 @@ public final class Factor {
         for (int i = 0; i < keep.length; i++) {
             c[i] = codes[keep[i]];
         }
-        return new Factor(name, levels, c);
+        return new Factor(name, levels, c, labels);
     }
 
     @Override

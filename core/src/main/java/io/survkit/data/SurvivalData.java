@@ -7,405 +7,409 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Survival data in columns of primitive arrays, immutable: follow-up time (or counting-process
- * intervals {@code (start, time]}), event status, and optional group, strata, case weights, cluster
- * and covariates. Rows with a missing value in any column given to the builder are left out and
- * counted ({@link #omittedRows()}), as R's {@code na.omit} does.
+ * Survival data: named columns (numeric or text, every row kept, missing values included) and the
+ * survival roles — follow-up time (or counting-process intervals {@code (start, time]}), event
+ * status (one event type or competing causes), and optional case weights and cluster. The model
+ * (covariates, groups, strata) is chosen per analysis with a formula or {@link Terms}; each
+ * analysis builds a {@link ModelFrame} that keeps the rows complete in the columns it uses, as R's
+ * {@code na.omit} does, and reports how many it left out.
  *
- * <p>Status codes: 0 = censored, {@code k >= 1} = an event of cause {@code k}
- * ({@link #causes()} holds their labels). Ordinary survival data have one cause.
+ * <p>Status codes: 0 = censored, {@code k >= 1} = an event of cause {@code k} ({@link #causes()}
+ * holds their labels). Ordinary survival data have one cause.
  *
- * <p>Times that differ only by floating-point noise are made equal on construction, exactly as R's
- * {@code aeqSurv} ({@code timefix = TRUE}) does; see {@link TimeFix}.
+ * <p>Times that differ only by floating-point noise are made equal on construction, as R's
+ * {@code aeqSurv} ({@code timefix = TRUE}) does; see {@link TimeFix}. R applies it to the rows of
+ * each model frame; survkit applies it once to every row with a time, which gives the same times
+ * unless a near-tie involves only rows that an analysis leaves out.
  *
  * <pre>{@code
- * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv"))
- *         .time("time").event("status", "2").group("sex")
- *         .read();
- * KaplanMeierResult km = KaplanMeier.withDefaults().fit(lung);
+ * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").read();
+ * KaplanMeierResult km = KaplanMeier.withDefaults().fit(lung, "sex");
+ * CoxResult cox = CoxRegression.withDefaults().fit(lung, "age + sex + ph.ecog");
  * }</pre>
  */
 public final class SurvivalData {
-    private final double[] start;
-    private final double[] time;
+    private final Map<String, Column> columns;
+    private final int rowCount;
+    private final int[] sourceRows;
+    private final String time;
+    private final String start;
+    private final String event;
+    private final String weights;
+    private final String cluster;
+    /** Per row: -1 = missing event, 0 = censored, k = cause k. */
     private final int[] status;
     private final List<String> causes;
-    private final String timeName;
-    private final String startName;
-    private final String eventName;
-    private final double[] weights;
-    private final String weightsName;
-    private final Factor group;
-    private final Factor strata;
-    private final Factor cluster;
-    private final Map<String, Covariate> covariates;
-    private final int[] fileRows;
-    private final int omitted;
+    /** True when causes were derived from the data (a frame keeps only the causes present in its rows). */
+    private final boolean derivedCauses;
     private final List<String> warnings;
 
-    SurvivalData(Builder.Parts p) {
-        this.start = p.start;
-        this.time = p.time;
-        this.status = p.status;
-        this.causes = List.copyOf(p.causes);
-        this.timeName = p.timeName;
-        this.startName = p.startName;
-        this.eventName = p.eventName;
-        this.weights = p.weights;
-        this.weightsName = p.weightsName;
-        this.group = p.group;
-        this.strata = p.strata;
-        this.cluster = p.cluster;
-        this.covariates = Collections.unmodifiableMap(new LinkedHashMap<>(p.covariates));
-        this.fileRows = p.fileRows;
-        this.omitted = p.omitted;
-        this.warnings = List.copyOf(p.warnings);
+    private SurvivalData(Map<String, Column> columns, int rowCount, int[] sourceRows, Roles roles, int[] status,
+            List<String> causes, boolean derivedCauses, List<String> warnings) {
+        this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        this.rowCount = rowCount;
+        this.sourceRows = sourceRows;
+        this.time = roles.time;
+        this.start = roles.start;
+        this.event = roles.event;
+        this.weights = roles.weights;
+        this.cluster = roles.cluster;
+        this.status = status;
+        this.causes = List.copyOf(causes);
+        this.derivedCauses = derivedCauses;
+        this.warnings = List.copyOf(warnings);
     }
 
-    /** A builder from arrays. */
+    /** The names of the survival roles. */
+    private record Roles(String time, String start, String event, String weights, String cluster) {
+    }
+
+    private Roles roles() {
+        return new Roles(time, start, event, weights, cluster);
+    }
+
+    private SurvivalData with(Map<String, Column> cols, Roles roles) {
+        return new SurvivalData(cols, rowCount, sourceRows, roles, status, causes, derivedCauses, warnings);
+    }
+
+    /**
+     * A builder from arrays.
+     *
+     * <pre>{@code
+     * SurvivalData d = SurvivalData.builder()
+     *         .time("months", new double[] {5, 8, 12, 20})
+     *         .event("dead", new boolean[] {true, false, true, true})
+     *         .text("arm", new String[] {"A", "A", "B", "B"})
+     *         .build();
+     * }</pre>
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A reader of a CSV file (header line, comma separated; empty or {@code NA} = missing). */
+    /**
+     * A reader of a CSV file (header line, comma separated; empty or {@code NA} = missing).
+     *
+     * @param file the file
+     * @return a reader; name the time and event columns, then {@code read()}
+     */
     public static CsvSurvivalReader csv(Path file) {
         return new CsvSurvivalReader(file);
     }
 
-    /** Number of rows used (after leaving out rows with missing values). */
-    public int size() {
-        return time.length;
+    /** @return the number of data rows (every row of the source, with or without missing values) */
+    public int rowCount() {
+        return rowCount;
     }
 
-    /** Rows left out because a used column was missing. */
-    public int omittedRows() {
-        return omitted;
+    /** @return the column names, in source order */
+    public List<String> columnNames() {
+        return List.copyOf(columns.keySet());
     }
 
-    /** Follow-up (exit) time of row {@code i}. */
-    public double time(int i) {
-        return time[i];
+    /**
+     * @param name a column name
+     * @return true when the data have that column
+     */
+    public boolean hasColumn(String name) {
+        return columns.containsKey(name);
     }
 
-    /** Copy of the follow-up (exit) times. */
-    public double[] times() {
-        return time.clone();
+    /**
+     * @param name a column name
+     * @return true when the column holds numbers, false for a text column
+     */
+    public boolean isNumeric(String name) {
+        return column(name).isNumeric();
     }
 
-    /** True for counting-process data {@code (start, time]} (delayed entry). */
-    public boolean hasStart() {
-        return start != null;
-    }
-
-    /** Entry time of row {@code i}, or {@code -Infinity} (at risk from the beginning) without a start column. */
-    public double start(int i) {
-        return start != null ? start[i] : Double.NEGATIVE_INFINITY;
-    }
-
-    /** Copy of the entry times, or null without a start column. */
-    public double[] starts() {
-        return start != null ? start.clone() : null;
-    }
-
-    /** True when row {@code i} ended in an event (of any cause). */
-    public boolean isEvent(int i) {
-        return status[i] != 0;
-    }
-
-    /** Status code of row {@code i}: 0 = censored, k = cause k (1-based index into {@link #causes()}). */
-    public int status(int i) {
-        return status[i];
-    }
-
-    /** Copy of the status codes. */
-    public int[] statuses() {
-        return status.clone();
-    }
-
-    /** Labels of the event causes; one entry for ordinary survival data. */
-    public List<String> causes() {
-        return causes;
-    }
-
-    /** Column names: time, start (or null), event. */
-    public String timeColumn() {
-        return timeName;
-    }
-
-    /** Name of the start column, or null. */
-    public String startColumn() {
-        return startName;
-    }
-
-    /** Name of the event column. */
-    public String eventColumn() {
-        return eventName;
-    }
-
-    /** True when case weights were given. */
-    public boolean hasWeights() {
-        return weights != null;
-    }
-
-    /** Case weight of row {@code i} (1 without weights). */
-    public double weight(int i) {
-        return weights != null ? weights[i] : 1.0;
-    }
-
-    /** Copy of the case weights, or null without weights. */
-    public double[] weights() {
-        return weights != null ? weights.clone() : null;
-    }
-
-    /** Name of the weights column, or null. */
-    public String weightsColumn() {
-        return weightsName;
-    }
-
-    /** True when some weight is not a whole number (R then uses the robust variance by default). */
-    public boolean hasFractionalWeights() {
-        if (weights == null) {
-            return false;
+    /**
+     * @param name a numeric column
+     * @return a copy of its values, NaN = missing
+     * @throws IllegalArgumentException for an unknown or a text column
+     */
+    public double[] numbers(String name) {
+        Column c = column(name);
+        if (!c.isNumeric()) {
+            throw Check.fail("column '%s' holds text, not numbers", name);
         }
-        for (double w : weights) {
-            if (w != Math.rint(w)) {
-                return true;
+        return c.numbers.clone();
+    }
+
+    /**
+     * @param name a column
+     * @return its values as text (numbers as R prints a level, {@code "2"} not {@code "2.0"}), null = missing
+     */
+    public String[] labels(String name) {
+        Column c = column(name);
+        String[] r = new String[rowCount];
+        for (int i = 0; i < rowCount; i++) {
+            r[i] = c.isMissing(i) ? null : c.label(i);
+        }
+        return r;
+    }
+
+    /**
+     * @param name a column
+     * @return its declared level order (a column built with {@link Builder#factor} or
+     *     {@link #withFactor}), or empty
+     */
+    public Optional<List<String>> declaredLevels(String name) {
+        return Optional.ofNullable(column(name).levels);
+    }
+
+    /**
+     * The column as a factor over every row: its declared level order, else R's default (numeric
+     * order for numbers, byte order for text).
+     *
+     * @param name a column
+     * @return its factor
+     * @throws IllegalArgumentException when a value is missing
+     */
+    public Factor factor(String name) {
+        Column c = column(name);
+        int[] all = new int[rowCount];
+        for (int i = 0; i < rowCount; i++) {
+            if (c.isMissing(i)) {
+                throw Check.fail("%s: the value is missing; expected a level", Check.at(name, sourceRows[i]));
             }
+            all[i] = i;
         }
-        return false;
+        return Levels.code(c, all, null, sourceRows);
     }
 
-    /** The group factor (one curve or test group per level), or null. */
-    public Factor group() {
-        return group;
-    }
-
-    /** The strata factor, or null. */
-    public Factor strata() {
-        return strata;
-    }
-
-    /** The cluster factor (robust variance, clustered), or null. */
-    public Factor cluster() {
-        return cluster;
-    }
-
-    /** Covariates by name, in the order given. */
-    public Map<String, Covariate> covariates() {
-        return covariates;
-    }
-
-    /** The covariate {@code name}; throws if there is none. */
-    public Covariate covariate(String name) {
-        Covariate c = covariates.get(name);
+    Column column(String name) {
+        Column c = columns.get(Check.notNull("column name", name));
         if (c == null) {
-            throw Check.fail("unknown covariate '%s'; the data have %s", name, covariates.keySet());
+            throw Check.fail("unknown column '%s'; the data have %s", name, columns.keySet());
         }
         return c;
     }
 
-    /** 1-based data row of the source (file line = row + 1) of row {@code i}. */
-    public int fileRow(int i) {
-        return fileRows[i];
+    /** @return the name of the follow-up (exit) time column */
+    public String timeColumn() {
+        return time;
     }
 
-    /** Copy of the 1-based source rows of the rows used. */
-    public int[] fileRows() {
-        return fileRows.clone();
+    /** @return the name of the entry time column, or empty for right-censored data */
+    public Optional<String> startColumn() {
+        return Optional.ofNullable(start);
     }
 
-    /** Warnings found while building (e.g. an event value that never occurs). */
+    /** @return the name of the event (status) column */
+    public String eventColumn() {
+        return event;
+    }
+
+    /** @return the name of the case weights column, or empty */
+    public Optional<String> weightsColumn() {
+        return Optional.ofNullable(weights);
+    }
+
+    /** @return the name of the cluster column (robust variance summed within clusters), or empty */
+    public Optional<String> clusterColumn() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /** @return true for counting-process data {@code (start, time]} (delayed entry) */
+    public boolean hasStart() {
+        return start != null;
+    }
+
+    /** @return true when case weights are given */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /** @return the labels of the event causes; one entry for ordinary survival data */
+    public List<String> causes() {
+        return causes;
+    }
+
+    boolean derivedCauses() {
+        return derivedCauses;
+    }
+
+    /** @return a copy of the status codes: -1 = missing, 0 = censored, k = cause k */
+    public int[] statuses() {
+        return status.clone();
+    }
+
+    int statusAt(int i) {
+        return status[i];
+    }
+
+    /**
+     * @param i a 0-based row
+     * @return the 1-based source row (file line = row + 1) of row {@code i}
+     */
+    public int sourceRow(int i) {
+        return sourceRows[i];
+    }
+
+    /** @return a copy of the 1-based source rows */
+    public int[] sourceRows() {
+        return sourceRows.clone();
+    }
+
+    int[] sourceRowsShared() {
+        return sourceRows;
+    }
+
+    /** @return warnings found while building */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** Total event count (unweighted). */
-    public int eventCount() {
-        int n = 0;
-        for (int s : status) {
-            if (s != 0) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /**
-     * The rows {@code indices} (0-based, into this data set) as a new data set, in that order,
-     * keeping levels, names and source rows. Omitted-row counts carry over.
+     * The rows {@code indices} (0-based) as a new data set, in that order, keeping columns, roles,
+     * level orders and source rows.
+     *
+     * @param indices 0-based rows of this data set
+     * @return the selected rows
      */
     public SurvivalData rows(int[] indices) {
+        Check.notNull("row indices", indices);
         for (int k = 0; k < indices.length; k++) {
-            if (indices[k] < 0 || indices[k] >= size()) {
-                throw Check.fail("row index %d at position %d is outside 0..%d", indices[k], k, size() - 1);
+            if (indices[k] < 0 || indices[k] >= rowCount) {
+                throw Check.fail("row index %d at position %d is outside 0..%d", indices[k], k, rowCount - 1);
             }
         }
-        Builder.Parts p = new Builder.Parts();
-        p.start = start == null ? null : pick(start, indices);
-        p.time = pick(time, indices);
-        p.status = pick(status, indices);
-        p.causes = new ArrayList<>(causes);
-        p.timeName = timeName;
-        p.startName = startName;
-        p.eventName = eventName;
-        p.weights = weights == null ? null : pick(weights, indices);
-        p.weightsName = weightsName;
-        p.group = group == null ? null : group.select(indices);
-        p.strata = strata == null ? null : strata.select(indices);
-        p.cluster = cluster == null ? null : cluster.select(indices);
-        for (Map.Entry<String, Covariate> e : covariates.entrySet()) {
-            p.covariates.put(e.getKey(), e.getValue().select(indices));
+        Map<String, Column> cols = new LinkedHashMap<>();
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            cols.put(e.getKey(), e.getValue().select(indices));
         }
-        p.fileRows = pick(fileRows, indices);
-        p.omitted = omitted;
-        p.warnings = new ArrayList<>(warnings);
-        return new SurvivalData(p);
-    }
-
-    private static double[] pick(double[] a, int[] idx) {
-        double[] r = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            r[i] = a[idx[i]];
+        int[] st = new int[indices.length];
+        int[] src = new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            st[k] = status[indices[k]];
+            src[k] = sourceRows[indices[k]];
         }
-        return r;
+        return new SurvivalData(cols, indices.length, src, roles(), st, causes, derivedCauses, warnings);
     }
 
-    private static int[] pick(int[] a, int[] idx) {
-        int[] r = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            r[i] = a[idx[i]];
+    private void checkNewColumn(String name, int length) {
+        Check.notNull("column name", name);
+        if (length != rowCount) {
+            throw Check.fail("column '%s' has %d values but the data have %d rows", name, length, rowCount);
         }
-        return r;
-    }
-
-    // ------------------------------------------------------------ derived data sets (general)
-
-    private Builder.Parts parts() {
-        Builder.Parts p = new Builder.Parts();
-        p.start = start;
-        p.time = time;
-        p.status = status;
-        p.causes = new ArrayList<>(causes);
-        p.timeName = timeName;
-        p.startName = startName;
-        p.eventName = eventName;
-        p.weights = weights;
-        p.weightsName = weightsName;
-        p.group = group;
-        p.strata = strata;
-        p.cluster = cluster;
-        p.covariates.putAll(covariates);
-        p.fileRows = fileRows;
-        p.omitted = omitted;
-        p.warnings = new ArrayList<>(warnings);
-        return p;
-    }
-
-    private void checkLength(String what, int length) {
-        if (length != size()) {
-            throw Check.fail("%s has %d values but the data have %d rows", what, length, size());
+        if (name.equals(time) || name.equals(start) || name.equals(event)) {
+            throw Check.fail("column '%s' is the %s column and cannot be replaced", name,
+                    name.equals(time) ? "time" : name.equals(start) ? "start" : "event");
         }
     }
 
     /**
-     * The same rows with {@code factor} as the group (null: no group), e.g. the arms relevelled so
-     * that the control arm is the reference.
+     * The same rows with a numeric column {@code name} added (or replaced); NaN = missing.
+     *
+     * @param name the column name
+     * @param values one value per row
+     * @return the extended data
+     */
+    public SurvivalData withNumeric(String name, double[] values) {
+        checkNewColumn(name, Check.notNull("values", values).length);
+        Map<String, Column> cols = new LinkedHashMap<>(columns);
+        cols.put(name, Column.of(name, values.clone()));
+        return with(cols, roles());
+    }
+
+    /**
+     * The same rows with a text column {@code name} added (or replaced); null, empty or {@code NA} = missing.
+     *
+     * @param name the column name
+     * @param values one value per row
+     * @return the extended data
+     */
+    public SurvivalData withText(String name, String[] values) {
+        checkNewColumn(name, Check.notNull("values", values).length);
+        Map<String, Column> cols = new LinkedHashMap<>(columns);
+        cols.put(name, Column.of(name, values.clone()));
+        return with(cols, roles());
+    }
+
+    /**
+     * The same rows with the factor {@code factor} as a text column named {@code factor.name()},
+     * keeping its level order (the first level is the reference of {@code factor(name)} and the
+     * first curve of a grouping).
      *
      * <pre>{@code
-     * SurvivalData twoArms = data.withGroup(Factor.of("arm", List.of("control", "treated"), codes));
+     * SurvivalData twoArms = data.withFactor(Factor.of("arm", List.of("control", "treated"), codes));
      * }</pre>
+     *
+     * @param factor codes and levels, one code per row
+     * @return the extended data
      */
-    public SurvivalData withGroup(Factor factor) {
-        if (factor != null) {
-            checkLength("group '" + factor.name() + "'", factor.size());
-        }
-        Builder.Parts p = parts();
-        p.group = factor;
-        return new SurvivalData(p);
-    }
-
-    /** The same rows with {@code factor} as the cluster column (null: none), e.g. matched sets. */
-    public SurvivalData withCluster(Factor factor) {
-        if (factor != null) {
-            checkLength("cluster '" + factor.name() + "'", factor.size());
-        }
-        Builder.Parts p = parts();
-        p.cluster = factor;
-        return new SurvivalData(p);
-    }
-
-    /**
-     * The same rows with case weights {@code values} (finite, >= 0) in column {@code name}; null
-     * values remove the weights.
-     */
-    public SurvivalData withWeights(String name, double[] values) {
-        Builder.Parts p = parts();
-        if (values == null) {
-            p.weights = null;
-            p.weightsName = null;
-            return new SurvivalData(p);
-        }
-        checkLength("weights '" + name + "'", values.length);
-        for (int i = 0; i < values.length; i++) {
-            if (!(values[i] >= 0 && values[i] < Double.POSITIVE_INFINITY)) {
-                throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0", Check.at(name,
-                        fileRows[i]), values[i]);
-            }
-        }
-        p.weights = values.clone();
-        p.weightsName = Check.notNull("weights column name", name);
-        return new SurvivalData(p);
-    }
-
-    /**
-     * The same rows with only the covariates {@code names}, in that order (a model's terms, as an R
-     * formula picks columns). Throws for a name that is not a covariate.
-     */
-    public SurvivalData withCovariates(String... names) {
-        Check.notNull("covariate names", names);
-        Builder.Parts p = parts();
-        p.covariates.clear();
-        for (String n : names) {
-            p.covariates.put(n, covariate(n));
-        }
-        return new SurvivalData(p);
-    }
-
-    /** The same rows with a numeric covariate {@code name} (finite values) added after the others, or replaced. */
-    public SurvivalData withNumeric(String name, double[] values) {
-        Check.notNull("covariate name", name);
-        Check.notNull("covariate values", values);
-        checkLength("covariate '" + name + "'", values.length);
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw Check.fail("%s: value %s is not finite; expected a finite number", Check.at(name, fileRows[i]),
-                        values[i]);
-            }
-        }
-        Builder.Parts p = parts();
-        p.covariates.remove(name);
-        p.covariates.put(name, Covariate.numeric(name, values.clone()));
-        return new SurvivalData(p);
-    }
-
-    /** The same rows with the factor covariate {@code factor} (named {@code factor.name()}) added after the others, or replaced. */
     public SurvivalData withFactor(Factor factor) {
         Check.notNull("factor", factor);
-        checkLength("covariate '" + factor.name() + "'", factor.size());
-        Builder.Parts p = parts();
-        p.covariates.remove(factor.name());
-        p.covariates.put(factor.name(), Covariate.factor(factor));
-        return new SurvivalData(p);
+        checkNewColumn(factor.name(), factor.size());
+        String[] v = new String[rowCount];
+        for (int i = 0; i < rowCount; i++) {
+            v[i] = factor.level(factor.code(i));
+        }
+        Map<String, Column> cols = new LinkedHashMap<>(columns);
+        cols.put(factor.name(), Column.categorical(factor.name(), v, factor.levels()));
+        return with(cols, roles());
+    }
+
+    /**
+     * The same rows with case weights {@code values} (finite, >= 0; NaN = missing) in column {@code name}.
+     *
+     * @param name the weights column
+     * @param values one weight per row
+     * @return the weighted data
+     */
+    public SurvivalData withWeights(String name, double[] values) {
+        checkNewColumn(name, Check.notNull("weights", values).length);
+        for (int i = 0; i < values.length; i++) {
+            checkWeight(name, values[i], sourceRows[i]);
+        }
+        Map<String, Column> cols = new LinkedHashMap<>(columns);
+        cols.put(name, Column.of(name, values.clone()));
+        return with(cols, new Roles(time, start, event, name, cluster));
+    }
+
+    /** @return the same rows without case weights (the column stays) */
+    public SurvivalData withoutWeights() {
+        return with(columns, new Roles(time, start, event, null, cluster));
+    }
+
+    /**
+     * The same rows with {@code factor} as the cluster column (e.g. matched sets).
+     *
+     * @param factor one cluster code per row
+     * @return the clustered data
+     */
+    public SurvivalData withCluster(Factor factor) {
+        SurvivalData d = withFactor(factor);
+        return d.with(d.columns, new Roles(time, start, event, weights, factor.name()));
+    }
+
+    /**
+     * The same rows with the existing column {@code name} as the cluster column.
+     *
+     * @param name a column of the data
+     * @return the clustered data
+     */
+    public SurvivalData withCluster(String name) {
+        column(name);
+        return with(columns, new Roles(time, start, event, weights, name));
     }
 
     /**
      * A landmark data set (Anderson, Cain and Gelber 1983): the rows still under follow-up after
      * {@code t} (time > t: alive and not censored by t) with time reset to {@code time - t}. The
      * Kaplan-Meier curve of these rows is the original curve conditional on surviving t:
-     * S(t + u) / S(t). Right-censored data only.
+     * S(t + u) / S(t). Right-censored data only; rows without a time are left out.
      *
+     * @param t the landmark time, finite and >= 0
+     * @return the landmark data set
      * @throws IllegalArgumentException for counting-process data, a t that is not finite and >= 0,
      *     or when no row is followed beyond t
      */
@@ -413,61 +417,665 @@ public final class SurvivalData {
         Check.nonNegativeFinite("landmark time", t);
         if (start != null) {
             throw Check.fail("a landmark data set needs right-censored data; these have entry times (column '%s')",
-                    startName);
+                    start);
         }
+        double[] tm = columns.get(time).numbers;
         int m = 0;
-        for (double v : time) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : tm) {
             if (v > t) {
                 m++;
+            }
+            if (v > max) {
+                max = v;
             }
         }
         if (m == 0) {
             throw Check.fail("no row of column '%s' is followed beyond the landmark %s (longest follow-up %s)",
-                    timeName, t, maxTime());
+                    time, t, max);
         }
         int[] keep = new int[m];
         int k = 0;
-        for (int i = 0; i < time.length; i++) {
-            if (time[i] > t) {
+        for (int i = 0; i < tm.length; i++) {
+            if (tm[i] > t) {
                 keep[k++] = i;
             }
         }
         SurvivalData sub = rows(keep);
-        double[] reset = sub.time;
+        double[] reset = sub.columns.get(time).numbers;
         for (int i = 0; i < reset.length; i++) {
             reset[i] -= t;
         }
-        TimeFix.apply(null, reset, sub.fileRows, null, timeName); // as R's Surv(time - t, status)
+        TimeFix.apply(null, reset, sub.sourceRows, null, time); // as R's Surv(time - t, status)
         return sub;
     }
 
-    private double maxTime() {
-        double mx = Double.NEGATIVE_INFINITY;
-        for (double v : time) {
-            mx = Math.max(mx, v);
+    static void checkWeight(String column, double w, int sourceRow) {
+        if (!Double.isNaN(w) && !(w >= 0 && w < Double.POSITIVE_INFINITY)) {
+            throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0", Check.at(column,
+                    sourceRow), Column.formatNumber(w));
         }
-        return mx;
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("SurvivalData[n=").append(size())
-                .append(", events=").append(eventCount())
-                .append(", omitted=").append(omitted)
-                .append(", time=").append(startName != null ? "(" + startName + ", " + timeName + "]" : timeName)
-                .append(", event=").append(eventName);
-        if (group != null) {
-            sb.append(", group=").append(group.name()).append(group.levels());
+        int events = 0;
+        int missing = 0;
+        for (int s : status) {
+            if (s > 0) {
+                events++;
+            } else if (s < 0) {
+                missing++;
+            }
         }
-        if (strata != null) {
-            sb.append(", strata=").append(strata.name()).append(strata.levels());
+        StringBuilder sb = new StringBuilder("SurvivalData[rows=").append(rowCount)
+                .append(", events=").append(events);
+        if (missing > 0) {
+            sb.append(", missing status=").append(missing);
         }
+        sb.append(", time=").append(start != null ? "(" + start + ", " + time + "]" : time)
+                .append(", event=").append(event);
         if (weights != null) {
-            sb.append(", weights=").append(weightsName);
+            sb.append(", weights=").append(weights);
         }
-        if (!covariates.isEmpty()) {
-            sb.append(", covariates=").append(covariates.keySet());
+        if (cluster != null) {
+            sb.append(", cluster=").append(cluster);
         }
-        return sb.append(']').toString();
+        return sb.append(", columns=").append(columns.keySet()).append(']').toString();
+    }
+
+    /**
+     * Builds {@link SurvivalData} from arrays. Numeric columns use NaN for a missing value; text
+     * columns use null, an empty string or {@code NA}. Every bad value is an
+     * {@link IllegalArgumentException} naming the column, the 1-based row and the value.
+     *
+     * <pre>{@code
+     * SurvivalData d = SurvivalData.builder()
+     *         .time("months", new double[] {5, 8, 12, 20})
+     *         .event("dead", new boolean[] {true, false, true, true})
+     *         .text("arm", new String[] {"A", "A", "B", "B"})
+     *         .numeric("age", new double[] {61, 70, 55, 64})
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private final Map<String, Column> columns = new LinkedHashMap<>();
+        private String time;
+        private String start;
+        private String event;
+        private String weights;
+        private String cluster;
+        private boolean[] eventFlags;
+        private Set<String> eventValues;
+        private String censorValue;
+        private int[] statusCodes;
+        private List<String> causeLabels;
+        private int[] sourceRows;
+        private boolean timeFix = true;
+
+        Builder() {
+        }
+
+        /**
+         * A numeric column.
+         *
+         * @param name column name
+         * @param values one value per row, NaN = missing
+         * @return this builder
+         */
+        public Builder numeric(String name, double[] values) {
+            columns.put(Check.notNull("column name", name), Column.of(name, values.clone()));
+            return this;
+        }
+
+        /**
+         * A numeric column given as text: every non-missing value must be a number.
+         *
+         * @param name column name
+         * @param values one value per row, null, empty or {@code NA} = missing
+         * @return this builder
+         */
+        public Builder numeric(String name, String[] values) {
+            Check.notNull("values of column '" + name + "'", values);
+            double[] v = new double[values.length];
+            for (int i = 0; i < v.length; i++) {
+                if (Column.isMissingText(values[i])) {
+                    v[i] = Double.NaN;
+                    continue;
+                }
+                Double d = Column.parse(values[i]);
+                if (d == null || Double.isNaN(d)) {
+                    throw Check.fail("%s: value '%s' is not a number; expected a number", Check.at(name, i + 1),
+                            values[i]);
+                }
+                v[i] = d;
+            }
+            columns.put(name, Column.of(name, v));
+            return this;
+        }
+
+        /**
+         * A text column (usable as a factor, levels in byte order or numeric order when every
+         * value is a number).
+         *
+         * @param name column name
+         * @param values one value per row, null, empty or {@code NA} = missing
+         * @return this builder
+         */
+        public Builder text(String name, String[] values) {
+            columns.put(Check.notNull("column name", name), Column.of(name, values.clone()));
+            return this;
+        }
+
+        /**
+         * A categorical column with a declared level order (R {@code factor(x, levels = ...)}): the
+         * first level is the default reference and the first curve of a grouping.
+         *
+         * @param name column name
+         * @param values one value per row, null, empty or {@code NA} = missing
+         * @param levels the levels in order; every non-missing value must be one
+         * @return this builder
+         */
+        public Builder factor(String name, String[] values, String... levels) {
+            Check.notNull("levels", levels);
+            columns.put(Check.notNull("column name", name),
+                    Column.categorical(name, values.clone(), List.of(levels)));
+            return this;
+        }
+
+        /**
+         * @param name the column of follow-up (exit) times, already added
+         * @return this builder
+         */
+        public Builder time(String name) {
+            time = Check.notNull("time column", name);
+            return this;
+        }
+
+        /**
+         * Adds the follow-up (exit) times and names them the time column.
+         *
+         * @param name column name
+         * @param values finite times >= 0, NaN = missing
+         * @return this builder
+         */
+        public Builder time(String name, double[] values) {
+            return numeric(name, values).time(name);
+        }
+
+        /**
+         * Adds the follow-up times given as text (a non-number is an error).
+         *
+         * @param name column name
+         * @param values times as text
+         * @return this builder
+         */
+        public Builder time(String name, String[] values) {
+            return numeric(name, values).time(name);
+        }
+
+        /**
+         * @param name the column of entry times, already added: the data become counting-process
+         *     intervals {@code (start, time]}
+         * @return this builder
+         */
+        public Builder start(String name) {
+            start = Check.notNull("start column", name);
+            return this;
+        }
+
+        /**
+         * Adds entry times and names them the start column.
+         *
+         * @param name column name
+         * @param values entry times, NaN = missing
+         * @return this builder
+         */
+        public Builder start(String name, double[] values) {
+            return numeric(name, values).start(name);
+        }
+
+        /**
+         * Adds entry times given as text.
+         *
+         * @param name column name
+         * @param values entry times as text
+         * @return this builder
+         */
+        public Builder start(String name, String[] values) {
+            return numeric(name, values).start(name);
+        }
+
+        private void clearEvent() {
+            eventFlags = null;
+            eventValues = null;
+            censorValue = null;
+            statusCodes = null;
+            causeLabels = null;
+        }
+
+        /**
+         * Names an existing column the event column, with the value(s) that mean "event" (R:
+         * {@code status == value}); every other non-missing value is censored.
+         *
+         * @param name column name
+         * @param eventValue the event value(s)
+         * @return this builder
+         */
+        public Builder event(String name, String... eventValue) {
+            if (eventValue == null || eventValue.length == 0) {
+                throw Check.fail("column '%s': give at least one value that means an event", name);
+            }
+            Set<String> set = new TreeSet<>();
+            for (String v : eventValue) {
+                Double d = Column.parse(v);
+                set.add(d == null ? Check.notNull("event value", v).strip() : Column.formatNumber(d));
+            }
+            clearEvent();
+            event = Check.notNull("event column", name);
+            eventValues = set;
+            return this;
+        }
+
+        /**
+         * Adds an event indicator: true = event, false = censored.
+         *
+         * @param name column name
+         * @param values one flag per row
+         * @return this builder
+         */
+        public Builder event(String name, boolean[] values) {
+            Check.notNull("event values", values);
+            double[] v = new double[values.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = values[i] ? 1 : 0;
+            }
+            numeric(name, v);
+            clearEvent();
+            event = name;
+            eventFlags = values.clone();
+            return this;
+        }
+
+        /**
+         * Adds a numeric event column and the value(s) that mean "event"; all others are censored.
+         *
+         * @param name column name
+         * @param values status codes, NaN = missing
+         * @param eventValue the event code(s)
+         * @return this builder
+         */
+        public Builder event(String name, double[] values, double... eventValue) {
+            String[] labels = new String[eventValue.length];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = Column.formatNumber(eventValue[i]);
+            }
+            return numeric(name, values).event(name, labels);
+        }
+
+        /**
+         * Adds a text event column and the value(s) that mean "event"; all others are censored.
+         *
+         * @param name column name
+         * @param values status labels
+         * @param eventValue the event label(s)
+         * @return this builder
+         */
+        public Builder event(String name, String[] values, String... eventValue) {
+            return text(name, values).event(name, eventValue);
+        }
+
+        /**
+         * Competing risks on an existing column: {@code censorValue} means censored and every
+         * other value is a cause (numbered 1.. in ascending order of the causes present in the
+         * rows an analysis uses).
+         *
+         * @param name column name
+         * @param censorValue the censoring code
+         * @return this builder
+         */
+        public Builder causes(String name, String censorValue) {
+            Double d = Column.parse(censorValue);
+            String c = d == null ? Check.notNull("censor value", censorValue).strip() : Column.formatNumber(d);
+            clearEvent();
+            event = Check.notNull("event column", name);
+            this.censorValue = c;
+            return this;
+        }
+
+        /**
+         * Adds a cause column given as text (competing risks).
+         *
+         * @param name column name
+         * @param values cause labels
+         * @param censorValue the censoring label
+         * @return this builder
+         */
+        public Builder causes(String name, String[] values, String censorValue) {
+            return text(name, values).causes(name, censorValue);
+        }
+
+        /**
+         * Adds a numeric cause column (competing risks).
+         *
+         * @param name column name
+         * @param values cause codes
+         * @param censorValue the censoring code
+         * @return this builder
+         */
+        public Builder causes(String name, double[] values, double censorValue) {
+            return numeric(name, values).causes(name, Column.formatNumber(censorValue));
+        }
+
+        /**
+         * Status codes given directly: 0 = censored, {@code k} = an event of cause {@code k},
+         * labelled {@code causeLabels[k - 1]}. The numbering is kept as given, so cause 2 stays
+         * cause 2 even when no row has cause 1 (e.g. SEER competing risks: 1 = death from this
+         * cancer, 2 = death from another cause).
+         *
+         * <pre>{@code
+         * SurvivalData cr = SurvivalData.builder().time("months", new double[] {3, 7, 9})
+         *         .causes("cause", new int[] {2, 0, 2}, "cancer death", "other-cause death").build();
+         * }</pre>
+         *
+         * @param name column name
+         * @param codes status codes
+         * @param causeLabels the label of each cause
+         * @return this builder
+         */
+        public Builder causes(String name, int[] codes, String... causeLabels) {
+            Check.notNull("status codes", codes);
+            if (causeLabels == null || causeLabels.length == 0) {
+                throw Check.fail("column '%s': give at least one cause label", name);
+            }
+            double[] v = new double[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                v[i] = codes[i];
+            }
+            numeric(name, v);
+            clearEvent();
+            event = name;
+            statusCodes = codes.clone();
+            this.causeLabels = List.of(causeLabels);
+            return this;
+        }
+
+        /**
+         * @param name an existing column of case weights (finite, >= 0)
+         * @return this builder
+         */
+        public Builder weights(String name) {
+            weights = Check.notNull("weights column", name);
+            return this;
+        }
+
+        /**
+         * Adds case weights (finite, >= 0; NaN = missing).
+         *
+         * @param name column name
+         * @param values one weight per row
+         * @return this builder
+         */
+        public Builder weights(String name, double[] values) {
+            return numeric(name, values).weights(name);
+        }
+
+        /**
+         * @param name an existing column of cluster identifiers (robust variance summed within clusters)
+         * @return this builder
+         */
+        public Builder cluster(String name) {
+            cluster = Check.notNull("cluster column", name);
+            return this;
+        }
+
+        /**
+         * Adds cluster identifiers.
+         *
+         * @param name column name
+         * @param values one identifier per row
+         * @return this builder
+         */
+        public Builder cluster(String name, String[] values) {
+            return text(name, values).cluster(name);
+        }
+
+        /**
+         * Adds numeric cluster identifiers.
+         *
+         * @param name column name
+         * @param values one identifier per row, NaN = missing
+         * @return this builder
+         */
+        public Builder cluster(String name, double[] values) {
+            return numeric(name, values).cluster(name);
+        }
+
+        /**
+         * @param on R's {@code timefix}: merge times that differ only by floating-point noise (default true)
+         * @return this builder
+         */
+        public Builder timeFix(boolean on) {
+            timeFix = on;
+            return this;
+        }
+
+        /**
+         * @param rows the 1-based source rows of the input rows (default 1..n), used in messages and results
+         * @return this builder
+         */
+        public Builder sourceRows(int[] rows) {
+            sourceRows = Check.notNull("source rows", rows).clone();
+            return this;
+        }
+
+        /**
+         * Validates the columns and roles and builds the data; every row is kept.
+         *
+         * @return the data
+         * @throws IllegalArgumentException for a missing role, columns of different lengths, a
+         *     time that is negative or not a number, an entry time not before its exit time, or a
+         *     bad weight
+         */
+        public SurvivalData build() {
+            if (time == null) {
+                throw Check.fail("no time column given");
+            }
+            if (event == null) {
+                throw Check.fail("no event column given");
+            }
+            Column tc = known(time);
+            int n = tc.size();
+            for (Column c : columns.values()) {
+                if (c.size() != n) {
+                    throw Check.fail("column '%s' has %d values but column '%s' has %d", c.name, c.size(), time, n);
+                }
+            }
+            int[] rows = sourceRows != null ? sourceRows : sequence(n);
+            if (rows.length != n) {
+                throw Check.fail("%d source rows given for %d data rows", rows.length, n);
+            }
+            Map<String, Column> cols = new LinkedHashMap<>(columns);
+            double[] t = times(tc, rows);
+            double[] s = null;
+            if (start != null) {
+                s = times(known(start), rows);
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isNaN(s[i]) && !Double.isNaN(t[i]) && !(s[i] < t[i])) {
+                        throw Check.fail("%s: entry time %s is not before exit time %s (column '%s'); expected"
+                                + " start < stop", Check.at(start, rows[i]), Column.formatNumber(s[i]),
+                                Column.formatNumber(t[i]), time);
+                    }
+                }
+            }
+            if (weights != null) {
+                Column wc = known(weights);
+                if (!wc.isNumeric()) {
+                    throw Check.fail("column '%s' holds text; case weights must be numbers", weights);
+                }
+                for (int i = 0; i < n; i++) {
+                    checkWeight(weights, wc.numbers[i], rows[i]);
+                }
+            }
+            if (cluster != null) {
+                known(cluster);
+            }
+            if (timeFix) {
+                fixTimes(t, s, rows);
+            }
+            cols.put(time, Column.of(time, t));
+            if (start != null) {
+                cols.put(start, Column.of(start, s));
+            }
+            List<String> warnings = new ArrayList<>();
+            int[] status = new int[n];
+            List<String> causes = status(known(event), status, rows, warnings);
+            return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster), status, causes,
+                    censorValue != null, warnings);
+        }
+
+        private Column known(String name) {
+            Column c = columns.get(name);
+            if (c == null) {
+                throw Check.fail("unknown column '%s'; the data have %s", name, columns.keySet());
+            }
+            return c;
+        }
+
+        /** R's aeqSurv over the rows whose times are present. */
+        private void fixTimes(double[] t, double[] s, int[] rows) {
+            int n = t.length;
+            int m = 0;
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) {
+                if (!Double.isNaN(t[i]) && (s == null || !Double.isNaN(s[i]))) {
+                    idx[m++] = i;
+                }
+            }
+            if (m == 0) {
+                return;
+            }
+            if (m == n) {
+                TimeFix.apply(s, t, rows, start, time);
+                return;
+            }
+            double[] tt = new double[m];
+            double[] ss = s == null ? null : new double[m];
+            int[] rr = new int[m];
+            for (int k = 0; k < m; k++) {
+                tt[k] = t[idx[k]];
+                rr[k] = rows[idx[k]];
+                if (ss != null) {
+                    ss[k] = s[idx[k]];
+                }
+            }
+            if (TimeFix.apply(ss, tt, rr, start, time)) {
+                for (int k = 0; k < m; k++) {
+                    t[idx[k]] = tt[k];
+                    if (ss != null) {
+                        s[idx[k]] = ss[k];
+                    }
+                }
+            }
+        }
+
+        private static double[] times(Column c, int[] rows) {
+            int n = c.size();
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                double v;
+                if (c.numbers != null) {
+                    v = c.numbers[i];
+                } else if (Column.isMissingText(c.text[i])) {
+                    v = Double.NaN;
+                } else {
+                    Double d = Column.parse(c.text[i]);
+                    if (d == null) {
+                        throw Check.fail("%s: value '%s' is not a number; expected a finite time >= 0",
+                                Check.at(c.name, rows[i]), c.text[i]);
+                    }
+                    v = d;
+                }
+                if (!Double.isNaN(v) && !(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+                    throw Check.fail("%s: time %s is invalid; expected a finite time >= 0", Check.at(c.name, rows[i]),
+                            c.numbers != null ? Column.formatNumber(v) : "'" + c.text[i] + "'");
+                }
+                t[i] = v;
+            }
+            return t;
+        }
+
+        private List<String> status(Column ec, int[] status, int[] rows, List<String> warnings) {
+            int n = status.length;
+            if (statusCodes != null) {
+                for (int i = 0; i < n; i++) {
+                    int c = statusCodes[i];
+                    if (c < 0 || c > causeLabels.size()) {
+                        throw Check.fail("%s: status code %d is invalid; expected 0 (censored) or a cause 1..%d %s",
+                                Check.at(ec.name, rows[i]), c, causeLabels.size(), causeLabels);
+                    }
+                    status[i] = c;
+                }
+                return causeLabels;
+            }
+            if (eventFlags != null) {
+                for (int i = 0; i < n; i++) {
+                    status[i] = eventFlags[i] ? 1 : 0;
+                }
+                return List.of("event");
+            }
+            String[] labels = labelsWithMissing(ec);
+            if (eventValues != null) {
+                for (int i = 0; i < n; i++) {
+                    status[i] = labels[i] == null ? -1 : eventValues.contains(labels[i]) ? 1 : 0;
+                }
+                return List.of(String.join("|", eventValues));
+            }
+            List<String> present = new ArrayList<>();
+            for (String l : labels) {
+                if (l != null) {
+                    present.add(l);
+                }
+            }
+            List<String> codes = Levels.sorted(present.toArray(new String[0]));
+            codes.remove(censorValue);
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int j = 0; j < codes.size(); j++) {
+                index.put(codes.get(j), j + 1);
+            }
+            for (int i = 0; i < n; i++) {
+                status[i] = labels[i] == null ? -1 : labels[i].equals(censorValue) ? 0 : index.get(labels[i]);
+            }
+            if (codes.isEmpty()) {
+                warnings.add(Check.format("column '%s' has only the censoring value '%s'", ec.name, censorValue));
+            }
+            return codes;
+        }
+
+        private static String[] labelsWithMissing(Column c) {
+            String[] r = new String[c.size()];
+            Map<Object, String> cache = new java.util.HashMap<>();
+            for (int i = 0; i < r.length; i++) {
+                if (c.isMissing(i)) {
+                    continue;
+                }
+                Object raw = c.numbers != null ? (Object) c.numbers[i] : c.text[i];
+                String l = cache.get(raw);
+                if (l == null) {
+                    l = c.label(i);
+                    cache.put(raw, l);
+                }
+                r[i] = l;
+            }
+            return r;
+        }
+
+        private static int[] sequence(int n) {
+            int[] r = new int[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = i + 1;
+            }
+            return r;
+        }
     }
 }

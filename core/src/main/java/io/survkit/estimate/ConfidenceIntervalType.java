@@ -15,6 +15,10 @@ import java.util.Locale;
  * <li>{@link #PLAIN} ({@code "plain"}): S -/+ z se S, clipped to [0, 1].</li>
  * <li>{@link #ARCSIN} ({@code "arcsin"}, Nair 1984): sin^2(asin(sqrt S) -/+ z se sqrt(S / (1 - S)) / 2),
  * the angle clipped to [0, pi/2]; absent where S = 0.</li>
+ * <li>{@link #LOGIT} ({@code "logit"}): the logit of S -/+ z se / (1 - S), back-transformed:
+ * 1 - 1 / (1 + exp(log(S / (1 - S)) -/+ z se / (1 - S))); absent where S is 0 (R: NA) or 1
+ * (R: NaN).</li>
+ * <li>{@link #NONE} ({@code "none"}): no limits (R's fit has no {@code lower}/{@code upper}).</li>
  * </ul>
  *
  * <pre>{@code
@@ -30,7 +34,11 @@ public enum ConfidenceIntervalType {
     /** No transform (R {@code "plain"}). */
     PLAIN("plain"),
     /** Arcsine-square-root transform (R {@code "arcsin"}). */
-    ARCSIN("arcsin");
+    ARCSIN("arcsin"),
+    /** Logit transform (R {@code "logit"}). */
+    LOGIT("logit"),
+    /** No confidence limits (R {@code "none"}). */
+    NONE("none");
 
     private final String rName;
 
@@ -38,7 +46,10 @@ public enum ConfidenceIntervalType {
         this.rName = rName;
     }
 
-    /** R's name of this type ({@code survfit(conf.type = )}): {@code log}, {@code log-log}, {@code plain}, {@code arcsin}. */
+    /**
+     * R's name of this type ({@code survfit(conf.type = )}): {@code log}, {@code log-log},
+     * {@code plain}, {@code arcsin}, {@code logit}, {@code none}.
+     */
     public String rName() {
         return rName;
     }
@@ -58,7 +69,8 @@ public enum ConfidenceIntervalType {
                 return t;
             }
         }
-        throw Check.fail("confidence interval type '%s' is unknown; expected one of log, log-log, plain, arcsin",
+        throw Check.fail("confidence interval type '%s' is unknown; expected one of log, log-log, plain, arcsin, logit, "
+                + "none",
                 name);
     }
 
@@ -68,9 +80,10 @@ public enum ConfidenceIntervalType {
      */
     boolean isNotAvailable(double s) {
         return switch (this) {
-            case LOG, ARCSIN -> s == 0;
+            case LOG, ARCSIN, LOGIT -> s == 0;
             case LOG_LOG -> s == 0 || s == 1;
             case PLAIN -> false;
+            case NONE -> true;
         };
     }
 
@@ -107,6 +120,14 @@ public enum ConfidenceIntervalType {
                 double v = upper ? Math.sin(Math.min(Math.PI / 2, a + se2)) : Math.sin(Math.max(0, a - se2 * scale));
                 return v * v;
             }
+            case LOGIT: {
+                double xx = s == 0 ? Double.NaN : s;
+                double se2 = z * lse * (1 + xx / (1 - xx));
+                double logit = Math.log(s / (1 - s));
+                return upper ? 1 - 1 / (1 + Math.exp(logit + se2)) : 1 - 1 / (1 + Math.exp(logit - se2 * scale));
+            }
+            case NONE:
+                return Double.NaN;
             default:
                 throw new AssertionError(this);
         }

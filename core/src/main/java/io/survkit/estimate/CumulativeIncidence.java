@@ -3,7 +3,9 @@ package io.survkit.estimate;
 import io.survkit.compare.GrayTest;
 import io.survkit.compare.GrayTestResult;
 import io.survkit.data.Factor;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +45,14 @@ import java.util.List;
  * }</pre>
  */
 public final class CumulativeIncidence {
-    private static final CumulativeIncidence DEFAULTS = new CumulativeIncidence(CifMethod.CUMINC);
+    private static final CumulativeIncidence DEFAULTS = new CumulativeIncidence(CifMethod.CUMINC, 0);
 
     private final CifMethod method;
+    /** Gray's test weight exponent (cmprsk cuminc {@code rho}). */
+    private final double rho;
 
-    private CumulativeIncidence(CifMethod method) {
+    private CumulativeIncidence(CifMethod method, double rho) {
+        this.rho = rho;
         this.method = method;
     }
 
@@ -58,7 +63,15 @@ public final class CumulativeIncidence {
 
     /** The same estimator with layout and variance {@code method}. */
     public CumulativeIncidence withMethod(CifMethod method) {
-        return new CumulativeIncidence(Check.notNull("method", method));
+        return new CumulativeIncidence(Check.notNull("method", method), rho);
+    }
+
+    /**
+     * The same estimator whose Gray's test weighs each time by S(t-)^rho of the pooled cause's
+     * subdistribution (cmprsk {@code cuminc(rho = )}; 0 = the log-rank-like default).
+     */
+    public CumulativeIncidence withGrayRho(double rho) {
+        return new CumulativeIncidence(method, Check.finite("Gray's test rho", rho));
     }
 
     /** The method. */
@@ -67,27 +80,60 @@ public final class CumulativeIncidence {
     }
 
     /**
+     * Fits the cumulative incidence of every cause with one group (R {@code cuminc(time, status)}).
+     *
+     * @param data competing-risks data
+     * @return the curves
+     */
+    public CumulativeIncidenceResult fit(SurvivalData data) {
+        return fit(data, Terms.none());
+    }
+
+    /**
+     * Fits the cumulative incidence of every cause (R {@code cuminc(time, status, group)}), one set
+     * of curves per group of the formula's columns ({@code "1"} or {@code ""}: one group).
+     *
+     * @param data competing-risks data
+     * @param formula the grouping, e.g. {@code "group"}
+     * @return the curves
+     */
+    public CumulativeIncidenceResult fit(SurvivalData data, String formula) {
+        return fit(data, Terms.parse(Check.notNull("formula", formula)));
+    }
+
+    /**
+     * Fits the cumulative incidence of every cause, one set of curves per group of {@code terms}.
+     *
+     * @param data competing-risks data
+     * @param terms the grouping terms
+     * @return the curves
+     */
+    public CumulativeIncidenceResult fit(SurvivalData data, Terms terms) {
+        return fit(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms)));
+    }
+
+    /**
      * Fits the cumulative incidence of every cause with events in every group with rows.
      *
      * @throws IllegalArgumentException for null data, no events, case weights, counting-process
      *         rows, or a strata column with {@link CifMethod#AALEN_JOHANSEN}
      */
-    public CumulativeIncidenceResult fit(SurvivalData data) {
+    public CumulativeIncidenceResult fit(ModelFrame data) {
         Check.notNull("data", data);
         if (data.hasWeights()) {
             throw Check.fail("cumulative incidence: case weights (column '%s') are not supported; cmprsk::cuminc "
-                    + "has none", data.weightsColumn());
+                    + "has none", data.weightsColumn().orElse(null));
         }
         if (data.hasStart()) {
             throw Check.fail("cumulative incidence needs right-censored rows; start column '%s' (delayed entry) "
-                    + "is not supported", data.startColumn());
+                    + "is not supported", data.startColumn().orElse(null));
         }
-        if (method == CifMethod.AALEN_JOHANSEN && data.strata() != null) {
+        if (method == CifMethod.AALEN_JOHANSEN && data.strata().isPresent()) {
             throw Check.fail("strata column '%s': the Aalen-Johansen curves take a group column only (strata "
-                    + "stratify Gray's test of CifMethod.CUMINC)", data.strata().name());
+                    + "stratify Gray's test of CifMethod.CUMINC)", data.strata().orElseThrow().name());
         }
-        int n = data.size();
-        Factor g = data.group();
+        int n = data.rowCount();
+        Factor g = data.groups().orElse(null);
         int groups = g == null ? 1 : g.levelCount();
         int causes = data.causes().size();
         int s = causes + 1;
@@ -146,7 +192,7 @@ public final class CumulativeIncidence {
                             r[1], r[2]));
                 }
             }
-            GrayTestResult gray = groupLabels.size() > 1 ? GrayTest.withDefaults().test(data) : null;
+            GrayTestResult gray = groupLabels.size() > 1 ? GrayTest.withDefaults().withRho(rho).test(data) : null;
             return new CumulativeIncidenceResult(method, causeLabels, groupLabels, curves, List.of(), gray,
                     data.omittedRows(), warnings);
         }

@@ -293,6 +293,19 @@ public final class CumulativeIncidenceResult implements Exportable {
         Exports.cumulativeIncidence(this, new JsonWriter(out));
     }
 
+    /**
+     * As {@link #writeJson(Appendable)}, with {@code timepoints}: each curve's estimate and variance
+     * at {@code times} (sorted, duplicates dropped), absent after the curve's last time, as
+     * {@code cmprsk::timepoints(fit, times)}.
+     *
+     * @param out where the text goes
+     * @param times the time points
+     */
+    public void writeJson(Appendable out, double[] times) {
+        Exports.cumulativeIncidence(this, new io.survkit.internal.JsonWriter(out),
+                java.util.Arrays.stream(times).sorted().distinct().toArray());
+    }
+
     @Override
     public Table table() {
         return Exports.cumulativeIncidenceTable(this);

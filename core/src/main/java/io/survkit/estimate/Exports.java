@@ -22,19 +22,37 @@ final class Exports {
      * quantiles, then rmean/rmeanSe when {@code tau} is given and at[] when {@code times} are).
      */
     static void kaplanMeier(KaplanMeierResult fit, JsonWriter w, double[] times, OptionalDouble tau) {
+        double[] horizons = new double[fit.curveCount()];
+        java.util.Arrays.fill(horizons, tau.orElse(Double.NaN));
+        kaplanMeier(fit, w, times, horizons, DEFAULT_PROBABILITIES);
+    }
+
+    static final double[] DEFAULT_PROBABILITIES = {0.25, 0.5, 0.75};
+
+    /**
+     * The oracle's km {@code result} with each curve's restricted mean up to its own horizon (NaN =
+     * none) and quantiles at {@code probabilities}. With {@link ConfidenceIntervalType#NONE} the
+     * {@code lower} and {@code upper} arrays are empty, as R's fit has none.
+     */
+    static void kaplanMeier(KaplanMeierResult fit, JsonWriter w, double[] times, double[] horizons,
+            double[] probabilities) {
         w.beginObject().name("nOmitted").value(fit.omittedRows())
                 .name("stdErrScale").value(fit.standardErrorScale().rName())
                 .name("strata").beginArray();
-        for (SurvivalCurve c : fit.curves()) {
-            curve(c, w, times, tau);
+        for (int k = 0; k < fit.curveCount(); k++) {
+            double h = horizons[k];
+            curve(fit.curve(k), w, times, Double.isNaN(h) ? OptionalDouble.empty() : OptionalDouble.of(h),
+                    probabilities);
         }
         w.endArray();
         w.nonEmpty("warnings", fit.warnings());
         w.endObject();
     }
 
-    private static void curve(SurvivalCurve c, JsonWriter w, double[] times, OptionalDouble tau) {
+    private static void curve(SurvivalCurve c, JsonWriter w, double[] times, OptionalDouble tau,
+            double[] probabilities) {
         int n = c.size();
+        int limits = c.confidenceIntervalType() == ConfidenceIntervalType.NONE ? 0 : n;
         w.beginObject().name("name").value(c.name()).name("n").value(c.rowCount()).name("events").value(c.events());
         w.column("time", n, c::time);
         w.column("nRisk", n, c::numberAtRisk);
@@ -42,14 +60,15 @@ final class Exports {
         w.column("nCensor", n, c::numberCensored);
         w.column("surv", n, c::survival);
         w.column("stdErr", n, c::standardError);
-        w.column("lower", n, c::lower);
-        w.column("upper", n, c::upper);
+        w.column("lower", limits, c::lower);
+        w.column("upper", limits, c::upper);
         w.column("cumhaz", n, c::cumulativeHazard);
         w.column("stdChaz", n, c::cumulativeHazardStandardError);
         w.name("median").value(c.median()).name("medianLower").value(c.medianLower())
                 .name("medianUpper").value(c.medianUpper());
         w.name("quantiles").beginArray();
-        for (Quantile q : c.quantiles()) {
+        for (double p : probabilities) {
+            Quantile q = c.quantile(p);
             w.beginObject().name("p").value(q.probability()).name("time").value(q.time())
                     .name("lower").value(q.lower()).name("upper").value(q.upper()).endObject();
         }
@@ -97,6 +116,11 @@ final class Exports {
      * strata[] (with a group).
      */
     static void cumulativeIncidence(CumulativeIncidenceResult fit, JsonWriter w) {
+        cumulativeIncidence(fit, w, null);
+    }
+
+    /** As {@link #cumulativeIncidence(CumulativeIncidenceResult, JsonWriter)}, plus cmprsk's timepoints at {@code times}. */
+    static void cumulativeIncidence(CumulativeIncidenceResult fit, JsonWriter w, double[] times) {
         w.beginObject().name("nOmitted").value(fit.omittedRows());
         if (fit.method() == CifMethod.CUMINC) {
             w.name("curves").beginArray();
@@ -136,8 +160,40 @@ final class Exports {
                 w.endArray();
             }
         }
+        if (times != null) {
+            timepoints(fit, w, times);
+        }
         w.nonEmpty("warnings", fit.warnings());
         w.endObject();
+    }
+
+    /** cmprsk's {@code timepoints}: times, then per curve its name and est/var at each time (null = NA). */
+    private static void timepoints(CumulativeIncidenceResult fit, JsonWriter w, double[] times) {
+        List<IncidenceCurve> curves = fit.curves();
+        w.name("timepoints").beginObject();
+        w.column("times", times.length, i -> times[i]);
+        w.name("curves").beginArray();
+        for (IncidenceCurve c : curves) {
+            w.value(c.name());
+        }
+        w.endArray();
+        w.name("est").beginArray();
+        for (IncidenceCurve c : curves) {
+            w.beginArray();
+            for (double t : times) {
+                w.value(c.estimateAt(t));
+            }
+            w.endArray();
+        }
+        w.endArray().name("var").beginArray();
+        for (IncidenceCurve c : curves) {
+            w.beginArray();
+            for (double t : times) {
+                w.value(c.varianceAt(t));
+            }
+            w.endArray();
+        }
+        w.endArray().endObject();
     }
 
     private static void states(StateProbabilities s, JsonWriter w) {

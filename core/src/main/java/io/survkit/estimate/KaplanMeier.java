@@ -1,8 +1,11 @@
 package io.survkit.estimate;
 
 import io.survkit.data.CountTable;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -27,25 +30,34 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * clusters and O(event times x clusters) (R's recursion) with clusters or delayed entry.
  *
  * <pre>{@code
- * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").group("sex").read();
+ * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").read();
  * KaplanMeierResult km = KaplanMeier.withDefaults()
  *         .withConfType(ConfidenceIntervalType.LOG_LOG)
- *         .fit(lung);
+ *         .fit(lung, "sex");
  * System.out.println(km);                       // n, events, median and its CI per curve
  * double s = km.curve(0).survivalAt(365);       // S(1 year) of the first curve
  * }</pre>
  */
 public final class KaplanMeier {
-    private static final KaplanMeier DEFAULTS = new KaplanMeier(ConfidenceIntervalType.LOG, 0.95, Variance.AUTO);
+    private static final KaplanMeier DEFAULTS = new KaplanMeier(ConfidenceIntervalType.LOG, 0.95, Variance.AUTO,
+            SurvivalEstimator.PRODUCT_LIMIT, HazardEstimator.NELSON_AALEN, Double.NaN);
 
     private final ConfidenceIntervalType confType;
     private final double confLevel;
     private final Variance variance;
+    private final SurvivalEstimator survivalEstimator;
+    private final HazardEstimator hazardEstimator;
+    /** NaN = no start time. */
+    private final double startTime;
 
-    private KaplanMeier(ConfidenceIntervalType confType, double confLevel, Variance variance) {
+    private KaplanMeier(ConfidenceIntervalType confType, double confLevel, Variance variance,
+            SurvivalEstimator survivalEstimator, HazardEstimator hazardEstimator, double startTime) {
         this.confType = confType;
         this.confLevel = confLevel;
         this.variance = variance;
+        this.survivalEstimator = survivalEstimator;
+        this.hazardEstimator = hazardEstimator;
+        this.startTime = startTime;
     }
 
     /** Log-transformed 95 % intervals, R's automatic variance choice. */
@@ -55,17 +67,52 @@ public final class KaplanMeier {
 
     /** The same estimator with intervals of type {@code type} (R {@code conf.type}). */
     public KaplanMeier withConfType(ConfidenceIntervalType type) {
-        return new KaplanMeier(Check.notNull("confidence interval type", type), confLevel, variance);
+        return new KaplanMeier(Check.notNull("confidence interval type", type), confLevel, variance,
+                survivalEstimator, hazardEstimator, startTime);
     }
 
     /** The same estimator with confidence level {@code level}, strictly between 0 and 1 (R {@code conf.int}). */
     public KaplanMeier withConfLevel(double level) {
-        return new KaplanMeier(confType, Check.openUnit("confidence level", level), variance);
+        return new KaplanMeier(confType, Check.openUnit("confidence level", level), variance, survivalEstimator,
+                hazardEstimator, startTime);
     }
 
     /** The same estimator with variance {@code v} (R {@code robust}: GREENWOOD = FALSE, INFINITESIMAL_JACKKNIFE = TRUE). */
     public KaplanMeier withVariance(Variance v) {
-        return new KaplanMeier(confType, confLevel, Check.notNull("variance", v));
+        return new KaplanMeier(confType, confLevel, Check.notNull("variance", v), survivalEstimator,
+                hazardEstimator, startTime);
+    }
+
+    /**
+     * The same estimator with survival computed by {@code estimator} (R {@code stype}: 1 =
+     * {@link SurvivalEstimator#PRODUCT_LIMIT}, 2 = {@link SurvivalEstimator#EXPONENTIAL_HAZARD}).
+     */
+    public KaplanMeier withSurvivalEstimator(SurvivalEstimator estimator) {
+        return new KaplanMeier(confType, confLevel, variance, Check.notNull("survival estimator", estimator),
+                hazardEstimator, startTime);
+    }
+
+    /**
+     * The same estimator with the cumulative hazard computed by {@code estimator} (R {@code ctype}:
+     * 1 = {@link HazardEstimator#NELSON_AALEN}, 2 = {@link HazardEstimator#FLEMING_HARRINGTON}).
+     */
+    public KaplanMeier withHazardEstimator(HazardEstimator estimator) {
+        return new KaplanMeier(confType, confLevel, variance, survivalEstimator,
+                Check.notNull("hazard estimator", estimator), startTime);
+    }
+
+    /**
+     * The same estimator conditional on survival to {@code time} (R {@code start.time}): rows that
+     * leave before it are not used (and counted in a warning), the curves start there and their
+     * restricted means, landmarks and quantiles are read from it, on the original time scale.
+     *
+     * @param time a finite start time
+     */
+    public KaplanMeier withStartTime(double time) {
+        if (!Double.isFinite(time)) {
+            throw Check.fail("start time must be a finite number, got %s", time);
+        }
+        return new KaplanMeier(confType, confLevel, variance, survivalEstimator, hazardEstimator, time);
     }
 
     /** Confidence interval type. */
@@ -83,21 +130,71 @@ public final class KaplanMeier {
         return variance;
     }
 
+    /** Survival estimator (R {@code stype}). */
+    public SurvivalEstimator survivalEstimator() {
+        return survivalEstimator;
+    }
+
+    /** Cumulative hazard estimator (R {@code ctype}). */
+    public HazardEstimator hazardEstimator() {
+        return hazardEstimator;
+    }
+
+    /** R's {@code start.time}, absent when the curves start at the data's origin. */
+    public OptionalDouble startTime() {
+        return Double.isNaN(startTime) ? OptionalDouble.empty() : OptionalDouble.of(startTime);
+    }
+
     /** z = qnorm((1 + level) / 2). */
     double z() {
         return new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
     }
 
     /**
-     * Fits one curve per group level (per group x stratum with a strata column) to subject rows.
+     * Fits one curve to every row (R {@code survfit(Surv(...) ~ 1)}).
      *
+     * @param data the data
+     * @return the curve
      * @throws IllegalArgumentException for null data, or {@link Variance#INFINITESIMAL_JACKKNIFE}
      *         asked for counting-process rows without a cluster (subject id) column (R: "id or
      *         cluster option required")
      */
     public KaplanMeierResult fit(SurvivalData data) {
-        Check.notNull("data", data);
-        return KaplanMeierFitter.fit(this, data);
+        return fit(data, Terms.none());
+    }
+
+    /**
+     * Fits one curve per group of the formula's columns (R {@code survfit(Surv(...) ~ formula)}),
+     * e.g. {@code "sex"}, {@code "sex + ph.ecog"} or {@code "trt + strata(prior)"}; rows missing
+     * in a used column are left out and counted.
+     *
+     * @param data the data
+     * @param formula the grouping: columns, {@code factor()}, {@code strata()}
+     * @return the curves
+     */
+    public KaplanMeierResult fit(SurvivalData data, String formula) {
+        return fit(data, Terms.parse(Check.notNull("formula", formula)));
+    }
+
+    /**
+     * Fits one curve per group of {@code terms}.
+     *
+     * @param data the data
+     * @param terms the grouping terms
+     * @return the curves
+     */
+    public KaplanMeierResult fit(SurvivalData data, Terms terms) {
+        return fit(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms)));
+    }
+
+    /**
+     * Fits one curve per group of an already resolved model frame.
+     *
+     * @param frame the frame
+     * @return the curves
+     */
+    public KaplanMeierResult fit(ModelFrame frame) {
+        return KaplanMeierFitter.fit(this, Check.notNull("frame", frame));
     }
 
     /**
@@ -119,6 +216,7 @@ public final class KaplanMeier {
     @Override
     public String toString() {
         return "KaplanMeier[confType=" + confType.rName() + ", confLevel=" + confLevel + ", variance=" + variance
-                + "]";
+                + ", stype=" + survivalEstimator.rCode() + ", ctype=" + hazardEstimator.rCode()
+                + (Double.isNaN(startTime) ? "" : ", startTime=" + startTime) + "]";
     }
 }

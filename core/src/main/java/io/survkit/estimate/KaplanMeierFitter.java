@@ -2,7 +2,7 @@ package io.survkit.estimate;
 
 import io.survkit.data.CountTable;
 import io.survkit.data.Factor;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 import io.survkit.internal.Sorting;
 import java.util.ArrayList;
@@ -28,37 +28,46 @@ final class KaplanMeierFitter {
 
     // ---------------------------------------------------------------- subject rows
 
-    static KaplanMeierResult fit(KaplanMeier km, SurvivalData data) {
+    static KaplanMeierResult fit(KaplanMeier km, ModelFrame data) {
         List<String> warnings = new ArrayList<>(data.warnings());
         boolean fractional = data.hasFractionalWeights();
         boolean jackknife = switch (km.variance()) {
             case GREENWOOD -> false;
             case INFINITESIMAL_JACKKNIFE -> true;
-            case AUTO -> fractional || data.cluster() != null;
+            case AUTO -> fractional || data.cluster().isPresent();
         };
         if (jackknife && km.variance() == Variance.INFINITESIMAL_JACKKNIFE && data.hasStart()
-                && data.cluster() == null) {
+                && data.cluster().isEmpty()) {
             throw Check.fail("the infinitesimal-jackknife variance of counting-process (start, stop] rows needs a "
                     + "cluster column naming the subject of each row (R: id or cluster option required)");
         }
-        if (!jackknife && data.cluster() != null) {
+        if (!jackknife && data.cluster().isPresent()) {
             warnings.add(Check.format("cluster column '%s' ignored: the Greenwood variance does not use clusters "
                     + "(use Variance.AUTO or INFINITESIMAL_JACKKNIFE for a clustered variance)",
-                    data.cluster().name()));
+                    data.cluster().orElseThrow().name()));
         }
         if (!jackknife && fractional) {
             warnings.add(Check.format("case weights in '%s' are not whole numbers but the Greenwood variance treats "
                     + "them as frequencies; R's default for such weights is the infinitesimal jackknife "
-                    + "(Variance.AUTO)", data.weightsColumn()));
+                    + "(Variance.AUTO)", data.weightsColumn().orElse(null)));
         }
-        Factor g = data.group();
-        Factor s = data.strata();
+        Factor g = data.groups().orElse(null);
+        Factor s = data.strata().orElse(null);
         int strata = s == null ? 1 : s.levelCount();
         int curves = (g == null ? 1 : g.levelCount()) * strata;
         Settings set = new Settings(km, jackknife);
-        Fitted f = !data.hasStart() && !data.hasWeights() && !jackknife
+        Fitted f = !data.hasStart() && !data.hasWeights() && !jackknife && set.productLimitNelsonAalen()
                 ? fast(data, g, s, strata, curves, set)
                 : general(data, g, s, strata, curves, set);
+        int dropped = droppedBeforeStart(data, set.startTime);
+        if (dropped == data.rowCount()) {
+            throw Check.fail("every row leaves before the start time %s (R: all observations removed by "
+                    + "start.time)", set.startTime);
+        }
+        if (dropped > 0) {
+            warnings.add(Check.format("%d rows leave before the start time %s and are not used (R: start.time)",
+                    dropped, set.startTime));
+        }
         List<SurvivalCurve> out = new ArrayList<>();
         for (int k = 0; k < curves; k++) {
             String name = curveName(g, s, strata, k);
@@ -68,14 +77,49 @@ final class KaplanMeierFitter {
                 out.add(f.curves[k]);
             }
         }
-        return new KaplanMeierResult(out, data.omittedRows(), warnings, set.scale(), km.confType(), km.confLevel(),
-                jackknife ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
+        return new KaplanMeierResult(withOrigin(out, set), data.omittedRows(), warnings, set.scale(), km.confType(),
+                km.confLevel(), jackknife ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
+    }
+
+    private static int droppedBeforeStart(ModelFrame data, double startTime) {
+        int dropped = 0;
+        for (int i = 0; i < data.rowCount(); i++) {
+            if (!(data.time(i) >= startTime)) {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * Gives every curve R's time origin: {@code start.time} when given, else min(0, every curve's
+     * times) for the restricted mean and the landmarks ({@code survfit0}, {@code survmean}) and 0 for
+     * the quantiles ({@code quantile.survfit}).
+     */
+    static List<SurvivalCurve> withOrigin(List<SurvivalCurve> curves, Settings set) {
+        boolean given = set.startTime != Double.NEGATIVE_INFINITY;
+        double min = 0;
+        for (SurvivalCurve c : curves) {
+            if (c.size() > 0) {
+                min = Math.min(min, c.time(0));
+            }
+        }
+        double origin = given ? set.startTime : min;
+        double quantileOrigin = given ? set.startTime : 0;
+        if (origin == 0 && quantileOrigin == 0) {
+            return curves;
+        }
+        List<SurvivalCurve> out = new ArrayList<>(curves.size());
+        for (SurvivalCurve c : curves) {
+            out.add(c.withOrigin(origin, quantileOrigin));
+        }
+        return out;
     }
 
     /** R's label of curve {@code k} (group-major): "g=a", "strata(s)=x", "g=a, strata(s)=x" or "all". */
     private static String curveName(Factor g, Factor s, int strata, int k) {
         String gl = g == null ? null : g.label(k / strata);
-        String sl = s == null ? null : strataLabel(s.name(), s.levels(), k % strata);
+        String sl = s == null ? null : "strata(" + s.name() + ")=" + s.label(k % strata);
         if (gl == null && sl == null) {
             return "all";
         }
@@ -112,16 +156,30 @@ final class KaplanMeierFitter {
         final double level;
         final double z;
         final boolean jackknife;
+        final SurvivalEstimator stype;
+        final HazardEstimator ctype;
+        /** R's start.time: rows leaving before it are dropped; -Infinity when not given. */
+        final double startTime;
 
         Settings(KaplanMeier km, boolean jackknife) {
             this.type = km.confType();
             this.level = km.confLevel();
             this.z = km.z();
             this.jackknife = jackknife;
+            this.stype = km.survivalEstimator();
+            this.ctype = km.hazardEstimator();
+            this.startTime = km.startTime().orElse(Double.NEGATIVE_INFINITY);
         }
 
+        /** Kaplan-Meier survival with the Nelson-Aalen hazard (R's type 1, the default). */
+        boolean productLimitNelsonAalen() {
+            return stype == SurvivalEstimator.PRODUCT_LIMIT && ctype == HazardEstimator.NELSON_AALEN;
+        }
+
+        /** R: {@code logse = (ncluster == 0 || type == 2 || type == 4)}, types 2 and 4 = Fleming-Harrington hazard. */
         StandardErrorScale scale() {
-            return jackknife ? StandardErrorScale.SURVIVAL : StandardErrorScale.LOG;
+            return jackknife && ctype == HazardEstimator.NELSON_AALEN ? StandardErrorScale.SURVIVAL
+                    : StandardErrorScale.LOG;
         }
     }
 
@@ -135,12 +193,16 @@ final class KaplanMeierFitter {
     }
 
     /** Unweighted right-censored rows, Greenwood variance. */
-    private static Fitted fast(SurvivalData data, Factor g, Factor s, int strata, int curves, Settings set) {
-        int n = data.size();
+    private static Fitted fast(ModelFrame data, Factor g, Factor s, int strata, int curves, Settings set) {
+        int n = data.rowCount();
         int[] eventStart = new int[curves + 1];
         int[] censorStart = new int[curves + 1];
         boolean one = curves == 1;
+        double t0 = set.startTime;
         for (int i = 0; i < n; i++) {
+            if (!(data.time(i) >= t0)) {
+                continue;
+            }
             int k = one ? 0 : curveOf(g, s, strata, i);
             if (data.isEvent(i)) {
                 eventStart[k + 1]++;
@@ -157,6 +219,9 @@ final class KaplanMeierFitter {
         int[] ep = Arrays.copyOf(eventStart, curves);
         int[] cp = Arrays.copyOf(censorStart, curves);
         for (int i = 0; i < n; i++) {
+            if (!(data.time(i) >= t0)) {
+                continue;
+            }
             int k = one ? 0 : curveOf(g, s, strata, i);
             double t = data.time(i) + 0.0; // -0.0 -> 0.0
             if (data.isEvent(i)) {
@@ -252,26 +317,27 @@ final class KaplanMeierFitter {
     }
 
     /** Weighted and/or counting-process rows, any variance. */
-    private static Fitted general(SurvivalData data, Factor g, Factor s, int strata, int curves, Settings set) {
-        int n = data.size();
+    private static Fitted general(ModelFrame data, Factor g, Factor s, int strata, int curves, Settings set) {
+        int n = data.rowCount();
         double[] time = data.times();
-        double[] start = data.starts();
+        double[] start = data.starts().orElse(null);
         double[] w = new double[n];
         boolean[] event = new boolean[n];
         int[] code = new int[n];
         for (int i = 0; i < n; i++) {
             w[i] = data.weight(i);
             event[i] = data.isEvent(i);
-            code[i] = curveOf(g, s, strata, i);
+            // rows leaving before R's start.time go to an extra code past the last curve, never fitted
+            code[i] = time[i] >= set.startTime ? curveOf(g, s, strata, i) : curves;
         }
         int[] sort2 = Sorting.order(time);
-        int[] offset = Sorting.groupStable(sort2, code, curves);
+        int[] offset = Sorting.groupStable(sort2, code, curves + 1);
         int[] sort1 = null;
         if (start != null) {
             sort1 = Sorting.order(start);
-            Sorting.groupStable(sort1, code, curves);
+            Sorting.groupStable(sort1, code, curves + 1);
         }
-        Factor cluster = set.jackknife ? data.cluster() : null;
+        Factor cluster = set.jackknife ? data.cluster().orElse(null) : null;
         int[] clusterMap = cluster == null ? null : new int[cluster.levelCount()];
         Fitted f = new Fitted(curves);
         for (int k = 0; k < curves; k++) {
@@ -298,7 +364,8 @@ final class KaplanMeierFitter {
         double[] risk = new double[m];
         double[] events = new double[m];
         double[] censored = new double[m];
-        boolean closedForm = set.jackknife && start == null && cluster == null;
+        double[] eventRows = new double[m];
+        boolean closedForm = set.jackknife && start == null && cluster == null && set.productLimitNelsonAalen();
         double[] w2e = closedForm ? new double[m] : null;
         double[] w2c = closedForm ? new double[m] : null;
         // R survfitkm pass 1: backward over exit times; add the rows leaving at t, then drop the rows
@@ -322,6 +389,7 @@ final class KaplanMeierFitter {
                 if (event[r]) {
                     wt2 += w[r];
                     q2 += w[r] * w[r];
+                    eventRows[j]++;
                 } else {
                     wt3 += w[r];
                     q3 += w[r] * w[r];
@@ -348,8 +416,10 @@ final class KaplanMeierFitter {
         double[] se = new double[m];
         double[] chaz = new double[m];
         double[] seChaz = new double[m];
-        if (!set.jackknife) {
+        if (!set.jackknife && set.productLimitNelsonAalen()) {
             KaplanMeierKernel.greenwood(m, risk, events, surv, se, chaz, seChaz);
+        } else if (!set.jackknife) {
+            KaplanMeierKernel.simple(m, risk, events, eventRows, set.stype, set.ctype, surv, se, chaz, seChaz);
         } else if (closedForm) {
             KaplanMeierKernel.jackknifeRows(m, risk, events, w2e, w2c, surv, se, chaz, seChaz);
         } else {
@@ -369,8 +439,8 @@ final class KaplanMeierFitter {
                     id[sort2[p]] = clusterMap[c];
                 }
             }
-            KaplanMeierKernel.jackknifeRecursion(m, ct, risk, events, time, start, event, w, sort2, sort1, from, to,
-                    id, nid, surv, se, chaz, seChaz);
+            KaplanMeierKernel.jackknifeRecursion(m, ct, risk, events, eventRows, time, start, event, w, sort2, sort1,
+                    from, to, id, nid, set.stype, set.ctype, surv, se, chaz, seChaz);
         }
         return new SurvivalCurve(name, to - from, ct, Counts.of(risk, events, censored), surv, se, chaz, seChaz,
                 set.scale(), set.type, set.level, set.z);
@@ -384,6 +454,10 @@ final class KaplanMeierFitter {
         boolean fractional = false;
         for (int c = 0; c < table.size(); c++) {
             fractional |= !isWhole(table.events(c)) || !isWhole(table.censored(c)) || !isWhole(table.entered(c));
+        }
+        if (fractional && set.ctype == HazardEstimator.FLEMING_HARRINGTON) {
+            throw Check.fail("the Fleming-Harrington hazard needs the number of event rows at each time, which "
+                    + "counts that are not whole numbers (weighted sums) do not give; fit the subject rows instead");
         }
         if (fractional) {
             warnings.add("the counts are not whole numbers (weighted sums); the Greenwood variance treats them as "
@@ -405,8 +479,8 @@ final class KaplanMeierFitter {
                 }
             }
         }
-        return new KaplanMeierResult(out, table.omittedRows(), warnings, StandardErrorScale.LOG, km.confType(),
-                km.confLevel(), Variance.GREENWOOD);
+        return new KaplanMeierResult(withOrigin(out, set), table.omittedRows(), warnings, StandardErrorScale.LOG,
+                km.confType(), km.confLevel(), Variance.GREENWOOD);
     }
 
     private static boolean isWhole(double v) {
@@ -433,7 +507,7 @@ final class KaplanMeierFitter {
         int m = 0;
         double rows = 0;
         for (int c = from; c < to; c++) {
-            if (exits(t, c)) {
+            if (exits(t, c) && t.time(c) >= set.startTime) {
                 m++;
                 rows += t.rows(c);
             }
@@ -450,7 +524,7 @@ final class KaplanMeierFitter {
         for (int c = to - 1; c >= from; c--) {
             acc += t.events(c) + t.censored(c);
             acc -= t.entered(c);
-            if (exits(t, c)) {
+            if (exits(t, c) && t.time(c) >= set.startTime) {
                 j--;
                 ct[j] = t.time(c) + 0.0;
                 risk[j] = acc;
@@ -462,7 +536,7 @@ final class KaplanMeierFitter {
         double[] se = new double[m];
         double[] chaz = new double[m];
         double[] seChaz = new double[m];
-        KaplanMeierKernel.greenwood(m, risk, events, surv, se, chaz, seChaz);
+        KaplanMeierKernel.simple(m, risk, events, events, set.stype, set.ctype, surv, se, chaz, seChaz);
         return new SurvivalCurve(name, (int) Math.round(rows), ct, Counts.of(risk, events, censored), surv, se, chaz,
                 seChaz, StandardErrorScale.LOG, set.type, set.level, set.z);
     }

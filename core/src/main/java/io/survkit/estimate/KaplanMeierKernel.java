@@ -92,19 +92,77 @@ final class KaplanMeierKernel {
     }
 
     /**
+     * The simple (non-jackknife) variance for every {@code stype}/{@code ctype} pair of R's
+     * {@code survfitkm} ({@code nid == 0} branch). Hazard: Nelson-Aalen dH = d/n, var += d/n^2, or
+     * Fleming-Harrington dH = sum_{j<e} (d/e)/(n - j d/e), var += sum (d/e)/(n - j d/e)^2 with e the
+     * event rows. Survival: product limit with Greenwood's var(-log S) += d/(n(n - d)), or exp(-H)
+     * with the standard error of H. A time counts when it has an event row of positive weight.
+     *
+     * @param rows per time, the number of event rows (unweighted)
+     */
+    static void simple(int m, double[] n, double[] d, double[] rows, SurvivalEstimator stype, HazardEstimator ctype,
+            double[] surv, double[] se, double[] chaz, double[] seChaz) {
+        boolean exp = stype == SurvivalEstimator.EXPONENTIAL_HAZARD;
+        boolean fleming = ctype == HazardEstimator.FLEMING_HARRINGTON;
+        double km = 1;
+        double nelson = 0;
+        double v1 = 0;
+        double v2 = 0;
+        for (int i = 0; i < m; i++) {
+            double ni = n[i];
+            double di = d[i];
+            boolean event = rows[i] > 0 && di > 0;
+            if (fleming) {
+                double e = rows[i];
+                for (int j = 0; j < e; j++) {
+                    double denominator = ni - j * di / e;
+                    nelson += di / (e * denominator);
+                    v2 += di / (e * denominator * denominator);
+                }
+            } else if (event) {
+                nelson += di / ni;
+                v2 += di / (ni * ni);
+            }
+            if (exp) {
+                surv[i] = Math.exp(-nelson);
+                se[i] = Math.sqrt(v2);
+            } else {
+                if (event) {
+                    km *= (ni - di) / ni;
+                    v1 += di / (ni * (ni - di));
+                }
+                surv[i] = km;
+                se[i] = Math.sqrt(v1);
+            }
+            chaz[i] = nelson;
+            seChaz[i] = Math.sqrt(v2);
+        }
+    }
+
+    /**
      * Infinitesimal-jackknife variance by R's recursion over clusters ({@code survfitkm}, the
-     * {@code nid > 0}, type 1 branch), for counting-process rows and for clusters of rows. Cost is
-     * O(event times x clusters).
+     * {@code nid > 0} branch, every {@code stype}/{@code ctype} pair), for counting-process rows,
+     * clusters of rows and the estimators without an O(n) closed form. Cost is O(event times x
+     * clusters). The influence of cluster k on the hazard at an event time with n at risk, d events
+     * and e event rows: Nelson-Aalen -w_k d/n^2 while at risk, +w/n for its event rows;
+     * Fleming-Harrington -w_k b3 while at risk and +w (b1 + b3 - b2) for its event rows, with
+     * b1 = mean of 1/(n - d + (k/e) d), b2 = (d/e) sum (k/e)/(n - d + (k/e) d)^2 and
+     * b3 = (d/e) sum 1/(n - d + (k/e) d)^2 over k = 1..e. With exp(-H) survival both standard errors
+     * are the hazard's.
      *
      * @param time exit times by row; {@code start} entry times by row or null
      * @param event event flags by row; {@code w} weights by row
      * @param sort2 rows of the curve by exit time; {@code sort1} by entry time (null without start)
      * @param id cluster index (0..nid-1) by row
-     * @param ct the curve's distinct times; n, d their weighted numbers at risk and events
+     * @param ct the curve's distinct times; n, d their weighted numbers at risk and events, rows the
+     *        event rows per time
      */
-    static void jackknifeRecursion(int m, double[] ct, double[] n, double[] d, double[] time, double[] start,
-            boolean[] event, double[] w, int[] sort2, int[] sort1, int from, int to, int[] id, int nid,
-            double[] surv, double[] se, double[] chaz, double[] seChaz) {
+    static void jackknifeRecursion(int m, double[] ct, double[] n, double[] d, double[] rows, double[] time,
+            double[] start, boolean[] event, double[] w, int[] sort2, int[] sort1, int from, int to, int[] id,
+            int nid, SurvivalEstimator stype, HazardEstimator ctype, double[] surv, double[] se, double[] chaz,
+            double[] seChaz) {
+        boolean exp = stype == SurvivalEstimator.EXPONENTIAL_HAZARD;
+        boolean fleming = ctype == HazardEstimator.FLEMING_HARRINGTON;
         int[] gcount = new int[nid];
         double[] gwt = new double[nid];
         double[] inf1 = new double[nid];
@@ -133,11 +191,43 @@ final class KaplanMeierKernel {
                     gwt[id[r]] += w[r];
                 }
             }
-            if (d[i] > 0) {
+            if (d[i] > 0 && rows[i] > 0) {
                 double haz = d[i] / n[i];
+                double atRisk; // derivative of the hazard increment in a subject at risk, per unit weight
+                double eventTerm; // the same for an event row
+                if (fleming) {
+                    double e = rows[i];
+                    double rest = n[i] - d[i];
+                    double b1 = 0;
+                    double b2 = 0;
+                    double b3 = 0;
+                    for (double k = e; k > 0; k--) {
+                        double frac = k / e;
+                        double b = 1 / (rest + frac * d[i]);
+                        b1 += b;
+                        b2 += b * b * frac;
+                        b3 += b * b;
+                    }
+                    b1 /= e;
+                    if (d[i] != e) {
+                        b2 *= d[i] / e;
+                        b3 *= d[i] / e;
+                    }
+                    nelson += d[i] * b1;
+                    atRisk = b3;
+                    eventTerm = b1 + b3 - b2;
+                } else {
+                    nelson += haz;
+                    atRisk = haz / n[i];
+                    eventTerm = 1 / n[i];
+                }
                 for (int k = 0; k < nid; k++) {
-                    inf1[k] = inf1[k] * (1.0 - haz) + gwt[k] * km * haz / n[i];
-                    inf2[k] -= gwt[k] * haz / n[i];
+                    if (!exp) {
+                        inf1[k] = inf1[k] * (1.0 - haz) + gwt[k] * km * haz / n[i];
+                    }
+                    if (gcount[k] > 0) {
+                        inf2[k] -= gwt[k] * atRisk;
+                    }
                 }
                 for (; person2 < to; person2++) {
                     int r = sort2[person2];
@@ -145,13 +235,16 @@ final class KaplanMeierKernel {
                         break;
                     }
                     if (event[r]) {
-                        inf1[id[r]] -= km * w[r] / n[i];
-                        inf2[id[r]] += w[r] / n[i];
+                        if (!exp) {
+                            inf1[id[r]] -= km * w[r] / n[i];
+                        }
+                        inf2[id[r]] += w[r] * eventTerm;
                     }
                     leave(gcount, gwt, id[r], w[r]);
                 }
-                km *= 1 - haz;
-                nelson += haz;
+                if (!exp) {
+                    km *= 1 - haz;
+                }
                 v1 = 0;
                 v2 = 0;
                 for (int k = 0; k < nid; k++) {
@@ -167,8 +260,8 @@ final class KaplanMeierKernel {
                     leave(gcount, gwt, id[r], w[r]);
                 }
             }
-            surv[i] = km;
-            se[i] = Math.sqrt(v1);
+            surv[i] = exp ? Math.exp(-nelson) : km;
+            se[i] = Math.sqrt(exp ? v2 : v1);
             chaz[i] = nelson;
             seChaz[i] = Math.sqrt(v2);
         }

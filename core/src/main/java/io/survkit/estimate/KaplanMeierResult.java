@@ -126,6 +126,24 @@ public final class KaplanMeierResult implements Exportable {
         return List.copyOf(r);
     }
 
+    /**
+     * Every curve's restricted mean up to R's automatic horizon: the largest last time of all curves
+     * ({@link RestrictedMeanHorizon#COMMON}) or each curve's own last time
+     * ({@link RestrictedMeanHorizon#INDIVIDUAL}), as R's {@code survmean}.
+     */
+    public List<RestrictedMean> restrictedMeans(RestrictedMeanHorizon horizon) {
+        Check.notNull("restricted mean horizon", horizon);
+        double common = Double.NEGATIVE_INFINITY;
+        for (SurvivalCurve c : curves) {
+            common = Math.max(common, c.time(c.size() - 1));
+        }
+        List<RestrictedMean> r = new ArrayList<>();
+        for (SurvivalCurve c : curves) {
+            r.add(c.restrictedMean(horizon == RestrictedMeanHorizon.COMMON ? common : c.time(c.size() - 1)));
+        }
+        return List.copyOf(r);
+    }
+
     /** S(t) of every curve. */
     public double[] survivalAt(double t) {
         double[] r = new double[curves.size()];
@@ -254,6 +272,39 @@ public final class KaplanMeierResult implements Exportable {
      */
     public void writeJson(Appendable out, double[] times, OptionalDouble tau) {
         Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), tau);
+    }
+
+    /**
+     * As {@link #writeJson(Appendable, double[], OptionalDouble)}, with the quantiles at
+     * {@code probabilities} (R's {@code quantile(fit, probs = )}) instead of 0.25, 0.5, 0.75.
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param tau the restricted mean's horizon, or empty for none
+     * @param probabilities quantile probabilities, each in [0, 1]
+     */
+    public void writeJson(Appendable out, double[] times, OptionalDouble tau, double[] probabilities) {
+        double[] h = new double[curveCount()];
+        java.util.Arrays.fill(h, tau.orElse(Double.NaN));
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), h, probabilities.clone());
+    }
+
+    /**
+     * As {@link #writeJson(Appendable, double[], OptionalDouble, double[])}, with each curve's
+     * restricted mean up to R's automatic horizon ({@link #restrictedMeans(RestrictedMeanHorizon)}).
+     *
+     * @param out where the text goes
+     * @param times landmark times (none: no {@code at[]})
+     * @param horizon common or individual horizon
+     * @param probabilities quantile probabilities, each in [0, 1]
+     */
+    public void writeJson(Appendable out, double[] times, RestrictedMeanHorizon horizon, double[] probabilities) {
+        double[] h = new double[curveCount()];
+        List<RestrictedMean> m = restrictedMeans(horizon);
+        for (int k = 0; k < h.length; k++) {
+            h[k] = m.get(k).tau();
+        }
+        Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), h, probabilities.clone());
     }
 
     @Override

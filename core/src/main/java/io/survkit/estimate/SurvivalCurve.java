@@ -38,10 +38,24 @@ public final class SurvivalCurve {
     private final ConfidenceIntervalType type;
     private final double level;
     private final double z;
+    /** R's time origin of {@code survfit0} and {@code survmean}: start.time, else min(0, times). */
+    private final double origin;
+    /** R's origin of {@code quantile.survfit}: start.time, else 0. */
+    private final double quantileOrigin;
 
     SurvivalCurve(String name, int rows, double[] time, Counts counts, double[] survival, double[] standardError,
             double[] cumulativeHazard, double[] cumulativeHazardError, StandardErrorScale scale,
             ConfidenceIntervalType type, double level, double z) {
+        this(name, rows, time, counts, survival, standardError, cumulativeHazard, cumulativeHazardError, scale, type,
+                level, z, 0, 0);
+    }
+
+    private SurvivalCurve(String name, int rows, double[] time, Counts counts, double[] survival,
+            double[] standardError, double[] cumulativeHazard, double[] cumulativeHazardError,
+            StandardErrorScale scale, ConfidenceIntervalType type, double level, double z, double origin,
+            double quantileOrigin) {
+        this.origin = origin;
+        this.quantileOrigin = quantileOrigin;
         this.name = name;
         this.rows = rows;
         this.time = time;
@@ -54,6 +68,20 @@ public final class SurvivalCurve {
         this.type = type;
         this.level = level;
         this.z = z;
+    }
+
+    /** The same curve read from another time origin (R's {@code start.time}, or negative times). */
+    SurvivalCurve withOrigin(double newOrigin, double newQuantileOrigin) {
+        return new SurvivalCurve(name, rows, time, counts, survival, standardError, cumulativeHazard,
+                cumulativeHazardError, scale, type, level, z, newOrigin, newQuantileOrigin);
+    }
+
+    /**
+     * The time origin from which the restricted mean is integrated and before which landmarks read
+     * S = 1: R's {@code start.time} when the fit was given one, else min(0, the fit's earliest time).
+     */
+    public double origin() {
+        return origin;
     }
 
     /** R's stratum label: {@code "<group>=<level>"}, or {@code "all"} without a group. */
@@ -327,6 +355,7 @@ public final class SurvivalCurve {
         double[] y = new double[m + 1];
         byte[] kind = new byte[m + 1];
         System.arraycopy(time, 0, x, 1, m);
+        x[0] = quantileOrigin;
         for (int i = 0; i < m; i++) {
             y[i + 1] = 1 - survival[i];
         }
@@ -357,9 +386,9 @@ public final class SurvivalCurve {
         return List.of(q);
     }
 
-    /** True when R's {@code survfit0} would insert a time-0 row (the curve starts after 0). */
+    /** True when R's {@code survfit0} would insert a row at the origin (the curve starts after it). */
     private boolean startsAfterZero() {
-        return time[0] != 0;
+        return time[0] != origin;
     }
 
     /**
@@ -383,7 +412,7 @@ public final class SurvivalCurve {
         }
         int n = kept + 1;
         double[] rect = new double[n];
-        double prevTime = 0;
+        double prevTime = origin;
         double prevSurv = 1;
         double mean = 0;
         for (int j = 0; j < n; j++) {
@@ -401,11 +430,12 @@ public final class SurvivalCurve {
             int k = n - 1 - r; // hh index; hh[kept] = 0 is never used
             var += tail * tail * hh0(k, pre);
         }
-        return new RestrictedMean(tau, mean + 0.0, Math.sqrt(var));
+        // R's survmean: mean <- sum(rectangles) + start.time
+        return new RestrictedMean(tau, mean + origin + 0.0, Math.sqrt(var));
     }
 
     private double time0(int r, int pre) {
-        return pre == 1 && r == 0 ? 0 : time[r - pre];
+        return pre == 1 && r == 0 ? origin : time[r - pre];
     }
 
     private double surv0(int r, int pre) {
@@ -453,7 +483,7 @@ public final class SurvivalCurve {
         int scanned = 0;
         for (int j = 0; j < k; j++) {
             int count = countAtOrBefore(t[j]); // original rows <= t
-            int index1 = count + (t[j] >= 0 ? pre : 0); // findInterval(t, survfit0 times)
+            int index1 = count + (t[j] >= origin ? pre : 0); // findInterval(t, survfit0 times)
             int row = Math.max(1, index1) - 1; // survfit0 row (0-based)
             if (pre == 1 && row == 0) {
                 s[j] = 1;

@@ -38,20 +38,41 @@ public final class KaplanMeierPlot {
 
     /**
      * One curve to draw: step function values at its distinct times (right-continuous), confidence
-     * limits (may be null or hold NaN), number at risk at each time, and censor counts at each time.
+     * limits (may be null or hold NaN), and the number at risk, censorings and events at each time.
      */
     public record Curve(String label, double[] time, double[] survival, double[] lower, double[] upper,
-            double[] numberAtRisk, double[] censored) {
+            double[] numberAtRisk, double[] censored, double[] events) {
         /** Validates lengths. */
         public Curve {
             Check.notNull("curve label", label);
             int n = Check.notNull("time", time).length;
             if (Check.notNull("survival", survival).length != n || Check.notNull("numberAtRisk", numberAtRisk)
                     .length != n || Check.notNull("censored", censored).length != n
+                    || Check.notNull("events", events).length != n
                     || lower != null && lower.length != n || upper != null && upper.length != n) {
-                throw Check.fail("curve '%s': time, survival, limits, at-risk and censored arrays differ in length",
-                        label);
+                throw Check.fail("curve '%s': time, survival, limits, at-risk, censored and event arrays differ in "
+                        + "length", label);
             }
+        }
+
+        /**
+         * A curve whose events are implied by the numbers at risk: d_i = n_i - n_{i+1} - c_i (right-censored
+         * rows without delayed entry).
+         */
+        public Curve(String label, double[] time, double[] survival, double[] lower, double[] upper,
+                double[] numberAtRisk, double[] censored) {
+            this(label, time, survival, lower, upper, numberAtRisk, censored, impliedEvents(numberAtRisk, censored));
+        }
+
+        private static double[] impliedEvents(double[] atRisk, double[] censored) {
+            Check.notNull("numberAtRisk", atRisk);
+            Check.notNull("censored", censored);
+            double[] d = new double[atRisk.length];
+            for (int i = 0; i < d.length && i < censored.length; i++) {
+                double next = i + 1 < atRisk.length ? atRisk[i + 1] : 0;
+                d[i] = atRisk[i] - next - censored[i];
+            }
+            return d;
         }
     }
 
@@ -139,12 +160,134 @@ public final class KaplanMeierPlot {
         return new KaplanMeierPlot(c);
     }
 
+    /** Distance between time-axis ticks, e.g. 12 for yearly ticks in months (survminer {@code break.time.by}). */
+    public KaplanMeierPlot withTickInterval(double interval) {
+        Options c = o.copy();
+        c.tickInterval = Check.positiveFinite("tick interval", interval);
+        return new KaplanMeierPlot(c);
+    }
+
+    /** Survival axis in percent (0-100 %) instead of a fraction (0-1). */
+    public KaplanMeierPlot withPercent(boolean on) {
+        Options c = o.copy();
+        c.percent = on;
+        return new KaplanMeierPlot(c);
+    }
+
+    /** Curve colours from a palette (default {@link Palette#OKABE_ITO}; {@link Palette#GREY} for print). */
+    public KaplanMeierPlot withPalette(Palette palette) {
+        return withColours(Check.notNull("palette", palette).colours());
+    }
+
+    /**
+     * Curve colours given as {@code #rgb} or {@code #rrggbb}, used in order (cycling).
+     *
+     * @throws IllegalArgumentException for an empty list or a value that is not a hex colour
+     */
+    public KaplanMeierPlot withColours(List<String> colours) {
+        Check.notNull("colours", colours);
+        if (colours.isEmpty()) {
+            throw Check.fail("colours: give at least one colour");
+        }
+        for (int i = 0; i < colours.size(); i++) {
+            String v = colours.get(i);
+            if (v == null || !v.matches("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")) {
+                throw Check.fail("colour %d is '%s'; expected #rgb or #rrggbb", i + 1, v);
+            }
+        }
+        Options c = o.copy();
+        c.colours = List.copyOf(colours);
+        return new KaplanMeierPlot(c);
+    }
+
+    /** Width of the curves' lines in pixels (default 2). */
+    public KaplanMeierPlot withLineWidth(double width) {
+        if (!(width > 0 && width <= 20)) {
+            throw Check.fail("line width must be in (0, 20] px, got %s", width);
+        }
+        Options c = o.copy();
+        c.lineWidth = width;
+        return new KaplanMeierPlot(c);
+    }
+
+    /** Font family (a CSS font list, e.g. {@code "Times New Roman, serif"}) and base size in pixels (default 12). */
+    public KaplanMeierPlot withFont(String family, double size) {
+        Check.notNull("font family", family);
+        if (family.isBlank() || !(size >= 6 && size <= 48)) {
+            throw Check.fail("font: a family name and a size from 6 to 48 px, got '%s' and %s", family, size);
+        }
+        Options c = o.copy();
+        c.fontFamily = family;
+        c.fontSize = size;
+        return new KaplanMeierPlot(c);
+    }
+
+    /** Where the legend goes (default {@link LegendPosition#RIGHT}). */
+    public KaplanMeierPlot withLegend(LegendPosition position) {
+        Options c = o.copy();
+        c.legend = Check.notNull("legend position", position);
+        return new KaplanMeierPlot(c);
+    }
+
+    /**
+     * Legend (and risk-table) labels in the curves' order, instead of the curves' own labels.
+     *
+     * @throws IllegalArgumentException at render time when the count differs from the curves'
+     */
+    public KaplanMeierPlot withLegendLabels(List<String> labels) {
+        Check.notNull("legend labels", labels);
+        Options c = o.copy();
+        c.legendLabels = List.copyOf(labels);
+        return new KaplanMeierPlot(c);
+    }
+
+    /** Add rows of cumulative events (survminer {@code cumevents}) under the number at risk. */
+    public KaplanMeierPlot withCumulativeEvents(boolean on) {
+        Options c = o.copy();
+        c.cumulativeEvents = on;
+        return new KaplanMeierPlot(c);
+    }
+
+    /** Add rows of cumulative censorings (survminer {@code cumcensor}) under the number at risk. */
+    public KaplanMeierPlot withCumulativeCensored(boolean on) {
+        Options c = o.copy();
+        c.cumulativeCensored = on;
+        return new KaplanMeierPlot(c);
+    }
+
+    /** Size in millimetres (96 px per inch, as SVG and the PNG/PDF renderers read it). */
+    public KaplanMeierPlot withSizeMillimetres(double width, double height) {
+        return size(width / 25.4 * 96, height / 25.4 * 96);
+    }
+
+    /** Size in inches (96 px per inch). */
+    public KaplanMeierPlot withSizeInches(double width, double height) {
+        return size(width * 96, height * 96);
+    }
+
     /** Renders 1 to 10 curves as an SVG document. */
     public String render(List<Curve> curves) {
         if (curves == null || curves.isEmpty() || curves.size() > 10) {
             throw Check.fail("a Kaplan-Meier plot takes 1 to 10 curves, got %d", curves == null ? 0 : curves.size());
         }
-        return new Layout(o, curves).draw();
+        if (o.legendLabels != null && o.legendLabels.size() != curves.size()) {
+            throw Check.fail("%d legend labels for %d curves; give one per curve", o.legendLabels.size(),
+                    curves.size());
+        }
+        return new Layout(o, relabel(curves)).draw();
+    }
+
+    private List<Curve> relabel(List<Curve> curves) {
+        if (o.legendLabels == null) {
+            return curves;
+        }
+        List<Curve> r = new ArrayList<>();
+        for (int g = 0; g < curves.size(); g++) {
+            Curve c = curves.get(g);
+            r.add(new Curve(o.legendLabels.get(g), c.time(), c.survival(), c.lower(), c.upper(), c.numberAtRisk(),
+                    c.censored(), c.events()));
+        }
+        return r;
     }
 
     /** The x positions of the ticks for these curves (the risk table's times). */
@@ -160,6 +303,15 @@ public final class KaplanMeierPlot {
             }
         }
         return 0;
+    }
+
+    /** Sum of {@code counts} at times {@code <= t} (survminer's cumulative events and censorings). */
+    static double cumulative(double[] counts, double[] time, double t) {
+        double sum = 0;
+        for (int i = 0; i < time.length && time[i] <= t; i++) {
+            sum += counts[i];
+        }
+        return sum;
     }
 
     /** Drops closer than this (px) to the previous drawn drop are merged into it. */
@@ -180,6 +332,24 @@ public final class KaplanMeierPlot {
         double width = 800;
         double height = 560;
         double maxTime = Double.NaN;
+        double tickInterval = Double.NaN;
+        boolean percent;
+        List<String> colours = Palette.OKABE_ITO.colours();
+        double lineWidth = 2;
+        String fontFamily = Svg.DEFAULT_FONT;
+        double fontSize = 12;
+        LegendPosition legend = LegendPosition.RIGHT;
+        List<String> legendLabels;
+        boolean cumulativeEvents;
+        boolean cumulativeCensored;
+
+        String colour(int g) {
+            return colours.get(Math.floorMod(g, colours.size()));
+        }
+
+        int tableRows() {
+            return 1 + (cumulativeEvents ? 1 : 0) + (cumulativeCensored ? 1 : 0);
+        }
 
         Options copy() {
             Options c = new Options();
@@ -195,6 +365,16 @@ public final class KaplanMeierPlot {
             c.width = width;
             c.height = height;
             c.maxTime = maxTime;
+            c.tickInterval = tickInterval;
+            c.percent = percent;
+            c.colours = colours;
+            c.lineWidth = lineWidth;
+            c.fontFamily = fontFamily;
+            c.fontSize = fontSize;
+            c.legend = legend;
+            c.legendLabels = legendLabels;
+            c.cumulativeEvents = cumulativeEvents;
+            c.cumulativeCensored = cumulativeCensored;
             return c;
         }
     }
@@ -217,7 +397,8 @@ public final class KaplanMeierPlot {
             for (Curve c : curves) {
                 label = Math.max(label, c.label().length());
             }
-            this.left = o.riskTable ? Math.min(200, Math.max(70, 24 + 7 * label)) : 70;
+            // the risk table's labels sit left of the axis: 7 px per character at 12 px, scaled with the font
+            this.left = o.riskTable ? Math.min(240, Math.max(70, (24 + 7 * label) * o.fontSize / 12)) : 70;
             double longest = 0;
             for (Curve c : curves) {
                 if (c.time().length > 0) {
@@ -225,12 +406,15 @@ public final class KaplanMeierPlot {
                 }
             }
             boolean months = o.xLabel.toLowerCase(Locale.ROOT).contains("month");
-            this.ticks = Ticks.upTo(Double.isNaN(o.maxTime) ? longest : o.maxTime, 6, months);
+            double shown = Double.isNaN(o.maxTime) ? longest : o.maxTime;
+            this.ticks = Double.isNaN(o.tickInterval) ? Ticks.upTo(shown, 6, months)
+                    : Ticks.every(shown, o.tickInterval);
             this.tMax = ticks[ticks.length - 1];
-            this.right = o.width - 30 - legendWidth();
-            this.top = o.title.isEmpty() ? 20 : 50;
-            double table = o.riskTable ? 40 + 20 * curves.size() : 0;
-            this.bottom = o.height - 60 - table;
+            this.right = o.width - 30 - (o.legend == LegendPosition.RIGHT ? legendWidth() : 0);
+            double titleSpace = o.title.isEmpty() ? 20 : 50;
+            this.top = titleSpace + (o.legend == LegendPosition.TOP ? 24 : 0);
+            double table = o.riskTable ? 40 + 20 * curves.size() * o.tableRows() + 24 * (o.tableRows() - 1) : 0;
+            this.bottom = o.height - 60 - table - (o.legend == LegendPosition.BOTTOM ? 24 : 0);
         }
 
         double legendWidth() {
@@ -250,18 +434,25 @@ public final class KaplanMeierPlot {
             return bottom - v * (bottom - top);
         }
 
+        /** Font sizes relative to the base size (12 px by default). */
+        double font(double atTwelve) {
+            return atTwelve * o.fontSize / 12;
+        }
+
         String draw() {
-            Svg s = new Svg(o.width, o.height, o.title.isEmpty() ? "Kaplan-Meier plot" : o.title);
+            Svg s = new Svg(o.width, o.height, o.title.isEmpty() ? "Kaplan-Meier plot" : o.title, o.fontFamily);
             if (!o.title.isEmpty()) {
-                s.text(o.width / 2, 30, "middle", 18, "#000", o.title, "font-weight", "bold");
+                s.text(o.width / 2, 30, "middle", font(18), "#000", o.title, "font-weight", "bold", "class", "title");
             }
             axes(s);
             for (int g = 0; g < curves.size(); g++) {
-                curve(s, curves.get(g), Palette.OKABE_ITO.colour(g), g);
+                curve(s, curves.get(g), o.colour(g), g);
             }
-            legend(s);
+            if (o.legend != LegendPosition.NONE) {
+                legend(s);
+            }
             if (!o.annotation.isEmpty()) {
-                s.text(left + 12, o.oneMinus ? top + 16 : bottom - 12, "start", 13, "#000", o.annotation,
+                s.text(left + 12, o.oneMinus ? top + 16 : bottom - 12, "start", font(13), "#000", o.annotation,
                         "class", "annotation");
             }
             if (o.riskTable) {
@@ -275,18 +466,19 @@ public final class KaplanMeierPlot {
             s.line(left, top, left, bottom, "#000", 1);
             for (double t : ticks) {
                 s.line(x(t), bottom, x(t), bottom + 5, "#000", 1);
-                s.text(x(t), bottom + 18, "middle", 12, "#000", Ticks.label(t));
+                s.text(x(t), bottom + 18, "middle", font(12), "#000", Ticks.label(t), "class", "x-tick");
             }
             for (int k = 0; k <= 5; k++) {
                 double v = k / 5.0;
                 double yy = bottom - v * (bottom - top);
                 s.line(left - 5, yy, left, yy, "#000", 1);
                 s.line(left, yy, right, yy, "#eeeeee", 1);
-                s.text(left - 8, yy + 4, "end", 12, "#000", Ticks.label(v));
+                s.text(left - 8, yy + 4, "end", font(12), "#000",
+                        o.percent ? Ticks.label(100 * v) + "%" : Ticks.label(v), "class", "y-tick");
             }
-            s.text((left + right) / 2, bottom + 38, "middle", 13, "#000", o.xLabel);
-            s.text(18, (top + bottom) / 2, "middle", 13, "#000", o.yLabel, "transform",
-                    "rotate(-90 18 " + Svg.num((top + bottom) / 2) + ")");
+            s.text((left + right) / 2, bottom + 38, "middle", font(13), "#000", o.xLabel, "class", "x-label");
+            s.text(18, (top + bottom) / 2, "middle", font(13), "#000", o.yLabel, "transform",
+                    "rotate(-90 18 " + Svg.num((top + bottom) / 2) + ")", "class", "y-label");
         }
 
         void curve(Svg s, Curve c, String colour, int g) {
@@ -294,7 +486,7 @@ public final class KaplanMeierPlot {
             if (o.bands && c.lower() != null && c.upper() != null) {
                 band(s, c, colour);
             }
-            s.path(stepPath(c), colour, 2, "none", "class", "km-path");
+            s.path(stepPath(c), colour, o.lineWidth, "none", "class", "km-path");
             if (o.censorMarks) {
                 CharSequence m = censorMarks(c);
                 if (m.length() > 0) {
@@ -434,32 +626,61 @@ public final class KaplanMeierPlot {
         }
 
         void legend(Svg s) {
-            double lx = right + 20;
-            double ly = top + 10;
-            s.open("g", "class", "legend");
+            s.open("g", "class", "legend", "data-position", o.legend.name().toLowerCase(Locale.ROOT));
+            boolean row = o.legend == LegendPosition.TOP || o.legend == LegendPosition.BOTTOM;
+            double lx = switch (o.legend) {
+                case INSIDE -> right - legendWidth();
+                case TOP, BOTTOM -> left;
+                default -> right + 20;
+            };
+            double ly = switch (o.legend) {
+                case TOP -> top - 14;
+                case BOTTOM -> bottom + 58;
+                default -> top + 10;
+            };
             for (int g = 0; g < curves.size(); g++) {
-                String colour = Palette.OKABE_ITO.colour(g);
-                s.line(lx, ly + 20 * g, lx + 18, ly + 20 * g, colour, 3);
-                s.text(lx + 24, ly + 20 * g + 4, "start", 12, "#000", curves.get(g).label(), "class", "legend-label");
+                String colour = o.colour(g);
+                s.line(lx, ly, lx + 18, ly, colour, 3);
+                s.text(lx + 24, ly + 4, "start", font(12), "#000", curves.get(g).label(), "class", "legend-label");
+                if (row) {
+                    lx += 40 + 7 * curves.get(g).label().length() * o.fontSize / 12;
+                } else {
+                    ly += 20;
+                }
             }
             s.close("g");
         }
 
         void riskTable(Svg s) {
-            double y0 = bottom + 62;
-            s.text(10, y0, "start", 12, "#000", "Number at risk", "font-weight", "bold");
-            s.open("g", "class", "risk-table");
+            double y0 = bottom + 62 + (o.legend == LegendPosition.BOTTOM ? 24 : 0);
+            y0 = table(s, y0, "Number at risk", "risk-table", "at-risk", 0);
+            if (o.cumulativeEvents) {
+                y0 = table(s, y0 + 24, "Cumulative number of events", "events-table", "cumulative-events", 1);
+            }
+            if (o.cumulativeCensored) {
+                table(s, y0 + 24, "Cumulative number censored", "censored-table", "cumulative-censored", 2);
+            }
+        }
+
+        /** One block of the table under the plot; returns the y of its last row. */
+        double table(Svg s, double y0, String heading, String group, String cell, int what) {
+            s.text(10, y0, "start", font(12), "#000", heading, "font-weight", "bold");
+            s.open("g", "class", group);
+            double yy = y0;
             for (int g = 0; g < curves.size(); g++) {
                 Curve c = curves.get(g);
-                String colour = Palette.OKABE_ITO.colour(g);
-                double yy = y0 + 20 * (g + 1);
-                s.text(10, yy, "start", 12, colour, c.label(), "class", "risk-label");
+                String colour = o.colour(g);
+                yy = y0 + 20 * (g + 1);
+                s.text(10, yy, "start", font(12), colour, c.label(), "class", "risk-label");
                 for (double t : ticks) {
-                    s.text(x(t), yy, "middle", 12, colour, Ticks.label(numberAtRisk(c, t)), "data-time",
-                            Double.toString(t), "data-group", c.label(), "class", "at-risk");
+                    double v = what == 0 ? numberAtRisk(c, t) : cumulative(what == 1 ? c.events() : c.censored(),
+                            c.time(), t);
+                    s.text(x(t), yy, "middle", font(12), colour, Ticks.label(v), "data-time", Double.toString(t),
+                            "data-group", c.label(), "class", cell);
                 }
             }
             s.close("g");
+            return yy;
         }
     }
 }

@@ -21,10 +21,26 @@ public final class KaplanMeierPlots {
     public static List<KaplanMeierPlot.Curve> curves(KaplanMeierResult fit) {
         List<KaplanMeierPlot.Curve> r = new ArrayList<>();
         for (SurvivalCurve c : fit.curves()) {
-            r.add(new KaplanMeierPlot.Curve(c.name(), c.times(), c.survival(), c.lower(), c.upper(),
-                    c.numberAtRisk(), c.numberCensored()));
+            r.add(new KaplanMeierPlot.Curve(level(c.name()), c.times(), c.survival(), c.lower(), c.upper(),
+                    c.numberAtRisk(), c.numberCensored(), c.numberOfEvents()));
         }
         return r;
+    }
+
+    /**
+     * The legend label of a curve: its level, not R's {@code "arm=level"} (survminer's
+     * {@code legend.labs} default); {@code "sex=1, strata(inst)=2"} becomes {@code "1, 2"}.
+     */
+    static String level(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String part : name.split(", ")) {
+            int eq = part.lastIndexOf('=');
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(eq >= 0 ? part.substring(eq + 1) : part);
+        }
+        return b.toString();
     }
 
     /** A default figure with confidence bands and the given time-axis label. */

@@ -6,11 +6,18 @@ import io.survkit.internal.Escape;
 final class Svg {
     private final StringBuilder b = new StringBuilder(1 << 16);
 
+    static final String DEFAULT_FONT = "Helvetica, Arial, sans-serif";
+
     Svg(double width, double height, String title) {
+        this(width, height, title, DEFAULT_FONT);
+    }
+
+    Svg(double width, double height, String title, String fontFamily) {
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(num(width))
                 .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width))
-                .append(' ').append(num(height)).append("\" font-family=\"Helvetica, Arial, sans-serif\">\n");
+                .append(' ').append(num(height)).append("\" font-family=\"").append(Escape.xml(fontFamily))
+                .append("\">\n");
         if (title != null && !title.isEmpty()) {
             b.append("<title>").append(Escape.xml(title)).append("</title>\n");
         }

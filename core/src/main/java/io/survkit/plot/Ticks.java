@@ -25,6 +25,20 @@ final class Ticks {
         return t;
     }
 
+    /** Ticks 0, step, 2 step, ... up to the first at or beyond {@code max}. */
+    static double[] every(double max, double step) {
+        int k = Math.max(1, (int) Math.ceil(max / step - 1e-9));
+        if (k > 1000) {
+            throw io.survkit.internal.Check.fail("tick interval %s gives %d ticks up to %s; choose a larger interval",
+                    step, k, max);
+        }
+        double[] t = new double[k + 1];
+        for (int i = 0; i <= k; i++) {
+            t[i] = i * step;
+        }
+        return t;
+    }
+
     static double step(double raw) {
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / p;

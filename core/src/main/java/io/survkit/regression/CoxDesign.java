@@ -1,14 +1,12 @@
 package io.survkit.regression;
 
-import io.survkit.data.Covariate;
 import io.survkit.data.Factor;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
 import io.survkit.internal.RadixSort;
 import io.survkit.internal.Sorting;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Cox model's data, sorted once: rows ordered by (stratum, exit time) ascending, covariates as
@@ -78,15 +76,6 @@ final class CoxDesign {
         return strataStart.length - 1;
     }
 
-    /** One model-matrix column: covariate a's column ja, times covariate b's column jb for an interaction. */
-    private record Source(Covariate a, int ja, Covariate b, int jb) {
-        /** Model-matrix entry of data row i: a dummy (0/1), a numeric value, or their product. */
-        double value(int i) {
-            double v = a.column(i, ja);
-            return b == null ? v : v * b.column(i, jb);
-        }
-    }
-
     private static final class Builder {
         int n;
         int p;
@@ -113,10 +102,10 @@ final class CoxDesign {
         int omitted;
     }
 
-    static CoxDesign of(SurvivalData data, List<String[]> interactions) {
+    static CoxDesign of(ModelFrame data) {
         Check.notNull("data", data);
         Builder b = new Builder();
-        int n = data.size();
+        int n = data.rowCount();
         b.n = n;
         b.omitted = data.omittedRows();
         if (data.causes().size() > 1) {
@@ -124,49 +113,28 @@ final class CoxDesign {
                     + "build the data with event(column, value) for a cause-specific model",
                     data.eventColumn(), data.causes().size(), data.causes());
         }
-        // model columns and terms, in R's order: main effects as given, then interactions
-        List<Source> sources = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<String> terms = new ArrayList<>();
-        List<int[]> termCols = new ArrayList<>();
-        for (Map.Entry<String, Covariate> e : data.covariates().entrySet()) {
-            Covariate c = e.getValue();
-            int[] cols = new int[c.columnCount()];
-            for (int j = 0; j < cols.length; j++) {
-                cols[j] = sources.size();
-                sources.add(new Source(c, j, null, 0));
-                names.add(c.columnName(j));
+        // model columns and terms, in R's order (the model frame's design matrix)
+        int p = data.columnCount();
+        List<ModelFrame.TermSpan> spans = data.termSpans();
+        b.termNames = new String[spans.size()];
+        b.termColumns = new int[spans.size()][];
+        for (int t = 0; t < spans.size(); t++) {
+            ModelFrame.TermSpan sp = spans.get(t);
+            if (sp.columnCount() == 0) {
+                throw Check.fail("factor covariate '%s' has a single level %s; it cannot be in the model", sp.name(),
+                        sp.levels());
             }
-            if (cols.length == 0) {
-                throw Check.fail("factor covariate '%s' has a single level %s; it cannot be in the model",
-                        c.name(), c.factor().levels());
+            b.termNames[t] = sp.name();
+            b.termColumns[t] = new int[sp.columnCount()];
+            for (int j = 0; j < sp.columnCount(); j++) {
+                b.termColumns[t][j] = sp.firstColumn() + j;
             }
-            terms.add(c.name());
-            termCols.add(cols);
         }
-        for (String[] pair : interactions) {
-            Covariate ca = data.covariate(pair[0]);
-            Covariate cb = data.covariate(pair[1]);
-            int[] cols = new int[ca.columnCount() * cb.columnCount()];
-            int k = 0;
-            for (int jb = 0; jb < cb.columnCount(); jb++) {
-                for (int ja = 0; ja < ca.columnCount(); ja++) {
-                    cols[k++] = sources.size();
-                    sources.add(new Source(ca, ja, cb, jb));
-                    names.add(ca.columnName(ja) + ":" + cb.columnName(jb));
-                }
-            }
-            terms.add(pair[0] + ":" + pair[1]);
-            termCols.add(cols);
-        }
-        int p = sources.size();
         if (p == 0) {
-            throw Check.fail("the data have no covariates; give at least one numeric or factor covariate");
+            throw Check.fail("the model has no covariates; give at least one numeric or factor term");
         }
+        b.columnNames = data.columnNames().toArray(new String[0]);
         b.p = p;
-        b.columnNames = names.toArray(new String[0]);
-        b.termNames = terms.toArray(new String[0]);
-        b.termColumns = termCols.toArray(new int[0][]);
 
         // weights: R requires > 0
         double[] w = new double[n];
@@ -175,7 +143,7 @@ final class CoxDesign {
             double wi = data.weight(i);
             if (!(wi > 0)) {
                 throw Check.fail("%s: case weight %s is invalid; a Cox model needs weights > 0",
-                        Check.at(data.weightsColumn(), data.fileRow(i)), wi);
+                        Check.at(data.weightsColumn().orElse(null), data.sourceRow(i)), wi);
             }
             w[i] = wi;
             sumw += wi;
@@ -185,10 +153,10 @@ final class CoxDesign {
 
         // sort once by (stratum, time)
         int[] ord = RadixSort.order(data.times()); // stable: ties keep data order, as R's order()
-        Factor strata = data.strata();
+        Factor strata = data.strata().orElse(null);
         if (strata != null) {
             b.strataStart = Sorting.groupStable(ord, strata.codes(), strata.levelCount());
-            b.strataLevels = strata.levels();
+            b.strataLevels = strata.labels();
             b.strataName = strata.name();
         } else {
             b.strataStart = new int[] {0, n};
@@ -227,8 +195,8 @@ final class CoxDesign {
             }
             b.startOrder = so;
         }
-        if (data.cluster() != null) {
-            Factor cl = data.cluster();
+        if (data.cluster().isPresent()) {
+            Factor cl = data.cluster().orElse(null);
             b.cluster = new int[n];
             for (int k = 0; k < n; k++) {
                 b.cluster[k] = cl.code(ord[k]);
@@ -240,11 +208,10 @@ final class CoxDesign {
         // gathered into sorted order one contiguous row at a time
         double[] raw = new double[n * p];
         for (int j = 0; j < p; j++) {
-            Source src = sources.get(j);
             for (int i = 0; i < n; i++) {
-                double v = src.value(i);
+                double v = data.value(i, j);
                 if (!Double.isFinite(v)) {
-                    throw Check.fail("%s: covariate value %s is not finite", Check.at(b.columnNames[j], data.fileRow(i)), v);
+                    throw Check.fail("%s: covariate value %s is not finite", Check.at(b.columnNames[j], data.sourceRow(i)), v);
                 }
                 raw[i * p + j] = v;
             }

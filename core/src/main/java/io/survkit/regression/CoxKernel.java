@@ -28,6 +28,8 @@ final class CoxKernel {
     private final double[] xr;
     /** Per sorted row: weighted risk, for counting-process removal. */
     private final double[] risk;
+    /** The exact partial likelihood, or null for Breslow and Efron. */
+    private final ExactPartialLikelihood exact;
 
     CoxKernel(CoxDesign d, TieMethod ties) {
         this.d = d;
@@ -40,6 +42,7 @@ final class CoxKernel {
         this.info = new double[p * (p + 1) / 2];
         this.xr = new double[p];
         this.risk = d.start != null ? new double[d.n] : null;
+        this.exact = ties == TieMethod.EXACT ? new ExactPartialLikelihood(d) : null;
     }
 
     /**
@@ -47,6 +50,9 @@ final class CoxKernel {
      * information {@code imat} (upper triangle, {@code imat[i*p + j]} for {@code i <= j}).
      */
     double evaluate(double[] beta, double[] u, double[] imat) {
+        if (exact != null) {
+            return exact.evaluate(beta, u, imat);
+        }
         final int p = this.p;
         final double[] x = d.x;
         final double[] time = d.time;

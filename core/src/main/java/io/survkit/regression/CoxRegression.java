@@ -1,10 +1,10 @@
 package io.survkit.regression;
 
-import io.survkit.data.Covariate;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,19 +19,19 @@ import java.util.Map;
  * likelihood) are reported in the result ({@link CoxResult#converged()},
  * {@link CoxResult#warnings()}), never thrown.
  *
- * <p>The model uses everything in the {@link SurvivalData}: its covariates (numeric, and factors as
- * dummies against the reference level named {@code <column><level>}), strata (separate baseline
- * hazards), case weights, cluster (robust variance summed within clusters) and counting-process
- * intervals {@code (start, stop]} (delayed entry, time-varying covariates).
+ * <p>The model is chosen at fit time with a formula or {@link Terms}: numeric covariates, factors
+ * as dummies against the reference level named {@code <column><level>}, interactions, strata
+ * (separate baseline hazards) and a cluster (robust variance summed within clusters); the data
+ * give case weights and counting-process intervals {@code (start, stop]} (delayed entry,
+ * time-varying covariates).
  *
  * <p>Defaults ({@link #withDefaults()}): Efron ties, {@link Variance#AUTO} (robust with a cluster
  * column or non-integer weights, as R), confidence level 0.95, at most 20 iterations, tolerance
- * 1e-9, no interactions.
+ * 1e-9.
  *
  * <pre>{@code
- * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv"))
- *         .time("time").event("status", "2").numeric("age").numeric("sex").read();
- * CoxResult fit = CoxRegression.withDefaults().fit(lung);
+ * SurvivalData lung = SurvivalData.csv(Path.of("lung.csv")).time("time").event("status", "2").read();
+ * CoxResult fit = CoxRegression.withDefaults().fit(lung, "age + sex");
  * double hrSex = fit.hazardRatios()[1];
  * System.out.println(fit);   // like R's print(summary(coxph(...)))
  * }</pre>
@@ -40,23 +40,20 @@ public final class CoxRegression {
     /** R's {@code coxph.control()$toler.chol}: {@code .Machine$double.eps^0.75}. */
     static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
     private static final CoxRegression DEFAULTS =
-            new CoxRegression(TieMethod.EFRON, Variance.AUTO, 0.95, 20, 1e-9, List.of());
+            new CoxRegression(TieMethod.EFRON, Variance.AUTO, 0.95, 20, 1e-9);
 
     private final TieMethod ties;
     private final Variance variance;
     private final double confLevel;
     private final int maxIterations;
     private final double tolerance;
-    private final List<String[]> interactions;
 
-    private CoxRegression(TieMethod ties, Variance variance, double confLevel, int maxIterations, double tolerance,
-            List<String[]> interactions) {
+    private CoxRegression(TieMethod ties, Variance variance, double confLevel, int maxIterations, double tolerance) {
         this.ties = ties;
         this.variance = variance;
         this.confLevel = confLevel;
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
-        this.interactions = interactions;
     }
 
     /**
@@ -69,19 +66,17 @@ public final class CoxRegression {
 
     /** Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}. */
     public CoxRegression withTies(TieMethod method) {
-        return new CoxRegression(Check.notNull("tie method", method), variance, confLevel, maxIterations, tolerance,
-                interactions);
+        return new CoxRegression(Check.notNull("tie method", method), variance, confLevel, maxIterations, tolerance);
     }
 
     /** Which variance the result reports (standard errors, confidence intervals, z, p, Wald test). */
     public CoxRegression withVariance(Variance v) {
-        return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance, interactions);
+        return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance);
     }
 
     /** Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1). */
     public CoxRegression withConfLevel(double level) {
-        return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance,
-                interactions);
+        return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance);
     }
 
     /** Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0. */
@@ -89,7 +84,7 @@ public final class CoxRegression {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
         }
-        return new CoxRegression(ties, variance, confLevel, n, tolerance, interactions);
+        return new CoxRegression(ties, variance, confLevel, n, tolerance);
     }
 
     /**
@@ -100,23 +95,7 @@ public final class CoxRegression {
         if (!(eps > TOLER_CHOL && eps < 1)) {
             throw Check.fail("tolerance must be between %s and 1, got %s", TOLER_CHOL, eps);
         }
-        return new CoxRegression(ties, variance, confLevel, maxIterations, eps, interactions);
-    }
-
-    /**
-     * Adds the interaction of covariates {@code a} and {@code b} (R {@code a:b}): the products of
-     * their model columns, named {@code <colA>:<colB>} (for factors, the first factor's dummies vary
-     * fastest), placed after all main effects. Both must be covariates of the data.
-     */
-    public CoxRegression withInteraction(String a, String b) {
-        Check.notNull("interaction covariate", a);
-        Check.notNull("interaction covariate", b);
-        if (a.equals(b)) {
-            throw Check.fail("an interaction needs two different covariates, got '%s' twice", a);
-        }
-        List<String[]> l = new ArrayList<>(interactions);
-        l.add(new String[] {a, b});
-        return new CoxRegression(ties, variance, confLevel, maxIterations, tolerance, Collections.unmodifiableList(l));
+        return new CoxRegression(ties, variance, confLevel, maxIterations, eps);
     }
 
     /** Tie handling in use. */
@@ -144,49 +123,83 @@ public final class CoxRegression {
         return tolerance;
     }
 
-    /** Interactions as {@code "a:b"} strings. */
-    public List<String> interactions() {
-        List<String> l = new ArrayList<>();
-        for (String[] pair : interactions) {
-            l.add(pair[0] + ":" + pair[1]);
-        }
-        return Collections.unmodifiableList(l);
+    /**
+     * Fits {@code coxph(Surv(...) ~ formula)}: numeric columns, {@code factor(x, ref = )},
+     * interactions {@code a:b} and {@code a*b}, {@code strata()} (separate baseline hazards) and
+     * {@code cluster()} (robust variance summed within clusters), with the data's case weights and
+     * entry times. Rows missing in a used column are left out and counted.
+     *
+     * <pre>{@code
+     * CoxResult fit = CoxRegression.withDefaults().fit(lung, "age + sex + strata(inst)");
+     * }</pre>
+     *
+     * @param data the data
+     * @param formula the model's right-hand side
+     * @return the fit
+     * @throws IllegalArgumentException for a bad formula or unknown column, no covariates, no
+     *     events, or weights that are not positive
+     */
+    public CoxResult fit(SurvivalData data, String formula) {
+        return fit(data, Terms.parse(Check.notNull("formula", formula)));
     }
 
     /**
-     * Fits the model to {@code data} (its covariates, strata, weights, cluster and entry times).
+     * Fits the model of typed {@code terms}.
      *
-     * @throws IllegalArgumentException when the data have no covariates, no events, weights that
-     *     are not positive, or an interaction names a covariate the data do not have
+     * @param data the data
+     * @param terms the model terms
+     * @return the fit
      */
-    public CoxResult fit(SurvivalData data) {
-        Check.notNull("data", data);
-        for (String[] pair : interactions) {
-            for (String c : pair) {
-                if (!data.covariates().containsKey(c)) {
-                    throw Check.fail("interaction %s:%s: '%s' is not a covariate of the data; covariates are %s",
-                            pair[0], pair[1], c, data.covariates().keySet());
-                }
-            }
-        }
-        if (variance == Variance.ROBUST && data.hasStart() && data.cluster() == null) {
+    public CoxResult fit(SurvivalData data, Terms terms) {
+        return fit(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms)));
+    }
+
+    /**
+     * Fits the model of a resolved model frame.
+     *
+     * @param frame the frame
+     * @return the fit
+     */
+    public CoxResult fit(ModelFrame frame) {
+        Check.notNull("frame", frame);
+        if (variance == Variance.ROBUST && frame.hasStart() && frame.cluster().isEmpty()) {
             // R coxph: robust = TRUE with (start, stop] data stops with "one of cluster or id is needed"
             throw Check.fail("the robust variance for (start, stop] data needs a cluster column (the subject"
-                    + " identifier, so that a subject's intervals are summed): set .cluster(column) on the data");
+                    + " identifier, so that a subject's intervals are summed): add cluster(id) to the formula");
         }
-        CoxDesign d = CoxDesign.of(data, interactions);
+        if (ties == TieMethod.EXACT) {
+            checkExact(frame);
+        }
+        CoxDesign d = CoxDesign.of(frame);
         CoxKernel kernel = new CoxKernel(d, ties);
         CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance);
         boolean robust = variance == Variance.ROBUST
                 || (variance == Variance.AUTO && (d.cluster != null || d.fractionalWeights));
-        return new CoxResult(this, d, f, robust, levels(data));
+        return new CoxResult(this, d, f, robust, levels(frame));
     }
 
-    /** Covariate name -> factor levels (reference first), or null for a numeric covariate. */
-    private static Map<String, List<String>> levels(SurvivalData data) {
+    /** R's coxexact.fit: right-censored rows, no case weights other than 1. */
+    private static void checkExact(ModelFrame data) {
+        if (data.hasStart()) {
+            throw Check.fail("ties = exact is offered for right-censored data; (start, stop] rows need R's "
+                    + "agexact enumeration, which survkit does not have: use TieMethod.EFRON or BRESLOW");
+        }
+        for (int i = 0; i < data.rowCount(); i++) {
+            if (data.weight(i) != 1) {
+                throw Check.fail("case weights are not supported by ties = exact (R: \"Case weights are not "
+                        + "supported for the exact method\"); row %d has weight %s", data.sourceRow(i), data.weight(i));
+            }
+        }
+    }
+
+    /** Term name -> factor levels (reference first), or null for a numeric term. */
+    private static Map<String, List<String>> levels(ModelFrame frame) {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        for (Map.Entry<String, Covariate> e : data.covariates().entrySet()) {
-            m.put(e.getKey(), e.getValue().isFactor() ? e.getValue().factor().levels() : null);
+        for (ModelFrame.TermSpan t : frame.termSpans()) {
+            if (t.name().contains(":")) {
+                continue; // an interaction takes the values of its parts
+            }
+            m.put(t.name(), t.levels().isEmpty() ? null : t.levels());
         }
         return Collections.unmodifiableMap(m);
     }
@@ -226,7 +239,6 @@ public final class CoxRegression {
     @Override
     public String toString() {
         return "CoxRegression[ties=" + ties + ", variance=" + variance + ", confLevel=" + confLevel
-                + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance
-                + (interactions.isEmpty() ? "" : ", interactions=" + interactions()) + "]";
+                + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + "]";
     }
 }

@@ -1,7 +1,8 @@
 package io.survkit.regression;
 
-import io.survkit.data.Covariate;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.Sorting;
@@ -98,20 +99,45 @@ public final class FineGray {
     }
 
     /**
-     * Fits the model.
+     * Fits {@code crr(time, status, covariates, failcode = cause)} with the formula's terms as covariates.
+     *
+     * @param data competing-risks data
+     * @param formula the covariates, e.g. {@code "age + factor(stage)"}
+     * @return the fit
      *
      * @throws IllegalArgumentException for null data, no covariates, an unknown cause, no events of
      *         the cause, case weights or counting-process rows
      */
-    public FineGrayResult fit(SurvivalData data) {
+    public FineGrayResult fit(SurvivalData data, String formula) {
+        return fit(data, Terms.parse(Check.notNull("formula", formula)));
+    }
+
+    /**
+     * Fits the model of typed {@code terms}.
+     *
+     * @param data competing-risks data
+     * @param terms the covariates
+     * @return the fit
+     */
+    public FineGrayResult fit(SurvivalData data, Terms terms) {
+        return fit(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms)));
+    }
+
+    /**
+     * Fits the model of a resolved model frame.
+     *
+     * @param data the frame
+     * @return the fit
+     */
+    public FineGrayResult fit(ModelFrame data) {
         Check.notNull("data", data);
         if (data.hasWeights()) {
             throw Check.fail("Fine-Gray (cmprsk::crr) has no case weights; column '%s' cannot be used",
-                    data.weightsColumn());
+                    data.weightsColumn().orElse(null));
         }
         if (data.hasStart()) {
             throw Check.fail("Fine-Gray needs right-censored rows; start column '%s' (delayed entry) is not "
-                    + "supported", data.startColumn());
+                    + "supported", data.startColumn().orElse(null));
         }
         List<String> causes = data.causes();
         int code = cause == null ? 1 : causes.indexOf(cause) + 1;
@@ -119,22 +145,12 @@ public final class FineGray {
             throw Check.fail("cause '%s' is not among the causes %s of column '%s'", cause, causes,
                     data.eventColumn());
         }
-        List<String> names = new ArrayList<>();
-        List<Covariate> covs = new ArrayList<>();
-        List<Integer> cols = new ArrayList<>();
-        for (Map.Entry<String, Covariate> e : data.covariates().entrySet()) {
-            Covariate c = e.getValue();
-            for (int j = 0; j < c.columnCount(); j++) {
-                names.add(c.columnName(j));
-                covs.add(c);
-                cols.add(j);
-            }
-        }
+        List<String> names = data.columnNames();
         int p = names.size();
         if (p == 0) {
             throw Check.fail("Fine-Gray regression needs at least one covariate; the data have none");
         }
-        int n = data.size();
+        int n = data.rowCount();
         double[] t0 = data.times();
         int[] order = Sorting.order(t0);
         stabilise(t0, order);
@@ -149,10 +165,10 @@ public final class FineGray {
             ici[k] = s == 0 ? 0 : s == code ? 1 : 2;
             failures += ici[k] == 1 ? 1 : 0;
             for (int j = 0; j < p; j++) {
-                double v = covs.get(j).column(i, cols.get(j));
+                double v = data.value(i, j);
                 if (!Double.isFinite(v)) {
                     throw Check.fail("%s: covariate value %s is not finite",
-                            Check.at(names.get(j), data.fileRow(i)), v);
+                            Check.at(names.get(j), data.sourceRow(i)), v);
                 }
                 x[k * p + j] = v;
             }

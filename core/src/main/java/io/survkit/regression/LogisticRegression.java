@@ -1,8 +1,10 @@
 package io.survkit.regression;
 
-import io.survkit.data.Covariate;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.HouseholderQr;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -81,63 +83,99 @@ public final class LogisticRegression {
     }
 
     /**
-     * Fits P(treated | covariates) with every covariate of {@code data} (numeric, and factors as
-     * dummies named {@code <column><level>}), in the data's row order; the data's case weights,
-     * if any, are the prior weights. {@code treated[i]} belongs to row i of the data.
+     * Fits {@code glm(I(response == responseValue) ~ formula, family = binomial)}: the response is
+     * column {@code response} compared with {@code responseValue}, the covariates the formula's
+     * terms (numeric, {@code factor()}, interactions); the data's case weights, if any, are the
+     * prior weights. Rows missing in the response or a used column are left out and counted.
+     *
+     * <pre>{@code
+     * LogisticResult ps = LogisticRegression.withDefaults().fit(lung, "sex", "2", "age + ph.ecog");
+     * }</pre>
+     *
+     * @param data the data
+     * @param response the response column
+     * @param responseValue the value that means 1 (every other value is 0)
+     * @param formula the covariates
+     * @return the fit
      */
-    public LogisticResult fit(boolean[] treated, SurvivalData data) {
-        Check.notNull("data", data);
-        return fit(treated, data, data.covariates().keySet());
-    }
-
-    /** As {@link #fit(boolean[], SurvivalData)} with only the named covariates, in the given order. */
-    public LogisticResult fit(boolean[] treated, SurvivalData data, Collection<String> covariates) {
-        Check.notNull("data", data);
-        Check.notNull("treated", treated);
-        Check.notNull("covariates", covariates);
-        int n = data.size();
-        if (treated.length != n) {
-            throw Check.fail("treated has %d entries but the data have %d rows", treated.length, n);
-        }
-        List<String> names = new ArrayList<>();
-        List<double[]> cols = new ArrayList<>();
-        for (String name : covariates) {
-            Covariate c = data.covariate(Check.notNull("covariate name", name));
-            if (c == null) {
-                throw Check.fail("'%s' is not a covariate of the data; covariates are %s", name,
-                        data.covariates().keySet());
-            }
-            if (c.columnCount() == 0) {
-                throw Check.fail("factor covariate '%s' has a single level %s; it cannot be in the model", name,
-                        c.factor().levels());
-            }
-            for (int j = 0; j < c.columnCount(); j++) {
-                double[] v = new double[n];
-                for (int i = 0; i < n; i++) {
-                    v[i] = c.column(i, j);
-                    if (!Double.isFinite(v[i])) {
-                        throw Check.fail("%s: covariate value %s is not finite", Check.at(c.columnName(j),
-                                data.fileRow(i)), v[i]);
-                    }
-                }
-                names.add(c.columnName(j));
-                cols.add(v);
-            }
-        }
-        double[] w = null;
-        if (data.hasWeights()) {
-            w = data.weights();
-        }
-        return fitColumns(treated, cols.toArray(new double[0][]), names.toArray(new String[0]), w,
-                data.fileRows(), data.omittedRows(), data.weightsColumn());
+    public LogisticResult fit(SurvivalData data, String response, String responseValue, String formula) {
+        return fit(data, response, responseValue, Terms.parse(Check.notNull("formula", formula)));
     }
 
     /**
-     * Fits P(treated | covariates) where the treated rows are those whose {@link SurvivalData#group()}
-     * level is {@code treatedLevel} (all other levels are controls), with every covariate of the data.
+     * As {@link #fit(SurvivalData, String, String, String)} with typed terms.
+     *
+     * @param data the data
+     * @param response the response column
+     * @param responseValue the value that means 1
+     * @param terms the covariates
+     * @return the fit
      */
-    public LogisticResult fit(SurvivalData data, String treatedLevel) {
-        return fit(treatedFromGroup(data, treatedLevel), data);
+    public LogisticResult fit(SurvivalData data, String response, String responseValue, Terms terms) {
+        Check.notNull("data", data);
+        Check.notNull("response value", responseValue);
+        String[] labels = data.labels(Check.notNull("response column", response));
+        int[] idx = new int[labels.length];
+        int m = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] != null) {
+                idx[m++] = i;
+            }
+        }
+        SurvivalData complete = m == labels.length ? data : data.rows(java.util.Arrays.copyOf(idx, m));
+        ModelFrame frame = ModelFrame.of(complete, Check.notNull("terms", terms));
+        String value = responseValue.strip();
+        Double d = parseNumber(value);
+        String[] kept = complete.labels(response);
+        int[] rows = frame.dataRows();
+        boolean[] y = new boolean[rows.length];
+        boolean any = false;
+        for (int k = 0; k < rows.length; k++) {
+            String l = kept[rows[k]];
+            y[k] = l.equals(value) || d != null && d.equals(parseNumber(l));
+            any |= y[k];
+        }
+        if (!any) {
+            throw Check.fail("column '%s': the value '%s' never occurs in the rows used; the response would be all 0",
+                    response, responseValue);
+        }
+        return fit(frame, y, labels.length - m);
+    }
+
+    private static Double parseNumber(String s) {
+        try {
+            return Double.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Fits P(response | covariates) with the frame's design matrix; {@code response[i]} belongs
+     * to row i of the frame; the frame's case weights, if any, are the prior weights.
+     *
+     * @param frame the resolved covariates
+     * @param response one outcome per frame row
+     * @return the fit
+     */
+    public LogisticResult fit(ModelFrame frame, boolean[] response) {
+        return fit(frame, response, 0);
+    }
+
+    private LogisticResult fit(ModelFrame frame, boolean[] response, int omittedBefore) {
+        Check.notNull("frame", frame);
+        Check.notNull("response", response);
+        int n = frame.rowCount();
+        if (response.length != n) {
+            throw Check.fail("the response has %d entries but the model frame has %d rows", response.length, n);
+        }
+        int p = frame.columnCount();
+        double[][] cols = new double[p][];
+        for (int j = 0; j < p; j++) {
+            cols[j] = frame.column(j);
+        }
+        return fitColumns(response, cols, frame.columnNames().toArray(new String[0]), frame.weights().orElse(null),
+                frame.sourceRows(), frame.omittedRows() + omittedBefore, frame.weightsColumn().orElse(null));
     }
 
     /**
@@ -176,24 +214,6 @@ public final class LogisticRegression {
             rows[i] = i + 1;
         }
         return fitColumns(treated, cols, names.clone(), weights == null ? null : weights.clone(), rows, 0, "weights");
-    }
-
-    static boolean[] treatedFromGroup(SurvivalData data, String treatedLevel) {
-        Check.notNull("data", data);
-        Check.notNull("treated level", treatedLevel);
-        if (data.group() == null) {
-            throw Check.fail("the data have no group column; build them with group(column) to name the treated level");
-        }
-        int code = data.group().indexOf(treatedLevel);
-        if (code < 0) {
-            throw Check.fail("'%s' is not a level of group column '%s'; levels are %s", treatedLevel,
-                    data.group().name(), data.group().levels());
-        }
-        boolean[] t = new boolean[data.size()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = data.group().code(i) == code;
-        }
-        return t;
     }
 
     private LogisticResult fitColumns(boolean[] treated, double[][] cols, String[] names, double[] weights, int[] rows,
@@ -297,8 +317,8 @@ public final class LogisticRegression {
                     a[j][k] = x[j][i] * ww;
                 }
             }
-            rank = WeightedQr.decompose(a, nGood, p, tol, qraux, pivot);
-            double[] b = WeightedQr.solve(a, nGood, p, rank, qraux, z);
+            rank = HouseholderQr.decompose(a, nGood, p, tol, qraux, pivot);
+            double[] b = HouseholderQr.solve(a, nGood, p, rank, qraux, z);
             boolean finite = true;
             for (double v : b) {
                 finite &= Double.isFinite(v);
@@ -367,7 +387,7 @@ public final class LogisticRegression {
         double[] se = new double[p];
         java.util.Arrays.fill(coef, Double.NaN);
         java.util.Arrays.fill(se, Double.NaN);
-        double[] cov = rank > 0 ? WeightedQr.unscaledCovariance(a, rank) : new double[0];
+        double[] cov = rank > 0 ? HouseholderQr.unscaledCovariance(a, rank) : new double[0];
         double[][] vcov = new double[p][p];
         for (double[] row : vcov) {
             java.util.Arrays.fill(row, Double.NaN);

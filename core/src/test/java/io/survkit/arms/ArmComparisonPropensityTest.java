@@ -42,7 +42,7 @@ class ArmComparisonPropensityTest {
         ArmComparisonResult r = ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
                 .landmarks(12, 36, 60).horizon(120).matched(ps).run();
         SurvivalData d = cohort.data(Endpoint.OVERALL_SURVIVAL);
-        boolean[] treated = PropensityScore.treated(d, T);
+        boolean[] treated = PropensityScore.treated(d, "arm", T);
         MatchedSets sets = PropensityMatching.withDefaults().match(ps.estimate(d, treated));
         int[] rows = sets.matchedRows();
         int[] set = new int[rows.length];
@@ -55,7 +55,7 @@ class ArmComparisonPropensityTest {
         }
         SurvivalData m = d.rows(rows).withCluster(Factor.of("matched set", levels, set));
         ArmComparisonTest.assertSameAsSeparateCalls(r.endpoint("OS"), m, 120, List.of());
-        CoxResult cox = CoxRegression.withDefaults().fit(m.withNumeric("armx", codes(m)).withCovariates("armx"));
+        CoxResult cox = CoxRegression.withDefaults().fit(m.withNumeric("armx", codes(m)), "armx");
         assertTrue(cox.isRobust());
         assertEquals(sets.setCount(), cox.clusterCount());
         PropensityAdjustment pa = r.propensityAdjustment(1);
@@ -72,24 +72,25 @@ class ArmComparisonPropensityTest {
         PropensityScore ps = PropensityScore.withDefaults().withCovariates("age", "size");
         ArmComparisonResult r = ArmComparison.of(cohort).landmarks(12).horizon(120).weighted(ps).run();
         SurvivalData d = cohort.data();
-        boolean[] treated = PropensityScore.treated(d, T);
+        boolean[] treated = PropensityScore.treated(d, "arm", T);
         PropensityWeights w = InverseProbabilityWeights.withDefaults().estimate(ps.estimate(d, treated));
         SurvivalData wd = d.withWeights("iptw", w.weights());
         EndpointComparison e = r.endpoint("CSS");
-        CoxResult cox = CoxRegression.withDefaults().fit(wd.withNumeric("x", codes(wd)).withCovariates("x"));
+        CoxResult cox = CoxRegression.withDefaults().fit(wd.withNumeric("x", codes(wd)), "x");
         assertTrue(cox.isRobust());
         assertEquals(cox.hazardRatios()[0], e.crudeHazardRatio());
         assertEquals(cox.hazardRatioUpper()[0], e.crudeHazardRatioUpper());
         assertTrue(Double.isNaN(e.logRankPValue()));
         assertTrue(e.notes().stream().anyMatch(n -> n.contains("log-rank test is not reported")));
-        assertEquals(io.survkit.estimate.KaplanMeier.withDefaults().fit(wd).curve(1).restrictedMean(120).estimate(),
+        assertEquals(io.survkit.estimate.KaplanMeier.withDefaults().fit(wd, "arm").curve(1).restrictedMean(120).estimate(),
                 e.treatment().restrictedMean());
     }
 
     static double[] codes(SurvivalData d) {
-        double[] x = new double[d.size()];
+        Factor g = d.factor("arm");
+        double[] x = new double[d.rowCount()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = d.group().code(i);
+            x[i] = g.code(i);
         }
         return x;
     }

@@ -1,5 +1,6 @@
 package io.survkit.arms;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,6 +18,7 @@ import io.survkit.data.Factor;
 import io.survkit.data.SeerColumn;
 import io.survkit.data.SeerReader;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.data.synthetic.GistCohortSimulator;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
@@ -57,13 +59,15 @@ class ArmComparisonTest {
 
     /** Field by field against the separate procedures on rows {@code d} (group [control, treatment]). */
     static void assertSameAsSeparateCalls(EndpointComparison e, SurvivalData d, double tau, List<String> adjust) {
-        KaplanMeierResult km = KaplanMeier.withDefaults().fit(d);
-        SurvivalCurve[] curves = {km.curve(d.group().label(0)), km.curve(d.group().label(1))};
+        KaplanMeierResult km = KaplanMeier.withDefaults().fit(d, "arm");
+        Factor g = d.factor("arm");
+        double[] time = d.numbers(d.timeColumn());
+        SurvivalCurve[] curves = {km.curve(g.label(0)), km.curve(g.label(1))};
         ArmSummary[] arms = {e.control(), e.treatment()};
         for (int a = 0; a < 2; a++) {
             SurvivalCurve c = curves[a];
             ArmSummary s = arms[a];
-            assertEquals(d.group().level(a), s.label());
+            assertEquals(g.level(a), s.label());
             assertEquals(c.rowCount(), s.size());
             assertEquals(c.events(), s.events());
             assertEquals(c.median().orElse(Double.NaN), s.median());
@@ -81,9 +85,9 @@ class ArmComparisonTest {
             assertEquals(rm.estimate(), s.restrictedMean());
             assertEquals(rm.standardError(), s.restrictedMeanStandardError());
             double longest = 0;
-            for (int i = 0; i < d.size(); i++) {
-                if (d.group().code(i) == a) {
-                    longest = Math.max(longest, d.time(i));
+            for (int i = 0; i < d.rowCount(); i++) {
+                if (g.code(i) == a) {
+                    longest = Math.max(longest, time[i]);
                 }
             }
             assertEquals(longest, s.longestFollowUp());
@@ -109,18 +113,18 @@ class ArmComparisonTest {
         assertEquals(rt / rc * Math.exp(-z * selog), e.restrictedMeanRatioLower(), 1e-12);
         assertEquals(rt / rc * Math.exp(z * selog), e.restrictedMeanRatioUpper(), 1e-12);
 
-        LogRankResult lr = LogRankTest.withDefaults().test(d);
+        LogRankResult lr = LogRankTest.withDefaults().test(d, "arm");
         assertEquals(lr.chiSquare(), e.logRankChiSquare());
         assertEquals(lr.degreesOfFreedom(), e.logRankDegreesOfFreedom());
         assertEquals(lr.pValue(), e.logRankPValue());
 
-        String term = d.group().name() + d.group().level(1);
+        String term = g.name() + g.level(1);
         assertEquals(term, e.treatmentTerm());
-        double[] x = new double[d.size()];
+        double[] x = new double[d.rowCount()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = d.group().code(i);
+            x[i] = g.code(i);
         }
-        CoxResult crude = CoxRegression.withDefaults().fit(d.withNumeric(term, x).withCovariates(term));
+        CoxResult crude = CoxRegression.withDefaults().fit(d.withNumeric(term, x), Terms.of(Terms.numeric(term)));
         assertEquals(crude.hazardRatios()[0], e.crudeHazardRatio());
         assertEquals(crude.hazardRatioLower()[0], e.crudeHazardRatioLower());
         assertEquals(crude.hazardRatioUpper()[0], e.crudeHazardRatioUpper());
@@ -132,7 +136,11 @@ class ArmComparisonTest {
             for (int k = 0; k < adjust.size(); k++) {
                 cols[k + 1] = adjust.get(k);
             }
-            CoxResult adj = CoxRegression.withDefaults().fit(d.withNumeric(term, x).withCovariates(cols));
+            Terms model = Terms.of(Terms.numeric(term));
+            for (String a : adjust) {
+                model = model.plus(Terms.variable(a));
+            }
+            CoxResult adj = CoxRegression.withDefaults().fit(d.withNumeric(term, x), model);
             assertEquals(adj.hazardRatios()[0], e.adjustedHazardRatio());
             assertEquals(adj.hazardRatioLower()[0], e.adjustedHazardRatioLower());
             assertEquals(adj.hazardRatioUpper()[0], e.adjustedHazardRatioUpper());
@@ -147,7 +155,7 @@ class ArmComparisonTest {
                 .treatment(T).control(C).landmarks(LANDMARKS).horizon(120).adjustFor("age", "sex", "size").run();
         for (Endpoint ep : List.of(Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)) {
             SurvivalData d = cohort.data(ep);
-            assertEquals(List.of(C, T), d.group().levels());
+            assertEquals(List.of(C, T), d.factor("arm").levels());
             assertSameAsSeparateCalls(r.endpoint(ep.abbreviation()), d, 120, List.of("age", "sex", "size"));
         }
         assertEquals(57, r.endpoint("CSS").control().median());
@@ -172,9 +180,9 @@ class ArmComparisonTest {
             ev[i] = rnd.nextDouble() < 0.7;
             time[i] = Math.min(time[i], 100);
         }
-        SurvivalData all = SurvivalData.builder().time("months", time).event("dead", ev).group("arm", arm)
+        SurvivalData all = SurvivalData.builder().time("months", time).event("dead", ev).text("arm", arm)
                 .numeric("age", age).build();
-        ArmComparisonResult r = ArmComparison.of("OS", all).treatment("A").control("C").landmarks(LANDMARKS)
+        ArmComparisonResult r = ArmComparison.of("OS", all).arm("arm").treatment("A").control("C").landmarks(LANDMARKS)
                 .horizon(60).adjustFor("age").run();
         int[] rows = new int[200];
         int[] codes = new int[200];
@@ -185,7 +193,7 @@ class ArmComparisonTest {
                 rows[k++] = i;
             }
         }
-        SurvivalData two = all.rows(rows).withGroup(Factor.of("arm", List.of("C", "A"), codes));
+        SurvivalData two = all.rows(rows).withFactor(Factor.of("arm", List.of("C", "A"), codes));
         assertSameAsSeparateCalls(r.endpoint("OS"), two, 60, List.of("age"));
         assertEquals("armA", r.endpoint("OS").treatmentTerm());
     }
@@ -195,8 +203,8 @@ class ArmComparisonTest {
     void landmarkDataAreConditionalSurvival() {
         SurvivalData d = cohort.data();
         SurvivalData l = d.landmark(24);
-        KaplanMeierResult full = KaplanMeier.withDefaults().fit(d);
-        KaplanMeierResult cond = KaplanMeier.withDefaults().fit(l);
+        KaplanMeierResult full = KaplanMeier.withDefaults().fit(d, "arm");
+        KaplanMeierResult cond = KaplanMeier.withDefaults().fit(l, "arm");
         for (int a = 0; a < 2; a++) {
             SurvivalCurve f = full.curve(a);
             SurvivalCurve c = cond.curve(a);
@@ -204,8 +212,8 @@ class ArmComparisonTest {
                 assertEquals(f.survivalAt(24 + u) / f.survivalAt(24), c.survivalAt(u), 1e-12);
             }
         }
-        for (int i = 0; i < l.size(); i++) {
-            assertTrue(l.time(i) > 0);
+        for (double t : l.numbers(l.timeColumn())) {
+            assertTrue(t > 0);
         }
     }
 
@@ -222,8 +230,8 @@ class ArmComparisonTest {
             time[i] = 1 + rnd.nextInt(60);
             ev[i] = rnd.nextDouble() < 0.6;
         }
-        SurvivalData d = SurvivalData.builder().time("t", time).event("e", ev).group("arm", arm).build();
-        ArmComparisonResult r = ArmComparison.of("OS", d).treatment(hostile).control("control").landmarks(12).run();
+        SurvivalData d = SurvivalData.builder().time("t", time).event("e", ev).text("arm", arm).build();
+        ArmComparisonResult r = ArmComparison.of("OS", d).arm("arm").treatment(hostile).control("control").landmarks(12).run();
         String md = r.toMarkdown();
         assertFalse(md.contains("<script>"), md);
         assertFalse(md.contains("B|x"));
@@ -244,29 +252,29 @@ class ArmComparisonTest {
     void validationMessages() {
         SurvivalData d = cohort.data();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).treatment("Surgery").control(C).run());
+                () -> ArmComparison.of("CSS", d).arm("arm").treatment("Surgery").control(C).run());
         assertTrue(e.getMessage().contains("unknown treatment arm 'Surgery'"), e.getMessage());
         assertTrue(e.getMessage().contains(C), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).treatment(T).control(C).adjustFor("age", "stage").run());
+                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).adjustFor("age", "stage").run());
         assertTrue(e.getMessage().contains("unknown covariate 'stage'"), e.getMessage());
-        assertTrue(e.getMessage().contains("[age, size, sex]"), e.getMessage());
+        assertTrue(e.getMessage().contains("age, size, sex]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).treatment(T).control(C).landmarks(12, 400).run());
+                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).landmarks(12, 400).run());
         assertTrue(e.getMessage().contains("landmark 400 is beyond the follow-up"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).treatment(T).control(C).horizon(500).run());
+                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).horizon(500).run());
         assertTrue(e.getMessage().contains("RMST horizon 500"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).treatment(T).control(C).subgroupsBy("timing").run());
+                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).subgroupsBy("timing").run());
         assertTrue(e.getMessage().contains("unknown subgroup column 'timing'"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).treatment(T).control(C).subgroupsBy("age").run());
+                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(C).subgroupsBy("age").run());
         assertTrue(e.getMessage().contains("is numeric"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ArmComparison.of("CSS", d).treatment(T).control(T).run());
+                () -> ArmComparison.of("CSS", d).arm("arm").treatment(T).control(T).run());
         assertTrue(e.getMessage().contains("the same arm"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> ArmComparison.of("CSS", d).landmarks(-1));
+        e = assertThrows(IllegalArgumentException.class, () -> ArmComparison.of("CSS", d).arm("arm").landmarks(-1));
         assertTrue(e.getMessage().contains("landmark 1"), e.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package io.survkit.arms;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -167,23 +168,24 @@ class PropensityMatchingTest {
             time[i] = 1 + rnd.nextInt(120);
             ev[i] = rnd.nextBoolean();
         }
-        return io.survkit.data.SurvivalData.builder().time("time", time).event("dead", ev).group("arm", arm)
-                .numeric("age", age).numeric("size", size).factor("stage", stage, "early").build();
+        return io.survkit.data.SurvivalData.builder().time("time", time).event("dead", ev).text("arm", arm)
+                .numeric("age", age).numeric("size", size).text("stage", stage).build();
     }
 
     @Property(seed = "42", tries = 20)
     void matchingImprovesBalanceOnConfoundedData(@ForAll @IntRange(min = 0, max = 10000) int seed,
             @ForAll @IntRange(min = 1, max = 2) int ratio) {
         var data = confounded(seed, 1500);
-        PropensityScores ps = PropensityScore.withDefaults().estimate(data, "surgery");
+        io.survkit.data.Terms covariates = io.survkit.data.Terms.parse("age + size + factor(stage, ref = early)");
+        PropensityScores ps = PropensityScore.withDefaults().withCovariates(covariates).estimate(data, "arm", "surgery");
         MatchedSets m = PropensityMatching.withDefaults().withRatio(ratio).match(ps);
-        BalanceTable t = Balance.withDefaults().estimate(data, ps.treated(), m);
+        BalanceTable t = Balance.withDefaults().withCovariates(covariates).estimate(data, ps.treated(), m);
         assertTrue(t.maxAbsoluteSmdBefore() > 0.2, t.toString());
         assertTrue(t.maxAbsoluteSmdAfter() < t.maxAbsoluteSmdBefore(), t.toString());
         assertTrue(t.maxAbsoluteSmdAfter() < 0.5 * t.maxAbsoluteSmdBefore(), t.toString());
         PropensityWeights w = InverseProbabilityWeights.withDefaults().withStabilization(Stabilization.STABILIZED)
                 .estimate(ps);
-        BalanceTable tw = Balance.withDefaults().estimate(data, ps.treated(), w);
+        BalanceTable tw = Balance.withDefaults().withCovariates(covariates).estimate(data, ps.treated(), w);
         assertTrue(tw.maxAbsoluteSmdAfter() < t.maxAbsoluteSmdBefore(), tw.toString());
     }
 

@@ -26,13 +26,17 @@ class PropensityOracleTest {
     void scoresAndBalanceBefore(String name) {
         JsonNode c = Oracle.load(name);
         JsonNode r = c.get("result");
-        SurvivalData data = LogisticOracleTest.data(c);
+        io.survkit.data.Terms terms = Oracle.terms(c);
+        String treatment = c.get("params").get("treatment").asText();
+        SurvivalData all = LogisticOracleTest.data(c);
+        SurvivalData data = all.rows(io.survkit.data.ModelFrame.of(all, terms.plus(io.survkit.data.Terms.variable(
+                treatment))).dataRows()); // glm's na.omit over the model's columns
         String level = c.get("params").get("treatmentValue").asText();
-        PropensityScores ps = PropensityScore.withDefaults().estimate(data, level);
+        PropensityScores ps = PropensityScore.withDefaults().withCovariates(terms).estimate(data, treatment, level);
         assertEquals(r.get("nTreated").asInt(), ps.treatedCount(), "nTreated");
         LogisticOracleTest.near(r.get("fitted"), ps.scores(), "fitted");
         LogisticOracleTest.near(r.get("coef"), ps.model().coefficients(), "coef");
-        BalanceTable t = Balance.withDefaults().estimate(data, ps.treated());
+        BalanceTable t = Balance.withDefaults().withCovariates(terms).estimate(data, ps.treated());
         assertEquals(t.terms(), ps.model().terms().subList(1, ps.model().terms().size()), "balance terms");
         // smdBefore is an object keyed by model-matrix column name
         JsonNode smd = r.get("smdBefore");

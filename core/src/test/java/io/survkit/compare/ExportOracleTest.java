@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.estimate.CifMethod;
 import io.survkit.estimate.CumulativeIncidence;
@@ -35,7 +36,7 @@ class ExportOracleTest {
     @MethodSource("logrankCases")
     void logRankJsonIsTheOracleResult(String name) {
         JsonNode c = Oracle.load(name);
-        LogRankResult r = LogRankOracleTest.test(c.get("params")).test(Oracle.survivalData(c));
+        LogRankResult r = LogRankOracleTest.test(c.get("params")).test(Oracle.frame(c));
         Oracle.assertJson(c.get("result"), r.toJson(), name);
         Table t = r.table();
         assertEquals(List.of("group", "n", "observed", "expected", "chisq", "df", "p"), t.columnNames());
@@ -53,7 +54,7 @@ class ExportOracleTest {
         if (!p.get("scores").isNull()) {
             t = t.withScores(LogRankOracleTestSupport.doubles(p.get("scores")));
         }
-        TrendResult r = t.test(Oracle.survivalData(c));
+        TrendResult r = t.test(Oracle.frame(c));
         Oracle.assertJson(c.get("result"), r.toJson(), name);
         assertEquals(r.groups().size(), r.table().rowCount());
     }
@@ -65,7 +66,7 @@ class ExportOracleTest {
         JsonNode p = c.get("params");
         PairwiseLogRankResult r = PairwiseLogRank.withDefaults().withTest(LogRankReferenceTest.test(p))
                 .withAdjustment(PValueAdjustment.valueOf(p.get("adjustment").asText()))
-                .test(Oracle.survivalData(c));
+                .test(Oracle.frame(c));
         Oracle.assertJson(c.get("result"), r.toJson(), name);
         Table t = r.table();
         int k = r.groups().size();
@@ -83,7 +84,7 @@ class ExportOracleTest {
     @MethodSource("cumincCases")
     void grayJsonIsTheOracleGrayTest(String name) {
         JsonNode c = Oracle.load(name);
-        SurvivalData data = Oracle.survivalData(c);
+        ModelFrame data = Oracle.frame(c);
         GrayTestResult g = CumulativeIncidence.withDefaults().withMethod(CifMethod.CUMINC).fit(data).grayTest()
                 .orElseThrow();
         ObjectNode expected = Oracle.parse("{}").deepCopy();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.oracle.Oracle;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class GrayTestTest {
 
-    static SurvivalData data(boolean strata) throws IOException {
+    static ModelFrame data(boolean strata) throws IOException {
         List<String> lines = Files.readAllLines(Oracle.data("cr_synth"));
         int n = lines.size() - 1;
         double[] time = new double[n];
@@ -36,11 +37,11 @@ class GrayTestTest {
             arm3[i] = new String[] {"a", "b", "c"}[id % 3];
             site[i] = new String[] {"s1", "s2"}[id % 2];
         }
-        var builder = SurvivalData.builder().time("time", time).causes("status", status, 0).group("arm3", arm3);
+        var builder = SurvivalData.builder().time("time", time).causes("status", status, 0).text("arm3", arm3);
         if (strata) {
-            builder.strata("site", site, "s1", "s2");
+            builder.factor("site", site, "s1", "s2");
         }
-        return builder.build();
+        return ModelFrame.of(builder.build(), strata ? "arm3 + strata(site)" : "arm3");
     }
 
     static JsonNode reference(String name) throws IOException {
@@ -76,7 +77,7 @@ class GrayTestTest {
         SurvivalData d = SurvivalData.builder().time("time", new double[] {1, 2, 3})
                 .causes("status", new double[] {1, 2, 0}, 0).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GrayTest.withDefaults().test(d));
+                () -> GrayTest.withDefaults().test(d, "1"));
         assertTrue(e.getMessage().contains("no group column"), e.getMessage());
     }
 }

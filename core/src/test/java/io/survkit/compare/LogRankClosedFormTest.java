@@ -1,5 +1,6 @@
 package io.survkit.compare;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,10 +19,10 @@ import org.junit.jupiter.api.Test;
 class LogRankClosedFormTest {
     private static final double TOL = 1e-14;
 
-    static SurvivalData four() {
-        return SurvivalData.builder().time("t", new double[] {1, 3, 2, 4})
+    static ModelFrame four() {
+        return ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 3, 2, 4})
                 .event("e", new boolean[] {true, true, true, false})
-                .group("arm", new String[] {"A", "A", "B", "B"}).build();
+                .text("arm", new String[] {"A", "A", "B", "B"}).build(), "arm");
     }
 
     private static void check(LogRankTest t, double observedA, double expectedA, double v) {
@@ -74,8 +75,8 @@ class LogRankClosedFormTest {
 
     @Test
     void singleEventTwoAtRisk() {
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2})
-                .event("e", new boolean[] {true, false}).group("g", new String[] {"A", "B"}).build();
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2})
+                .event("e", new boolean[] {true, false}).text("g", new String[] {"A", "B"}).build(), "g");
         LogRankResult r = LogRankTest.withDefaults().test(d);
         assertEquals(0.5, r.expected()[0], TOL);
         assertEquals(0.25, r.variance()[0][0], TOL);
@@ -87,9 +88,9 @@ class LogRankClosedFormTest {
     void groupWithoutExpectedEventsGivesZeroDegreesOfFreedomAsR() {
         // R: survdiff(Surv(t, s) ~ g, data.frame(t = c(1, 2, 5, 6), s = c(0, 0, 1, 1), g = c("B", "B", "A", "A")))
         // Chisq = 0 on 0 degrees of freedom, p = 1
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 5, 6})
-                .event("s", new boolean[] {false, false, true, true}).group("g", new String[] {"B", "B", "A", "A"})
-                .build();
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 5, 6})
+                .event("s", new boolean[] {false, false, true, true}).text("g", new String[] {"B", "B", "A", "A"})
+                .build(), "g");
         LogRankResult r = LogRankTest.withDefaults().test(d);
         assertEquals(0, r.chiSquare());
         assertEquals(0, r.degreesOfFreedom());
@@ -103,9 +104,9 @@ class LogRankClosedFormTest {
         // A: (0, 1] event, (0, 3] event; B: (2, 4] censored, (0, 2] event. At t = 1 B has one at risk
         // (the late entrant enters after 2): n = 3, E_A = 2/3, V = 2/2 (2/3)(1/3) = 2/9; t = 2: n = 2
         // (A 1, B 1; the entry at 2 is not yet at risk), E_A = 1/2, V = 1/4; t = 3: n = 2 (A 1, B 1), E_A = 1/2, V = 1/4
-        SurvivalData d = SurvivalData.builder().start("s", new double[] {0, 0, 2, 0})
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().start("s", new double[] {0, 0, 2, 0})
                 .time("t", new double[] {1, 3, 4, 2}).event("e", new boolean[] {true, true, false, true})
-                .group("arm", new String[] {"A", "A", "B", "B"}).build();
+                .text("arm", new String[] {"A", "A", "B", "B"}).build(), "arm");
         LogRankResult r = LogRankTest.withDefaults().test(d);
         assertEquals(2, r.observed()[0], TOL);
         assertEquals(2.0 / 3 + 0.5 + 0.5, r.expected()[0], TOL);
@@ -129,9 +130,9 @@ class LogRankClosedFormTest {
 
     @Test
     void pairWithoutEventsHasPValueOneAsSurvminer() {
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6})
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6})
                 .event("e", new boolean[] {true, false, false, false, true, false})
-                .group("g", new String[] {"A", "A", "B", "B", "C", "C"}).build();
+                .text("g", new String[] {"A", "A", "B", "B", "C", "C"}).build(), "g");
         PairwiseLogRankResult r = PairwiseLogRank.withDefaults().withAdjustment(PValueAdjustment.NONE).test(d);
         assertEquals(0, r.chiSquare(1, 2));
         assertEquals(1, r.pValue(1, 2));
@@ -141,8 +142,8 @@ class LogRankClosedFormTest {
     @Test
     void printsLikeR() {
         // R: print(survdiff(Surv(time, status == 2) ~ sex, data = lung))
-        SurvivalData lung = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").group("sex")
-                .read();
+        ModelFrame lung = ModelFrame.of(SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2")
+                .read(), "sex");
         assertEquals("""
                         N Observed Expected (O-E)^2/E (O-E)^2/V
                 sex=1 138      112     91.6      4.55      10.3
@@ -168,10 +169,10 @@ class LogRankClosedFormTest {
                 () -> TrendTest.withDefaults().withScores(2, 2).test(four())).getMessage().contains("variance"));
         SurvivalData ungrouped = SurvivalData.builder().time("t", new double[] {1, 2})
                 .event("e", new boolean[] {true, true}).build();
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> LogRankTest.withDefaults().test(ungrouped))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LogRankTest.withDefaults().test(ungrouped, "1"))
                 .getMessage().contains("needs >= 2 groups with subjects"));
-        SurvivalData oneLevelUsed = SurvivalData.builder().time("t", new double[] {1, 2})
-                .event("e", new boolean[] {true, true}).group("g", new String[] {"A", "A"}, "A", "B").build();
+        ModelFrame oneLevelUsed = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2})
+                .event("e", new boolean[] {true, true}).factor("g", new String[] {"A", "A"}, "A", "B").build(), "g");
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> PairwiseLogRank.withDefaults().test(oneLevelUsed)).getMessage()
                 .contains("needs >= 2 groups with subjects"));
@@ -179,9 +180,9 @@ class LogRankClosedFormTest {
 
     @Test
     void emptyLevelIsLeftOutWithAWarning() {
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 3, 2, 4})
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 3, 2, 4})
                 .event("e", new boolean[] {true, true, true, false})
-                .group("arm", new String[] {"A", "A", "C", "C"}, "A", "B", "C").build();
+                .factor("arm", new String[] {"A", "A", "C", "C"}, "A", "B", "C").build(), "arm");
         LogRankResult r = LogRankTest.withDefaults().test(d);
         assertEquals(java.util.List.of("arm=A", "arm=C"), r.groups());
         assertTrue(r.warnings().get(0).contains("arm=B has no rows"), r.warnings().toString());

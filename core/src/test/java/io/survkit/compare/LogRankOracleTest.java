@@ -1,5 +1,6 @@
 package io.survkit.compare;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +38,7 @@ class LogRankOracleTest {
     @MethodSource("logrankCases")
     void matchesR(String name) {
         JsonNode c = Oracle.load(name);
-        SurvivalData data = Oracle.survivalData(c);
+        ModelFrame data = Oracle.frame(c);
         assertResult(c, test(c.get("params")).test(data));
     }
 
@@ -45,7 +46,7 @@ class LogRankOracleTest {
     @MethodSource("logrankCases")
     void countTableMatchesR(String name) {
         JsonNode c = Oracle.load(name);
-        CountTable counts = CountTable.of(Oracle.survivalData(c));
+        CountTable counts = CountTable.of(Oracle.frame(c));
         assertResult(c, test(c.get("params")).test(counts));
     }
 
@@ -53,7 +54,7 @@ class LogRankOracleTest {
     @MethodSource("logrankCases")
     void statisticMatchesR(String name) {
         JsonNode c = Oracle.load(name);
-        SurvivalData data = Oracle.survivalData(c);
+        ModelFrame data = Oracle.frame(c);
         LogRankTest t = test(c.get("params"));
         Oracle.assertNumber(c.get("result").get("chisq"), t.statistic(data), name + " statistic(rows)");
         Oracle.assertNumber(c.get("result").get("chisq"), t.statistic(CountTable.of(data)), name + " statistic(counts)");
@@ -91,8 +92,8 @@ class LogRankOracleTest {
 
     @Test
     void allCensoredIsAnErrorNotANaNPValue() {
-        SurvivalData d = SurvivalData.csv(Oracle.data("edge_allcens")).time("time").event("status", "1")
-                .group("group").read();
+        ModelFrame d = ModelFrame.of(SurvivalData.csv(Oracle.data("edge_allcens")).time("time").event("status", "1")
+                .read(), "group");
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> LogRankTest.withDefaults().test(d));
         assertTrue(x.getMessage().contains("no events"), x.getMessage());
@@ -104,7 +105,7 @@ class LogRankOracleTest {
     void oneGroupIsAnError() {
         SurvivalData d = SurvivalData.csv(Oracle.data("edge_single")).time("time").event("status", "1").read();
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
-                () -> LogRankTest.withDefaults().test(d));
+                () -> LogRankTest.withDefaults().test(d, "1"));
         assertTrue(x.getMessage().contains("needs >= 2 groups with subjects"), x.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.survkit.compare;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +49,7 @@ class LogRankPropertyTest {
         double at(double t);
     }
 
-    static SurvivalData data(List<Row> rows, boolean strata, boolean weighted, TimeMap f, String... labels) {
+    static ModelFrame data(List<Row> rows, boolean strata, boolean weighted, TimeMap f, String... labels) {
         int n = rows.size();
         double[] t = new double[n];
         boolean[] e = new boolean[n];
@@ -63,14 +64,14 @@ class LogRankPropertyTest {
             s[i] = "s" + r.stratum();
             w[i] = r.weight();
         }
-        var b = SurvivalData.builder().time("t", t).event("e", e).group("arm", g);
+        var b = SurvivalData.builder().time("t", t).event("e", e).text("arm", g);
         if (strata) {
-            b.strata("st", s);
+            b.text("st", s);
         }
         if (weighted) {
             b.weights("w", w);
         }
-        return b.build();
+        return ModelFrame.of(b.build(), strata ? "arm + strata(st)" : "arm");
     }
 
     /** True when the rows allow a test: >= 2 groups, some event. */
@@ -238,8 +239,8 @@ class LogRankPropertyTest {
             s1[i] = stop.get(i);
             e[i] = ev.get(i);
         }
-        SurvivalData split = SurvivalData.builder().start("s", s0).time("t", s1).event("e", e)
-                .group("arm", g.toArray(new String[0])).build();
+        ModelFrame split = ModelFrame.of(SurvivalData.builder().start("s", s0).time("t", s1).event("e", e)
+                .text("arm", g.toArray(new String[0])).build(), "arm");
         close(t.statistic(data(rows, false, false, x -> x)), t.statistic(split), "chisq");
     }
 
@@ -247,7 +248,7 @@ class LogRankPropertyTest {
     void pairwiseEntriesAreTwoGroupTestsAndAdjustmentNeverLowersP(@ForAll("rows") List<Row> rows,
             @ForAll("tests") LogRankTest t) {
         Assume.that(rows.stream().mapToInt(Row::group).distinct().count() == 3 && rows.stream().anyMatch(Row::event));
-        SurvivalData d = data(rows, false, false, x -> x);
+        ModelFrame d = data(rows, false, false, x -> x);
         PairwiseLogRankResult none = PairwiseLogRank.withDefaults().withTest(t).withAdjustment(PValueAdjustment.NONE)
                 .test(d);
         for (PValueAdjustment a : PValueAdjustment.values()) {

@@ -1,5 +1,6 @@
 package io.survkit.compare;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,7 +77,7 @@ class LogRankReferenceTest {
     @MethodSource("logrankCases")
     void logRankMatchesR(String name) {
         JsonNode c = find("logrank", name);
-        SurvivalData data = Oracle.survivalData(c);
+        ModelFrame data = Oracle.frame(c);
         LogRankTest t = test(c.get("params"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("result")).put("nOmitted", data.omittedRows());
         ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("case", name);
@@ -90,7 +91,7 @@ class LogRankReferenceTest {
     void trendMatchesR(String name) {
         JsonNode c = find("trend", name);
         JsonNode p = c.get("params");
-        SurvivalData data = Oracle.survivalData(c);
+        ModelFrame data = Oracle.frame(c);
         TrendTest t = TrendTest.withDefaults().withTest(test(p));
         if (!p.get("scores").isNull()) {
             t = t.withScores(LogRankOracleTestSupport.doubles(p.get("scores")));
@@ -113,7 +114,7 @@ class LogRankReferenceTest {
     void pairwiseMatchesR(String name) {
         JsonNode c = find("pairwise", name);
         JsonNode p = c.get("params");
-        SurvivalData data = Oracle.survivalData(c);
+        ModelFrame data = Oracle.frame(c);
         PairwiseLogRank t = PairwiseLogRank.withDefaults().withTest(test(p))
                 .withAdjustment(PValueAdjustment.valueOf(p.get("adjustment").asText()));
         JsonNode e = c.get("result");

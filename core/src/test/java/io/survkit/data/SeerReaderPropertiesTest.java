@@ -66,17 +66,17 @@ class SeerReaderPropertiesTest {
         CohortSelection censor = read(Endpoint.CANCER_SPECIFIC.withUnknownCause(UnknownCause.CENSOR), text);
         assertEquals(exclude.size() + exclude.exclusions().get(CohortSelection.CAUSE_OF_DEATH_UNKNOWN), censor.size());
         assertEquals(censor.unknownCauseDeaths(), exclude.exclusions().get(CohortSelection.CAUSE_OF_DEATH_UNKNOWN));
-        assertEquals(exclude.data().eventCount(), censor.data().eventCount());
+        assertEquals(frame(exclude.data()).eventCount(), frame(censor.data()).eventCount());
     }
 
     @Property(seed = "42", tries = 200)
     void competingRisksRefinesOverallAndCancerSpecific(
             @ForAll @Size(max = 60) List<@IntRange(max = 3999) Integer> codes) {
         CohortSelection cr = read(Endpoint.COMPETING_RISKS, listing(codes).csv());
-        SurvivalData d = cr.data();
-        SurvivalData os = cr.data(Endpoint.OVERALL_SURVIVAL);
-        SurvivalData css = cr.data(Endpoint.CANCER_SPECIFIC);
-        for (int i = 0; i < d.size(); i++) {
+        ModelFrame d = frame(cr.data());
+        ModelFrame os = frame(cr.data(Endpoint.OVERALL_SURVIVAL));
+        ModelFrame css = frame(cr.data(Endpoint.CANCER_SPECIFIC));
+        for (int i = 0; i < d.rowCount(); i++) {
             assertEquals(d.status(i) != 0, os.isEvent(i));
             assertEquals(d.status(i) == 1, css.isEvent(i));
         }
@@ -92,16 +92,21 @@ class SeerReaderPropertiesTest {
         CohortSelection b = read(Endpoint.COMPETING_RISKS, listing(shuffled).tsv());
         assertEquals(a.exclusions(), b.exclusions());
         assertEquals(a.armCounts(), b.armCounts());
-        assertArrayEquals(sortedKeys(a.data()), sortedKeys(b.data()));
+        assertArrayEquals(sortedKeys(frame(a.data())), sortedKeys(frame(b.data())));
     }
 
     /** Each row as time * 1000 + status * 10 + arm, sorted: the multiset of rows. */
-    private static double[] sortedKeys(SurvivalData d) {
-        double[] k = new double[d.size()];
+    private static double[] sortedKeys(ModelFrame d) {
+        double[] k = new double[d.rowCount()];
         for (int i = 0; i < k.length; i++) {
-            k[i] = d.time(i) * 1000 + d.status(i) * 10 + d.group().code(i);
+            k[i] = d.time(i) * 1000 + d.status(i) * 10 + d.groups().orElseThrow().code(i);
         }
         Arrays.sort(k);
         return k;
+    }
+
+    /** The cohort with its arm (if any) as the grouping. */
+    static ModelFrame frame(SurvivalData d) {
+        return ModelFrame.of(d, d.hasColumn("arm") ? "arm" : "1");
     }
 }

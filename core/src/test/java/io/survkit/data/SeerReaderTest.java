@@ -52,15 +52,15 @@ class SeerReaderTest {
     @Test
     void zeroPaddedMonthsAndOverallSurvival() {
         CohortSelection c = read(SeerReader.withDefaults(), mixed().csv());
-        SurvivalData d = c.data();
+        ModelFrame d = frame(c.data());
         assertEquals(6, c.recordsRead());
-        assertEquals(6, d.size());
+        assertEquals(6, d.rowCount());
         assertArrayEquals(new double[] {120, 44, 12, 30, 57, 7}, d.times());
         assertArrayEquals(new int[] {0, 1, 1, 1, 0, 1}, d.statuses());
         assertEquals(List.of("death"), d.causes());
         assertEquals(MONTHS, d.timeColumn());
         assertEquals(VITAL, d.eventColumn());
-        assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6}, d.fileRows());
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6}, d.sourceRows());
         assertEquals(Endpoint.OVERALL_SURVIVAL, c.endpoint());
         assertEquals(1, c.unknownCauseDeaths());
     }
@@ -74,9 +74,9 @@ class SeerReaderTest {
         CohortSelection forcedTab = read(r.withDelimiter(SeerReader.Delimiter.TAB), mixed().tsv());
         CohortSelection forcedComma = read(r.withDelimiter(SeerReader.Delimiter.COMMA), mixed().csv());
         for (CohortSelection c : List.of(viaTsv, forcedTab, forcedComma)) {
-            assertArrayEquals(viaCsv.data().times(), c.data().times());
+            assertArrayEquals(frame(viaCsv.data()).times(), frame(c.data()).times());
             assertArrayEquals(viaCsv.data().statuses(), c.data().statuses());
-            assertArrayEquals(viaCsv.data().group().codes(), c.data().group().codes());
+            assertArrayEquals(frame(viaCsv.data()).groups().orElseThrow().codes(), frame(c.data()).groups().orElseThrow().codes());
             assertEquals(viaCsv.exclusions(), c.exclusions());
         }
         assertEquals(5, viaCsv.size());
@@ -150,7 +150,7 @@ class SeerReaderTest {
                 .set(VITAL, "Dead");
         CohortSelection os = read(SeerReader.withDefaults(), f.csv());
         assertEquals(8, os.size());
-        assertEquals(1, os.data().status(7));
+        assertEquals(1, os.data().statuses()[7]);
         CohortSelection css = read(SeerReader.withDefaults().withEndpoint(Endpoint.CANCER_SPECIFIC), f.csv());
         assertEquals(2, css.exclusions().get(CohortSelection.NOT_FIRST_TUMOR));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -162,17 +162,17 @@ class SeerReaderTest {
     void anotherEndpointOnTheSamePatients() {
         CohortSelection css = read(SeerReader.withDefaults().withEndpoint(Endpoint.CANCER_SPECIFIC)
                 .withArms(ArmDefinition.chemotherapyWithOrWithoutSurgery()), mixed().csv());
-        SurvivalData os = css.data(Endpoint.OVERALL_SURVIVAL);
-        assertArrayEquals(css.data().fileRows(), os.fileRows());
-        assertArrayEquals(css.data().times(), os.times());
+        ModelFrame os = frame(css.data(Endpoint.OVERALL_SURVIVAL));
+        assertArrayEquals(css.data().sourceRows(), os.sourceRows());
+        assertArrayEquals(frame(css.data()).times(), os.times());
         assertArrayEquals(new int[] {0, 1, 1, 0, 1}, os.statuses());
-        assertArrayEquals(css.data().group().codes(), os.group().codes());
+        assertArrayEquals(frame(css.data()).groups().orElseThrow().codes(), os.groups().orElseThrow().codes());
         assertEquals(css.data(), css.data(Endpoint.CANCER_SPECIFIC));
         CohortSelection osRead = read(SeerReader.withDefaults(), mixed().csv());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> osRead.data(Endpoint.CANCER_SPECIFIC));
         assertTrue(e.getMessage().contains("1 died of an unknown cause"), e.getMessage());
-        assertEquals(6, osRead.data(Endpoint.CANCER_SPECIFIC.withUnknownCause(UnknownCause.CENSOR)).size());
+        assertEquals(6, osRead.data(Endpoint.CANCER_SPECIFIC.withUnknownCause(UnknownCause.CENSOR)).rowCount());
     }
 
     @Test
@@ -188,7 +188,7 @@ class SeerReaderTest {
         assertArrayEquals(new int[] {8, 10}, c.excludedRows(ArmDefinition.SURGERY_UNKNOWN));
         assertEquals(Map.of(ArmDefinition.CHEMOTHERAPY_ALONE, 4, ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY, 3),
                 c.armCounts());
-        Factor g = c.data().group();
+        Factor g = frame(c.data()).groups().orElseThrow();
         assertEquals("arm", g.name());
         assertEquals(List.of(ArmDefinition.CHEMOTHERAPY_ALONE, ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY), g.levels());
         assertTrue(c.toMarkdown().contains("| Excluded: surgery unknown | 2 |"), c.toMarkdown());
@@ -206,8 +206,8 @@ class SeerReaderTest {
         assertEquals(List.of(CohortSelection.SURVIVAL_NOT_CALCULATED, CohortSelection.SURVIVAL_MONTHS_UNKNOWN,
                 "sequence 0", "missing age"), List.copyOf(c.exclusions().keySet()));
         assertEquals(4, c.exclusions().get("sequence 0"));
-        assertEquals(List.of("adjuvant", "neoadjuvant"), c.data().group().levels());
-        assertArrayEquals(new int[] {0, 1}, c.data().group().codes());
+        assertEquals(List.of("adjuvant", "neoadjuvant"), c.data().factor("timing").levels());
+        assertArrayEquals(new int[] {0, 1}, c.data().factor("timing").codes());
     }
 
     @Test
@@ -217,17 +217,18 @@ class SeerReaderTest {
                 .withFactor(SeerColumn.SEX, "sex", "Female").withNumeric("Year of diagnosis", "year"), f.csv());
         assertEquals(1, c.exclusions().get("missing age"));
         assertEquals(0, c.exclusions().get("missing sex"));
-        SurvivalData d = c.data();
-        assertEquals(60.0, d.covariate("age").value(0));
-        assertEquals(100.0, d.covariate("age").value(5));
-        assertEquals(List.of("Female", "Male"), d.covariate("sex").factor().levels());
-        assertEquals("sexMale", d.covariate("sex").columnName(0));
-        assertEquals(2010.0, d.covariate("year").value(2));
+        ModelFrame d = frame(c.data());
+        assertEquals(60.0, c.data().numbers("age")[0]);
+        assertEquals(100.0, c.data().numbers("age")[5]);
+        ModelFrame model = ModelFrame.of(c.data(), "age + factor(sex) + year");
+        assertEquals(List.of("Female", "Male"), model.termSpans().get(1).levels());
+        assertEquals("sexMale", model.columnNames().get(1));
+        assertEquals(2010.0, c.data().numbers("year")[2]);
 
         SeerFixture g = mixed().set(SEX, "Unknown");
         CohortSelection keep = read(SeerReader.withDefaults().withMissingLabels().withFactor("Sex", "sex", null),
                 g.csv());
-        assertEquals(List.of("Male", "Unknown"), keep.data().covariate("sex").factor().levels());
+        assertEquals(List.of("Male", "Unknown"), keep.data().factor("sex").levels());
         CohortSelection drop = read(SeerReader.withDefaults().withFactor("Sex", "sex", null), g.csv());
         assertEquals(1, drop.exclusions().get("missing sex"));
     }
@@ -430,5 +431,10 @@ class SeerReaderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
                 .time("m", new double[] {3, 7}).causes("cause", new int[] {0, 3}, "a", "b").build());
         assertTrue(e.getMessage().contains("'cause', row 2") && e.getMessage().contains("3"), e.getMessage());
+    }
+
+    /** The cohort with its arm (if any) as the grouping. */
+    static ModelFrame frame(SurvivalData d) {
+        return ModelFrame.of(d, d.hasColumn("arm") ? "arm" : "1");
     }
 }

@@ -13,31 +13,34 @@ class SurvivalDataTest {
 
     @Test
     void readsLungAsROmitsNothingForTimeStatusSex() {
-        SurvivalData d = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").group("sex").read();
-        assertEquals(228, d.size());
+        ModelFrame d = ModelFrame.of(SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").read(), "sex");
+        assertEquals(228, d.rowCount());
         assertEquals(0, d.omittedRows());
         assertEquals(165, d.eventCount());
-        assertEquals(List.of("1", "2"), d.group().levels());
+        assertEquals(List.of("1", "2"), d.groups().orElseThrow().levels());
+        assertEquals(List.of("sex=1", "sex=2"), d.groups().orElseThrow().labels());
         assertEquals(306.0, d.time(0));
-        assertEquals(1, d.fileRow(0));
+        assertEquals(1, d.sourceRow(0));
     }
 
     @Test
     void leavesOutAndCountsRowsWithMissingCovariates() {
         // R: coxph(Surv(time, status == 2) ~ age + sex + ph.ecog, lung) uses 227 rows (1 NA in ph.ecog)
-        SurvivalData d = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2")
-                .numeric("age").numeric("sex").numeric("ph.ecog").read();
-        assertEquals(227, d.size());
+        ModelFrame d = ModelFrame.of(SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2")
+                .read(), "age + sex + ph.ecog");
+        assertEquals(227, d.rowCount());
         assertEquals(1, d.omittedRows());
+        // Kaplan-Meier by sex uses 228 rows: ph.ecog is not in that model
+        assertEquals(228, ModelFrame.of(SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2")
+                .read(), "sex").rowCount());
     }
 
     @Test
     void factorLevelsAreSortedAndReferenceFirst() {
-        SurvivalData d = SurvivalData.csv(Oracle.data("veteran")).time("time").event("status", "1")
-                .factor("celltype", "squamous").read();
-        assertEquals(List.of("squamous", "adeno", "large", "smallcell"),
-                d.covariate("celltype").factor().levels());
-        assertEquals("celltypeadeno", d.covariate("celltype").columnName(0));
+        ModelFrame d = ModelFrame.of(SurvivalData.csv(Oracle.data("veteran")).time("time").event("status", "1")
+                .read(), "factor(celltype, ref = squamous)");
+        assertEquals(List.of("squamous", "adeno", "large", "smallcell"), d.termSpans().get(0).levels());
+        assertEquals(List.of("celltypeadeno", "celltypelarge", "celltypesmallcell"), d.columnNames());
     }
 
     @Test
@@ -67,17 +70,18 @@ class SurvivalDataTest {
                 .time("t", new double[] {1, 2}).event("e", new boolean[] {true, true})
                 .weights("w", new double[] {1, -0.5}).build());
         assertTrue(e.getMessage().contains("'w'") && e.getMessage().contains("-0.5"), e.getMessage());
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 3})
-                .event("e", new boolean[] {true, true, false}).weights("w", new double[] {1, Double.NaN, 2}).build();
-        assertEquals(2, d.size());
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3})
+                .event("e", new boolean[] {true, true, false}).weights("w", new double[] {1, Double.NaN, 2}).build(),
+                "1");
+        assertEquals(2, d.rowCount());
         assertEquals(1, d.omittedRows());
-        assertArrayEquals(new int[] {1, 3}, d.fileRows());
+        assertArrayEquals(new int[] {1, 3}, d.sourceRows());
     }
 
     @Test
     void eventValueThatNeverOccursIsAWarningNotAnError() {
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2})
-                .event("status", new double[] {0, 1}, 2).build();
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2})
+                .event("status", new double[] {0, 1}, 2).build(), "1");
         assertEquals(0, d.eventCount());
         assertEquals(1, d.warnings().size());
         assertTrue(d.warnings().get(0).contains("'2'"), d.warnings().get(0));
@@ -85,8 +89,8 @@ class SurvivalDataTest {
 
     @Test
     void emptyDataAndUnknownColumnAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder().time("t", new double[0])
-                .event("e", new boolean[0]).build());
+        assertThrows(IllegalArgumentException.class, () -> ModelFrame.of(SurvivalData.builder()
+                .time("t", new double[0]).event("e", new boolean[0]).build(), "1"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SurvivalData.csv(Oracle.data("aml")).time("weeks").event("status", "1").read());
         assertTrue(e.getMessage().contains("'weeks'"), e.getMessage());
@@ -96,17 +100,17 @@ class SurvivalDataTest {
     void timeFixMergesNoiseAsAeqSurv() {
         double a = 1.0 / 3.0;
         double b = a + 1e-15; // differs only by rounding noise
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {b, a, 2})
-                .event("e", new boolean[] {true, true, false}).build();
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {b, a, 2})
+                .event("e", new boolean[] {true, true, false}).build(), "1");
         assertEquals(d.time(0), d.time(1));
         assertEquals(a, d.time(0));
     }
 
     @Test
     void countTableOfSubjectsSumsCells() {
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {5, 3, 5, 5, 8})
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {5, 3, 5, 5, 8})
                 .event("e", new boolean[] {true, false, true, false, true})
-                .group("g", new String[] {"B", "A", "A", "A", "B"}).build();
+                .text("g", new String[] {"B", "A", "A", "A", "B"}).build(), "g");
         CountTable c = CountTable.of(d);
         assertEquals(4, c.size());
         assertEquals(3.0, c.time(0));

@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class CumulativeIncidenceOracleTest {
         JsonNode c = Oracle.load(name);
         JsonNode p = c.get("params");
         JsonNode res = c.get("result");
-        SurvivalData data = Oracle.survivalData(c);
+        ModelFrame data = Oracle.frame(c);
         CifMethod method = "cuminc".equals(p.get("method").asText()) ? CifMethod.CUMINC : CifMethod.AALEN_JOHANSEN;
         CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().withMethod(method).fit(data);
         assertEquals(method, r.method());

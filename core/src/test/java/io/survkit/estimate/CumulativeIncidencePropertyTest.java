@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +45,8 @@ class CumulativeIncidencePropertyTest {
         CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(d);
         SurvivalCurve km = KaplanMeier.withDefaults().fit(d).curve(0);
         double max = 0;
-        for (int i = 0; i < d.size(); i++) {
-            max = Math.max(max, d.time(i));
+        for (int i = 0; i < d.rowCount(); i++) {
+            max = Math.max(max, d.numbers("time")[i]);
         }
         for (double t = 0; t <= max; t += 0.25) {
             double sum = km.survivalAt(t);
@@ -82,7 +83,7 @@ class CumulativeIncidencePropertyTest {
 
     @Property(seed = "42", tries = 100)
     void rowOrderDoesNotMatter(@ForAll("competing") SurvivalData d) {
-        int n = d.size();
+        int n = d.rowCount();
         int[] rev = new int[n];
         for (int i = 0; i < n; i++) {
             rev[i] = n - 1 - i;
@@ -111,9 +112,9 @@ class CumulativeIncidencePropertyTest {
 
     @Test
     void printsLikeCuminc() {
-        SurvivalData d = SurvivalData.builder().time("time", new double[] {1, 2, 3, 4, 5, 6})
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("time", new double[] {1, 2, 3, 4, 5, 6})
                 .causes("status", new double[] {1, 2, 1, 0, 2, 1}, 0)
-                .group("g", new String[] {"a", "b", "a", "b", "a", "b"}).build();
+                .text("g", new String[] {"a", "b", "a", "b", "a", "b"}).build(), "g");
         CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().fit(d);
         String s = r.toString();
         assertTrue(s.startsWith("Tests:\n"), s);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.survkit.data.ModelFrame;
 import io.survkit.oracle.Oracle;
 import io.survkit.table.Table;
 import java.util.List;
@@ -32,7 +33,7 @@ class ExportOracleTest {
     void kaplanMeierJsonIsTheOracleResult(String name) {
         JsonNode c = Oracle.load(name);
         JsonNode p = c.get("params");
-        KaplanMeierResult r = KaplanMeierOracleTest.estimator(p).fit(Oracle.survivalData(c));
+        KaplanMeierResult r = KaplanMeierOracleTest.estimator(p).fit(Oracle.frame(c));
         double[] times = p.get("times").isNull() ? new double[0] : KaplanMeierOracleTest.doubles(p.get("times"));
         OptionalDouble tau = p.get("tau").isNull() ? OptionalDouble.empty() : OptionalDouble.of(p.get("tau").asDouble());
         StringBuilder json = new StringBuilder();
@@ -48,7 +49,7 @@ class ExportOracleTest {
     @MethodSource("kmCases")
     void kaplanMeierTableHoldsRsCurves(String name) {
         JsonNode c = Oracle.load(name);
-        KaplanMeierResult r = KaplanMeierOracleTest.estimator(c.get("params")).fit(Oracle.survivalData(c));
+        KaplanMeierResult r = KaplanMeierOracleTest.estimator(c.get("params")).fit(Oracle.frame(c));
         Table t = r.table();
         assertEquals(List.of("strata", "time", "nRisk", "nEvent", "nCensor", "surv", "stdErr", "lower", "upper",
                 "cumhaz", "stdChaz"), t.columnNames());
@@ -75,7 +76,7 @@ class ExportOracleTest {
         JsonNode c = Oracle.load(name);
         CifMethod method = "cuminc".equals(c.get("params").get("method").asText()) ? CifMethod.CUMINC
                 : CifMethod.AALEN_JOHANSEN;
-        CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().withMethod(method).fit(Oracle.survivalData(c));
+        CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().withMethod(method).fit(Oracle.frame(c));
         Oracle.assertJson(c.get("result"), r.toJson(), name);
         Table t = r.table();
         int rows = 0;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.survkit.data.CsvSurvivalReader;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.oracle.Oracle;
 import java.io.IOException;
@@ -22,8 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Kaplan-Meier cases beyond the shared oracle, produced by R survival 3.5-3 with
  * {@code src/test/resources/km-extra/generate.R} (each file's {@code rCall}): the jackknife variance
  * with clusters and with delayed entry, {@code robust = TRUE} without weights, every confidence type
- * with the jackknife, strata, landmarks before 0 and tau inside the curve. Same fields and
- * tolerance as the oracle.
+ * with the jackknife, strata, landmarks before 0 and tau inside the curve; and (issue 13)
+ * {@code conf.type = "logit"} and {@code "none"}, {@code stype}/{@code ctype} (exp(-H) survival,
+ * Fleming-Harrington hazard) with Greenwood and jackknife variances, {@code start.time},
+ * quantiles at any probabilities and {@code rmean = "common"}/{@code "individual"}. Same fields
+ * and tolerance as the oracle.
  */
 class KaplanMeierExtraReferenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +42,7 @@ class KaplanMeierExtraReferenceTest {
             s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
                     .map(n -> n.substring(0, n.length() - 5)).sorted().forEach(names::add);
         }
-        assertTrue(names.size() >= 11, "extra cases " + names);
+        assertTrue(names.size() >= 25, "extra cases " + names);
         return names.stream();
     }
 
@@ -50,7 +54,7 @@ class KaplanMeierExtraReferenceTest {
         }
     }
 
-    static SurvivalData data(JsonNode c) {
+    static ModelFrame data(JsonNode c) {
         JsonNode p = c.get("params");
         String ds = c.get("dataset").asText() + ".csv";
         Path file = Files.exists(root().resolve("data").resolve(ds)) ? root().resolve("data").resolve(ds)
@@ -60,19 +64,13 @@ class KaplanMeierExtraReferenceTest {
         if (Oracle.text(p, "start") != null) {
             r.start(Oracle.text(p, "start"));
         }
-        if (Oracle.text(p, "group") != null) {
-            r.group(Oracle.text(p, "group"));
-        }
-        if (Oracle.text(p, "strata") != null) {
-            r.strata(Oracle.text(p, "strata"));
-        }
         if (Oracle.text(p, "weights") != null) {
             r.weights(Oracle.text(p, "weights"));
         }
         if (Oracle.text(p, "cluster") != null) {
             r.cluster(Oracle.text(p, "cluster"));
         }
-        return r.read();
+        return ModelFrame.of(r.read(), Oracle.terms(c));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,7 +85,14 @@ class KaplanMeierExtraReferenceTest {
         };
         KaplanMeier km = KaplanMeier.withDefaults()
                 .withConfType(ConfidenceIntervalType.fromRName(p.get("confType").asText()))
-                .withConfLevel(p.get("confLevel").asDouble()).withVariance(v);
+                .withConfLevel(p.get("confLevel").asDouble()).withVariance(v)
+                .withSurvivalEstimator(p.get("stype").asInt() == 2 ? SurvivalEstimator.EXPONENTIAL_HAZARD
+                        : SurvivalEstimator.PRODUCT_LIMIT)
+                .withHazardEstimator(p.get("ctype").asInt() == 2 ? HazardEstimator.FLEMING_HARRINGTON
+                        : HazardEstimator.NELSON_AALEN);
+        if (!p.get("startTime").isNull()) {
+            km = km.withStartTime(p.get("startTime").asDouble());
+        }
         KaplanMeierOracleTest.assertResult(c, km.fit(data(c)), true);
     }
 }

@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class KaplanMeierPropertyTest {
         return r.list().ofMinSize(1).ofMaxSize(200);
     }
 
-    static SurvivalData data(List<Row> rows, boolean grouped, int weights) {
+    static ModelFrame data(List<Row> rows, boolean grouped, int weights) {
         int n = rows.size();
         double[] t = new double[n];
         boolean[] e = new boolean[n];
@@ -62,12 +63,12 @@ class KaplanMeierPropertyTest {
         }
         var b = SurvivalData.builder().time("t", t).event("e", e);
         if (grouped) {
-            b.group("arm", g);
+            b.text("arm", g);
         }
         if (weights > 0) {
             b.weights("w", w);
         }
-        return b.build();
+        return ModelFrame.of(b.build(), grouped ? "arm" : "1");
     }
 
     @Property(seed = "42", tries = 200)
@@ -138,9 +139,9 @@ class KaplanMeierPropertyTest {
         for (Row r : rows) {
             dead.add(new Row(r.time(), true, 0, 1, 1));
         }
-        SurvivalData d = data(dead, false, 0); // times as R's timefix leaves them
+        ModelFrame d = data(dead, false, 0); // times as R's timefix leaves them
         SurvivalCurve c = KaplanMeier.withDefaults().fit(d).curve(0);
-        int n = d.size();
+        int n = d.rowCount();
         for (int i = 0; i < c.size(); i++) {
             int later = 0;
             for (int j = 0; j < n; j++) {
@@ -189,32 +190,32 @@ class KaplanMeierPropertyTest {
             double t = i < tieShare * rows.size() ? Math.floor(r.time() / 100) : r.time();
             tied.add(new Row(t, r.event(), r.group(), r.weight(), r.fraction()));
         }
-        SurvivalData d = data(tied, true, 2);
-        int n = d.size();
+        ModelFrame d = data(tied, true, 2);
+        int n = d.rowCount();
         String[] id = new String[n];
         for (int i = 0; i < n; i++) {
             id[i] = "id" + i;
         }
-        SurvivalData perRowClusters = SurvivalData.builder().time("t", d.times()).event("e", events(d))
-                .group("arm", groups(d)).weights("w", d.weights()).cluster("id", id).build();
+        ModelFrame perRowClusters = ModelFrame.of(SurvivalData.builder().time("t", d.times()).event("e", events(d))
+                .text("arm", groups(d)).weights("w", d.weights().orElseThrow()).cluster("id", id).build(), "arm");
         KaplanMeier ij = KaplanMeier.withDefaults().withVariance(Variance.INFINITESIMAL_JACKKNIFE);
         KaplanMeierResult closed = ij.fit(d); // O(n) closed form
         KaplanMeierResult recursion = ij.fit(perRowClusters); // R's loop over clusters
         assertSameCurves(closed, recursion, false, true);
     }
 
-    private static boolean[] events(SurvivalData d) {
-        boolean[] e = new boolean[d.size()];
+    private static boolean[] events(ModelFrame d) {
+        boolean[] e = new boolean[d.rowCount()];
         for (int i = 0; i < e.length; i++) {
             e[i] = d.isEvent(i);
         }
         return e;
     }
 
-    private static String[] groups(SurvivalData d) {
-        String[] g = new String[d.size()];
+    private static String[] groups(ModelFrame d) {
+        String[] g = new String[d.rowCount()];
         for (int i = 0; i < g.length; i++) {
-            g[i] = d.group().level(d.group().code(i));
+            g[i] = d.groups().orElseThrow().level(d.groups().orElseThrow().code(i));
         }
         return g;
     }
@@ -251,9 +252,8 @@ class KaplanMeierPropertyTest {
 
     @Property(seed = "42", tries = 50)
     void oracleDataSetsInAnyRowOrder(@ForAll long shuffleSeed) {
-        SurvivalData lung = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").group("sex")
-                .read();
-        int[] idx = new int[lung.size()];
+        SurvivalData lung = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").read();
+        int[] idx = new int[lung.rowCount()];
         List<Integer> perm = new ArrayList<>();
         for (int i = 0; i < idx.length; i++) {
             perm.add(i);
@@ -262,7 +262,7 @@ class KaplanMeierPropertyTest {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = perm.get(i);
         }
-        assertSameCurves(KaplanMeier.withDefaults().fit(lung), KaplanMeier.withDefaults().fit(lung.rows(idx)), true,
-                true);
+        assertSameCurves(KaplanMeier.withDefaults().fit(lung, "sex"), KaplanMeier.withDefaults().fit(lung.rows(idx),
+                "sex"), true, true);
     }
 }

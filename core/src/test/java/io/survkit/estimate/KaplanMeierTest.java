@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class KaplanMeierTest {
 
-    private static SurvivalData lungBySex() {
-        return SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").group("sex").read();
+    private static ModelFrame lungBySex() {
+        return ModelFrame.of(SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").read(), "sex");
     }
 
     @Test
@@ -46,7 +47,7 @@ class KaplanMeierTest {
 
     @Test
     void javadocExampleRuns() {
-        SurvivalData lung = lungBySex();
+        ModelFrame lung = lungBySex();
         KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(ConfidenceIntervalType.LOG_LOG).fit(lung);
         double s = km.curve(0).survivalAt(365);
         // R: summary(survfit(Surv(time, status == 2) ~ sex, lung), times = 365)$surv[1]
@@ -72,8 +73,10 @@ class KaplanMeierTest {
         assertTrue(e.getMessage().contains("confidence level") && e.getMessage().contains("1.5"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withConfLevel(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withConfType(null));
-        e = assertThrows(IllegalArgumentException.class, () -> ConfidenceIntervalType.fromRName("logit"));
-        assertTrue(e.getMessage().contains("'logit'") && e.getMessage().contains("log-log"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ConfidenceIntervalType.fromRName("logistic"));
+        assertTrue(e.getMessage().contains("'logistic'") && e.getMessage().contains("logit"), e.getMessage());
+        assertEquals(ConfidenceIntervalType.LOGIT, ConfidenceIntervalType.fromRName("logit"));
+        assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().withStartTime(Double.NaN));
         assertEquals(ConfidenceIntervalType.LOG_LOG, ConfidenceIntervalType.fromRName("log_log"));
         assertThrows(IllegalArgumentException.class, () -> KaplanMeier.withDefaults().fit((SurvivalData) null));
     }
@@ -92,7 +95,7 @@ class KaplanMeierTest {
     @Test
     void jackknifeNeedsSubjectsForCountsAndClustersForDelayedEntry() {
         KaplanMeier ij = KaplanMeier.withDefaults().withVariance(Variance.INFINITESIMAL_JACKKNIFE);
-        SurvivalData lung = lungBySex();
+        ModelFrame lung = lungBySex();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ij.fit(CountTable.of(lung)));
         assertTrue(e.getMessage().contains("subject rows"), e.getMessage());
         SurvivalData cgd = SurvivalData.csv(Oracle.data("cgd")).start("tstart").time("tstop").event("status", "1")
@@ -130,9 +133,9 @@ class KaplanMeierTest {
 
     @Test
     void emptyGroupLevelGetsNoCurveAndAWarning() {
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {3, 5, 8, 9})
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {3, 5, 8, 9})
                 .event("e", new boolean[] {true, false, true, true})
-                .group("arm", new String[] {"a", "a", "c", "c"}, "a", "b", "c").build();
+                .factor("arm", new String[] {"a", "a", "c", "c"}, "a", "b", "c").build(), "arm");
         KaplanMeierResult r = KaplanMeier.withDefaults().fit(d);
         assertEquals(List.of("arm=a", "arm=c"), r.curveNames());
         assertTrue(r.warnings().get(0).contains("arm=b"), r.warnings().toString());
@@ -143,10 +146,10 @@ class KaplanMeierTest {
         // 3 deaths + 1 censored at 12 months, 2 deaths at 24, 1 censored at 30 in arm A; B: 1 death at 6
         CountTable t = CountTable.builder("arm").add("A", 12, 3, 1).add("A", 24, 2, 0).add("A", 30, 0, 1)
                 .add("B", 6, 1, 0).build();
-        SurvivalData d = SurvivalData.builder()
+        ModelFrame d = ModelFrame.of(SurvivalData.builder()
                 .time("months", new double[] {12, 12, 12, 12, 24, 24, 30, 6})
                 .event("dead", new boolean[] {true, true, true, false, true, true, false, true})
-                .group("arm", new String[] {"A", "A", "A", "A", "A", "A", "A", "B"}).build();
+                .text("arm", new String[] {"A", "A", "A", "A", "A", "A", "A", "B"}).build(), "arm");
         KaplanMeierResult a = KaplanMeier.withDefaults().fit(t);
         KaplanMeierResult b = KaplanMeier.withDefaults().fit(d);
         assertEquals(b.curveNames(), a.curveNames());

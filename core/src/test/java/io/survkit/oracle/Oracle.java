@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.survkit.data.CsvSurvivalReader;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Term;
+import io.survkit.data.Terms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,10 +71,7 @@ public final class Oracle {
         return root().resolve("data").resolve(dataset + ".csv");
     }
 
-    /**
-     * A reader for the case's data set with time, start, event, group, strata, weights, cluster and
-     * covariates set from {@code params}, as R's call uses them.
-     */
+    /** A reader for the case's data set with the survival roles (time, start, event, weights, cluster) of {@code params}. */
     public static CsvSurvivalReader reader(JsonNode c) {
         JsonNode p = c.get("params");
         CsvSurvivalReader r = io.survkit.data.SurvivalData.csv(data(c.get("dataset").asText())).time(text(p, "time"));
@@ -83,33 +83,48 @@ public final class Oracle {
         } else if (p.has("eventValue")) {
             r.event(text(p, "event"), p.get("eventValue").asText());
         }
-        if (text(p, "group") != null) {
-            r.group(text(p, "group"));
-        }
-        if (text(p, "strata") != null) {
-            r.strata(text(p, "strata"));
-        }
         if (text(p, "weights") != null) {
             r.weights(text(p, "weights"));
         }
         if (text(p, "cluster") != null) {
             r.cluster(text(p, "cluster"));
         }
-        if (p.has("covariates") && p.get("covariates").isArray()) {
-            for (JsonNode cov : p.get("covariates")) {
-                if ("factor".equals(cov.get("type").asText())) {
-                    r.factor(cov.get("column").asText(), cov.get("reference").asText());
-                } else {
-                    r.numeric(cov.get("column").asText());
-                }
-            }
-        }
         return r;
     }
 
-    /** The case's data as R analysed it. */
+    /** The case's data (every column of the data set). */
     public static SurvivalData survivalData(JsonNode c) {
         return reader(c).read();
+    }
+
+    /**
+     * The case's model as R's call writes it: the group (km, logrank, cif), the covariates
+     * (numeric, or factor with its reference), {@code strata()}.
+     */
+    public static Terms terms(JsonNode c) {
+        JsonNode p = c.get("params");
+        List<Term> t = new ArrayList<>();
+        if (text(p, "group") != null) {
+            t.add(Terms.variable(text(p, "group")));
+        }
+        if (p.has("covariates") && p.get("covariates").isArray()) {
+            for (JsonNode cov : p.get("covariates")) {
+                if ("factor".equals(cov.get("type").asText())) {
+                    t.add(Terms.factor(cov.get("column").asText(), cov.get("reference").asText()));
+                } else {
+                    t.add(Terms.numeric(cov.get("column").asText()));
+                }
+            }
+        }
+        if (text(p, "strata") != null) {
+            t.add(Terms.strata(text(p, "strata")));
+        }
+        return Terms.of(t.toArray(new Term[0]));
+    }
+
+    /** The case's model frame. */
+    public static ModelFrame frame(JsonNode c) {
+        return ModelFrame.of(survivalData(c), terms(c));
     }
 
     /** A text param, or null when absent or JSON null. */

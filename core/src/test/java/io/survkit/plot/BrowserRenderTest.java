@@ -53,6 +53,29 @@ class BrowserRenderTest {
         assertRendered(screenshot(svg, dir));
     }
 
+    /**
+     * The figure with every issue-15 option (KaplanMeierPlotOptionsTest.everyOption) in Chromium:
+     * not blank, and the user's colours (pure red and blue curves) are on screen.
+     */
+    @Test
+    void figureOptionsRenderInTheBrowser(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("options.svg");
+        Files.writeString(svg, KaplanMeierPlotOptionsTest.everyOption()
+                .render(KaplanMeierPlots.curves(KaplanMeierPlotOptionsTest.lungBySex())), StandardCharsets.UTF_8);
+        BufferedImage img = screenshot(svg, dir);
+        assertRendered(img);
+        int red = 0;
+        int blue = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y) & 0xffffff;
+                red += rgb == 0xff0000 ? 1 : 0;
+                blue += rgb == 0x0000ff ? 1 : 0;
+            }
+        }
+        assertTrue(red > 100 && blue > 100, "the user's colours are drawn: red " + red + ", blue " + blue);
+    }
+
     private static BufferedImage screenshot(Path page, Path dir) throws Exception {
         Path exe = chromium();
         assumeTrue(exe != null, "SKIPPED: Chromium is not installed (apt-get install chromium); "

@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,8 +30,8 @@ class CoxClosedFormTest {
      */
     @Test
     void fourEventsNoTies() {
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 3, 4})
-                .event("e", new boolean[] {true, true, true, true}).numeric("x", new double[] {1, 0, 1, 0}).build();
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4})
+                .event("e", new boolean[] {true, true, true, true}).numeric("x", new double[] {1, 0, 1, 0}).build(), "x");
         for (TieMethod ties : TieMethod.values()) {
             CoxResult f = CoxRegression.withDefaults().withTies(ties).fit(d);
             double u = (1 + Math.sqrt(17)) / 2;
@@ -57,8 +58,8 @@ class CoxClosedFormTest {
      */
     @Test
     void tiedPairEfronAndBreslow() {
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 1, 2})
-                .event("e", new boolean[] {true, true, false}).numeric("x", new double[] {1, 0, 0}).build();
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 1, 2})
+                .event("e", new boolean[] {true, true, false}).numeric("x", new double[] {1, 0, 0}).build(), "x");
         CoxResult br = CoxRegression.withDefaults().withTies(TieMethod.BRESLOW).fit(d);
         CoxResult ef = CoxRegression.withDefaults().fit(d);
         close(-2 * Math.log(3), br.logLikelihoodNull(), TOL, "breslow null");
@@ -90,7 +91,7 @@ class CoxClosedFormTest {
         boolean[] e = {true, true, true, true, true, true, true, true};
         double[] x = {1, 0, 1, 0, 1, 0, 1, 0};
         String[] s = {"a", "a", "a", "a", "b", "b", "b", "b"};
-        SurvivalData d = SurvivalData.builder().time("t", t).event("e", e).numeric("x", x).strata("s", s).build();
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", t).event("e", e).numeric("x", x).text("s", s).build(), "x + strata(s)");
         CoxResult f = CoxRegression.withDefaults().fit(d);
         double u = (1 + Math.sqrt(17)) / 2;
         close(Math.log(u), f.coefficients()[0], 1e-9, "coef");
@@ -107,10 +108,10 @@ class CoxClosedFormTest {
      */
     @Test
     void monotoneLikelihoodIsReportedNotThrown() {
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6})
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6})
                 .event("s", new boolean[] {true, true, true, false, true, false})
                 .numeric("x", new double[] {1, 1, 1, 0, 0, 0}).numeric("z", new double[] {0.5, 1.2, -0.3, 0.8, 0.1, -1})
-                .build();
+                .build(), "x + z");
         CoxResult f = CoxRegression.withDefaults().fit(d);
         assertFalse(f.converged());
         close(22.0842256494820042, f.coefficients()[0], 1e-8, "x");
@@ -129,9 +130,9 @@ class CoxClosedFormTest {
     /** A covariate that separates all events converges in log-likelihood with a huge coefficient: flagged. */
     @Test
     void separatedCovariateIsFlaggedInfinite() {
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6, 7, 8})
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6, 7, 8})
                 .event("s", new boolean[] {true, true, true, true, false, false, false, false})
-                .numeric("x", new double[] {1, 1, 1, 1, 0, 0, 0, 0}).build();
+                .numeric("x", new double[] {1, 1, 1, 1, 0, 0, 0, 0}).build(), "x");
         CoxResult f = CoxRegression.withDefaults().withMaxIterations(30).fit(d);
         assertTrue(f.coefficients()[0] > 5, "coefficient runs away: " + f.coefficients()[0]);
         assertTrue(!f.converged() || f.possiblyInfinite().contains("x"), f.warnings().toString());
@@ -146,9 +147,9 @@ class CoxClosedFormTest {
         for (int i = 0; i < z.length; i++) {
             z2[i] = 2 * z[i];
         }
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6})
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6})
                 .event("s", new boolean[] {true, true, true, false, true, false}).numeric("z", z).numeric("x2", z2)
-                .build();
+                .build(), "z + x2");
         CoxResult f = CoxRegression.withDefaults().fit(d);
         // R: coef(z) 1.040381, var[1,1] 0.7976548
         close(1.040381, f.coefficients()[0], 1e-6, "z");
@@ -165,33 +166,31 @@ class CoxClosedFormTest {
         SurvivalData noCov = SurvivalData.builder().time("t", new double[] {1, 2}).event("e", new boolean[] {true, false})
                 .build();
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> CoxRegression.withDefaults().fit(noCov));
+                () -> CoxRegression.withDefaults().fit(noCov, "1"));
         assertTrue(ex.getMessage().contains("no covariates"), ex.getMessage());
 
-        SurvivalData noEvents = SurvivalData.builder().time("t", new double[] {1, 2}).event("e", new boolean[] {false, false})
-                .numeric("x", new double[] {1, 2}).build();
+        ModelFrame noEvents = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2}).event("e", new boolean[] {false, false})
+                .numeric("x", new double[] {1, 2}).build(), "x");
         ex = assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().fit(noEvents));
         assertTrue(ex.getMessage().contains("no events"), ex.getMessage());
 
-        SurvivalData zeroWeight = SurvivalData.builder().time("t", new double[] {1, 2, 3})
+        ModelFrame zeroWeight = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3})
                 .event("e", new boolean[] {true, true, false}).numeric("x", new double[] {1, 2, 3})
-                .weights("w", new double[] {1, 0, 1}).build();
+                .weights("w", new double[] {1, 0, 1}).build(), "x");
         ex = assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().fit(zeroWeight));
         assertTrue(ex.getMessage().contains("column 'w', row 2") && ex.getMessage().contains("> 0"), ex.getMessage());
 
-        SurvivalData ok = SurvivalData.builder().time("t", new double[] {1, 2, 3})
-                .event("e", new boolean[] {true, true, false}).numeric("x", new double[] {1, 2, 3}).build();
+        ModelFrame ok = ModelFrame.of(okData(), "x");
         ex = assertThrows(IllegalArgumentException.class,
-                () -> CoxRegression.withDefaults().withInteraction("x", "y").fit(ok));
-        assertTrue(ex.getMessage().contains("'y' is not a covariate"), ex.getMessage());
+                () -> CoxRegression.withDefaults().fit(okData(), "x + x:y"));
+        assertTrue(ex.getMessage().contains("unknown column 'y'"), ex.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withConfLevel(1.5));
         assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withMaxIterations(-1));
         assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withTolerance(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withTies(null));
-        assertThrows(IllegalArgumentException.class, () -> CoxRegression.withDefaults().withInteraction("x", "x"));
 
-        SurvivalData counting = SurvivalData.builder().start("t0", new double[] {0, 0, 1}).time("t", new double[] {1, 2, 3})
-                .event("e", new boolean[] {true, true, false}).numeric("x", new double[] {1, 2, 3}).build();
+        ModelFrame counting = ModelFrame.of(SurvivalData.builder().start("t0", new double[] {0, 0, 1}).time("t", new double[] {1, 2, 3})
+                .event("e", new boolean[] {true, true, false}).numeric("x", new double[] {1, 2, 3}).build(), "x");
         ex = assertThrows(IllegalArgumentException.class,
                 () -> CoxRegression.withDefaults().withVariance(Variance.ROBUST).fit(counting));
         assertTrue(ex.getMessage().contains("needs a cluster column"), ex.getMessage());
@@ -213,11 +212,16 @@ class CoxClosedFormTest {
         assertEquals(0.95, c.confLevel());
         assertEquals(20, c.maxIterations());
         assertEquals(1e-9, c.tolerance());
-        SurvivalData d = SurvivalData.builder().time("t", new double[] {1, 2, 3, 4})
-                .event("e", new boolean[] {true, true, true, true}).numeric("x", new double[] {1, 0, 1, 0}).build();
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4})
+                .event("e", new boolean[] {true, true, true, true}).numeric("x", new double[] {1, 0, 1, 0}).build(), "x");
         String s = c.fit(d).toString();
         assertTrue(s.contains("n= 4, number of events= 4"), s);
         assertTrue(s.contains("exp(coef)") && s.contains("lower .95") && s.contains("Concordance="), s);
         assertTrue(s.contains("Likelihood ratio test=") && s.contains("Score (logrank) test ="), s);
+    }
+
+    private static SurvivalData okData() {
+        return SurvivalData.builder().time("t", new double[] {1, 2, 3})
+                .event("e", new boolean[] {true, true, false}).numeric("x", new double[] {1, 2, 3}).build();
     }
 }

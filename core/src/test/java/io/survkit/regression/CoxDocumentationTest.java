@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class CoxDocumentationTest {
     @Test
     void packageExample() {
-        SurvivalData vet = SurvivalData.csv(Oracle.data("veteran"))
+        ModelFrame vet = ModelFrame.of(SurvivalData.csv(Oracle.data("veteran"))
                 .time("time").event("status", "1")
-                .numeric("trt").numeric("karno").factor("celltype", "squamous")
-                .read();
+                
+                .read(), "trt + karno + factor(celltype, ref = squamous)");
         CoxResult fit = CoxRegression.withDefaults().fit(vet);
         assertTrue(fit.toString().contains("celltypesmallcell"));
         ProportionalHazardsResult zph = ProportionalHazardsTest.withDefaults().test(fit);
@@ -26,8 +27,8 @@ class CoxDocumentationTest {
 
     @Test
     void coxRegressionExample() {
-        SurvivalData lung = SurvivalData.csv(Oracle.data("lung"))
-                .time("time").event("status", "2").numeric("age").numeric("sex").read();
+        ModelFrame lung = ModelFrame.of(SurvivalData.csv(Oracle.data("lung"))
+                .time("time").event("status", "2").read(), "age + sex");
         CoxResult fit = CoxRegression.withDefaults().fit(lung);
         double hrSex = fit.hazardRatios()[1];
         assertEquals(0.5985659804067914, hrSex, 1e-9);

@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.data.ModelFrame;
 import static io.survkit.regression.CoxClosedFormTest.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * survival 3.5-3; values printed with {@code sprintf("%.17g")}).
  */
 class CoxEdgeCaseTest {
-    private static SurvivalData edge(String name) {
-        return SurvivalData.csv(Oracle.data(name)).time("time").event("status", "1").factor("group", "A").read();
+    private static ModelFrame edge(String name) {
+        return ModelFrame.of(SurvivalData.csv(Oracle.data(name)).time("time").event("status", "1").read(), "factor(group, ref = A)");
     }
 
     /** Events at time 0: coef -0.18701464196275891, iter 3, loglik -32.61161861641321, -32.559562798730617, se 0.57918132572251602. */

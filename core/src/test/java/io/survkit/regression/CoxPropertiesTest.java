@@ -1,9 +1,9 @@
 package io.survkit.regression;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.survkit.data.Builder;
 import io.survkit.data.SurvivalData;
 import java.util.Random;
 import net.jqwik.api.Assume;
@@ -58,7 +58,12 @@ class CoxPropertiesTest {
             event[0] = true;
         }
 
-        SurvivalData data(int[] perm, double xScale) {
+        ModelFrame data(int[] perm, double xScale) {
+            return ModelFrame.of(raw(perm, xScale), strata == null ? "x + factor(g, ref = a)"
+                    : "x + factor(g, ref = a) + strata(s)");
+        }
+
+        SurvivalData raw(int[] perm, double xScale) {
             double[] t = new double[n];
             double[] st = start == null ? null : new double[n];
             boolean[] e = new boolean[n];
@@ -82,7 +87,7 @@ class CoxPropertiesTest {
                     ww[k] = w[i];
                 }
             }
-            Builder b = SurvivalData.builder().time("t", t).event("e", e).numeric("x", xx).factor("g", gg, "a");
+            SurvivalData.Builder b = SurvivalData.builder().time("t", t).event("e", e).numeric("x", xx).text("g", gg);
             if (st != null) {
                 b.start("start", st);
                 String[] id = new String[n];
@@ -92,7 +97,7 @@ class CoxPropertiesTest {
                 b.cluster("id", id);
             }
             if (ss != null) {
-                b.strata("s", ss);
+                b.text("s", ss);
             }
             if (ww != null) {
                 b.weights("w", ww);
@@ -100,7 +105,7 @@ class CoxPropertiesTest {
             return b.build();
         }
 
-        SurvivalData data() {
+        ModelFrame data() {
             return data(identity(n), 1);
         }
     }
@@ -242,7 +247,7 @@ class CoxPropertiesTest {
         }
         Assume.that(v > 1e-6);
         double chisq = (o1 - e1) * (o1 - e1) / v;
-        SurvivalData d = SurvivalData.builder().time("t", t).event("e", e).numeric("arm", grp).build();
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", t).event("e", e).numeric("arm", grp).build(), "arm");
         CoxResult f = CoxRegression.withDefaults().withTies(efron ? TieMethod.EFRON : TieMethod.BRESLOW)
                 .withMaxIterations(0).fit(d);
         close(chisq, f.scoreTest().statistic(), 1e-10, "score test = log-rank");
@@ -284,15 +289,15 @@ class CoxPropertiesTest {
         }
         dup[n] = 1;
         CoxRegression cox = CoxRegression.withDefaults().withTies(TieMethod.BRESLOW);
-        SurvivalData weighted;
-        SurvivalData duplicated;
+        ModelFrame weighted;
+        ModelFrame duplicated;
         try {
-            SurvivalData base = gen.data();
-            weighted = SurvivalData.builder().time("t", base.times()).event("e", events(base))
-                    .numeric("x", base.covariate("x").values()).weights("w", w).build();
+            SurvivalData base = gen.raw(identity(n), 1);
+            weighted = ModelFrame.of(SurvivalData.builder().time("t", base.numbers("t")).event("e", events(base))
+                    .numeric("x", base.numbers("x")).weights("w", w).build(), "x");
             SurvivalData b2 = base.rows(dup);
-            duplicated = SurvivalData.builder().time("t", b2.times()).event("e", events(b2))
-                    .numeric("x", b2.covariate("x").values()).build();
+            duplicated = ModelFrame.of(SurvivalData.builder().time("t", b2.numbers("t")).event("e", events(b2))
+                    .numeric("x", b2.numbers("x")).build(), "x");
         } catch (IllegalArgumentException ex) {
             Assume.that(false);
             return;
@@ -307,9 +312,10 @@ class CoxPropertiesTest {
     }
 
     private static boolean[] events(SurvivalData d) {
-        boolean[] e = new boolean[d.size()];
+        int[] st = d.statuses();
+        boolean[] e = new boolean[st.length];
         for (int i = 0; i < e.length; i++) {
-            e[i] = d.isEvent(i);
+            e[i] = st[i] > 0;
         }
         return e;
     }

@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.data.ModelFrame;
 import static io.survkit.regression.CoxOracleTest.near;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,32 +32,32 @@ class CoxReferenceTest {
         }
     }
 
-    static SurvivalData amlData() {
-        return SurvivalData.csv(Oracle.data("aml")).time("time").event("status", "1").factor("x", "Maintained").read();
+    static ModelFrame amlData() {
+        return ModelFrame.of(SurvivalData.csv(Oracle.data("aml")).time("time").event("status", "1").read(), "factor(x, ref = Maintained)");
     }
 
-    static SurvivalData ovarian() {
-        return SurvivalData.csv(Oracle.data("ovarian")).time("futime").event("fustat", "1").weights("w")
-                .numeric("age").numeric("rx").read();
+    static ModelFrame ovarian() {
+        return ModelFrame.of(SurvivalData.csv(Oracle.data("ovarian")).time("futime").event("fustat", "1").weights("w")
+                .read(), "age + rx");
     }
 
-    static SurvivalData veteranStrataData() {
-        return SurvivalData.csv(Oracle.data("veteran")).time("time").event("status", "1").strata("celltype")
-                .numeric("trt").numeric("karno").read();
+    static ModelFrame veteranStrataData() {
+        return ModelFrame.of(SurvivalData.csv(Oracle.data("veteran")).time("time").event("status", "1")
+                .read(), "trt + karno + strata(celltype)");
     }
 
-    static SurvivalData cgd() {
-        return SurvivalData.csv(Oracle.data("cgd")).start("tstart").time("tstop").event("status", "1")
-                .factor("treat", "placebo").numeric("age").read();
+    static ModelFrame cgd() {
+        return ModelFrame.of(SurvivalData.csv(Oracle.data("cgd")).start("tstart").time("tstop").event("status", "1")
+                .read(), "factor(treat, ref = placebo) + age");
     }
 
-    static SurvivalData ties() {
-        return SurvivalData.csv(Oracle.data("edge_ties")).time("time").event("status", "1").factor("group", "A").read();
+    static ModelFrame ties() {
+        return ModelFrame.of(SurvivalData.csv(Oracle.data("edge_ties")).time("time").event("status", "1").read(), "factor(group, ref = A)");
     }
 
-    static SurvivalData fracw() {
-        return SurvivalData.csv(Oracle.data("edge_fracw")).time("time").event("status", "1").weights("w")
-                .factor("group", "A").numeric("x").read();
+    static ModelFrame fracw() {
+        return ModelFrame.of(SurvivalData.csv(Oracle.data("edge_fracw")).time("time").event("status", "1").weights("w")
+                .read(), "factor(group, ref = A) + x");
     }
 
     @Test
@@ -119,9 +120,9 @@ class CoxReferenceTest {
 
     @Test
     void numericInteraction() {
-        SurvivalData lung = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").numeric("age")
-                .numeric("sex").read();
-        CoxResult f = CoxRegression.withDefaults().withInteraction("age", "sex").fit(lung);
+        ModelFrame lung = ModelFrame.of(SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2")
+                .read(), "age * sex");
+        CoxResult f = CoxRegression.withDefaults().fit(lung);
         JsonNode r = ref.get("lungInteraction");
         fit(r.get("fit"), f);
         zph(r.get("zph"), ProportionalHazardsTest.withDefaults().test(f));
@@ -131,9 +132,9 @@ class CoxReferenceTest {
 
     @Test
     void factorInteraction() {
-        SurvivalData vet = SurvivalData.csv(Oracle.data("veteran")).time("time").event("status", "1").numeric("karno")
-                .factor("celltype", "squamous").read();
-        CoxResult f = CoxRegression.withDefaults().withInteraction("karno", "celltype").fit(vet);
+        ModelFrame vet = ModelFrame.of(SurvivalData.csv(Oracle.data("veteran")).time("time").event("status", "1")
+                .read(), "karno * factor(celltype, ref = squamous)");
+        CoxResult f = CoxRegression.withDefaults().fit(vet);
         JsonNode r = ref.get("veteranFactorInteraction");
         fit(r.get("fit"), f);
         assertEquals(List.of("karno", "celltype", "karno:celltype"), f.modelTerms());
@@ -145,8 +146,8 @@ class CoxReferenceTest {
 
     @Test
     void otherTransforms() {
-        SurvivalData lung = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").numeric("age")
-                .numeric("sex").read();
+        ModelFrame lung = ModelFrame.of(SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2")
+                .read(), "age + sex");
         CoxResult f = CoxRegression.withDefaults().fit(lung);
         JsonNode r = ref.get("lungTransforms");
         zph(r.get("identity"), ProportionalHazardsTest.withDefaults().withTransform(TimeTransform.IDENTITY).test(f));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.survkit.data.ModelFrame;
 import io.survkit.oracle.Oracle;
 import io.survkit.table.Table;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class FineGrayReferenceTest {
     }
 
     /** cr_synth with the two derived columns, as crr_cr_synth.R builds them. */
-    static SurvivalData data() throws IOException {
+    static ModelFrame data() throws IOException {
         List<String> lines = Files.readAllLines(Oracle.data("cr_synth"));
         int n = lines.size() - 1;
         double[] time = new double[n];
@@ -48,8 +49,8 @@ class FineGrayReferenceTest {
             arm3[i] = new String[] {"a", "b", "c"}[id % 3];
             site[i] = new String[] {"s1", "s2"}[id % 2];
         }
-        return SurvivalData.builder().time("time", time).causes("status", status, 0).numeric("groupB", groupB)
-                .numeric("x", x).group("arm3", arm3).strata("site", site, "s1", "s2").build();
+        return ModelFrame.of(SurvivalData.builder().time("time", time).causes("status", status, 0).numeric("groupB", groupB)
+                .numeric("x", x).text("arm3", arm3).factor("site", site, "s1", "s2").build(), "groupB + x");
     }
 
     static void assertFit(JsonNode e, FineGrayResult r, String where) {

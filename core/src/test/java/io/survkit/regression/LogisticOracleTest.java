@@ -39,21 +39,13 @@ public class LogisticOracleTest {
      * NA omission over the model's columns is then the reader's.
      */
     public static SurvivalData data(JsonNode c) {
-        JsonNode p = c.get("params");
-        CsvSurvivalReader r = SurvivalData.csv(Oracle.data(c.get("dataset").asText())).time("time")
-                .event("status", "2").group(p.get("treatment").asText());
-        for (JsonNode cov : p.get("covariates")) {
-            if ("factor".equals(cov.get("type").asText())) {
-                r.factor(cov.get("column").asText(), cov.get("reference").asText());
-            } else {
-                r.numeric(cov.get("column").asText());
-            }
-        }
-        return r.read();
+        return SurvivalData.csv(Oracle.data(c.get("dataset").asText())).time("time").event("status", "2").read();
     }
 
     public static LogisticResult fit(JsonNode c) {
-        return LogisticRegression.withDefaults().fit(data(c), c.get("params").get("treatmentValue").asText());
+        JsonNode p = c.get("params");
+        return LogisticRegression.withDefaults().fit(data(c), p.get("treatment").asText(),
+                p.get("treatmentValue").asText(), Oracle.terms(c));
     }
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.io.PrintWriter;
@@ -32,7 +32,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
         OutputOptions.Format format = output.format();
         check(format);
         output.checkWritable();
-        Rendered result = analyse(data.read(Main.stdin(spec)));
+        Rendered result = analyse(data.frame(Main.stdin(spec), usesGroup(), usesCovariates()));
         output.write(spec.commandLine().getOut(), out -> {
             switch (format) {
                 case JSON -> JsonOutput.write(out, result.json());
@@ -51,8 +51,18 @@ abstract class AnalysisCommand implements Callable<Integer> {
     void check(OutputOptions.Format format) {
     }
 
-    /** Computes the result on the data read with the data options. */
-    abstract Rendered analyse(SurvivalData data);
+    /** True when {@code --group} is part of the model (curves, compared groups). */
+    boolean usesGroup() {
+        return true;
+    }
+
+    /** True when {@code --covariates} is part of the model (regression). */
+    boolean usesCovariates() {
+        return false;
+    }
+
+    /** Computes the result on the model frame of the data options (rows complete in the columns used). */
+    abstract Rendered analyse(ModelFrame data);
 
     /**
      * A computed result in the three output formats: its text as R prints, its library JSON

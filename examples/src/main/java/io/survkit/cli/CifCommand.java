@@ -1,9 +1,10 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.estimate.CifMethod;
 import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
+import io.survkit.estimate.IncidenceCurve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,9 +34,31 @@ final class CifCommand extends AnalysisCommand {
         DataOptions.require(data.censorValue, "--censor-value");
     }
 
+    @Option(names = "--rho", paramLabel = "RHO", defaultValue = "0", converter = Converters.FiniteNumber.class,
+            description = "Gray's test weight S(t)^rho (cmprsk cuminc rho): 0 = log-rank-like, 1 = Wilcoxon-like.")
+    double rho;
+
+    @Option(names = "--times", paramLabel = "T[,T...]", converter = Converters.NumberList.class,
+            description = "Cumulative incidence and its variance at these times (cmprsk timepoints), "
+                    + "absent after a curve's last time.")
+    Converters.Numbers times;
+
     @Override
-    Rendered analyse(SurvivalData d) {
-        CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).fit(d);
-        return Rendered.of(fit);
+    Rendered analyse(ModelFrame d) {
+        CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).withGrayRho(rho).fit(d);
+        if (times == null) {
+            return Rendered.of(fit);
+        }
+        double[] at = java.util.Arrays.stream(times.values()).sorted().distinct().toArray();
+        return new Rendered(out -> {
+            out.print(fit);
+            out.println();
+            for (IncidenceCurve c : fit.curves()) {
+                for (double t : at) {
+                    out.printf(java.util.Locale.ROOT, "%s  t=%s  est=%s  var=%s%n", c.name(), t, c.estimateAt(t),
+                            c.varianceAt(t));
+                }
+            }
+        }, out -> fit.writeJson(out, at), fit::table);
     }
 }

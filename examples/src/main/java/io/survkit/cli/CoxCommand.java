@@ -1,11 +1,12 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
 import io.survkit.regression.ProportionalHazardsResult;
 import io.survkit.regression.ProportionalHazardsTest;
 import io.survkit.regression.TieMethod;
+import io.survkit.regression.TimeTransform;
 import io.survkit.regression.Variance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ final class CoxCommand extends AnalysisCommand {
     /** The words of {@code --ties}. */
     static final class Ties extends Choices<TieMethod> {
         Ties() {
-            add("efron", TieMethod.EFRON).add("breslow", TieMethod.BRESLOW);
+            add("efron", TieMethod.EFRON).add("breslow", TieMethod.BRESLOW).add("exact", TieMethod.EXACT);
         }
     }
 
@@ -39,29 +40,54 @@ final class CoxCommand extends AnalysisCommand {
                     + "(robust with a cluster or non-integer weights).")
     Boolean robust;
 
-    @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph, transform = \"km\").")
+    @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph; see --zph-transform).")
     boolean zph;
+
+    /** The words of {@code --zph-transform}. */
+    static final class Transforms extends Choices<TimeTransform> {
+        Transforms() {
+            add("km", TimeTransform.KM).add("identity", TimeTransform.IDENTITY).add("log", TimeTransform.LOG)
+                    .add("rank", TimeTransform.RANK);
+        }
+    }
+
+    @Option(names = "--zph-transform", paramLabel = "G", converter = Transforms.class,
+            completionCandidates = Transforms.class,
+            description = "Time scale of the PH test: ${COMPLETION-CANDIDATES} (R cox.zph(transform=)); default km; "
+                    + "implies --zph.")
+    TimeTransform zphTransform;
 
     @Override
     void check(OutputOptions.Format format) {
         DataOptions.require(data.covariates, "--covariates");
-        if (format == OutputOptions.Format.CSV && zph) {
+        if (format == OutputOptions.Format.CSV && (zph || zphTransform != null)) {
             throw new UsageException("--format csv writes one table and --zph adds a second; "
                     + "use --format json or text, or leave out --zph");
         }
     }
 
     @Override
-    Rendered analyse(SurvivalData d) {
+    boolean usesGroup() {
+        return false;
+    }
+
+    @Override
+    boolean usesCovariates() {
+        return true;
+    }
+
+    @Override
+    Rendered analyse(ModelFrame d) {
         CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
         if (robust != null) {
             cox = cox.withVariance(robust ? Variance.ROBUST : Variance.MODEL);
         }
         CoxResult fit = cox.fit(d);
-        if (!zph) {
+        if (!zph && zphTransform == null) {
             return Rendered.of(fit);
         }
-        ProportionalHazardsResult ph = ProportionalHazardsTest.withDefaults().test(fit);
+        ProportionalHazardsResult ph = ProportionalHazardsTest.withDefaults()
+                .withTransform(zphTransform == null ? TimeTransform.KM : zphTransform).test(fit);
         return new Rendered(out -> out.print(fit + "\n" + ph),
                 out -> JsonOutput.append(out, JsonOutput.withMember(fit.toJson(), "zph", ph.toJson())), null);
     }

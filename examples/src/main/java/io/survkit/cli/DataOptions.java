@@ -1,7 +1,12 @@
 package io.survkit.cli;
 
 import io.survkit.data.CsvSurvivalReader;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
+import io.survkit.data.Term;
+import io.survkit.data.Terms;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -105,22 +110,40 @@ final class DataOptions {
         } else {
             r.event(event, require(eventValue, "--event-value").split(","));
         }
-        if (group != null) {
-            r.group(group);
-        }
-        if (strata != null) {
-            r.strata(strata);
-        }
         if (weights != null) {
             r.weights(weights);
         }
         if (cluster != null) {
             r.cluster(cluster);
         }
-        if (covariates != null) {
-            covariates(r, covariates);
-        }
         return r;
+    }
+
+    /**
+     * Reads the data and resolves the model of the options: {@code --group} (a column as it is)
+     * when {@code withGroup}, {@code --covariates} when {@code withCovariates}, {@code --strata}.
+     */
+    ModelFrame frame(InputStream stdin, boolean withGroup, boolean withCovariates) {
+        SurvivalData d = read(stdin);
+        List<Term> t = new ArrayList<>();
+        if (withGroup && group != null) {
+            t.add(Terms.variable(group));
+        }
+        if (withCovariates && covariates != null) {
+            covariates(t, covariates);
+        }
+        if (strata != null) {
+            t.add(Terms.strata(strata));
+        }
+        Terms terms = Terms.of(t.toArray(new Term[0]));
+        for (String c : terms.columns()) {
+            if (!d.hasColumn(c)) {
+                String source = data.equals("-") ? "stdin" : Path.of(data).getFileName().toString();
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "unknown column '%s' in %s; the file has %s", c, source, d.columnNames()));
+            }
+        }
+        return ModelFrame.of(d, terms);
     }
 
     /** {@code ,} {@code ;} {@code tab} or {@code \t}: exactly one character. */
@@ -150,7 +173,7 @@ final class DataOptions {
     }
 
     /** {@code age,sex,celltype:factor=squamous,stage:factor}. */
-    static void covariates(CsvSurvivalReader r, String spec) {
+    static void covariates(List<Term> r, String spec) {
         for (String item : spec.split(",")) {
             String s = item.strip();
             if (s.isEmpty()) {
@@ -158,17 +181,17 @@ final class DataOptions {
             }
             int colon = s.indexOf(':');
             if (colon < 0) {
-                r.numeric(s);
+                r.add(Terms.variable(s));
                 continue;
             }
             String name = s.substring(0, colon);
             String type = s.substring(colon + 1);
             if (type.equals("numeric")) {
-                r.numeric(name);
+                r.add(Terms.numeric(name));
             } else if (type.equals("factor")) {
-                r.factor(name);
+                r.add(Terms.factor(name));
             } else if (type.startsWith("factor=")) {
-                r.factor(name, type.substring("factor=".length()));
+                r.add(Terms.factor(name, type.substring("factor=".length())));
             } else {
                 throw new UsageException("--covariates: '" + s
                         + "': expected name, name:numeric, name:factor or name:factor=REFERENCE");

@@ -47,7 +47,7 @@ final class GistStudy {
         ArmComparisonResult matched = GistCommand.comparison(cohort)
                 .matched(PropensityScore.withDefaults().withCovariates("age", "sex", "size")).run();
         SurvivalData competing = cohort.data(Endpoint.COMPETING_RISKS);
-        CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing);
+        CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing, "arm");
         return new GistStudy(cohort, main, bound, matched, cif);
     }
 

@@ -1,14 +1,19 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import io.survkit.estimate.ConfidenceIntervalType;
+import io.survkit.estimate.HazardEstimator;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.estimate.LandmarkSummary;
+import io.survkit.estimate.RestrictedMeanHorizon;
+import io.survkit.estimate.SurvivalCurve;
+import io.survkit.estimate.SurvivalEstimator;
 import io.survkit.estimate.Variance;
 import java.io.PrintWriter;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,9 +27,34 @@ final class KmCommand extends AnalysisCommand {
     static final class ConfTypes extends Choices<ConfidenceIntervalType> {
         ConfTypes() {
             add("log", ConfidenceIntervalType.LOG).add("log-log", ConfidenceIntervalType.LOG_LOG)
-                    .add("plain", ConfidenceIntervalType.PLAIN).add("arcsin", ConfidenceIntervalType.ARCSIN);
+                    .add("plain", ConfidenceIntervalType.PLAIN).add("arcsin", ConfidenceIntervalType.ARCSIN)
+                    .add("logit", ConfidenceIntervalType.LOGIT).add("none", ConfidenceIntervalType.NONE);
         }
     }
+
+    /** The words of {@code --stype}: R's codes. */
+    static final class SurvivalTypes extends Choices<SurvivalEstimator> {
+        SurvivalTypes() {
+            add("1", SurvivalEstimator.PRODUCT_LIMIT).add("2", SurvivalEstimator.EXPONENTIAL_HAZARD);
+        }
+    }
+
+    /** The words of {@code --ctype}: R's codes. */
+    static final class HazardTypes extends Choices<HazardEstimator> {
+        HazardTypes() {
+            add("1", HazardEstimator.NELSON_AALEN).add("2", HazardEstimator.FLEMING_HARRINGTON);
+        }
+    }
+
+    /** The words of {@code --rmean}. */
+    static final class Horizons extends Choices<RestrictedMeanHorizon> {
+        Horizons() {
+            add("common", RestrictedMeanHorizon.COMMON).add("individual", RestrictedMeanHorizon.INDIVIDUAL);
+        }
+    }
+
+    @Mixin
+    FigureOptions figure;
 
     @Option(names = "--conf-type", paramLabel = "TYPE", defaultValue = "log", converter = ConfTypes.class,
             completionCandidates = ConfTypes.class,
@@ -43,6 +73,30 @@ final class KmCommand extends AnalysisCommand {
             description = "Horizon of the restricted mean survival time (R print(fit, rmean=)).")
     Double tau;
 
+    @Option(names = "--rmean", paramLabel = "HORIZON", converter = Horizons.class, completionCandidates = Horizons.class,
+            description = "Restricted mean up to R's automatic horizon: ${COMPLETION-CANDIDATES} "
+                    + "(R print(fit, rmean=)); --tau gives a number instead.")
+    RestrictedMeanHorizon rmean;
+
+    @Option(names = "--probs", paramLabel = "P[,P...]", converter = Converters.NumberList.class,
+            description = "Quantiles at these probabilities, each in [0, 1] (R quantile(fit, probs=)); "
+                    + "default 0.25,0.5,0.75.")
+    Converters.Numbers probs;
+
+    @Option(names = "--stype", paramLabel = "1|2", defaultValue = "1", converter = SurvivalTypes.class,
+            completionCandidates = SurvivalTypes.class,
+            description = "Survival estimate: 1 = Kaplan-Meier product limit, 2 = exp(-cumulative hazard) (R stype).")
+    SurvivalEstimator stype;
+
+    @Option(names = "--ctype", paramLabel = "1|2", defaultValue = "1", converter = HazardTypes.class,
+            completionCandidates = HazardTypes.class,
+            description = "Cumulative hazard: 1 = Nelson-Aalen, 2 = Fleming-Harrington correction for ties (R ctype).")
+    HazardEstimator ctype;
+
+    @Option(names = "--start-time", paramLabel = "T", converter = Converters.FiniteNumber.class,
+            description = "Curves conditional on survival to T: rows leaving before T are dropped (R start.time).")
+    Double startTime;
+
     @Option(names = "--robust", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
             converter = Converters.TrueFalse.class, completionCandidates = Converters.TrueFalse.class,
             description = "Infinitesimal-jackknife (robust) variance; --robust alone means true. "
@@ -52,23 +106,77 @@ final class KmCommand extends AnalysisCommand {
     @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the curves as an SVG figure.")
     String svg;
 
+    @Option(names = "--png", paramLabel = "FILE", description = "Also draw the curves as a PNG image (see --dpi).")
+    String png;
+
+    @Option(names = "--pdf", paramLabel = "FILE", description = "Also draw the curves as a vector PDF page.")
+    String pdf;
+
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", converter = Converters.FiniteNumber.class,
+            description = "Resolution of --png, 24 to 2400 dots per inch.")
+    double dpi;
+
     @Override
-    Rendered analyse(SurvivalData d) {
-        KaplanMeier km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel);
+    void check(OutputOptions.Format format) {
+        if (!(dpi >= 24 && dpi <= 2400)) {
+            throw new UsageException("--dpi must be from 24 to 2400, got " + dpi);
+        }
+        if (tau != null && rmean != null) {
+            throw new UsageException("--tau and --rmean both give the restricted mean's horizon; give one");
+        }
+        for (double v : probabilities()) {
+            if (!(v >= 0 && v <= 1)) {
+                throw new UsageException("--probs: " + v + " is not a probability; expected numbers in [0, 1]");
+            }
+        }
+    }
+
+    private double[] probabilities() {
+        return probs == null ? new double[] {0.25, 0.5, 0.75} : probs.values();
+    }
+
+    @Override
+    Rendered analyse(ModelFrame d) {
+        KaplanMeier km = KaplanMeier.withDefaults().withConfType(confType).withConfLevel(confLevel)
+                .withSurvivalEstimator(stype).withHazardEstimator(ctype);
+        if (startTime != null) {
+            km = km.withStartTime(startTime);
+        }
         if (robust != null) {
             km = km.withVariance(robust ? Variance.INFINITESIMAL_JACKKNIFE : Variance.GREENWOOD);
         }
         KaplanMeierResult fit = km.fit(d);
         double[] at = times == null ? new double[0] : times.values();
-        if (svg != null) {
-            Plots.writeKaplanMeier(fit, d, svg);
-        }
+        Plots.writeKaplanMeier(fit, figure.plot(d.timeColumn()), svg, png, pdf, dpi);
         OptionalDouble horizon = tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau);
-        return new Rendered(out -> text(out, fit, at, horizon), out -> fit.writeJson(out, at, horizon), fit::table);
+        double[] p = probabilities();
+        RestrictedMeanHorizon automatic = rmean;
+        return new Rendered(out -> text(out, fit, at, horizon, automatic, p), out -> {
+            if (automatic != null) {
+                fit.writeJson(out, at, automatic, p);
+            } else {
+                fit.writeJson(out, at, horizon, p);
+            }
+        }, fit::table);
     }
 
-    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, OptionalDouble tau) {
+    private static void text(PrintWriter out, KaplanMeierResult fit, double[] times, OptionalDouble tau,
+            RestrictedMeanHorizon rmean, double[] probs) {
         out.print(tau.isPresent() ? fit.summaryTable(tau.getAsDouble()) : fit.summaryTable());
+        if (rmean != null) {
+            out.println();
+            for (int k = 0; k < fit.curveCount(); k++) {
+                out.println(fit.curve(k).name() + ": " + fit.restrictedMeans(rmean).get(k));
+            }
+        }
+        if (probs.length != 3 || probs[0] != 0.25 || probs[1] != 0.5 || probs[2] != 0.75) {
+            out.println();
+            for (SurvivalCurve c : fit.curves()) {
+                for (double q : probs) {
+                    out.println(c.name() + ": " + c.quantile(q));
+                }
+            }
+        }
         if (times.length > 0) {
             out.println();
             for (LandmarkSummary s : fit.at(times)) {

@@ -6,7 +6,7 @@ import io.survkit.compare.PValueAdjustment;
 import io.survkit.compare.PairwiseLogRank;
 import io.survkit.compare.PairwiseLogRankResult;
 import io.survkit.compare.Weighting;
-import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,7 +64,7 @@ final class LogRankCommand extends AnalysisCommand {
     }
 
     @Override
-    Rendered analyse(SurvivalData d) {
+    Rendered analyse(ModelFrame d) {
         LogRankTest test = test();
         LogRankResult r = test.test(d);
         if (pairwise == null) {

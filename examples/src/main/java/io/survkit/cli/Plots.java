@@ -1,8 +1,10 @@
 package io.survkit.cli;
 
-import io.survkit.data.SurvivalData;
 import io.survkit.estimate.KaplanMeierResult;
+import io.survkit.plot.KaplanMeierPlot;
 import io.survkit.plot.KaplanMeierPlots;
+import io.survkit.render.FigureFormat;
+import io.survkit.render.FigureRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +16,40 @@ final class Plots {
     private Plots() {
     }
 
-    static void writeKaplanMeier(KaplanMeierResult fit, SurvivalData data, String file) {
-        String svg = KaplanMeierPlots.render(fit, data.timeColumn());
+    /** Writes {@code svg} to {@code file} (the {@code --svg} option). */
+    static void writeSvg(String svg, String file) {
         try {
             Files.writeString(Path.of(file), svg, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write --svg " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The figure's SVG as PNG at {@code dpi} or as vector PDF ({@code option} names the flag in errors). */
+    static void writeFigure(String svg, FigureFormat format, String file, double dpi, String option) {
+        try {
+            FigureRenderer.withDefaults().withDpi(dpi).write(svg, format, Path.of(file));
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write " + option + " " + file + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** Writes the Kaplan-Meier figure drawn as {@code plot} to each file asked for (null = not asked). */
+    static void writeKaplanMeier(KaplanMeierResult fit, KaplanMeierPlot plot, String svgFile, String png, String pdf,
+            double dpi) {
+        if (svgFile == null && png == null && pdf == null) {
+            return;
+        }
+        String svg = plot.render(KaplanMeierPlots.curves(fit));
+        if (svgFile != null) {
+            writeSvg(svg, svgFile);
+        }
+        if (png != null) {
+            writeFigure(svg, FigureFormat.PNG, png, dpi, "--png");
+        }
+        if (pdf != null) {
+            writeFigure(svg, FigureFormat.PDF, pdf, dpi, "--pdf");
         }
     }
 }

@@ -28,7 +28,7 @@
  * <li>A command that reads a survival CSV and writes one result extends
  * {@link io.survkit.cli.AnalysisCommand}: it inherits {@code --data ... --format --output}, the order
  * of work (options checked, output checked writable, data read, computed, written) and the three
- * renderings. It implements {@code analyse(SurvivalData)} returning
+ * renderings. It implements {@code analyse(ModelFrame)} returning
  * {@code Rendered.of(result)} (the library's own text, JSON and
  * tidy table: the CLI writes no JSON or CSV of its own), and may override {@code check(format)} to
  * refuse option combinations before any data are read. Other commands (like {@code gist})
@@ -53,7 +53,7 @@
  *     double confLevel;
  *
  *     @Override
- *     Rendered analyse(SurvivalData data) {
+ *     Rendered analyse(ModelFrame data) {
  *         KaplanMeierResult fit = KaplanMeier.withDefaults().withConfLevel(confLevel).fit(data);
  *         return Rendered.of(fit);
  *     }

@@ -29,19 +29,19 @@ public final class QuickStart {
         Path file = Path.of(args.length > 0 ? args[0] : "examples/data/lung.csv");
         SurvivalData lung = SurvivalData.csv(file)
                 .time("time").event("status", "2")   // status 2 = dead, 1 = censored
-                .group("sex")                        // 1 = male, 2 = female
-                .numeric("age").numeric("sex").numeric("ph.ecog")
-                .read();
+                .read();                             // every column; the model is chosen per analysis
         System.out.println(lung);
 
-        KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(ConfidenceIntervalType.LOG_LOG).fit(lung);
+        // by sex (1 = male, 2 = female): every row with time, status and sex, as R's survfit(... ~ sex)
+        KaplanMeierResult km = KaplanMeier.withDefaults().withConfType(ConfidenceIntervalType.LOG_LOG)
+                .fit(lung, "sex");
         System.out.println(km.summaryTable(730));                 // as print(survfit(...), rmean = 730)
         km.at(180, 365, 730).forEach(System.out::println);  // as summary(fit, times = c(180, 365, 730))
 
-        LogRankResult logRank = LogRankTest.withDefaults().test(lung);
+        LogRankResult logRank = LogRankTest.withDefaults().test(lung, "sex");
         System.out.println(logRank);                       // as print(survdiff(...))
 
-        CoxResult cox = CoxRegression.withDefaults().fit(lung);
+        CoxResult cox = CoxRegression.withDefaults().fit(lung, "age + sex + ph.ecog"); // drops the row without ph.ecog
         System.out.println(cox);                           // as print(summary(coxph(...)))
         System.out.println(ProportionalHazardsTest.withDefaults().test(cox)); // as cox.zph(fit)
 

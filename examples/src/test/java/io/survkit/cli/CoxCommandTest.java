@@ -56,11 +56,57 @@ class CoxCommandTest {
         OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv(c, false)), name, COX_REL);
     }
 
+    static List<String> exactCases() throws IOException {
+        List<String> r = new ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(EXACT)) {
+            s.map(x -> x.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+                    .forEach(n -> r.add(n.substring(0, n.length() - 5)));
+        }
+        return r;
+    }
+
+    static final java.nio.file.Path EXACT = java.nio.file.Path.of("..", "core", "src", "test", "resources",
+            "regression", "exact");
+
+    /** {@code --ties exact} equals R's coxph(ties = "exact") (core's regression/exact/generate.R). */
+    @ParameterizedTest
+    @MethodSource("exactCases")
+    void exactTiesEqualR(String name) throws IOException {
+        JsonNode c = OracleJson.JSON.readTree(EXACT.resolve(name + ".json").toFile());
+        OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv(c, false)), name, COX_REL);
+    }
+
     @ParameterizedTest
     @MethodSource("zphCases")
     void zphJsonEqualsTheOracle(String name) throws IOException {
         JsonNode c = OracleJson.load(name);
         OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv(c, true)).get("zph"), name, COX_REL);
+    }
+
+    /**
+     * {@code --zph-transform identity|log|rank} equals R's cox.zph(transform=) on lung ~ age + sex
+     * (core's regression/cox_extra.json, lungTransforms, from generate.R there).
+     */
+    @Test
+    void zphTransformsEqualR() throws IOException {
+        JsonNode ref = OracleJson.JSON.readTree(java.nio.file.Path.of("..", "core", "src", "test", "resources",
+                "regression", "cox_extra.json").toFile()).get("lungTransforms");
+        for (String t : List.of("identity", "log", "rank")) {
+            JsonNode zph = OracleJson.runJson(List.of("cox", "--data", OracleJson.ROOT.resolve("data/lung.csv")
+                    .toString(), "--time", "time", "--event", "status", "--event-value", "2", "--covariates",
+                    "age,sex", "--zph-transform", t, "--json")).get("zph");
+            JsonNode e = ref.get(t);
+            OracleJson.assertMatches(e.get("chisq"), withGlobal(zph, "chisq"), t + " chisq", COX_REL);
+            OracleJson.assertMatches(e.get("p"), withGlobal(zph, "p"), t + " p", COX_REL);
+        }
+    }
+
+    /** R's cox.zph table: the terms' rows then GLOBAL. */
+    private static JsonNode withGlobal(JsonNode zph, String field) {
+        com.fasterxml.jackson.databind.node.ArrayNode a = OracleJson.JSON.createArrayNode();
+        zph.get(field).forEach(a::add);
+        a.add(zph.get("global").get(field));
+        return a;
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.survkit.data.Endpoint;
 import io.survkit.data.Factor;
 import io.survkit.data.SeerColumn;
 import io.survkit.data.SeerReader;
+import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.SystemicSurgerySequence;
 import io.survkit.data.UnknownCause;
@@ -47,7 +48,12 @@ class GistCohortSimulatorTest {
     }
 
     /** Product-limit survival at t (right-continuous) of the rows with group code g. */
-    static double survival(SurvivalData d, int g, double t) {
+    /** The cohort with its arm as the grouping. */
+    static ModelFrame frame(SurvivalData d) {
+        return ModelFrame.of(d, "arm");
+    }
+
+    static double survival(ModelFrame d, int g, double t) {
         double s = 1;
         for (double u : eventTimes(d, g)) {
             if (u > t) {
@@ -55,8 +61,8 @@ class GistCohortSimulatorTest {
             }
             int atRisk = 0;
             int events = 0;
-            for (int i = 0; i < d.size(); i++) {
-                if (d.group().code(i) == g && d.time(i) >= u) {
+            for (int i = 0; i < d.rowCount(); i++) {
+                if (d.groups().orElseThrow().code(i) == g && d.time(i) >= u) {
                     atRisk++;
                     if (d.time(i) == u && d.isEvent(i)) {
                         events++;
@@ -68,7 +74,7 @@ class GistCohortSimulatorTest {
         return s;
     }
 
-    static double median(SurvivalData d, int g) {
+    static double median(ModelFrame d, int g) {
         for (double u : eventTimes(d, g)) {
             if (survival(d, g, u) <= 0.5) {
                 return u;
@@ -77,15 +83,15 @@ class GistCohortSimulatorTest {
         return Double.POSITIVE_INFINITY;
     }
 
-    static double[] eventTimes(SurvivalData d, int g) {
-        return java.util.stream.IntStream.range(0, d.size()).filter(i -> d.group().code(i) == g && d.isEvent(i))
+    static double[] eventTimes(ModelFrame d, int g) {
+        return java.util.stream.IntStream.range(0, d.rowCount()).filter(i -> d.groups().orElseThrow().code(i) == g && d.isEvent(i))
                 .mapToDouble(d::time).distinct().sorted().toArray();
     }
 
-    static double maxTime(SurvivalData d, int g) {
+    static double maxTime(ModelFrame d, int g) {
         double m = 0;
-        for (int i = 0; i < d.size(); i++) {
-            if (d.group().code(i) == g) {
+        for (int i = 0; i < d.rowCount(); i++) {
+            if (d.groups().orElseThrow().code(i) == g) {
                 m = Math.max(m, d.time(i));
             }
         }
@@ -112,14 +118,14 @@ class GistCohortSimulatorTest {
         assertEquals(Map.of(ArmDefinition.CHEMOTHERAPY_ALONE, 380, ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY, 227),
                 c.armCounts());
         assertEquals(List.of(ArmDefinition.CHEMOTHERAPY_ALONE, ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY),
-                c.data().group().levels());
+                frame(c.data()).groups().orElseThrow().levels());
     }
 
     @Test
     void chemotherapyAloneMediansAre57And44AndSurgeryMediansAreNotReached() {
         CohortSelection c = reader.withEndpoint(Endpoint.CANCER_SPECIFIC).read(csv);
-        SurvivalData css = c.data();
-        SurvivalData os = c.data(Endpoint.OVERALL_SURVIVAL);
+        ModelFrame css = frame(c.data());
+        ModelFrame os = frame(c.data(Endpoint.OVERALL_SURVIVAL));
         assertEquals(GistCohortSimulator.REPORTED_MEDIAN_CSS, median(css, 0));
         assertEquals(GistCohortSimulator.REPORTED_MEDIAN_OS, median(os, 0));
         assertEquals(Double.POSITIVE_INFINITY, median(css, 1));
@@ -146,18 +152,18 @@ class GistCohortSimulatorTest {
         assertEquals(Map.of(ArmDefinition.CHEMOTHERAPY_ALONE, 386, ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY, 229),
                 os.armCounts());
         CohortSelection css = reader.withEndpoint(Endpoint.CANCER_SPECIFIC).read(csv);
-        assertEquals(css.data().eventCount(), censor.data().eventCount(), "censoring adds patients, not events");
+        assertEquals(frame(css.data()).eventCount(), frame(censor.data()).eventCount(), "censoring adds patients, not events");
     }
 
     @Test
     void competingRisksSplitOverallDeathsIntoTheTwoCauses() {
         CohortSelection cr = reader.withEndpoint(Endpoint.COMPETING_RISKS).read(csv);
-        SurvivalData d = cr.data();
-        SurvivalData os = cr.data(Endpoint.OVERALL_SURVIVAL);
-        SurvivalData css = cr.data(Endpoint.CANCER_SPECIFIC);
+        ModelFrame d = frame(cr.data());
+        ModelFrame os = frame(cr.data(Endpoint.OVERALL_SURVIVAL));
+        ModelFrame css = frame(cr.data(Endpoint.CANCER_SPECIFIC));
         int cancer = 0;
         int other = 0;
-        for (int i = 0; i < d.size(); i++) {
+        for (int i = 0; i < d.rowCount(); i++) {
             cancer += d.status(i) == 1 ? 1 : 0;
             other += d.status(i) == 2 ? 1 : 0;
             assertEquals(d.status(i) != 0, os.isEvent(i));
@@ -171,16 +177,18 @@ class GistCohortSimulatorTest {
     void confoundingAndTimingOfSurgery() {
         CohortSelection c = reader.withEndpoint(Endpoint.CANCER_SPECIFIC)
                 .withFactor(SeerColumn.SYSTEMIC_SURGERY_SEQUENCE, "timing", null).read(csv);
-        SurvivalData d = c.data();
+        ModelFrame d = frame(c.data());
         double[] age = new double[2];
         double[] size = new double[2];
         int[] n = new int[2];
         Map<String, Integer> timing = new LinkedHashMap<>();
-        Factor t = d.covariate("timing").factor();
-        for (int i = 0; i < d.size(); i++) {
-            int g = d.group().code(i);
-            age[g] += d.covariate("age").value(i);
-            size[g] += d.covariate("size").value(i);
+        Factor t = c.data().factor("timing");
+        double[] ageV = c.data().numbers("age");
+        double[] sizeV = c.data().numbers("size");
+        for (int i = 0; i < d.rowCount(); i++) {
+            int g = d.groups().orElseThrow().code(i);
+            age[g] += ageV[i];
+            size[g] += sizeV[i];
             n[g]++;
             if (g == 1) {
                 timing.merge(t.level(t.code(i)), 1, Integer::sum);
@@ -220,10 +228,10 @@ class GistCohortSimulatorTest {
                 .write(dir.resolve("gist.txt"));
         CohortSelection a = reader.withEndpoint(Endpoint.CANCER_SPECIFIC).read(csv);
         CohortSelection b = reader.withEndpoint(Endpoint.CANCER_SPECIFIC).read(tsv);
-        assertArrayEquals(a.data().times(), b.data().times());
+        assertArrayEquals(frame(a.data()).times(), frame(b.data()).times());
         assertArrayEquals(a.data().statuses(), b.data().statuses());
-        assertArrayEquals(a.data().group().codes(), b.data().group().codes());
-        assertArrayEquals(a.data().covariate("size").values(), b.data().covariate("size").values());
+        assertArrayEquals(frame(a.data()).groups().orElseThrow().codes(), frame(b.data()).groups().orElseThrow().codes());
+        assertArrayEquals(a.data().numbers("size"), b.data().numbers("size"));
         assertEquals(a.exclusions(), b.exclusions());
     }
 

@@ -1,4 +1,4 @@
-package io.survkit.regression;
+package io.survkit.internal;
 
 /**
  * Householder QR with R's limited column pivoting: LINPACK {@code dqrdc2} (as modified for R by
@@ -10,17 +10,18 @@ package io.survkit.regression;
  * <p>The matrix is column-major, {@code a[j][i]} = row i of column j, n rows, p columns; column
  * arrays are permuted by reference, never copied. After {@link #decompose} the upper triangle
  * {@code a[j][i], i <= j < rank} holds R, and below the diagonal with {@code qraux} the
- * Householder vectors.
+ * Householder vectors. Used by logistic regression's IRLS and by the natural-spline basis
+ * ({@code splines::ns} removes its boundary constraints with {@code qr.qty}).
  */
-final class WeightedQr {
-    private WeightedQr() {
+public final class HouseholderQr {
+    private HouseholderQr() {
     }
 
     /**
      * Decomposes {@code a} in place (R {@code dqrdc2}). {@code pivot} receives the original column
      * index of each position. Returns the rank.
      */
-    static int decompose(double[][] a, int n, int p, double tol, double[] qraux, int[] pivot) {
+    public static int decompose(double[][] a, int n, int p, double tol, double[] qraux, int[] pivot) {
         double[] work1 = new double[p];
         double[] work2 = new double[p];
         for (int j = 0; j < p; j++) {
@@ -102,8 +103,25 @@ final class WeightedQr {
      * is overwritten) and back-solves R. Returns the coefficients in pivoted order; positions at
      * or beyond {@code rank} are 0.
      */
-    static double[] solve(double[][] a, int n, int p, int rank, double[] qraux, double[] y) {
-        int ju = Math.min(rank, n - 1);
+    public static double[] solve(double[][] a, int n, int p, int rank, double[] qraux, double[] y) {
+        qty(a, n, rank, qraux, y);
+        double[] b = new double[p];
+        for (int j = rank - 1; j >= 0; j--) {
+            double s = y[j];
+            for (int m = j + 1; m < rank; m++) {
+                s -= a[m][j] * b[m];
+            }
+            b[j] = s / a[j][j];
+        }
+        return b;
+    }
+
+    /**
+     * Applies Q' to {@code y} in place (R {@code qr.qty}, LINPACK {@code dqrsl} job 1000) with the
+     * first {@code k} Householder reflections of a decomposition.
+     */
+    public static void qty(double[][] a, int n, int k, double[] qraux, double[] y) {
+        int ju = Math.min(k, n - 1);
         for (int l = 0; l < ju; l++) {
             if (qraux[l] == 0) {
                 continue;
@@ -121,22 +139,13 @@ final class WeightedQr {
             }
             xl[l] = diag;
         }
-        double[] b = new double[p];
-        for (int j = rank - 1; j >= 0; j--) {
-            double s = y[j];
-            for (int m = j + 1; m < rank; m++) {
-                s -= a[m][j] * b[m];
-            }
-            b[j] = s / a[j][j];
-        }
-        return b;
     }
 
     /**
      * {@code (R'R)^-1} of the leading {@code rank x rank} block (R {@code chol2inv}), in pivoted
      * order, row-major {@code rank * rank}.
      */
-    static double[] unscaledCovariance(double[][] a, int rank) {
+    public static double[] unscaledCovariance(double[][] a, int rank) {
         // invert the upper triangular R: Rinv upper triangular
         double[] rinv = new double[rank * rank];
         for (int j = 0; j < rank; j++) {
@@ -164,7 +173,7 @@ final class WeightedQr {
     }
 
     /** Euclidean norm of {@code x[from..to)}, scaled against overflow (as BLAS {@code dnrm2}). */
-    static double norm(double[] x, int from, int to) {
+    public static double norm(double[] x, int from, int to) {
         double scale = 0;
         double ssq = 1;
         for (int i = from; i < to; i++) {

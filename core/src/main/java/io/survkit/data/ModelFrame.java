@@ -1,0 +1,597 @@
+package io.survkit.data;
+
+import io.survkit.internal.Check;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Terms} resolved against {@link SurvivalData}, as R's {@code model.frame} and
+ * {@code model.matrix} do: the rows complete in every column the analysis uses (time, start,
+ * event, weights, cluster and the terms' columns) and only those, with their times, status,
+ * weights, clusters, the design matrix (treatment dummies named {@code <column><level>},
+ * interactions), strata and groups with R's labels. Every analysis builds one; the rows it leaves
+ * out are counted in {@link #omittedRows()}. Immutable.
+ *
+ * <pre>{@code
+ * ModelFrame f = ModelFrame.of(veteran, "trt + factor(celltype, ref = squamous) + strata(prior)");
+ * f.rowCount();       // rows used
+ * f.columnNames();    // [trt, celltypeadeno, celltypelarge, celltypesmallcell]
+ * f.strata();         // labels prior=0, prior=10
+ * }</pre>
+ */
+public final class ModelFrame {
+    private final Terms terms;
+    private final int[] keep;
+    private final int omitted;
+    private final int[] sourceRows;
+    private final double[] time;
+    private final double[] start;
+    private final double[] weights;
+    private final int[] status;
+    private final List<String> causes;
+    private final String timeName;
+    private final String startName;
+    private final String eventName;
+    private final String weightsName;
+    private final Factor cluster;
+    private final Factor strata;
+    private final List<Resolved> model;
+    private final String[] columnNames;
+    private final int[] columnTerm;
+    private final List<String> warnings;
+
+    /** One model column source: numeric values or a factor, over the frame's rows. */
+    private record Part(String column, double[] values, Factor factor) {
+        int width() {
+            return factor == null ? 1 : factor.levelCount() - 1;
+        }
+
+        double value(int i, int j) {
+            return factor == null ? values[i] : factor.code(i) == j + 1 ? 1.0 : 0.0;
+        }
+
+        String name(int j) {
+            return factor == null ? column : column + factor.level(j + 1);
+        }
+    }
+
+    /** A model term with its parts and columns {@code [first, first + count)}. */
+    private record Resolved(Term term, String name, Part[] parts, int first, int count) {
+        double value(int i, int local) {
+            double v = 1;
+            int j = local;
+            for (Part p : parts) {
+                int w = p.width();
+                v *= p.value(i, j % w);
+                j /= w;
+            }
+            return v;
+        }
+
+        String columnName(int local) {
+            StringBuilder sb = new StringBuilder();
+            int j = local;
+            for (Part p : parts) {
+                int w = p.width();
+                sb.append(sb.length() > 0 ? ":" : "").append(p.name(j % w));
+                j /= w;
+            }
+            return sb.toString();
+        }
+    }
+
+    /**
+     * A model term's columns in the design matrix.
+     *
+     * @param name the term as R labels it in {@code cox.zph}: the column, or {@code a:b}
+     * @param firstColumn the first design column of the term
+     * @param columnCount its number of design columns (a factor's degrees of freedom)
+     * @param levels a factor's levels (reference first), empty for a numeric term or an interaction
+     */
+    public record TermSpan(String name, int firstColumn, int columnCount, List<String> levels) {
+        /** Validates and copies. */
+        public TermSpan {
+            levels = List.copyOf(levels);
+        }
+    }
+
+    private ModelFrame(SurvivalData data, Terms terms) {
+        this.terms = terms;
+        int n = data.rowCount();
+        List<Column> used = new ArrayList<>();
+        used.add(data.column(data.timeColumn()));
+        data.startColumn().ifPresent(s -> used.add(data.column(s)));
+        data.weightsColumn().ifPresent(w -> used.add(data.column(w)));
+        String clusterColumn = data.clusterColumn().orElse(null);
+        List<String> strataColumns = new ArrayList<>();
+        List<Term> modelTerms = new ArrayList<>();
+        for (Term t : terms.terms()) {
+            for (String c : t.columns()) {
+                used.add(data.column(c));
+            }
+            if (t instanceof Term.Cluster c) {
+                clusterColumn = c.column();
+            } else if (t instanceof Term.Strata s) {
+                strataColumns.addAll(s.columns());
+            } else {
+                modelTerms.add(t);
+            }
+        }
+        if (clusterColumn != null) {
+            used.add(data.column(clusterColumn));
+        }
+        this.keep = complete(data, used, n);
+        int m = keep.length;
+        if (m == 0) {
+            throw Check.fail(n == 0 ? "the data have no rows"
+                    : "no row is complete: every one of the %d rows has a missing value in a column the analysis uses"
+                            + " %s", n, names(used));
+        }
+        this.omitted = n - m;
+        boolean all = m == n;
+        int[] src = data.sourceRowsShared();
+        this.sourceRows = all ? src : pick(src, keep);
+        this.timeName = data.timeColumn();
+        this.startName = data.startColumn().orElse(null);
+        this.eventName = data.eventColumn();
+        this.weightsName = data.weightsColumn().orElse(null);
+        this.time = all ? data.column(timeName).numbers : pick(data.column(timeName).numbers, keep);
+        this.start = startName == null ? null
+                : all ? data.column(startName).numbers : pick(data.column(startName).numbers, keep);
+        this.weights = weightsName == null ? null
+                : all ? data.column(weightsName).numbers : pick(data.column(weightsName).numbers, keep);
+        List<String> warn = new ArrayList<>(data.warnings());
+        int[] st = new int[m];
+        for (int k = 0; k < m; k++) {
+            st[k] = data.statusAt(keep[k]);
+        }
+        this.causes = data.derivedCauses() ? compactCauses(st, data.causes()) : data.causes();
+        this.status = st;
+        if (!data.derivedCauses() && !anyEvent(st)) {
+            warn.add(Check.format("column '%s': the event value '%s' never occurs in the %d rows used; every row is"
+                    + " censored", eventName, String.join("', '", causes), m));
+        }
+        this.cluster = clusterColumn == null ? null
+                : Levels.code(data.column(clusterColumn), keep, null, sourceRows);
+        this.strata = strataColumns.isEmpty() ? null : strataFactor(data, strataColumns);
+        this.model = new ArrayList<>();
+        List<String> colNames = new ArrayList<>();
+        List<Integer> colTerm = new ArrayList<>();
+        for (Term t : modelTerms) {
+            Part[] parts = parts(data, t);
+            int count = 1;
+            for (Part p : parts) {
+                count *= p.width();
+            }
+            Resolved r = new Resolved(t, termName(t), parts, colNames.size(), count);
+            for (int j = 0; j < count; j++) {
+                colNames.add(r.columnName(j));
+                colTerm.add(model.size());
+            }
+            model.add(r);
+        }
+        this.columnNames = colNames.toArray(new String[0]);
+        this.columnTerm = colTerm.stream().mapToInt(Integer::intValue).toArray();
+        this.warnings = List.copyOf(warn);
+    }
+
+    /**
+     * Resolves {@code terms} against {@code data}.
+     *
+     * @param data the data
+     * @param terms the model terms
+     * @return the frame
+     * @throws IllegalArgumentException for an unknown column (listing the columns), a numeric term
+     *     on a text column, a reference level that does not occur, a value that is not finite, or
+     *     when no row is complete
+     */
+    public static ModelFrame of(SurvivalData data, Terms terms) {
+        return new ModelFrame(Check.notNull("data", data), Check.notNull("terms", terms));
+    }
+
+    /**
+     * Parses {@code formula} ({@link Terms#parse}) and resolves it against {@code data}.
+     *
+     * @param data the data
+     * @param formula the right-hand side of a model formula, e.g. {@code "age + strata(inst)"}
+     * @return the frame
+     */
+    public static ModelFrame of(SurvivalData data, String formula) {
+        return of(data, Terms.parse(formula));
+    }
+
+    private static String names(List<Column> used) {
+        List<String> l = new ArrayList<>();
+        for (Column c : used) {
+            if (!l.contains(c.name)) {
+                l.add(c.name);
+            }
+        }
+        return l.toString();
+    }
+
+    private static int[] complete(SurvivalData data, List<Column> used, int n) {
+        int[] keep = new int[n];
+        int k = 0;
+        Column[] cols = used.toArray(new Column[0]);
+        rows:
+        for (int i = 0; i < n; i++) {
+            if (data.statusAt(i) < 0) {
+                continue;
+            }
+            for (Column c : cols) {
+                if (c.isMissing(i)) {
+                    continue rows;
+                }
+            }
+            keep[k++] = i;
+        }
+        return k == n ? keep : Arrays.copyOf(keep, k);
+    }
+
+    private static boolean anyEvent(int[] st) {
+        for (int s : st) {
+            if (s > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Causes present in the rows used, renumbered 1.. in their order. */
+    private static List<String> compactCauses(int[] st, List<String> all) {
+        boolean[] present = new boolean[all.size() + 1];
+        for (int s : st) {
+            present[s] = true;
+        }
+        int[] map = new int[all.size() + 1];
+        List<String> kept = new ArrayList<>();
+        for (int c = 1; c <= all.size(); c++) {
+            if (present[c]) {
+                kept.add(all.get(c - 1));
+                map[c] = kept.size();
+            }
+        }
+        if (kept.size() != all.size()) {
+            for (int k = 0; k < st.length; k++) {
+                st[k] = map[st[k]];
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    private Factor strataFactor(SurvivalData data, List<String> columns) {
+        List<Factor> parts = new ArrayList<>();
+        boolean allText = true;
+        for (String c : columns) {
+            Column col = data.column(c);
+            allText &= !col.isNumeric();
+            parts.add(Levels.code(col, keep, null, sourceRows));
+        }
+        return Levels.combine(String.join(", ", columns), parts, allText);
+    }
+
+    private Part[] parts(SurvivalData data, Term t) {
+        if (t instanceof Term.Interaction i) {
+            Part[] p = new Part[i.parts().size()];
+            for (int j = 0; j < p.length; j++) {
+                p[j] = parts(data, i.parts().get(j))[0];
+            }
+            return p;
+        }
+        String name = t.columns().get(0);
+        Column c = data.column(name);
+        if (t instanceof Term.Categorical f) {
+            return new Part[] {factorPart(c, f.reference().orElse(null))};
+        }
+        if (!c.isNumeric()) {
+            if (t instanceof Term.Numeric) {
+                throw Check.fail("column '%s' holds text, not numbers; use factor(%s) for a categorical covariate",
+                        name, Terms.quote(name));
+            }
+            return new Part[] {factorPart(c, null)};
+        }
+        double[] v = pick(c.numbers, keep);
+        for (int k = 0; k < v.length; k++) {
+            if (!Double.isFinite(v[k])) {
+                throw Check.fail("%s: value %s is not finite; expected a finite number", Check.at(name, sourceRows[k]),
+                        v[k]);
+            }
+        }
+        return new Part[] {new Part(name, v, null)};
+    }
+
+    private Part factorPart(Column c, String reference) {
+        return new Part(c.name, null, Levels.code(c, keep, reference, sourceRows));
+    }
+
+    private static String termName(Term t) {
+        if (t instanceof Term.Interaction i) {
+            StringBuilder sb = new StringBuilder();
+            for (Term p : i.parts()) {
+                sb.append(sb.length() > 0 ? ":" : "").append(p.columns().get(0));
+            }
+            return sb.toString();
+        }
+        return t.columns().get(0);
+    }
+
+    private static double[] pick(double[] a, int[] idx) {
+        double[] r = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            r[i] = a[idx[i]];
+        }
+        return r;
+    }
+
+    private static int[] pick(int[] a, int[] idx) {
+        int[] r = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            r[i] = a[idx[i]];
+        }
+        return r;
+    }
+
+    /** @return the terms */
+    public Terms terms() {
+        return terms;
+    }
+
+    /** @return the number of rows used (complete in every used column) */
+    public int rowCount() {
+        return keep.length;
+    }
+
+    /** @return the number of data rows left out because a used column was missing */
+    public int omittedRows() {
+        return omitted;
+    }
+
+    /** @return a copy of the 0-based data rows used, in data order */
+    public int[] dataRows() {
+        return keep.clone();
+    }
+
+    /**
+     * @param i a row of the frame (0-based)
+     * @return its 1-based source row (file line = row + 1)
+     */
+    public int sourceRow(int i) {
+        return sourceRows[i];
+    }
+
+    /** @return a copy of the 1-based source rows of the rows used */
+    public int[] sourceRows() {
+        return sourceRows.clone();
+    }
+
+    /** @return the time column's name */
+    public String timeColumn() {
+        return timeName;
+    }
+
+    /** @return the start column's name, or empty */
+    public Optional<String> startColumn() {
+        return Optional.ofNullable(startName);
+    }
+
+    /** @return the event column's name */
+    public String eventColumn() {
+        return eventName;
+    }
+
+    /** @return the weights column's name, or empty */
+    public Optional<String> weightsColumn() {
+        return Optional.ofNullable(weightsName);
+    }
+
+    /**
+     * @param i a row
+     * @return its follow-up (exit) time
+     */
+    public double time(int i) {
+        return time[i];
+    }
+
+    /** @return a copy of the exit times */
+    public double[] times() {
+        return time.clone();
+    }
+
+    /** @return true for counting-process data {@code (start, time]} */
+    public boolean hasStart() {
+        return start != null;
+    }
+
+    /**
+     * @param i a row
+     * @return its entry time, or {@code -Infinity} (at risk from the beginning) without a start column
+     */
+    public double start(int i) {
+        return start != null ? start[i] : Double.NEGATIVE_INFINITY;
+    }
+
+    /** @return a copy of the entry times, or empty for right-censored data */
+    public Optional<double[]> starts() {
+        return start == null ? Optional.empty() : Optional.of(start.clone());
+    }
+
+    /**
+     * @param i a row
+     * @return its status: 0 = censored, k = an event of cause k
+     */
+    public int status(int i) {
+        return status[i];
+    }
+
+    /**
+     * @param i a row
+     * @return true when it ended in an event (of any cause)
+     */
+    public boolean isEvent(int i) {
+        return status[i] != 0;
+    }
+
+    /** @return a copy of the status codes */
+    public int[] statuses() {
+        return status.clone();
+    }
+
+    /** @return the cause labels (status k = cause k); one for ordinary survival data */
+    public List<String> causes() {
+        return causes;
+    }
+
+    /** @return the number of event rows (unweighted) */
+    public int eventCount() {
+        int e = 0;
+        for (int s : status) {
+            if (s != 0) {
+                e++;
+            }
+        }
+        return e;
+    }
+
+    /** @return true with case weights */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /**
+     * @param i a row
+     * @return its case weight (1 without weights)
+     */
+    public double weight(int i) {
+        return weights != null ? weights[i] : 1.0;
+    }
+
+    /** @return a copy of the case weights, or empty */
+    public Optional<double[]> weights() {
+        return weights == null ? Optional.empty() : Optional.of(weights.clone());
+    }
+
+    /** @return true when some weight is not a whole number (R then uses the robust variance) */
+    public boolean hasFractionalWeights() {
+        if (weights == null) {
+            return false;
+        }
+        for (double w : weights) {
+            if (w != Math.rint(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the clusters (a {@code cluster()} term, else the data's cluster column), or empty */
+    public Optional<Factor> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /**
+     * The strata of the {@code strata()} terms, levels labelled as R's {@code strata()} labels them:
+     * the level alone when every strata column is text ({@code adeno}), {@code name=level} otherwise
+     * ({@code prior=0}), several columns joined by {@code ", "} ({@code a=1, b=2}).
+     *
+     * @return the strata, or empty without a strata term
+     */
+    public Optional<Factor> strata() {
+        return Optional.ofNullable(strata);
+    }
+
+    /**
+     * The groups of the model terms (every term but strata and cluster) for curves and group
+     * comparisons, labelled as R's {@code survfit} names its strata: {@code sex=1}; several
+     * columns {@code sex=1, ph.ecog=0}, the first varying slowest, only combinations with rows.
+     * A numeric column's levels are its distinct values in ascending order; a factor term's
+     * reference comes first.
+     *
+     * @return the groups, or empty without model terms
+     * @throws IllegalArgumentException when a term is an interaction
+     */
+    public Optional<Factor> groups() {
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Factor> parts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Resolved r : model) {
+            if (r.parts.length > 1) {
+                throw Check.fail("groups are formed from columns; the interaction %s cannot define groups",
+                        r.term.formula());
+            }
+            Part p = r.parts[0];
+            parts.add(p.factor != null ? p.factor : Levels.code(Column.of(p.column, p.values), identity(), null,
+                    sourceRows));
+            names.add(p.column);
+        }
+        return Optional.of(Levels.combine(String.join(", ", names), parts, false));
+    }
+
+    private int[] identity() {
+        int[] r = new int[keep.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    /** @return the number of design-matrix columns */
+    public int columnCount() {
+        return columnNames.length;
+    }
+
+    /** @return the design-matrix column names, as R's {@code model.matrix} names them */
+    public List<String> columnNames() {
+        return List.of(columnNames);
+    }
+
+    /**
+     * @param i a row
+     * @param j a design column
+     * @return the design-matrix entry
+     */
+    public double value(int i, int j) {
+        Resolved r = model.get(columnTerm[j]);
+        return r.value(i, j - r.first);
+    }
+
+    /**
+     * @param j a design column
+     * @return a copy of the column over the rows used
+     */
+    public double[] column(int j) {
+        Resolved r = model.get(columnTerm[j]);
+        int local = j - r.first;
+        double[] v = new double[keep.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.value(i, local);
+        }
+        return v;
+    }
+
+    /** @return each model term's design columns, in order */
+    public List<TermSpan> termSpans() {
+        List<TermSpan> l = new ArrayList<>();
+        for (Resolved r : model) {
+            List<String> lv = r.parts.length == 1 && r.parts[0].factor != null ? r.parts[0].factor.levels()
+                    : List.of();
+            l.add(new TermSpan(r.name, r.first, r.count, lv));
+        }
+        return List.copyOf(l);
+    }
+
+    /** @return warnings (e.g. no event in the rows used) */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public String toString() {
+        return "ModelFrame[" + terms.formula() + ", rows=" + rowCount() + ", omitted=" + omitted + ", columns="
+                + Arrays.toString(columnNames) + (strata == null ? "" : ", strata=" + strata.labels()) + "]";
+    }
+}

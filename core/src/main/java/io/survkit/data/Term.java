@@ -1,0 +1,141 @@
+package io.survkit.data;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One term of a model formula (see {@link Terms}): a column as it is, a numeric column, a factor,
+ * strata, a cluster, or an interaction of columns and factors.
+ */
+public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categorical, Term.Strata, Term.Cluster,
+        Term.Interaction {
+
+    /** @return the term as R writes it in a formula, e.g. {@code factor(celltype, ref = squamous)} */
+    String formula();
+
+    /** @return the data columns the term reads */
+    List<String> columns();
+
+    /**
+     * A column taken as it is, as R takes a bare name: numbers are one numeric model column, text
+     * is a factor with R's default levels.
+     *
+     * @param column the column
+     */
+    record Variable(String column) implements Term {
+        @Override
+        public String formula() {
+            return Terms.quote(column);
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
+        }
+    }
+
+    /**
+     * A numeric column (one model column); a text column is an error.
+     *
+     * @param column the column
+     */
+    record Numeric(String column) implements Term {
+        @Override
+        public String formula() {
+            return Terms.quote(column);
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
+        }
+    }
+
+    /**
+     * R's {@code factor(column)}, or {@code relevel(factor(column), ref = reference)}: one dummy
+     * per level other than the reference, named {@code <column><level>}.
+     *
+     * @param column the column
+     * @param reference the reference level, or empty for the first level in R's order
+     */
+    record Categorical(String column, Optional<String> reference) implements Term {
+        @Override
+        public String formula() {
+            return "factor(" + Terms.quote(column) + reference.map(r -> ", ref = " + r).orElse("") + ")";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
+        }
+    }
+
+    /**
+     * R's {@code strata(a, b, ...)}: separate baselines (Cox), separate sums (log-rank).
+     *
+     * @param columns the strata columns
+     */
+    record Strata(List<String> columns) implements Term {
+        /** @param columns the strata columns, at least one */
+        public Strata {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public String formula() {
+            StringBuilder sb = new StringBuilder("strata(");
+            for (int i = 0; i < columns.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(Terms.quote(columns.get(i)));
+            }
+            return sb.append(')').toString();
+        }
+    }
+
+    /**
+     * R's {@code cluster(column)}: the robust variance sums within clusters.
+     *
+     * @param column the cluster identifiers
+     */
+    record Cluster(String column) implements Term {
+        @Override
+        public String formula() {
+            return "cluster(" + Terms.quote(column) + ")";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
+        }
+    }
+
+    /**
+     * R's {@code a:b}: the products of the parts' model columns (the first part's columns vary
+     * fastest), named {@code <colA>:<colB>}.
+     *
+     * @param parts two or more variable, numeric or factor terms
+     */
+    record Interaction(List<Term> parts) implements Term {
+        /** @param parts two or more variable, numeric or factor terms */
+        public Interaction {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public String formula() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < parts.size(); i++) {
+                sb.append(i > 0 ? ":" : "").append(parts.get(i).formula());
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public List<String> columns() {
+            List<String> c = new java.util.ArrayList<>();
+            for (Term t : parts) {
+                c.addAll(t.columns());
+            }
+            return List.copyOf(c);
+        }
+    }
+}
