@@ -61,7 +61,7 @@ class CoxTimeSumsTest {
     void sumsGiveTheRowKernelsDerivatives(String name) {
         JsonNode c = Oracle.load(name);
         CoxRegression cox = CoxOracleTest.procedure(c.get("params"));
-        CoxDesign d = CoxDesign.of(Oracle.survivalData(c), List.of());
+        CoxDesign d = CoxDesign.of(Oracle.frame(c));
         double[] beta = new double[d.p];
         for (int j = 0; j < d.p; j++) {
             beta[j] = 0.1 * (j + 1) * (j % 2 == 0 ? 1 : -1);
@@ -87,7 +87,7 @@ class CoxTimeSumsTest {
         JsonNode c = Oracle.load(name);
         JsonNode r = c.get("result");
         CoxRegression cox = CoxOracleTest.procedure(c.get("params"));
-        CoxDesign d = CoxDesign.of(Oracle.survivalData(c), List.of());
+        CoxDesign d = CoxDesign.of(Oracle.frame(c));
         CoxNewtonRaphson.Fit f = CoxNewtonRaphson.fit((beta, u, imat) -> sums(d, beta).logLikelihood(cox.ties(), u,
                 imat), d.p, cox.maxIterations(), cox.tolerance(), d.start != null);
         assertTrue(f.converged(), name);

@@ -72,9 +72,6 @@ final class SparkCox {
 
     static SparkCoxResult fit(SparkSurvival roles, CoxRegression cox, List<String> specs) {
         Check.notNull("procedure", cox);
-        if (!cox.interactions().isEmpty()) {
-            throw Check.fail("interactions %s are not offered on Spark; give main effects only", cox.interactions());
-        }
         SparkCox f = new SparkCox(roles, cox, CoxTerms.parse(specs));
         f.design();
         int p = f.columnNames.size();

@@ -42,7 +42,7 @@ class SparkCountsOracleTest {
                 .withConfType(ConfidenceIntervalType.fromRName(p.get("confType").asText()))
                 .withConfLevel(p.get("confLevel").asDouble());
         SurvivalData rows = SparkTests.reader(c).read();
-        KaplanMeierResult core = km.fit(rows);
+        KaplanMeierResult core = km.fit(rows, SparkTests.formula(c));
         KaplanMeierResult spark = SparkTests.survival(c).kaplanMeier(km);
         assertEquals(core.curveNames(), spark.curveNames(), name);
         assertEquals(core.omittedRows(), spark.omittedRows(), name + " omitted");
@@ -86,7 +86,7 @@ class SparkCountsOracleTest {
         JsonNode c = SparkTests.load(name);
         double rho = c.get("params").get("rho").asDouble();
         LogRankTest t = LogRankTest.withDefaults().withRho(rho);
-        LogRankResult core = t.test(SparkTests.reader(c).read());
+        LogRankResult core = t.test(SparkTests.reader(c).read(), SparkTests.formula(c));
         LogRankResult spark = SparkTests.survival(c).logRank(t);
         assertEquals(core.groups(), spark.groups(), name + " groups");
         assertClose(core.observed(), spark.observed(), name + " observed");

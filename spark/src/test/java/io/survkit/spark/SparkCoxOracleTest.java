@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.survkit.data.CsvSurvivalReader;
 import io.survkit.regression.BaselineHazard;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
 import io.survkit.regression.TieMethod;
 import io.survkit.regression.Variance;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,19 +37,8 @@ class SparkCoxOracleTest {
         JsonNode p = c.get("params");
         CoxRegression cox = CoxRegression.withDefaults().withVariance(Variance.MODEL)
                 .withTies("breslow".equals(p.get("ties").asText()) ? TieMethod.BRESLOW : TieMethod.EFRON);
-        CsvSurvivalReader reader = SparkTests.reader(c);
-        List<String> terms = new ArrayList<>();
-        for (JsonNode cov : p.get("covariates")) {
-            String col = cov.get("column").asText();
-            if ("factor".equals(cov.get("type").asText())) {
-                reader.factor(col, cov.get("reference").asText());
-                terms.add("factor(" + col + ", ref = " + cov.get("reference").asText() + ")");
-            } else {
-                reader.numeric(col);
-                terms.add(col);
-            }
-        }
-        CoxResult core = cox.fit(reader.read());
+        CoxResult core = cox.fit(SparkTests.reader(c).read(), SparkTests.formula(c));
+        List<String> terms = SparkTests.covariates(c);
         SparkCoxResult spark = SparkTests.survival(c).cox(cox, terms.toArray(new String[0]));
         assertEquals(core.terms(), spark.columnNames(), name + " columns");
         assertClose(core.coefficients(), spark.coefficients(), name + " coef");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.survkit.compare.LogRankTest;
 import io.survkit.data.CountTable;
+import io.survkit.data.ModelFrame;
+import io.survkit.data.Terms;
 import io.survkit.data.SurvivalData;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
@@ -59,7 +61,7 @@ class SparkPropertyTest {
 
         SurvivalData rows(boolean delayed) {
             var b = SurvivalData.builder().time("time", time).event("status", status, 1)
-                    .weights("w", w).group("arm", arm).strata("stage", stage).numeric("x", x);
+                    .weights("w", w).text("arm", arm).numeric("stage", stage).numeric("x", x);
             return delayed ? b.start("entry", entry).build() : b.build();
         }
     }
@@ -74,7 +76,7 @@ class SparkPropertyTest {
             s = s.start("entry");
         }
         SurvivalData rows = d.rows(delayed);
-        CountTable a = CountTable.of(rows);
+        CountTable a = CountTable.of(ModelFrame.of(rows, Terms.parse("arm + strata(stage)")));
         CountTable b = s.counts();
         assertEquals(a.size(), b.size());
         assertEquals(a.groupLevels(), b.groupLevels());
@@ -91,7 +93,7 @@ class SparkPropertyTest {
                 LogRankTest.withDefaults().test(b).chiSquare(), "log-rank chisq");
         CoxRegression cox = CoxRegression.withDefaults().withVariance(Variance.MODEL)
                 .withTies(n % 2 == 0 ? TieMethod.EFRON : TieMethod.BRESLOW);
-        CoxResult core = cox.fit(rows);
+        CoxResult core = cox.fit(rows, "x + strata(stage)");
         SparkCoxResult spark = s.cox(cox, "x");
         SparkTests.assertClose(core.coefficients(), spark.coefficients(), "coef");
         SparkTests.assertClose(core.standardErrors(), spark.standardErrors(), "se");

@@ -121,12 +121,6 @@ final class SparkTests {
             r.start(text(p, "start"));
         }
         r.event(text(p, "event"), p.get("eventValue").asText());
-        if (text(p, "group") != null) {
-            r.group(text(p, "group"));
-        }
-        if (text(p, "strata") != null) {
-            r.strata(text(p, "strata"));
-        }
         if (text(p, "weights") != null) {
             r.weights(text(p, "weights"));
         }
@@ -134,6 +128,37 @@ final class SparkTests {
             r.cluster(text(p, "cluster"));
         }
         return r;
+    }
+
+    /**
+     * The case's model as core's formula: the group, the covariates ({@code factor(x, ref = r)} for
+     * factors) and {@code strata(s)}; "1" when there is none (one curve).
+     */
+    static String formula(JsonNode c) {
+        JsonNode p = c.get("params");
+        List<String> t = new java.util.ArrayList<>();
+        if (text(p, "group") != null) {
+            t.add(text(p, "group"));
+        }
+        t.addAll(covariates(c));
+        if (text(p, "strata") != null) {
+            t.add("strata(" + text(p, "strata") + ")");
+        }
+        return t.isEmpty() ? "1" : String.join(" + ", t);
+    }
+
+    /** The case's covariates as terms: {@code age}, {@code factor(celltype, ref = squamous)}. */
+    static List<String> covariates(JsonNode c) {
+        List<String> t = new java.util.ArrayList<>();
+        JsonNode cov = c.get("params").get("covariates");
+        if (cov != null && cov.isArray()) {
+            for (JsonNode v : cov) {
+                String col = v.get("column").asText();
+                t.add("factor".equals(v.get("type").asText())
+                        ? "factor(" + col + ", ref = " + v.get("reference").asText() + ")" : col);
+            }
+        }
+        return t;
     }
 
     static boolean close(double e, double a, double rel) {

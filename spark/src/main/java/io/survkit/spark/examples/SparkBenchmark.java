@@ -92,12 +92,13 @@ public final class SparkBenchmark {
             days[i] = Math.min(e, c);
             status[i] = e <= c ? 1 : 0;
         }
-        SurvivalData d = SurvivalData.builder().time("days", days).event("status", status, 1).group("arm", arm)
-                .strata("stage", stage).numeric("arm", arm).numeric("x1", x1).numeric("x2", x2).numeric("x3", x3)
+        SurvivalData d = SurvivalData.builder().time("days", days).event("status", status, 1)
+                .numeric("stage", stage).numeric("arm", arm).numeric("x1", x1).numeric("x2", x2).numeric("x3", x3)
                 .build();
-        double km = best(() -> KaplanMeier.withDefaults().fit(d).curveCount());
-        double lr = best(() -> LogRankTest.withDefaults().test(d).degreesOfFreedom());
-        double cox = best(() -> CoxRegression.withDefaults().withVariance(Variance.MODEL).fit(d).iterations());
+        double km = best(() -> KaplanMeier.withDefaults().fit(d, "arm + strata(stage)").curveCount());
+        double lr = best(() -> LogRankTest.withDefaults().test(d, "arm + strata(stage)").degreesOfFreedom());
+        double cox = best(() -> CoxRegression.withDefaults().withVariance(Variance.MODEL)
+                .fit(d, "arm + x1 + x2 + x3 + strata(stage)").iterations());
         return String.format(Locale.ROOT, "%.2f,%.2f,%.2f", km, lr, cox);
     }
 
