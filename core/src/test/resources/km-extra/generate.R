@@ -200,3 +200,7 @@ one("kmx_veteran_trt_robust_fh_start30", "veteran",
     P(group = "trt", variance = "jackknife", stype = 2, ctype = 2, startTime = 30, times = c(30, 90, 180, 365),
       tau = 365),
     "survfit(Surv(time, status == 1) ~ trt, data = d, robust = TRUE, stype = 2, ctype = 2, start.time = 30)")
+# --where on the command line = R's subset
+one("kmx_lung_sex_subset", "lung",
+    P(eventValue = 2, group = "sex", times = c(180, 365), tau = 365),
+    "survfit(Surv(time, status == 2) ~ sex, data = d, subset = age >= 60 & time > 30)")

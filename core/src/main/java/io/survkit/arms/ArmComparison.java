@@ -2,13 +2,13 @@ package io.survkit.arms;
 
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
-import io.survkit.data.CohortSelection;
-import io.survkit.data.Endpoint;
+import io.survkit.seer.CohortSelection;
+import io.survkit.seer.Endpoint;
 import io.survkit.data.Factor;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Term;
 import io.survkit.data.Terms;
-import io.survkit.data.SystemicSurgerySequence;
+import io.survkit.seer.SystemicSurgerySequence;
 import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
@@ -52,7 +52,7 @@ import org.apache.commons.math3.special.Gamma;
  * <pre>{@code
  * CohortSelection cohort = SeerReader.withDefaults()
  *         .withArms(ArmDefinition.chemotherapyWithOrWithoutSurgery())
- *         .withNumeric(SeerColumn.AGE, "age").withNumeric(GistCohortSimulator.TUMOR_SIZE, "size")
+ *         .withNumeric(SeerColumn.AGE, "age").withNumeric("CS tumor size (2004-2015)", "size")
  *         .withFactor(SeerColumn.SYSTEMIC_SURGERY_SEQUENCE, "timing", null)
  *         .read(Path.of("export.csv"));
  * ArmComparisonResult r = ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)

@@ -148,22 +148,7 @@ final class Column {
     }
 
     static Double parse(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        if (t.isEmpty()) {
-            return null;
-        }
-        char c = t.charAt(t.length() - 1);
-        if (c == 'd' || c == 'D' || c == 'f' || c == 'F') {
-            return null; // Java's parser would accept "1d"; a data file does not mean a number by it.
-        }
-        try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return io.survkit.internal.Parse.number(s);
     }
 
     /** Shortest form of a number as R prints a level: integers without a decimal point. */

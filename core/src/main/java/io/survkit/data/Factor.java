@@ -62,6 +62,27 @@ public final class Factor {
         return new Factor(name, levels, codes.clone());
     }
 
+    /**
+     * R's default level order of these labels: ascending, in numeric order when every label is a
+     * number, else in byte (code point) order.
+     *
+     * @param labels the labels (duplicates allowed)
+     * @return the distinct labels in R's order
+     */
+    public static List<String> defaultLevels(String... labels) {
+        return List.copyOf(Levels.sorted(labels));
+    }
+
+    /**
+     * R's {@code relevel(x, ref)}: the same factor with {@code reference} as the first level.
+     *
+     * @param reference a level (numbers compared by value)
+     * @return the relevelled factor
+     */
+    public Factor relevel(String reference) {
+        return Levels.relevel(this, name, Check.notNull("reference level", reference));
+    }
+
     /** The same factor under another column name. */
     public Factor rename(String newName) {
         return new Factor(Check.notNull("factor name", newName), levels, codes, labels);

@@ -43,17 +43,22 @@ public final class ModelFrame {
     private final List<String> warnings;
 
     /** One model column source: numeric values or a factor, over the frame's rows. */
-    private record Part(String column, double[] values, Factor factor) {
+    private record Part(String column, double[] values, Factor factor, double[][] basis) {
+        Part(String column, double[] values, Factor factor) {
+            this(column, values, factor, null);
+        }
+
         int width() {
-            return factor == null ? 1 : factor.levelCount() - 1;
+            return basis != null ? basis.length : factor == null ? 1 : factor.levelCount() - 1;
         }
 
         double value(int i, int j) {
-            return factor == null ? values[i] : factor.code(i) == j + 1 ? 1.0 : 0.0;
+            return basis != null ? basis[j][i] : factor == null ? values[i] : factor.code(i) == j + 1 ? 1.0 : 0.0;
         }
 
+        /** R's names: the column, column + level, or the spline call + column number ({@code ns(age, df = 3)1}). */
         String name(int j) {
-            return factor == null ? column : column + factor.level(j + 1);
+            return basis != null ? column + (j + 1) : factor == null ? column : column + factor.level(j + 1);
         }
     }
 
@@ -283,6 +288,13 @@ public final class ModelFrame {
         }
         String name = t.columns().get(0);
         Column c = data.column(name);
+        if (t instanceof Term.Spline sp) {
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; ns() needs a numeric column", name);
+            }
+            double[] v = finite(name, pick(c.numbers, keep));
+            return new Part[] {new Part(sp.formula(), null, null, NaturalSpline.of(v, sp.df()).basis(v))};
+        }
         if (t instanceof Term.Categorical f) {
             return new Part[] {factorPart(c, f.reference().orElse(null))};
         }
@@ -293,14 +305,17 @@ public final class ModelFrame {
             }
             return new Part[] {factorPart(c, null)};
         }
-        double[] v = pick(c.numbers, keep);
+        return new Part[] {new Part(name, finite(name, pick(c.numbers, keep)), null)};
+    }
+
+    private double[] finite(String name, double[] v) {
         for (int k = 0; k < v.length; k++) {
             if (!Double.isFinite(v[k])) {
                 throw Check.fail("%s: value %s is not finite; expected a finite number", Check.at(name, sourceRows[k]),
                         v[k]);
             }
         }
-        return new Part[] {new Part(name, v, null)};
+        return v;
     }
 
     private Part factorPart(Column c, String reference) {
@@ -308,6 +323,9 @@ public final class ModelFrame {
     }
 
     private static String termName(Term t) {
+        if (t instanceof Term.Spline sp) {
+            return sp.formula();
+        }
         if (t instanceof Term.Interaction i) {
             StringBuilder sb = new StringBuilder();
             for (Term p : i.parts()) {

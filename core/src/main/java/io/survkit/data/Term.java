@@ -8,7 +8,7 @@ import java.util.Optional;
  * strata, a cluster, or an interaction of columns and factors.
  */
 public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categorical, Term.Strata, Term.Cluster,
-        Term.Interaction {
+        Term.Interaction, Term.Spline {
 
     /** @return the term as R writes it in a formula, e.g. {@code factor(celltype, ref = squamous)} */
     String formula();
@@ -62,6 +62,33 @@ public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categoric
         @Override
         public String formula() {
             return "factor(" + Terms.quote(column) + reference.map(r -> ", ref = " + r).orElse("") + ")";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
+        }
+    }
+
+    /**
+     * R's {@code ns(column, df = df)}: a natural cubic spline of a numeric column, {@code df} model
+     * columns named {@code ns(column, df = df)1}, ... ({@link NaturalSpline}; knots from the rows
+     * the analysis uses).
+     *
+     * @param column the numeric column
+     * @param df degrees of freedom (model columns), at least 1
+     */
+    record Spline(String column, int df) implements Term {
+        /** @param column the column @param df at least 1 */
+        public Spline {
+            if (df < 1) {
+                throw io.survkit.internal.Check.fail("ns(%s, df = %d): df must be at least 1", column, df);
+            }
+        }
+
+        @Override
+        public String formula() {
+            return "ns(" + Terms.quote(column) + ", df = " + df + ")";
         }
 
         @Override

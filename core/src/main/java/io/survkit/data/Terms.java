@@ -19,6 +19,7 @@ import java.util.Set;
  * <tr><td>{@code age}</td><td>the column as it is: numbers one model column, text a factor</td></tr>
  * <tr><td>{@code factor(celltype)}, {@code factor(celltype, ref = squamous)}</td><td>a factor; levels
  * in R's order (reference first, then ascending: numeric order for numbers, byte order for text)</td></tr>
+ * <tr><td>{@code ns(age, df = 3)}</td><td>a natural cubic spline with 3 model columns (R's {@code splines::ns})</td></tr>
  * <tr><td>{@code strata(inst)}, {@code strata(a, b)}</td><td>strata</td></tr>
  * <tr><td>{@code cluster(id)}</td><td>clusters of the robust variance</td></tr>
  * <tr><td>{@code a:b}</td><td>interaction</td></tr>
@@ -70,6 +71,15 @@ public final class Terms {
      */
     public static Terms parse(String formula) {
         return ordered(new Parser(Check.notNull("formula", formula)).formula());
+    }
+
+    /**
+     * @param column a numeric column
+     * @param df degrees of freedom, at least 1
+     * @return R's {@code ns(column, df = df)}
+     */
+    public static Term spline(String column, int df) {
+        return new Term.Spline(Check.notNull("column", column), df);
     }
 
     /**
@@ -323,7 +333,7 @@ public final class Terms {
         private Term primary() {
             skip();
             int at = pos;
-            String name = name("a column name, factor(...), strata(...) or cluster(...)");
+            String name = name("a column name, factor(...), ns(...), strata(...) or cluster(...)");
             skip();
             if (pos < text.length() && peek() == '(' && !text.startsWith("`", at)) {
                 pos++;
@@ -331,9 +341,10 @@ public final class Terms {
                     case "factor", "as.factor" -> factorArgs();
                     case "strata" -> strataArgs();
                     case "cluster" -> new Term.Cluster(name("a column name"));
+                    case "ns" -> splineArgs();
                     default -> {
                         pos = at;
-                        throw fail("a column name, factor(...), strata(...) or cluster(...) (unknown function '"
+                        throw fail("a column name, factor(...), ns(...), strata(...) or cluster(...) (unknown function '"
                                 + name + "')");
                     }
                 };
@@ -362,6 +373,37 @@ public final class Terms {
                 return new Term.Categorical(column, Optional.of(value()));
             }
             return new Term.Categorical(column, Optional.empty());
+        }
+
+        /** {@code ns(column, df = k)} or {@code ns(column, k)}. */
+        private Term splineArgs() {
+            String column = name("a column name");
+            skip();
+            expect(',', "',' and the degrees of freedom (ns takes a column and df = k)");
+            skip();
+            int at = pos;
+            if (pos < text.length() && Character.isLetter(peek())) {
+                String key = name("'df ='");
+                if (!key.equals("df")) {
+                    pos = at;
+                    throw fail("'df =' (ns takes a column and its degrees of freedom)");
+                }
+                skip();
+                expect('=', "'='");
+                skip();
+                at = pos;
+            }
+            String v = value();
+            try {
+                int df = Integer.parseInt(v.strip());
+                if (df >= 1) {
+                    return new Term.Spline(column, df);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            pos = at;
+            throw fail("a whole number of degrees of freedom, at least 1 (found '" + v + "')");
         }
 
         private Term strataArgs() {

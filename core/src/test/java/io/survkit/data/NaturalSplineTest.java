@@ -67,4 +67,15 @@ class NaturalSplineTest {
         assertThrows(IllegalArgumentException.class, () -> NaturalSpline.of(new double[] {1, 2, 3}, 0));
         assertThrows(IllegalArgumentException.class, () -> NaturalSpline.of(new double[] {1, Double.NaN}, 1));
     }
+
+    @Test
+    void formulaTermsParseAndRefuseBadDegreesOfFreedom() {
+        assertEquals("ns(age, df = 3)", Terms.parse("ns(age, df = 3)").terms().get(0).formula());
+        assertEquals(Terms.parse("ns(age, 3)").terms(), Terms.of(Terms.spline("age", 3)).terms());
+        for (String bad : new String[] {"ns(age)", "ns(age, df = 0)", "ns(age, k = 3)", "ns(age, df = 2.5)"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Terms.parse(bad), bad);
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("df") || e.getMessage().contains(","),
+                    e.getMessage());
+        }
+    }
 }

@@ -30,7 +30,12 @@ class CoxExactReferenceTest {
     }
 
     static Stream<Path> cases() throws IOException {
-        try (Stream<Path> s = Files.list(root())) {
+        return files(root());
+    }
+
+    /** The JSON cases in {@code dir}, sorted by name. */
+    static Stream<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
             List<Path> l = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
             return l.stream();
         }

@@ -36,6 +36,12 @@ class CoxOracleTest {
         CoxRegression cox = CoxRegression.withDefaults()
                 .withTies(TieMethod.valueOf(params.get("ties").asText().toUpperCase(java.util.Locale.ROOT)))
                 .withConfLevel(params.get("confLevel").asDouble());
+        if (params.hasNonNull("eps")) { // R coxph.control(eps =)
+            cox = cox.withTolerance(params.get("eps").asDouble());
+        }
+        if (params.hasNonNull("iterMax")) { // R coxph.control(iter.max =)
+            cox = cox.withMaxIterations(params.get("iterMax").asInt());
+        }
         return cox.withVariance(params.get("robust").asBoolean() ? Variance.ROBUST : Variance.MODEL);
     }
 

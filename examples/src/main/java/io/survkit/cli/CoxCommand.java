@@ -40,6 +40,14 @@ final class CoxCommand extends AnalysisCommand {
                     + "(robust with a cluster or non-integer weights).")
     Boolean robust;
 
+    @Option(names = "--eps", paramLabel = "EPS", defaultValue = "1e-9", converter = Converters.FiniteNumber.class,
+            description = "Convergence: relative change of the log partial likelihood (R coxph.control(eps=)).")
+    double eps;
+
+    @Option(names = "--iter-max", paramLabel = "N", defaultValue = "20", converter = Converters.WholeNumber.class,
+            description = "Newton-Raphson iteration limit (R coxph.control(iter.max=)).")
+    long iterMax;
+
     @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph; see --zph-transform).")
     boolean zph;
 
@@ -59,7 +67,9 @@ final class CoxCommand extends AnalysisCommand {
 
     @Override
     void check(OutputOptions.Format format) {
-        DataOptions.require(data.covariates, "--covariates");
+        if (data.formula == null) {
+            DataOptions.require(data.covariates, "--covariates (or --formula)");
+        }
         if (format == OutputOptions.Format.CSV && (zph || zphTransform != null)) {
             throw new UsageException("--format csv writes one table and --zph adds a second; "
                     + "use --format json or text, or leave out --zph");
@@ -78,7 +88,12 @@ final class CoxCommand extends AnalysisCommand {
 
     @Override
     Rendered analyse(ModelFrame d) {
-        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel);
+        if (!(eps > 0 && eps < 1) || iterMax < 0 || iterMax > 10_000) {
+            throw new UsageException("--eps must be in (0, 1) and --iter-max from 0 to 10000, got " + eps + " and "
+                    + iterMax);
+        }
+        CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfLevel(confLevel).withTolerance(eps)
+                .withMaxIterations((int) iterMax);
         if (robust != null) {
             cox = cox.withVariance(robust ? Variance.ROBUST : Variance.MODEL);
         }

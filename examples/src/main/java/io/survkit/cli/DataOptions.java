@@ -63,6 +63,28 @@ final class DataOptions {
                     + "commas, e.g. age,sex,celltype:factor=squamous.")
     String covariates;
 
+    @Option(names = "--formula", paramLabel = "TERMS",
+            description = "The model as R's formula right-hand side instead of --covariates, e.g. "
+                    + "'age + sex + ns(age, df = 3) + factor(celltype, ref = squamous) + strata(inst) + age:sex'.")
+    String formula;
+
+    @Option(names = "--where", paramLabel = "CONDITION",
+            description = "Only rows where COLUMN OP VALUE holds (OP: == != < <= > >=; join with &), as R's subset=.")
+    String where;
+
+    /** The words of {@code --na}. */
+    static final class NaActions extends Choices<String> {
+        NaActions() {
+            add("omit", "omit").add("fail", "fail");
+        }
+    }
+
+    @Option(names = "--na", paramLabel = "ACTION", defaultValue = "omit", converter = NaActions.class,
+            completionCandidates = NaActions.class,
+            description = "Rows with a missing value in a used column: omit (counted and reported, R na.omit) or fail "
+                    + "(an error naming the first, R na.fail).")
+    String naAction;
+
     @Option(names = "--delimiter", paramLabel = "CHAR",
             description = "Field delimiter: one character, or 'tab' (default: comma).")
     String delimiter;
@@ -78,7 +100,7 @@ final class DataOptions {
             if (!Files.isReadable(file) || Files.isDirectory(file)) {
                 throw new UsageException("--data " + file + ": no such readable file");
             }
-            return reader(file).read();
+            return subset(reader(file).read());
         }
         // the reader takes a file: standard input goes to a temporary file named "stdin", so that
         // messages read "unknown column 'x' in stdin"
@@ -88,13 +110,17 @@ final class DataOptions {
             dir = Files.createTempDirectory("survkit-");
             file = dir.resolve("stdin");
             Files.copy(stdin, file);
-            return reader(file).read();
+            return subset(reader(file).read());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
         } finally {
             deleteQuietly(file);
             deleteQuietly(dir);
         }
+    }
+
+    private SurvivalData subset(SurvivalData d) {
+        return where == null ? d : RowFilter.parse(where).apply(d);
     }
 
     private CsvSurvivalReader reader(Path file) {
@@ -130,7 +156,13 @@ final class DataOptions {
             t.add(Terms.variable(group));
         }
         if (withCovariates && covariates != null) {
+            if (formula != null) {
+                throw new UsageException("--covariates and --formula both give the model; give one");
+            }
             covariates(t, covariates);
+        }
+        if (withCovariates && formula != null) {
+            t.addAll(Terms.parse(formula).terms());
         }
         if (strata != null) {
             t.add(Terms.strata(strata));
@@ -143,7 +175,40 @@ final class DataOptions {
                         "unknown column '%s' in %s; the file has %s", c, source, d.columnNames()));
             }
         }
-        return ModelFrame.of(d, terms);
+        ModelFrame frame = ModelFrame.of(d, terms);
+        if ("fail".equals(naAction) && frame.omittedRows() > 0) {
+            throw new IllegalArgumentException(firstMissing(d, frame));
+        }
+        return frame;
+    }
+
+    /** R's na.fail: names the first row left out and its missing column. */
+    private static String firstMissing(SurvivalData d, ModelFrame frame) {
+        java.util.Set<Integer> kept = new java.util.HashSet<>();
+        for (int r : frame.dataRows()) {
+            kept.add(r);
+        }
+        List<String> used = new ArrayList<>(frame.terms().columns());
+        used.add(d.timeColumn());
+        d.startColumn().ifPresent(used::add);
+        d.weightsColumn().ifPresent(used::add);
+        d.clusterColumn().ifPresent(used::add);
+        used.add(d.eventColumn());
+        for (int i = 0; i < d.rowCount(); i++) {
+            if (kept.contains(i)) {
+                continue;
+            }
+            for (String c : used) {
+                if (d.labels(c)[i] == null) {
+                    return String.format(java.util.Locale.ROOT, "column '%s', row %d: missing value (--na fail; "
+                            + "R na.fail); %d rows have a missing value in a used column", c, d.sourceRow(i),
+                            frame.omittedRows());
+                }
+            }
+            return String.format(java.util.Locale.ROOT, "row %d is left out (--na fail); %d rows in all",
+                    d.sourceRow(i), frame.omittedRows());
+        }
+        return "missing values in used columns (--na fail)";
     }
 
     /** {@code ,} {@code ;} {@code tab} or {@code \t}: exactly one character. */

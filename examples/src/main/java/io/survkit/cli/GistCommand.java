@@ -2,12 +2,12 @@ package io.survkit.cli;
 
 import io.survkit.arms.ArmComparison;
 import io.survkit.arms.EndpointComparison;
-import io.survkit.data.ArmDefinition;
-import io.survkit.data.CohortSelection;
-import io.survkit.data.Endpoint;
-import io.survkit.data.SeerColumn;
-import io.survkit.data.SeerReader;
-import io.survkit.data.synthetic.GistCohortSimulator;
+import io.survkit.seer.ArmDefinition;
+import io.survkit.seer.CohortSelection;
+import io.survkit.seer.Endpoint;
+import io.survkit.seer.SeerColumn;
+import io.survkit.seer.SeerReader;
+import io.survkit.examples.gist.GistCohortSimulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -76,6 +76,53 @@ class CoxCommandTest {
         OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv(c, false)), name, COX_REL);
     }
 
+    static List<String> parityCases() throws IOException {
+        List<String> r = new ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(PARITY)) {
+            s.map(x -> x.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+                    .forEach(n -> r.add(n.substring(0, n.length() - 5)));
+        }
+        return r;
+    }
+
+    static final java.nio.file.Path PARITY = java.nio.file.Path.of("..", "core", "src", "test", "resources",
+            "regression", "parity");
+
+    /** {@code --formula} with ns() terms equals R's coxph (core's regression/parity/generate.R). */
+    @ParameterizedTest
+    @MethodSource("parityCases")
+    void formulaEqualsR(String name) throws IOException {
+        JsonNode c = OracleJson.JSON.readTree(PARITY.resolve(name + ".json").toFile());
+        JsonNode p = c.get("params");
+        List<String> argv = new ArrayList<>(List.of("cox", "--data", OracleJson.data(c), "--json", "--time",
+                p.get("time").asText(), "--event", p.get("event").asText(), "--event-value",
+                p.get("eventValue").asText(), "--ties", p.get("ties").asText(), "--formula", p.get("formula").asText()));
+        OracleJson.option(argv, p, "eps", "--eps");
+        OracleJson.option(argv, p, "iterMax", "--iter-max");
+        OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv), name, COX_REL);
+        Object[] both = OracleJson.run(argv.toArray(new String[0]));
+        List<String> bad = new ArrayList<>(argv);
+        bad.addAll(List.of("--covariates", "age"));
+        Object[] r = OracleJson.run(bad.toArray(new String[0]));
+        assertEquals(2, r[0], "--formula with --covariates");
+        assertEquals(0, both[0]);
+    }
+
+    /** {@code --na fail} (R's na.fail) names the first row with a missing value; omit counts it. */
+    @Test
+    void naFailNamesTheRow() {
+        String lung = OracleJson.ROOT.resolve("data/lung.csv").toString();
+        Object[] r = OracleJson.run("cox", "--data", lung, "--time", "time", "--event", "status", "--event-value", "2",
+                "--covariates", "age,ph.ecog", "--na", "fail");
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[2]).contains("column 'ph.ecog'") && ((String) r[2]).contains("missing"),
+                (String) r[2]);
+        Object[] ok = OracleJson.run("cox", "--data", lung, "--time", "time", "--event", "status", "--event-value",
+                "2", "--covariates", "age,ph.ecog", "--na", "omit", "--json");
+        assertEquals(0, ok[0], (String) ok[2]);
+        assertTrue(((String) ok[1]).matches("(?s).*\"nOmitted\"\\s*:\\s*1\\b.*"), (String) ok[1]);
+    }
+
     @ParameterizedTest
     @MethodSource("zphCases")
     void zphJsonEqualsTheOracle(String name) throws IOException {

@@ -51,7 +51,7 @@ class KmCommandTest {
         for (String n : List.of("kmx_lung_sex_logit", "kmx_aml_x_logit_90", "kmx_aml_x_none", "kmx_lung_sex_stype2",
                 "kmx_lung_sex_ctype2", "kmx_ties_group_fh", "kmx_cgd_treat_counting_fh", "kmx_lung_sex_start100",
                 "kmx_cgd_treat_counting_start60", "kmx_lung_all_probs", "kmx_lung_sex_rmean_common",
-                "kmx_lung_sex_rmean_individual", "kmx_veteran_trt_robust_fh_start30")) {
+                "kmx_lung_sex_rmean_individual", "kmx_veteran_trt_robust_fh_start30", "kmx_lung_sex_subset")) {
             r.add(n);
         }
         return r;
@@ -80,6 +80,11 @@ class KmCommandTest {
                 : "--rmean");
         if ("jackknife".equals(p.get("variance").asText())) {
             argv.add("--robust");
+        }
+        if (c.get("rCall").asText().contains("subset = ")) { // R's subset = the CLI's --where
+            String call = c.get("rCall").asText();
+            argv.add("--where");
+            argv.add(call.substring(call.indexOf("subset = ") + 9, call.lastIndexOf(')')));
         }
         OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv), name);
     }

@@ -1,4 +1,4 @@
-package io.survkit.data;
+package io.survkit.seer;
 
 import io.survkit.internal.Check;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.survkit.data;
+package io.survkit.seer;
 
 /**
  * The SEER*Stat case-listing columns that {@link SeerReader} interprets, with SEER*Stat's own

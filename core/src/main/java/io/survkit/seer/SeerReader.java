@@ -1,5 +1,8 @@
-package io.survkit.data;
+package io.survkit.seer;
 
+import io.survkit.data.Factor;
+import io.survkit.data.SurvivalData;
+import io.survkit.internal.Parse;
 import io.survkit.internal.Check;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -475,7 +478,7 @@ public final class SeerReader {
         if (m.matches()) {
             return Double.parseDouble(m.group(1));
         }
-        Double d = Column.parse(v);
+        Double d = Parse.number(v);
         if (d == null || !Double.isFinite(d)) {
             throw Check.fail("%s: value '%s' is not a number; expected a number (or a SEER age label such as"
                     + " '65 years') or a missing label", Check.at(column, row), v);
@@ -487,7 +490,7 @@ public final class SeerReader {
         if (SeerLabels.isBlankOrUnknown(v)) {
             return Double.NaN;
         }
-        Double d = Column.parse(v);
+        Double d = Parse.number(v);
         if (d == null || !(d >= 0) || d == Double.POSITIVE_INFINITY) {
             throw Check.fail("%s: value '%s' is not a number of months; expected complete months >= 0 such as"
                     + " '0044', or 'Unknown'", Check.at(column, row), v);
@@ -613,7 +616,7 @@ public final class SeerReader {
             if (SeerLabels.isBlankOrUnknown(v)) {
                 primary = Treatment.BLANK;
             } else {
-                Double d = Column.parse(v);
+                Double d = Parse.number(v);
                 int c = d == null || d != Math.rint(d) ? -3 : (int) Math.min(Math.max(d, -3), 1000);
                 boolean valid = c == 0 || (c >= 10 && c <= 90) || c == 98 || c == 99;
                 if (!valid) {

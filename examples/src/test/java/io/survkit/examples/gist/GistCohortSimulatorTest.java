@@ -1,20 +1,20 @@
-package io.survkit.data.synthetic;
+package io.survkit.examples.gist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.survkit.data.ArmDefinition;
-import io.survkit.data.CohortSelection;
-import io.survkit.data.Endpoint;
+import io.survkit.seer.ArmDefinition;
+import io.survkit.seer.CohortSelection;
+import io.survkit.seer.Endpoint;
 import io.survkit.data.Factor;
-import io.survkit.data.SeerColumn;
-import io.survkit.data.SeerReader;
+import io.survkit.seer.SeerColumn;
+import io.survkit.seer.SeerReader;
 import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
-import io.survkit.data.SystemicSurgerySequence;
-import io.survkit.data.UnknownCause;
+import io.survkit.seer.SystemicSurgerySequence;
+import io.survkit.seer.UnknownCause;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.survkit.data;
+package io.survkit.seer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.survkit.data;
+package io.survkit.seer;
 
 /**
  * How one registry record ended, as far as the endpoints need it: alive at the end of follow-up,

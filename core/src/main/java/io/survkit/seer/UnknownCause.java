@@ -1,4 +1,4 @@
-package io.survkit.data;
+package io.survkit.seer;
 
 /**
  * How a death whose cause is unknown (SEER: "Dead (missing/unknown COD)") enters a cause-specific

@@ -1,5 +1,7 @@
-package io.survkit.data;
+package io.survkit.seer;
 
+import io.survkit.data.SurvivalData;
+import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
-package io.survkit.data;
+package io.survkit.seer;
 
+import io.survkit.data.Factor;
+import io.survkit.data.SurvivalData;
+import io.survkit.internal.Parse;
 import io.survkit.internal.Check;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -240,9 +243,12 @@ public final class CohortSelection {
                 present.add(l.strip());
             }
         }
-        Factor f = new Factor("", Levels.sorted(present.toArray(new String[0])), new int[0]);
+        if (present.isEmpty()) {
+            return new String[0];
+        }
+        Factor f = Factor.of(column, Factor.defaultLevels(present.toArray(new String[0])), new int[0]);
         if (reference != null) {
-            f = Levels.relevel(f, column, reference);
+            f = f.relevel(reference);
         }
         return f.levels().toArray(new String[0]);
     }

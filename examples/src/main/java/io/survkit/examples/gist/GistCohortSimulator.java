@@ -1,10 +1,10 @@
-package io.survkit.data.synthetic;
+package io.survkit.examples.gist;
 
-import io.survkit.data.ArmDefinition;
-import io.survkit.data.SeerColumn;
-import io.survkit.data.SeerLabels;
-import io.survkit.data.SeerReader;
-import io.survkit.data.SystemicSurgerySequence;
+import io.survkit.seer.ArmDefinition;
+import io.survkit.seer.SeerColumn;
+import io.survkit.seer.SeerLabels;
+import io.survkit.seer.SeerReader;
+import io.survkit.seer.SystemicSurgerySequence;
 import io.survkit.internal.Check;
 import java.io.IOException;
 import java.io.UncheckedIOException;
