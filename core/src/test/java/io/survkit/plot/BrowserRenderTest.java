@@ -76,6 +76,15 @@ class BrowserRenderTest {
         assertTrue(red > 100 && blue > 100, "the user's colours are drawn: red " + red + ", blue " + blue);
     }
 
+    /** The cumulative incidence figure (CumulativeIncidencePlotsTest's fit) in Chromium: not blank. */
+    @Test
+    void cumulativeIncidenceFigureRendersInTheBrowser(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("cif.svg");
+        Files.writeString(svg, CumulativeIncidencePlots.render(CumulativeIncidencePlotsTest.fit(), "Years", 0.95),
+                StandardCharsets.UTF_8);
+        assertRendered(screenshot(svg, dir));
+    }
+
     private static BufferedImage screenshot(Path page, Path dir) throws Exception {
         Path exe = chromium();
         assumeTrue(exe != null, "SKIPPED: Chromium is not installed (apt-get install chromium); "

@@ -35,13 +35,8 @@ final class Plots {
         }
     }
 
-    /** Writes the Kaplan-Meier figure drawn as {@code plot} to each file asked for (null = not asked). */
-    static void writeKaplanMeier(KaplanMeierResult fit, KaplanMeierPlot plot, String svgFile, String png, String pdf,
-            double dpi) {
-        if (svgFile == null && png == null && pdf == null) {
-            return;
-        }
-        String svg = plot.render(KaplanMeierPlots.curves(fit));
+    /** Writes an SVG figure to each file asked for: SVG, PNG at {@code dpi}, PDF (null = not asked). */
+    static void writeFigures(String svg, String svgFile, String png, String pdf, double dpi) {
         if (svgFile != null) {
             writeSvg(svg, svgFile);
         }
@@ -50,6 +45,14 @@ final class Plots {
         }
         if (pdf != null) {
             writeFigure(svg, FigureFormat.PDF, pdf, dpi, "--pdf");
+        }
+    }
+
+    /** Writes the Kaplan-Meier figure drawn as {@code plot} to each file asked for (null = not asked). */
+    static void writeKaplanMeier(KaplanMeierResult fit, KaplanMeierPlot plot, String svgFile, String png, String pdf,
+            double dpi) {
+        if (svgFile != null || png != null || pdf != null) {
+            writeFigures(plot.render(KaplanMeierPlots.curves(fit)), svgFile, png, pdf, dpi);
         }
     }
 }
