@@ -21,4 +21,5 @@ module io.survkit {
     exports io.survkit.regression;
     exports io.survkit.seer;
     exports io.survkit.table;
+    exports io.survkit.validation;
 }

@@ -39,6 +39,7 @@ public final class CsvSurvivalReader {
     private String start;
     private String event;
     private String[] eventValues;
+    private String[] censorValues;
     private String censorValue;
     private String weights;
     private String cluster;
@@ -84,6 +85,20 @@ public final class CsvSurvivalReader {
         event = column;
         eventValues = eventValue;
         censorValue = null;
+        return this;
+    }
+
+    /**
+     * The values of the event column that mean censored. Without them the column may hold one
+     * value besides the event value(s); more is an error that lists them with their counts (so that
+     * {@code "dead"} beside {@code "Dead"} is not silently censored). With them, a value that is
+     * neither an event nor censored is an error.
+     *
+     * @param values the censoring values
+     * @return this reader
+     */
+    public CsvSurvivalReader censorValues(String... values) {
+        censorValues = Check.notNull("censor values", values).clone();
         return this;
     }
 
@@ -231,6 +246,9 @@ public final class CsvSurvivalReader {
             b.causes(event, censorValue);
         } else {
             b.event(event, eventValues);
+            if (censorValues != null) {
+                b.censorValues(censorValues);
+            }
         }
         if (weights != null) {
             b.weights(weights);

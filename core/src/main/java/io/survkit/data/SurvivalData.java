@@ -507,6 +507,7 @@ public final class SurvivalData {
         private String cluster;
         private boolean[] eventFlags;
         private Set<String> eventValues;
+        private Set<String> censorValues;
         private String censorValue;
         private int[] statusCodes;
         private List<String> causeLabels;
@@ -649,6 +650,7 @@ public final class SurvivalData {
         private void clearEvent() {
             eventFlags = null;
             eventValues = null;
+            censorValues = null;
             censorValue = null;
             statusCodes = null;
             causeLabels = null;
@@ -674,6 +676,34 @@ public final class SurvivalData {
             clearEvent();
             event = Check.notNull("event column", name);
             eventValues = set;
+            return this;
+        }
+
+        /**
+         * Names the values of the event column that mean censored, after
+         * {@link #event(String, String...)}. Without them the column may hold one value besides the
+         * event value(s), the censoring code; with two or more, reading fails and lists them with
+         * their counts, so that a stray spelling ({@code "dead"} beside {@code "Dead"}) is never
+         * silently censored. With them, every value is an event or censored, or reading fails.
+         *
+         * @param values the censoring values
+         * @return this builder
+         * @throws IllegalArgumentException before {@code event(...)}, or for a value that is also an event value
+         */
+        public Builder censorValues(String... values) {
+            if (eventValues == null) {
+                throw Check.fail("name the event column and its event value(s) before the censoring values");
+            }
+            Set<String> set = new TreeSet<>();
+            for (String v : Check.notNull("censor values", values)) {
+                Double d = Column.parse(v);
+                String c = d == null ? Check.notNull("censor value", v).strip() : Column.formatNumber(d);
+                if (eventValues.contains(c)) {
+                    throw Check.fail("column '%s': value '%s' cannot mean both event and censored", event, c);
+                }
+                set.add(c);
+            }
+            censorValues = set.isEmpty() ? null : set;
             return this;
         }
 
@@ -896,10 +926,14 @@ public final class SurvivalData {
                 throw Check.fail("%d source rows given for %d data rows", rows.length, n);
             }
             Map<String, Column> cols = new LinkedHashMap<>(columns);
-            double[] t = times(tc, rows);
+            // counting-process rows (start, stop] may lie on any time scale, negative included (as R's Surv);
+            // a right-censored time must be >= 0
+            double[] t = times(tc, rows, start != null);
             double[] s = null;
+            List<String> warnings = new ArrayList<>();
             if (start != null) {
-                s = times(known(start), rows);
+                s = times(known(start), rows, true);
+                zeroLength(s, t, rows, warnings);
                 for (int i = 0; i < n; i++) {
                     if (!Double.isNaN(s[i]) && !Double.isNaN(t[i]) && !(s[i] < t[i])) {
                         throw Check.fail("%s: entry time %s is not before exit time %s (column '%s'); expected"
@@ -927,7 +961,6 @@ public final class SurvivalData {
             if (start != null) {
                 cols.put(start, Column.of(start, s));
             }
-            List<String> warnings = new ArrayList<>();
             int[] status = new int[n];
             List<String> causes = status(known(event), status, rows, warnings);
             return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster), status, causes,
@@ -979,7 +1012,34 @@ public final class SurvivalData {
             }
         }
 
-        private static double[] times(Column c, int[] rows) {
+        /**
+         * R's {@code Surv(start, stop, event)} turns a row with {@code stop <= start} into NA with the
+         * warning "Stop time must be > start time, NA created", and the model then omits it. A zero-length
+         * row (start = stop) is made missing the same way (the model frame counts it as omitted), with a
+         * warning naming its rows. A row with start > stop stays an error (an inverted interval is a data
+         * error, not an empty one).
+         */
+        private void zeroLength(double[] s, double[] t, int[] rows, List<String> warnings) {
+            int dropped = 0;
+            StringBuilder which = new StringBuilder();
+            for (int i = 0; i < t.length; i++) {
+                if (!Double.isNaN(s[i]) && s[i] == t[i]) {
+                    if (dropped < 10) {
+                        which.append(dropped == 0 ? "" : ", ").append(rows[i]);
+                    }
+                    dropped++;
+                    s[i] = Double.NaN;
+                    t[i] = Double.NaN;
+                }
+            }
+            if (dropped > 0) {
+                warnings.add(Check.format("%d row(s) with start = stop (a zero-length interval) omitted, as R's Surv"
+                        + " does (\"Stop time must be > start time, NA created\"); columns '%s' and '%s', row(s) %s%s",
+                        dropped, start, time, which, dropped > 10 ? ", ..." : ""));
+            }
+        }
+
+        private static double[] times(Column c, int[] rows, boolean negativeAllowed) {
             int n = c.size();
             double[] t = new double[n];
             for (int i = 0; i < n; i++) {
@@ -996,8 +1056,10 @@ public final class SurvivalData {
                     }
                     v = d;
                 }
-                if (!Double.isNaN(v) && !(v >= 0 && v < Double.POSITIVE_INFINITY)) {
-                    throw Check.fail("%s: time %s is invalid; expected a finite time >= 0", Check.at(c.name, rows[i]),
+                boolean valid = negativeAllowed ? Double.isFinite(v) : v >= 0 && v < Double.POSITIVE_INFINITY;
+                if (!Double.isNaN(v) && !valid) {
+                    throw Check.fail("%s: time %s is invalid; expected a finite time%s", Check.at(c.name, rows[i]),
+                            negativeAllowed ? "" : " >= 0",
                             c.numbers != null ? Column.formatNumber(v) : "'" + c.text[i] + "'");
                 }
                 t[i] = v;
@@ -1029,6 +1091,7 @@ public final class SurvivalData {
                 for (int i = 0; i < n; i++) {
                     status[i] = labels[i] == null ? -1 : eventValues.contains(labels[i]) ? 1 : 0;
                 }
+                checkCensoringValues(ec.name, labels);
                 return List.of(String.join("|", eventValues));
             }
             List<String> present = new ArrayList<>();
@@ -1050,6 +1113,36 @@ public final class SurvivalData {
                 warnings.add(Check.format("column '%s' has only the censoring value '%s'", ec.name, censorValue));
             }
             return codes;
+        }
+
+        /**
+         * R's {@code status == value} censors every other value; that is right for one censoring
+         * code, and a silent error for a second spelling. Values that are neither an event value
+         * nor a declared censoring value: at most one without {@link #censorValues}, none with.
+         */
+        private void checkCensoringValues(String column, String[] labels) {
+            Map<String, int[]> other = new java.util.TreeMap<>();
+            for (String l : labels) {
+                if (l != null && !eventValues.contains(l) && (censorValues == null || !censorValues.contains(l))) {
+                    other.computeIfAbsent(l, k -> new int[1])[0]++;
+                }
+            }
+            if (censorValues == null ? other.size() <= 1 : other.isEmpty()) {
+                return;
+            }
+            StringBuilder list = new StringBuilder();
+            for (Map.Entry<String, int[]> e : other.entrySet()) {
+                list.append(list.length() == 0 ? "" : ", ").append('\'').append(e.getKey()).append("' (")
+                        .append(e.getValue()[0]).append(e.getValue()[0] == 1 ? " row)" : " rows)");
+            }
+            if (censorValues == null) {
+                throw Check.fail("column '%s' has %d values besides the event value(s) %s: %s; all of them would "
+                        + "count as censored. Say which values mean censored (censorValues in Java, --censor-value "
+                        + "on the command line), e.g. %s", column, other.size(), eventValues, list,
+                        String.join(",", other.keySet()));
+            }
+            throw Check.fail("column '%s' has values that are neither an event %s nor censored %s: %s", column,
+                    eventValues, censorValues, list);
         }
 
         private static String[] labelsWithMissing(Column c) {

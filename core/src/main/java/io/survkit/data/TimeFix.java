@@ -75,17 +75,33 @@ public final class TimeFix {
      */
     public static double[] merged(double[] distinct) {
         int u = distinct.length;
-        double sumAbs = 0;
-        for (int i = 0; i < u; i++) {
-            sumAbs += Math.abs(distinct[i]);
-        }
-        double meanAbs = sumAbs / u;
+        double meanAbs = meanAbs(distinct, u);
         double[] out = new double[u];
         for (int i = 0; i < u; i++) {
             boolean tied = i > 0 && isTie(distinct[i] - distinct[i - 1], meanAbs);
             out[i] = tied ? out[i - 1] : distinct[i];
         }
         return out;
+    }
+
+    /**
+     * mean(|y|) of {@code y[0, u)} computed as {@code m * mean(|y| / m)} with {@code m = max |y|}, so
+     * that times near {@code Double.MAX_VALUE} do not overflow the sum (R's {@code mean} accumulates in
+     * long double and does not overflow either). Each scaled term is at most 1, so the sum is at most u.
+     */
+    static double meanAbs(double[] y, int u) {
+        double m = 0;
+        for (int i = 0; i < u; i++) {
+            m = Math.max(m, Math.abs(y[i]));
+        }
+        if (m == 0 || m == Double.POSITIVE_INFINITY) {
+            return m;
+        }
+        double s = 0;
+        for (int i = 0; i < u; i++) {
+            s += Math.abs(y[i]) / m;
+        }
+        return m * (s / u);
     }
 
     private static boolean isTie(double dy, double meanAbs) {

@@ -34,6 +34,8 @@ final class CoxDesign {
     final int[] strataStart;
     final List<String> strataLevels;
     final String strataName;
+    /** The model's terms (R {@code fit$terms}): predictions for new data resolve them again. */
+    final io.survkit.data.Terms formula;
     /** Counting-process data: sorted positions ordered by (stratum, entry time) ascending, else null. */
     final int[] startOrder;
     /** Covariates, row-major in sorted order: {@code x[k * p + j]}, centred and scaled. */
@@ -62,6 +64,7 @@ final class CoxDesign {
         this.strataStart = b.strataStart;
         this.strataLevels = b.strataLevels;
         this.strataName = b.strataName;
+        this.formula = b.formula;
         this.startOrder = b.startOrder;
         this.x = b.x;
         this.means = b.means;
@@ -92,6 +95,7 @@ final class CoxDesign {
         int[] strataStart;
         List<String> strataLevels;
         String strataName;
+        io.survkit.data.Terms formula;
         int[] startOrder;
         double[] x;
         double[] means;
@@ -108,6 +112,7 @@ final class CoxDesign {
         int n = data.rowCount();
         b.n = n;
         b.omitted = data.omittedRows();
+        b.formula = data.terms();
         if (data.causes().size() > 1) {
             throw Check.fail("column '%s' holds %d event causes %s; a Cox model needs one event type: "
                     + "build the data with event(column, value) for a cause-specific model",
@@ -206,6 +211,15 @@ final class CoxDesign {
 
         // the model matrix, row-major in data order (sequential reads of each column), then
         // gathered into sorted order one contiguous row at a time
+        // the model matrix twice (n p) and the p x p information, its inverse and the variances (about 6 p^2)
+        io.survkit.internal.Memory.require(io.survkit.internal.Memory.doubles(2.0 * n * p + 6.0 * p * p),
+                io.survkit.internal.Check.format("a Cox model with %d coefficients on %d rows (an %d x %d model"
+                        + " matrix and %d x %d information matrices)", p, n, n, p, p, p),
+                "a factor with that many levels is better a stratum (strata(...)) or a cluster than a covariate");
+        if ((long) n * p > Integer.MAX_VALUE - 8) {
+            throw io.survkit.internal.Check.fail("a Cox model with %d coefficients on %d rows has a model matrix of"
+                    + " %d cells, more than a Java array holds; use fewer columns", p, n, (long) n * p);
+        }
         double[] raw = new double[n * p];
         for (int j = 0; j < p; j++) {
             for (int i = 0; i < n; i++) {

@@ -5,6 +5,8 @@ import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.ConcordanceKernel;
+import io.survkit.internal.RFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -145,7 +147,7 @@ public final class CoxResult implements Exportable {
             warn.add("non-integer case weights with the model-based variance: the standard errors treat weights as"
                     + " replication counts; use Variance.ROBUST (R's default here)");
         }
-        this.concordance = Concordance.compute(d, sortedLinearPredictor(), d.cluster != null);
+        this.concordance = concordance(d, sortedLinearPredictor());
         this.warnings = Collections.unmodifiableList(warn);
     }
 
@@ -214,6 +216,24 @@ public final class CoxResult implements Exportable {
     }
 
     /** Centred linear predictor per sorted row, in the design's coordinates. */
+    /**
+     * Harrell's concordance of the linear predictor as R {@code coxph} stores it: R's
+     * {@code concordancefit(y, lp, strata, weights, cluster, reverse = TRUE, timewt = "n")}, so a
+     * larger linear predictor should go with a shorter survival; clustered with a cluster column.
+     * Returns {concordance, standard error, concordant, discordant, tied on the predictor}.
+     */
+    private static double[] concordance(CoxDesign d, double[] lp) {
+        ConcordanceKernel k = ConcordanceKernel.count(d.time, d.start, d.startOrder, d.event, d.weight, d.strataStart,
+                lp, null);
+        double[] c = k.totals();
+        double npair = c[ConcordanceKernel.CONCORDANT] + c[ConcordanceKernel.DISCORDANT] + c[ConcordanceKernel.TIED_RISK];
+        double somer = (c[ConcordanceKernel.CONCORDANT] - c[ConcordanceKernel.DISCORDANT]) / npair;
+        double var = k.variance(d.cluster, d.clusterCount);
+        // reverse = TRUE: concordant and discordant swap, C becomes 1 - C
+        return new double[] {1 - (somer + 1) / 2, Math.sqrt(var), c[ConcordanceKernel.DISCORDANT],
+            c[ConcordanceKernel.CONCORDANT], c[ConcordanceKernel.TIED_RISK]};
+    }
+
     private double[] sortedLinearPredictor() {
         int p = d.p;
         double[] lp = new double[d.n];
@@ -279,6 +299,14 @@ public final class CoxResult implements Exportable {
         return infinite;
     }
 
+    /**
+     * The terms the model was fitted with (R {@code fit$terms}), to resolve against new data:
+     * {@code ModelFrame.of(newData, fit.formula())} gives design columns named as {@link #terms()}.
+     */
+    public io.survkit.data.Terms formula() {
+        return d.formula;
+    }
+
     /** Name of the strata column, or null. */
     public String strataColumn() {
         return d.strataName;
@@ -335,7 +363,8 @@ public final class CoxResult implements Exportable {
         int p = d.p;
         double[] se = new double[p];
         for (int j = 0; j < p; j++) {
-            se[j] = Double.isNaN(coef[j]) ? Double.NaN : Math.sqrt(v[j * p + j]);
+            // R: an aliased coefficient is NA with se(coef) 0 (its row and column of var are 0)
+            se[j] = Double.isNaN(coef[j]) ? 0 : Math.sqrt(v[j * p + j]);
         }
         return se;
     }
@@ -414,7 +443,7 @@ public final class CoxResult implements Exportable {
         double[][] m = new double[p][p];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
-                m[i][j] = Double.isNaN(coef[i]) || Double.isNaN(coef[j]) ? Double.NaN : v[i * p + j];
+                m[i][j] = Double.isNaN(coef[i]) || Double.isNaN(coef[j]) ? 0 : v[i * p + j]; // R's fit$var
             }
         }
         return m;

@@ -4,6 +4,7 @@ import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
+import io.survkit.internal.RFormat;
 import java.util.List;
 
 /**

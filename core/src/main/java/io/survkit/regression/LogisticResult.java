@@ -1,8 +1,9 @@
 package io.survkit.regression;
 
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

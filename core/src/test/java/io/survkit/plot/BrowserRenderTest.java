@@ -53,6 +53,22 @@ class BrowserRenderTest {
         assertRendered(screenshot(svg, dir));
     }
 
+    @Test
+    void calibrationSvgRendersAsANonBlankImage(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("calibration.svg");
+        Files.writeString(svg, CalibrationPlot.withDefaults().withTitle("Calibration at 365 days")
+                .render(CalibrationPlotTest.sample()), StandardCharsets.UTF_8);
+        assertRendered(screenshot(svg, dir));
+    }
+
+    @Test
+    void nomogramSvgRendersAsANonBlankImage(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("nomogram.svg");
+        Files.writeString(svg, NomogramPlot.withDefaults().withTitle("Nomogram").render(NomogramPlotTest.sample()),
+                StandardCharsets.UTF_8);
+        assertRendered(screenshot(svg, dir));
+    }
+
     /**
      * The figure with every issue-15 option (KaplanMeierPlotOptionsTest.everyOption) in Chromium:
      * not blank, and the user's colours (pure red and blue curves) are on screen.

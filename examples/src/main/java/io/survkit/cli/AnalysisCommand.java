@@ -37,7 +37,11 @@ abstract class AnalysisCommand implements Callable<Integer> {
             switch (format) {
                 case JSON -> JsonOutput.write(out, result.json());
                 case CSV -> result.table().get().writeCsv(out);
-                default -> result.text().accept(out);
+                default -> {
+                    PrintWriter safe = new PrintWriter(new TerminalSafeWriter(out));
+                    result.text().accept(safe);
+                    safe.flush();
+                }
             }
         });
         return ExitCode.OK;

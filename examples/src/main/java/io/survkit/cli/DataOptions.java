@@ -36,12 +36,13 @@ final class DataOptions {
     String event;
 
     @Option(names = "--event-value", paramLabel = "VALUE[,VALUE...]",
-            description = "Value(s) of the event column meaning an event; every other value is censored.")
+            description = "Value(s) of the event column meaning an event. The one other value is censored; "
+                    + "two or more other values are an error unless --censor-value names them.")
     String eventValue;
 
-    @Option(names = "--censor-value", paramLabel = "VALUE",
-            description = "Value of the event column meaning censored; without --event-value every other "
-                    + "value is a competing cause (cif).")
+    @Option(names = "--censor-value", paramLabel = "VALUE[,VALUE...]",
+            description = "Value(s) of the event column meaning censored. With --event-value every value must "
+                    + "be one or the other; without it (cif) every other value is a competing cause.")
     String censorValue;
 
     @Option(names = "--group", paramLabel = "COLUMN",
@@ -131,7 +132,9 @@ final class DataOptions {
         if (start != null) {
             r.start(start);
         }
-        if (censorValue != null) {
+        if (eventValue != null && censorValue != null) {
+            r.event(event, eventValue.split(",")).censorValues(censorValue.split(","));
+        } else if (censorValue != null) {
             r.causes(event, censorValue);
         } else {
             r.event(event, require(eventValue, "--event-value").split(","));

@@ -17,6 +17,12 @@ import io.survkit.plot.ForestPlot;
 import io.survkit.plot.HtmlReport;
 import io.survkit.plot.KaplanMeierPlot;
 import io.survkit.plot.KaplanMeierPlots;
+import io.survkit.relative.RateTable;
+import io.survkit.relative.RelativeSurvival;
+import io.survkit.relative.RelativeSurvivalAt;
+import io.survkit.relative.RelativeSurvivalCurve;
+import io.survkit.relative.RelativeSurvivalResult;
+import io.survkit.relative.TimeUnit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +35,19 @@ final class GistStudy {
     private final ArmComparisonResult paperBound;
     private final ArmComparisonResult matched;
     private final CumulativeIncidenceResult cif;
+    private final GistPrognosis prognosis;
+    private final RelativeSurvivalResult net;
 
     private GistStudy(CohortSelection cohort, ArmComparisonResult main, ArmComparisonResult paperBound,
-            ArmComparisonResult matched, CumulativeIncidenceResult cif) {
+            ArmComparisonResult matched, CumulativeIncidenceResult cif, GistPrognosis prognosis,
+            RelativeSurvivalResult net) {
         this.cohort = cohort;
         this.main = main;
         this.paperBound = paperBound;
         this.matched = matched;
         this.cif = cif;
+        this.prognosis = prognosis;
+        this.net = net;
     }
 
     static GistStudy run(Path dir, long seed) {
@@ -48,7 +59,49 @@ final class GistStudy {
                 .matched(PropensityScore.withDefaults().withCovariates("age", "sex", "size")).run();
         SurvivalData competing = cohort.data(Endpoint.COMPETING_RISKS);
         CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing, "arm");
-        return new GistStudy(cohort, main, bound, matched, cif);
+        GistPrognosis prognosis = GistPrognosis.of(cohort.data(), seed);
+        return new GistStudy(cohort, main, bound, matched, cif, prognosis, netSurvival(cohort));
+    }
+
+    /**
+     * Pohar-Perme net survival per arm against the US life tables (R survexp.us): all deaths are
+     * events, age, sex and year of diagnosis (July 1) from the SEER export, time in months.
+     */
+    static RelativeSurvivalResult netSurvival(CohortSelection cohort) {
+        SurvivalData os = cohort.data(Endpoint.OVERALL_SURVIVAL);
+        return RelativeSurvival.withDefaults().withRateTable(RateTable.us()).withTimeUnit(TimeUnit.MONTHS)
+                .estimate(os, "arm", "age", "sex", "year");
+    }
+
+    /** Rows of arm, then net survival (95 % CI) at 1, 3 and 5 years. */
+    List<List<String>> netSurvivalRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (RelativeSurvivalCurve c : net.curves()) {
+            List<String> row = new ArrayList<>();
+            row.add(c.name());
+            for (RelativeSurvivalAt a : c.at(NET_TIMES)) {
+                row.add(String.format(Locale.ROOT, "%.1f %% (%s-%s)", 100 * a.survival(), pctOrNa(a.lower()),
+                        pctOrNa(a.upper())));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static final double[] NET_TIMES = {12, 36, 60};
+    private static final List<String> NET_HEADER = List.of("arm", "1 year", "3 years", "5 years");
+
+    private static String pctOrNa(java.util.OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.1f", 100 * v.getAsDouble()) : "NA";
+    }
+
+    String netSurvivalText() {
+        StringBuilder b = new StringBuilder("Net survival (Pohar-Perme, US life tables), by arm\n");
+        b.append(String.format(Locale.ROOT, "%-28s %-22s %-22s %s%n", (Object[]) NET_HEADER.toArray(new String[0])));
+        for (List<String> r : netSurvivalRows()) {
+            b.append(String.format(Locale.ROOT, "%-28s %-22s %-22s %s%n", r.get(0), r.get(1), r.get(2), r.get(3)));
+        }
+        return b.toString();
     }
 
     ArmComparisonResult main() {
@@ -146,12 +199,19 @@ final class GistStudy {
         b.append("\n## Cohort selection\n\n").append(cohort.toMarkdown()).append("\n\n");
         b.append("## Comparison\n\n").append(main.toMarkdown()).append("\n\n");
         b.append("## Propensity-matched comparison\n\n").append(matched.toMarkdown()).append("\n\n");
-        b.append("## CSS: 1 - Kaplan-Meier vs cumulative incidence (other deaths as competing risk)\n\n");
+        b.append("## Net survival (Pohar-Perme, US life tables)\n\n| arm | 1 year | 3 years | 5 years |\n"
+                + "|---|---|---|---|\n");
+        for (List<String> r : netSurvivalRows()) {
+            b.append("| ").append(Escape.markdown(r.get(0))).append(" | ").append(r.get(1)).append(" | ")
+                    .append(r.get(2)).append(" | ").append(r.get(3)).append(" |\n");
+        }
+        b.append("\n## CSS: 1 - Kaplan-Meier vs cumulative incidence (other deaths as competing risk)\n\n");
         b.append("| arm | month | 1 - KM | CIF |\n|---|---|---|---|\n");
         for (List<String> r : cssKmVersusCif()) {
             b.append("| ").append(Escape.markdown(r.get(0))).append(" | ").append(r.get(1)).append(" | ")
                     .append(r.get(2)).append(" | ").append(r.get(3)).append(" |\n");
         }
+        b.append('\n').append(prognosis.markdown());
         return b.toString();
     }
 
@@ -177,8 +237,10 @@ final class GistStudy {
                                     fmt(e.treatment().events()), median(e.treatment()))));
         }
         r = r.heading("Hazard ratios by timing of surgery (CSS)").figure(forest(0), "Crude hazard ratios, CSS");
+        r = r.heading("Net survival (Pohar-Perme, US life tables)").table(NET_HEADER, netSurvivalRows());
         r = r.heading("CSS: 1 - Kaplan-Meier vs cumulative incidence").table(List.of("arm", "month", "1 - KM", "CIF"),
                 cssKmVersusCif());
+        r = prognosis.html(r);
         r = r.heading("Cohort selection").paragraph(cohort.toString());
         return r.heading("Methods").methods(main.methods()).render();
     }

@@ -194,6 +194,42 @@ class CliConventionsTest {
         assertTrue(((String) cif[1]).startsWith("name,group,cause,time,est,var\n"), (String) cif[1]);
     }
 
+    /** Issue 11: "dead" beside "Dead" is not silently censored; --censor-value says what is. */
+    @Test
+    void anEventColumnWithSeveralNonEventValuesIsAnErrorListingThem(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("vital.csv");
+        Files.writeString(csv, "time,vital\n1,Dead\n2,Alive\n3,dead\n4,Dead\n5,Alive\n6,Alive\n");
+        List<String> argv = List.of("km", "--data", csv.toString(), "--time", "time", "--event", "vital",
+                "--event-value", "Dead");
+        String err = badInput(OracleJson.run(argv.toArray(new String[0])));
+        assertTrue(err.contains("column 'vital' has 2 values besides the event value(s) [Dead]: 'Alive' (3 rows), "
+                + "'dead' (1 row)") && err.contains("--censor-value"), err);
+        List<String> declared = new ArrayList<>(argv);
+        declared.addAll(List.of("--censor-value", "Alive"));
+        String err2 = badInput(OracleJson.run(declared.toArray(new String[0])));
+        assertTrue(err2.contains("neither an event [Dead] nor censored [Alive]: 'dead' (1 row)"), err2);
+        List<String> both = new ArrayList<>(argv);
+        both.set(both.indexOf("Dead"), "Dead,dead");
+        both.addAll(List.of("--censor-value", "Alive", "--json"));
+        JsonNode r = OracleJson.runJson(both);
+        assertEquals(3, r.get("strata").get(0).get("events").asInt());
+        List<String> censoredToo = new ArrayList<>(argv);
+        censoredToo.addAll(List.of("--censor-value", "Alive,dead", "--json"));
+        assertEquals(2, OracleJson.runJson(censoredToo).get("strata").get(0).get("events").asInt());
+    }
+
+    /** Issue 12: a label with a terminal escape sequence is shown, not obeyed. */
+    @Test
+    void textOutputShowsControlCharactersInLabelsAsEscapes(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("esc.csv");
+        Files.writeString(csv, "time,status,arm\n1,1,\"A\u001b[31m\"\n2,0,\"A\u001b[31m\"\n3,1,B\n4,1,B\n");
+        Object[] r = OracleJson.run("km", "--data", csv.toString(), "--time", "time", "--event", "status",
+                "--event-value", "1", "--group", "arm");
+        assertEquals(0, r[0], (String) r[2]);
+        assertFalse(((String) r[1]).contains("\u001b"), (String) r[1]);
+        assertTrue(((String) r[1]).contains("\\x1b[31m"), (String) r[1]);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--delimiter=", "--delimiter=;;", "--delimiter=ab"})
     void delimiterMustBeOneCharacter(String option) {

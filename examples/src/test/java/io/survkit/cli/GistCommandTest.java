@@ -46,11 +46,42 @@ class GistCommandTest {
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("| Chemotherapy alone | 380 | 380 |"), md);
         assertTrue(md.contains("cumulative incidence"), md);
+        // net survival per arm at 1, 3 and 5 years (Pohar-Perme, US life tables), between 0 and 100 %
+        assertTrue(md.matches("(?s).*## Net survival \\(Pohar-Perme, US life tables\\).*\\| arm=Chemotherapy alone \\| "
+                + "\\d+\\.\\d % \\(.*\\| arm=Surgery \\+ chemotherapy \\| \\d+\\.\\d % .*"), md);
         JsonNode json = OracleJson.JSON.readTree(dir.resolve("report.json").toFile());
         assertTrue(json.size() > 0);
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<svg"));
         assertTrue(Files.size(dir.resolve("seer_gist_export.csv")) > 10_000);
+    }
+
+    /** Issue 17: the prognostic-model section (C apparent and corrected, AUC at 12/36/60, calibration, nomogram). */
+    @Test
+    void reportsThePrognosticModel() throws Exception {
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("## Prognostic model") && md.contains("| C | ") && md.contains("| Slope | ")
+                && md.contains("| 36 | ") && md.contains("Calibration slope"), md);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Prognostic model") && html.contains("Calibration at 36 months")
+                && html.contains("Nomogram: cancer-specific survival"), "html sections");
+    }
+
+    @Test
+    void outputsAreCheckedBeforeTheStudyRunsNamingTheRightOption() throws Exception {
+        // issue 12: --html naming a folder printed the whole report, then blamed --out
+        Path out = dir.resolve("checked");
+        Object[] r = OracleJson.run("gist", "--out", out.toString(), "--html", dir.toString());
+        assertEquals(2, r[0]);
+        assertEquals("", r[1], "nothing computed or printed");
+        String err = (String) r[2];
+        assertTrue(err.contains("--html") && err.contains("is a folder") && !err.contains("--out"), err);
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        Object[] f = OracleJson.run("gist", "--out", file.toString());
+        assertEquals(2, f[0]);
+        assertEquals("", f[1]);
+        assertTrue(((String) f[2]).contains("--out") && ((String) f[2]).contains("is a file"), (String) f[2]);
     }
 
     @Test

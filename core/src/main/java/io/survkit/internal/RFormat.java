@@ -1,16 +1,16 @@
-package io.survkit.regression;
+package io.survkit.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
 /** Number formatting close to R's {@code format}/{@code print} for the printed summaries. */
-final class RFormat {
+public final class RFormat {
     private RFormat() {
     }
 
     /** Decimals needed to show {@code digits} significant digits of v (0 for integers beyond that). */
-    static int decimalsFor(double v, int digits) {
+    public static int decimalsFor(double v, int digits) {
         if (v == 0 || !Double.isFinite(v)) {
             return 0;
         }
@@ -19,7 +19,7 @@ final class RFormat {
     }
 
     /** Common decimals for a column (R formats a column with one number of decimals), capped. */
-    static int decimals(int digits, int cap, double[]... columns) {
+    public static int decimals(int digits, int cap, double[]... columns) {
         int d = 0;
         for (double[] c : columns) {
             if (c == null) {
@@ -32,7 +32,7 @@ final class RFormat {
         return Math.min(d, cap);
     }
 
-    static String fixed(double v, int decimals) {
+    public static String fixed(double v, int decimals) {
         if (Double.isNaN(v)) {
             return "NA";
         }
@@ -46,7 +46,7 @@ final class RFormat {
      * One number with {@code digits} significant digits, fixed or scientific, whichever is shorter
      * (fixed on a tie), trailing zeros dropped: R's {@code format(x, digits)} for a scalar.
      */
-    static String signif(double v, int digits) {
+    public static String signif(double v, int digits) {
         if (Double.isNaN(v)) {
             return "NA";
         }
@@ -66,7 +66,7 @@ final class RFormat {
     }
 
     /** A p-value in a coefficient table: fixed with the given decimals, or 3 significant digits in scientific below 1e-4. */
-    static String pvalue(double p, int decimals) {
+    public static String pvalue(double p, int decimals) {
         if (Double.isNaN(p)) {
             return "NA";
         }
@@ -79,18 +79,22 @@ final class RFormat {
         return fixed(p, decimals);
     }
 
-    static String stars(double p) {
+    public static String stars(double p) {
         if (Double.isNaN(p)) {
             return "";
         }
         return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
     }
 
-    static String pad(String s, int width) {
+    /** Right-aligned cell; a label is written as one line without terminal control ({@code Escape.terminal}). */
+    public static String pad(String raw, int width) {
+        String s = Escape.terminal(raw);
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
-    static String padRight(String s, int width) {
+    /** Left-aligned cell, escaped as {@link #pad}. */
+    public static String padRight(String raw, int width) {
+        String s = Escape.terminal(raw);
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }
