@@ -447,6 +447,13 @@ public final class ArmComparison {
                 Balance balance = Balance.withDefaults().withCovariates(propensity.covariates());
                 if (matching != null) {
                     MatchedSets sets = matching.match(ps);
+                    if (sets.setCount() == 0) {
+                        throw Check.fail("%s: no treated patient has a control within the caliper (%s on the logit"
+                                + " scale), so no pair was matched%s; widen the caliper"
+                                + " (PropensityMatching.withCaliper), restrict the cohort to the region where the"
+                                + " arms' scores overlap, or drop a covariate that separates the arms",
+                                endpointName(e), Numbers.fixed3(sets.caliperWidth()), separationNote(ps));
+                    }
                     pa = new PropensityAdjustment(PropensityAdjustment.Kind.MATCHED, ps, sets, null,
                             balance.estimate(two, treated, sets));
                     int[] rows = sets.matchedRows();
@@ -469,6 +476,7 @@ public final class ArmComparison {
                     }
                     two = m;
                 } else {
+                    checkOverlap(ps, endpointName(e));
                     PropensityWeights pw = weighting.estimate(ps);
                     pa = new PropensityAdjustment(PropensityAdjustment.Kind.WEIGHTED, ps, null, pw,
                             balance.estimate(two, treated, pw));
@@ -696,6 +704,49 @@ public final class ArmComparison {
         }
         return new EndpointComparison(name, description, km, c, t, md, confLevel, logRank, term, crude, adjusted, ph,
                 notes);
+    }
+
+    /**
+     * Inverse probability weighting needs overlap: when the fitted scores separate the arms completely
+     * (every treated score above every control score; the logistic MLE does not exist and R's glm
+     * warns "fitted probabilities numerically 0 or 1 occurred"), the weights tend to 1 and the
+     * "weighted" analysis is the crude one. That is refused, not presented as weighted. Partial
+     * (quasi-complete) separation is kept and reported: the model's warning is in the notes.
+     */
+    private static void checkOverlap(PropensityScores ps, String endpoint) {
+        double minTreated = Double.POSITIVE_INFINITY;
+        double maxControl = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < ps.size(); i++) {
+            if (ps.treated(i)) {
+                minTreated = Math.min(minTreated, ps.score(i));
+            } else {
+                maxControl = Math.max(maxControl, ps.score(i));
+            }
+        }
+        if (maxControl < minTreated) {
+            throw Check.fail("%s: the propensity scores separate the arms completely (lowest treated score %s,"
+                    + " highest control score %s)%s: the arms share no region of common support, every"
+                    + " inverse probability weight tends to 1 and the analysis would be the crude one; restrict the"
+                    + " cohort to patients whose covariates occur in both arms, or drop or coarsen the covariate that"
+                    + " separates them", endpoint, Check.format("%.6g", minTreated), Check.format("%.6g", maxControl),
+                    separationNote(ps));
+        }
+    }
+
+    private static String separationNote(PropensityScores ps) {
+        if (ps.model() == null) {
+            return "";
+        }
+        for (String w : ps.model().warnings()) {
+            if (w.startsWith("fitted probabilities")) {
+                return " (the propensity score model warned: fitted probabilities numerically 0 or 1)";
+            }
+        }
+        return "";
+    }
+
+    private String endpointName(int e) {
+        return names.get(e);
     }
 
     private static void warn(List<String> notes, String name, String what, CoxResult fit) {

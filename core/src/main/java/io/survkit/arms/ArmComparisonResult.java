@@ -174,8 +174,14 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
     /** Notes a reader must see: proportional hazards, immortal time, estimability, model warnings. */
     public List<String> notes() {
         List<String> n = new ArrayList<>();
-        for (EndpointComparison e : endpoints) {
-            n.addAll(e.notes());
+        for (int i = 0; i < endpoints.size(); i++) {
+            PropensityAdjustment pa = adjustments.isEmpty() ? null : adjustments.get(i);
+            if (pa != null) {
+                for (String w : pa.warnings()) {
+                    n.add(endpoints.get(i).name() + ", propensity score model: " + w);
+                }
+            }
+            n.addAll(endpoints.get(i).notes());
         }
         if (subgroups != null) {
             if (subgroups.definedAfterTimeZero()) {
@@ -271,6 +277,17 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
                         .append(") gave weighted Kaplan-Meier estimates (infinitesimal-jackknife variance) and Cox"
                                 + " models with the robust variance; the log-rank test is not reported for the"
                                 + " weighted sample. ");
+            }
+        }
+        if (isPropensityAdjusted()) {
+            java.util.Set<String> warned = new java.util.LinkedHashSet<>();
+            for (PropensityAdjustment pa : adjustments) {
+                if (pa != null) {
+                    warned.addAll(pa.warnings());
+                }
+            }
+            for (String w : warned) {
+                m.append("The propensity score model warned: ").append(w).append(". ");
             }
         }
         if (subgroups != null) {

@@ -18,9 +18,11 @@ public final class PropensityAdjustment {
     private final MatchedSets matchedSets;
     private final PropensityWeights weights;
     private final BalanceTable balance;
+    private final java.util.List<String> warnings;
 
     PropensityAdjustment(Kind kind, PropensityScores scores, MatchedSets matchedSets, PropensityWeights weights,
             BalanceTable balance) {
+        this.warnings = scores.model() == null ? java.util.List.of() : java.util.List.copyOf(scores.model().warnings());
         this.kind = kind;
         this.scores = scores;
         this.matchedSets = matchedSets;
@@ -51,6 +53,14 @@ public final class PropensityAdjustment {
     /** Standardized mean differences before and after. */
     public BalanceTable balance() {
         return balance;
+    }
+
+    /**
+     * The propensity score model's warnings (R's glm warnings, e.g. "fitted probabilities
+     * numerically 0 or 1 occurred"): they are carried into the comparison's notes and methods.
+     */
+    public java.util.List<String> warnings() {
+        return warnings;
     }
 
     @Override

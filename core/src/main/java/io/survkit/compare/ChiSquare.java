@@ -66,6 +66,19 @@ final class ChiSquare {
                     + "at risk had the event or one group alone was at risk); the test is undefined (R: system is "
                     + "exactly singular)");
         }
+        // b' V^- b is unchanged by b / c, V / c^2; c = sqrt(max diag V) keeps both near 1, so that weighted
+        // counts near 1e300 (b^2 ~ 1e600) or 1e-160 do not overflow or underflow
+        double maxDiag = 0;
+        for (int a = 0; a < q; a++) {
+            maxDiag = Math.max(maxDiag, v[a * q + a]);
+        }
+        double c = Math.sqrt(maxDiag);
+        for (int a = 0; a < q; a++) {
+            b[a] /= c;
+            for (int d = 0; d < q; d++) {
+                v[a * q + d] /= maxDiag;
+            }
+        }
         if (q == 1) {
             return new ChiSquare(b[0] * b[0] / v[0], q, null);
         }

@@ -9,6 +9,8 @@ import io.survkit.internal.Cholesky;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gray's K-sample test for equality of cumulative incidence functions (Gray 1988, Ann. Statist.
@@ -43,6 +45,10 @@ import org.apache.commons.math3.special.Gamma;
  * }</pre>
  */
 public final class GrayTest {
+    private static final Logger LOG = LoggerFactory.getLogger(GrayTest.class);
+    /** Progress of a long test is logged at INFO at most this often. */
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
+
     private static final GrayTest DEFAULTS = new GrayTest(0);
     /** Relative pivot tolerance of the rank check (R's {@code qr} default tolerance). */
     private static final double RANK_TOLERANCE = 1e-7;
@@ -130,6 +136,8 @@ public final class GrayTest {
                     groups);
         }
         int causeCount = data.causes().size();
+        io.survkit.internal.Memory.require(workBytes(ng, causeCount, n), Check.format("Gray's test of %d groups"
+                + " (%d x %d variance matrices)", ng, ng - 1, ng - 1), UNWISE_ADVICE);
         int[] eventsOf = new int[causeCount + 1];
         for (int i = 0; i < n; i++) {
             eventsOf[data.status(i)]++;
@@ -208,6 +216,26 @@ public final class GrayTest {
         return new GrayTestResult(groups, causes, codeArray, stat, p, ng1, scores, variances, singular, rho);
     }
 
+    /** What to do instead of a K-sample test of very many groups (used in messages). */
+    public static final String UNWISE_ADVICE = "a K-sample test with that many groups has little power and a poor chi-square"
+            + " approximation; compare chosen groups, group the levels, or model a covariate (FineGray)";
+
+    /**
+     * Bytes Gray's test holds at once for {@code ng} groups: the per-stratum work matrices a, c and
+     * v2 (ng^2 each) and v (ng-1)^2, each cause's (ng-1)^2 variance and its copy for the solve, and
+     * the per-time counts of the merge (at most n times x ng x (causes + 1) ints).
+     */
+    public static long workBytes(int ng, int causes, int n) {
+        double sq = (double) ng * ng;
+        return io.survkit.internal.Memory.doubles(3 * sq + sq + 2.0 * causes * sq) + 4L * Math.min(Long.MAX_VALUE / 8,
+                (long) n * ng * (causes + 1));
+    }
+
+    /** True when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes}). */
+    public static boolean fits(int ng, int causes, int n) {
+        return io.survkit.internal.Memory.fits(workBytes(ng, causes, n));
+    }
+
     private static int key(Factor st, int[] map, Factor g, int i, int ng, int sc, int status) {
         return ((st == null ? 0 : st.code(i)) * ng + map[g.code(i)]) * sc + status;
     }
@@ -265,8 +293,11 @@ public final class GrayTest {
         final double[] rs;
         final double[] d;
         final double[] vs;
+        /** Column k of a - t4 c (a and c are symmetric, so row k, contiguous), first ng - 1 entries. */
+        final double[] m;
 
         Work(int ng) {
+            m = new double[Math.max(1, ng - 1)];
             f1m = new double[ng];
             f1 = new double[ng];
             skmm = new double[ng];
@@ -274,10 +305,24 @@ public final class GrayTest {
             c = new double[ng * ng];
             a = new double[ng * ng];
             v3 = new double[ng];
-            v2 = new double[(ng - 1) * ng];
+            v2 = new double[ng * (ng - 1)]; // transposed: v2[k * (ng - 1) + i] is cmprsk's v2(i, k)
             rs = new double[ng];
             d = new double[3 * ng];
             vs = new double[(ng - 1) * (ng - 1)];
+        }
+    }
+
+    /** Lower triangle of {@code v} (ng1 x ng1, row-major) += t m m'. Contiguous inner loop. */
+    private static void rankOneLower(double[] v, int ng1, double[] m, double t) {
+        for (int i = 0; i < ng1; i++) {
+            double ti = m[i] * t;
+            if (ti == 0) {
+                continue;
+            }
+            int row = i * ng1;
+            for (int j = 0; j <= i; j++) {
+                v[row + j] += ti * m[j];
+            }
         }
     }
 
@@ -322,7 +367,17 @@ public final class GrayTest {
         java.util.Arrays.fill(c, 0);
         double fm = 0;
         double f = 0;
+        long started = System.nanoTime();
+        long nextLog = started + PROGRESS_NANOS;
         for (int jt = 0; jt < times; jt++) {
+            if ((jt & 63) == 63) {
+                long now = System.nanoTime();
+                if (now >= nextLog) {
+                    nextLog = now + PROGRESS_NANOS;
+                    LOG.info("Gray's test, cause {}: time {} of {} ({} groups), {} s", cause, jt + 1, times, ng,
+                            (now - started) / 1_000_000_000L);
+                }
+            }
             java.util.Arrays.fill(d, 0);
             int row = jt * ng * sc;
             for (int gi = 0; gi < ng; gi++) {
@@ -384,6 +439,7 @@ public final class GrayTest {
                     st[i] = st[i] + fb * (d[ng + i] - nd1 * rs[i] * (1 - f1m[i]) / (skmm[i] * tq));
                 }
                 if (nd1 > 0) {
+                    double[] mk = w.m;
                     for (int k = 0; k < ng; k++) {
                         if (rs[k] <= 0) {
                             continue;
@@ -398,17 +454,19 @@ public final class GrayTest {
                         }
                         double t3 = t5 * skmm[k] * nd1 / (tr * rs[k]);
                         v3[k] = v3[k] + t4 * t4 * t3;
+                        // a and c are symmetric: their column k is their row k (contiguous)
+                        int rowK = k * ng;
+                        int v2k = k * ng1;
                         for (int i = 0; i < ng1; i++) {
-                            double t1 = a[i * ng + k] - t4 * c[i * ng + k];
-                            v2[i * ng + k] = v2[i * ng + k] + t1 * t4 * t3;
-                            for (int j = 0; j <= i; j++) {
-                                double t2 = a[j * ng + k] - t4 * c[j * ng + k];
-                                v[i * ng1 + j] = v[i * ng1 + j] + t1 * t2 * t3;
-                            }
+                            double t1 = a[rowK + i] - t4 * c[rowK + i];
+                            mk[i] = t1;
+                            v2[v2k + i] += t1 * t4 * t3;
                         }
+                        rankOneLower(v, ng1, mk, t3);
                     }
                 }
                 if (nd2 != 0) {
+                    double[] mk = w.m;
                     for (int k = 0; k < ng; k++) {
                         double d2 = d[2 * ng + k];
                         if (skm[k] <= 0 || d2 <= 0) {
@@ -421,14 +479,14 @@ public final class GrayTest {
                         }
                         double t3 = t5 * ((skmm[k] * skmm[k]) * d2) / (rs[k] * rs[k]);
                         v3[k] = v3[k] + t4 * t4 * t3;
+                        int rowK = k * ng;
+                        int v2k = k * ng1;
                         for (int i = 0; i < ng1; i++) {
-                            double t1 = t4 * c[i * ng + k];
-                            v2[i * ng + k] = v2[i * ng + k] - t1 * t4 * t3;
-                            for (int j = 0; j <= i; j++) {
-                                double t2 = t4 * c[j * ng + k];
-                                v[i * ng1 + j] = v[i * ng1 + j] + t1 * t2 * t3;
-                            }
+                            double t1 = t4 * c[rowK + i];
+                            mk[i] = t1;
+                            v2[v2k + i] -= t1 * t4 * t3;
                         }
+                        rankOneLower(v, ng1, mk, t3);
                     }
                 }
             }
@@ -444,15 +502,19 @@ public final class GrayTest {
                 skmm[i] = skm[i];
             }
         }
-        for (int i = 0; i < ng1; i++) {
-            for (int j = 0; j <= i; j++) {
-                double sum = v[i * ng1 + j];
-                for (int k = 0; k < ng; k++) {
-                    sum = sum + c[i * ng + k] * c[j * ng + k] * v3[k];
-                    sum = sum + c[i * ng + k] * v2[j * ng + k];
-                    sum = sum + c[j * ng + k] * v2[i * ng + k];
+        // v(i, j) += sum_k c(i, k) c(j, k) v3(k) + c(i, k) v2(j, k) + c(j, k) v2(i, k), k-outer so that
+        // every inner loop runs over contiguous memory (c is symmetric: c(i, k) = c[k * ng + i])
+        for (int k = 0; k < ng; k++) {
+            int rowK = k * ng;
+            int v2k = k * ng1;
+            double v3k = v3[k];
+            for (int i = 0; i < ng1; i++) {
+                double cik = c[rowK + i];
+                double v2ik = v2[v2k + i];
+                int row = i * ng1;
+                for (int j = 0; j <= i; j++) {
+                    v[row + j] += cik * (c[rowK + j] * v3k + v2[v2k + j]) + c[rowK + j] * v2ik;
                 }
-                v[i * ng1 + j] = sum;
             }
         }
         for (int i = 0; i < ng1; i++) {

@@ -173,7 +173,8 @@ public final class GrayTestResult implements Exportable {
         return sb.toString();
     }
 
-    private static String pad(String s, int w) {
+    private static String pad(String raw, int w) {
+        String s = io.survkit.internal.Escape.terminal(raw); // one line, no terminal control
         return " ".repeat(Math.max(0, w - s.length())) + s;
     }
 

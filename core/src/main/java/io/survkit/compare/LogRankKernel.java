@@ -1,6 +1,7 @@
 package io.survkit.compare;
 
 import io.survkit.data.CountTable;
+import io.survkit.internal.Check;
 import io.survkit.data.Factor;
 import io.survkit.data.ModelFrame;
 import java.util.Arrays;
@@ -39,6 +40,11 @@ final class LogRankKernel {
         double deaths;
 
         Sums(int k, int strata) {
+            // the k x k variance is held three times (these sums, the result, the chi-square's solve)
+            io.survkit.internal.Memory.require(io.survkit.internal.Memory.doubles(3.0 * k * k + 2.0 * k * strata),
+                    Check.format("the log-rank test of %d groups (a %d x %d variance matrix)", k, k, k),
+                    "a K-sample test with that many groups is rarely meaningful; test a trend (TrendTest), compare"
+                    + " chosen pairs (PairwiseLogRank), or group the levels");
             this.k = k;
             this.strata = strata;
             this.observed = new double[k * strata];
@@ -96,17 +102,18 @@ final class LogRankKernel {
             double[] exp = sums.expected;
             for (int j = 0; j < k; j++) {
                 obs[j * strata + s] += w * d[j];
-                exp[j * strata + s] += w * dTotal * n[j] / nTotal;
+                // ratios first: with weighted counts near 1e300, d n_g would overflow
+                exp[j * strata + s] += w * dTotal * (n[j] / nTotal);
             }
             sums.deaths += dTotal;
             if (nTotal > 1) {
                 double w2 = w * w;
                 double[] v = sums.variance;
                 for (int j = 0; j < k; j++) {
-                    double tmp = w2 * dTotal * n[j] * (nTotal - dTotal) / (nTotal * (nTotal - 1));
+                    double tmp = w2 * dTotal * (n[j] / nTotal) * ((nTotal - dTotal) / (nTotal - 1));
                     v[j * k + j] += tmp;
                     for (int h = 0; h < k; h++) {
-                        v[j * k + h] -= tmp * n[h] / nTotal;
+                        v[j * k + h] -= tmp * (n[h] / nTotal);
                     }
                 }
             }

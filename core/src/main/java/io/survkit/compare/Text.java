@@ -65,7 +65,12 @@ final class Text {
     }
 
     /** A right-aligned table: a header row, then one row per name. */
-    static String table(String[] header, String[] rowNames, String[][] cells) {
+    static String table(String[] header, String[] rawRowNames, String[][] cells) {
+        // a label is one line without terminal control (escape sequences, line breaks)
+        String[] rowNames = new String[rawRowNames.length];
+        for (int i = 0; i < rowNames.length; i++) {
+            rowNames[i] = io.survkit.internal.Escape.terminal(rawRowNames[i]);
+        }
         int cols = header.length;
         int nameWidth = 0;
         for (String r : rowNames) {

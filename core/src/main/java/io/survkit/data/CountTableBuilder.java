@@ -62,6 +62,16 @@ public final class CountTableBuilder {
 
     /** Fixes the group level order (R: {@code factor(levels = ...)}). */
     public CountTableBuilder groupLevels(String... levels) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < levels.length; i++) {
+            if (levels[i] == null) {
+                throw Check.fail("group level %d is missing; expected a label", i + 1);
+            }
+            if (!seen.add(levels[i])) {
+                throw Check.fail("group level %d, '%s', is a duplicate; expected distinct levels (R: factor level "
+                        + "[%d] is duplicated)", i + 1, levels[i], i + 1);
+            }
+        }
         groupOrder = List.of(levels);
         return this;
     }
@@ -110,6 +120,47 @@ public final class CountTableBuilder {
             cells.entered[c] += v[3];
             cells.rows[c] += v[1] + v[2];
         }
-        return cells.table(groupColumn, gl, strataColumn, sl, weighted, 0, List.of());
+        CountTable table = cells.table(groupColumn, gl, strataColumn, sl, weighted, 0, List.of());
+        checkConsistent(table);
+        return table;
+    }
+
+    /**
+     * The counts must describe a risk set: with n(t) = n.start + sum over earlier cells of (entered -
+     * events - censored) and n.start = sum(events + censored) - sum(entered) per (stratum, group),
+     * every cell needs n(t) >= events + censored (those leaving at t were at risk at t), which also
+     * makes n.start >= 0. A relative tolerance of 1e-9 of the block's total allows for weighted sums.
+     */
+    private void checkConsistent(CountTable t) {
+        int blocks = t.strataLevels().size() * t.groupLevels().size();
+        for (int b = 0; b < blocks; b++) {
+            int from = t.blockStart(b);
+            int to = t.blockStart(b + 1);
+            double left = 0;
+            double entered = 0;
+            for (int c = from; c < to; c++) {
+                left += t.events(c) + t.censored(c);
+                entered += t.entered(c);
+            }
+            double tol = 1e-9 * (left + entered);
+            double n = left - entered;
+            for (int c = from; c < to; c++) {
+                double leaving = t.events(c) + t.censored(c);
+                if (n - leaving < -tol) {
+                    throw Check.fail("%s, time %s: %s events and censorings leave but only %s subjects are at risk "
+                            + "(n.start = total leaving %s - total entered %s = %s); expected entries to precede "
+                            + "the exits they feed", cell(t, c), t.time(c), leaving, n, left, entered, left - entered);
+                }
+                n += t.entered(c) - leaving;
+            }
+        }
+    }
+
+    private String cell(CountTable t, int c) {
+        String g = groupColumn == null ? "" : String.format(java.util.Locale.ROOT, "group '%s'",
+                t.groupLevels().get(t.group(c)));
+        String s = strataColumn == null ? "" : String.format(java.util.Locale.ROOT, "stratum '%s'",
+                t.strataLevels().get(t.stratum(c)));
+        return g.isEmpty() ? (s.isEmpty() ? "the cell" : s) : (s.isEmpty() ? g : s + ", " + g);
     }
 }

@@ -926,10 +926,14 @@ public final class SurvivalData {
                 throw Check.fail("%d source rows given for %d data rows", rows.length, n);
             }
             Map<String, Column> cols = new LinkedHashMap<>(columns);
-            double[] t = times(tc, rows);
+            // counting-process rows (start, stop] may lie on any time scale, negative included (as R's Surv);
+            // a right-censored time must be >= 0
+            double[] t = times(tc, rows, start != null);
             double[] s = null;
+            List<String> warnings = new ArrayList<>();
             if (start != null) {
-                s = times(known(start), rows);
+                s = times(known(start), rows, true);
+                zeroLength(s, t, rows, warnings);
                 for (int i = 0; i < n; i++) {
                     if (!Double.isNaN(s[i]) && !Double.isNaN(t[i]) && !(s[i] < t[i])) {
                         throw Check.fail("%s: entry time %s is not before exit time %s (column '%s'); expected"
@@ -957,7 +961,6 @@ public final class SurvivalData {
             if (start != null) {
                 cols.put(start, Column.of(start, s));
             }
-            List<String> warnings = new ArrayList<>();
             int[] status = new int[n];
             List<String> causes = status(known(event), status, rows, warnings);
             return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster), status, causes,
@@ -1009,7 +1012,34 @@ public final class SurvivalData {
             }
         }
 
-        private static double[] times(Column c, int[] rows) {
+        /**
+         * R's {@code Surv(start, stop, event)} turns a row with {@code stop <= start} into NA with the
+         * warning "Stop time must be > start time, NA created", and the model then omits it. A zero-length
+         * row (start = stop) is made missing the same way (the model frame counts it as omitted), with a
+         * warning naming its rows. A row with start > stop stays an error (an inverted interval is a data
+         * error, not an empty one).
+         */
+        private void zeroLength(double[] s, double[] t, int[] rows, List<String> warnings) {
+            int dropped = 0;
+            StringBuilder which = new StringBuilder();
+            for (int i = 0; i < t.length; i++) {
+                if (!Double.isNaN(s[i]) && s[i] == t[i]) {
+                    if (dropped < 10) {
+                        which.append(dropped == 0 ? "" : ", ").append(rows[i]);
+                    }
+                    dropped++;
+                    s[i] = Double.NaN;
+                    t[i] = Double.NaN;
+                }
+            }
+            if (dropped > 0) {
+                warnings.add(Check.format("%d row(s) with start = stop (a zero-length interval) omitted, as R's Surv"
+                        + " does (\"Stop time must be > start time, NA created\"); columns '%s' and '%s', row(s) %s%s",
+                        dropped, start, time, which, dropped > 10 ? ", ..." : ""));
+            }
+        }
+
+        private static double[] times(Column c, int[] rows, boolean negativeAllowed) {
             int n = c.size();
             double[] t = new double[n];
             for (int i = 0; i < n; i++) {
@@ -1026,8 +1056,10 @@ public final class SurvivalData {
                     }
                     v = d;
                 }
-                if (!Double.isNaN(v) && !(v >= 0 && v < Double.POSITIVE_INFINITY)) {
-                    throw Check.fail("%s: time %s is invalid; expected a finite time >= 0", Check.at(c.name, rows[i]),
+                boolean valid = negativeAllowed ? Double.isFinite(v) : v >= 0 && v < Double.POSITIVE_INFINITY;
+                if (!Double.isNaN(v) && !valid) {
+                    throw Check.fail("%s: time %s is invalid; expected a finite time%s", Check.at(c.name, rows[i]),
+                            negativeAllowed ? "" : " >= 0",
                             c.numbers != null ? Column.formatNumber(v) : "'" + c.text[i] + "'");
                 }
                 t[i] = v;

@@ -36,11 +36,7 @@ public final class TimeFix {
                 all[u++] = all[i];
             }
         }
-        double sumAbs = 0;
-        for (int i = 0; i < u; i++) {
-            sumAbs += Math.abs(all[i]);
-        }
-        double meanAbs = sumAbs / u;
+        double meanAbs = meanAbs(all, u);
         boolean anyTied = false;
         // cuts[k] = first value of the k-th run of tied values
         double[] cuts = new double[u];
@@ -68,6 +64,26 @@ public final class TimeFix {
             }
         }
         return true;
+    }
+
+    /**
+     * mean(|y|) of {@code y[0, u)} computed as {@code m * mean(|y| / m)} with {@code m = max |y|}, so
+     * that times near {@code Double.MAX_VALUE} do not overflow the sum (R's {@code mean} accumulates in
+     * long double and does not overflow either). Each scaled term is at most 1, so the sum is at most u.
+     */
+    static double meanAbs(double[] y, int u) {
+        double m = 0;
+        for (int i = 0; i < u; i++) {
+            m = Math.max(m, Math.abs(y[i]));
+        }
+        if (m == 0 || m == Double.POSITIVE_INFINITY) {
+            return m;
+        }
+        double s = 0;
+        for (int i = 0; i < u; i++) {
+            s += Math.abs(y[i]) / m;
+        }
+        return m * (s / u);
     }
 
     private static boolean isTie(double dy, double meanAbs) {

@@ -45,6 +45,9 @@ import java.util.List;
  * }</pre>
  */
 public final class CumulativeIncidence {
+    /** Above this many groups a K-sample test gets a note that it is unwise. */
+    static final int MANY_GROUPS = 50;
+
     private static final CumulativeIncidence DEFAULTS = new CumulativeIncidence(CifMethod.CUMINC, 0);
 
     private final CifMethod method;
@@ -192,7 +195,20 @@ public final class CumulativeIncidence {
                             r[1], r[2]));
                 }
             }
-            GrayTestResult gray = groupLabels.size() > 1 ? GrayTest.withDefaults().withRho(rho).test(data) : null;
+            GrayTestResult gray = null;
+            int ng = groupLabels.size();
+            if (ng > 1 && !GrayTest.fits(ng, data.causes().size(), data.rowCount())) {
+                // the curves need O(n) memory; only the test is quadratic in the groups: leave it out, say why
+                warnings.add(Check.format("Gray's test of %d groups was not computed: its %d x %d variance matrices"
+                        + " need %s, more than the heap has free; %s", ng, ng - 1, ng - 1, io.survkit.internal.Memory
+                        .size(GrayTest.workBytes(ng, data.causes().size(), data.rowCount())), GrayTest.UNWISE_ADVICE));
+            } else if (ng > 1) {
+                if (ng > MANY_GROUPS) {
+                    warnings.add(Check.format("Gray's test compares %d groups at once (%d degrees of freedom, %.1f"
+                            + " rows per group): %s", ng, ng - 1, data.rowCount() / (double) ng, GrayTest.UNWISE_ADVICE));
+                }
+                gray = GrayTest.withDefaults().withRho(rho).test(data);
+            }
             return new CumulativeIncidenceResult(method, causeLabels, groupLabels, curves, List.of(), gray,
                     data.omittedRows(), warnings);
         }

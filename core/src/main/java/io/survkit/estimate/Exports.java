@@ -74,7 +74,7 @@ final class Exports {
         }
         w.endArray();
         if (tau.isPresent()) {
-            RestrictedMean m = c.restrictedMean(tau.getAsDouble());
+            RestrictedMean m = c.restrictedMeanFrom(tau.getAsDouble()); // the fit checked tau against all curves
             w.name("rmean").value(m.estimate()).name("rmeanSe").value(m.standardError());
         }
         if (times.length > 0) {

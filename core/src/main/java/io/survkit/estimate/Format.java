@@ -52,7 +52,12 @@ final class Format {
     }
 
     /** A right-aligned table: a header row, then one row per name. */
-    static String table(String[] header, String[] rowNames, double[][] columns, int digits) {
+    static String table(String[] header, String[] rawRowNames, double[][] columns, int digits) {
+        // a label is one line without terminal control (escape sequences, line breaks)
+        String[] rowNames = new String[rawRowNames.length];
+        for (int i = 0; i < rowNames.length; i++) {
+            rowNames[i] = io.survkit.internal.Escape.terminal(rawRowNames[i]);
+        }
         int rows = rowNames.length;
         int cols = header.length;
         String[][] cells = new String[rows][cols];

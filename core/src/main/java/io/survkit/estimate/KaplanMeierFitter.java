@@ -160,15 +160,28 @@ final class KaplanMeierFitter {
         final HazardEstimator ctype;
         /** R's start.time: rows leaving before it are dropped; -Infinity when not given. */
         final double startTime;
+        /** The weights the kernels see are the case weights divided by this (a power of two). */
+        final double weightScale;
 
         Settings(KaplanMeier km, boolean jackknife) {
-            this.type = km.confType();
-            this.level = km.confLevel();
-            this.z = km.z();
+            this(km.confType(), km.confLevel(), km.z(), jackknife, km.survivalEstimator(), km.hazardEstimator(),
+                    km.startTime().orElse(Double.NEGATIVE_INFINITY), 1);
+        }
+
+        private Settings(ConfidenceIntervalType type, double level, double z, boolean jackknife,
+                SurvivalEstimator stype, HazardEstimator ctype, double startTime, double weightScale) {
+            this.type = type;
+            this.level = level;
+            this.z = z;
             this.jackknife = jackknife;
-            this.stype = km.survivalEstimator();
-            this.ctype = km.hazardEstimator();
-            this.startTime = km.startTime().orElse(Double.NEGATIVE_INFINITY);
+            this.stype = stype;
+            this.ctype = ctype;
+            this.startTime = startTime;
+            this.weightScale = weightScale;
+        }
+
+        Settings withWeightScale(double s) {
+            return new Settings(type, level, z, jackknife, stype, ctype, startTime, s);
         }
 
         /** Kaplan-Meier survival with the Nelson-Aalen hazard (R's type 1, the default). */
@@ -302,9 +315,9 @@ final class KaplanMeierFitter {
                 double ni = atRisk;
                 double di = d;
                 nelson += di / ni;
-                v2 += di / (ni * ni);
+                v2 += di / ni / ni;
                 km *= (ni - di) / ni;
-                v1 += di / (ni * (ni - di));
+                v1 += di / ni / (ni - di); // (d / n) / (n - d): no overflow of n (n - d) with large weighted counts
             }
             surv[j] = km;
             se[j] = Math.sqrt(v1);
@@ -324,12 +337,26 @@ final class KaplanMeierFitter {
         double[] w = new double[n];
         boolean[] event = new boolean[n];
         int[] code = new int[n];
+        double maxWeight = 0;
         for (int i = 0; i < n; i++) {
             w[i] = data.weight(i);
+            maxWeight = Math.max(maxWeight, w[i]);
             event[i] = data.isEvent(i);
             // rows leaving before R's start.time go to an extra code past the last curve, never fitted
             code[i] = time[i] >= set.startTime ? curveOf(g, s, strata, i) : curves;
         }
+        // The jackknife variance is scale-free (S and its influence do not change when every weight is
+        // multiplied by c), so it is computed on weights divided by a power of two near the largest weight:
+        // in (1/2, 1], far from underflow (weights of 1e-160 square to 0) and overflow (1e300 squared).
+        // Power-of-two scaling is exact, so the reported counts (scaled back) are the weighted sums.
+        double scale = set.jackknife && set.productLimitNelsonAalen() && maxWeight > 0
+                ? Math.scalb(1.0, Math.getExponent(maxWeight) + 1) : 1;
+        if (scale != 1) {
+            for (int i = 0; i < n; i++) {
+                w[i] /= scale;
+            }
+        }
+        set = set.withWeightScale(scale);
         int[] sort2 = Sorting.order(time);
         int[] offset = Sorting.groupStable(sort2, code, curves + 1);
         int[] sort1 = null;
@@ -441,6 +468,13 @@ final class KaplanMeierFitter {
             }
             KaplanMeierKernel.jackknifeRecursion(m, ct, risk, events, eventRows, time, start, event, w, sort2, sort1,
                     from, to, id, nid, set.stype, set.ctype, surv, se, chaz, seChaz);
+        }
+        if (set.weightScale != 1) {
+            for (int j = 0; j < m; j++) {
+                risk[j] *= set.weightScale;
+                events[j] *= set.weightScale;
+                censored[j] *= set.weightScale;
+            }
         }
         return new SurvivalCurve(name, to - from, ct, Counts.of(risk, events, censored), surv, se, chaz, seChaz,
                 set.scale(), set.type, set.level, set.z);

@@ -16,24 +16,7 @@ final class KaplanMeierKernel {
      * n = d); H += d / n, var(H) += d / n^2.
      */
     static void greenwood(int m, double[] n, double[] d, double[] surv, double[] se, double[] chaz, double[] seChaz) {
-        double km = 1;
-        double nelson = 0;
-        double v1 = 0;
-        double v2 = 0;
-        for (int i = 0; i < m; i++) {
-            double ni = n[i];
-            double di = d[i];
-            if (di > 0) {
-                nelson += di / ni;
-                v2 += di / (ni * ni);
-                km *= (ni - di) / ni;
-                v1 += di / (ni * (ni - di));
-            }
-            surv[i] = km;
-            se[i] = Math.sqrt(v1);
-            chaz[i] = nelson;
-            seChaz[i] = Math.sqrt(v2);
-        }
+        simple(m, n, d, d, SurvivalEstimator.PRODUCT_LIMIT, HazardEstimator.NELSON_AALEN, surv, se, chaz, seChaz);
     }
 
     /**
@@ -116,12 +99,12 @@ final class KaplanMeierKernel {
                 double e = rows[i];
                 for (int j = 0; j < e; j++) {
                     double denominator = ni - j * di / e;
-                    nelson += di / (e * denominator);
-                    v2 += di / (e * denominator * denominator);
+                    nelson += di / e / denominator;
+                    v2 += di / e / denominator / denominator;
                 }
             } else if (event) {
                 nelson += di / ni;
-                v2 += di / (ni * ni);
+                v2 += di / ni / ni; // as greenwood(): no overflow of n n
             }
             if (exp) {
                 surv[i] = Math.exp(-nelson);
@@ -129,7 +112,7 @@ final class KaplanMeierKernel {
             } else {
                 if (event) {
                     km *= (ni - di) / ni;
-                    v1 += di / (ni * (ni - di));
+                    v1 += di / ni / (ni - di);
                 }
                 surv[i] = km;
                 se[i] = Math.sqrt(v1);

@@ -117,11 +117,24 @@ public final class KaplanMeierResult implements Exportable {
         return List.copyOf(r);
     }
 
-    /** Every curve's restricted mean up to {@code tau}. */
+    /** R checks {@code rmean} against the smallest time of the whole fit (every curve). */
+    private void checkHorizon(double tau) {
+        double first = Double.POSITIVE_INFINITY;
+        for (SurvivalCurve c : curves) {
+            first = Math.min(first, c.firstTime());
+        }
+        SurvivalCurve.checkHorizon(tau, first);
+    }
+
+    /**
+     * Every curve's restricted mean up to {@code tau}; tau before the smallest time of the fit is an
+     * error, as in R.
+     */
     public List<RestrictedMean> restrictedMeans(double tau) {
+        checkHorizon(tau);
         List<RestrictedMean> r = new ArrayList<>();
         for (SurvivalCurve c : curves) {
-            r.add(c.restrictedMean(tau));
+            r.add(c.restrictedMeanFrom(tau));
         }
         return List.copyOf(r);
     }
@@ -175,6 +188,9 @@ public final class KaplanMeierResult implements Exportable {
      */
     public String summaryTable(double tau) {
         boolean rmean = !Double.isNaN(tau);
+        if (rmean) {
+            checkHorizon(tau);
+        }
         int k = curves.size();
         double[] records = new double[k];
         double[] nMax = new double[k];
@@ -196,7 +212,7 @@ public final class KaplanMeierResult implements Exportable {
             nStart[i] = c.initialAtRisk();
             events[i] = c.events();
             if (rmean) {
-                RestrictedMean r = c.restrictedMean(tau);
+                RestrictedMean r = c.restrictedMeanFrom(tau);
                 rm[i] = r.estimate();
                 rmSe[i] = r.standardError();
             }
@@ -271,6 +287,9 @@ public final class KaplanMeierResult implements Exportable {
      * @param tau the restricted mean's horizon, or empty for none
      */
     public void writeJson(Appendable out, double[] times, OptionalDouble tau) {
+        if (tau.isPresent()) {
+            checkHorizon(tau.getAsDouble());
+        }
         Exports.kaplanMeier(this, new JsonWriter(out), times.clone(), tau);
     }
 

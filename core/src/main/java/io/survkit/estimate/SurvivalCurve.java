@@ -396,10 +396,34 @@ public final class SurvivalCurve {
      * {@code summary(fit, rmean = tau)$table} (see {@link RestrictedMean}). The curve is extended
      * flat from its last time to tau.
      *
-     * @param tau horizon, finite and >= 0
+     * @param tau horizon, finite and at least the curve's first time (R stops with {@code "Truncation
+     *     point for the mean is < smallest survival"} when {@code rmean < min(fit$time)})
      */
     public RestrictedMean restrictedMean(double tau) {
+        checkHorizon(tau, time[0]);
+        return restrictedMeanFrom(tau);
+    }
+
+    /**
+     * R's {@code survmean} check: a horizon before the smallest time of the fit is an error. For a
+     * fit of several curves R compares with the smallest time over all of them.
+     */
+    static void checkHorizon(double tau, double smallestTime) {
         Check.nonNegativeFinite("restricted mean horizon tau", tau);
+        if (tau < smallestTime) {
+            throw Check.fail("restricted mean horizon tau = %s is before the first time %s; expected tau >= %s "
+                    + "(R: \"Truncation point for the mean is < smallest survival\")", Format.number(tau),
+                    Format.number(smallestTime), Format.number(smallestTime));
+        }
+    }
+
+    /** The curve's first time (event or censoring). */
+    double firstTime() {
+        return time[0];
+    }
+
+    /** {@link #restrictedMean} without the horizon check (the caller checked it against the whole fit). */
+    RestrictedMean restrictedMeanFrom(double tau) {
         // R's survmean on survfit0(fit): a row (0, S = 1, n.event = 0) first when the curve starts after 0
         int pre = startsAfterZero() ? 1 : 0;
         int m0 = time.length + pre;
@@ -448,7 +472,7 @@ public final class SurvivalCurve {
         }
         double n = counts.atRisk(r - pre);
         double d = counts.events(r - pre);
-        return n - d == 0 ? 0 : d / (n * (n - d));
+        return n - d == 0 ? 0 : d / n / (n - d);
     }
 
     /**

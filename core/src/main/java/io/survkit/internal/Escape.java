@@ -8,28 +8,56 @@ public final class Escape {
     private Escape() {
     }
 
-    /** XML / SVG / HTML text and attribute values: {@code & < > " '} become entities; control characters are dropped. */
+    /**
+     * XML / SVG / HTML text and attribute values: {@code & < > " '} become entities; every code point
+     * that XML 1.0 forbids or HTML reports as a parse error is dropped: C0 controls other than tab,
+     * line feed and carriage return, DEL and the C1 controls (U+007F to U+009F), lone surrogates, and
+     * the non-characters U+FDD0 to U+FDEF and U+nFFFE / U+nFFFF of every plane (XML 1.0, section 2.2
+     * "Characters"; the WHATWG HTML standard, "Preprocessing the input stream").
+     */
     public static String xml(String s) {
         if (s == null) {
             return "";
         }
         StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        b.append(c);
-                    }
-                }
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '"') {
+                b.append("&quot;");
+            } else if (c == '\'') {
+                b.append("&#39;");
+            } else if (!tag(b, c) && allowedInMarkup(c)) {
+                b.appendCodePoint(c);
             }
         }
         return b.toString();
+    }
+
+    /** Appends {@code & < >} as entities and returns true; false for any other code point. */
+    private static boolean tag(StringBuilder b, int c) {
+        String e = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : null;
+        if (e != null) {
+            b.append(e);
+        }
+        return e != null;
+    }
+
+    /** True for code points XML 1.0 allows and HTML does not report as parse errors (see {@link #xml}). */
+    static boolean allowedInMarkup(int c) {
+        if (c < 0x20) {
+            return c == '\t' || c == '\n' || c == '\r';
+        }
+        if (c >= 0x7F && c <= 0x9F) {
+            return false;
+        }
+        if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+            return false; // a lone surrogate (a valid pair arrives here as one supplementary code point)
+        }
+        if (c >= 0xFDD0 && c <= 0xFDEF) {
+            return false;
+        }
+        return (c & 0xFFFE) != 0xFFFE;
     }
 
     /** HTML is escaped as XML. */
@@ -38,21 +66,29 @@ public final class Escape {
     }
 
     /**
-     * A Markdown table cell: HTML-significant characters as entities, {@code |} and Markdown
-     * punctuation backslash-escaped, line breaks as spaces.
+     * A Markdown table cell: {@code & < >} as entities (so no HTML can be injected), {@code |} and
+     * Markdown punctuation {@code \ ` * _ [ ] #} backslash-escaped, line breaks as spaces, and the
+     * code points {@link #xml} drops dropped. Quotes and apostrophes stay as they are: an entity such
+     * as {@code &#39;} would have its {@code #} escaped and render literally as {@code &\#39;}.
      */
     public static String markdown(String s) {
         if (s == null) {
             return "";
         }
-        String x = xml(s).replace("\r", " ").replace("\n", " ");
-        StringBuilder b = new StringBuilder(x.length() + 8);
-        for (int i = 0; i < x.length(); i++) {
-            char c = x.charAt(i);
-            if ("\\`*_[]|#".indexOf(c) >= 0) {
-                b.append('\\');
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (tag(b, c)) {
+                continue;
             }
-            b.append(c);
+            if (c == '\r' || c == '\n' || c == '\t') {
+                b.append(' ');
+            } else if (c < 0x80 && "\\`*_[]|#".indexOf(c) >= 0) {
+                b.append('\\').append((char) c);
+            } else if (allowedInMarkup(c)) {
+                b.appendCodePoint(c);
+            }
         }
         return b.toString();
     }

@@ -86,11 +86,15 @@ public final class RFormat {
         return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
     }
 
-    public static String pad(String s, int width) {
+    /** Right-aligned cell; a label is written as one line without terminal control ({@code Escape.terminal}). */
+    public static String pad(String raw, int width) {
+        String s = Escape.terminal(raw);
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
-    public static String padRight(String s, int width) {
+    /** Left-aligned cell, escaped as {@link #pad}. */
+    public static String padRight(String raw, int width) {
+        String s = Escape.terminal(raw);
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }

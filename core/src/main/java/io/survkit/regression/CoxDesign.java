@@ -211,6 +211,15 @@ final class CoxDesign {
 
         // the model matrix, row-major in data order (sequential reads of each column), then
         // gathered into sorted order one contiguous row at a time
+        // the model matrix twice (n p) and the p x p information, its inverse and the variances (about 6 p^2)
+        io.survkit.internal.Memory.require(io.survkit.internal.Memory.doubles(2.0 * n * p + 6.0 * p * p),
+                io.survkit.internal.Check.format("a Cox model with %d coefficients on %d rows (an %d x %d model"
+                        + " matrix and %d x %d information matrices)", p, n, n, p, p, p),
+                "a factor with that many levels is better a stratum (strata(...)) or a cluster than a covariate");
+        if ((long) n * p > Integer.MAX_VALUE - 8) {
+            throw io.survkit.internal.Check.fail("a Cox model with %d coefficients on %d rows has a model matrix of"
+                    + " %d cells, more than a Java array holds; use fewer columns", p, n, (long) n * p);
+        }
         double[] raw = new double[n * p];
         for (int j = 0; j < p; j++) {
             for (int i = 0; i < n; i++) {

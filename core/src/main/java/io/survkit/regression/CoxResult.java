@@ -407,7 +407,8 @@ public final class CoxResult implements Exportable {
         int p = d.p;
         double[] se = new double[p];
         for (int j = 0; j < p; j++) {
-            se[j] = Double.isNaN(coef[j]) ? Double.NaN : Math.sqrt(v[j * p + j]);
+            // R: an aliased coefficient is NA with se(coef) 0 (its row and column of var are 0)
+            se[j] = Double.isNaN(coef[j]) ? 0 : Math.sqrt(v[j * p + j]);
         }
         return se;
     }
@@ -486,7 +487,7 @@ public final class CoxResult implements Exportable {
         double[][] m = new double[p][p];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
-                m[i][j] = Double.isNaN(coef[i]) || Double.isNaN(coef[j]) ? Double.NaN : v[i * p + j];
+                m[i][j] = Double.isNaN(coef[i]) || Double.isNaN(coef[j]) ? 0 : v[i * p + j]; // R's fit$var
             }
         }
         return m;

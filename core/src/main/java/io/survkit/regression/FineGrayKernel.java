@@ -49,8 +49,14 @@ final class FineGrayKernel {
                 fail += ici[j] == 1 ? 1 : 0;
                 j++;
             }
+            // Kaplan-Meier of the censoring distribution (censoring = event), R survfit
+            double after = km * (n - i - cens) / (n - i);
+            // crr evaluates G at t (1 - 100 eps) with a step function whose first knot is the smallest
+            // censoring-KM time: G(t-) for t > 0, but at t = 0 the step at 0, i.e. G(0) after the time-0
+            // censorings
+            double gi = t[i] == 0 ? after : km;
             for (int k = i; k < j; k++) {
-                g[k] = km;
+                g[k] = gi;
                 firstBlockAtOrAfter[k] = blocks;
             }
             if (fail > 0) {
@@ -59,8 +65,7 @@ final class FineGrayKernel {
                 bf[blocks] = fail;
                 blocks++;
             }
-            // Kaplan-Meier of the censoring distribution (censoring = event), R survfit
-            km = km * (n - i - cens) / (n - i);
+            km = after;
             i = j;
         }
         blockStart = java.util.Arrays.copyOf(bs, blocks);

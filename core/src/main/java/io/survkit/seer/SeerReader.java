@@ -476,21 +476,62 @@ public final class SeerReader {
         }
         Matcher m = SEER_NUMBER.matcher(v.strip());
         if (m.matches()) {
-            return Double.parseDouble(m.group(1));
+            return unknownCode(c, column, Double.parseDouble(m.group(1)));
         }
         Double d = Parse.number(v);
-        if (d == null || !Double.isFinite(d)) {
-            throw Check.fail("%s: value '%s' is not a number; expected a number (or a SEER age label such as"
-                    + " '65 years') or a missing label", Check.at(column, row), v);
+        if (d != null && Double.isFinite(d)) {
+            return unknownCode(c, column, d);
         }
-        return d;
+        throw Check.fail("%s: value '%s' is not a number; expected a number (or a SEER age label such as"
+                + " '65 years') or a missing label", Check.at(column, row), v);
     }
 
+    /**
+     * The codes that SEER and NAACCR define as "not a value" in numeric fields, read as missing (the
+     * record then goes to the exclusion table as "missing NAME"):
+     * <ul>
+     *   <li>Age at diagnosis (NAACCR item 230; SEER's "Age at diagnosis" and the PEDSF layout): 999 =
+     *       unknown age;</li>
+     *   <li>Year of diagnosis (NAACCR item 390, the year of Date of Diagnosis): 9999 = unknown;</li>
+     *   <li>CS Tumor Size (NAACCR item 2800, AJCC Collaborative Stage Data Collection System, "CS
+     *       Tumor Size" in every schema; staging.seer.cancer.gov/cs): 888 = not applicable (CS
+     *       version 1, converted to 988 in version 2), 990 = microscopic focus, no size given,
+     *       991-995 = described only as "less than 1 to 5 cm", 996-998 = schema-specific descriptions
+     *       (e.g. "greater than 8 cm", no histologic examination), 999 = unknown, size not stated.
+     *       989 ("989 mm or larger") is kept as 989. 988 is kept: it is a size (988 mm) in schemas
+     *       such as stomach (GIST) and "not applicable" in others; exclude it with a parser of your
+     *       own ({@link #withNumeric(String, String, ToDoubleFunction)}) when your schema says so.</li>
+     * </ul>
+     */
+    private static double unknownCode(CovariateSpec c, String column, double x) {
+        String h = column == null ? "" : column.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean age = c.seerColumn == SeerColumn.AGE || h.startsWith("age at diagnosis");
+        if (age && x == 999) {
+            return Double.NaN;
+        }
+        if ((c.seerColumn == SeerColumn.YEAR_OF_DIAGNOSIS || h.startsWith("year of diagnosis")) && x == 9999) {
+            return Double.NaN;
+        }
+        if (h.startsWith("cs tumor size") && (x == 888 || (x >= 990 && x <= 999))) {
+            return Double.NaN;
+        }
+        return x;
+    }
+
+    /**
+     * Survival months (SEER*Stat "Survival months", NAACCR items 1784/1787 "Surv-Mos Active
+     * Followup" / "Surv-Mos Presumed Alive"): a 4-digit number of complete months; 9999 = unknown
+     * (seer.cancer.gov/survivaltime, "Calculation of survival time fields"), read as unknown like the
+     * label "Unknown", so the record goes to the exclusion table.
+     */
     private static double months(String v, String column, int row) {
         if (SeerLabels.isBlankOrUnknown(v)) {
             return Double.NaN;
         }
         Double d = Parse.number(v);
+        if (d != null && d == 9999) {
+            return Double.NaN;
+        }
         if (d == null || !(d >= 0) || d == Double.POSITIVE_INFINITY) {
             throw Check.fail("%s: value '%s' is not a number of months; expected complete months >= 0 such as"
                     + " '0044', or 'Unknown'", Check.at(column, row), v);

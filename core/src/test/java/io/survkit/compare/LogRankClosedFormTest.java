@@ -188,4 +188,24 @@ class LogRankClosedFormTest {
         assertTrue(r.warnings().get(0).contains("arm=B has no rows"), r.warnings().toString());
         assertEquals(8.0 / 13, r.chiSquare(), TOL);
     }
+
+    @Test
+    void hugeWholeNumberWeightsGiveTheClosedFormNotNull() {
+        // A: one row, event at 1; B: one row, censored at 2; every weight c (whole numbers: frequencies).
+        // At t = 1: n = 2c, d = c, n_A = c: E_A = c/2, V = c (1/2)(1/2) (c / (2c - 1)), so
+        // chisq = (c/2)^2 / V = 2c - 1. Issue 12: c = 1e300 gave expected null, then chisq 0, p 1.
+        for (double c : new double[] {1, 1e6, 1e300}) {
+            ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2})
+                    .event("e", new boolean[] {true, false}).text("g", new String[] {"A", "B"})
+                    .weights("w", new double[] {c, c}).build(), "g");
+            LogRankResult r;
+            try {
+                r = LogRankTest.withDefaults().test(d);
+            } catch (IllegalArgumentException x) {
+                throw new AssertionError("c = " + c, x);
+            }
+            assertEquals(c / 2, r.expected()[0], 1e-12 * c, "E_A at c = " + c);
+            assertEquals(2 * c - 1, r.chiSquare(), 1e-9 * (2 * c - 1), "chisq at c = " + c);
+        }
+    }
 }

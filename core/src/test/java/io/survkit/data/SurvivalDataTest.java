@@ -58,7 +58,7 @@ class SurvivalDataTest {
                 .time("t", new double[] {1, -2}).event("e", new boolean[] {true, true}).build());
         assertTrue(neg.getMessage().contains("row 2") && neg.getMessage().contains("-2"), neg.getMessage());
         IllegalArgumentException order = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
-                .start("entry", new double[] {0, 5}).time("t", new double[] {3, 5})
+                .start("entry", new double[] {0, 6}).time("t", new double[] {3, 5})
                 .event("e", new boolean[] {true, true}).build());
         assertTrue(order.getMessage().contains("'entry'") && order.getMessage().contains("row 2"),
                 order.getMessage());
@@ -151,5 +151,57 @@ class SurvivalDataTest {
             assertEquals(c.censored(i), agg.censored(i));
             assertEquals(c.group(i), agg.group(i));
         }
+    }
+
+    @Test
+    void timesNearDoubleMaxStayDistinctAsInR() {
+        // R: survfit(Surv(c(1e308, 1.5e308, 1.7e308), c(1, 1, 1)) ~ 1)$time is 1e308 1.5e308 1.7e308
+        // (aeqSurv's mean(abs(y)) must not overflow)
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1e308, 1.5e308, 1.7e308})
+                .event("e", new boolean[] {true, true, true}).build(), "1");
+        assertArrayEquals(new double[] {1e308, 1.5e308, 1.7e308}, new double[] {d.time(0), d.time(1), d.time(2)});
+        assertEquals(1.4e308, TimeFix.meanAbs(new double[] {1e308, 1.5e308, 1.7e308}, 3), 1e-9 * 1.4e308);
+    }
+
+    @Test
+    void countTableRejectsMoreEntriesThanExitsNamingTheCell() {
+        // 5 enter after t = 1 but only 2 ever leave: n.start would be -3 (issue 12: then +-Inf, NaN, chisq 0)
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CountTable.builder("g")
+                .add("a", 1, 0, 0, 5).add("a", 2, 1, 1).add("b", 1, 1, 0).build());
+        assertTrue(e.getMessage().contains("group 'a'") && e.getMessage().contains("time 1.0")
+                && e.getMessage().contains("n.start") && e.getMessage().contains("-3"), e.getMessage());
+        // 3 leave at t = 2 when only 2 remain at risk
+        IllegalArgumentException late = assertThrows(IllegalArgumentException.class, () -> CountTable.builder("g")
+                .add("a", 1, 3, 0).add("a", 2, 0, 0, 1).add("a", 3, 2, 0).add("a", 4, 0, 0, 2).build());
+        assertTrue(late.getMessage().contains("group 'a'"), late.getMessage());
+        // consistent left truncation passes
+        CountTable ok = CountTable.builder("g").add("a", 0, 0, 0, 2).add("a", 1, 1, 0).add("a", 2, 0, 1).build();
+        assertEquals(3, ok.size());
+    }
+
+    @Test
+    void countTableRejectsDuplicatedGroupLevels() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CountTable.builder("g").groupLevels("a", "b", "b"));
+        assertTrue(e.getMessage().contains("'b'") && e.getMessage().contains("level 3"), e.getMessage());
+    }
+
+    @Test
+    void zeroLengthIntervalsAreOmittedWithAWarningAndNegativeCountingProcessTimesAreValid() {
+        // R: d <- data.frame(a = c(0, 5, 2, -3), b = c(3, 5, 4, -1), s = c(1, 1, 0, 1));
+        // coxph(Surv(a, b, s) ~ 1, d)$n is 3 with the warning "Stop time must be > start time, NA created"
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().start("a", new double[] {0, 5, 2, -3})
+                .time("b", new double[] {3, 5, 4, -1}).event("s", new boolean[] {true, true, false, true}).build(), "1");
+        assertEquals(3, d.rowCount());
+        assertEquals(1, d.omittedRows());
+        assertArrayEquals(new int[] {1, 3, 4}, new int[] {d.sourceRow(0), d.sourceRow(1), d.sourceRow(2)});
+        assertEquals(-3.0, d.start(2));
+        assertEquals(-1.0, d.time(2));
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("start = stop") && w.contains("row(s) 2")),
+                d.warnings().toString());
+        // a negative right-censored time stays an error
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SurvivalData.builder()
+                .time("t", new double[] {1, -2}).event("e", new boolean[] {true, true}).build());
+        assertTrue(e.getMessage().contains("'t'") && e.getMessage().contains("row 2"), e.getMessage());
     }
 }

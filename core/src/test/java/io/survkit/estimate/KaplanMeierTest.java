@@ -82,6 +82,26 @@ class KaplanMeierTest {
     }
 
     @Test
+    void restrictedMeanBeforeTheFirstTimeIsAnErrorAsInR() {
+        // R: print(survfit(Surv(time, status) ~ 1, lung), rmean = 3) stops with "Truncation point for the
+        // mean is < smallest survival"; rmean = 5 (the smallest time) gives rmean 5, se 0
+        SurvivalData lung = SurvivalData.csv(Oracle.data("lung")).time("time").event("status", "2").read();
+        KaplanMeierResult fit = KaplanMeier.withDefaults().fit(lung);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit.curve(0).restrictedMean(3));
+        assertTrue(e.getMessage().contains("before the first time 5") && e.getMessage().contains("Truncation point"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> fit.summaryTable(3));
+        assertThrows(IllegalArgumentException.class, () -> fit.restrictedMeans(3));
+        assertEquals(5.0, fit.curve(0).restrictedMean(5).estimate());
+        assertEquals(0.0, fit.curve(0).restrictedMean(5).standardError());
+        // R: print(survfit(Surv(time, status) ~ sex, lung), rmean = 10): sex=1 (first time 11) rmean 10.00,
+        // se 0; R checks against the smallest time of the whole fit (5, in sex=2)
+        KaplanMeierResult bySex = KaplanMeier.withDefaults().fit(lungBySex());
+        assertEquals(10.0, bySex.restrictedMeans(10).get(0).estimate());
+        assertTrue(bySex.summaryTable(10).contains("10.00"), bySex.summaryTable(10));
+    }
+
+    @Test
     void queriesAreValidated() {
         SurvivalCurve c = KaplanMeier.withDefaults().fit(lungBySex()).curve(0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.restrictedMean(-1));

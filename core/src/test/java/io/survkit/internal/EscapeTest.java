@@ -32,4 +32,23 @@ class EscapeTest {
         assertEquals("\"a,b\"", Escape.csv("a,b"));
         assertEquals("plain", Escape.csv("plain"));
     }
+
+    @Test
+    void xmlDropsNonCharactersAndLoneSurrogates() throws Exception {
+        String hostile = "a\uFFFEb\uFFFFc\uFDD0d\uD800e\uDC00f\u0085g\u007Fh" + new String(Character.toChars(0x1FFFF))
+                + "i" + new String(Character.toChars(0x1F600)) + "j\u00e9";
+        String x = Escape.xml(hostile);
+        assertEquals("abcdefghi" + new String(Character.toChars(0x1F600)) + "j\u00e9", x);
+        // well-formed: the strict JDK parser accepts the text inside an element
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(("<t>" + x + "</t>").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void markdownDoesNotDoubleEscapeEntities() {
+        assertEquals("Greenwood's variance", Escape.markdown("Greenwood's variance"));
+        assertEquals("say \"x\" &amp; \\#1 &lt;b&gt;", Escape.markdown("say \"x\" & #1 <b>"));
+        assertEquals("ab", Escape.markdown("a\uFFFFb"));
+    }
+
 }

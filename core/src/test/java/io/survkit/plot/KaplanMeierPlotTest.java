@@ -75,6 +75,15 @@ class KaplanMeierPlotTest {
     }
 
     @Test
+    void nonCharactersAndLoneSurrogatesInTextKeepTheSvgWellFormed() throws Exception {
+        // issue 12: U+FFFE / U+FFFF and lone surrogates are not XML characters; the parser refused them
+        String svg = KaplanMeierPlot.withDefaults().annotation("p\uFFFE\uFFFF\uD800 < 1").title("OS\uDFFF")
+                .render(List.of(ARM_A, ARM_B));
+        Document doc = SvgXml.parse(svg);
+        assertEquals("p < 1", byClass(doc, "text", "annotation").get(0).getTextContent());
+    }
+
+    @Test
     void aMillionSubjectsDrawAsTheirDistinctTimes() {
         int distinct = 150; // integer months
         double[] t = new double[distinct];

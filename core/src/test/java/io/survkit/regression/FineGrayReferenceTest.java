@@ -88,4 +88,29 @@ class FineGrayReferenceTest {
         assertFit(reference().get("crr_cause2"), r, "cause 2");
         assertTrue(r.toString().contains("groupB"), r.toString());
     }
+
+    @Test
+    void competingEventsAndCensoringsAtTimeZeroMatchCrr() {
+        // reference/defects_issue12.R, case crr_time0: crr's censoring survival at time 0 includes the
+        // time-0 censorings (issue 12: survkit used G = 1 there, up to 3e-4 relative off crr)
+        JsonNode e = io.survkit.oracle.DefectReference.get("crr_time0");
+        int n = 84;
+        double[] time = new double[n];
+        double[] status = new double[n];
+        double[] x = new double[n];
+        double[] codes = {0, 1, 2, 1};
+        double[] tail = {0, 2, 0, 1};
+        for (int k = 1; k <= n; k++) {
+            time[k - 1] = k <= 80 ? (k * 7) % 23 : 0;
+            status[k - 1] = k <= 80 ? codes[k % 4] : tail[k - 81];
+            x[k - 1] = ((k * 13) % 17) / 4.0;
+        }
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("time", time).causes("status", status, 0)
+                .numeric("x", x).build(), "x");
+        FineGrayResult r = FineGray.withDefaults().fit(d);
+        assertEquals(e.get("converged").asBoolean(), r.converged());
+        Oracle.assertNumber(e.get("coef"), r.coefficients()[0], "coef");
+        Oracle.assertNumber(e.get("var").get(0).get(0), r.standardErrors()[0] * r.standardErrors()[0], "var");
+        Oracle.assertNumber(e.get("loglik"), r.logLikelihood(), "loglik");
+    }
 }

@@ -89,6 +89,15 @@ final class SeerFixture {
         return this;
     }
 
+    /** A new column with {@code value} in every record so far (set others with {@link #set}). */
+    SeerFixture addColumn(String column, String value) {
+        header.add(column);
+        for (Map<String, String> r : records) {
+            r.put(column, value);
+        }
+        return this;
+    }
+
     SeerFixture drop(String column) {
         header.remove(column);
         return this;

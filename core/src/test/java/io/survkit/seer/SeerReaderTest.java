@@ -436,6 +436,42 @@ class SeerReaderTest {
         assertTrue(e.getMessage().contains("'cause', row 2") && e.getMessage().contains("3"), e.getMessage());
     }
 
+    @Test
+    void unknownCodesOfSeerFieldsGoToTheExclusionTableNotIntoTheAnalysis() {
+        // SEER/NAACCR: survival months 9999 = unknown; age at diagnosis 999 = unknown; year of
+        // diagnosis 9999 = unknown; CS tumor size (NAACCR 2800) 888, 990-998 and 999 are not sizes
+        String size = "CS tumor size (2004-2015)";
+        String ageDx = "Age at diagnosis";
+        SeerFixture f = mixed().addColumn(size, "045").addColumn(ageDx, "61");
+        f.alive("9999").set(size, "030").set(ageDx, "50");
+        f.alive("0010").set(size, "999").set(ageDx, "50");
+        f.alive("0011").set(size, "888").set(ageDx, "50");
+        f.alive("0012").set(size, "990").set(ageDx, "50");
+        f.alive("0013").set(size, "998").set(ageDx, "50");
+        f.alive("0014").set(size, "050").set(ageDx, "999");
+        f.alive("0015").set(size, "050").set(ageDx, "50").set(SeerFixture.YEAR, "9999");
+        f.alive("0016").set(size, "989").set(ageDx, "50");
+        CohortSelection c = read(SeerReader.withDefaults().withNumeric(size, "size").withNumeric(ageDx, "age")
+                .withNumeric(SeerColumn.YEAR_OF_DIAGNOSIS, "year"), f.csv());
+        assertEquals(14, c.recordsRead());
+        assertEquals(1, c.exclusions().get(CohortSelection.SURVIVAL_MONTHS_UNKNOWN));
+        assertArrayEquals(new int[] {7}, c.excludedRows(CohortSelection.SURVIVAL_MONTHS_UNKNOWN));
+        assertArrayEquals(new int[] {8, 9, 10, 11}, c.excludedRows("missing size"));
+        assertArrayEquals(new int[] {12}, c.excludedRows("missing age"));
+        assertArrayEquals(new int[] {13}, c.excludedRows("missing year"));
+        SurvivalData d = c.data();
+        assertEquals(7, d.rowCount());
+        double[] months = frame(d).times();
+        double[] sizes = d.numbers("size");
+        double[] ages = d.numbers("age");
+        for (int i = 0; i < d.rowCount(); i++) {
+            assertTrue(months[i] < 9999, "no 9999-month survival");
+            assertTrue(sizes[i] <= 989, "no code read as a size");
+            assertTrue(ages[i] < 999);
+        }
+        assertEquals(989.0, sizes[6], "989 = 989 mm or larger stays a size");
+    }
+
     /** The cohort with its arm (if any) as the grouping. */
     static ModelFrame frame(SurvivalData d) {
         return ModelFrame.of(d, d.hasColumn("arm") ? "arm" : "1");

@@ -7,6 +7,7 @@ import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.estimate.IncidenceCurve;
 import io.survkit.plot.CumulativeIncidencePlots;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,6 +34,7 @@ final class CifCommand extends AnalysisCommand {
     @Override
     void check(OutputOptions.Format format) {
         DataOptions.require(data.censorValue, "--censor-value");
+        figures.check();
     }
 
     @Option(names = "--rho", paramLabel = "RHO", defaultValue = "0", converter = Converters.FiniteNumber.class,
@@ -44,27 +46,17 @@ final class CifCommand extends AnalysisCommand {
                     + "absent after a curve's last time.")
     Converters.Numbers times;
 
-    @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the cumulative incidence curves as SVG.")
-    String svg;
-
-    @Option(names = "--png", paramLabel = "FILE", description = "Also draw them as a PNG image (see --dpi).")
-    String png;
-
-    @Option(names = "--pdf", paramLabel = "FILE", description = "Also draw them as a vector PDF page.")
-    String pdf;
-
-    @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", converter = Converters.FiniteNumber.class,
-            description = "Resolution of --png, 24 to 2400 dots per inch.")
-    double dpi;
+    @Mixin
+    FigureFiles figures;
 
     @Override
     Rendered analyse(ModelFrame d) {
         CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).withGrayRho(rho).fit(d);
-        if (svg != null || png != null || pdf != null) {
+        if (figures.any()) {
             if (method != CifMethod.CUMINC) {
                 throw new UsageException("--svg/--png/--pdf draw cmprsk's cuminc curves; use --method cuminc");
             }
-            Plots.writeFigures(CumulativeIncidencePlots.render(fit, d.timeColumn(), 0.95), svg, png, pdf, dpi);
+            figures.write(CumulativeIncidencePlots.render(fit, d.timeColumn(), 0.95));
         }
         if (times == null) {
             return Rendered.of(fit);

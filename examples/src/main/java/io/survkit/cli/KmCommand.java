@@ -10,6 +10,7 @@ import io.survkit.estimate.RestrictedMeanHorizon;
 import io.survkit.estimate.SurvivalCurve;
 import io.survkit.estimate.SurvivalEstimator;
 import io.survkit.estimate.Variance;
+import io.survkit.plot.KaplanMeierPlots;
 import java.io.PrintWriter;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
@@ -103,24 +104,12 @@ final class KmCommand extends AnalysisCommand {
                     + "Default: R's choice (robust with a cluster or non-integer weights).")
     Boolean robust;
 
-    @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the curves as an SVG figure.")
-    String svg;
-
-    @Option(names = "--png", paramLabel = "FILE", description = "Also draw the curves as a PNG image (see --dpi).")
-    String png;
-
-    @Option(names = "--pdf", paramLabel = "FILE", description = "Also draw the curves as a vector PDF page.")
-    String pdf;
-
-    @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", converter = Converters.FiniteNumber.class,
-            description = "Resolution of --png, 24 to 2400 dots per inch.")
-    double dpi;
+    @Mixin
+    FigureFiles figures;
 
     @Override
     void check(OutputOptions.Format format) {
-        if (!(dpi >= 24 && dpi <= 2400)) {
-            throw new UsageException("--dpi must be from 24 to 2400, got " + dpi);
-        }
+        figures.check();
         if (tau != null && rmean != null) {
             throw new UsageException("--tau and --rmean both give the restricted mean's horizon; give one");
         }
@@ -147,7 +136,16 @@ final class KmCommand extends AnalysisCommand {
         }
         KaplanMeierResult fit = km.fit(d);
         double[] at = times == null ? new double[0] : times.values();
-        Plots.writeKaplanMeier(fit, figure.plot(d.timeColumn()), svg, png, pdf, dpi);
+        // every check before any output: the landmarks and the horizon (R: tau >= the smallest time)
+        if (at.length > 0) {
+            fit.at(at);
+        }
+        if (tau != null) {
+            fit.restrictedMeans(tau);
+        }
+        if (figures.any()) {
+            figures.write(figure.plot(d.timeColumn()).render(KaplanMeierPlots.curves(fit)));
+        }
         OptionalDouble horizon = tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau);
         double[] p = probabilities();
         RestrictedMeanHorizon automatic = rmean;

@@ -1,8 +1,5 @@
 package io.survkit.cli;
 
-import io.survkit.estimate.KaplanMeierResult;
-import io.survkit.plot.KaplanMeierPlot;
-import io.survkit.plot.KaplanMeierPlots;
 import io.survkit.render.FigureFormat;
 import io.survkit.render.FigureRenderer;
 import java.io.IOException;
@@ -48,11 +45,4 @@ final class Plots {
         }
     }
 
-    /** Writes the Kaplan-Meier figure drawn as {@code plot} to each file asked for (null = not asked). */
-    static void writeKaplanMeier(KaplanMeierResult fit, KaplanMeierPlot plot, String svgFile, String png, String pdf,
-            double dpi) {
-        if (svgFile != null || png != null || pdf != null) {
-            writeFigures(plot.render(KaplanMeierPlots.curves(fit)), svgFile, png, pdf, dpi);
-        }
-    }
 }

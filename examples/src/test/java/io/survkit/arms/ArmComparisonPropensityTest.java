@@ -94,4 +94,55 @@ class ArmComparisonPropensityTest {
         }
         return x;
     }
+
+    /** Two arms that a covariate separates completely, or quasi-completely (some overlap). */
+    private static SurvivalData separated(boolean overlap) {
+        int n = 200;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        double[] t = new double[n];
+        boolean[] e = new boolean[n];
+        String[] arm = new String[n];
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean tr = i % 2 == 0;
+            arm[i] = tr ? "T" : "C";
+            // with overlap, six treated patients lie among the controls (quasi-complete separation)
+            x[i] = (tr && !(overlap && i < 12) ? 10 : 0) + r.nextDouble();
+            t[i] = 1 + r.nextInt(50);
+            e[i] = r.nextDouble() < 0.6;
+        }
+        return SurvivalData.builder().time("t", t).event("e", e).text("arm", arm).numeric("x", x).build();
+    }
+
+    @Test
+    void separatedPropensityScoresAreRefusedNotPresentedAsWeighted() {
+        // issue 12: R's glm warns "fitted probabilities numerically 0 or 1 occurred"; every IPT weight was 1
+        // and the crude analysis was presented as weighted
+        PropensityScore ps = PropensityScore.withDefaults().withCovariates("x");
+        IllegalArgumentException w = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ArmComparison.of("OS", separated(false)).arm("arm").treatment("T").control("C").weighted(ps).run());
+        assertTrue(w.getMessage().contains("separate the arms completely") && w.getMessage().contains("OS"),
+                w.getMessage());
+        IllegalArgumentException m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ArmComparison.of("OS", separated(false)).arm("arm").treatment("T").control("C").matched(ps).run());
+        assertTrue(m.getMessage().contains("no pair was matched") && m.getMessage().contains("caliper"),
+                m.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(m.getMessage().contains("needs at least one level"));
+    }
+
+    @Test
+    void propensityModelWarningsReachNotesJsonAndMethods() {
+        // a model warning (here: IRLS stopped after 1 iteration) must reach every output of the result
+        PropensityScore ps = PropensityScore.withDefaults().withCovariates("x")
+                .withRegression(io.survkit.regression.LogisticRegression.withDefaults().withMaxIterations(1));
+        SurvivalData d = separated(true);
+        java.util.List<String> modelWarnings = ps.estimate(d, "arm", "T").model().warnings();
+        assertTrue(!modelWarnings.isEmpty(), "the logistic fit warns on this data");
+        ArmComparisonResult r = ArmComparison.of("OS", d).arm("arm").treatment("T").control("C").weighted(ps).run();
+        String w = modelWarnings.get(0);
+        assertTrue(r.notes().contains("OS, propensity score model: " + w), r.notes().toString());
+        assertTrue(r.toString().contains("propensity score model: "), r.toString());
+        assertTrue(r.toJson().contains("propensity score model: "));
+        assertTrue(r.methods().contains("The propensity score model warned: "), r.methods());
+    }
 }

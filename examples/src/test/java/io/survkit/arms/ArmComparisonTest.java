@@ -235,7 +235,10 @@ class ArmComparisonTest {
         String md = r.toMarkdown();
         assertFalse(md.contains("<script>"), md);
         assertFalse(md.contains("B|x"));
-        assertTrue(md.contains("A&lt;script&gt;&amp;&quot;B\\|x"), md);
+        assertTrue(md.contains("A&lt;script&gt;&amp;\"B\\|x"), md);
+        // an apostrophe stays one (issue 12: it rendered as "Greenwood&\#39;s")
+        assertFalse(md.contains("#39;"), md);
+        assertTrue(md.contains("Greenwood's"), md);
         String json = r.toJson();
         assertFalse(json.contains("<script>"));
         JsonNode root = new ObjectMapper().readTree(json);

@@ -65,6 +65,23 @@ class GistCommandTest {
     }
 
     @Test
+    void outputsAreCheckedBeforeTheStudyRunsNamingTheRightOption() throws Exception {
+        // issue 12: --html naming a folder printed the whole report, then blamed --out
+        Path out = dir.resolve("checked");
+        Object[] r = OracleJson.run("gist", "--out", out.toString(), "--html", dir.toString());
+        assertEquals(2, r[0]);
+        assertEquals("", r[1], "nothing computed or printed");
+        String err = (String) r[2];
+        assertTrue(err.contains("--html") && err.contains("is a folder") && !err.contains("--out"), err);
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        Object[] f = OracleJson.run("gist", "--out", file.toString());
+        assertEquals(2, f[0]);
+        assertEquals("", f[1]);
+        assertTrue(((String) f[2]).contains("--out") && ((String) f[2]).contains("is a file"), (String) f[2]);
+    }
+
+    @Test
     @Tag("browser")
     void htmlReportRendersInChromium() throws Exception {
         Path exe = Path.of("/usr/bin/chromium");

@@ -161,4 +161,18 @@ class KmCommandTest {
         Object[] noCommand = OracleJson.run("kaplan");
         assertEquals(2, noCommand[0]);
     }
+
+    @Test
+    void nonFiniteTauOrTimesAndTauBeforeTheFirstTimeFailBeforeAnyOutput() {
+        String lung = OracleJson.ROOT.resolve("data/lung.csv").toString();
+        for (String[] opt : new String[][] {{"--tau", "NaN"}, {"--times", "100,NaN"}, {"--tau", "3"},
+                {"--tau", "Infinity"}}) {
+            Object[] r = OracleJson.run("km", "--data", lung, "--time", "time", "--event", "status",
+                    "--event-value", "2", opt[0], opt[1]);
+            assertEquals(2, r[0], opt[0] + " " + opt[1]);
+            assertEquals("", r[1], "nothing printed before the error for " + opt[0] + " " + opt[1]);
+            String err = (String) r[2];
+            assertEquals(1, err.strip().lines().count(), err);
+        }
+    }
 }

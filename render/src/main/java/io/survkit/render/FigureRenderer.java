@@ -108,9 +108,9 @@ public final class FigureRenderer {
 
     private byte[] png(String svg) {
         PNGTranscoder t = new PNGTranscoder();
-        double[] size = size(svg);
-        t.addTranscodingHint(PNGTranscoder.KEY_WIDTH, (float) (size[0] * dpi / CSS_DPI));
-        t.addTranscodingHint(PNGTranscoder.KEY_HEIGHT, (float) (size[1] * dpi / CSS_DPI));
+        Drawing drawing = Drawing.of(svg);
+        t.addTranscodingHint(PNGTranscoder.KEY_WIDTH, (float) (drawing.width() * dpi / CSS_DPI));
+        t.addTranscodingHint(PNGTranscoder.KEY_HEIGHT, (float) (drawing.height() * dpi / CSS_DPI));
         t.addTranscodingHint(PNGTranscoder.KEY_PIXEL_UNIT_TO_MILLIMETER, (float) (25.4 / dpi));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -122,22 +122,10 @@ public final class FigureRenderer {
     }
 
     private static byte[] pdf(String svg) {
-        GraphicsNode node;
-        double[] size;
-        try {
-            String parser = XMLResourceDescriptor.getXMLParserClassName();
-            SVGDocument doc = (SVGDocument) new SAXSVGDocumentFactory(parser)
-                    .createDocument("file:/figure.svg", new StringReader(svg));
-            UserAgent agent = new UserAgentAdapter();
-            BridgeContext ctx = new BridgeContext(agent, new DocumentLoader(agent));
-            ctx.setDynamicState(BridgeContext.STATIC);
-            node = new GVTBuilder().build(ctx, doc);
-            size = new double[] {ctx.getDocumentSize().getWidth(), ctx.getDocumentSize().getHeight()};
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the figure could not be read as SVG: " + e.getMessage(), e);
-        }
-        float w = (float) (size[0] * 72 / CSS_DPI);
-        float h = (float) (size[1] * 72 / CSS_DPI);
+        Drawing drawing = Drawing.of(svg);
+        GraphicsNode node = drawing.node();
+        float w = (float) (drawing.width() * 72 / CSS_DPI);
+        float h = (float) (drawing.height() * 72 / CSS_DPI);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(new Rectangle(w, h), 0, 0, 0, 0);
         try {
@@ -156,18 +144,21 @@ public final class FigureRenderer {
         return out.toByteArray();
     }
 
-    /** Width and height of the root svg element in user units (its width/height attributes or viewBox). */
-    private static double[] size(String svg) {
-        try {
-            String parser = XMLResourceDescriptor.getXMLParserClassName();
-            SVGDocument doc = (SVGDocument) new SAXSVGDocumentFactory(parser)
-                    .createDocument("file:/figure.svg", new StringReader(svg));
-            UserAgent agent = new UserAgentAdapter();
-            BridgeContext ctx = new BridgeContext(agent, new DocumentLoader(agent));
-            new GVTBuilder().build(ctx, doc);
-            return new double[] {ctx.getDocumentSize().getWidth(), ctx.getDocumentSize().getHeight()};
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the figure could not be read as SVG: " + e.getMessage(), e);
+    /** An SVG document built into Batik's graphics tree, with its size in user units (CSS pixels). */
+    private record Drawing(GraphicsNode node, double width, double height) {
+        static Drawing of(String svg) {
+            try {
+                String parser = XMLResourceDescriptor.getXMLParserClassName();
+                SVGDocument doc = (SVGDocument) new SAXSVGDocumentFactory(parser)
+                        .createDocument("file:/figure.svg", new StringReader(svg));
+                UserAgent agent = new UserAgentAdapter();
+                BridgeContext ctx = new BridgeContext(agent, new DocumentLoader(agent));
+                ctx.setDynamicState(BridgeContext.STATIC);
+                GraphicsNode node = new GVTBuilder().build(ctx, doc);
+                return new Drawing(node, ctx.getDocumentSize().getWidth(), ctx.getDocumentSize().getHeight());
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("the figure could not be read as SVG: " + e.getMessage(), e);
+            }
         }
     }
 }
