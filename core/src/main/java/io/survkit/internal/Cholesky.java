@@ -29,7 +29,6 @@ public final class Cholesky {
      * when no diagonal element is positive.
      */
     public static int decompose(double[] m, int n, double toler) {
-        int nonneg = 1;
         double eps = 0;
         for (int i = 0; i < n; i++) {
             if (m[i * n + i] > eps) {
@@ -42,12 +41,42 @@ public final class Cholesky {
         if (eps == 0) {
             return 0;
         }
-        eps *= toler;
+        return factor(m, n, eps * toler, false);
+    }
+
+    /**
+     * Decomposes {@code m} in place from its lower triangle (entries {@code m[i*n + j]},
+     * {@code i >= j}), with R {@code survreg}'s singularity rule ({@code cholesky3} without sparse
+     * terms): a pivot below {@code toler} (absolute, when no diagonal element is negative; else
+     * {@code toler} times the most negative diagonal element) marks its column redundant and zeroes
+     * it. Returns the rank, negated when a pivot is below {@code -8} times that threshold (not
+     * non-negative definite). Follow with {@link #solve} or {@link #invert}.
+     */
+    public static int decomposeLower(double[] m, int n, double toler) {
+        double eps = 0;
+        for (int i = 0; i < n; i++) {
+            if (m[i * n + i] < eps) {
+                eps = m[i * n + i];
+            }
+        }
+        return factor(m, n, eps == 0 ? toler : eps * toler, true);
+    }
+
+    /**
+     * The elimination shared by {@code cholesky2} and {@code cholesky3}: a pivot below
+     * {@code eps} marks its column redundant (its diagonal set to 0, and with {@code zeroColumn}
+     * the whole column below); returns the rank, negated when a pivot is below {@code -8 eps}.
+     */
+    private static int factor(double[] m, int n, double eps, boolean zeroColumn) {
+        int nonneg = 1;
         int rank = 0;
         for (int i = 0; i < n; i++) {
             double pivot = m[i * n + i];
             if (!Double.isFinite(pivot) || pivot < eps) {
                 m[i * n + i] = 0;
+                for (int j = i + 1; zeroColumn && j < n; j++) {
+                    m[j * n + i] = 0;
+                }
                 if (pivot < -8 * eps) {
                     nonneg = -1;
                 }

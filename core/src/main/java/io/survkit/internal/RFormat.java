@@ -97,4 +97,117 @@ public final class RFormat {
         String s = Escape.terminal(raw);
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
+
+    /**
+     * R's {@code format(x, digits = digits)} of a numeric vector: one common layout, fixed with the
+     * decimals the element needing most of them shows at {@code digits} significant digits, or
+     * scientific when that is narrower (R {@code formatReal}, {@code scipen = 0}). Non-finite
+     * values print as {@code NA}, {@code Inf}, {@code -Inf}.
+     */
+    public static String[] format(double[] x, int digits) {
+        int rgt = 0;
+        int left = 1;
+        int maxSig = 1;
+        int minExp = Integer.MAX_VALUE;
+        int maxExp = Integer.MIN_VALUE;
+        boolean neg = false;
+        boolean any = false;
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            any = true;
+            neg |= v < 0;
+            if (v == 0) {
+                continue;
+            }
+            BigDecimal b = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
+            int sig = b.precision();
+            int kp = b.precision() - b.scale() - 1;
+            rgt = Math.max(rgt, sig - kp - 1);
+            left = Math.max(left, kp + 1);
+            maxSig = Math.max(maxSig, sig);
+            minExp = Math.min(minExp, kp);
+            maxExp = Math.max(maxExp, kp);
+        }
+        String[] out = new String[x.length];
+        if (!any) {
+            for (int i = 0; i < x.length; i++) {
+                out[i] = fixed(x[i], 0);
+            }
+            return out;
+        }
+        int fixedWidth = (neg ? 1 : 0) + left + (rgt > 0 ? rgt + 1 : 0);
+        boolean bigExp = minExp != Integer.MAX_VALUE && (Math.abs(minExp) >= 100 || Math.abs(maxExp) >= 100);
+        int sciWidth = (neg ? 1 : 0) + (maxSig > 1 ? maxSig + 1 : 1) + (bigExp ? 5 : 4);
+        boolean sci = minExp != Integer.MAX_VALUE && fixedWidth > sciWidth;
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            if (!Double.isFinite(v)) {
+                out[i] = fixed(v, 0);
+            } else if (sci) {
+                out[i] = scientific(v, maxSig - 1);
+            } else {
+                out[i] = fixed(v, rgt);
+            }
+        }
+        return out;
+    }
+
+    /** {@code v} as R writes it in scientific notation with {@code decimals} mantissa decimals ({@code 5.1e-06}). */
+    public static String scientific(double v, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "e", v);
+        int e = s.indexOf('e');
+        String mant = s.substring(0, e);
+        int exp = Integer.parseInt(s.substring(e + 1));
+        return mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+    }
+
+    /**
+     * R's {@code format.pval(p, digits)} with {@code eps = .Machine$double.eps}: values below eps as
+     * {@code "< 2e-16"}; those down to 1e-4 formatted together, the smaller ones together.
+     */
+    public static String[] formatPValues(double[] p, int digits) {
+        double eps = Math.ulp(1.0);
+        String[] out = new String[p.length];
+        java.util.List<Integer> fix = new java.util.ArrayList<>();
+        java.util.List<Integer> small = new java.util.ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            if (Double.isNaN(p[i])) {
+                out[i] = "NA";
+            } else if (p[i] < eps) {
+                out[i] = null;
+            } else {
+                int expo = (int) Math.floor(Math.log10(p[i] > 0 ? p[i] : 1e-50));
+                (expo >= -3 || (expo == -4 && digits > 1) ? fix : small).add(i);
+            }
+        }
+        int nc = 0;
+        for (java.util.List<Integer> group : java.util.List.of(fix, small)) {
+            double[] v = new double[group.size()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = p[group.get(k)];
+            }
+            String[] f = format(v, digits);
+            for (int k = 0; k < v.length; k++) {
+                out[group.get(k)] = f[k];
+                nc = Math.max(nc, f[k].length());
+            }
+        }
+        int d0 = Math.max(1, digits - 2);
+        if (d0 > 1 && d0 + 6 > nc && nc > 0) {
+            d0 = Math.max(1, nc - 7);
+        }
+        String sep = d0 == 1 && nc <= 6 && (!fix.isEmpty() || !small.isEmpty()) ? "" : " ";
+        if (fix.isEmpty() && small.isEmpty()) {
+            sep = d0 == 1 ? "" : " ";
+        }
+        String epsText = format(new double[] {eps}, d0)[0];
+        for (int i = 0; i < p.length; i++) {
+            if (out[i] == null) {
+                out[i] = "<" + sep + epsText;
+            }
+        }
+        return out;
+    }
 }

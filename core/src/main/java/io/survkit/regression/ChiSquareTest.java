@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.internal.Probabilities;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,11 @@ public final class ChiSquareTest {
         this.statistic = statistic;
         this.degreesOfFreedom = degreesOfFreedom;
         this.pValue = Probabilities.chiSquareUpper(statistic, degreesOfFreedom);
+    }
+
+    /** A test of {@code statistic} on {@code degreesOfFreedom} degrees of freedom (upper-tail p-value). */
+    public static ChiSquareTest of(double statistic, int degreesOfFreedom) {
+        return new ChiSquareTest(statistic, degreesOfFreedom);
     }
 
     /** The chi-square statistic. */

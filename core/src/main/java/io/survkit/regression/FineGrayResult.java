@@ -1,5 +1,7 @@
 package io.survkit.regression;
 
+import io.survkit.internal.Probabilities;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;

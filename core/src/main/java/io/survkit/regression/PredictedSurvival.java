@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.internal.Probabilities;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

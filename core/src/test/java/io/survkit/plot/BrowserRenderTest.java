@@ -69,6 +69,16 @@ class BrowserRenderTest {
         assertRendered(screenshot(svg, dir));
     }
 
+    @Test
+    void parametricFitSvgsRenderAsNonBlankImages(@TempDir Path dir) throws Exception {
+        String[] figures = ParametricFitPlotTest.figures();
+        for (int i = 0; i < figures.length; i++) {
+            Path svg = dir.resolve("parametric" + i + ".svg");
+            Files.writeString(svg, figures[i], StandardCharsets.UTF_8);
+            assertRendered(screenshot(svg, dir));
+        }
+    }
+
     /**
      * The figure with every issue-15 option (KaplanMeierPlotOptionsTest.everyOption) in Chromium:
      * not blank, and the user's colours (pure red and blue curves) are on screen.

@@ -60,6 +60,8 @@ final class GistCommand implements Callable<Integer> {
         stdout.print(study.paperTable());
         stdout.println();
         stdout.print(study.main());
+        stdout.println();
+        stdout.print(study.netSurvivalText());
         write("--out", out.resolve("report.md"), study.markdown());
         write("--out", out.resolve("report.json"), study.main().toJson());
         stdout.println();
@@ -103,6 +105,7 @@ final class GistCommand implements Callable<Integer> {
         return SeerReader.withDefaults().withEndpoint(Endpoint.CANCER_SPECIFIC)
                 .withArms(ArmDefinition.chemotherapyWithOrWithoutSurgery())
                 .withNumeric(SeerColumn.AGE, "age").withNumeric(GistCohortSimulator.TUMOR_SIZE, "size")
+                .withNumeric(SeerColumn.YEAR_OF_DIAGNOSIS, "year")
                 .withFactor(SeerColumn.SEX, "sex", "Female")
                 .withFactor(SeerColumn.SYSTEMIC_SURGERY_SEQUENCE, "timing", null).read(export);
     }

@@ -15,8 +15,20 @@ import io.survkit.estimate.IncidenceCurve;
 import io.survkit.internal.Escape;
 import io.survkit.plot.ForestPlot;
 import io.survkit.plot.HtmlReport;
+import io.survkit.plot.ParametricFitPlot;
+import io.survkit.estimate.KaplanMeier;
+import io.survkit.estimate.SurvivalCurve;
+import io.survkit.parametric.ModelComparison;
+import io.survkit.parametric.ModelComparisonResult;
+import io.survkit.parametric.ModelComparisonRow;
 import io.survkit.plot.KaplanMeierPlot;
 import io.survkit.plot.KaplanMeierPlots;
+import io.survkit.relative.RateTable;
+import io.survkit.relative.RelativeSurvival;
+import io.survkit.relative.RelativeSurvivalAt;
+import io.survkit.relative.RelativeSurvivalCurve;
+import io.survkit.relative.RelativeSurvivalResult;
+import io.survkit.relative.TimeUnit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +42,25 @@ final class GistStudy {
     private final ArmComparisonResult matched;
     private final CumulativeIncidenceResult cif;
     private final GistPrognosis prognosis;
+    private final RelativeSurvivalResult net;
+    /** Overall survival of the chemotherapy-alone arm (the extrapolation section). */
+    private final SurvivalData controlOs;
+    private final ModelComparisonResult extrapolation;
+    /** Horizon of the extrapolation: a lifetime of 40 years, in months. */
+    static final double LIFETIME_MONTHS = 480;
 
     private GistStudy(CohortSelection cohort, ArmComparisonResult main, ArmComparisonResult paperBound,
-            ArmComparisonResult matched, CumulativeIncidenceResult cif, GistPrognosis prognosis) {
+            ArmComparisonResult matched, CumulativeIncidenceResult cif, GistPrognosis prognosis,
+            RelativeSurvivalResult net, SurvivalData controlOs) {
         this.cohort = cohort;
         this.main = main;
         this.paperBound = paperBound;
         this.matched = matched;
         this.cif = cif;
         this.prognosis = prognosis;
+        this.net = net;
+        this.controlOs = controlOs;
+        this.extrapolation = ModelComparison.withDefaults().withHorizon(LIFETIME_MONTHS).fit(controlOs, "1");
     }
 
     static GistStudy run(Path dir, long seed) {
@@ -51,7 +73,118 @@ final class GistStudy {
         SurvivalData competing = cohort.data(Endpoint.COMPETING_RISKS);
         CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing, "arm");
         GistPrognosis prognosis = GistPrognosis.of(cohort.data(), seed);
-        return new GistStudy(cohort, main, bound, matched, cif, prognosis);
+        return new GistStudy(cohort, main, bound, matched, cif, prognosis, netSurvival(cohort),
+                controlArm(cohort, main));
+    }
+
+    /**
+     * Pohar-Perme net survival per arm against the US life tables (R survexp.us): all deaths are
+     * events, age, sex and year of diagnosis (July 1) from the SEER export, time in months.
+     */
+    static RelativeSurvivalResult netSurvival(CohortSelection cohort) {
+        SurvivalData os = cohort.data(Endpoint.OVERALL_SURVIVAL);
+        return RelativeSurvival.withDefaults().withRateTable(RateTable.us()).withTimeUnit(TimeUnit.MONTHS)
+                .estimate(os, "arm", "age", "sex", "year");
+    }
+
+    /** Rows of arm, then net survival (95 % CI) at 1, 3 and 5 years. */
+    List<List<String>> netSurvivalRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (RelativeSurvivalCurve c : net.curves()) {
+            List<String> row = new ArrayList<>();
+            row.add(c.name());
+            for (RelativeSurvivalAt a : c.at(NET_TIMES)) {
+                row.add(String.format(Locale.ROOT, "%.1f %% (%s-%s)", 100 * a.survival(), pctOrNa(a.lower()),
+                        pctOrNa(a.upper())));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static final double[] NET_TIMES = {12, 36, 60};
+    private static final List<String> NET_HEADER = List.of("arm", "1 year", "3 years", "5 years");
+
+    private static String pctOrNa(java.util.OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.1f", 100 * v.getAsDouble()) : "NA";
+    }
+
+    String netSurvivalText() {
+        StringBuilder b = new StringBuilder("Net survival (Pohar-Perme, US life tables), by arm\n");
+        b.append(String.format(Locale.ROOT, "%-28s %-22s %-22s %s%n", (Object[]) NET_HEADER.toArray(new String[0])));
+        for (List<String> r : netSurvivalRows()) {
+            b.append(String.format(Locale.ROOT, "%-28s %-22s %-22s %s%n", r.get(0), r.get(1), r.get(2), r.get(3)));
+        }
+        return b.toString();
+    }
+
+    /**
+     * The chemotherapy-alone rows of the overall-survival data. SEER's survival months are whole
+     * months and can be 0, which no log-time distribution admits: a 0 is taken as half a month
+     * (the middle of the first month), as is usual when fitting parametric models to SEER data.
+     */
+    private static SurvivalData controlArm(CohortSelection cohort, ArmComparisonResult main) {
+        SurvivalData os = cohort.data(Endpoint.OVERALL_SURVIVAL);
+        String control = main.endpoint("OS").control().label();
+        String[] arm = os.labels("arm");
+        int[] idx = new int[arm.length];
+        int k = 0;
+        for (int i = 0; i < arm.length; i++) {
+            if (control.equals(arm[i])) {
+                idx[k++] = i;
+            }
+        }
+        SurvivalData arm0 = os.rows(java.util.Arrays.copyOf(idx, k));
+        double[] t = arm0.numbers(arm0.timeColumn());
+        int[] status = arm0.statuses();
+        boolean[] death = new boolean[t.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = t[i] == 0 ? 0.5 : t[i];
+            death[i] = status[i] > 0;
+        }
+        return SurvivalData.builder().time("months", t).event("death", death).build();
+    }
+
+    /** The TSD 14 model-choice table of the chemotherapy-alone arm's overall survival, to 40 years. */
+    ModelComparisonResult extrapolation() {
+        return extrapolation;
+    }
+
+    /** Rows of the extrapolation table, best AIC first. */
+    List<List<String>> extrapolationRows() {
+        List<ModelComparisonRow> rows = new ArrayList<>(extrapolation.rows());
+        rows.sort(java.util.Comparator.comparingDouble(ModelComparisonRow::aic));
+        List<List<String>> out = new ArrayList<>();
+        for (ModelComparisonRow r : rows) {
+            out.add(List.of(r.distribution(), String.format(Locale.ROOT, "%.2f", r.logLikelihood()),
+                    Integer.toString(r.parameters()), String.format(Locale.ROOT, "%.2f", r.aic()),
+                    String.format(Locale.ROOT, "%.2f", r.bic()), opt(r.median()), opt(r.mean()),
+                    String.format(Locale.ROOT, "%.1f", r.restrictedMean())));
+        }
+        return out;
+    }
+
+    private static final List<String> EXTRAPOLATION_HEADER = List.of("distribution", "loglik", "k", "AIC", "BIC",
+            "median", "mean", "RMST to 480");
+
+    private static String opt(java.util.OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.1f", v.getAsDouble()) : "infinite";
+    }
+
+    private String extrapolationSummary() {
+        ModelComparisonRow best = extrapolation.bestByAic();
+        String mean = best.mean().isPresent() ? opt(best.mean()) + " months"
+                : "not finite (its survival curve levels off above 0)";
+        return String.format(Locale.ROOT, "Overall survival of the chemotherapy-alone arm (%d patients; SEER's month 0"
+                + " taken as half a month), every distribution of NICE DSU TSD 14 fitted and extrapolated to 40 years"
+                + " (480 months). Best fit by AIC: %s; its mean survival is %s, its restricted mean to 480 months"
+                + " %.1f months.", controlOs.rowCount(), best.distribution(), mean, best.restrictedMean());
+    }
+
+    private String extrapolationFigure() {
+        SurvivalCurve km = KaplanMeier.withDefaults().fit(controlOs).curve(0);
+        return ParametricFitPlot.withDefaults().title("Chemotherapy alone: overall survival extrapolated")
+                .timeLabel("Months since diagnosis").survival(km, extrapolation);
     }
 
     ArmComparisonResult main() {
@@ -149,13 +282,25 @@ final class GistStudy {
         b.append("\n## Cohort selection\n\n").append(cohort.toMarkdown()).append("\n\n");
         b.append("## Comparison\n\n").append(main.toMarkdown()).append("\n\n");
         b.append("## Propensity-matched comparison\n\n").append(matched.toMarkdown()).append("\n\n");
-        b.append("## CSS: 1 - Kaplan-Meier vs cumulative incidence (other deaths as competing risk)\n\n");
+        b.append("## Net survival (Pohar-Perme, US life tables)\n\n| arm | 1 year | 3 years | 5 years |\n"
+                + "|---|---|---|---|\n");
+        for (List<String> r : netSurvivalRows()) {
+            b.append("| ").append(Escape.markdown(r.get(0))).append(" | ").append(r.get(1)).append(" | ")
+                    .append(r.get(2)).append(" | ").append(r.get(3)).append(" |\n");
+        }
+        b.append("\n## CSS: 1 - Kaplan-Meier vs cumulative incidence (other deaths as competing risk)\n\n");
         b.append("| arm | month | 1 - KM | CIF |\n|---|---|---|---|\n");
         for (List<String> r : cssKmVersusCif()) {
             b.append("| ").append(Escape.markdown(r.get(0))).append(" | ").append(r.get(1)).append(" | ")
                     .append(r.get(2)).append(" | ").append(r.get(3)).append(" |\n");
         }
         b.append('\n').append(prognosis.markdown());
+        b.append("\n## Extrapolation: chemotherapy alone, overall survival to 40 years\n\n")
+                .append(Escape.markdown(extrapolationSummary())).append("\n\n| ")
+                .append(String.join(" | ", EXTRAPOLATION_HEADER)).append(" |\n|---|---|---|---|---|---|---|---|\n");
+        for (List<String> r : extrapolationRows()) {
+            b.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
         return b.toString();
     }
 
@@ -181,9 +326,13 @@ final class GistStudy {
                                     fmt(e.treatment().events()), median(e.treatment()))));
         }
         r = r.heading("Hazard ratios by timing of surgery (CSS)").figure(forest(0), "Crude hazard ratios, CSS");
+        r = r.heading("Net survival (Pohar-Perme, US life tables)").table(NET_HEADER, netSurvivalRows());
         r = r.heading("CSS: 1 - Kaplan-Meier vs cumulative incidence").table(List.of("arm", "month", "1 - KM", "CIF"),
                 cssKmVersusCif());
         r = prognosis.html(r);
+        r = r.heading("Extrapolation: chemotherapy alone, overall survival to 40 years")
+                .paragraph(extrapolationSummary()).table(EXTRAPOLATION_HEADER, extrapolationRows())
+                .figure(extrapolationFigure(), "Fitted distributions over the Kaplan-Meier curve (95% CI), to 480 months");
         r = r.heading("Cohort selection").paragraph(cohort.toString());
         return r.heading("Methods").methods(main.methods()).render();
     }

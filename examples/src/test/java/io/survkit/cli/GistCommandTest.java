@@ -46,6 +46,9 @@ class GistCommandTest {
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("| Chemotherapy alone | 380 | 380 |"), md);
         assertTrue(md.contains("cumulative incidence"), md);
+        // net survival per arm at 1, 3 and 5 years (Pohar-Perme, US life tables), between 0 and 100 %
+        assertTrue(md.matches("(?s).*## Net survival \\(Pohar-Perme, US life tables\\).*\\| arm=Chemotherapy alone \\| "
+                + "\\d+\\.\\d % \\(.*\\| arm=Surgery \\+ chemotherapy \\| \\d+\\.\\d % .*"), md);
         JsonNode json = OracleJson.JSON.readTree(dir.resolve("report.json").toFile());
         assertTrue(json.size() > 0);
         String html = Files.readString(dir.resolve("report.html"));
@@ -79,6 +82,22 @@ class GistCommandTest {
         assertEquals(2, f[0]);
         assertEquals("", f[1]);
         assertTrue(((String) f[2]).contains("--out") && ((String) f[2]).contains("is a file"), (String) f[2]);
+    }
+
+    /**
+     * The extrapolation section (issue 16): the chemotherapy-alone arm's overall survival under the six
+     * TSD 14 distributions to 40 years, the best by AIC with its mean, and the overlay figure.
+     */
+    @Test
+    void reportsTheExtrapolation() throws Exception {
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("## Extrapolation: chemotherapy alone, overall survival to 40 years"), md);
+        assertTrue(md.contains("Best fit by AIC:"), md);
+        for (String d : new String[] {"exponential", "weibull", "gompertz", "loglogistic", "lognormal", "gengamma"}) {
+            assertTrue(md.contains("| " + d + " | "), d);
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Chemotherapy alone: overall survival extrapolated"), "overlay figure");
     }
 
     @Test
