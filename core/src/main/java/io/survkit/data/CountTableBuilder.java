@@ -17,6 +17,7 @@ public final class CountTableBuilder {
     private final List<double[]> values = new ArrayList<>();
     private List<String> groupOrder;
     private boolean weighted;
+    private int omitted;
 
     CountTableBuilder(String groupColumn, String strataColumn) {
         this.groupColumn = groupColumn;
@@ -36,6 +37,16 @@ public final class CountTableBuilder {
     /** Adds a row within a stratum. */
     public CountTableBuilder add(String stratum, String group, double time, double events, double censored,
             double entered) {
+        return add(stratum, group, time, events, censored, entered, events + censored);
+    }
+
+    /**
+     * Adds a row within a stratum with the unweighted number of subject rows leaving at {@code time}
+     * (R's {@code n} counts rows, not weights): the form an aggregation of weighted subject rows
+     * (SQL, a cluster) produces.
+     */
+    public CountTableBuilder add(String stratum, String group, double time, double events, double censored,
+            double entered, double rows) {
         int row = values.size() + 1;
         if (strataColumn != null && stratum == null) {
             throw Check.fail("row %d: stratum is missing; expected a label of '%s'", row, strataColumn);
@@ -47,10 +58,11 @@ public final class CountTableBuilder {
         check(row, "events", events);
         check(row, "censored", censored);
         check(row, "entered", entered);
+        check(row, "rows", rows);
         weighted |= events != Math.rint(events) || censored != Math.rint(censored) || entered != Math.rint(entered);
         strataLabel.add(strataColumn == null ? "all" : stratum);
         groupLabel.add(groupColumn == null ? "all" : group);
-        values.add(new double[] {time, events, censored, entered});
+        values.add(new double[] {time, events, censored, entered, rows});
         return this;
     }
 
@@ -82,6 +94,15 @@ public final class CountTableBuilder {
         return this;
     }
 
+    /** Rows the source left out for missing values (reported by the estimators' results). */
+    public CountTableBuilder omittedRows(int n) {
+        if (n < 0) {
+            throw Check.fail("omitted rows must be >= 0, got %d", n);
+        }
+        omitted = n;
+        return this;
+    }
+
     /** Builds the table: goes through the same aggregation as subject rows, with counts as weights. */
     public CountTable build() {
         int m = values.size();
@@ -101,10 +122,10 @@ public final class CountTableBuilder {
             }
             block[r] = sl.indexOf(strataLabel.get(r)) * gs + g;
             double[] v = values.get(r);
-            rows.add(new double[] {v[0], v[1], v[2], v[3], v[1] + v[2]});
+            rows.add(new double[] {v[0], v[1], v[2], v[3], v[4]});
         }
         CountTable.Cells cells = CountTable.Cells.sum(rows, block, sl.size() * gs, gs);
-        CountTable table = cells.table(groupColumn, gl, strataColumn, sl, weighted, 0, List.of());
+        CountTable table = cells.table(groupColumn, gl, strataColumn, sl, weighted, omitted, List.of());
         checkConsistent(table);
         return table;
     }

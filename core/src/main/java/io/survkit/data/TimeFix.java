@@ -57,6 +57,28 @@ public final class TimeFix {
     }
 
     /**
+     * The rule on already aggregated data (a count table, a cluster's distinct times): for the
+     * sorted distinct finite times {@code distinct} (entry and exit times together) the time each
+     * one stands for, the smallest member of its run of tied values (a copy of {@code distinct}
+     * when no two are tied).
+     *
+     * <pre>{@code
+     * double[] m = TimeFix.merged(new double[] {1, 1 + 1e-12, 2});   // {1, 1, 2}
+     * }</pre>
+     */
+    public static double[] merged(double[] distinct) {
+        int u = distinct.length;
+        double meanAbs = meanAbs(distinct, u);
+        double[] out = new double[u];
+        for (int i = 0; i < u; i++) {
+            boolean tied = i > 0 && isTie(distinct[i] - distinct[i - 1], meanAbs);
+            out[i] = tied ? out[i - 1] : distinct[i];
+        }
+        return out;
+    }
+
+
+    /**
      * mean(|y|) of {@code y[0, u)} computed as {@code m * mean(|y| / m)} with {@code m = max |y|}, so
      * that times near {@code Double.MAX_VALUE} do not overflow the sum (R's {@code mean} accumulates in
      * long double and does not overflow either). Each scaled term is at most 1, so the sum is at most u.

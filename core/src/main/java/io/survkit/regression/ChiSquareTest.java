@@ -22,8 +22,18 @@ public final class ChiSquareTest {
         this.pValue = Probabilities.chiSquareUpper(statistic, degreesOfFreedom);
     }
 
-    /** A test of {@code statistic} on {@code degreesOfFreedom} degrees of freedom (upper-tail p-value). */
+    /**
+     * A test with statistic {@code statistic} on {@code degreesOfFreedom} degrees of freedom; the
+     * p-value is the upper chi-square tail.
+     *
+     * @param statistic the statistic
+     * @param degreesOfFreedom degrees of freedom (>= 0)
+     * @return the test
+     */
     public static ChiSquareTest of(double statistic, int degreesOfFreedom) {
+        if (degreesOfFreedom < 0) {
+            throw io.survkit.internal.Check.fail("degrees of freedom must be >= 0, got %d", degreesOfFreedom);
+        }
         return new ChiSquareTest(statistic, degreesOfFreedom);
     }
 

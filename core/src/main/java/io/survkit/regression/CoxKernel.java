@@ -1,6 +1,5 @@
 package io.survkit.regression;
 
-import io.survkit.internal.Cholesky;
 import java.util.Arrays;
 
 /**
@@ -133,66 +132,10 @@ final class CoxKernel {
                 if (ndead == 0) {
                     continue;
                 }
-                if (!split) {
-                    loglik -= deadwt * Math.log(denom);
-                    double inv = 1 / denom;
-                    double f = deadwt * inv;
-                    for (int i = 0; i < p; i++) {
-                        double mean = a[i] * inv;
-                        u[i] -= deadwt * mean;
-                        int ci = i * (i + 1) / 2;
-                        for (int j = 0; j <= i; j++) {
-                            info[ci + j] += (cmat[ci + j] - mean * a[j]) * f;
-                        }
-                    }
-                } else {
-                    // Efron (1977): the k-th of the d tied events (k = 1..d) sees the risk set with the
-                    // events' share reduced to k/d: denom_k = denom + (k/d) denom2, a_k = a + (k/d) a2,
-                    // C_k = C + (k/d) C2. R adds these step by step, costing O(d p^2) per tied block;
-                    // the sums over k are taken first here (scalars), then one O(p^2) update:
-                    // info += sum f_k C_k - sum (f_k/denom_k) a_k a_k', f_k = (D/d)/denom_k.
-                    double invd = 1.0 / ndead;
-                    double wtave = deadwt * invd;
-                    double dk = denom;
-                    double sf = 0;
-                    double sfc = 0;
-                    double sv = 0;
-                    double svc = 0;
-                    double svcc = 0;
-                    for (int kk = 0; kk < ndead; kk++) {
-                        dk += denom2 * invd;
-                        loglik -= wtave * Math.log(dk);
-                        double c = (kk + 1) * invd;
-                        double f = wtave / dk;
-                        double v = f / dk;
-                        sf += f;
-                        sfc += f * c;
-                        sv += v;
-                        svc += v * c;
-                        svcc += v * c * c;
-                    }
-                    int ci = 0;
-                    for (int i = 0; i < p; i++) {
-                        double ai = a[i];
-                        double a2i = a2[i];
-                        u[i] -= sf * ai + sfc * a2i;
-                        double pa = sv * ai + svc * a2i;
-                        double pa2 = svc * ai + svcc * a2i;
-                        for (int j = 0; j <= i; j++) {
-                            info[ci + j] += sf * cmat[ci + j] + sfc * cmat2[ci + j] - (pa * a[j] + pa2 * a2[j]);
-                        }
-                        ci += i + 1;
-                    }
+                loglik -= eventTerms(split, ndead, deadwt, denom, a, cmat, denom2, a2, cmat2, u, info, p);
+                if (split) {
                     denom += denom2;
-                    for (int i = 0; i < p; i++) {
-                        a[i] += a2[i];
-                    }
-                    int tri = p * (p + 1) / 2;
-                    for (int c = 0; c < tri; c++) {
-                        cmat[c] += cmat2[c];
-                    }
-                    Arrays.fill(a2, 0);
-                    Arrays.fill(cmat2, 0);
+                    mergeInto(a, a2, cmat, cmat2, p);
                 }
             }
         }
@@ -219,6 +162,83 @@ final class CoxKernel {
         }
     }
 
+    /**
+     * The terms of one event time: adds the score and information of its {@code ndead} tied events
+     * (total weight {@code deadwt}) to {@code u} and {@code info} (packed lower triangle) and returns
+     * the log-likelihood's {@code - sum log(denominator)} part (to be subtracted). The risk set before
+     * the tied events is {@code denom, a, cmat}; with {@code split} (Efron, more than one event) the
+     * events' own sums {@code denom2, a2, cmat2} are separate, else they are already in the risk set.
+     */
+    static double eventTerms(boolean split, int ndead, double deadwt, double denom, double[] a, double[] cmat,
+            double denom2, double[] a2, double[] cmat2, double[] u, double[] info, int p) {
+        double logDenominators = 0;
+        if (!split) {
+            logDenominators = deadwt * Math.log(denom);
+            double inv = 1 / denom;
+            double f = deadwt * inv;
+            for (int i = 0; i < p; i++) {
+                double mean = a[i] * inv;
+                u[i] -= deadwt * mean;
+                int ci = i * (i + 1) / 2;
+                for (int j = 0; j <= i; j++) {
+                    info[ci + j] += (cmat[ci + j] - mean * a[j]) * f;
+                }
+            }
+            return logDenominators;
+        }
+        // Efron (1977): the k-th of the d tied events (k = 1..d) sees the risk set with the
+        // events' share reduced to k/d: denom_k = denom + (k/d) denom2, a_k = a + (k/d) a2,
+        // C_k = C + (k/d) C2. R adds these step by step, costing O(d p^2) per tied block;
+        // the sums over k are taken first here (scalars), then one O(p^2) update:
+        // info += sum f_k C_k - sum (f_k/denom_k) a_k a_k', f_k = (D/d)/denom_k.
+        double invd = 1.0 / ndead;
+        double wtave = deadwt * invd;
+        double dk = denom;
+        double sf = 0;
+        double sfc = 0;
+        double sv = 0;
+        double svc = 0;
+        double svcc = 0;
+        for (int kk = 0; kk < ndead; kk++) {
+            dk += denom2 * invd;
+            logDenominators += wtave * Math.log(dk);
+            double c = (kk + 1) * invd;
+            double f = wtave / dk;
+            double v = f / dk;
+            sf += f;
+            sfc += f * c;
+            sv += v;
+            svc += v * c;
+            svcc += v * c * c;
+        }
+        int ci = 0;
+        for (int i = 0; i < p; i++) {
+            double ai = a[i];
+            double a2i = a2[i];
+            u[i] -= sf * ai + sfc * a2i;
+            double pa = sv * ai + svc * a2i;
+            double pa2 = svc * ai + svcc * a2i;
+            for (int j = 0; j <= i; j++) {
+                info[ci + j] += sf * cmat[ci + j] + sfc * cmat2[ci + j] - (pa * a[j] + pa2 * a2[j]);
+            }
+            ci += i + 1;
+        }
+        return logDenominators;
+    }
+
+    /** a += a2, c += c2 (packed triangles), then a2 = c2 = 0: the tied events join the risk set. */
+    static void mergeInto(double[] a, double[] a2, double[] c, double[] c2, int p) {
+        for (int i = 0; i < p; i++) {
+            a[i] += a2[i];
+        }
+        int tri = p * (p + 1) / 2;
+        for (int k = 0; k < tri; k++) {
+            c[k] += c2[k];
+        }
+        Arrays.fill(a2, 0);
+        Arrays.fill(c2, 0);
+    }
+
     /** What R's Newton-Raphson returns, in the original (unscaled) coordinates. */
     static final class Fit {
         double[] beta;
@@ -235,80 +255,15 @@ final class CoxKernel {
         boolean halving;
     }
 
-    /**
-     * R {@code coxfit6}'s Newton-Raphson: start at 0; a step solves the information against the
-     * score with a tolerant Cholesky ({@code tolerChol}); if the log-likelihood gets worse or is not
-     * finite the step is halved towards the last good point; stop when
-     * {@code |1 - loglik_old/loglik_new| <= eps} or after {@code maxIter} steps.
-     */
-    Fit newtonRaphson(int maxIter, double eps, double tolerChol) {
-        final int p = this.p;
-        double[] beta = new double[p];
-        double[] newbeta = new double[p];
-        double[] u = new double[p];
-        double[] imat = new double[p * p];
-        double[] step = new double[p];
+    /** R's Newton-Raphson ({@link CoxNewtonRaphson}) over this kernel, in the original coordinates. */
+    Fit newtonRaphson(int maxIter, double eps) {
+        CoxNewtonRaphson.Fit r = CoxNewtonRaphson.fit(this::evaluate, p, maxIter, eps, d.start != null);
         Fit f = new Fit();
-        double loglik0 = evaluate(beta, u, imat);
-        System.arraycopy(u, 0, step, 0, p);
-        int rank = Cholesky.decompose(imat, p, tolerChol);
-        Cholesky.solve(imat, p, step);
-        double sctest = 0;
-        for (int i = 0; i < p; i++) {
-            sctest += u[i] * step[i];
-        }
-        f.loglikNull = loglik0;
-        f.scoreTest = sctest;
-        double best = loglik0;
-        if (maxIter == 0 || !Double.isFinite(loglik0)) {
-            Cholesky.invert(imat, p);
-            return finish(f, beta, u, imat, loglik0, 0, maxIter == 0, rank);
-        }
-        for (int i = 0; i < p; i++) {
-            newbeta[i] = beta[i] + step[i];
-        }
-        int halving = 0;
-        for (int iter = 1; iter <= maxIter; iter++) {
-            double newlk = evaluate(newbeta, u, imat);
-            rank = Cholesky.decompose(imat, p, tolerChol);
-            boolean notFinite = !Double.isFinite(newlk);
-            for (int i = 0; i < p && !notFinite; i++) {
-                if (!Double.isFinite(u[i])) {
-                    notFinite = true;
-                }
-                for (int j = 0; j < p; j++) {
-                    if (!Double.isFinite(imat[i * p + j])) {
-                        notFinite = true;
-                    }
-                }
-            }
-            if (!notFinite && Math.abs(1 - best / newlk) <= eps) {
-                Cholesky.invert(imat, p);
-                f.halving = halving > 0;
-                return finish(f, newbeta, u, imat, newlk, iter, true, rank);
-            }
-            if (notFinite || newlk < best) {
-                halving++;
-                for (int i = 0; i < p; i++) {
-                    newbeta[i] = (newbeta[i] + halving * beta[i]) / (halving + 1.0);
-                }
-            } else {
-                halving = 0;
-                best = newlk;
-                System.arraycopy(u, 0, step, 0, p);
-                Cholesky.solve(imat, p, step);
-                for (int i = 0; i < p; i++) {
-                    beta[i] = newbeta[i];
-                    newbeta[i] = newbeta[i] + step[i];
-                }
-            }
-        }
-        // out of iterations: report the last good point, with its own score and information
-        // (R reports fit$iter = maxIter + 1 here for right-censored data, maxIter for counting process)
-        double lk = evaluate(beta, u, imat);
-        rank = Cholesky.decompose(imat, p, tolerChol);
-        Cholesky.invert(imat, p);
-        return finish(f, beta, u, imat, lk, d.start == null ? maxIter + 1 : maxIter, false, rank);
+        f.loglikNull = r.logLikelihoodNull();
+        f.scoreTest = r.scoreTest();
+        f.halving = r.halved();
+        return finish(f, r.beta(), r.score(), r.inverseInformation(), r.logLikelihood(), r.iterations(),
+                r.converged(), r.rank());
     }
 
     private Fit finish(Fit f, double[] betaScaled, double[] u, double[] inv, double loglik, int iter,

@@ -172,7 +172,7 @@ public final class CoxRegression {
         }
         CoxDesign d = CoxDesign.of(frame);
         CoxKernel kernel = new CoxKernel(d, ties);
-        CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, TOLER_CHOL);
+        CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance);
         boolean robust = variance == CoxVariance.ROBUST
                 || (variance == CoxVariance.AUTO && (d.cluster != null || d.fractionalWeights));
         return new CoxResult(this, d, f, robust, levels(frame));

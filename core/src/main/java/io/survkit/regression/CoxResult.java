@@ -158,61 +158,17 @@ public final class CoxResult implements Exportable {
     /** R coxph.fit / agreg.fit: non-convergence and coefficients that may be infinite. */
     private static List<String> infiniteCheck(CoxDesign d, CoxKernel.Fit f, double[] b, CoxRegression config,
             List<String> warn) {
-        int p = d.p;
-        List<String> inf = new ArrayList<>();
-        if (config.maxIterations() <= 1) {
-            return inf;
-        }
-        double eps = config.tolerance();
-        double tolerInf = Math.sqrt(eps);
-        double[] infs = new double[p];
-        boolean anyNonFinite = false;
-        for (int j = 0; j < p; j++) {
-            double s = 0;
-            for (int k = 0; k < p; k++) {
-                s += f.u[k] * f.var[k * p + j];
-            }
-            infs[j] = Math.abs(s);
-            if (!Double.isFinite(infs[j])) {
-                anyNonFinite = true;
-            }
-        }
-        if (!f.converged) {
-            StringBuilder msg = new StringBuilder("Ran out of iterations (" + config.maxIterations()
-                    + ") and did not converge");
+        return CoxConvergence.check(f.u, f.var, b, f.converged, () -> {
             double maxLp = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < d.n; k++) {
                 double e = 0;
-                for (int j = 0; j < p; j++) {
-                    e += f.betaScaled[j] * d.x[k * p + j];
+                for (int j = 0; j < d.p; j++) {
+                    e += f.betaScaled[j] * d.x[k * d.p + j];
                 }
                 maxLp = Math.max(maxLp, e);
             }
-            if (maxLp > 500 || anyNonFinite) {
-                msg.append("; one or more coefficients may be infinite");
-            }
-            msg.append(": raise the iteration limit (withMaxIterations), and look for a covariate that separates"
-                    + " the events from the rest (monotone likelihood)");
-            warn.add(msg.toString());
-            return inf;
-        }
-        for (int j = 0; j < p; j++) {
-            if (Double.isNaN(b[j])) {
-                continue;
-            }
-            boolean bad = d.start == null
-                    ? !Double.isFinite(f.u[j]) || (infs[j] > eps && infs[j] > tolerInf * Math.abs(b[j]))
-                    : !Double.isFinite(f.u[j]) || infs[j] > tolerInf * (1 + Math.abs(b[j]));
-            if (bad) {
-                inf.add(d.columnNames[j]);
-            }
-        }
-        if (!inf.isEmpty()) {
-            warn.add("Loglik converged before variable(s) " + inf + "; coefficient may be infinite"
-                    + " (monotone likelihood: the covariate separates events from non-events in some risk sets);"
-                    + " consider removing or collapsing it, or a penalized (Firth) fit");
-        }
-        return Collections.unmodifiableList(inf);
+            return maxLp;
+        }, d.columnNames, config, d.start != null, warn);
     }
 
     /** Score residuals times the case weight, back in the original covariate scale. */

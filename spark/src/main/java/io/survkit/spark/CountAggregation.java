@@ -1,0 +1,135 @@
+package io.survkit.spark;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.survkit.data.CountTable;
+import io.survkit.data.CountTableBuilder;
+import io.survkit.data.TimeFix;
+import io.survkit.internal.Check;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The one distributed aggregation behind {@link SparkSurvival#counts()}: every row is checked and
+ * keyed by (flag, stratum, group, time) where the flag is {@link RowChecks#OK}, missing or an
+ * error; with entry times each row also contributes an entry at its start time (an exploded copy,
+ * in the same scan). Partial sums per key are combined across the cluster, so only the distinct
+ * keys reach the driver, which labels the levels, merges near-equal times (R's aeqSurv) and hands
+ * the cells to core's {@link CountTableBuilder}.
+ */
+final class CountAggregation {
+    private CountAggregation() {
+    }
+
+    /** Output columns of the aggregation. */
+    private static final String[] OUT = {"flag", "s", "g", "t", "events", "censored", "entered", "rows"};
+
+    static CountTable counts(SparkSurvival roles) {
+        RowChecks checks = new RowChecks(roles.dataset(), roles);
+        List<Row> cells = aggregate(roles, checks).collectAsList();
+        return table(roles, checks, cells);
+    }
+
+    /** The aggregation as a Spark plan (exposed for the benchmarks). */
+    static Dataset<Row> aggregate(SparkSurvival roles, RowChecks checks) {
+        Column flag = checks.flag();
+        Column ok = col("flag").equalTo(RowChecks.OK);
+        Dataset<Row> rows = roles.dataset().select(flag.as("flag"),
+                roles.strataColumn() == null ? lit(null).as("s0") : checks.column(roles.strataColumn()).as("s0"),
+                roles.groupColumn() == null ? lit(null).as("g0") : checks.column(roles.groupColumn()).as("g0"),
+                checks.time(roles.timeColumn()).as("t0"),
+                roles.startColumn() == null ? lit(null).cast("double").as("st0") : checks.time(roles.startColumn()).as("st0"),
+                checks.event().as("ev0"), checks.weight().as("w0"));
+        Column kind;
+        if (roles.startColumn() != null) {
+            rows = rows.withColumn("kind", explode(array(lit(0), lit(1))))
+                    .filter(col("kind").equalTo(0).or(ok));
+            kind = col("kind");
+        } else {
+            kind = lit(0);
+        }
+        Column exit = kind.equalTo(0);
+        Column time = when(kind.equalTo(1), col("st0")).otherwise(col("t0"));
+        Dataset<Row> keyed = rows.select(col("flag"), when(ok, col("s0")).as("s"), when(ok, col("g0")).as("g"),
+                when(ok, time).as("t"), when(ok.and(exit).and(col("ev0")), col("w0")).as("e"),
+                when(ok.and(exit).and(col("ev0").unary_$bang()), col("w0")).as("c"),
+                when(ok.and(kind.equalTo(1)), col("w0")).as("n"), when(exit, lit(1)).as("r"));
+        return keyed.groupBy(col("flag"), col("s"), col("g"), col("t")).agg(
+                coalesce(sum(col("e")), lit(0.0)).as("events"), coalesce(sum(col("c")), lit(0.0)).as("censored"),
+                coalesce(sum(col("n")), lit(0.0)).as("entered"), count(col("r")).as("rows")).select(cols(OUT));
+    }
+
+    private static Column[] cols(String[] names) {
+        Column[] c = new Column[names.length];
+        for (int i = 0; i < names.length; i++) {
+            c[i] = col(names[i]);
+        }
+        return c;
+    }
+
+    /** The collected cells as a core count table (errors and omitted rows first). */
+    static CountTable table(SparkSurvival roles, RowChecks checks, List<Row> cells) {
+        long omitted = 0;
+        long total = 0;
+        int complete = 0;
+        for (Row r : cells) {
+            int flag = r.getInt(0);
+            total += r.getLong(7);
+            if (flag > RowChecks.MISSING) {
+                checks.failOnFirstInvalid();
+            }
+            if (flag == RowChecks.MISSING) {
+                omitted += r.getLong(7);
+            } else {
+                complete++;
+            }
+        }
+        if (complete == 0) {
+            throw Check.fail(total == 0 ? "the data have no rows"
+                    : "no row is complete: every one of the %d rows has a missing value in a used column", total);
+        }
+        double[] times = new double[complete];
+        int k = 0;
+        for (Row r : cells) {
+            if (r.getInt(0) == RowChecks.OK) {
+                times[k++] = r.getDouble(3) + 0.0;
+            }
+        }
+        Arrays.sort(times);
+        double[] distinct = distinct(times);
+        double[] merged = TimeFix.merged(distinct);
+        CountTableBuilder b = roles.strataColumn() == null ? CountTable.builder(roles.groupColumn())
+                : CountTable.builder(roles.groupColumn(), roles.strataColumn());
+        for (Row r : cells) {
+            if (r.getInt(0) != RowChecks.OK) {
+                continue;
+            }
+            double t = merged[Arrays.binarySearch(distinct, r.getDouble(3) + 0.0)];
+            String s = roles.strataColumn() == null ? null : RowChecks.label(r.get(1));
+            String g = roles.groupColumn() == null ? null : RowChecks.label(r.get(2));
+            b.add(s, g, t, r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getLong(7));
+        }
+        return b.weighted(roles.weightsColumn() != null).omittedRows(Math.toIntExact(omitted)).build();
+    }
+
+    /** The distinct values of a sorted array. */
+    static double[] distinct(double[] sorted) {
+        int u = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[u++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, u);
+    }
+}

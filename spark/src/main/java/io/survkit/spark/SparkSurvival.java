@@ -1,0 +1,261 @@
+package io.survkit.spark;
+
+import io.survkit.compare.LogRankResult;
+import io.survkit.compare.LogRankTest;
+import io.survkit.compare.PairwiseLogRank;
+import io.survkit.compare.PairwiseLogRankResult;
+import io.survkit.compare.TrendResult;
+import io.survkit.compare.TrendTest;
+import io.survkit.data.CountTable;
+import io.survkit.estimate.KaplanMeier;
+import io.survkit.estimate.KaplanMeierResult;
+import io.survkit.internal.Check;
+import io.survkit.regression.CoxRegression;
+import io.survkit.regression.CoxVariance;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Survival analysis of a Spark {@code Dataset<Row>}, exact: the cluster aggregates the rows into
+ * counts per (stratum, group, distinct time), or into a Cox model's per-time sums, and survkit-core
+ * computes every estimate and test from them. Rows never travel to the driver; the driver holds
+ * O(strata x groups x distinct times) numbers. Immutable; each call returns a new instance.
+ *
+ * <p>The data are read as core's {@code SurvivalData} builder reads them: rows with a missing value
+ * (null, NaN, empty or {@code NA} text) in a used column are left out and counted; a time below 0,
+ * an entry time not before its exit time, or a negative weight is an error naming the column, the
+ * 1-based row and the value. Times that differ only by floating-point noise are merged as R's
+ * {@code aeqSurv} does (on the aggregated distinct times, which gives the same times). Group and
+ * strata levels are ordered as core orders them (numerically when every label is a number).
+ *
+ * <pre>{@code
+ * SparkSurvival s = SparkSurvival.of(df).time("months").event("status", "1").group("arm").strata("stage");
+ * CountTable counts = s.counts();                                   // one distributed aggregation
+ * KaplanMeierResult km = s.kaplanMeier(KaplanMeier.withDefaults());
+ * LogRankResult lr = s.logRank(LogRankTest.withDefaults());         // stratified by stage
+ * }</pre>
+ */
+public final class SparkSurvival {
+    private final Dataset<Row> df;
+    private final String time;
+    private final String start;
+    private final String event;
+    private final List<String> eventValues;
+    private final String group;
+    private final String strata;
+    private final String weights;
+    private final double resolution;
+    private final String cluster;
+
+    private SparkSurvival(Dataset<Row> df, String time, String start, String event, List<String> eventValues,
+            String group, String strata, String weights, double resolution, String cluster) {
+        this.df = df;
+        this.time = time;
+        this.start = start;
+        this.event = event;
+        this.eventValues = eventValues;
+        this.group = group;
+        this.strata = strata;
+        this.weights = weights;
+        this.resolution = resolution;
+        this.cluster = cluster;
+    }
+
+    /** Survival data over {@code df}; name the time and event columns next. */
+    public static SparkSurvival of(Dataset<Row> df) {
+        return new SparkSurvival(Check.notNull("data set", df), null, null, null, List.of(), null, null, null, 0, null);
+    }
+
+    /** The follow-up (exit) time column: numbers >= 0 (text is parsed). */
+    public SparkSurvival time(String column) {
+        return new SparkSurvival(df, Check.notNull("time column", column), start, event, eventValues, group, strata,
+                weights, resolution, cluster);
+    }
+
+    /** Entry time column: counting-process rows {@code (start, time]} (delayed entry). */
+    public SparkSurvival start(String column) {
+        return new SparkSurvival(df, time, Check.notNull("start column", column), event, eventValues, group, strata,
+                weights, resolution, cluster);
+    }
+
+    /** Event column and the value(s) that mean "event" (R: {@code status == value}); all others are censored. */
+    public SparkSurvival event(String column, String... values) {
+        Check.notNull("event column", column);
+        if (values == null || values.length == 0) {
+            throw Check.fail("column '%s': give at least one value that means an event", column);
+        }
+        List<String> v = new ArrayList<>();
+        for (String s : values) {
+            v.add(Check.notNull("event value", s).strip());
+        }
+        return new SparkSurvival(df, time, start, column, List.copyOf(v), group, strata, weights, resolution, cluster);
+    }
+
+    /** Group column: one curve, or one test group, per level. */
+    public SparkSurvival group(String column) {
+        return new SparkSurvival(df, time, start, event, eventValues, Check.notNull("group column", column), strata,
+                weights, resolution, cluster);
+    }
+
+    /** Strata column: curves per group within stratum; stratified tests and Cox baselines. */
+    public SparkSurvival strata(String column) {
+        return new SparkSurvival(df, time, start, event, eventValues, group, Check.notNull("strata column", column),
+                weights, resolution, cluster);
+    }
+
+    /** Case weights column (finite, >= 0). */
+    public SparkSurvival weights(String column) {
+        return new SparkSurvival(df, time, start, event, eventValues, group, strata,
+                Check.notNull("weights column", column), resolution, cluster);
+    }
+
+    /**
+     * Rounds every time (entry and exit) to the nearest multiple of {@code step} (halves up) before
+     * aggregating; 0 (the default) keeps times exact. For data whose times are nearly all distinct
+     * (e.g. timestamps in seconds analysed in days): the counts, and so the driver's memory and the
+     * shuffle, shrink from one cell per row to one per step. What it changes: the results are those
+     * of the rounded data (R on {@code round(time / step) * step}), ties appear and are handled as
+     * ties (Efron/Breslow for Cox), and an entry time rounded onto its exit time is an error.
+     */
+    public SparkSurvival timeResolution(double step) {
+        return new SparkSurvival(df, time, start, event, eventValues, group, strata, weights,
+                Check.nonNegativeFinite("time resolution", step), cluster);
+    }
+
+    /**
+     * Cluster (subject) column: rows missing it are left out, as R's {@code cluster(id)} term does.
+     * The cluster-robust variance it would give is not offered on Spark (see {@link #cox}).
+     */
+    public SparkSurvival cluster(String column) {
+        return new SparkSurvival(df, time, start, event, eventValues, group, strata, weights, resolution,
+                Check.notNull("cluster column", column));
+    }
+
+    /** Name of the cluster column, or null. */
+    public String clusterColumn() {
+        return cluster;
+    }
+
+    /** The rounding step of {@link #timeResolution}, 0 when times are exact. */
+    public double resolution() {
+        return resolution;
+    }
+
+    /** The data set. */
+    public Dataset<Row> dataset() {
+        return df;
+    }
+
+    /** Name of the time column, or null before {@link #time}. */
+    public String timeColumn() {
+        return time;
+    }
+
+    /** Name of the start column, or null. */
+    public String startColumn() {
+        return start;
+    }
+
+    /** Name of the event column, or null before {@link #event}. */
+    public String eventColumn() {
+        return event;
+    }
+
+    /** The values that mean "event". */
+    public List<String> eventValues() {
+        return eventValues;
+    }
+
+    /** Name of the group column, or null. */
+    public String groupColumn() {
+        return group;
+    }
+
+    /** Name of the strata column, or null. */
+    public String strataColumn() {
+        return strata;
+    }
+
+    /** Name of the weights column, or null. */
+    public String weightsColumn() {
+        return weights;
+    }
+
+    /** The columns the analysis reads (time, start, event, weights, group, strata). */
+    List<String> usedColumns() {
+        if (time == null || event == null) {
+            throw Check.fail("name the time and event columns first: SparkSurvival.of(df).time(...).event(...)");
+        }
+        LinkedHashSet<String> s = new LinkedHashSet<>();
+        s.add(time);
+        if (start != null) {
+            s.add(start);
+        }
+        s.add(event);
+        for (String c : new String[] {weights, group, strata, cluster}) {
+            if (c != null) {
+                s.add(c);
+            }
+        }
+        return List.copyOf(s);
+    }
+
+    /**
+     * The counts per (stratum, group, distinct time): weighted events, censorings and entries, and
+     * rows leaving; one distributed aggregation (a scan and a shuffle of partial sums).
+     *
+     * @throws IllegalArgumentException for an unknown column, an invalid value (naming the column,
+     *         row and value), or no complete row
+     */
+    public CountTable counts() {
+        return CountAggregation.counts(this);
+    }
+
+    /** Kaplan-Meier curves per group (x stratum), from {@link #counts()}; Greenwood variance. */
+    public KaplanMeierResult kaplanMeier(KaplanMeier estimator) {
+        return Check.notNull("estimator", estimator).fit(counts());
+    }
+
+    /** The log-rank family test between the groups (stratified with a strata column), from {@link #counts()}. */
+    public LogRankResult logRank(LogRankTest test) {
+        return Check.notNull("test", test).test(counts());
+    }
+
+    /** The test for trend across ordered groups, from {@link #counts()}. */
+    public TrendResult trend(TrendTest test) {
+        return Check.notNull("test", test).test(counts());
+    }
+
+    /** Every pair of groups, with adjusted p-values, from {@link #counts()}. */
+    public PairwiseLogRankResult pairwise(PairwiseLogRank test) {
+        return Check.notNull("test", test).test(counts());
+    }
+
+    /**
+     * Cox regression on the covariates {@code covariates} (column names, or
+     * {@code factor(column[, ref = level])}; terms may also be joined by {@code +}), stratified by
+     * the strata column, with the case weights and (start, stop] rows; by distributed
+     * Newton-Raphson (see {@link SparkCoxResult} for what is and is not offered). The variance is
+     * the model-based one: {@link Variance#ROBUST} is refused; with {@link Variance#AUTO} and
+     * non-integer weights the result warns that R would report the robust one.
+     *
+     * @throws IllegalArgumentException for an unknown or invalid column, value or term, no events,
+     *         interactions or {@link Variance#ROBUST}
+     */
+    public SparkCoxResult cox(CoxRegression procedure, String... covariates) {
+        Check.notNull("procedure", procedure);
+        if (procedure.variance() == CoxVariance.ROBUST) {
+            throw Check.fail("the robust (sandwich) variance is not offered on Spark; use CoxVariance.MODEL or AUTO");
+        }
+        return SparkCox.fit(this, procedure, List.of(Check.notNull("covariates", covariates)));
+    }
+
+    @Override
+    public String toString() {
+        return "SparkSurvival[time=" + time + ", start=" + start + ", event=" + event + " " + eventValues + ", group="
+                + group + ", strata=" + strata + ", weights=" + weights + ", resolution=" + resolution + "]";
+    }
+}
