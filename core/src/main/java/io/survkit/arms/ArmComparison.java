@@ -13,6 +13,7 @@ import io.survkit.estimate.ConfidenceIntervalType;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
 import io.survkit.regression.ProportionalHazardsResult;
@@ -26,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * Comparison of a treatment arm with a control arm over one or more endpoints (e.g. overall and
@@ -896,7 +896,7 @@ public final class ArmComparison {
         }
         int df = estimable(full) - estimable(reduced);
         double chi = 2 * (full.logLikelihood() - reduced.logLikelihood());
-        double p = df > 0 ? Gamma.regularizedGammaQ(df / 2.0, Math.max(chi, 0) / 2) : Double.NaN;
+        double p = df > 0 ? Probabilities.chiSquareUpper(Math.max(chi, 0), df) : Double.NaN;
         return new double[] {chi, df, p};
     }
 

@@ -2,7 +2,6 @@ package io.survkit.compare;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
-import org.apache.commons.math3.special.Gamma;
 
 /** R's survdiff statistic from the sums: the quadratic form, its degrees of freedom and p-value. */
 final class ChiSquare {
@@ -90,9 +89,6 @@ final class ChiSquare {
 
     /** Upper chi-square tail P(X > x) (R {@code pchisq(x, df, lower.tail = FALSE)}), 1 for df = 0. */
     static double upperTail(double x, int df) {
-        if (df <= 0 || x <= 0) {
-            return 1.0;
-        }
-        return Gamma.regularizedGammaQ(df / 2.0, x / 2.0);
+        return io.survkit.internal.Probabilities.chiSquareUpper(x, df);
     }
 }

@@ -5,10 +5,10 @@ import io.survkit.data.Terms;
 import io.survkit.data.Factor;
 import io.survkit.data.ModelFrame;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import io.survkit.internal.Cholesky;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.special.Gamma;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -206,7 +206,7 @@ public final class GrayTest {
                     q += scores.get(c)[j] * sol[j];
                 }
                 stat[c] = q;
-                p[c] = q <= 0 ? 1.0 : Gamma.regularizedGammaQ(ng1 / 2.0, q / 2);
+                p[c] = Probabilities.chiSquareUpper(q, ng1);
             }
         }
         int[] codeArray = new int[nc];

@@ -18,13 +18,20 @@ public final class Probabilities {
         return Erf.erfc(Math.abs(z) / SQRT2);
     }
 
-    /** Upper chi-square tail {@code P(X > x)} with {@code df} degrees of freedom (R {@code pchisq(x, df, lower.tail = FALSE)}). */
+    /**
+     * Upper chi-square tail {@code P(X > x)} with {@code df} degrees of freedom, as R's
+     * {@code pchisq(x, df, lower.tail = FALSE)}: 1 for x &lt;= 0; with df = 0 (a point mass at 0) 0 for
+     * x &gt; 0; NaN for a NaN argument or df &lt; 0.
+     */
     public static double chiSquareUpper(double x, double df) {
-        if (Double.isNaN(x) || !(df > 0)) {
+        if (Double.isNaN(x) || !(df >= 0)) {
             return Double.NaN;
         }
         if (x <= 0) {
             return 1.0;
+        }
+        if (df == 0) {
+            return 0.0;
         }
         return Gamma.regularizedGammaQ(df / 2, x / 2);
     }

@@ -4,12 +4,12 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.Sorting;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * The log-rank-type test of equal net survival between groups (Grafféo, Castell, Belot and Giorgi,
@@ -200,7 +200,7 @@ public final class NetSurvivalComparison {
         }
         double stat = Cholesky.quadraticForm(v, r, Arrays.copyOf(z, r), TOLER)[0];
         // upper tail of chi-square(K - 1): Q(df/2, x/2)
-        double p = stat > 0 ? Gamma.regularizedGammaQ(r / 2.0, stat / 2) : 1;
+        double p = Probabilities.chiSquareUpper(stat, r);
         List<String> names = new ArrayList<>();
         for (CohortRows.Group g : groups) {
             names.add(g.name());
