@@ -666,6 +666,19 @@ public final class CoxResult implements Exportable {
     }
 
     /**
+     * Baseline cumulative hazard at the covariates' means (R {@code basehaz(fit, centered = TRUE)},
+     * the hazard of {@code survfit(fit)}): the means are R's {@code fit$means}, 0 for a 0/1 column
+     * (R does not centre those), so it equals {@link #baselineHazard()} times exp(sum of mean x beta).
+     *
+     * @return one cumulative hazard per distinct time (and stratum)
+     */
+    public BaselineHazard centeredBaselineHazard() {
+        PredictedSurvival s = predictCurve(d.means.clone(), false);
+        return new BaselineHazard(s.strata() == null ? null : s.strata().toArray(new String[0]), s.times(),
+                s.cumulativeHazards());
+    }
+
+    /**
      * Predicted survival for one covariate vector given as a model-matrix row aligned with
      * {@link #terms()} (see {@link #modelRow(Map)}), one curve per stratum.
      */
