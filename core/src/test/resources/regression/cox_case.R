@@ -23,10 +23,10 @@ one <- function(case, dataset, params, expr, setup = NULL) {
   pj <- sprintf(paste0("{\"time\": \"%s\", \"start\": null, \"event\": \"%s\", \"eventValue\": %s, ",
                        "\"covariates\": [%s], \"strata\": %s, \"weights\": null, \"cluster\": null, ",
                        "\"robust\": false, \"ties\": \"%s\", \"confLevel\": %s, \"naAction\": \"omit\", ",
-                       "\"formula\": %s, \"eps\": %s, \"iterMax\": %s}"),
+                       "\"formula\": %s, \"eps\": %s, \"iterMax\": %s, \"init\": %s}"),
                 params$time, params$event, params$eventValue, cov, str1(params$strata),
                 if (is.null(params$ties)) "efron" else params$ties, params$confLevel, str1(params$formula),
-                scalar(params$eps), scalar(params$iterMax))
+                scalar(params$eps), scalar(params$iterMax), if (is.null(params$init)) "null" else arr(params$init))
   res <- paste0("{\"nOmitted\": ", length(fit$na.action), ", \"terms\": ", strs(names(coef(fit))),
     ", \"coef\": ", arr(coef(fit)), ", \"se\": ", arr(sqrt(diag(vcov(fit)))), ", \"robustSe\": null",
     ", \"hr\": ", arr(exp(coef(fit))), ", \"hrLower\": ", arr(s$conf.int[, 3]), ", \"hrUpper\": ", arr(s$conf.int[, 4]),

@@ -23,3 +23,12 @@ one("coxp_lung_age_sex_eps_1e-4", "lung",
     list(time = "time", event = "status", eventValue = 2, covariates = list(num1("age"), num1("sex")),
          confLevel = 0.95, formula = "age + sex", eps = 1e-4),
     "coxph(Surv(time, status == 2) ~ age + sex, data = d, control = coxph.control(eps = 1e-4))")
+# coxph(init =): the first loglik, the score test and the Wald test at / against the initial values
+one("coxp_lung_age_sex_init", "lung",
+    list(time = "time", event = "status", eventValue = 2, covariates = list(num1("age"), num1("sex")),
+         confLevel = 0.95, formula = "age + sex", init = c(0.01, -0.3)),
+    "coxph(Surv(time, status == 2) ~ age + sex, data = d, init = c(0.01, -0.3))")
+one("coxp_lung_age_sex_init_iter0", "lung",
+    list(time = "time", event = "status", eventValue = 2, covariates = list(num1("age"), num1("sex")),
+         confLevel = 0.95, formula = "age + sex", init = c(0.0173, -0.5071), iterMax = 0),
+    "coxph(Surv(time, status == 2) ~ age + sex, data = d, init = c(0.0173, -0.5071), control = coxph.control(iter.max = 0))")

@@ -257,7 +257,19 @@ final class CoxKernel {
 
     /** R's Newton-Raphson ({@link CoxNewtonRaphson}) over this kernel, in the original coordinates. */
     Fit newtonRaphson(int maxIter, double eps) {
-        CoxNewtonRaphson.Fit r = CoxNewtonRaphson.fit(this::evaluate, p, maxIter, eps, d.start != null);
+        return newtonRaphson(maxIter, eps, null);
+    }
+
+    /** As {@link #newtonRaphson(int, double)} from {@code init} (original coordinates; null = 0). */
+    Fit newtonRaphson(int maxIter, double eps, double[] init) {
+        double[] start = null;
+        if (init != null) {
+            start = new double[p];
+            for (int i = 0; i < p; i++) {
+                start[i] = init[i] / d.scale[i]; // beta = betaScaled * scale
+            }
+        }
+        CoxNewtonRaphson.Fit r = CoxNewtonRaphson.fit(this::evaluate, p, maxIter, eps, d.start != null, start);
         Fit f = new Fit();
         f.loglikNull = r.logLikelihoodNull();
         f.scoreTest = r.scoreTest();

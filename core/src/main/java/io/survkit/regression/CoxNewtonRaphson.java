@@ -67,8 +67,25 @@ public final class CoxNewtonRaphson {
      * @return the fit
      */
     public static Fit fit(PartialLikelihood f, int p, int maxIterations, double tolerance, boolean countingProcess) {
+        return fit(f, p, maxIterations, tolerance, countingProcess, null);
+    }
+
+    /**
+     * As {@link #fit(PartialLikelihood, int, int, double, boolean)}, starting from {@code start}
+     * (R {@code coxph(init =)}): the first log-likelihood and the score test are then at the start.
+     *
+     * @param f the evaluator
+     * @param p number of coefficients
+     * @param maxIterations iteration limit (0 evaluates at the start)
+     * @param tolerance relative change of the log-likelihood that ends the iteration
+     * @param countingProcess true for (start, stop] data
+     * @param start initial coefficients in the evaluator's coordinates, or null for 0
+     * @return the fit
+     */
+    public static Fit fit(PartialLikelihood f, int p, int maxIterations, double tolerance, boolean countingProcess,
+            double[] start) {
         double tolerChol = CoxRegression.TOLER_CHOL;
-        double[] beta = new double[p];
+        double[] beta = start == null ? new double[p] : start.clone();
         double[] newbeta = new double[p];
         double[] u = new double[p];
         double[] imat = new double[p * p];

@@ -40,15 +40,19 @@ public final class CoxRegression {
     /** R's {@code coxph.control()$toler.chol}: {@code .Machine$double.eps^0.75}. */
     static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
     private static final CoxRegression DEFAULTS =
-            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, 1e-9);
+            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, 1e-9, null);
 
     private final TieMethod ties;
     private final CoxVariance variance;
     private final double confLevel;
     private final int maxIterations;
     private final double tolerance;
+    /** R's {@code init}, or null for 0. */
+    private final double[] init;
 
-    private CoxRegression(TieMethod ties, CoxVariance variance, double confLevel, int maxIterations, double tolerance) {
+    private CoxRegression(TieMethod ties, CoxVariance variance, double confLevel, int maxIterations, double tolerance,
+            double[] init) {
+        this.init = init;
         this.ties = ties;
         this.variance = variance;
         this.confLevel = confLevel;
@@ -66,17 +70,19 @@ public final class CoxRegression {
 
     /** Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}. */
     public CoxRegression withTies(TieMethod method) {
-        return new CoxRegression(Check.notNull("tie method", method), variance, confLevel, maxIterations, tolerance);
+        return new CoxRegression(Check.notNull("tie method", method), variance, confLevel, maxIterations, tolerance,
+                init);
     }
 
     /** Which variance the result reports (standard errors, confidence intervals, z, p, Wald test). */
     public CoxRegression withVariance(CoxVariance v) {
-        return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance);
+        return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance, init);
     }
 
     /** Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1). */
     public CoxRegression withConfidenceLevel(double level) {
-        return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance);
+        return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance,
+                init);
     }
 
     /** Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0. */
@@ -84,7 +90,7 @@ public final class CoxRegression {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
         }
-        return new CoxRegression(ties, variance, confLevel, n, tolerance);
+        return new CoxRegression(ties, variance, confLevel, n, tolerance, init);
     }
 
     /**
@@ -95,7 +101,31 @@ public final class CoxRegression {
         if (!(eps > TOLER_CHOL && eps < 1)) {
             throw Check.fail("tolerance must be between %s and 1, got %s", TOLER_CHOL, eps);
         }
-        return new CoxRegression(ties, variance, confLevel, maxIterations, eps);
+        return new CoxRegression(ties, variance, confLevel, maxIterations, eps, init);
+    }
+
+    /**
+     * The same procedure starting the Newton-Raphson iteration at {@code coefficients} (R {@code
+     * coxph(init =)}), one per model-matrix column: the first log-likelihood, the score test and the
+     * Wald test are then taken at (or against) these values, as R does; with
+     * {@code withMaxIterations(0)} the model is only evaluated there.
+     *
+     * @param coefficients finite starting values
+     * @return the procedure
+     */
+    public CoxRegression withInitialCoefficients(double... coefficients) {
+        Check.notNull("initial coefficients", coefficients);
+        for (int i = 0; i < coefficients.length; i++) {
+            if (!Double.isFinite(coefficients[i])) {
+                throw Check.fail("initial coefficient %d is %s; expected a finite number", i + 1, coefficients[i]);
+            }
+        }
+        return new CoxRegression(ties, variance, confLevel, maxIterations, tolerance, coefficients.clone());
+    }
+
+    /** @return R's {@code init}, or empty when the iteration starts at 0 */
+    public java.util.Optional<double[]> initialCoefficients() {
+        return init == null ? java.util.Optional.empty() : java.util.Optional.of(init.clone());
     }
 
     /** Tie handling in use. */
@@ -171,8 +201,12 @@ public final class CoxRegression {
             checkExact(frame);
         }
         CoxDesign d = CoxDesign.of(frame);
+        if (init != null && init.length != d.p) {
+            throw Check.fail("%d initial coefficients for a model with %d coefficients %s", init.length, d.p,
+                    java.util.Arrays.toString(d.columnNames));
+        }
         CoxKernel kernel = new CoxKernel(d, ties);
-        CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance);
+        CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, init);
         boolean robust = variance == CoxVariance.ROBUST
                 || (variance == CoxVariance.AUTO && (d.cluster != null || d.fractionalWeights));
         return new CoxResult(this, d, f, robust, levels(frame));

@@ -123,8 +123,9 @@ public final class CoxResult implements Exportable {
                 }
             }
             this.var = crossprod(dfb, g, p);
-            // robust score test at beta = 0 (R fit$rscore)
-            double[] s0 = collapse(weightedUnscaled(CoxResiduals.score(d, CoxRiskSets.of(d, new double[p], efron))));
+            // robust score test at the initial values, 0 by default (R fit$rscore)
+            double[] s0 = collapse(weightedUnscaled(CoxResiduals.score(d, CoxRiskSets.of(d, initialScaled(config, d),
+                    efron))));
             double[] u0 = new double[p];
             for (int r = 0; r < g; r++) {
                 for (int j = 0; j < p; j++) {
@@ -140,7 +141,8 @@ public final class CoxResult implements Exportable {
             this.score = naiveScore;
         }
         this.naiveScoreTest = naiveScore;
-        this.wald = new ChiSquareTest(CoxRegression.wald(var, b, p)[0], df);
+        // R: coxph.wtest(var, coef - init)
+        this.wald = new ChiSquareTest(CoxRegression.wald(var, minusInitial(b, config), p)[0], df);
         if (!robust && d.cluster != null) {
             warn.add("the cluster column is ignored for the variance because the model-based variance was requested;"
                     + " use CoxVariance.ROBUST or AUTO for clustered standard errors");
@@ -958,4 +960,27 @@ public final class CoxResult implements Exportable {
         return Exports.coxTable(this);
     }
 
+
+    /** The initial coefficients (R {@code init}) in the design's scaled coordinates, 0 without them. */
+    private static double[] initialScaled(CoxRegression config, CoxDesign d) {
+        double[] r = new double[d.p];
+        double[] init = config.initialCoefficients().orElse(null);
+        for (int i = 0; init != null && i < d.p; i++) {
+            r[i] = init[i] / d.scale[i];
+        }
+        return r;
+    }
+
+    /** {@code b - init} (R's Wald test is against the initial values), {@code b} without them. */
+    private static double[] minusInitial(double[] b, CoxRegression config) {
+        double[] init = config.initialCoefficients().orElse(null);
+        if (init == null) {
+            return b;
+        }
+        double[] r = b.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] -= init[i];
+        }
+        return r;
+    }
 }

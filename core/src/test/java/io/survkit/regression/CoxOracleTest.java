@@ -42,6 +42,13 @@ class CoxOracleTest {
         if (params.hasNonNull("iterMax")) { // R coxph.control(iter.max =)
             cox = cox.withMaxIterations(params.get("iterMax").asInt());
         }
+        if (params.hasNonNull("init")) { // R coxph(init =)
+            double[] init = new double[params.get("init").size()];
+            for (int i = 0; i < init.length; i++) {
+                init[i] = params.get("init").get(i).asDouble();
+            }
+            cox = cox.withInitialCoefficients(init);
+        }
         return cox.withVariance(params.get("robust").asBoolean() ? CoxVariance.ROBUST : CoxVariance.MODEL);
     }
 

@@ -48,6 +48,11 @@ final class CoxCommand extends AnalysisCommand {
             description = "Newton-Raphson iteration limit (R coxph.control(iter.max=)).")
     long iterMax;
 
+    @Option(names = "--init", paramLabel = "B[,B...]", converter = Converters.NumberList.class,
+            description = "Initial coefficients, one per model column (R coxph(init=)); loglik null, score and Wald "
+                    + "tests are then at/against them.")
+    Converters.Numbers init;
+
     @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph; see --zph-transform).")
     boolean zph;
 
@@ -94,6 +99,9 @@ final class CoxCommand extends AnalysisCommand {
         }
         CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfidenceLevel(confLevel).withTolerance(eps)
                 .withMaxIterations((int) iterMax);
+        if (init != null) {
+            cox = cox.withInitialCoefficients(init.values());
+        }
         if (robust != null) {
             cox = cox.withVariance(robust ? CoxVariance.ROBUST : CoxVariance.MODEL);
         }

@@ -99,6 +99,7 @@ class CoxCommandTest {
                 p.get("eventValue").asText(), "--ties", p.get("ties").asText(), "--formula", p.get("formula").asText()));
         OracleJson.option(argv, p, "eps", "--eps");
         OracleJson.option(argv, p, "iterMax", "--iter-max");
+        OracleJson.option(argv, p, "init", "--init");
         OracleJson.assertMatches(c.get("result"), OracleJson.runJson(argv), name, COX_REL);
         Object[] both = OracleJson.run(argv.toArray(new String[0]));
         List<String> bad = new ArrayList<>(argv);
