@@ -1,5 +1,6 @@
 package io.survkit.compare;
 
+import io.survkit.data.CountTable;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.data.Factor;
@@ -164,6 +165,135 @@ public final class GrayTest {
         for (int b = 0; b < nst; b++) {
             counts[b] = merge(buf, bucket, b * ng * sc, ng * sc, times, b);
         }
+        return test(counts, times, groups, data.causes(), eventsOf);
+    }
+
+    /**
+     * Gray's test of every cause with events from competing-risks counts: a {@link CountTable} with
+     * a group column and the events of each cause ({@link CountTable#hasCauses()}), unweighted,
+     * without entries; stratified by its strata. Groups without rows are dropped. The numbers equal
+     * {@link #test(ModelFrame)} on the subject rows the table summarises (the same recursion on the
+     * same per-time counts).
+     *
+     * <pre>{@code
+     * CountTable counts = CountTable.builder("group").causes("1", "2")
+     *         .add(null, "A", 1.5, new double[] {1, 0}, 0, 0, 1)
+     *         .add(null, "B", 2.0, new double[] {0, 1}, 1, 0, 2).build();
+     * GrayTestResult gray = GrayTest.withDefaults().test(counts);
+     * }</pre>
+     *
+     * @param table per-cause counts by group (and stratum)
+     * @return the test
+     * @throws IllegalArgumentException for null counts, no group column, counts without causes,
+     *         weighted counts, entries, or fewer than two groups with rows
+     */
+    public GrayTestResult test(CountTable table) {
+        Check.notNull("counts", table);
+        if (table.groupName() == null) {
+            throw Check.fail("Gray's test compares groups; the count table has no group column");
+        }
+        if (!table.hasCauses()) {
+            throw Check.fail("Gray's test needs the events of each cause; the count table holds events of any cause"
+                    + " only (declare them with CountTable.builder(..).causes(...))");
+        }
+        if (table.weighted()) {
+            throw Check.fail("Gray's test (cmprsk::cuminc) has no case weights; the counts are weighted");
+        }
+        if (table.hasEntries()) {
+            throw Check.fail("Gray's test needs right-censored counts; the count table has entries (delayed entry is "
+                    + "not supported)");
+        }
+        int levels = table.groupLevels().size();
+        int causeCount = table.causes().size();
+        long[] present = new long[levels];
+        int[] eventsOf = new int[causeCount + 1];
+        long n = 0;
+        for (int c = 0; c < table.size(); c++) {
+            long leaving = (long) (table.events(c) + table.censored(c));
+            present[table.group(c)] += leaving;
+            n += leaving;
+            for (int k = 1; k <= causeCount; k++) {
+                eventsOf[k] += (int) table.events(c, k);
+            }
+        }
+        int[] map = new int[levels];
+        List<String> groups = new ArrayList<>();
+        for (int l = 0; l < levels; l++) {
+            map[l] = present[l] > 0 ? groups.size() : -1;
+            if (present[l] > 0) {
+                groups.add(table.groupLevels().get(l));
+            }
+        }
+        int ng = groups.size();
+        if (ng < 2) {
+            throw Check.fail("Gray's test needs at least two groups with rows; column '%s' has %s", table.groupName(),
+                    groups);
+        }
+        io.survkit.internal.Memory.require(workBytes(ng, causeCount, Math.toIntExact(n)), Check.format(
+                "Gray's test of %d groups (%d x %d variance matrices)", ng, ng - 1, ng - 1), UNWISE_ADVICE);
+        int nst = table.strataLevels().size();
+        int[][] counts = new int[nst][];
+        int[] times = new int[nst];
+        for (int b = 0; b < nst; b++) {
+            counts[b] = stratumCounts(table, b, map, ng, causeCount + 1, times);
+        }
+        return test(counts, times, groups, table.causes(), eventsOf);
+    }
+
+    /**
+     * The per-distinct-time counts of stratum {@code b} of a count table, laid out as
+     * {@link #merge} lays them out ({@code ng * sc} ints per time: group-major, then status 0 =
+     * censored, k = cause k), over the cells where rows leave; stores the number of distinct times
+     * in {@code times[b]}.
+     */
+    private static int[] stratumCounts(CountTable table, int b, int[] map, int ng, int sc, int[] times) {
+        int width = ng * sc;
+        int cells = 0;
+        for (int c = 0; c < table.size(); c++) {
+            cells += table.stratum(c) == b && map[table.group(c)] >= 0 && leaves(table, c) ? 1 : 0;
+        }
+        int[] index = new int[cells];
+        double[] at = new double[cells];
+        int q = 0;
+        for (int c = 0; c < table.size(); c++) {
+            if (table.stratum(c) == b && map[table.group(c)] >= 0 && leaves(table, c)) {
+                index[q] = c;
+                at[q++] = table.time(c);
+            }
+        }
+        int[] order = io.survkit.internal.Sorting.order(at);
+        int[] out = new int[Math.max(1, cells) * width];
+        int m = 0;
+        for (int r = 0; r < cells; r++) {
+            if (r == 0 || at[order[r]] != at[order[r - 1]]) {
+                m++;
+            }
+            int c = index[order[r]];
+            int base = (m - 1) * width + map[table.group(c)] * sc;
+            out[base] += (int) table.censored(c);
+            for (int k = 1; k < sc; k++) {
+                out[base + k] += (int) table.events(c, k);
+            }
+        }
+        times[b] = m;
+        return java.util.Arrays.copyOf(out, m * width);
+    }
+
+    private static boolean leaves(CountTable table, int c) {
+        return table.events(c) + table.censored(c) > 0;
+    }
+
+    /**
+     * The test from per-stratum counts per distinct time ({@code counts[b]}, {@code times[b]} times
+     * of {@code groups.size() * (causes + 1)} ints): scores and Gray's variance of every cause with
+     * events ({@code eventsOf[k] > 0}), summed over strata, and the chi-square statistics.
+     */
+    private GrayTestResult test(int[][] counts, int[] times, List<String> groups, List<String> causeNames,
+            int[] eventsOf) {
+        int ng = groups.size();
+        int nst = counts.length;
+        int causeCount = causeNames.size();
+        int sc = causeCount + 1;
         List<String> causes = new ArrayList<>();
         List<Integer> codes = new ArrayList<>();
         List<double[]> scores = new ArrayList<>();
@@ -181,7 +311,7 @@ public final class GrayTest {
                     stratum(counts[b], times[b], c, sc, ng, rho, s, v, w);
                 }
             }
-            causes.add(data.causes().get(c - 1));
+            causes.add(causeNames.get(c - 1));
             codes.add(c);
             scores.add(s);
             variances.add(v);

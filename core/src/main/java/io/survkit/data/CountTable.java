@@ -15,6 +15,12 @@ import java.util.List;
  * at t (they are at risk at t); {@code entered} subjects enter at t, i.e. are at risk only for times
  * after t (counting-process entry {@code (t, stop]}). Cells are sorted by stratum, group, time.
  *
+ * <p>Competing risks: a table may also hold the events of each cause ({@link #causes()},
+ * {@link #events(int, int)}; declared with {@link CountTableBuilder#causes(String...)}, or kept by
+ * {@link #of(ModelFrame)}); then {@code events} is their sum, and cumulative incidence and Gray's
+ * test run on the table ({@code CumulativeIncidence.fit(CountTable)},
+ * {@code GrayTest.test(CountTable)}).
+ *
  * <pre>{@code
  * CountTable counts = CountTable.builder("arm")
  *         .add("chemo", 12, 30, 4)    // group, month, deaths, censored
@@ -35,6 +41,10 @@ public final class CountTable {
     private final double[] censored;
     private final double[] entered;
     private final double[] rows;
+    /** Cause labels (cause k + 1 is {@code causes.get(k)}); empty when only events of any cause are held. */
+    private final List<String> causes;
+    /** Events of cause k + 1 at cell c: {@code causeEvents[c * causes + k]}; null without causes. */
+    private final double[] causeEvents;
     private final int[] blockStart;
     private final boolean hasEntries;
     private final boolean weighted;
@@ -46,6 +56,16 @@ public final class CountTable {
     CountTable(String groupName, List<String> groupLevels, String strataName, List<String> strataLevels,
             int[] stratum, int[] group, double[] time, double[] events, double[] censored, double[] entered,
             double[] rows, boolean weighted, int omitted, List<String> warnings) {
+        this(groupName, groupLevels, strataName, strataLevels, stratum, group, time, events, censored, entered, rows,
+                List.of(), null, weighted, omitted, warnings);
+    }
+
+    CountTable(String groupName, List<String> groupLevels, String strataName, List<String> strataLevels,
+            int[] stratum, int[] group, double[] time, double[] events, double[] censored, double[] entered,
+            double[] rows, List<String> causes, double[] causeEvents, boolean weighted, int omitted,
+            List<String> warnings) {
+        this.causes = List.copyOf(causes);
+        this.causeEvents = causeEvents;
         this.groupName = groupName;
         this.groupLevels = List.copyOf(groupLevels);
         this.strataName = strataName;
@@ -122,7 +142,8 @@ public final class CountTable {
 
     /**
      * Aggregates subject rows: one sort of the exit (and entry) times, then one pass. Weighted counts
-     * with case weights. Ignores covariates and cause labels (any cause counts as an event).
+     * with case weights. Ignores covariates; keeps the events of each of the frame's causes
+     * ({@link #causes()}; one cause for ordinary survival data).
      */
     public static CountTable of(ModelFrame d) {
         CountTable t = aggregate(d);
@@ -170,7 +191,7 @@ public final class CountTable {
         int[] exitOrder = sortedWithin(t, block, strata * groups);
         double[] st = d.starts().orElse(null);
         int[] entryOrder = st == null ? new int[0] : sortedWithin(st, block, strata * groups);
-        Cells cells = new Cells(n + entryOrder.length);
+        Cells cells = new Cells(n + entryOrder.length, d.causes().size());
         int ex = 0;
         int en = 0;
         for (int b = 0; b < strata * groups; b++) {
@@ -182,7 +203,7 @@ public final class CountTable {
                 cells.open(b / groups, b % groups, now);
                 while (ex < n && block[exitOrder[ex]] == b && t[exitOrder[ex]] == now) {
                     int i = exitOrder[ex++];
-                    cells.exit(d.isEvent(i), d.weight(i));
+                    cells.exit(d.status(i), d.weight(i));
                 }
                 while (en < entryOrder.length && block[entryOrder[en]] == b && st[entryOrder[en]] == now) {
                     cells.enter(d.weight(entryOrder[en++]));
@@ -190,7 +211,7 @@ public final class CountTable {
             }
         }
         return cells.table(g == null ? null : g.name(), g == null ? List.of("all") : g.levels(),
-                s == null ? null : s.name(), s == null ? List.of("all") : s.levels(), d.hasWeights(),
+                s == null ? null : s.name(), s == null ? List.of("all") : s.levels(), d.causes(), d.hasWeights(),
                 d.omittedRows(), d.warnings());
     }
 
@@ -247,6 +268,35 @@ public final class CountTable {
         return events[c];
     }
 
+    /**
+     * The cause labels of the per-cause event counts, in cause order (cause {@code k} is
+     * {@code causes().get(k - 1)}); empty when the table holds events of any cause only.
+     */
+    public List<String> causes() {
+        return causes;
+    }
+
+    /** True when the table holds the events of each cause ({@link #causes()} is not empty). */
+    public boolean hasCauses() {
+        return causeEvents != null;
+    }
+
+    /**
+     * Events of cause {@code cause} (1-based, as status codes) at cell {@code c} (weighted).
+     *
+     * @throws IllegalArgumentException when the table has no per-cause counts or no such cause
+     */
+    public double events(int c, int cause) {
+        if (causeEvents == null) {
+            throw Check.fail("the count table holds events of any cause only; declare the causes "
+                    + "(CountTable.builder(..).causes(...)) to count them per cause");
+        }
+        if (cause < 1 || cause > causes.size()) {
+            throw Check.fail("cause %d does not exist; the table has causes 1..%d %s", cause, causes.size(), causes);
+        }
+        return causeEvents[c * causes.size() + cause - 1];
+    }
+
     /** Censorings at cell {@code c} (weighted). */
     public double censored(int c) {
         return censored[c];
@@ -300,7 +350,8 @@ public final class CountTable {
     @Override
     public String toString() {
         return "CountTable[cells=" + size() + ", groups=" + groupLevels + ", strata=" + strataLevels
-                + (weighted ? ", weighted" : "") + (hasEntries ? ", with entries" : "") + "]";
+                + (causes.isEmpty() ? "" : ", causes=" + causes) + (weighted ? ", weighted" : "")
+                + (hasEntries ? ", with entries" : "") + "]";
     }
 
     /** Growable columns used while aggregating. */
@@ -312,6 +363,9 @@ public final class CountTable {
         double[] censored;
         double[] entered;
         double[] rows;
+        /** Number of causes counted apart (0: events of any cause only). */
+        final int causeCount;
+        double[] causeEvents;
         int n = 0;
 
         /**
@@ -319,6 +373,14 @@ public final class CountTable {
          * ({@code stratum * groups + group}) and a time, into cells ordered by block, then time.
          */
         static Cells sum(List<double[]> values, int[] block, int blocks, int groups) {
+            return sum(values, block, blocks, groups, 0);
+        }
+
+        /**
+         * As {@link #sum(List, int[], int, int)}, with the events of each of {@code causeCount}
+         * causes after the five columns: {@code {time, events, censored, entered, rows, cause 1, ..}}.
+         */
+        static Cells sum(List<double[]> values, int[] block, int blocks, int groups, int causeCount) {
             int m = values.size();
             double[] t = new double[m];
             for (int r = 0; r < m; r++) {
@@ -326,7 +388,7 @@ public final class CountTable {
             }
             int[] order = Sorting.order(t);
             Sorting.groupStable(order, block, blocks);
-            Cells cells = new Cells(m);
+            Cells cells = new Cells(m, causeCount);
             int prevBlock = -1;
             double prevTime = Double.NaN;
             for (int r : order) {
@@ -341,12 +403,21 @@ public final class CountTable {
                 cells.censored[c] += v[2];
                 cells.entered[c] += v[3];
                 cells.rows[c] += v[4];
+                for (int k = 0; k < causeCount; k++) {
+                    cells.causeEvents[c * causeCount + k] += v[5 + k];
+                }
             }
             return cells;
         }
 
         Cells(int capacity) {
+            this(capacity, 0);
+        }
+
+        Cells(int capacity, int causeCount) {
             int c = Math.max(capacity, 4);
+            this.causeCount = causeCount;
+            causeEvents = new double[c * causeCount];
             stratum = new int[c];
             group = new int[c];
             time = new double[c];
@@ -375,6 +446,14 @@ public final class CountTable {
             rows[n - 1] += 1;
         }
 
+        /** A row leaving with status 0 (censored) or k (an event of cause k). */
+        void exit(int status, double w) {
+            exit(status != 0, w);
+            if (status != 0 && causeCount > 0) {
+                causeEvents[(n - 1) * causeCount + status - 1] += w;
+            }
+        }
+
         void enter(double w) {
             entered[n - 1] += w;
         }
@@ -388,13 +467,24 @@ public final class CountTable {
             censored = Arrays.copyOf(censored, c);
             entered = Arrays.copyOf(entered, c);
             rows = Arrays.copyOf(rows, c);
+            causeEvents = Arrays.copyOf(causeEvents, c * causeCount);
         }
 
         CountTable table(String gName, List<String> gLevels, String sName, List<String> sLevels, boolean weighted,
                 int omitted, List<String> warnings) {
+            return table(gName, gLevels, sName, sLevels, List.of(), weighted, omitted, warnings);
+        }
+
+        /** The table; {@code causes} labels the {@link #causeCount} per-cause columns (empty: none). */
+        CountTable table(String gName, List<String> gLevels, String sName, List<String> sLevels, List<String> causes,
+                boolean weighted, int omitted, List<String> warnings) {
+            if (causes.size() != causeCount) {
+                throw new IllegalStateException(causes.size() + " cause labels for " + causeCount + " causes");
+            }
             return new CountTable(gName, gLevels, sName, sLevels, Arrays.copyOf(stratum, n), Arrays.copyOf(group, n),
                     Arrays.copyOf(time, n), Arrays.copyOf(events, n), Arrays.copyOf(censored, n),
-                    Arrays.copyOf(entered, n), Arrays.copyOf(rows, n), weighted, omitted, warnings);
+                    Arrays.copyOf(entered, n), Arrays.copyOf(rows, n), causes,
+                    causeCount == 0 ? null : Arrays.copyOf(causeEvents, n * causeCount), weighted, omitted, warnings);
         }
     }
 }

@@ -8,6 +8,15 @@ import java.util.List;
  * Collects pre-aggregated rows (stratum, group, time, events, censored, entered). Rows with the same
  * (stratum, group, time) are summed. Levels are ordered as R orders factor levels (numeric order if
  * every label is a number, else byte order) unless given with {@link #groupLevels}.
+ *
+ * <p>Competing risks: declare the causes first, then give each row its events per cause (for
+ * cumulative incidence and Gray's test):
+ *
+ * <pre>{@code
+ * CountTable counts = CountTable.builder("arm").causes("relapse", "death")
+ *         .add(null, "A", 12, new double[] {3, 1}, 2, 0, 6)   // stratum, group, time, events per cause,
+ *         .build();                                            // censored, entered, rows
+ * }</pre>
  */
 public final class CountTableBuilder {
     private final String groupColumn;
@@ -16,6 +25,7 @@ public final class CountTableBuilder {
     private final List<String> strataLabel = new ArrayList<>();
     private final List<double[]> values = new ArrayList<>();
     private List<String> groupOrder;
+    private List<String> causes = List.of();
     private boolean weighted;
     private int omitted;
 
@@ -47,6 +57,64 @@ public final class CountTableBuilder {
      */
     public CountTableBuilder add(String stratum, String group, double time, double events, double censored,
             double entered, double rows) {
+        if (!causes.isEmpty()) {
+            throw Check.fail("row %d: events of any cause given, but the table counts the causes %s apart; give "
+                    + "the events of each cause", values.size() + 1, causes);
+        }
+        return addRow(stratum, group, time, events, censored, entered, rows, new double[0]);
+    }
+
+    /**
+     * Adds a row of competing-risks counts: {@code eventsByCause[k]} events of cause {@code k + 1}
+     * (the order of {@link #causes(String...)}), censorings, entries and rows leaving, within a
+     * stratum (null without strata) and group (null without a group).
+     */
+    public CountTableBuilder add(String stratum, String group, double time, double[] eventsByCause, double censored,
+            double entered, double rows) {
+        int row = values.size() + 1;
+        if (causes.isEmpty()) {
+            throw Check.fail("row %d: events per cause given, but no causes were declared; call causes(...) first",
+                    row);
+        }
+        if (eventsByCause == null || eventsByCause.length != causes.size()) {
+            throw Check.fail("row %d: %s event counts given; expected one per cause %s", row,
+                    eventsByCause == null ? "no" : String.valueOf(eventsByCause.length), causes);
+        }
+        double events = 0;
+        for (int k = 0; k < eventsByCause.length; k++) {
+            check(row, "events of cause " + causes.get(k), eventsByCause[k]);
+            events += eventsByCause[k];
+        }
+        return addRow(stratum, group, time, events, censored, entered, rows, eventsByCause.clone());
+    }
+
+    /**
+     * Declares competing causes (labels of causes 1, 2, ...; distinct): every row then gives its
+     * events per cause ({@link #add(String, String, double, double[], double, double, double)}).
+     * Must come before the first row.
+     */
+    public CountTableBuilder causes(String... labels) {
+        if (!values.isEmpty()) {
+            throw Check.fail("declare the causes before the first row (%d rows added)", values.size());
+        }
+        if (labels == null || labels.length == 0) {
+            throw Check.fail("give at least one cause label");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == null) {
+                throw Check.fail("cause %d is missing; expected a label", i + 1);
+            }
+            if (!seen.add(labels[i])) {
+                throw Check.fail("cause %d, '%s', is a duplicate; expected distinct cause labels", i + 1, labels[i]);
+            }
+        }
+        causes = List.of(labels);
+        return this;
+    }
+
+    private CountTableBuilder addRow(String stratum, String group, double time, double events, double censored,
+            double entered, double rows, double[] byCause) {
         int row = values.size() + 1;
         if (strataColumn != null && stratum == null) {
             throw Check.fail("row %d: stratum is missing; expected a label of '%s'", row, strataColumn);
@@ -60,9 +128,14 @@ public final class CountTableBuilder {
         check(row, "entered", entered);
         check(row, "rows", rows);
         weighted |= events != Math.rint(events) || censored != Math.rint(censored) || entered != Math.rint(entered);
+        for (double e : byCause) {
+            weighted |= e != Math.rint(e);
+        }
         strataLabel.add(strataColumn == null ? "all" : stratum);
         groupLabel.add(groupColumn == null ? "all" : group);
-        values.add(new double[] {time, events, censored, entered, rows});
+        double[] v = java.util.Arrays.copyOf(new double[] {time, events, censored, entered, rows}, 5 + byCause.length);
+        System.arraycopy(byCause, 0, v, 5, byCause.length);
+        values.add(v);
         return this;
     }
 
@@ -121,11 +194,10 @@ public final class CountTableBuilder {
                         groupLabel.get(r), gl);
             }
             block[r] = sl.indexOf(strataLabel.get(r)) * gs + g;
-            double[] v = values.get(r);
-            rows.add(new double[] {v[0], v[1], v[2], v[3], v[4]});
+            rows.add(values.get(r));
         }
-        CountTable.Cells cells = CountTable.Cells.sum(rows, block, sl.size() * gs, gs);
-        CountTable table = cells.table(groupColumn, gl, strataColumn, sl, weighted, omitted, List.of());
+        CountTable.Cells cells = CountTable.Cells.sum(rows, block, sl.size() * gs, gs, causes.size());
+        CountTable table = cells.table(groupColumn, gl, strataColumn, sl, causes, weighted, omitted, List.of());
         checkConsistent(table);
         return table;
     }

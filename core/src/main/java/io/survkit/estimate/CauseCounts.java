@@ -106,6 +106,62 @@ final class CauseCounts {
         return out;
     }
 
+    /**
+     * The counts of group {@code g} of an unweighted count table with per-cause events, pooled over
+     * its strata (cells at the same time summed); null when the group has no rows. Equal to
+     * {@link #of} on the subject rows the table summarises.
+     */
+    static CauseCounts of(io.survkit.data.CountTable t, int g) {
+        int kk = t.causes().size();
+        int cells = 0;
+        for (int c = 0; c < t.size(); c++) {
+            cells += t.group(c) == g && t.events(c) + t.censored(c) > 0 ? 1 : 0;
+        }
+        if (cells == 0) {
+            return null;
+        }
+        int[] index = new int[cells];
+        double[] at = new double[cells];
+        int q = 0;
+        for (int c = 0; c < t.size(); c++) {
+            if (t.group(c) == g && t.events(c) + t.censored(c) > 0) {
+                index[q] = c;
+                at[q++] = t.time(c);
+            }
+        }
+        int[] order = io.survkit.internal.Sorting.order(at);
+        int m = 0;
+        for (int r = 0; r < cells; r++) {
+            m += r == 0 || at[order[r]] != at[order[r - 1]] ? 1 : 0;
+        }
+        double[] time = new double[m];
+        int[] atRisk = new int[m];
+        int[] events = new int[m * kk];
+        int[] all = new int[m];
+        int[] cens = new int[m];
+        int j = -1;
+        int rows = 0;
+        for (int r = 0; r < cells; r++) {
+            int c = index[order[r]];
+            if (r == 0 || at[order[r]] != at[order[r - 1]]) {
+                time[++j] = at[order[r]];
+            }
+            for (int k = 0; k < kk; k++) {
+                int e = (int) t.events(c, k + 1);
+                events[j * kk + k] += e;
+                all[j] += e;
+            }
+            cens[j] += (int) t.censored(c);
+            rows += (int) (t.events(c) + t.censored(c));
+        }
+        int risk = rows;
+        for (int i = 0; i < m; i++) {
+            atRisk[i] = risk;
+            risk -= all[i] + cens[i];
+        }
+        return new CauseCounts(kk, time, atRisk, events, all, cens, rows);
+    }
+
     private static void reset(int[] head, int[] end, int[] start, int g, int s) {
         for (int b = 0; b < s; b++) {
             head[b] = start[g * s + b];

@@ -2,6 +2,7 @@ package io.survkit.estimate;
 
 import io.survkit.compare.GrayTest;
 import io.survkit.compare.GrayTestResult;
+import io.survkit.data.CountTable;
 import io.survkit.data.Factor;
 import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
@@ -163,13 +164,106 @@ public final class CumulativeIncidence {
             buffer[next[(g == null ? 0 : g.code(i)) * s + data.status(i)]++] = data.time(i) + 0.0;
         }
         CauseCounts[] counts = CauseCounts.of(buffer, start, groups, causes);
-        List<String> warnings = new ArrayList<>(data.warnings());
+        Groups named = g == null ? Groups.NONE : new Groups(g.levels(), g.labels());
+        return fit(counts, eventsOf, data.causes(), named, n, data.omittedRows(), data.warnings(),
+                () -> GrayTest.withDefaults().withRho(rho).test(data));
+    }
+
+    /**
+     * Fits the cumulative incidence of every cause with events from competing-risks counts: a
+     * {@link CountTable} with the events of each cause ({@link CountTable#hasCauses()}), unweighted,
+     * without entries; one set of curves per group, pooled over strata (which stratify Gray's test,
+     * as cuminc's {@code strata}). The numbers equal {@link #fit(ModelFrame)} on the subject rows
+     * the table summarises (the same recursions on the same counts).
+     *
+     * <pre>{@code
+     * CountTable counts = CountTable.builder("group").causes("1", "2")
+     *         .add(null, "A", 1.5, new double[] {1, 0}, 0, 0, 1)
+     *         .add(null, "B", 2.0, new double[] {0, 1}, 1, 0, 2).build();
+     * CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(counts);
+     * }</pre>
+     *
+     * @param counts per-cause counts
+     * @return the curves (and Gray's tests with two or more groups)
+     * @throws IllegalArgumentException for null counts, counts without causes, weighted counts, entries,
+     *         no events, or a strata column with {@link CifMethod#AALEN_JOHANSEN}
+     */
+    public CumulativeIncidenceResult fit(CountTable counts) {
+        Check.notNull("counts", counts);
+        if (!counts.hasCauses()) {
+            throw Check.fail("cumulative incidence needs the events of each cause; the count table holds events of "
+                    + "any cause only (declare them with CountTable.builder(..).causes(...))");
+        }
+        if (counts.weighted()) {
+            throw Check.fail("cumulative incidence: the counts are weighted (case weights or fractional counts); "
+                    + "cmprsk::cuminc has no case weights");
+        }
+        if (counts.hasEntries()) {
+            throw Check.fail("cumulative incidence needs right-censored counts; the count table has entries "
+                    + "(delayed entry is not supported)");
+        }
+        if (method == CifMethod.AALEN_JOHANSEN && counts.strataName() != null) {
+            throw Check.fail("strata column '%s': the Aalen-Johansen curves take a group column only (strata "
+                    + "stratify Gray's test of CifMethod.CUMINC)", counts.strataName());
+        }
+        int groups = counts.groupLevels().size();
+        int causes = counts.causes().size();
+        int[] eventsOf = new int[causes + 1];
+        long n = 0;
+        for (int c = 0; c < counts.size(); c++) {
+            for (int k = 1; k <= causes; k++) {
+                eventsOf[k] += (int) counts.events(c, k);
+            }
+            n += (long) (counts.events(c) + counts.censored(c));
+        }
+        int withEvents = 0;
+        for (int k = 1; k <= causes; k++) {
+            withEvents += eventsOf[k] > 0 ? 1 : 0;
+        }
+        if (withEvents == 0) {
+            throw Check.fail("cumulative incidence: the count table has no events of any cause (%d rows, all "
+                    + "censored)", n);
+        }
+        CauseCounts[] perGroup = new CauseCounts[groups];
+        for (int gi = 0; gi < groups; gi++) {
+            perGroup[gi] = CauseCounts.of(counts, gi);
+        }
+        Groups named = counts.groupName() == null ? Groups.NONE
+                : new Groups(counts.groupLevels(), counts.groupLabels());
+        return fit(perGroup, eventsOf, counts.causes(), named, Math.toIntExact(n), counts.omittedRows(),
+                counts.warnings(), () -> GrayTest.withDefaults().withRho(rho).test(counts));
+    }
+
+    /** The levels and R's labels of the groups; {@link #NONE} for one group. */
+    private record Groups(List<String> levels, List<String> labels) {
+        static final Groups NONE = new Groups(null, null);
+
+        String level(int g) {
+            return levels == null ? "1" : levels.get(g);
+        }
+
+        String label(int g) {
+            return labels == null ? "all" : labels.get(g);
+        }
+    }
+
+    /**
+     * The curves from each group's counts ({@code counts[g]} null for a group without rows),
+     * {@code eventsOf[k]} events of cause k over all groups, and Gray's test when two or more groups
+     * have rows.
+     */
+    private CumulativeIncidenceResult fit(CauseCounts[] counts, int[] eventsOf, List<String> causeNames, Groups g,
+            int rowCount, int omittedRows, List<String> sourceWarnings,
+            java.util.function.Supplier<GrayTestResult> grayTest) {
+        int groups = counts.length;
+        int s = causeNames.size() + 1;
+        List<String> warnings = new ArrayList<>(sourceWarnings);
         List<String> causeLabels = new ArrayList<>();
         for (int k = 1; k < s; k++) {
             if (eventsOf[k] > 0) {
-                causeLabels.add(data.causes().get(k - 1));
+                causeLabels.add(causeNames.get(k - 1));
             } else {
-                warnings.add(Check.format("cause '%s' has no events; it has no curve", data.causes().get(k - 1)));
+                warnings.add(Check.format("cause '%s' has no events; it has no curve", causeNames.get(k - 1)));
             }
         }
         List<String> groupLabels = new ArrayList<>();
@@ -177,7 +271,7 @@ public final class CumulativeIncidence {
             if (counts[gi] == null) {
                 warnings.add(Check.format("%s has no rows; it has no curve", g.label(gi)));
             } else {
-                groupLabels.add(g == null ? "1" : g.level(gi));
+                groupLabels.add(g.level(gi));
             }
         }
         if (method == CifMethod.CUMINC) {
@@ -191,26 +285,25 @@ public final class CumulativeIncidence {
                         continue;
                     }
                     double[][] r = CumulativeIncidenceKernel.cuminc(counts[gi], k - 1);
-                    curves.add(new IncidenceCurve(g == null ? "1" : g.level(gi), data.causes().get(k - 1), k, r[0],
-                            r[1], r[2]));
+                    curves.add(new IncidenceCurve(g.level(gi), causeNames.get(k - 1), k, r[0], r[1], r[2]));
                 }
             }
             GrayTestResult gray = null;
             int ng = groupLabels.size();
-            if (ng > 1 && !GrayTest.fits(ng, data.causes().size(), data.rowCount())) {
+            if (ng > 1 && !GrayTest.fits(ng, causeNames.size(), rowCount)) {
                 // the curves need O(n) memory; only the test is quadratic in the groups: leave it out, say why
                 warnings.add(Check.format("Gray's test of %d groups was not computed: its %d x %d variance matrices"
                         + " need %s, more than the heap has free; %s", ng, ng - 1, ng - 1, io.survkit.internal.Memory
-                        .size(GrayTest.workBytes(ng, data.causes().size(), data.rowCount())), GrayTest.UNWISE_ADVICE));
+                        .size(GrayTest.workBytes(ng, causeNames.size(), rowCount)), GrayTest.UNWISE_ADVICE));
             } else if (ng > 1) {
                 if (ng > MANY_GROUPS) {
                     warnings.add(Check.format("Gray's test compares %d groups at once (%d degrees of freedom, %.1f"
-                            + " rows per group): %s", ng, ng - 1, data.rowCount() / (double) ng, GrayTest.UNWISE_ADVICE));
+                            + " rows per group): %s", ng, ng - 1, rowCount / (double) ng, GrayTest.UNWISE_ADVICE));
                 }
-                gray = GrayTest.withDefaults().withRho(rho).test(data);
+                gray = grayTest.get();
             }
             return new CumulativeIncidenceResult(method, causeLabels, groupLabels, curves, List.of(), gray,
-                    data.omittedRows(), warnings);
+                    omittedRows, warnings);
         }
         List<String> states = new ArrayList<>();
         states.add("(s0)");
@@ -218,11 +311,11 @@ public final class CumulativeIncidence {
         List<StateProbabilities> curves = new ArrayList<>();
         for (int gi = 0; gi < groups; gi++) {
             if (counts[gi] != null) {
-                curves.add(stateCurve(g == null ? "all" : g.label(gi), states, counts[gi], eventsOf));
+                curves.add(stateCurve(g.label(gi), states, counts[gi], eventsOf));
             }
         }
         return new CumulativeIncidenceResult(method, causeLabels, groupLabels, List.of(), curves, null,
-                data.omittedRows(), warnings);
+                omittedRows, warnings);
     }
 
     /** One group's Aalen-Johansen curve over the causes with events anywhere (survfit's states). */

@@ -65,6 +65,24 @@ class GrayTestTest {
         assertTests(reference("gray_arm3"), GrayTest.withDefaults().test(data(false)));
     }
 
+    /**
+     * Gray's test from the rows' count table (per-cause counts by stratum, group, time): R's
+     * numbers, and the row-level test's to the last bit.
+     */
+    @Test
+    void countTableGivesRAndTheRowTest() throws IOException {
+        for (boolean strata : new boolean[] {false, true}) {
+            ModelFrame d = data(strata);
+            GrayTestResult counts = GrayTest.withDefaults().test(io.survkit.data.CountTable.of(d));
+            assertTests(reference(strata ? "gray_arm3_site" : "gray_arm3"), counts);
+            GrayTestResult rows = GrayTest.withDefaults().test(d);
+            for (int k = 0; k < 2; k++) {
+                assertEquals(rows.statistic(k), counts.statistic(k));
+                assertEquals(rows.pValue(k), counts.pValue(k));
+            }
+        }
+    }
+
     @Test
     void threeGroupsStratified() throws IOException {
         GrayTestResult r = GrayTest.withDefaults().test(data(true));
