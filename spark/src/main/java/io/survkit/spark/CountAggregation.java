@@ -32,7 +32,7 @@ final class CountAggregation {
     }
 
     /** Output columns of the aggregation. */
-    private static final String[] OUT = {"flag", "s", "g", "t", "events", "censored", "entered", "rows"};
+    private static final String[] OUT = {"flag", "s", "g", "t", "events", "censored", "entered", "rows", "k"};
 
     static CountTable counts(SparkSurvival roles) {
         RowChecks checks = new RowChecks(roles.dataset(), roles);
@@ -49,7 +49,8 @@ final class CountAggregation {
                 roles.groupColumn() == null ? lit(null).as("g0") : checks.column(roles.groupColumn()).as("g0"),
                 checks.time(roles.timeColumn()).as("t0"),
                 roles.startColumn() == null ? lit(null).cast("double").as("st0") : checks.time(roles.startColumn()).as("st0"),
-                checks.event().as("ev0"), checks.weight().as("w0"));
+                checks.event().as("ev0"), checks.weight().as("w0"),
+                roles.censorValue() == null ? lit(null).as("k0") : checks.causeKey().as("k0"));
         Column kind;
         if (roles.startColumn() != null) {
             rows = rows.withColumn("kind", explode(array(lit(0), lit(1))))
@@ -63,8 +64,9 @@ final class CountAggregation {
         Dataset<Row> keyed = rows.select(col("flag"), when(ok, col("s0")).as("s"), when(ok, col("g0")).as("g"),
                 when(ok, time).as("t"), when(ok.and(exit).and(col("ev0")), col("w0")).as("e"),
                 when(ok.and(exit).and(col("ev0").unary_$bang()), col("w0")).as("c"),
-                when(ok.and(kind.equalTo(1)), col("w0")).as("n"), when(exit, lit(1)).as("r"));
-        return keyed.groupBy(col("flag"), col("s"), col("g"), col("t")).agg(
+                when(ok.and(kind.equalTo(1)), col("w0")).as("n"), when(exit, lit(1)).as("r"),
+                when(ok.and(exit).and(col("ev0")), col("k0")).as("k"));
+        return keyed.groupBy(col("flag"), col("s"), col("g"), col("t"), col("k")).agg(
                 coalesce(sum(col("e")), lit(0.0)).as("events"), coalesce(sum(col("c")), lit(0.0)).as("censored"),
                 coalesce(sum(col("n")), lit(0.0)).as("entered"), count(col("r")).as("rows")).select(cols(OUT));
     }
@@ -110,6 +112,10 @@ final class CountAggregation {
         double[] merged = TimeFix.merged(distinct);
         CountTableBuilder b = roles.strataColumn() == null ? CountTable.builder(roles.groupColumn())
                 : CountTable.builder(roles.groupColumn(), roles.strataColumn());
+        List<String> causes = causes(roles, cells);
+        if (causes != null && !causes.isEmpty()) {
+            b.causes(causes.toArray(new String[0]));
+        }
         for (Row r : cells) {
             if (r.getInt(0) != RowChecks.OK) {
                 continue;
@@ -117,9 +123,34 @@ final class CountAggregation {
             double t = merged[Arrays.binarySearch(distinct, r.getDouble(3) + 0.0)];
             String s = roles.strataColumn() == null ? null : RowChecks.label(r.get(1));
             String g = roles.groupColumn() == null ? null : RowChecks.label(r.get(2));
-            b.add(s, g, t, r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getLong(7));
+            if (causes == null || causes.isEmpty()) {
+                b.add(s, g, t, r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getLong(7));
+            } else {
+                double[] byCause = new double[causes.size()];
+                if (!r.isNullAt(8)) {
+                    byCause[causes.indexOf(RowChecks.causeLabel(r.get(8)))] = r.getDouble(4);
+                }
+                b.add(s, g, t, byCause, r.getDouble(5), r.getDouble(6), r.getLong(7));
+            }
         }
         return b.weighted(roles.weightsColumn() != null).omittedRows(Math.toIntExact(omitted)).build();
+    }
+
+    /**
+     * With competing risks, the causes: the labels of the event values of the complete rows, in
+     * core's order (numeric when every label is a number); null without causes.
+     */
+    private static List<String> causes(SparkSurvival roles, List<Row> cells) {
+        if (roles.censorValue() == null) {
+            return null;
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (Row r : cells) {
+            if (r.getInt(0) == RowChecks.OK && !r.isNullAt(8)) {
+                present.add(RowChecks.causeLabel(r.get(8)));
+            }
+        }
+        return RowChecks.sortedLevels(present);
     }
 
     /** The distinct values of a sorted array. */

@@ -160,11 +160,19 @@ final class RowChecks {
         return roles.weightsColumn() == null ? lit(1.0) : number(roles.weightsColumn());
     }
 
-    /** True for an event: the event column equals one of the event values (as numbers when they are numbers). */
+    /**
+     * True for an event: the event column equals one of the event values (as numbers when they are
+     * numbers); with competing-risks causes, differs from the censoring value.
+     */
     Column event() {
         String name = roles.eventColumn();
         Column raw = trim(column(name).cast(DataTypes.StringType));
         Column num = number(name);
+        if (roles.censorValue() != null) {
+            Double d = parse(roles.censorValue());
+            return (d != null ? coalesce(num.equalTo(d), lit(false)) : coalesce(raw.equalTo(roles.censorValue()),
+                    lit(false))).unary_$bang();
+        }
         Column any = lit(false);
         for (String v : roles.eventValues()) {
             Double d = parse(v);
@@ -257,6 +265,24 @@ final class RowChecks {
             return label(n.doubleValue());
         }
         return String.valueOf(raw).strip();
+    }
+
+    /**
+     * The event column's value as a grouping key of the aggregation (a number for a numeric
+     * column, the stripped text otherwise); {@link #causeLabel} labels it on the driver.
+     */
+    Column causeKey() {
+        String name = roles.eventColumn();
+        return type(name) instanceof NumericType ? number(name) : trim(column(name).cast(DataTypes.StringType));
+    }
+
+    /** A cause's label as core's data model labels a value: numbers as R prints them, text stripped. */
+    static String causeLabel(Object raw) {
+        if (raw instanceof Number n) {
+            return label(n.doubleValue());
+        }
+        Double d = parse(String.valueOf(raw));
+        return d == null ? String.valueOf(raw).strip() : label(d);
     }
 
     /** Core's number parsing: a trimmed decimal, not Java's {@code 1d}. */

@@ -1,5 +1,7 @@
 package io.survkit.spark;
 
+import io.survkit.compare.GrayTest;
+import io.survkit.compare.GrayTestResult;
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.compare.PairwiseLogRank;
@@ -7,6 +9,8 @@ import io.survkit.compare.PairwiseLogRankResult;
 import io.survkit.compare.TrendResult;
 import io.survkit.compare.TrendTest;
 import io.survkit.data.CountTable;
+import io.survkit.estimate.CumulativeIncidence;
+import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.internal.Check;
@@ -49,9 +53,12 @@ public final class SparkSurvival {
     private final String weights;
     private final double resolution;
     private final String cluster;
+    /** Competing risks: the event column's value meaning censored (every other value is a cause); or null. */
+    private final String censorValue;
 
     private SparkSurvival(Dataset<Row> df, String time, String start, String event, List<String> eventValues,
-            String group, String strata, String weights, double resolution, String cluster) {
+            String group, String strata, String weights, double resolution, String cluster, String censorValue) {
+        this.censorValue = censorValue;
         this.df = df;
         this.time = time;
         this.start = start;
@@ -66,19 +73,19 @@ public final class SparkSurvival {
 
     /** Survival data over {@code df}; name the time and event columns next. */
     public static SparkSurvival of(Dataset<Row> df) {
-        return new SparkSurvival(Check.notNull("data set", df), null, null, null, List.of(), null, null, null, 0, null);
+        return new SparkSurvival(Check.notNull("data set", df), null, null, null, List.of(), null, null, null, 0, null, null);
     }
 
     /** The follow-up (exit) time column: numbers >= 0 (text is parsed). */
     public SparkSurvival time(String column) {
         return new SparkSurvival(df, Check.notNull("time column", column), start, event, eventValues, group, strata,
-                weights, resolution, cluster);
+                weights, resolution, cluster, censorValue);
     }
 
     /** Entry time column: counting-process rows {@code (start, time]} (delayed entry). */
     public SparkSurvival start(String column) {
         return new SparkSurvival(df, time, Check.notNull("start column", column), event, eventValues, group, strata,
-                weights, resolution, cluster);
+                weights, resolution, cluster, censorValue);
     }
 
     /** Event column and the value(s) that mean "event" (R: {@code status == value}); all others are censored. */
@@ -91,25 +98,45 @@ public final class SparkSurvival {
         for (String s : values) {
             v.add(Check.notNull("event value", s).strip());
         }
-        return new SparkSurvival(df, time, start, column, List.copyOf(v), group, strata, weights, resolution, cluster);
+        return new SparkSurvival(df, time, start, column, List.copyOf(v), group, strata, weights, resolution, cluster,
+                null);
+    }
+
+    /**
+     * Competing risks: the event column holds causes; {@code censorValue} means censored and every
+     * other value is a cause, numbered 1.. in ascending order of the causes present in the complete
+     * rows (as core's {@code SurvivalData.csv(..).causes(column, censorValue)}). Kaplan-Meier, the
+     * log-rank tests and Cox then take an event of any cause as the event.
+     */
+    public SparkSurvival causes(String column, String censorValue) {
+        Check.notNull("event column", column);
+        String c = Check.notNull("censor value", censorValue).strip();
+        Double d = RowChecks.parse(c);
+        return new SparkSurvival(df, time, start, column, List.of(), group, strata, weights, resolution, cluster,
+                d == null ? c : RowChecks.label(d));
+    }
+
+    /** The event column's value meaning censored with {@link #causes}, or null. */
+    public String censorValue() {
+        return censorValue;
     }
 
     /** Group column: one curve, or one test group, per level. */
     public SparkSurvival group(String column) {
         return new SparkSurvival(df, time, start, event, eventValues, Check.notNull("group column", column), strata,
-                weights, resolution, cluster);
+                weights, resolution, cluster, censorValue);
     }
 
     /** Strata column: curves per group within stratum; stratified tests and Cox baselines. */
     public SparkSurvival strata(String column) {
         return new SparkSurvival(df, time, start, event, eventValues, group, Check.notNull("strata column", column),
-                weights, resolution, cluster);
+                weights, resolution, cluster, censorValue);
     }
 
     /** Case weights column (finite, >= 0). */
     public SparkSurvival weights(String column) {
         return new SparkSurvival(df, time, start, event, eventValues, group, strata,
-                Check.notNull("weights column", column), resolution, cluster);
+                Check.notNull("weights column", column), resolution, cluster, censorValue);
     }
 
     /**
@@ -122,7 +149,7 @@ public final class SparkSurvival {
      */
     public SparkSurvival timeResolution(double step) {
         return new SparkSurvival(df, time, start, event, eventValues, group, strata, weights,
-                Check.nonNegativeFinite("time resolution", step), cluster);
+                Check.nonNegativeFinite("time resolution", step), cluster, censorValue);
     }
 
     /**
@@ -131,7 +158,7 @@ public final class SparkSurvival {
      */
     public SparkSurvival cluster(String column) {
         return new SparkSurvival(df, time, start, event, eventValues, group, strata, weights, resolution,
-                Check.notNull("cluster column", column));
+                Check.notNull("cluster column", column), censorValue);
     }
 
     /** Name of the cluster column, or null. */
@@ -205,7 +232,8 @@ public final class SparkSurvival {
 
     /**
      * The counts per (stratum, group, distinct time): weighted events, censorings and entries, and
-     * rows leaving; one distributed aggregation (a scan and a shuffle of partial sums).
+     * rows leaving; with {@link #causes} also the events of each cause. One distributed aggregation
+     * (a scan and a shuffle of partial sums).
      *
      * @throws IllegalArgumentException for an unknown column, an invalid value (naming the column,
      *         row and value), or no complete row
@@ -217,6 +245,43 @@ public final class SparkSurvival {
     /** Kaplan-Meier curves per group (x stratum), from {@link #counts()}; Greenwood variance. */
     public KaplanMeierResult kaplanMeier(KaplanMeier estimator) {
         return Check.notNull("estimator", estimator).fit(counts());
+    }
+
+    /**
+     * Cumulative incidence of every cause (cmprsk {@code cuminc}, or survfit's Aalen-Johansen states
+     * by the estimator's method) per group, and Gray's test per cause with two or more groups
+     * (stratified by the strata column): core's estimator on {@link #counts()}, whose cells hold the
+     * events of each cause; the same numbers as core on the same rows. Needs {@link #causes}.
+     *
+     * @throws IllegalArgumentException without {@link #causes}, with weights or entry times, or as
+     *         core's estimator does
+     */
+    public CumulativeIncidenceResult cumulativeIncidence(CumulativeIncidence estimator) {
+        Check.notNull("estimator", estimator);
+        requireCauses("cumulative incidence");
+        CountTable counts = counts();
+        if (!counts.hasCauses()) {
+            throw Check.fail("cumulative incidence: column '%s' has no events of any cause (all rows have the censoring"
+                    + " value '%s')", event, censorValue);
+        }
+        return estimator.fit(counts);
+    }
+
+    /**
+     * Gray's test per cause between the groups, stratified by the strata column, from
+     * {@link #counts()}; the same numbers as core on the same rows. Needs {@link #causes} and a group.
+     */
+    public GrayTestResult grayTest(GrayTest test) {
+        Check.notNull("test", test);
+        requireCauses("Gray's test");
+        return test.test(counts());
+    }
+
+    private void requireCauses(String what) {
+        if (censorValue == null) {
+            throw Check.fail("%s needs competing-risks causes: name them with causes(column, censorValue) instead of "
+                    + "event(...)", what);
+        }
     }
 
     /** The log-rank family test between the groups (stratified with a strata column), from {@link #counts()}. */
@@ -255,7 +320,8 @@ public final class SparkSurvival {
 
     @Override
     public String toString() {
-        return "SparkSurvival[time=" + time + ", start=" + start + ", event=" + event + " " + eventValues + ", group="
+        return "SparkSurvival[time=" + time + ", start=" + start + ", event=" + event + " "
+                + (censorValue == null ? eventValues : "causes, censored = " + censorValue) + ", group="
                 + group + ", strata=" + strata + ", weights=" + weights + ", resolution=" + resolution + "]";
     }
 }
