@@ -6,7 +6,11 @@ import io.survkit.compare.PValueAdjustment;
 import io.survkit.compare.PairwiseLogRank;
 import io.survkit.compare.PairwiseLogRankResult;
 import io.survkit.compare.Weighting;
+import io.survkit.estimate.CifMethod;
 import io.survkit.estimate.ConfidenceIntervalType;
+import io.survkit.estimate.CumulativeIncidence;
+import io.survkit.estimate.CumulativeIncidenceResult;
+import io.survkit.estimate.IncidenceCurve;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.estimate.LandmarkSummary;
@@ -30,7 +34,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The survkit command line on Spark: {@code km}, {@code logrank} and {@code cox} with the core
+ * The survkit command line on Spark: {@code km}, {@code logrank}, {@code cox} and {@code cif} with the core
  * CLI's options and {@code --json} fields, reading CSV or Parquet into a Spark session
  * ({@code --master}, default {@code local[*]}), every number computed as {@link SparkSurvival}
  * does. Run as
@@ -92,7 +96,8 @@ public final class SparkCli implements Callable<Integer> {
                 description = "Value(s) of the event column meaning an event; every other value is censored.")
         String eventValue;
         @Option(names = "--censor-value", paramLabel = "VALUE",
-                description = "Competing risks (cif): the value meaning censored; not offered on Spark yet.")
+                description = "Competing risks (cif): the value of the event column meaning censored; every other "
+                        + "value is a cause.")
         String censorValue;
         @Option(names = "--group", paramLabel = "COLUMN", description = "Group column (curves, groups compared).")
         String group;
@@ -131,14 +136,15 @@ public final class SparkCli implements Callable<Integer> {
         }
 
         SparkSurvival survival(SparkSession spark) {
-            if (censorValue != null) {
-                throw new IllegalArgumentException(
-                        "--censor-value (competing risks) is not offered on Spark yet; use --event-value");
+            if (censorValue != null && eventValue != null) {
+                throw new IllegalArgumentException("--censor-value with --event-value (every value declared one or the"
+                        + " other) is not offered on Spark; give --event-value alone (every other value censored)");
             }
-            if (eventValue == null) {
-                throw new IllegalArgumentException("--event-value is required");
+            if (eventValue == null && censorValue == null) {
+                throw new IllegalArgumentException("--event-value is required (--censor-value for cif)");
             }
-            SparkSurvival s = SparkSurvival.of(read(spark)).time(time).event(event, eventValue.split(","));
+            SparkSurvival s = SparkSurvival.of(read(spark)).time(time);
+            s = censorValue != null ? s.causes(event, censorValue) : s.event(event, eventValue.split(","));
             s = start == null ? s : s.start(start);
             s = group == null ? s : s.group(group);
             s = strata == null ? s : s.strata(strata);
@@ -352,16 +358,46 @@ public final class SparkCli implements Callable<Integer> {
         }
     }
 
-    /** {@code cif}: not offered on Spark yet (core's count table has no causes). */
-    @Command(name = "cif", mixinStandardHelpOptions = true, description = "Cumulative incidence: not offered on Spark yet.")
+    /**
+     * {@code cif}: cumulative incidence and Gray's test from one distributed aggregation with
+     * per-cause counts; the core CLI's {@code cif} options and output.
+     */
+    @Command(name = "cif", mixinStandardHelpOptions = true,
+            description = "Cumulative incidence of competing risks and Gray's test (cmprsk cuminc, survfit multi-state).")
     static final class Cif implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
         @Mixin
         Data data;
+        @Option(names = "--method", paramLabel = "METHOD", defaultValue = "cuminc",
+                description = "Estimator: cuminc or aalen-johansen (cmprsk cuminc with Gray's test, or survfit with a "
+                        + "factor status).")
+        String method;
+        @Option(names = "--rho", paramLabel = "RHO", defaultValue = "0",
+                description = "Gray's test weight S(t)^rho (cmprsk cuminc rho): 0 = log-rank-like, 1 = Wilcoxon-like.")
+        double rho;
+        @Option(names = "--times", paramLabel = "T[,T...]", split = ",",
+                description = "Cumulative incidence and its variance at these times (cmprsk timepoints), absent after "
+                        + "a curve's last time.")
+        double[] times;
 
         @Override
         public Integer call() {
-            throw new IllegalArgumentException("cumulative incidence and Gray's test are not offered on Spark yet: they"
-                    + " need counts per cause, which core's CountTable does not hold; use the core CLI");
+            if (data.censorValue == null) {
+                throw new IllegalArgumentException("--censor-value is required");
+            }
+            CifMethod m = switch (method) {
+                case "cuminc" -> CifMethod.CUMINC;
+                case "aalen-johansen" -> CifMethod.AALEN_JOHANSEN;
+                default -> throw new IllegalArgumentException("--method " + method
+                        + ": expected cuminc or aalen-johansen");
+            };
+            boolean json = data.json();
+            CumulativeIncidenceResult fit = data.survival(data.session())
+                    .cumulativeIncidence(CumulativeIncidence.withDefaults().withMethod(m).withGrayRho(rho));
+            double[] at = times == null ? null : java.util.Arrays.stream(times).sorted().distinct().toArray();
+            data.write(spec, data.csv() ? fit.toCsv() : json ? Output.cif(fit, at) : Output.cifText(fit, at));
+            return 0;
         }
     }
 
@@ -388,6 +424,32 @@ public final class SparkCli implements Callable<Integer> {
         /** The core CLI's document: {@code {"result": <the library's JSON>}}. */
         static String document(String json) {
             return "{\"result\": " + json + "}\n";
+        }
+
+        /** The core CLI's cif JSON: the result's, with the curves read at {@code times} when given. */
+        static String cif(CumulativeIncidenceResult fit, double[] times) {
+            StringBuilder b = new StringBuilder();
+            if (times == null) {
+                fit.writeJson(b);
+            } else {
+                fit.writeJson(b, times);
+            }
+            return document(b.toString());
+        }
+
+        /** The core CLI's cif text: the result as R prints it, then each curve at {@code times}. */
+        static String cifText(CumulativeIncidenceResult fit, double[] times) {
+            StringBuilder b = new StringBuilder(fit.toString());
+            if (times != null) {
+                b.append('\n');
+                for (IncidenceCurve c : fit.curves()) {
+                    for (double t : times) {
+                        b.append(String.format(java.util.Locale.ROOT, "%s  t=%s  est=%s  var=%s%n", c.name(), t,
+                                c.estimateAt(t), c.varianceAt(t)));
+                    }
+                }
+            }
+            return b.toString();
         }
 
         static String km(KaplanMeierResult fit, double[] times, OptionalDouble tau) {

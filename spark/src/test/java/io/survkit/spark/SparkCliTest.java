@@ -77,6 +77,74 @@ class SparkCliTest {
         assertEquals(e.get("n").asInt(), a.get("n").asInt());
     }
 
+    /** The core CLI ({@code survkit}, examples' io.survkit.cli.Main) on the same arguments: its JSON document. */
+    private static JsonNode core(String... argv) throws Exception {
+        java.lang.reflect.Method run = Class.forName("io.survkit.cli.Main").getDeclaredMethod("run", String[].class,
+                java.io.InputStream.class, java.io.PrintStream.class, java.io.PrintStream.class);
+        run.setAccessible(true);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = (int) run.invoke(null, argv, java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+        assertEquals(0, code, err.toString());
+        return JSON.readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8)).get("result");
+    }
+
+    /** Every number of two JSON documents equal to 1e-10 relative, every other value exactly, field by field. */
+    private static void assertSameJson(JsonNode core, JsonNode spark, String where) {
+        if (core.isNumber() && spark.isNumber()) {
+            assertTrue(SparkTests.close(core.asDouble(), spark.asDouble(), SparkTests.REL),
+                    where + ": core " + core + " vs spark " + spark);
+            return;
+        }
+        assertEquals(core.getNodeType(), spark.getNodeType(), where);
+        if (core.isObject()) {
+            java.util.List<String> a = new java.util.ArrayList<>();
+            core.fieldNames().forEachRemaining(a::add);
+            java.util.List<String> b = new java.util.ArrayList<>();
+            spark.fieldNames().forEachRemaining(b::add);
+            assertEquals(a, b, where + " fields");
+            for (String f : a) {
+                assertSameJson(core.get(f), spark.get(f), where + "." + f);
+            }
+        } else if (core.isArray()) {
+            assertEquals(core.size(), spark.size(), where + " length");
+            for (int i = 0; i < core.size(); i++) {
+                assertSameJson(core.get(i), spark.get(i), where + "[" + i + "]");
+            }
+        } else {
+            assertEquals(core, spark, where);
+        }
+    }
+
+    /**
+     * {@code cif} of SparkCli and of the core CLI on the same file and options give the same JSON
+     * document (every field; numbers to 1e-10), for cmprsk's curves with Gray's test read at times,
+     * and for survfit's multi-state curves; the curves are R's (oracle cif_cr_synth_group).
+     */
+    @Test
+    void cifJsonEqualsTheCoreCli() throws Exception {
+        String file = SparkTests.oracle().resolve("data").resolve("cr_synth.csv").toString();
+        String[][] runs = {
+            {"cif", "--data", file, "--time", "time", "--event", "status", "--censor-value", "0", "--group", "group",
+                "--json"},
+            {"cif", "--data", file, "--time", "time", "--event", "status", "--censor-value", "0", "--group", "group",
+                "--times", "5,10,20", "--rho", "1", "--json"},
+            {"cif", "--data", file, "--time", "time", "--event", "status", "--censor-value", "0", "--method",
+                "aalen-johansen", "--json"}};
+        for (String[] argv : runs) {
+            assertSameJson(core(argv), run(argv), String.join(" ", argv));
+        }
+        JsonNode e = SparkTests.load("cif_cr_synth_group").get("result");
+        JsonNode a = run(runs[0]);
+        assertTrue(a.toString().contains("\"grayTest\""), a.toString());
+        JsonNode est = e.get("curves").get(0).get("est");
+        JsonNode curves = a.get("curves");
+        for (int i = 0; i < est.size(); i++) {
+            SparkTests.assertR(est.get(i), curves.get(0).get("est").get(i).asDouble(), "cif est[" + i + "]");
+        }
+    }
+
     @Test
     void badInputIsOneLineAndExitCode2() {
         StringWriter out = new StringWriter();
