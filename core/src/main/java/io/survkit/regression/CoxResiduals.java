@@ -24,28 +24,36 @@ final class CoxResiduals {
         for (int s = 0; s < d.strataCount(); s++) {
             int none = rs.strataBlockStart[s] - 1;
             for (int k = d.strataStart[s]; k < d.strataStart[s + 1]; k++) {
-                double r = rs.score[k];
-                int b = exit[k];
-                int bs = entry == null ? none : entry[k];
-                int off = k * p;
-                if (d.event[k]) {
-                    double h = rs.cumHazard(s, b - 1) - rs.cumHazard(s, bs);
-                    for (int j = 0; j < p; j++) {
-                        double xj = x[off + j];
-                        double m = rs.cumMh(s, b - 1, j) - rs.cumMh(s, bs, j);
-                        out[off + j] = -r * (xj * h - m) + xj - rs.meanOfMeans[b * p + j]
-                                - r * xj * rs.eventHazard[b] + r * rs.mhe[b * p + j];
-                    }
-                } else {
-                    double h = rs.cumHazard(s, b) - rs.cumHazard(s, bs);
-                    for (int j = 0; j < p; j++) {
-                        double m = rs.cumMh(s, b, j) - rs.cumMh(s, bs, j);
-                        out[off + j] = -r * (x[off + j] * h - m);
-                    }
-                }
+                score(rs, s, exit[k], entry == null ? none : entry[k], d.event[k], rs.score[k], x, k * p, out);
             }
         }
         return out;
+    }
+
+    /**
+     * The score residual of one row (unweighted, design coordinates) into {@code out[off, off + p)}:
+     * stratum {@code s}, last event block at or before its exit {@code b} (its own event time for an
+     * event) and at or before its entry {@code bs} (the stratum's first block - 1 without entry),
+     * risk {@code r = exp(eta)}, covariates {@code x[off, off + p)}.
+     */
+    static void score(CoxRiskSets rs, int s, int b, int bs, boolean event, double r, double[] x, int off,
+            double[] out) {
+        int p = rs.p;
+        if (event) {
+            double h = rs.cumHazard(s, b - 1) - rs.cumHazard(s, bs);
+            for (int j = 0; j < p; j++) {
+                double xj = x[off + j];
+                double m = rs.cumMh(s, b - 1, j) - rs.cumMh(s, bs, j);
+                out[off + j] = -r * (xj * h - m) + xj - rs.meanOfMeans[b * p + j]
+                        - r * xj * rs.eventHazard[b] + r * rs.mhe[b * p + j];
+            }
+        } else {
+            double h = rs.cumHazard(s, b) - rs.cumHazard(s, bs);
+            for (int j = 0; j < p; j++) {
+                double m = rs.cumMh(s, b, j) - rs.cumMh(s, bs, j);
+                out[off + j] = -r * (x[off + j] * h - m);
+            }
+        }
     }
 
     /**

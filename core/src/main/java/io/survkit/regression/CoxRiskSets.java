@@ -20,7 +20,8 @@ import java.util.Arrays;
  * Cumulative sums of h and mh (reset at each stratum) then give each row's residuals in O(p).
  * Coordinates are the design's centred and scaled ones.
  */
-final class CoxRiskSets {
+final class CoxRiskSets implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final int blocks;
     final int p;
     /** Event time of each block, ascending within stratum; strata in order. */
@@ -41,7 +42,7 @@ final class CoxRiskSets {
     /** Weighted risk exp(eta) per sorted row (without case weight). */
     final double[] score;
 
-    private CoxRiskSets(int blocks, int p) {
+    CoxRiskSets(int blocks, int p) {
         this.blocks = blocks;
         this.p = p;
         time = new double[blocks];
@@ -59,7 +60,7 @@ final class CoxRiskSets {
         score = null;
     }
 
-    private CoxRiskSets(CoxRiskSets t, int[] strataBlockStart, double[] score) {
+    CoxRiskSets(CoxRiskSets t, int[] strataBlockStart, double[] score) {
         this.blocks = t.blocks;
         this.p = t.p;
         this.time = t.time;
@@ -150,48 +151,80 @@ final class CoxRiskSets {
                 if (ndead == 0) {
                     continue;
                 }
-                t.time[b] = dtime;
-                t.stratum[b] = s;
-                int terms = efron && ndead > 1 ? ndead : 1;
-                double meanwt = deadwt / terms;
-                double h = 0;
-                double he = 0;
-                double h2 = 0;
-                int off = b * p;
-                for (int kk = 0; kk < terms; kk++) {
-                    double downwt = terms == 1 ? 0 : (double) kk / ndead;
-                    double den = denom - downwt * edenom;
-                    double hk = meanwt / den;
-                    h += hk;
-                    he += (1 - downwt) * hk;
-                    h2 += meanwt / (den * den);
-                    for (int j = 0; j < p; j++) {
-                        double mean = (a[j] - downwt * a2[j]) / den;
-                        t.mh[off + j] += mean * hk;
-                        t.mhe[off + j] += mean * (1 - downwt) * hk;
-                        t.meanOfMeans[off + j] += mean / terms;
-                        t.xbarInc[off + j] += meanwt * (a[j] - downwt * a2[j]) / (den * den);
-                    }
-                }
-                t.hazard[b] = h;
-                t.eventHazard[b] = he;
-                t.hazard2[b] = h2;
-                b--;
+                t.eventTime(b--, s, dtime, ndead, deadwt, denom, edenom, a, a2, efron);
             }
         }
-        for (int s = 0; s < d.strataCount(); s++) {
+        t.accumulate(sbs);
+        return new CoxRiskSets(t, sbs, score);
+    }
+
+    /**
+     * Block {@code b}'s summaries at an event time of stratum {@code s}: {@code ndead} tied events
+     * of total weight {@code deadwt} and risk {@code edenom} (first moments {@code a2}), in a risk set
+     * of risk {@code denom} (first moments {@code a}, the events included).
+     */
+    void eventTime(int b, int s, double dtime, long ndead, double deadwt, double denom, double edenom, double[] a,
+            double[] a2, boolean efron) {
+        time[b] = dtime;
+        stratum[b] = s;
+        int terms = efron && ndead > 1 ? Math.toIntExact(ndead) : 1;
+        double meanwt = deadwt / terms;
+        double h = 0;
+        double he = 0;
+        double h2 = 0;
+        int off = b * p;
+        for (int kk = 0; kk < terms; kk++) {
+            double downwt = terms == 1 ? 0 : (double) kk / ndead;
+            double den = denom - downwt * edenom;
+            double hk = meanwt / den;
+            h += hk;
+            he += (1 - downwt) * hk;
+            h2 += meanwt / (den * den);
+            for (int j = 0; j < p; j++) {
+                double mean = (a[j] - downwt * a2[j]) / den;
+                mh[off + j] += mean * hk;
+                mhe[off + j] += mean * (1 - downwt) * hk;
+                meanOfMeans[off + j] += mean / terms;
+                xbarInc[off + j] += meanwt * (a[j] - downwt * a2[j]) / (den * den);
+            }
+        }
+        hazard[b] = h;
+        eventHazard[b] = he;
+        hazard2[b] = h2;
+    }
+
+    /** The cumulative hazard and mh, inclusive, reset per stratum ({@code sbs}: first block of each stratum). */
+    void accumulate(int[] sbs) {
+        for (int s = 0; s + 1 < sbs.length; s++) {
             double ch = 0;
             double[] cm = new double[p];
             for (int b = sbs[s]; b < sbs[s + 1]; b++) {
-                ch += t.hazard[b];
-                t.cumHazard[b] = ch;
+                ch += hazard[b];
+                cumHazard[b] = ch;
                 for (int j = 0; j < p; j++) {
-                    cm[j] += t.mh[b * p + j];
-                    t.cumMh[b * p + j] = cm[j];
+                    cm[j] += mh[b * p + j];
+                    cumMh[b * p + j] = cm[j];
                 }
             }
         }
-        return new CoxRiskSets(t, sbs, score);
+    }
+
+    /**
+     * The last event block of stratum {@code s} with time at or before {@code t} (global index), or
+     * the stratum's first block - 1 when there is none: a binary search over the stratum's blocks.
+     */
+    int blockAtOrBefore(int s, double t) {
+        int lo = strataBlockStart[s];
+        int hi = strataBlockStart[s + 1]; // find the first block with time > t
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (time[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
     }
 
     /**
@@ -217,21 +250,8 @@ final class CoxRiskSets {
     int[] blockAtEntry(CoxDesign d) {
         int[] out = new int[d.n];
         for (int s = 0; s < d.strataCount(); s++) {
-            int first = strataBlockStart[s];
-            int end = strataBlockStart[s + 1];
             for (int k = d.strataStart[s]; k < d.strataStart[s + 1]; k++) {
-                double st = d.start[k];
-                int lo = first;
-                int hi = end; // find the first block with time > st
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (time[mid] <= st) {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                out[k] = lo - 1;
+                out[k] = blockAtOrBefore(s, d.start[k]);
             }
         }
         return out;

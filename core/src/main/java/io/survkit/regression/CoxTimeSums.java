@@ -231,6 +231,58 @@ public final class CoxTimeSums {
         return new BaselineHazard(st, t, ch);
     }
 
+    /**
+     * The risk-set summaries at every event time (hazard increments, their first moments, Efron's
+     * shares; as core's row pass over the sorted data gives them), from sums taken at a fitted beta:
+     * what each row's score residual needs ({@link CoxScoreResiduals}).
+     */
+    CoxRiskSets riskSets(TieMethod ties) {
+        boolean efron = Check.notNull("ties", ties) == TieMethod.EFRON;
+        int m = time.length;
+        int strata = m == 0 ? 0 : stratum[m - 1] + 1;
+        int[] sbs = new int[strata + 1];
+        int blocks = 0;
+        for (int c = 0; c < m; c++) {
+            if (eventRows[c] > 0) {
+                blocks++;
+            }
+            sbs[stratum[c] + 1] = blocks;
+        }
+        for (int s = 1; s <= strata; s++) {
+            sbs[s] = Math.max(sbs[s], sbs[s - 1]);
+        }
+        CoxRiskSets t = new CoxRiskSets(blocks, p);
+        double[] a = new double[p];
+        double[] a2 = new double[p];
+        int b = blocks - 1;
+        int c = m - 1;
+        while (c >= 0) {
+            int s = stratum[c];
+            double denom = 0;
+            java.util.Arrays.fill(a, 0);
+            for (; c >= 0 && stratum[c] == s; c--) {
+                int o = c * 3 * width;
+                for (int kind = 0; kind < 2; kind++) {
+                    denom += risk[o + kind * width];
+                    for (int j = 0; j < p; j++) {
+                        a[j] += risk[o + kind * width + 1 + j];
+                    }
+                }
+                denom -= risk[o + 2 * width];
+                for (int j = 0; j < p; j++) {
+                    a[j] -= risk[o + 2 * width + 1 + j];
+                }
+                if (eventRows[c] == 0) {
+                    continue;
+                }
+                System.arraycopy(risk, o + width + 1, a2, 0, p);
+                t.eventTime(b--, s, time[c], eventRows[c], events[c * (2 + p)], denom, risk[o + width], a, a2, efron);
+            }
+        }
+        t.accumulate(sbs);
+        return new CoxRiskSets(t, sbs, null);
+    }
+
     /** Adds {@code sign} times the risk block at {@code o} to a and cmat; returns its r sum (unsigned). */
     private double add(double[] a, double[] cmat, int o, int sign) {
         for (int i = 0; i < p; i++) {

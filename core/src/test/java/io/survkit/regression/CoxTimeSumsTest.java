@@ -106,6 +106,48 @@ class CoxTimeSumsTest {
         assertEquals(r.get("iterations").asInt(), f.iterations(), name + " iterations");
     }
 
+    /**
+     * {@link CoxScoreResiduals} from the sums at a beta give every row the score residual of core's
+     * row kernel (CoxResiduals over the sorted design, whose robust variance equals R's on the
+     * cluster/robust cases of CoxOracleTest), to 1e-12: the same risk-set summaries, added in another
+     * order.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void scoreResidualsFromSumsAreTheRowKernels(String name) {
+        JsonNode c = Oracle.load(name);
+        CoxRegression cox = CoxOracleTest.procedure(c.get("params"));
+        CoxDesign d = CoxDesign.of(Oracle.frame(c));
+        double[] beta = new double[d.p];
+        for (int j = 0; j < d.p; j++) {
+            beta[j] = 0.1 * (j + 1) * (j % 2 == 0 ? 1 : -1);
+        }
+        boolean efron = cox.ties() == TieMethod.EFRON;
+        double[] rows = CoxResiduals.score(d, CoxRiskSets.of(d, beta, efron));
+        CoxScoreResiduals res = CoxScoreResiduals.of(sums(d, beta), cox.ties());
+        double[] z = new double[d.p];
+        double[] u = new double[d.p];
+        double scale = 0;
+        for (double v : rows) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int s = 0; s < d.strataCount(); s++) {
+            for (int k = d.strataStart[s]; k < d.strataStart[s + 1]; k++) {
+                double eta = 0;
+                for (int j = 0; j < d.p; j++) {
+                    z[j] = d.x[k * d.p + j];
+                    eta += beta[j] * z[j];
+                }
+                res.residual(s, d.time[k], d.start == null ? Double.NaN : d.start[k], d.event[k], eta, z, u);
+                for (int j = 0; j < d.p; j++) {
+                    double e = rows[k * d.p + j];
+                    assertTrue(Math.abs(u[j] - e) <= 1e-12 * scale, name + " row " + k + " column " + j + ": " + e
+                            + " vs " + u[j]);
+                }
+            }
+        }
+    }
+
     static void assertClose(double e, double a, double rel, String where) {
         double diff = Math.abs(a - e);
         assertTrue(diff <= rel * Math.abs(e) || diff <= 1e-13, where + ": " + e + " vs " + a);

@@ -1,0 +1,68 @@
+package io.survkit.regression;
+
+import io.survkit.internal.Check;
+
+/**
+ * The score residuals of a fitted Cox model for rows held anywhere (R
+ * {@code residuals(fit, "score")}, {@code coxscore2}/{@code agscore2}): built from the per-time sums
+ * of one pass at the fitted beta ({@link CoxTimeSums}), it holds the risk-set summaries per
+ * (stratum, event time) — O(strata x event times x p) numbers — and gives one row's residual in
+ * O(p + log times) from the row alone. So a cluster computes the robust (sandwich) variance in a
+ * second pass: each executor gets this object (it is {@link java.io.Serializable}, e.g. a Spark
+ * broadcast), computes its rows' residuals, and the sums of {@code w U} per cluster and of their
+ * outer products travel, not the rows. The formula and its arithmetic are core's row kernel's.
+ *
+ * <p>For row i in stratum s at risk over {@code (entry, exit]}:
+ * {@code U_i = delta_i (x_i - xbar(t_i)) - sum_t r_i (x_i - xbar(t)) dLambda(t)} over the event
+ * times t in {@code (entry, exit]}, with Efron's fractional shares at the row's own tied event time.
+ * Coordinates are those of the sums (e.g. centred and scaled covariates).
+ *
+ * <pre>{@code
+ * CoxScoreResiduals res = CoxScoreResiduals.of(sums, TieMethod.EFRON);   // sums at the fitted beta
+ * double[] u = new double[p];
+ * res.residual(0, 5.0, Double.NaN, true, eta, z, u);                    // one row, anywhere
+ * }</pre>
+ */
+public final class CoxScoreResiduals implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final CoxRiskSets sets;
+
+    private CoxScoreResiduals(CoxRiskSets sets) {
+        this.sets = sets;
+    }
+
+    /**
+     * The risk-set summaries of {@code sums} (taken at the fitted beta) with the fit's tie method.
+     *
+     * @param sums per-time sums at the fitted beta
+     * @param ties Breslow or Efron
+     * @return the residual function
+     */
+    public static CoxScoreResiduals of(CoxTimeSums sums, TieMethod ties) {
+        return new CoxScoreResiduals(Check.notNull("sums", sums).riskSets(ties));
+    }
+
+    /** Number of covariate columns. */
+    public int columns() {
+        return sets.p;
+    }
+
+    /**
+     * One row's score residual (unweighted, in the sums' coordinates) into {@code out[0, p)}.
+     *
+     * @param stratum the row's stratum code (as in the sums)
+     * @param exit its exit time (an event time of the sums when {@code event})
+     * @param entry its entry time ((start, stop] rows), or NaN when at risk from the start
+     * @param event true when it ends with an event
+     * @param eta its linear predictor {@code beta' z} at the fitted beta
+     * @param z its covariates (p)
+     * @param out the residual (p)
+     */
+    public void residual(int stratum, double exit, double entry, boolean event, double eta, double[] z,
+            double[] out) {
+        int b = sets.blockAtOrBefore(stratum, exit);
+        int bs = Double.isNaN(entry) ? sets.strataBlockStart[stratum] - 1 : sets.blockAtOrBefore(stratum, entry);
+        CoxResiduals.score(sets, stratum, b, bs, event, Math.exp(eta), z, 0, out);
+    }
+}
