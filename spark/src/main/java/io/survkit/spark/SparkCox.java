@@ -19,6 +19,8 @@ import io.survkit.data.TimeFix;
 import io.survkit.internal.Check;
 import io.survkit.regression.CoxNewtonRaphson;
 import io.survkit.regression.CoxRegression;
+import io.survkit.regression.CoxScoreResiduals;
+import io.survkit.regression.CoxVariance;
 import io.survkit.regression.CoxTimeSums;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +64,10 @@ final class SparkCox {
     private CoxTimeSums nullSums;
     private CoxTimeSums lastSums;
     private int passes;
+    /** The raw distinct times of the sums' cells and the times R's aeqSurv merges them to. */
+    private double[] distinctTimes;
+    private double[] mergedTimes;
+    private SparkRobustVariance.Sums robust;
 
     private SparkCox(SparkSurvival roles, CoxRegression cox, CoxTerms terms) {
         this.roles = roles;
@@ -72,14 +78,66 @@ final class SparkCox {
 
     static SparkCoxResult fit(SparkSurvival roles, CoxRegression cox, List<String> specs) {
         Check.notNull("procedure", cox);
+        if (cox.variance() == CoxVariance.ROBUST && roles.startColumn() != null && roles.clusterColumn() == null) {
+            // R coxph: robust = TRUE with (start, stop] data stops with "one of cluster or id is needed"
+            throw Check.fail("the robust variance for (start, stop] data needs a cluster column (the subject"
+                    + " identifier, so that a subject's intervals are summed): add cluster(id)");
+        }
         SparkCox f = new SparkCox(roles, cox, CoxTerms.parse(specs));
         f.design();
         int p = f.columnNames.size();
+        double[] start = f.initialScaled();
         long t0 = System.nanoTime();
         CoxNewtonRaphson.Fit fit = CoxNewtonRaphson.fit(f::evaluate, p, cox.maxIterations(), cox.tolerance(),
-                roles.startColumn() != null);
+                roles.startColumn() != null, start);
+        if (f.robust()) {
+            f.robust = SparkRobustVariance.sums(f.base, roles.clusterColumn() != null, f.strataCodes(),
+                    f.distinctTimes, f.mergedTimes, f.scale, CoxScoreResiduals.of(f.lastSums, cox.ties()),
+                    CoxScoreResiduals.of(f.nullSums, cox.ties()), fit.beta(), start == null ? new double[p] : start);
+            f.passes++;
+        }
         long nanos = System.nanoTime() - t0;
         return SparkCoxResult.of(f, fit, nanos);
+    }
+
+    /** R's choice: the robust variance when asked, or by default with a cluster or non-integer weights. */
+    boolean robust() {
+        return cox.variance() == CoxVariance.ROBUST || (cox.variance() == CoxVariance.AUTO
+                && (roles.clusterColumn() != null || fractionalWeights));
+    }
+
+    /** The robust pass's sums, or null when the variance is model-based. */
+    SparkRobustVariance.Sums robustSums() {
+        return robust;
+    }
+
+    /** The initial coefficients (R {@code init}) in the scaled coordinates, or null without them. */
+    private double[] initialScaled() {
+        double[] init = cox.initialCoefficients().orElse(null);
+        if (init == null) {
+            return null;
+        }
+        if (init.length != scale.length) {
+            throw Check.fail("%d initial coefficients for a model with %d coefficients %s", init.length, scale.length,
+                    columnNames);
+        }
+        double[] r = new double[init.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = init[i] / scale[i];
+        }
+        return r;
+    }
+
+    /** Stratum label to code (null without strata), as the sums code them. */
+    private Map<String, Integer> strataCodes() {
+        if (roles.strataColumn() == null) {
+            return null;
+        }
+        Map<String, Integer> code = new HashMap<>();
+        for (int s = 0; s < strata.size(); s++) {
+            code.put(strata.get(s), s);
+        }
+        return code;
     }
 
     // ------------------------------------------------------------------ design passes
@@ -193,6 +251,10 @@ final class SparkCox {
         for (int j = 0; j < p; j++) {
             b.add(raw.get(j).minus(means[j]).multiply(scale[j]).as("z" + j));
         }
+        if (roles.clusterColumn() != null) {
+            String cl = roles.clusterColumn();
+            b.add((isNumeric(cl) ? checks.number(cl) : trim(checks.column(cl).cast(DataTypes.StringType))).as("cl"));
+        }
         base = df.withColumn("flag", checks.flag()).filter(ok()).select(b.toArray(new Column[0]));
     }
 
@@ -305,6 +367,8 @@ final class SparkCox {
         Arrays.sort(times);
         double[] distinct = CountAggregation.distinct(times);
         double[] merged = TimeFix.merged(distinct);
+        distinctTimes = distinct;
+        mergedTimes = merged;
         Map<String, Integer> code = new HashMap<>();
         for (int s = 0; s < strata.size(); s++) {
             code.put(strata.get(s), s);

@@ -39,6 +39,8 @@ public final class SparkCoxResult implements Exportable {
     private final List<String> columns;
     private final double[] coef;
     private final double[] var;
+    private final double[] naiveVar;
+    private final boolean robust;
     private final double[] means;
     private final double loglikNull;
     private final double loglik;
@@ -64,6 +66,8 @@ public final class SparkCoxResult implements Exportable {
         this.columns = b.columns;
         this.coef = b.coef;
         this.var = b.var;
+        this.naiveVar = b.naiveVar;
+        this.robust = b.robust;
         this.means = b.means;
         this.loglikNull = b.loglikNull;
         this.loglik = b.loglik;
@@ -90,6 +94,8 @@ public final class SparkCoxResult implements Exportable {
         List<String> columns;
         double[] coef;
         double[] var;
+        double[] naiveVar;
+        boolean robust;
         double[] means;
         double loglikNull;
         double loglik;
@@ -147,24 +153,33 @@ public final class SparkCoxResult implements Exportable {
             df += Double.isNaN(v) ? 0 : 1;
         }
         b.coef = coef;
+        b.naiveVar = var;
         b.var = var;
+        SparkRobustVariance.Sums rs = f.robustSums();
+        b.robust = rs != null;
+        b.score = ChiSquareTest.of(fit.scoreTest(), df);
+        if (rs != null) {
+            // sandwich V (S'S) V = D'D with D = S V (R coxph); robust score test u0' (S0'S0)^-1 u0 (fit$rscore)
+            b.var = product(product(var, rs.scores(), p), var, p);
+            b.score = ChiSquareTest.of(Cholesky.quadraticForm(rs.startScores(), p, rs.startScoreSum(), TOLER_CHOL)[0],
+                    df);
+        }
         b.means = f.means().clone();
         b.loglikNull = fit.logLikelihoodNull();
         b.loglik = fit.logLikelihood();
         b.lrt = ChiSquareTest.of(2 * (fit.logLikelihood() - fit.logLikelihoodNull()), df);
-        b.score = ChiSquareTest.of(fit.scoreTest(), df);
-        b.wald = ChiSquareTest.of(wald(var, coef, p), df);
+        b.wald = ChiSquareTest.of(wald(b.var, minusInitial(coef, f.procedure()), p), df);
         b.iterations = fit.iterations();
         b.converged = fit.converged();
         b.infinite = CoxConvergence.check(u, var, coef, fit.converged(), () -> f.maxLinearPredictor(fit.beta()),
                 b.columns.toArray(new String[0]), f.procedure(), f.roles().startColumn() != null, warn);
-        if (f.roles().clusterColumn() != null) {
-            warn.add("the cluster column is ignored for the variance: the cluster-robust variance is not offered on"
-                    + " Spark; the standard errors are model-based");
+        if (rs == null && f.roles().clusterColumn() != null) {
+            warn.add("the cluster column is ignored for the variance because the model-based variance was requested;"
+                    + " use CoxVariance.ROBUST or AUTO for clustered standard errors");
         }
-        if (f.fractionalWeights()) {
+        if (rs == null && f.fractionalWeights()) {
             warn.add("non-integer case weights with the model-based variance: the standard errors treat weights as"
-                    + " replication counts (R's default here is the robust variance, not offered on Spark)");
+                    + " replication counts; use CoxVariance.ROBUST (R's default here)");
         }
         b.rows = f.rows();
         b.events = f.events();
@@ -177,6 +192,33 @@ public final class SparkCoxResult implements Exportable {
         b.passes = f.passes();
         b.nanos = nanos;
         return new SparkCoxResult(b);
+    }
+
+    /** {@code a b} for p x p matrices, row-major. */
+    private static double[] product(double[] a, double[] b, int p) {
+        double[] out = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            for (int k = 0; k < p; k++) {
+                double v = a[i * p + k];
+                for (int j = 0; j < p; j++) {
+                    out[i * p + j] += v * b[k * p + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code b - init} (R's Wald test is against the initial values), {@code b} without them. */
+    private static double[] minusInitial(double[] b, io.survkit.regression.CoxRegression cox) {
+        double[] init = cox.initialCoefficients().orElse(null);
+        if (init == null) {
+            return b;
+        }
+        double[] r = b.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] -= init[i];
+        }
+        return r;
     }
 
     /** R's Wald test {@code coxph.wtest}: {@code b' V^-1 b} over the coefficients that are not NaN. */
@@ -219,10 +261,29 @@ public final class SparkCoxResult implements Exportable {
 
     /** Model-based standard errors (R {@code se(coef)}). */
     public double[] standardErrors() {
+        return sqrtDiagonal(naiveVar);
+    }
+
+    /** Robust standard errors (R {@code robust se}), or null when the variance is model-based. */
+    public double[] robustStandardErrors() {
+        return robust ? sqrtDiagonal(var) : null;
+    }
+
+    /** True when the reported variance is the robust (sandwich) one. */
+    public boolean isRobust() {
+        return robust;
+    }
+
+    /** The standard errors of the intervals, z and p: robust when robust, else model-based. */
+    public double[] reportedStandardErrors() {
+        return sqrtDiagonal(var);
+    }
+
+    private double[] sqrtDiagonal(double[] v) {
         int p = coef.length;
         double[] se = new double[p];
         for (int j = 0; j < p; j++) {
-            se[j] = Double.isNaN(coef[j]) ? Double.NaN : Math.sqrt(var[j * p + j]);
+            se[j] = Double.isNaN(coef[j]) ? Double.NaN : Math.sqrt(v[j * p + j]);
         }
         return se;
     }
@@ -242,7 +303,7 @@ public final class SparkCoxResult implements Exportable {
 
     /** Lower confidence limits of the hazard ratios, {@code exp(coef - z se)}. */
     public double[] hazardRatioLower() {
-        double[] se = standardErrors();
+        double[] se = reportedStandardErrors();
         double z = z();
         double[] r = new double[coef.length];
         for (int j = 0; j < r.length; j++) {
@@ -253,7 +314,7 @@ public final class SparkCoxResult implements Exportable {
 
     /** Upper confidence limits of the hazard ratios, {@code exp(coef + z se)}. */
     public double[] hazardRatioUpper() {
-        double[] se = standardErrors();
+        double[] se = reportedStandardErrors();
         double z = z();
         double[] r = new double[coef.length];
         for (int j = 0; j < r.length; j++) {
@@ -264,7 +325,7 @@ public final class SparkCoxResult implements Exportable {
 
     /** Wald z statistics {@code coef / se}. */
     public double[] zStatistics() {
-        double[] se = standardErrors();
+        double[] se = reportedStandardErrors();
         double[] z = new double[coef.length];
         for (int j = 0; j < z.length; j++) {
             z[j] = coef[j] / se[j];
@@ -283,7 +344,7 @@ public final class SparkCoxResult implements Exportable {
         return p;
     }
 
-    /** The variance matrix (inverse information, original coordinates). */
+    /** The reported variance matrix (R {@code fit$var}): robust when robust, else the inverse information. */
     public double[][] variance() {
         int p = coef.length;
         double[][] v = new double[p][p];
@@ -393,7 +454,13 @@ public final class SparkCoxResult implements Exportable {
     public void writeJson(Appendable out) {
         JsonWriter w = new JsonWriter(out);
         w.beginObject().name("nOmitted").value(omitted).name("terms").array(columns).name("coef").array(coef)
-                .name("se").array(standardErrors()).name("robustSe").nullValue().name("hr").array(hazardRatios())
+                .name("se").array(standardErrors()).name("robustSe");
+        if (robust) {
+            w.array(robustStandardErrors());
+        } else {
+            w.nullValue();
+        }
+        w.name("hr").array(hazardRatios())
                 .name("hrLower").array(hazardRatioLower()).name("hrUpper").array(hazardRatioUpper())
                 .name("z").array(zStatistics()).name("p").array(pValues()).name("loglikNull").value(loglikNull)
                 .name("loglik").value(loglik);
@@ -424,13 +491,15 @@ public final class SparkCoxResult implements Exportable {
                 .numberColumn("robustSe").numberColumn("hr").numberColumn("hrLower").numberColumn("hrUpper")
                 .numberColumn("z").numberColumn("p");
         double[] se = standardErrors();
+        double[] rse = robust ? robustStandardErrors() : null;
         double[] hr = hazardRatios();
         double[] lo = hazardRatioLower();
         double[] hi = hazardRatioUpper();
         double[] z = zStatistics();
         double[] p = pValues();
         for (int i = 0; i < coef.length; i++) {
-            b.text(columns.get(i)).number(coef[i]).number(se[i]).number(Double.NaN).number(hr[i]).number(lo[i])
+            b.text(columns.get(i)).number(coef[i]).number(se[i]).number(rse == null ? Double.NaN : rse[i]).number(hr[i])
+                    .number(lo[i])
                     .number(hi[i]).number(z[i]).number(p[i]);
         }
         return b.build();

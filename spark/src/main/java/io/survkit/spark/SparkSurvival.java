@@ -153,8 +153,8 @@ public final class SparkSurvival {
     }
 
     /**
-     * Cluster (subject) column: rows missing it are left out, as R's {@code cluster(id)} term does.
-     * The cluster-robust variance it would give is not offered on Spark (see {@link #cox}).
+     * Cluster (subject) column: rows missing it are left out, as R's {@code cluster(id)} term does,
+     * and a Cox fit's robust variance sums the score residuals within clusters (see {@link #cox}).
      */
     public SparkSurvival cluster(String column) {
         return new SparkSurvival(df, time, start, event, eventValues, group, strata, weights, resolution,
@@ -304,17 +304,17 @@ public final class SparkSurvival {
      * {@code factor(column[, ref = level])}; terms may also be joined by {@code +}), stratified by
      * the strata column, with the case weights and (start, stop] rows; by distributed
      * Newton-Raphson (see {@link SparkCoxResult} for what is and is not offered). The variance is
-     * the model-based one: {@link Variance#ROBUST} is refused; with {@link Variance#AUTO} and
-     * non-integer weights the result warns that R would report the robust one.
+     * R's choice ({@link CoxVariance#AUTO}): the robust (sandwich) one with a cluster column or
+     * non-integer weights, else the model-based one; {@link CoxVariance#ROBUST} and
+     * {@link CoxVariance#MODEL} force it. The robust variance takes one more distributed pass: each
+     * row's weighted score residual from the broadcast per-time risk-set sums of the last pass,
+     * summed by cluster.
      *
      * @throws IllegalArgumentException for an unknown or invalid column, value or term, no events,
-     *         interactions or {@link Variance#ROBUST}
+     *         interactions, or {@link CoxVariance#ROBUST} on (start, stop] rows without a cluster
      */
     public SparkCoxResult cox(CoxRegression procedure, String... covariates) {
         Check.notNull("procedure", procedure);
-        if (procedure.variance() == CoxVariance.ROBUST) {
-            throw Check.fail("the robust (sandwich) variance is not offered on Spark; use CoxVariance.MODEL or AUTO");
-        }
         return SparkCox.fit(this, procedure, List.of(Check.notNull("covariates", covariates)));
     }
 
