@@ -105,7 +105,8 @@ public final class SparkCli implements Callable<Integer> {
         String strata;
         @Option(names = "--weights", paramLabel = "COLUMN", description = "Case weights column.")
         String weights;
-        @Option(names = "--cluster", paramLabel = "COLUMN", description = "Cluster column (rows missing it are left out).")
+        @Option(names = "--cluster", paramLabel = "COLUMN",
+                description = "Cluster column: cox's robust variance sums within clusters (rows missing it are left out).")
         String cluster;
         @Option(names = "--covariates", paramLabel = "LIST",
                 description = "Cox covariates: name, name:numeric, name:factor or name:factor=REFERENCE, comma separated.")
@@ -308,16 +309,14 @@ public final class SparkCli implements Callable<Integer> {
         @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95", description = "Confidence level.")
         double confLevel;
         @Option(names = "--robust", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-                description = "Robust variance: not offered on Spark (false only).")
+                description = "Robust (sandwich) variance; --robust alone means true. Default: R's choice (robust "
+                        + "with a cluster or non-integer weights). One more distributed pass.")
         Boolean robust;
 
         @Override
         public Integer call() {
             if (data.covariates == null) {
                 throw new IllegalArgumentException("--covariates is required");
-            }
-            if (Boolean.TRUE.equals(robust)) {
-                throw new IllegalArgumentException("--robust: the robust (sandwich) variance is not offered on Spark");
             }
             boolean json = data.json();
             TieMethod t = switch (ties) {
@@ -326,7 +325,7 @@ public final class SparkCli implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("--ties " + ties + ": expected efron or breslow");
             };
             CoxRegression cox = CoxRegression.withDefaults().withTies(t).withConfidenceLevel(confLevel)
-                    .withVariance(CoxVariance.MODEL);
+                    .withVariance(robust == null ? CoxVariance.AUTO : robust ? CoxVariance.ROBUST : CoxVariance.MODEL);
             SparkCoxResult fit = data.survival(data.session()).cox(cox, terms(data.covariates));
             data.write(spec, data.csv() ? fit.toCsv() : json ? Output.document(fit.toJson()) : fit.toString());
             return 0;

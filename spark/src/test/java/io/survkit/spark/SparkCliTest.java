@@ -145,6 +145,27 @@ class SparkCliTest {
         }
     }
 
+    /**
+     * {@code cox --cluster} of SparkCli and of the core CLI on the same file give the same JSON
+     * document (robust se, robust Wald and score tests; numbers to 1e-10), and R's robust se
+     * (oracle cox_lung_age_sex_cluster_inst_efron).
+     */
+    @Test
+    void coxClusterJsonEqualsTheCoreCli() throws Exception {
+        String[] argv = {"cox", "--data", lung(), "--time", "time", "--event", "status", "--event-value", "2",
+            "--covariates", "age,sex", "--cluster", "inst", "--json"};
+        JsonNode spark = run(argv);
+        JsonNode core = core(argv);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) core).remove(java.util.List.of("concordance", "concordanceSe"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) spark).remove(java.util.List.of("concordance", "concordanceSe"));
+        assertSameJson(core, spark, "cox --cluster");
+        JsonNode e = SparkTests.load("cox_lung_age_sex_cluster_inst_efron").get("result");
+        for (int j = 0; j < 2; j++) {
+            assertTrue(SparkTests.close(e.get("robustSe").get(j).asDouble(), spark.get("robustSe").get(j).asDouble(),
+                    1e-8), "R robust se " + j); // R's coxph converges to 1e-9
+        }
+    }
+
     @Test
     void badInputIsOneLineAndExitCode2() {
         StringWriter out = new StringWriter();
