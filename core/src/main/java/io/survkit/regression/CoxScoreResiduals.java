@@ -63,6 +63,6 @@ public final class CoxScoreResiduals implements java.io.Serializable {
             double[] out) {
         int b = sets.blockAtOrBefore(stratum, exit);
         int bs = Double.isNaN(entry) ? sets.strataBlockStart[stratum] - 1 : sets.blockAtOrBefore(stratum, entry);
-        CoxResiduals.score(sets, stratum, b, bs, event, Math.exp(eta), z, 0, out);
+        CoxResidualKernel.score(sets, stratum, b, bs, event, Math.exp(eta), z, 0, out);
     }
 }

@@ -108,7 +108,7 @@ class CoxTimeSumsTest {
 
     /**
      * {@link CoxScoreResiduals} from the sums at a beta give every row the score residual of core's
-     * row kernel (CoxResiduals over the sorted design, whose robust variance equals R's on the
+     * row kernel (CoxResidualKernel over the sorted design, whose robust variance equals R's on the
      * cluster/robust cases of CoxOracleTest), to 1e-12: the same risk-set summaries, added in another
      * order.
      */
@@ -123,7 +123,7 @@ class CoxTimeSumsTest {
             beta[j] = 0.1 * (j + 1) * (j % 2 == 0 ? 1 : -1);
         }
         boolean efron = cox.ties() == TieMethod.EFRON;
-        double[] rows = CoxResiduals.score(d, CoxRiskSets.of(d, beta, efron));
+        double[] rows = CoxResidualKernel.score(d, CoxRiskSets.of(d, beta, efron));
         CoxScoreResiduals res = CoxScoreResiduals.of(sums(d, beta), cox.ties());
         double[] z = new double[d.p];
         double[] u = new double[d.p];
