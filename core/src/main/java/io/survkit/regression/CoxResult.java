@@ -1,7 +1,6 @@
 package io.survkit.regression;
 
 import io.survkit.internal.JsonWriter;
-import io.survkit.internal.Probabilities;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.util.List;
@@ -41,6 +40,8 @@ public final class CoxResult implements Exportable {
     private final double[] coef;
     private final double[] naiveVar;
     private final double[] var;
+    /** The coefficient table: core's one implementation of se, hazard ratios, intervals, z and p. */
+    private final CoxCoefficients table;
     private final double[] u;
     private final double[] linearPredictors;
     private final double loglikNull;
@@ -100,6 +101,7 @@ public final class CoxResult implements Exportable {
         this.coef = b.coef;
         this.naiveVar = b.naiveVar;
         this.var = b.var;
+        this.table = CoxCoefficients.of(b.coef, b.naiveVar, b.robust ? b.var : null, b.confLevel);
         this.u = b.score;
         this.linearPredictors = b.linearPredictors;
         this.loglikNull = b.loglikNull;
@@ -215,76 +217,47 @@ public final class CoxResult implements Exportable {
 
     /** Model-based standard errors {@code sqrt(diag(I^-1))} (R {@code se(coef)}). */
     public double[] standardErrors() {
-        return sqrtDiag(naiveVar);
+        return table.standardErrors();
     }
 
     /** Robust standard errors {@code sqrt(diag(D'D))} (R {@code robust se}), or null when not robust. */
     public double[] robustStandardErrors() {
-        return robust ? sqrtDiag(var) : null;
+        return table.robustStandardErrors();
     }
 
     /** The standard errors used for intervals, z and p: robust when robust, else model-based. */
     public double[] reportedStandardErrors() {
-        return sqrtDiag(var);
-    }
-
-    private double[] sqrtDiag(double[] v) {
-        int p = d.p;
-        double[] se = new double[p];
-        for (int j = 0; j < p; j++) {
-            // R: an aliased coefficient is NA with se(coef) 0 (its row and column of var are 0)
-            se[j] = Double.isNaN(coef[j]) ? 0 : Math.sqrt(v[j * p + j]);
-        }
-        return se;
+        return table.reportedStandardErrors();
     }
 
     /** Hazard ratios {@code exp(coef)}. */
     public double[] hazardRatios() {
-        double[] r = new double[d.p];
-        for (int j = 0; j < r.length; j++) {
-            r[j] = Math.exp(coef[j]);
-        }
-        return r;
+        return table.hazardRatios();
     }
 
     /** Lower confidence limits of the hazard ratios: {@code exp(coef - z se)}, z = qnorm((1 + level)/2). */
     public double[] hazardRatioLower() {
-        return ci(-1);
+        return table.hazardRatioLower();
     }
 
     /** Upper confidence limits of the hazard ratios: {@code exp(coef + z se)}. */
     public double[] hazardRatioUpper() {
-        return ci(1);
-    }
-
-    private double[] ci(int sign) {
-        double z = Probabilities.normalQuantile((1 + confLevel) / 2);
-        double[] se = reportedStandardErrors();
-        double[] r = new double[d.p];
-        for (int j = 0; j < r.length; j++) {
-            r[j] = Math.exp(coef[j] + sign * z * se[j]);
-        }
-        return r;
+        return table.hazardRatioUpper();
     }
 
     /** Wald z statistics {@code coef / se} (robust se when robust). */
     public double[] zStatistics() {
-        double[] se = reportedStandardErrors();
-        double[] z = new double[d.p];
-        for (int j = 0; j < z.length; j++) {
-            z[j] = coef[j] / se[j];
-        }
-        return z;
+        return table.zStatistics();
     }
 
     /** Two-sided p-values of the z statistics. */
     public double[] pValues() {
-        double[] z = zStatistics();
-        double[] pv = new double[z.length];
-        for (int j = 0; j < z.length; j++) {
-            pv[j] = Probabilities.twoSidedNormal(z[j]);
-        }
-        return pv;
+        return table.pValues();
+    }
+
+    /** The coefficient table (standard errors, hazard ratios and intervals, z, p) as one value. */
+    public CoxCoefficients coefficientTable() {
+        return table;
     }
 
     /** Means R centres the covariates at (R {@code fit$means}; 0 for columns with values in {-1, 0, 1}). */

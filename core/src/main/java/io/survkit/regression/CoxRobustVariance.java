@@ -38,8 +38,16 @@ final class CoxRobustVariance {
     /** The sandwich variance {@code D'D}, {@code D = weightedScores V} (R {@code coxph} with robust = TRUE). */
     static double[] variance(CoxDesign d, double[] betaScaled, boolean efron, double[] naiveVar) {
         int p = d.p;
-        int g = groups(d);
-        return crossprod(times(weightedScores(d, betaScaled, efron), g, p, naiveVar), g, p);
+        return sandwich(naiveVar, crossprod(weightedScores(d, betaScaled, efron), groups(d), p), p);
+    }
+
+    /**
+     * {@code D'D = V (S'S) V} with {@code D = S V}: the sandwich from the cross-product {@code S'S}
+     * of the weighted score residual rows (summed within clusters) and the inverse information V,
+     * so that the rows need not be held in one place (a cluster sums {@code S'S}).
+     */
+    static double[] sandwich(double[] naiveVar, double[] scoreCrossProduct, int p) {
+        return times(times(naiveVar, p, p, scoreCrossProduct), p, p, naiveVar);
     }
 
     /** R's robust score test statistic at {@code initScaled} (design coordinates). */
@@ -53,7 +61,12 @@ final class CoxRobustVariance {
                 u0[j] += s0[r * p + j];
             }
         }
-        return Cholesky.quadraticForm(crossprod(s0, g, p), p, u0, CoxRegression.TOLER_CHOL)[0];
+        return scoreTest(crossprod(s0, g, p), u0, p);
+    }
+
+    /** {@code u0' (S0'S0)^-1 u0} (R {@code fit$rscore}) from the cross-product and the column sums of S0. */
+    static double scoreTest(double[] scoreCrossProduct, double[] scoreSum, int p) {
+        return Cholesky.quadraticForm(scoreCrossProduct, p, scoreSum, CoxRegression.TOLER_CHOL)[0];
     }
 
     /** {@code m (rows x p) %*% v (p x p)}, row-major. */

@@ -43,6 +43,34 @@ public final class CoxScoreResiduals implements java.io.Serializable {
         return new CoxScoreResiduals(Check.notNull("sums", sums).riskSets(ties));
     }
 
+    /**
+     * The robust (sandwich) variance {@code V (S'S) V} (R {@code coxph(robust = TRUE)}: {@code D'D}
+     * with {@code D = S V}) from the inverse information V and the cross-product {@code S'S} of the
+     * weighted score residuals {@code w_i U_i} (original coordinates) summed within clusters (each
+     * row its own cluster without one); core's own robust fit uses the same function.
+     *
+     * @param naiveVar inverse information, p x p row-major
+     * @param scoreCrossProduct {@code S'S}, p x p row-major
+     * @param p number of coefficients
+     * @return the sandwich, p x p row-major
+     */
+    public static double[] sandwich(double[] naiveVar, double[] scoreCrossProduct, int p) {
+        return CoxRobustVariance.sandwich(naiveVar, scoreCrossProduct, p);
+    }
+
+    /**
+     * R's robust score test {@code u' (S'S)^-1 u} (R {@code fit$rscore}) from the cross-product of
+     * the weighted score residuals at the initial values (summed within clusters) and their sum u.
+     *
+     * @param scoreCrossProduct {@code S'S}, p x p row-major
+     * @param scoreSum u (p)
+     * @param p number of coefficients
+     * @return the statistic (chi-square on p degrees of freedom)
+     */
+    public static double robustScoreTest(double[] scoreCrossProduct, double[] scoreSum, int p) {
+        return CoxRobustVariance.scoreTest(scoreCrossProduct, scoreSum, p);
+    }
+
     /** Number of covariate columns. */
     public int columns() {
         return sets.p;

@@ -1,11 +1,12 @@
 package io.survkit.spark;
 
-import io.survkit.internal.Cholesky;
 import io.survkit.internal.JsonWriter;
 import io.survkit.regression.BaselineHazard;
 import io.survkit.regression.ChiSquareTest;
+import io.survkit.regression.CoxCoefficients;
 import io.survkit.regression.CoxConvergence;
 import io.survkit.regression.CoxNewtonRaphson;
+import io.survkit.regression.CoxScoreResiduals;
 import io.survkit.regression.TieMethod;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
@@ -13,34 +14,34 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * A Cox model fitted on Spark ({@link SparkSurvival#cox}): the numbers of core's
- * {@code CoxResult} for the same rows — coefficients, model-based standard errors, hazard ratios
- * and intervals, z and p, log-likelihoods, the likelihood-ratio, Wald and score tests, iterations,
- * convergence and warnings, the baseline hazard — plus the work it took (distributed passes, time).
- * Immutable; arrays returned are copies.
+ * {@code CoxResult} for the same rows — coefficients, model-based and robust (sandwich, by cluster)
+ * standard errors, hazard ratios and intervals, z and p (core's {@link CoxCoefficients}, the one
+ * implementation of that arithmetic), log-likelihoods, the likelihood-ratio, Wald and score tests
+ * (robust ones when robust, as R), iterations, convergence and warnings, the baseline hazard — plus
+ * the work it took (distributed passes, time). Immutable; arrays returned are copies.
  *
  * <p>Not offered on Spark: Harrell's concordance (it compares every comparable pair of rows: an
  * O(n log n) ranking of all rows by time and risk, not a sum per time — exact on a cluster only as a
- * distributed sort of the rows), residuals and the proportional-hazards test (per-row outputs).
+ * distributed sort of the rows), per-row residuals and the proportional-hazards test (outputs of one
+ * value per row), predicted curves with standard errors.
  *
  * <pre>{@code
- * SparkCoxResult fit = SparkSurvival.of(df).time("time").event("status", "2").cox(
+ * SparkCoxResult fit = SparkSurvival.of(df).time("time").event("status", "2").cluster("inst").cox(
  *         CoxRegression.withDefaults(), "age", "sex");
  * double[] hr = fit.hazardRatios();
+ * double[] robustSe = fit.robustStandardErrors();   // summed within inst, as R's cluster(inst)
  * }</pre>
  */
 public final class SparkCoxResult implements Exportable {
-    private static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
-
     private final List<String> terms;
     private final List<String> columns;
     private final double[] coef;
     private final double[] var;
-    private final double[] naiveVar;
-    private final boolean robust;
+    /** Core's coefficient table (se, hazard ratios, intervals, z, p): the arithmetic is core's. */
+    private final CoxCoefficients table;
     private final double[] means;
     private final double loglikNull;
     private final double loglik;
@@ -66,8 +67,7 @@ public final class SparkCoxResult implements Exportable {
         this.columns = b.columns;
         this.coef = b.coef;
         this.var = b.var;
-        this.naiveVar = b.naiveVar;
-        this.robust = b.robust;
+        this.table = CoxCoefficients.of(b.coef, b.naiveVar, b.robust ? b.var : null, b.confLevel);
         this.means = b.means;
         this.loglikNull = b.loglikNull;
         this.loglik = b.loglik;
@@ -159,16 +159,17 @@ public final class SparkCoxResult implements Exportable {
         b.robust = rs != null;
         b.score = ChiSquareTest.of(fit.scoreTest(), df);
         if (rs != null) {
-            // sandwich V (S'S) V = D'D with D = S V (R coxph); robust score test u0' (S0'S0)^-1 u0 (fit$rscore)
-            b.var = product(product(var, rs.scores(), p), var, p);
-            b.score = ChiSquareTest.of(Cholesky.quadraticForm(rs.startScores(), p, rs.startScoreSum(), TOLER_CHOL)[0],
-                    df);
+            // core's sandwich V (S'S) V (R coxph: D'D, D = S V) and robust score test (R fit$rscore)
+            b.var = CoxScoreResiduals.sandwich(var, rs.scores(), p);
+            b.score = ChiSquareTest.of(CoxScoreResiduals.robustScoreTest(rs.startScores(), rs.startScoreSum(), p), df);
         }
+        b.confLevel = f.procedure().confidenceLevel();
         b.means = f.means().clone();
         b.loglikNull = fit.logLikelihoodNull();
         b.loglik = fit.logLikelihood();
         b.lrt = ChiSquareTest.of(2 * (fit.logLikelihood() - fit.logLikelihoodNull()), df);
-        b.wald = ChiSquareTest.of(wald(b.var, minusInitial(coef, f.procedure()), p), df);
+        b.wald = CoxCoefficients.of(coef, var, rs == null ? null : b.var, b.confLevel)
+                .waldTest(f.procedure().initialCoefficients().orElse(null));
         b.iterations = fit.iterations();
         b.converged = fit.converged();
         b.infinite = CoxConvergence.check(u, var, coef, fit.converged(), () -> f.maxLinearPredictor(fit.beta()),
@@ -194,56 +195,6 @@ public final class SparkCoxResult implements Exportable {
         return new SparkCoxResult(b);
     }
 
-    /** {@code a b} for p x p matrices, row-major. */
-    private static double[] product(double[] a, double[] b, int p) {
-        double[] out = new double[p * p];
-        for (int i = 0; i < p; i++) {
-            for (int k = 0; k < p; k++) {
-                double v = a[i * p + k];
-                for (int j = 0; j < p; j++) {
-                    out[i * p + j] += v * b[k * p + j];
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@code b - init} (R's Wald test is against the initial values), {@code b} without them. */
-    private static double[] minusInitial(double[] b, io.survkit.regression.CoxRegression cox) {
-        double[] init = cox.initialCoefficients().orElse(null);
-        if (init == null) {
-            return b;
-        }
-        double[] r = b.clone();
-        for (int i = 0; i < r.length; i++) {
-            r[i] -= init[i];
-        }
-        return r;
-    }
-
-    /** R's Wald test {@code coxph.wtest}: {@code b' V^-1 b} over the coefficients that are not NaN. */
-    private static double wald(double[] var, double[] b, int p) {
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < p; i++) {
-            if (!Double.isNaN(b[i])) {
-                keep.add(i);
-            }
-        }
-        int m = keep.size();
-        if (m == 0) {
-            return 0;
-        }
-        double[] vv = new double[m * m];
-        double[] bb = new double[m];
-        for (int r = 0; r < m; r++) {
-            bb[r] = b[keep.get(r)];
-            for (int c = 0; c < m; c++) {
-                vv[r * m + c] = var[keep.get(r) * p + keep.get(c)];
-            }
-        }
-        return Cholesky.quadraticForm(vv, m, bb, TOLER_CHOL)[0];
-    }
-
     /** Covariate terms as given (R's term labels). */
     public List<String> terms() {
         return terms;
@@ -259,89 +210,54 @@ public final class SparkCoxResult implements Exportable {
         return coef.clone();
     }
 
-    /** Model-based standard errors (R {@code se(coef)}). */
+    /** Model-based standard errors (R {@code se(coef)}; 0 for a redundant column, as R). */
     public double[] standardErrors() {
-        return sqrtDiagonal(naiveVar);
+        return table.standardErrors();
     }
 
     /** Robust standard errors (R {@code robust se}), or null when the variance is model-based. */
     public double[] robustStandardErrors() {
-        return robust ? sqrtDiagonal(var) : null;
+        return table.robustStandardErrors();
     }
 
     /** True when the reported variance is the robust (sandwich) one. */
     public boolean isRobust() {
-        return robust;
+        return table.isRobust();
     }
 
     /** The standard errors of the intervals, z and p: robust when robust, else model-based. */
     public double[] reportedStandardErrors() {
-        return sqrtDiagonal(var);
-    }
-
-    private double[] sqrtDiagonal(double[] v) {
-        int p = coef.length;
-        double[] se = new double[p];
-        for (int j = 0; j < p; j++) {
-            se[j] = Double.isNaN(coef[j]) ? Double.NaN : Math.sqrt(v[j * p + j]);
-        }
-        return se;
+        return table.reportedStandardErrors();
     }
 
     /** Hazard ratios {@code exp(coef)}. */
     public double[] hazardRatios() {
-        double[] hr = new double[coef.length];
-        for (int j = 0; j < hr.length; j++) {
-            hr[j] = Math.exp(coef[j]);
-        }
-        return hr;
-    }
-
-    private double z() {
-        return new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        return table.hazardRatios();
     }
 
     /** Lower confidence limits of the hazard ratios, {@code exp(coef - z se)}. */
     public double[] hazardRatioLower() {
-        double[] se = reportedStandardErrors();
-        double z = z();
-        double[] r = new double[coef.length];
-        for (int j = 0; j < r.length; j++) {
-            r[j] = Math.exp(coef[j] - z * se[j]);
-        }
-        return r;
+        return table.hazardRatioLower();
     }
 
     /** Upper confidence limits of the hazard ratios, {@code exp(coef + z se)}. */
     public double[] hazardRatioUpper() {
-        double[] se = reportedStandardErrors();
-        double z = z();
-        double[] r = new double[coef.length];
-        for (int j = 0; j < r.length; j++) {
-            r[j] = Math.exp(coef[j] + z * se[j]);
-        }
-        return r;
+        return table.hazardRatioUpper();
     }
 
-    /** Wald z statistics {@code coef / se}. */
+    /** Wald z statistics {@code coef / se} (robust se when robust). */
     public double[] zStatistics() {
-        double[] se = reportedStandardErrors();
-        double[] z = new double[coef.length];
-        for (int j = 0; j < z.length; j++) {
-            z[j] = coef[j] / se[j];
-        }
-        return z;
+        return table.zStatistics();
     }
 
     /** Two-sided p-values of the z statistics. */
     public double[] pValues() {
-        double[] z = zStatistics();
-        double[] p = new double[z.length];
-        NormalDistribution n = new NormalDistribution(null, 0, 1);
-        for (int j = 0; j < p.length; j++) {
-            p[j] = Double.isNaN(z[j]) ? Double.NaN : 2 * n.cumulativeProbability(-Math.abs(z[j]));
-        }
-        return p;
+        return table.pValues();
+    }
+
+    /** The coefficient table (core's: standard errors, hazard ratios and intervals, z, p) as one value. */
+    public CoxCoefficients coefficientTable() {
+        return table;
     }
 
     /** The reported variance matrix (R {@code fit$var}): robust when robust, else the inverse information. */
@@ -455,7 +371,7 @@ public final class SparkCoxResult implements Exportable {
         JsonWriter w = new JsonWriter(out);
         w.beginObject().name("nOmitted").value(omitted).name("terms").array(columns).name("coef").array(coef)
                 .name("se").array(standardErrors()).name("robustSe");
-        if (robust) {
+        if (table.isRobust()) {
             w.array(robustStandardErrors());
         } else {
             w.nullValue();
@@ -491,7 +407,7 @@ public final class SparkCoxResult implements Exportable {
                 .numberColumn("robustSe").numberColumn("hr").numberColumn("hrLower").numberColumn("hrUpper")
                 .numberColumn("z").numberColumn("p");
         double[] se = standardErrors();
-        double[] rse = robust ? robustStandardErrors() : null;
+        double[] rse = robustStandardErrors();
         double[] hr = hazardRatios();
         double[] lo = hazardRatioLower();
         double[] hi = hazardRatioUpper();
