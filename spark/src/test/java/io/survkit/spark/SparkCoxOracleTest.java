@@ -82,6 +82,27 @@ class SparkCoxOracleTest {
         assertTrue(text(p, "time") != null);
     }
 
+    /**
+     * The robust variance with strata and Breslow ties (no R robust case has them): the stratified
+     * veteran model with {@code robust = TRUE} equals core's robust fit of the same rows (whose robust
+     * variance equals R's on the cluster cases) to 1e-10.
+     */
+    @org.junit.jupiter.api.Test
+    void stratifiedRobustVarianceEqualsCore() {
+        JsonNode c = SparkTests.load("cox_veteran_trt_karno_strata_celltype_efron");
+        for (TieMethod ties : TieMethod.values()) {
+            if (ties == TieMethod.EXACT) {
+                continue;
+            }
+            CoxRegression cox = CoxRegression.withDefaults().withVariance(CoxVariance.ROBUST).withTies(ties);
+            CoxResult core = cox.fit(SparkTests.reader(c).read(), SparkTests.formula(c));
+            SparkCoxResult spark = SparkTests.survival(c).cox(cox, SparkTests.covariates(c).toArray(new String[0]));
+            assertClose(core.robustStandardErrors(), spark.robustStandardErrors(), ties + " robust se");
+            assertClose(core.waldTest().statistic(), spark.waldTest().statistic(), ties + " wald");
+            assertClose(core.scoreTest().statistic(), spark.scoreTest().statistic(), ties + " robust score");
+        }
+    }
+
     static Stream<String> robustCases() {
         return SparkTests.cases("cox").filter(n -> SparkTests.load(n).get("params").get("robust").asBoolean());
     }
