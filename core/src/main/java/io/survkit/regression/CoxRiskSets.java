@@ -214,17 +214,9 @@ final class CoxRiskSets implements java.io.Serializable {
      * the stratum's first block - 1 when there is none: a binary search over the stratum's blocks.
      */
     int blockAtOrBefore(int s, double t) {
-        int lo = strataBlockStart[s];
-        int hi = strataBlockStart[s + 1]; // find the first block with time > t
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (time[mid] <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo - 1;
+        // a stratum's event times are distinct and ascending: found at i, or inserted before -i - 1
+        int i = Arrays.binarySearch(time, strataBlockStart[s], strataBlockStart[s + 1], t);
+        return i >= 0 ? i : -i - 2;
     }
 
     /**

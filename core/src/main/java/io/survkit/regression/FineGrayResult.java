@@ -1,6 +1,5 @@
 package io.survkit.regression;
 
-import io.survkit.internal.Probabilities;
 import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
@@ -78,60 +77,37 @@ public final class FineGrayResult implements Exportable {
 
     /** Standard errors {@code sqrt(diag(var))}. */
     public double[] standardErrors() {
-        double[] se = new double[coef.length];
-        for (int j = 0; j < se.length; j++) {
-            se[j] = Math.sqrt(var[j * coef.length + j]);
-        }
-        return se;
+        return table(0.95).standardErrors();
     }
 
     /** Subdistribution hazard ratios {@code exp(coef)}. */
     public double[] hazardRatios() {
-        double[] r = new double[coef.length];
-        for (int j = 0; j < r.length; j++) {
-            r[j] = Math.exp(coef[j]);
-        }
-        return r;
+        return table(0.95).hazardRatios();
     }
 
     /** Lower limits of the Wald interval of the hazard ratios at {@code level}. */
     public double[] hazardRatioLower(double level) {
-        return limits(level, -1);
+        return table(Check.openUnit("confidence level", level)).hazardRatioLower();
     }
 
     /** Upper limits of the Wald interval of the hazard ratios at {@code level}. */
     public double[] hazardRatioUpper(double level) {
-        return limits(level, 1);
-    }
-
-    private double[] limits(double level, int sign) {
-        double z = Probabilities.normalQuantile(1 - (1 - Check.openUnit("confidence level", level)) / 2);
-        double[] se = standardErrors();
-        double[] r = new double[coef.length];
-        for (int j = 0; j < r.length; j++) {
-            r[j] = Math.exp(coef[j] + sign * z * se[j]);
-        }
-        return r;
+        return table(Check.openUnit("confidence level", level)).hazardRatioUpper();
     }
 
     /** Wald statistics {@code coef / se}. */
     public double[] zStatistics() {
-        double[] se = standardErrors();
-        double[] z = new double[coef.length];
-        for (int j = 0; j < z.length; j++) {
-            z[j] = coef[j] / se[j];
-        }
-        return z;
+        return table(0.95).zStatistics();
     }
 
     /** Two-sided p-values {@code 2 P(Z > |z|)} (summary.crr's, before its rounding). */
     public double[] pValues() {
-        double[] z = zStatistics();
-        double[] p = new double[z.length];
-        for (int j = 0; j < p.length; j++) {
-            p[j] = Probabilities.twoSidedNormal(z[j]);
-        }
-        return p;
+        return table(0.95).pValues();
+    }
+
+    /** The coefficient arithmetic (core's one: {@link CoxCoefficients}) with crr's sandwich variance. */
+    private CoxCoefficients table(double level) {
+        return CoxCoefficients.of(coef, var, null, level);
     }
 
     /** Sandwich variance matrix (crr {@code var}). */

@@ -62,10 +62,7 @@ class CoxTimeSumsTest {
         JsonNode c = Oracle.load(name);
         CoxRegression cox = CoxOracleTest.procedure(c.get("params"));
         CoxDesign d = CoxDesign.of(Oracle.frame(c));
-        double[] beta = new double[d.p];
-        for (int j = 0; j < d.p; j++) {
-            beta[j] = 0.1 * (j + 1) * (j % 2 == 0 ? 1 : -1);
-        }
+        double[] beta = someBeta(d.p);
         double[] u1 = new double[d.p];
         double[] i1 = new double[d.p * d.p];
         double[] u2 = new double[d.p];
@@ -118,10 +115,7 @@ class CoxTimeSumsTest {
         JsonNode c = Oracle.load(name);
         CoxRegression cox = CoxOracleTest.procedure(c.get("params"));
         CoxDesign d = CoxDesign.of(Oracle.frame(c));
-        double[] beta = new double[d.p];
-        for (int j = 0; j < d.p; j++) {
-            beta[j] = 0.1 * (j + 1) * (j % 2 == 0 ? 1 : -1);
-        }
+        double[] beta = someBeta(d.p);
         boolean efron = cox.ties() == TieMethod.EFRON;
         double[] rows = CoxResidualKernel.score(d, CoxRiskSets.of(d, beta, efron));
         CoxScoreResiduals res = CoxScoreResiduals.of(sums(d, beta), cox.ties());
@@ -146,6 +140,15 @@ class CoxTimeSumsTest {
                 }
             }
         }
+    }
+
+    /** A beta away from 0 with alternating signs: 0.1, -0.2, 0.3, ... */
+    private static double[] someBeta(int p) {
+        double[] beta = new double[p];
+        for (int j = 0; j < p; j++) {
+            beta[j] = 0.1 * (j + 1) * (j % 2 == 0 ? 1 : -1);
+        }
+        return beta;
     }
 
     static void assertClose(double e, double a, double rel, String where) {
