@@ -3,13 +3,10 @@ package io.survkit.compare;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import io.survkit.internal.Check;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Gray's K-sample test per cause, immutable: the rows of R {@code cuminc(...)$Tests} ({@code stat},
@@ -136,58 +133,19 @@ public final class GrayTestResult implements Exportable {
         return c;
     }
 
-    /** R's {@code print(cuminc(...)$Tests)} table. */
+    /** R's {@code print(cuminc(...)$Tests)} table: a numeric matrix, each column formatted at 7 digits. */
     @Override
     public String toString() {
         int k = causes.size();
+        String[] stat = RFormat.format(statistic, 7);
+        String[] pv = RFormat.format(pValue, 7);
         String[][] cells = new String[k][3];
         for (int c = 0; c < k; c++) {
-            cells[c][0] = signif(statistic[c]);
-            cells[c][1] = signif(pValue[c]);
+            cells[c][0] = stat[c];
+            cells[c][1] = pv[c];
             cells[c][2] = Integer.toString(df);
         }
-        String[] head = {"stat", "pv", "df"};
-        int nameWidth = 0;
-        for (String s : causes) {
-            nameWidth = Math.max(nameWidth, s.length());
-        }
-        int[] width = new int[3];
-        for (int j = 0; j < 3; j++) {
-            width[j] = head[j].length();
-            for (int c = 0; c < k; c++) {
-                width[j] = Math.max(width[j], cells[c][j].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder(" ".repeat(nameWidth));
-        for (int j = 0; j < 3; j++) {
-            sb.append(' ').append(pad(head[j], width[j]));
-        }
-        sb.append('\n');
-        for (int c = 0; c < k; c++) {
-            sb.append(causes.get(c)).append(" ".repeat(nameWidth - causes.get(c).length()));
-            for (int j = 0; j < 3; j++) {
-                sb.append(' ').append(pad(cells[c][j], width[j]));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String pad(String raw, int w) {
-        String s = io.survkit.internal.Escape.terminal(raw); // one line, no terminal control
-        return " ".repeat(Math.max(0, w - s.length())) + s;
-    }
-
-    /** 7 significant digits, R style (scientific below 1e-4). */
-    private static String signif(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "NA" : v > 0 ? "Inf" : "-Inf";
-        }
-        if (v != 0 && Math.abs(v) < 1e-4) {
-            return String.format(Locale.ROOT, "%.6e", v).replaceAll("\\.?0+e", "e");
-        }
-        return new BigDecimal(v).round(new MathContext(7, RoundingMode.HALF_EVEN)).stripTrailingZeros()
-                .toPlainString();
+        return RFormat.table(new String[] {"stat", "pv", "df"}, causes.toArray(new String[0]), cells);
     }
 
     @Override

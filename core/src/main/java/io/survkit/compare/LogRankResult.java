@@ -1,9 +1,11 @@
 package io.survkit.compare;
 
+import io.survkit.internal.Check;
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
+import io.survkit.internal.RFormat.NotANumber;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
-import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -242,15 +244,15 @@ public final class LogRankResult implements Exportable {
             oe2e[g] = d * d / expected[g];
             oe2v[g] = d * d / variance[g][g];
         }
-        String[][] cols = {Text.column(rows, 3), Text.column(observed, 3), Text.column(expected, 3),
-            Text.column(oe2e, 3), Text.column(oe2v, 3)};
+        String[][] cols = {RFormat.column(rows, 3, NotANumber.NAN), RFormat.column(observed, 3, NotANumber.NAN), RFormat.column(expected, 3, NotANumber.NAN),
+            RFormat.column(oe2e, 3, NotANumber.NAN), RFormat.column(oe2v, 3, NotANumber.NAN)};
         String[][] cells = new String[k][5];
         for (int g = 0; g < k; g++) {
             for (int j = 0; j < 5; j++) {
                 cells[g][j] = cols[j][g];
             }
         }
-        return Text.table(new String[] {"N", "Observed", "Expected", "(O-E)^2/E", "(O-E)^2/V"},
+        return RFormat.table(new String[] {"N", "Observed", "Expected", "(O-E)^2/E", "(O-E)^2/V"},
                 groups.toArray(new String[0]), cells);
     }
 
@@ -266,12 +268,12 @@ public final class LogRankResult implements Exportable {
             for (double r : rows) {
                 n += r;
             }
-            sb.append("n=").append(Text.signif(n, 15)).append(", ").append(omitted)
+            sb.append("n=").append(RFormat.signif(n, 15)).append(", ").append(omitted)
                     .append(omitted == 1 ? " observation" : " observations").append(" deleted due to missingness.\n\n");
         }
         sb.append(summaryTable()).append('\n');
-        sb.append(" Chisq= ").append(Text.signif(Math.round(chiSquare * 10) / 10.0, 3)).append("  on ").append(df)
-                .append(" degrees of freedom, p= ").append(Text.pValue(pValue)).append(" \n");
+        sb.append(" Chisq= ").append(RFormat.signif(RFormat.round(chiSquare, 1), 3, NotANumber.NAN)).append("  on ").append(df)
+                .append(" degrees of freedom, p= ").append(RFormat.formatPValue(pValue, 1)).append(" \n");
         if (isStratified()) {
             sb.append(" Stratified by ").append(String.join(", ", strata)).append('\n');
         }
@@ -284,8 +286,8 @@ public final class LogRankResult implements Exportable {
     static String describe(Weighting w, double rho, double gamma) {
         return switch (w) {
             case LOG_RANK -> "log-rank";
-            case FLEMING_HARRINGTON -> "Fleming-Harrington G(rho = " + Text.signif(rho, 7) + ", gamma = "
-                    + Text.signif(gamma, 7) + ")";
+            case FLEMING_HARRINGTON -> "Fleming-Harrington G(rho = " + RFormat.signif(rho, 7) + ", gamma = "
+                    + RFormat.signif(gamma, 7) + ")";
             case GEHAN_BRESLOW -> "Gehan-Breslow (generalized Wilcoxon)";
             case TARONE_WARE -> "Tarone-Ware";
             case PETO_PETO -> "Peto-Peto";

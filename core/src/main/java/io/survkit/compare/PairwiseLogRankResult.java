@@ -1,9 +1,10 @@
 package io.survkit.compare;
 
+import io.survkit.internal.Check;
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
-import io.survkit.internal.Check;
 import java.util.List;
 
 /**
@@ -165,7 +166,7 @@ public final class PairwiseLogRankResult implements Exportable {
                 .append(weighting == Weighting.LOG_RANK ? "Log-Rank test"
                         : LogRankResult.describe(weighting, rho, gamma) + " weighted log-rank test")
                 .append("\n\n");
-        sb.append(Text.table(columnGroups().toArray(new String[0]), rowGroups().toArray(new String[0]), cells));
+        sb.append(RFormat.table(columnGroups().toArray(new String[0]), rowGroups().toArray(new String[0]), cells));
         sb.append("\nP value adjustment method: ").append(rName(adjustment)).append('\n');
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
@@ -174,7 +175,7 @@ public final class PairwiseLogRankResult implements Exportable {
     }
 
     private static String pval2(double p) {
-        return p < Math.ulp(1.0) ? "<2e-16" : Text.signif(p, 2);
+        return p < Math.ulp(1.0) ? "<2e-16" : RFormat.signif(p, 2);
     }
 
     /** R's {@code p.adjust} method name. */

@@ -1,8 +1,10 @@
 package io.survkit.compare;
 
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
+import io.survkit.internal.RFormat.NotANumber;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
 import java.util.List;
 
 /**
@@ -140,8 +142,8 @@ public final class TrendResult implements Exportable {
     @Override
     public String toString() {
         int k = groups.size();
-        String[][] cols = {Text.column(scores, 7), Text.column(rows, 3), Text.column(observed, 3),
-            Text.column(expected, 3)};
+        String[][] cols = {RFormat.column(scores, 7, NotANumber.NAN), RFormat.column(rows, 3, NotANumber.NAN), RFormat.column(observed, 3, NotANumber.NAN),
+            RFormat.column(expected, 3, NotANumber.NAN)};
         String[][] cells = new String[k][4];
         for (int g = 0; g < k; g++) {
             for (int j = 0; j < 4; j++) {
@@ -152,11 +154,11 @@ public final class TrendResult implements Exportable {
         if (weighting != Weighting.LOG_RANK) {
             sb.append("Weighting: ").append(LogRankResult.describe(weighting, rho, gamma)).append("\n\n");
         }
-        sb.append(Text.table(new String[] {"score", "N", "Observed", "Expected"}, groups.toArray(new String[0]),
+        sb.append(RFormat.table(new String[] {"score", "N", "Observed", "Expected"}, groups.toArray(new String[0]),
                 cells)).append('\n');
-        sb.append(" Trend: z= ").append(Text.signif(zScore(), 3)).append(", Chisq= ")
-                .append(Text.signif(chiSquare(), 3)).append("  on 1 degree of freedom, p= ")
-                .append(Text.pValue(pValue())).append(" \n");
+        sb.append(" Trend: z= ").append(RFormat.signif(zScore(), 3, NotANumber.NAN)).append(", Chisq= ")
+                .append(RFormat.signif(chiSquare(), 3, NotANumber.NAN)).append("  on 1 degree of freedom, p= ")
+                .append(RFormat.formatPValue(pValue(), 1)).append(" \n");
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }

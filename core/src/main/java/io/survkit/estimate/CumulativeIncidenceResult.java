@@ -1,10 +1,11 @@
 package io.survkit.estimate;
 
-import io.survkit.table.Exportable;
-import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
 import io.survkit.compare.GrayTestResult;
 import io.survkit.internal.Check;
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -176,15 +177,15 @@ public final class CumulativeIncidenceResult implements Exportable {
             double[][] est = new double[k][curves.size()];
             double[][] var = new double[k][curves.size()];
             for (int j = 0; j < k; j++) {
-                header[j] = Format.number(tp[j + 1]);
+                header[j] = RFormat.signif(tp[j + 1], 7);
                 for (int i = 0; i < curves.size(); i++) {
                     est[j][i] = curves.get(i).estimateAt(tp[j + 1]);
                     var[j][i] = curves.get(i).varianceAt(tp[j + 1]);
                 }
             }
             String[] names = curveNames().toArray(new String[0]);
-            sb.append("Estimates and Variances:\n$est\n").append(Format.table(header, names, est, 7))
-                    .append("\n$var\n").append(Format.table(header, names, var, 7)).append('\n');
+            sb.append("Estimates and Variances:\n$est\n").append(RFormat.table(header, names, est, 7, RFormat.NotANumber.NA))
+                    .append("\n$var\n").append(RFormat.table(header, names, var, 7, RFormat.NotANumber.NA)).append('\n');
         } else {
             double max = 0;
             for (StateProbabilities c : stateCurves) {
@@ -210,8 +211,8 @@ public final class CumulativeIncidenceResult implements Exportable {
                 cols[1][i] = ev.get(i);
                 cols[2][i] = rm.get(i);
             }
-            sb.append(Format.table(new String[] {"n", "nevent", "rmean*"}, names.toArray(new String[0]), cols, 7))
-                    .append("   *restricted mean time in state (max time = ").append(Format.number(max))
+            sb.append(RFormat.table(new String[] {"n", "nevent", "rmean*"}, names.toArray(new String[0]), cols, 7, RFormat.NotANumber.NA))
+                    .append("   *restricted mean time in state (max time = ").append(RFormat.signif(max, 7))
                     .append(" )\n");
         }
         for (String w : warnings) {

@@ -1,6 +1,7 @@
 package io.survkit.estimate;
 
 import io.survkit.internal.Check;
+import io.survkit.internal.RFormat;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -152,6 +153,6 @@ public final class IncidenceCurve {
     @Override
     public String toString() {
         return "IncidenceCurve[" + name() + ", " + time.length + " points, final estimate "
-                + Format.number(estimate[estimate.length - 1]) + "]";
+                + RFormat.signif(estimate[estimate.length - 1], 7) + "]";
     }
 }

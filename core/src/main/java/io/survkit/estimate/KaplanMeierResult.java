@@ -1,12 +1,13 @@
 package io.survkit.estimate;
 
-import java.util.OptionalDouble;
+import io.survkit.internal.Check;
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
-import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The Kaplan-Meier curves of one fit, immutable: one {@link SurvivalCurve} per group level in R's
@@ -243,7 +244,7 @@ public final class KaplanMeierResult implements Exportable {
             header.add("se(rmean)");
             cols.add(rmSe);
         }
-        String lv = Format.number(level, 7);
+        String lv = RFormat.signif(level, 7);
         header.add("median");
         cols.add(med);
         header.add(lv + "LCL");
@@ -255,9 +256,9 @@ public final class KaplanMeierResult implements Exportable {
             sb.append("   ").append(omitted).append(omitted == 1 ? " observation" : " observations")
                     .append(" deleted due to missingness\n");
         }
-        sb.append(Format.table(header.toArray(new String[0]), names, cols.toArray(new double[0][]), 3));
+        sb.append(RFormat.table(header.toArray(new String[0]), names, cols.toArray(new double[0][]), 3, RFormat.NotANumber.NA));
         if (rmean) {
-            sb.append("    * restricted mean with upper limit =  ").append(Format.number(tau)).append('\n');
+            sb.append("    * restricted mean with upper limit =  ").append(RFormat.signif(tau, 7)).append('\n');
         }
         return sb.toString();
     }

@@ -1,5 +1,7 @@
 package io.survkit.estimate;
 
+import io.survkit.internal.RFormat;
+
 /**
  * A survival curve read at landmark times, as R's {@code summary(fit, times = t, extend = TRUE)}.
  * Landmarks are sorted ascending (R sorts them). At a landmark t:
@@ -153,6 +155,6 @@ public final class LandmarkSummary {
         String[] header = {"time", "n.risk", "n.event", "n.censor", "survival", "std.err", "lower", "upper",
             "cumhaz"};
         double[][] cols = {time, atRisk, events, censored, survival, standardError, lower, upper, cumulativeHazard};
-        return curveName + "\n" + Format.table(header, names, cols, 4);
+        return curveName + "\n" + RFormat.table(header, names, cols, 4, RFormat.NotANumber.NA);
     }
 }

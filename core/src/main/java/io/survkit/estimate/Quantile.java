@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.internal.RFormat;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -53,7 +54,7 @@ public final class Quantile {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Quantile[p=%s, time=%s, lower=%s, upper=%s]", Format.number(probability),
-                Format.number(time), Format.number(lower), Format.number(upper));
+        return String.format(Locale.ROOT, "Quantile[p=%s, time=%s, lower=%s, upper=%s]", RFormat.signif(probability, 7),
+                RFormat.signif(time, 7), RFormat.signif(lower, 7), RFormat.signif(upper, 7));
     }
 }

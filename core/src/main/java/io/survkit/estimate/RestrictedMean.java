@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.internal.RFormat;
 import java.util.Locale;
 
 /**
@@ -43,7 +44,7 @@ public final class RestrictedMean {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "RestrictedMean[tau=%s, rmean=%s, se=%s]", Format.number(tau),
-                Format.number(estimate), Format.number(standardError));
+        return String.format(Locale.ROOT, "RestrictedMean[tau=%s, rmean=%s, se=%s]", RFormat.signif(tau, 7),
+                RFormat.signif(estimate, 7), RFormat.signif(standardError, 7));
     }
 }

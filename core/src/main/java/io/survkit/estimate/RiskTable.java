@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.internal.RFormat;
 import java.util.List;
 
 /**
@@ -48,11 +49,11 @@ public final class RiskTable {
         String[] header = new String[times.length];
         double[][] cols = new double[times.length][curveNames.size()];
         for (int j = 0; j < times.length; j++) {
-            header[j] = Format.number(times[j]);
+            header[j] = RFormat.signif(times[j], 7);
             for (int c = 0; c < curveNames.size(); c++) {
                 cols[j][c] = atRisk[c][j];
             }
         }
-        return "Number at risk\n" + Format.table(header, curveNames.toArray(new String[0]), cols, 7);
+        return "Number at risk\n" + RFormat.table(header, curveNames.toArray(new String[0]), cols, 7, RFormat.NotANumber.NA);
     }
 }

@@ -1,6 +1,7 @@
 package io.survkit.estimate;
 
 import io.survkit.internal.Check;
+import io.survkit.internal.RFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -412,8 +413,8 @@ public final class SurvivalCurve {
         Check.nonNegativeFinite("restricted mean horizon tau", tau);
         if (tau < smallestTime) {
             throw Check.fail("restricted mean horizon tau = %s is before the first time %s; expected tau >= %s "
-                    + "(R: \"Truncation point for the mean is < smallest survival\")", Format.number(tau),
-                    Format.number(smallestTime), Format.number(smallestTime));
+                    + "(R: \"Truncation point for the mean is < smallest survival\")", RFormat.signif(tau, 7),
+                    RFormat.signif(smallestTime, 7), RFormat.signif(smallestTime, 7));
         }
     }
 
@@ -541,6 +542,6 @@ public final class SurvivalCurve {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "SurvivalCurve[%s: n=%d, events=%s, times=%d, median=%s]", name, rows,
-                Format.number(events()), time.length, Format.number(CurveReading.median(time, survival)));
+                RFormat.signif(events(), 7), time.length, RFormat.signif(CurveReading.median(time, survival), 7));
     }
 }

@@ -898,14 +898,14 @@ public final class CoxResult implements Exportable {
         }
         table(sb, ci, false);
         sb.append('\n');
-        sb.append("Concordance= ").append(RFormat.signif(round(concordance(), 3), 7)).append("  (se = ")
-                .append(RFormat.signif(round(concordanceStandardError(), 3), 7)).append(" )\n");
+        sb.append("Concordance= ").append(RFormat.signif(RFormat.round(concordance(), 3), 7)).append("  (se = ")
+                .append(RFormat.signif(RFormat.round(concordanceStandardError(), 3), 7)).append(" )\n");
         sb.append(testLine("Likelihood ratio test= ", lrt));
         sb.append(testLine("Wald test            = ", wald));
         sb.append(testLine("Score (logrank) test = ", naiveScoreTest));
         if (robust) {
             sb.setLength(sb.length() - 1);
-            sb.append(",   Robust = ").append(RFormat.signif(round(robustScore.statistic(), 2), 7)).append("  p=")
+            sb.append(",   Robust = ").append(RFormat.signif(RFormat.round(robustScore.statistic(), 2), 7)).append("  p=")
                     .append(RFormat.signif(robustScore.pValue(), 1)).append('\n');
         }
         if (robust && d.cluster != null) {
@@ -922,13 +922,8 @@ public final class CoxResult implements Exportable {
     }
 
     private static String testLine(String label, ChiSquareTest t) {
-        return label + RFormat.signif(round(t.statistic(), 2), 7) + "  on " + t.degreesOfFreedom() + " df,   p="
+        return label + RFormat.signif(RFormat.round(t.statistic(), 2), 7) + "  on " + t.degreesOfFreedom() + " df,   p="
                 + RFormat.signif(t.pValue(), 1) + "\n";
-    }
-
-    private static double round(double v, int dec) {
-        return Double.isFinite(v) ? new java.math.BigDecimal(v).setScale(dec, java.math.RoundingMode.HALF_EVEN)
-                .doubleValue() : v;
     }
 
     /** Left-aligned first column, right-aligned others, one space apart. */

@@ -3,6 +3,7 @@ package io.survkit.table;
 import io.survkit.internal.Check;
 import io.survkit.internal.Escape;
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -292,18 +293,10 @@ public final class Table {
 
     /** 7 significant digits, trailing zeros dropped; NA, Inf, -Inf as R prints them. */
     private static String signif(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
-        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(7)).stripTrailingZeros()
-                .toPlainString();
-        return s.length() > 16 ? String.format(Locale.ROOT, "%.6e", v) : s;
+        return RFormat.signif(v, 7);
     }
 
     private static void pad(StringBuilder b, int column, String s, int width, boolean right) {

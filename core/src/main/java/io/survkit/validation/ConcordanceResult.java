@@ -115,7 +115,7 @@ public final class ConcordanceResult implements Exportable {
             for (int i = 0; i < rows; i++) {
                 double v = new double[] {c[i].concordant(), c[i].discordant(), c[i].tiedRisk(), c[i].tiedTime(),
                     c[i].tiedBoth()}[j];
-                col[i] = Math.round(v * 100) / 100.0;
+                col[i] = RFormat.round(v, 2);
             }
             int dec = RFormat.decimals(7, 2, col);
             width[j] = COUNT_NAMES[j].length();

@@ -120,21 +120,7 @@ public final class ScoreResult implements Exportable {
         for (int k = 0; k < v.length; k++) {
             v[k] = scores[k].brierVersusNull().pValue();
         }
-        int dec = RFormat.decimals(7, 15, v);
-        String[] fixed = new String[v.length];
-        int widest = 0;
-        for (int k = 0; k < v.length; k++) {
-            fixed[k] = RFormat.fixed(v[k], dec);
-            widest = Math.max(widest, fixed[k].length());
-        }
-        if (widest <= 12) {
-            return fixed;
-        }
-        String[] sci = new String[v.length];
-        for (int k = 0; k < v.length; k++) {
-            sci[k] = String.format(java.util.Locale.ROOT, "%.6e", v[k]);
-        }
-        return sci;
+        return RFormat.format(v, 7);
     }
 
     private String time(int k) {
@@ -142,7 +128,7 @@ public final class ScoreResult implements Exportable {
     }
 
     private static String pct(double v) {
-        return RFormat.fixed(Math.round(v * 1000) / 10.0, 1);
+        return RFormat.fixed(RFormat.round(100 * v, 1), 1);
     }
 
     /** data.table's print: row labels {@code 1:}, every column right-aligned to its widest cell. */
