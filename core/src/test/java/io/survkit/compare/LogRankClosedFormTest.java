@@ -208,4 +208,24 @@ class LogRankClosedFormTest {
             assertEquals(2 * c - 1, r.chiSquare(), 1e-9 * (2 * c - 1), "chisq at c = " + c);
         }
     }
+
+    /**
+     * R 4.2.2, survival 3.5-3: {@code d <- data.frame(t = c(1,2,3,4,0.5,0.6), e = c(1,1,0,1,0,0),
+     * g = c("a","a","b","b","c","c")); print(survdiff(Surv(t, e) ~ g, d))}: group c has no expected
+     * events, so its (O-E)^2/E and (O-E)^2/V are 0/0 and R prints NaN (not NA).
+     */
+    @Test
+    void zeroExpectedPrintsNaNAsSurvdiff() {
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 0.5, 0.6})
+                .event("e", new boolean[] {true, true, false, true, false, false})
+                .text("g", new String[] {"a", "a", "b", "b", "c", "c"}).build(), "g");
+        assertEquals("""
+                    N Observed Expected (O-E)^2/E (O-E)^2/V
+                g=a 2        2    0.833     1.633      2.88
+                g=b 2        1    2.167     0.628      2.88
+                g=c 2        0    0.000       NaN       NaN
+
+                 Chisq= 2.9  on 1 degrees of freedom, p= 0.09\s
+                """, LogRankTest.withDefaults().test(d).toString());
+    }
 }
