@@ -1,12 +1,13 @@
 package io.survkit.compare;
 
-import io.survkit.data.SurvivalData;
-import io.survkit.data.Terms;
 import io.survkit.data.Factor;
 import io.survkit.data.ModelFrame;
+import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
-import io.survkit.internal.Probabilities;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Probabilities;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -50,8 +51,6 @@ public final class GrayTest {
     private static final long PROGRESS_NANOS = 5_000_000_000L;
 
     private static final GrayTest DEFAULTS = new GrayTest(0);
-    /** Relative pivot tolerance of the rank check (R's {@code qr} default tolerance). */
-    private static final double RANK_TOLERANCE = 1e-7;
 
     private final double rho;
 
@@ -193,7 +192,7 @@ public final class GrayTest {
         for (int c = 0; c < nc; c++) {
             double[] v = variances.get(c);
             double[] f = v.clone();
-            int rank = Cholesky.decompose(f, ng1, RANK_TOLERANCE);
+            int rank = Cholesky.decompose(f, ng1, Tolerances.QR_RANK);
             if (rank != ng1) {
                 singular[c] = true;
                 stat[c] = -1;

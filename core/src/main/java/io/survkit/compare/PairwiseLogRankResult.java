@@ -3,6 +3,7 @@ package io.survkit.compare;
 import io.survkit.internal.Check;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.RFormat;
+import io.survkit.internal.Tolerances;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.util.List;
@@ -175,7 +176,7 @@ public final class PairwiseLogRankResult implements Exportable {
     }
 
     private static String pval2(double p) {
-        return p < Math.ulp(1.0) ? "<2e-16" : RFormat.signif(p, 2);
+        return p < Tolerances.MACHINE_EPSILON ? "<2e-16" : RFormat.signif(p, 2);
     }
 
     /** R's {@code p.adjust} method name. */

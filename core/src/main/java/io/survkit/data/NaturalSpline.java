@@ -2,6 +2,7 @@ package io.survkit.data;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.HouseholderQr;
+import io.survkit.internal.Tolerances;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -52,7 +53,7 @@ public final class NaturalSpline {
             System.arraycopy(all, 1, qr[side], 0, m);
         }
         this.qraux = new double[2];
-        HouseholderQr.decompose(qr, m, 2, 1e-7, qraux, new int[2]);
+        HouseholderQr.decompose(qr, m, 2, Tolerances.QR_RANK, qraux, new int[2]);
     }
 
     /**

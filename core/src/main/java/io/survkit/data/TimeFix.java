@@ -1,6 +1,7 @@
 package io.survkit.data;
 
 import io.survkit.internal.Check;
+import io.survkit.internal.Tolerances;
 import java.util.Arrays;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Arrays;
  */
 public final class TimeFix {
     /** sqrt(.Machine$double.eps), R's default tolerance. */
-    public static final double TOLERANCE = Math.sqrt(Math.ulp(1.0));
+    public static final double TOLERANCE = Tolerances.TIME_FIX;
 
     private TimeFix() {
     }

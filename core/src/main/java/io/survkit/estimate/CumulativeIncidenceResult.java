@@ -3,6 +3,7 @@ package io.survkit.estimate;
 import io.survkit.compare.GrayTestResult;
 import io.survkit.internal.Check;
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.Pretty;
 import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
@@ -171,7 +172,7 @@ public final class CumulativeIncidenceResult implements Exportable {
             for (IncidenceCurve c : curves) {
                 max = Math.max(max, c.time(c.size() - 1));
             }
-            double[] tp = pretty(0, max, 5);
+            double[] tp = Pretty.of(0, max, 5);
             int k = Math.max(0, tp.length - 2);
             String[] header = new String[k];
             double[][] est = new double[k][curves.size()];
@@ -219,74 +220,6 @@ public final class CumulativeIncidenceResult implements Exportable {
             sb.append("Warning: ").append(w).append('\n');
         }
         return sb.toString();
-    }
-
-    /** R's {@code pretty(c(lo, hi), n)} (R_pretty with its default biases). */
-    static double[] pretty(double lo, double hi, int ndiv) {
-        double h = 1.5;
-        double h5 = .5 + 1.5 * h;
-        double dx = hi - lo;
-        double cell;
-        if (dx == 0 && hi == 0) {
-            cell = 1;
-        } else {
-            cell = Math.max(Math.abs(lo), Math.abs(hi));
-            double u = 1 + ((h5 >= 1.5 * h + .5) ? 1 / (1 + h) : 1.5 / (1 + h5));
-            u *= Math.max(1, ndiv) * Math.ulp(1.0);
-            boolean small = dx < cell * u * 3;
-            if (small) {
-                if (cell > 10) {
-                    cell = 9 + cell / 10;
-                }
-                cell *= 0.75;
-                if (ndiv > 1) {
-                    cell /= ndiv;
-                }
-            } else {
-                cell = dx;
-                if (ndiv > 1) {
-                    cell /= ndiv;
-                }
-            }
-        }
-        double base = Math.pow(10.0, Math.floor(Math.log10(cell)));
-        double unit = base;
-        double ns;
-        if ((ns = 2 * base) - cell < h * (cell - unit)) {
-            unit = ns;
-            if ((ns = 5 * base) - cell < h5 * (cell - unit)) {
-                unit = ns;
-                if ((ns = 10 * base) - cell < h * (cell - unit)) {
-                    unit = ns;
-                }
-            }
-        }
-        double nsf = Math.floor(lo / unit + 1e-7);
-        double nuf = Math.ceil(hi / unit - 1e-7);
-        while (nsf * unit > lo + 1e-10 * unit) {
-            nsf--;
-        }
-        while (nuf * unit < hi - 1e-10 * unit) {
-            nuf++;
-        }
-        int k = (int) (0.5 + nuf - nsf);
-        int minN = ndiv / 3;
-        if (k < minN) {
-            k = minN - k;
-            if (nsf >= 0) {
-                nuf += k / 2;
-                nsf -= k / 2 + k % 2;
-            } else {
-                nsf -= k / 2;
-                nuf += k / 2 + k % 2;
-            }
-        }
-        int count = (int) Math.round(nuf - nsf) + 1;
-        double[] r = new double[count];
-        for (int i = 0; i < count; i++) {
-            r[i] = (nsf + i) * unit;
-        }
-        return r;
     }
 
     @Override

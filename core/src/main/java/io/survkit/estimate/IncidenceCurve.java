@@ -1,8 +1,8 @@
 package io.survkit.estimate;
 
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import io.survkit.internal.RFormat;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * One cumulative incidence curve of R {@code cmprsk::cuminc}: the probability of failing from one
@@ -146,7 +146,7 @@ public final class IncidenceCurve {
         if (!(f > 0 && f < 1)) {
             return Double.NaN;
         }
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
+        double z = Probabilities.normalQuantile(1 - (1 - level) / 2);
         return Math.pow(f, Math.exp(sign * z * Math.sqrt(v) / (f * Math.log(f))));
     }
 

@@ -5,8 +5,8 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import java.util.OptionalDouble;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Kaplan-Meier survival curves with Nelson-Aalen cumulative hazards, one curve per group level,
@@ -147,7 +147,7 @@ public final class KaplanMeier {
 
     /** z = qnorm((1 + level) / 2). */
     double z() {
-        return new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        return Probabilities.normalQuantile(1 - (1 - confLevel) / 2);
     }
 
     /**

@@ -387,7 +387,7 @@ public final class RFormat {
      * @return one text per p-value
      */
     public static String[] formatPValues(double[] p, int digits) {
-        double eps = Math.ulp(1.0);
+        double eps = Tolerances.MACHINE_EPSILON;
         String[] out = new String[p.length];
         List<Integer> fix = new ArrayList<>();
         List<Integer> small = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Tolerances;
 
 /**
  * Parametric survival regression with flexsurv's Gompertz, generalized gamma (Prentice 1974) and
@@ -110,7 +111,7 @@ public final class FlexibleRegression {
         int p = d.nvar;
         double[] init = new double[p + distribution.ancillaryCount];
         if (distribution == FlexibleDistribution.GENERALIZED_GAMMA) {
-            AftFitter.Estimate w = AftFitter.fit(d, Distribution.WEIBULL, 30, 1e-9);
+            AftFitter.Estimate w = AftFitter.fit(d, Distribution.WEIBULL, 30, Tolerances.SURVREG_CONVERGENCE);
             System.arraycopy(w.scaledBeta(), 0, init, 0, p + 1);
             init[p + 1] = 1;
             return init;

@@ -4,6 +4,7 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Tolerances;
 import io.survkit.regression.CoxVariance;
 
 /**
@@ -30,7 +31,7 @@ import io.survkit.regression.CoxVariance;
  */
 public final class ParametricRegression {
     private static final ParametricRegression DEFAULTS =
-            new ParametricRegression(Distribution.WEIBULL, CoxVariance.AUTO, 0.95, 30, 1e-9,
+            new ParametricRegression(Distribution.WEIBULL, CoxVariance.AUTO, 0.95, 30, Tolerances.SURVREG_CONVERGENCE,
                     RobustScores.WEIGHTED, null, null);
 
     private final Distribution distribution;

@@ -5,6 +5,7 @@ import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Tolerances;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +38,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class CoxRegression {
-    /** R's {@code coxph.control()$toler.chol}: {@code .Machine$double.eps^0.75}. */
-    static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
     private static final CoxRegression DEFAULTS =
-            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, 1e-9, null);
+            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, Tolerances.COX_CONVERGENCE, null);
 
     private final TieMethod ties;
     private final CoxVariance variance;
@@ -98,8 +97,8 @@ public final class CoxRegression {
      * default 1e-9); must exceed the Cholesky tolerance 2.2e-16^0.75 = 1.8e-12.
      */
     public CoxRegression withTolerance(double eps) {
-        if (!(eps > TOLER_CHOL && eps < 1)) {
-            throw Check.fail("tolerance must be between %s and 1, got %s", TOLER_CHOL, eps);
+        if (!(eps > Tolerances.COX_CHOLESKY && eps < 1)) {
+            throw Check.fail("tolerance must be between %s and 1, got %s", Tolerances.COX_CHOLESKY, eps);
         }
         return new CoxRegression(ties, variance, confLevel, maxIterations, eps, init);
     }
@@ -267,7 +266,7 @@ public final class CoxRegression {
         if (m == 0) {
             return new double[] {0, 0};
         }
-        return Cholesky.quadraticForm(vv, m, bb, TOLER_CHOL);
+        return Cholesky.quadraticForm(vv, m, bb, Tolerances.COX_CHOLESKY);
     }
 
     @Override

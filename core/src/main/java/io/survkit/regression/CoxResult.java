@@ -1,14 +1,15 @@
 package io.survkit.regression;
 
-import io.survkit.internal.Probabilities;
-import io.survkit.internal.RFormat;
-import io.survkit.table.Exportable;
-import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.ConcordanceKernel;
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.Probabilities;
 import io.survkit.internal.RFormat;
+import io.survkit.internal.RFormat;
+import io.survkit.internal.Tolerances;
+import io.survkit.table.Exportable;
+import io.survkit.table.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -132,7 +133,7 @@ public final class CoxResult implements Exportable {
                     u0[j] += s0[r * p + j];
                 }
             }
-            double[] q = Cholesky.quadraticForm(crossprod(s0, g, p), p, u0, CoxRegression.TOLER_CHOL);
+            double[] q = Cholesky.quadraticForm(crossprod(s0, g, p), p, u0, Tolerances.COX_CHOLESKY);
             this.robustScore = new ChiSquareTest(q[0], df);
             this.score = robustScore;
         } else {

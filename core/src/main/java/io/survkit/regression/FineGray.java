@@ -6,6 +6,7 @@ import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.Sorting;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class FineGray {
-    private static final FineGray DEFAULTS = new FineGray(null, 1e-6, 10);
+    private static final FineGray DEFAULTS = new FineGray(null, Tolerances.CRR_GTOL, 10);
 
     private final String cause;
     private final double gtol;
@@ -197,7 +198,7 @@ public final class FineGray {
             }
             double[] h = z.hessian.clone();
             double[] sc = z.score.clone();
-            Cholesky.decompose(h, p, 1e-12);
+            Cholesky.decompose(h, p, Tolerances.FINE_GRAY_CHOLESKY);
             Cholesky.solve(h, p, sc);
             double slope = 0;
             for (int j = 0; j < p; j++) {
@@ -230,7 +231,7 @@ public final class FineGray {
         }
         double[] info = z.hessian.clone();
         double[] inv = info.clone();
-        Cholesky.decompose(inv, p, 1e-12);
+        Cholesky.decompose(inv, p, Tolerances.FINE_GRAY_CHOLESKY);
         Cholesky.invert(inv, p);
         double[] v2 = kernel.sandwichMiddle(b);
         double[] var = new double[p * p];

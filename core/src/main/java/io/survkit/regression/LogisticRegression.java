@@ -5,6 +5,7 @@ import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.HouseholderQr;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,10 +38,10 @@ import org.apache.commons.math3.util.CombinatoricsUtils;
  * }</pre>
  */
 public final class LogisticRegression {
-    private static final LogisticRegression DEFAULTS = new LogisticRegression(25, 1e-8);
+    private static final LogisticRegression DEFAULTS = new LogisticRegression(25, Tolerances.GLM_CONVERGENCE);
     /** R's {@code THRESH} / {@code MTHRESH} of the logit link's C code. */
     private static final double THRESH = 30;
-    private static final double EPS = Math.ulp(1.0);
+    private static final double EPS = Tolerances.MACHINE_EPSILON;
     private static final double INVEPS = 1 / EPS;
 
     private final int maxIterations;
@@ -277,7 +278,7 @@ public final class LogisticRegression {
         double dev = devold;
         boolean conv = false;
         boolean boundary = false;
-        double tol = Math.min(1e-7, tolerance / 1000);
+        double tol = Tolerances.glmRank(tolerance);
         double[] start = new double[p];
         double[] coefold = null;
         double[][] a = new double[p][];

@@ -2,6 +2,7 @@ package io.survkit.regression;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.Sorting;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -160,7 +161,7 @@ public final class ProportionalHazardsTest {
             invNorm = Math.max(invNorm, s2);
         }
         double rcond = 1 / (norm * invNorm);
-        if (!(rcond >= Math.ulp(1.0))) {
+        if (!(rcond >= Tolerances.MACHINE_EPSILON)) {
             throw Check.fail("the information matrix of the proportional-hazards test is computationally singular"
                     + " (reciprocal condition number %.3g): too few events per stratum for the time interactions;"
                     + " test fewer terms or pool strata", rcond);

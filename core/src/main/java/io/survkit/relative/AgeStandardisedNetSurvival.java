@@ -4,9 +4,9 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Age-standardised net survival as CONCORD reports it: Pohar-Perme net survival in each ICSS age
@@ -77,7 +77,7 @@ public final class AgeStandardisedNetSurvival {
         Check.notNull("times", times);
         RateTable rt = table != null ? table : RateTable.us();
         CohortRows rows = CohortRows.of(frame, who, rt, 1);
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        double z = Probabilities.normalQuantile(1 - (1 - confLevel) / 2);
         List<StandardisedSurvival> out = new ArrayList<>();
         for (int c = 0; c < rows.groupCount(); c++) {
             CohortRows.Group g = rows.group(c);

@@ -4,9 +4,10 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
-import io.survkit.internal.Probabilities;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Probabilities;
 import io.survkit.internal.Sorting;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +33,6 @@ import java.util.List;
  */
 public final class NetSurvivalComparison {
     private static final NetSurvivalComparison DEFAULTS = new NetSurvivalComparison(null);
-    /** Tolerance of the decomposition of the covariance (R coxph's toler.chol). */
-    private static final double TOLER = Math.pow(Math.ulp(1.0), 0.75);
 
     private final RateTable table;
 
@@ -198,7 +197,7 @@ public final class NetSurvivalComparison {
         for (int a = 0; a < r; a++) {
             System.arraycopy(cov, a * k, v, a * r, r);
         }
-        double stat = Cholesky.quadraticForm(v, r, Arrays.copyOf(z, r), TOLER)[0];
+        double stat = Cholesky.quadraticForm(v, r, Arrays.copyOf(z, r), Tolerances.COX_CHOLESKY)[0];
         // upper tail of chi-square(K - 1): Q(df/2, x/2)
         double p = Probabilities.chiSquareUpper(stat, r);
         List<String> names = new ArrayList<>();

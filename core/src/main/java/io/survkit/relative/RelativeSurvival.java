@@ -4,9 +4,9 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Net and relative survival against a population rate table, equal to R
@@ -137,7 +137,7 @@ public final class RelativeSurvival {
         Check.notNull("demography", demography);
         double days = unit.days(rateTable().daysPerYear());
         CohortRows rows = CohortRows.of(frame, demography, rateTable(), days);
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        double z = Probabilities.normalQuantile(1 - (1 - confLevel) / 2);
         double finalDate = rows.finalDate();
         List<RelativeSurvivalCurve> curves = new ArrayList<>();
         for (int g = 0; g < rows.groupCount(); g++) {

@@ -7,6 +7,7 @@ import io.survkit.data.Terms;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.LandmarkSummary;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import io.survkit.internal.RFormat;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
@@ -164,8 +165,7 @@ public final class Calibration {
         CoxResult fit = CoxRegression.withDefaults().withConfidenceLevel(confLevel).fit(base.withNumeric(CLOGLOG, cll), CLOGLOG);
         double b = fit.coefficients()[0];
         double se = fit.standardErrors()[0];
-        double z = new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
-                .inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        double z = Probabilities.normalQuantile(1 - (1 - confLevel) / 2);
         return new Estimate(b, se, b - z * se, b + z * se);
     }
 

@@ -3,6 +3,7 @@ package io.survkit.validation;
 import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
+import io.survkit.internal.Pretty;
 import io.survkit.internal.RFormat;
 import io.survkit.regression.BaselineHazard;
 import io.survkit.regression.CoxResult;

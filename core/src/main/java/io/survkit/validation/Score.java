@@ -5,10 +5,10 @@ import io.survkit.data.SurvivalData;
 import io.survkit.data.Term;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import io.survkit.regression.CoxResult;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Time-dependent (cumulative/dynamic) AUC and Brier score of predicted risks at chosen times, with
@@ -134,7 +134,7 @@ public final class Score {
         for (int k = 0; k < pos.length; k++) {
             pos[k] = g.index(s.time[k]);
         }
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        double z = Probabilities.normalQuantile(1 - (1 - confLevel) / 2);
         TimeScore[] out = new TimeScore[times.length];
         for (int k = 0; k < times.length; k++) {
             double[] r = s.sorted(risk[k]);
