@@ -1,5 +1,6 @@
 package io.survkit.compare;
 
+import io.survkit.estimate.IncidenceTest;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
@@ -20,7 +21,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class GrayTestResult implements Exportable {
+public final class GrayTestResult implements Exportable, IncidenceTest {
     private final List<String> groups;
     private final List<String> causes;
     private final int[] causeCodes;

@@ -1,6 +1,5 @@
 package io.survkit.estimate;
 
-import io.survkit.compare.GrayTestResult;
 import io.survkit.internal.Check;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Pretty;
@@ -17,13 +16,14 @@ import java.util.Optional;
  * <ul>
  * <li>{@link CifMethod#CUMINC}: {@link #curves()} holds one {@link IncidenceCurve} per cause and
  * group in cuminc's order (cause-major: all groups of the first cause, then the next cause), and
- * {@link #grayTest()} Gray's test per cause when there are two or more groups;
+ * {@link #test()} the test attached by {@link #withTest} (Gray's test per cause, attached by
+ * {@code io.survkit.compare.CumulativeIncidenceComparison} when there are two or more groups);
  * {@link #stateCurves()} is empty.</li>
  * <li>{@link CifMethod#AALEN_JOHANSEN}: {@link #stateCurves()} holds one
  * {@link StateProbabilities} per group (R's strata order); {@link #curves()} is empty and
- * {@link #grayTest()} absent.</li>
+ * {@link #test()} absent.</li>
  * </ul>
- * {@link #toString()} prints R's {@code print(cuminc)} (tests, then estimates and variances at
+ * {@link #toString()} prints R's {@code print(cuminc)} (the attached tests, then estimates and variances at
  * {@code pretty} times) or R's {@code print(survfit)} of the multi-state fit (n, events and
  * restricted mean time per curve and state).
  *
@@ -32,7 +32,7 @@ import java.util.Optional;
  * for (IncidenceCurve c : r.curves()) {
  *     System.out.println(c.name() + ": " + c.estimateAt(12));
  * }
- * r.grayTest().ifPresent(t -> System.out.println(t.pValue(0)));
+ * r.test().ifPresent(t -> System.out.println(t.pValue(0)));   // with a test attached
  * }</pre>
  */
 public final class CumulativeIncidenceResult implements Exportable {
@@ -41,18 +41,18 @@ public final class CumulativeIncidenceResult implements Exportable {
     private final List<String> groups;
     private final List<IncidenceCurve> curves;
     private final List<StateProbabilities> stateCurves;
-    private final GrayTestResult gray;
+    private final IncidenceTest test;
     private final int omitted;
     private final List<String> warnings;
 
     CumulativeIncidenceResult(CifMethod method, List<String> causes, List<String> groups, List<IncidenceCurve> curves,
-            List<StateProbabilities> stateCurves, GrayTestResult gray, int omitted, List<String> warnings) {
+            List<StateProbabilities> stateCurves, IncidenceTest test, int omitted, List<String> warnings) {
         this.method = method;
         this.causes = List.copyOf(causes);
         this.groups = List.copyOf(groups);
         this.curves = List.copyOf(curves);
         this.stateCurves = List.copyOf(stateCurves);
-        this.gray = gray;
+        this.test = test;
         this.omitted = omitted;
         this.warnings = List.copyOf(warnings);
     }
@@ -109,9 +109,33 @@ public final class CumulativeIncidenceResult implements Exportable {
         return List.copyOf(n);
     }
 
-    /** Gray's test per cause (cuminc {@code Tests}); absent without two groups or for Aalen-Johansen. */
-    public Optional<GrayTestResult> grayTest() {
-        return Optional.ofNullable(gray);
+    /**
+     * The test of the curves across groups attached with {@link #withTest} (cuminc's {@code Tests},
+     * e.g. by {@code io.survkit.compare.CumulativeIncidenceComparison}); absent when none is attached.
+     *
+     * @return the test, or empty
+     */
+    public Optional<IncidenceTest> test() {
+        return Optional.ofNullable(test);
+    }
+
+    /**
+     * These curves with a test of them attached: printed before the estimates and exported as
+     * {@code grayTest}, as cmprsk's {@code cuminc} shows its {@code Tests}; {@code notes} (e.g. why a
+     * test was left out) are appended to the warnings.
+     *
+     * @param test the test, or null to attach none
+     * @param notes warnings about the test
+     * @return a new result; this one is unchanged
+     * @throws IllegalArgumentException for {@link CifMethod#AALEN_JOHANSEN} curves with a test
+     */
+    public CumulativeIncidenceResult withTest(IncidenceTest test, List<String> notes) {
+        if (test != null && method != CifMethod.CUMINC) {
+            throw Check.fail("a test is attached to cuminc curves only, not to method %s", method);
+        }
+        List<String> w = new ArrayList<>(warnings);
+        w.addAll(Check.notNull("notes", notes));
+        return new CumulativeIncidenceResult(method, causes, groups, curves, stateCurves, test, omitted, w);
     }
 
     /** The multi-state states ({@code "(s0)"} then the causes). */
@@ -165,8 +189,8 @@ public final class CumulativeIncidenceResult implements Exportable {
             sb.append(omitted).append(" cases omitted due to missing values\n");
         }
         if (method == CifMethod.CUMINC) {
-            if (gray != null) {
-                sb.append("Tests:\n").append(gray);
+            if (test != null) {
+                sb.append("Tests:\n").append(test);
             }
             double max = 0;
             for (IncidenceCurve c : curves) {
