@@ -221,16 +221,18 @@ public final class Table {
     /** @return the table as JSON: an array with one object per row */
     public String toJson() {
         StringBuilder b = new StringBuilder();
-        writeJson(new JsonWriter(b));
+        writeJson(b);
         return b.toString();
     }
 
     /**
      * Writes the table as a JSON array of row objects ({@code [{"time": 5, "survival": 0.99}, ...]}).
      *
-     * @param json the writer, positioned where a value may go
+     * @param out where the JSON goes
+     * @throws java.io.UncheckedIOException when {@code out} fails
      */
-    public void writeJson(JsonWriter json) {
+    public void writeJson(Appendable out) {
+        JsonWriter json = new JsonWriter(Check.notNull("out", out));
         json.beginArray();
         for (int i = 0; i < rows; i++) {
             json.beginObject();
