@@ -1,7 +1,7 @@
 package io.survkit.regression;
 
 import io.survkit.internal.Probabilities;
-import java.util.Locale;
+import io.survkit.internal.RFormat;
 
 /**
  * A chi-square test result: statistic, degrees of freedom and upper-tail p-value. Immutable.
@@ -54,6 +54,6 @@ public final class ChiSquareTest {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "chisq = %.6g on %d df, p = %.4g", statistic, degreesOfFreedom, pValue);
+        return "chisq = " + RFormat.signif(statistic, 6) + " on " + degreesOfFreedom + " df, p = " + RFormat.signif(pValue, 4);
     }
 }
