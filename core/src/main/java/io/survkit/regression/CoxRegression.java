@@ -6,6 +6,7 @@ import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.ConcordanceKernel;
+import io.survkit.internal.QuadraticForm;
 import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -256,7 +257,7 @@ public final class CoxRegression {
             r.var = f.var;
         }
         // R: coxph.wtest(var, coef - init)
-        r.wald = new ChiSquareTest(wald(r.var, minusInitial(r.coef), p)[0], df);
+        r.wald = new ChiSquareTest(wald(r.var, minusInitial(r.coef), p).statistic(), df);
         if (!robust && d.cluster != null) {
             warn.add("the cluster column is ignored for the variance because the model-based variance was requested;"
                     + " use CoxVariance.ROBUST or AUTO for clustered standard errors");
@@ -384,7 +385,7 @@ public final class CoxRegression {
     }
 
     /** R's Wald test {@code coxph.wtest}: {@code b' V^-1 b} over the coefficients that are not NaN. */
-    static double[] wald(double[] var, double[] b, int p) {
+    static QuadraticForm wald(double[] var, double[] b, int p) {
         int m = 0;
         for (double v : b) {
             if (!Double.isNaN(v)) {
@@ -410,7 +411,7 @@ public final class CoxRegression {
             r++;
         }
         if (m == 0) {
-            return new double[] {0, 0};
+            return new QuadraticForm(0, 0);
         }
         return Cholesky.quadraticForm(vv, m, bb, Tolerances.COX_CHOLESKY);
     }

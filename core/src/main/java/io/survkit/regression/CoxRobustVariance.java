@@ -54,7 +54,7 @@ final class CoxRobustVariance {
                 u0[j] += s0[r * p + j];
             }
         }
-        return Cholesky.quadraticForm(crossprod(s0, g, p), p, u0, Tolerances.COX_CHOLESKY)[0];
+        return Cholesky.quadraticForm(crossprod(s0, g, p), p, u0, Tolerances.COX_CHOLESKY).statistic();
     }
 
     /** {@code m (rows x p) %*% v (p x p)}, row-major. */

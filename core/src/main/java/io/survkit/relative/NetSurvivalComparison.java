@@ -197,7 +197,7 @@ public final class NetSurvivalComparison {
         for (int a = 0; a < r; a++) {
             System.arraycopy(cov, a * k, v, a * r, r);
         }
-        double stat = Cholesky.quadraticForm(v, r, Arrays.copyOf(z, r), Tolerances.COX_CHOLESKY)[0];
+        double stat = Cholesky.quadraticForm(v, r, Arrays.copyOf(z, r), Tolerances.COX_CHOLESKY).statistic();
         // upper tail of chi-square(K - 1): Q(df/2, x/2)
         double p = Probabilities.chiSquareUpper(stat, r);
         List<String> names = new ArrayList<>();

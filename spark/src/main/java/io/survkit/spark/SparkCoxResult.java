@@ -199,7 +199,7 @@ public final class SparkCoxResult implements Exportable {
                 vv[r * m + c] = var[keep.get(r) * p + keep.get(c)];
             }
         }
-        return Cholesky.quadraticForm(vv, m, bb, Tolerances.COX_CHOLESKY)[0];
+        return Cholesky.quadraticForm(vv, m, bb, Tolerances.COX_CHOLESKY).statistic();
     }
 
     /** Covariate terms as given (R's term labels). */
