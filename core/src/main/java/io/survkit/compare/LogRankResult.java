@@ -8,6 +8,7 @@ import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The result of a {@link LogRankTest}, immutable: per group the number of rows, observed and
@@ -203,14 +204,22 @@ public final class LogRankResult implements Exportable {
         return strata == null ? List.of() : strata;
     }
 
-    /** Observed per group (rows) and stratum (columns), R's {@code fit$obs}; null without strata. */
-    public double[][] observedByStratum() {
-        return copy(observedByStratum);
+    /**
+     * Observed per group (rows) and stratum (columns), R's {@code fit$obs} of a stratified test.
+     *
+     * @return a copy, or empty without strata (R's {@code obs} is then a vector)
+     */
+    public Optional<double[][]> observedByStratum() {
+        return Optional.ofNullable(observedByStratum).map(LogRankResult::copy);
     }
 
-    /** Expected per group (rows) and stratum (columns), R's {@code fit$exp}; null without strata. */
-    public double[][] expectedByStratum() {
-        return copy(expectedByStratum);
+    /**
+     * Expected per group (rows) and stratum (columns), R's {@code fit$exp} of a stratified test.
+     *
+     * @return a copy, or empty without strata
+     */
+    public Optional<double[][]> expectedByStratum() {
+        return Optional.ofNullable(expectedByStratum).map(LogRankResult::copy);
     }
 
     /** Rows of the source left out for missing values. */

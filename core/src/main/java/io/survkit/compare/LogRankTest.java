@@ -235,11 +235,11 @@ public final class LogRankTest {
             if (any) {
                 keep[k++] = code;
             } else {
-                warnings.add(Check.format("%s=%s has no rows; it is left out of the test", t.groupName(),
+                warnings.add(Check.format("%s=%s has no rows; it is left out of the test", t.groupName().orElse(null),
                         t.groupLevels().get(code)));
             }
         }
-        return enough(java.util.Arrays.copyOf(keep, k), t.groupName(), t.groupLevels());
+        return enough(java.util.Arrays.copyOf(keep, k), t.groupName().orElse(null), t.groupLevels());
     }
 
     private static int[] enough(int[] keep, String name, List<String> levels) {

@@ -5,6 +5,7 @@ import io.survkit.data.Terms;
 import io.survkit.data.CountTable;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
+import java.util.Optional;
 
 /**
  * Test for trend across ordered groups: with scores c_g, U = sum c_g (O_g - E_g) and
@@ -61,9 +62,13 @@ public final class TrendTest {
         return test;
     }
 
-    /** The user scores, or null for the group order. */
-    public double[] scores() {
-        return scores == null ? null : scores.clone();
+    /**
+     * The user scores.
+     *
+     * @return a copy, or empty when the groups are scored 1, 2, ... in level order
+     */
+    public Optional<double[]> scores() {
+        return Optional.ofNullable(scores).map(double[]::clone);
     }
 
     /**

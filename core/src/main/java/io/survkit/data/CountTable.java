@@ -4,6 +4,7 @@ import io.survkit.internal.Check;
 import io.survkit.internal.Sorting;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pre-aggregated survival data: for each (stratum, group, distinct time) the (weighted) number of
@@ -207,9 +208,13 @@ public final class CountTable {
         return time.length;
     }
 
-    /** Group column name, or null for one group. */
-    public String groupName() {
-        return groupName;
+    /**
+     * Group column name.
+     *
+     * @return the name, or empty for one group
+     */
+    public Optional<String> groupName() {
+        return Optional.ofNullable(groupName);
     }
 
     /** Group levels in order ({@code ["all"]} without a group). */
@@ -217,9 +222,13 @@ public final class CountTable {
         return groupLevels;
     }
 
-    /** Strata column name, or null. */
-    public String strataName() {
-        return strataName;
+    /**
+     * Strata column name.
+     *
+     * @return the name, or empty without strata
+     */
+    public Optional<String> strataName() {
+        return Optional.ofNullable(strataName);
     }
 
     /** Strata levels ({@code ["all"]} without strata). */
