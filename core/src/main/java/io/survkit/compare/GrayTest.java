@@ -58,17 +58,26 @@ public final class GrayTest {
         this.rho = rho;
     }
 
-    /** {@code rho = 0}. */
+    /**
+     * {@code rho = 0}.
+     *
+     * @return the shared default instance
+     */
     public static GrayTest withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same test with weight power {@code rho} (cuminc {@code rho}; finite). */
+    /**
+     * The same test with weight power {@code rho} (cuminc {@code rho}; finite).
+     *
+     * @param rho the weight exponent rho
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public GrayTest withRho(double rho) {
         return new GrayTest(Check.finite("rho", rho));
     }
 
-    /** The weight power rho. */
+    /** {@return the weight power rho} */
     public double rho() {
         return rho;
     }
@@ -76,6 +85,9 @@ public final class GrayTest {
     /**
      * Gray's test of every cause with events.
      *
+     * @param data the data
+     * @param formula the model formula (R syntax)
+     * @return Gray's test of every cause with events
      * @throws IllegalArgumentException for null data, data without a group column, fewer than two
      *         groups with rows, case weights or counting-process rows
      */
@@ -223,6 +235,11 @@ public final class GrayTest {
      * Bytes Gray's test holds at once for {@code ng} groups: the per-stratum work matrices a, c and
      * v2 (ng^2 each) and v (ng-1)^2, each cause's (ng-1)^2 variance and its copy for the solve, and
      * the per-time counts of the merge (at most n times x ng x (causes + 1) ints).
+     *
+     * @param ng the ng
+     * @param causes the causes
+     * @param n the count
+     * @return bytes Gray's test holds at once for {@code ng} groups: the per-stratum work matrices a, c and v2 (ng^2 each) and v (ng-1)^2, each cause's (ng-1)^2 variance and its copy for the solve, and the per-time counts of the merge (at most n times x ng x (causes + 1) ints)
      */
     public static long workBytes(int ng, int causes, int n) {
         double sq = (double) ng * ng;
@@ -230,7 +247,14 @@ public final class GrayTest {
                 (long) n * ng * (causes + 1));
     }
 
-    /** True when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes}). */
+    /**
+     * True when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes}).
+     *
+     * @param ng the ng
+     * @param causes the causes
+     * @param n the count
+     * @return true when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes})
+     */
     public static boolean fits(int ng, int causes, int n) {
         return io.survkit.internal.Memory.fits(workBytes(ng, causes, n));
     }

@@ -47,12 +47,12 @@ public final class GrayTestResult implements Exportable, IncidenceTest {
         this.rho = rho;
     }
 
-    /** The groups compared (levels with rows, in level order). */
+    /** {@return the groups compared (levels with rows, in level order)} */
     public List<String> groups() {
         return groups;
     }
 
-    /** The causes tested (those with events), in code order. */
+    /** {@return the causes tested (those with events), in code order} */
     public List<String> causes() {
         return causes;
     }
@@ -67,12 +67,22 @@ public final class GrayTestResult implements Exportable, IncidenceTest {
         return causes.get(check(c));
     }
 
-    /** Status code of cause {@code c}. */
+    /**
+     * Status code of cause {@code c}.
+     *
+     * @param c the 0-based cause index
+     * @return status code of cause {@code c}
+     */
     public int causeCode(int c) {
         return causeCodes[check(c)];
     }
 
-    /** Index of the cause labelled {@code label}. */
+    /**
+     * Index of the cause labelled {@code label}.
+     *
+     * @param label the label
+     * @return index of the cause labelled {@code label}
+     */
     public int indexOf(String label) {
         int i = causes.indexOf(label);
         if (i < 0) {
@@ -91,7 +101,7 @@ public final class GrayTestResult implements Exportable, IncidenceTest {
         return pValue[check(c)];
     }
 
-    /** Degrees of freedom (groups - 1; cuminc {@code df}). */
+    /** {@return degrees of freedom (groups - 1; cuminc {@code df})} */
     public int degreesOfFreedom() {
         return df;
     }
@@ -102,12 +112,22 @@ public final class GrayTestResult implements Exportable, IncidenceTest {
         return df;
     }
 
-    /** Scores of the first {@code groups - 1} groups for cause {@code c} (copy). */
+    /**
+     * Scores of the first {@code groups - 1} groups for cause {@code c} (copy).
+     *
+     * @param c the 0-based cause index
+     * @return scores of the first {@code groups - 1} groups for cause {@code c} (copy)
+     */
     public double[] scores(int c) {
         return scores.get(check(c)).clone();
     }
 
-    /** Covariance matrix of the scores for cause {@code c} (copy). */
+    /**
+     * Covariance matrix of the scores for cause {@code c} (copy).
+     *
+     * @param c the 0-based cause index
+     * @return covariance matrix of the scores for cause {@code c} (copy)
+     */
     public double[][] covariance(int c) {
         double[] v = covariances.get(check(c));
         double[][] m = new double[df][df];
@@ -117,12 +137,17 @@ public final class GrayTestResult implements Exportable, IncidenceTest {
         return m;
     }
 
-    /** True when the covariance of cause {@code c} is singular and the statistic is cuminc's -1. */
+    /**
+     * True when the covariance of cause {@code c} is singular and the statistic is cuminc's -1.
+     *
+     * @param c the 0-based cause index
+     * @return true when the covariance of cause {@code c} is singular and the statistic is cuminc's -1
+     */
     public boolean singular(int c) {
         return singular[check(c)];
     }
 
-    /** Weight power rho. */
+    /** {@return weight power rho} */
     public double rho() {
         return rho;
     }

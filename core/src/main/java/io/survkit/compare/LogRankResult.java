@@ -112,32 +112,37 @@ public final class LogRankResult implements Exportable {
                 chi.chiSquare, chi.degreesOfFreedom, chi.pValue, strata, os, es, omitted, w);
     }
 
-    /** The weighting of the test. */
+    /** {@return the weighting of the test} */
     public Weighting weighting() {
         return weighting;
     }
 
-    /** Fleming-Harrington rho (0 for other weightings). */
+    /** {@return Fleming-Harrington rho (0 for other weightings)} */
     public double rho() {
         return rho;
     }
 
-    /** Fleming-Harrington gamma (0 for other weightings). */
+    /** {@return Fleming-Harrington gamma (0 for other weightings)} */
     public double gamma() {
         return gamma;
     }
 
-    /** Number of groups compared. */
+    /** {@return number of groups compared} */
     public int groupCount() {
         return groups.size();
     }
 
-    /** Group labels {@code "<group column>=<level>"} in level order (R's {@code names(fit$n)}). */
+    /** {@return group labels {@code "<group column>=<level>"} in level order (R's {@code names(fit$n)})} */
     public List<String> groups() {
         return groups;
     }
 
-    /** Index of the group labelled {@code label} ({@code "sex=2"}). */
+    /**
+     * Index of the group labelled {@code label} ({@code "sex=2"}).
+     *
+     * @param label the label
+     * @return index of the group labelled {@code label} ({@code "sex=2"})
+     */
     public int groupIndex(String label) {
         int i = groups.indexOf(label);
         if (i < 0) {
@@ -146,22 +151,22 @@ public final class LogRankResult implements Exportable {
         return i;
     }
 
-    /** Rows per group, unweighted (R's {@code fit$n}); for a count table, the subjects leaving each group. */
+    /** {@return rows per group, unweighted (R's {@code fit$n}); for a count table, the subjects leaving each group} */
     public double[] rowCounts() {
         return rows.clone();
     }
 
-    /** Observed (weighted) events per group, summed over strata: sum w d_g. */
+    /** {@return observed (weighted) events per group, summed over strata: sum w d_g} */
     public double[] observed() {
         return observed.clone();
     }
 
-    /** Expected (weighted) events per group, summed over strata: sum w d n_g / n. */
+    /** {@return expected (weighted) events per group, summed over strata: sum w d n_g / n} */
     public double[] expected() {
         return expected.clone();
     }
 
-    /** Observed minus expected per group; sums to 0. */
+    /** {@return observed minus expected per group; sums to 0} */
     public double[] observedMinusExpected() {
         double[] r = new double[observed.length];
         for (int g = 0; g < r.length; g++) {
@@ -170,7 +175,7 @@ public final class LogRankResult implements Exportable {
         return r;
     }
 
-    /** Variance-covariance matrix of O - E (groups x groups), summed over strata (R's {@code fit$var}). */
+    /** {@return Variance-covariance matrix of O - E (groups x groups), summed over strata (R's {@code fit$var})} */
     public double[][] variance() {
         double[][] r = new double[variance.length][];
         for (int g = 0; g < r.length; g++) {
@@ -179,27 +184,27 @@ public final class LogRankResult implements Exportable {
         return r;
     }
 
-    /** The chi-square statistic (R's {@code fit$chisq}). */
+    /** {@return the chi-square statistic (R's {@code fit$chisq})} */
     public double chiSquare() {
         return chiSquare;
     }
 
-    /** Degrees of freedom: (groups with expected > 0) - 1, as R's {@code print(survdiff)}. */
+    /** {@return degrees of freedom: (groups with expected > 0) - 1, as R's {@code print(survdiff)}} */
     public int degreesOfFreedom() {
         return df;
     }
 
-    /** Upper-tail chi-square p-value (R {@code pchisq(chisq, df, lower.tail = FALSE)}); 1 with 0 df. */
+    /** {@return Upper-tail chi-square p-value (R {@code pchisq(chisq, df, lower.tail = FALSE)}); 1 with 0 df} */
     public double pValue() {
         return pValue;
     }
 
-    /** True for a stratified test. */
+    /** {@return true for a stratified test} */
     public boolean isStratified() {
         return strata != null;
     }
 
-    /** Stratum labels {@code "<strata column>=<level>"} with rows, or an empty list without strata. */
+    /** {@return stratum labels {@code "<strata column>=<level>"} with rows, or an empty list without strata} */
     public List<String> strata() {
         return strata == null ? List.of() : strata;
     }
@@ -222,12 +227,12 @@ public final class LogRankResult implements Exportable {
         return Optional.ofNullable(expectedByStratum).map(LogRankResult::copy);
     }
 
-    /** Rows of the source left out for missing values. */
+    /** {@return rows of the source left out for missing values} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings (empty groups left out, rank-deficient variance, data warnings). */
+    /** {@return warnings (empty groups left out, rank-deficient variance, data warnings)} */
     public List<String> warnings() {
         return warnings;
     }
@@ -243,7 +248,7 @@ public final class LogRankResult implements Exportable {
         return r;
     }
 
-    /** R's {@code print(survdiff)} table: N, Observed, Expected, (O-E)^2/E, (O-E)^2/V per group. */
+    /** {@return R's {@code print(survdiff)} table: N, Observed, Expected, (O-E)^2/E, (O-E)^2/V per group} */
     public String summaryTable() {
         int k = groups.size();
         double[] oe2e = new double[k];

@@ -50,47 +50,47 @@ public final class TrendResult implements Exportable {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The weighting of the underlying log-rank sums. */
+    /** {@return the weighting of the underlying log-rank sums} */
     public Weighting weighting() {
         return weighting;
     }
 
-    /** Fleming-Harrington rho. */
+    /** {@return Fleming-Harrington rho} */
     public double rho() {
         return rho;
     }
 
-    /** Fleming-Harrington gamma. */
+    /** {@return Fleming-Harrington gamma} */
     public double gamma() {
         return gamma;
     }
 
-    /** Group labels (groups with rows, level order). */
+    /** {@return group labels (groups with rows, level order)} */
     public List<String> groups() {
         return groups;
     }
 
-    /** Score of each group. */
+    /** {@return score of each group} */
     public double[] scores() {
         return scores.clone();
     }
 
-    /** Rows per group (unweighted). */
+    /** {@return rows per group (unweighted)} */
     public double[] rowCounts() {
         return rows.clone();
     }
 
-    /** Observed (weighted) events per group. */
+    /** {@return observed (weighted) events per group} */
     public double[] observed() {
         return observed.clone();
     }
 
-    /** Expected (weighted) events per group. */
+    /** {@return expected (weighted) events per group} */
     public double[] expected() {
         return expected.clone();
     }
 
-    /** Variance matrix of O - E. */
+    /** {@return variance matrix of O - E} */
     public double[][] variance() {
         double[][] r = new double[variance.length][];
         for (int i = 0; i < r.length; i++) {
@@ -99,42 +99,42 @@ public final class TrendResult implements Exportable {
         return r;
     }
 
-    /** U = sum c_g (O_g - E_g). */
+    /** {@return U = sum c_g (O_g - E_g)} */
     public double statistic() {
         return statistic;
     }
 
-    /** Var U = c' V c. */
+    /** {@return var U = c' V c} */
     public double statisticVariance() {
         return statisticVariance;
     }
 
-    /** z = U / sqrt(Var U); positive when groups with higher scores have more events than expected. */
+    /** {@return z = U / sqrt(Var U); positive when groups with higher scores have more events than expected} */
     public double zScore() {
         return statistic / Math.sqrt(statisticVariance);
     }
 
-    /** chisq = U^2 / Var U. */
+    /** {@return chisq = U^2 / Var U} */
     public double chiSquare() {
         return statistic * statistic / statisticVariance;
     }
 
-    /** Degrees of freedom: 1. */
+    /** {@return degrees of freedom: 1} */
     public int degreesOfFreedom() {
         return 1;
     }
 
-    /** Upper-tail chi-square p-value on 1 df (two-sided in z). */
+    /** {@return Upper-tail chi-square p-value on 1 df (two-sided in z)} */
     public double pValue() {
         return ChiSquare.upperTail(chiSquare(), 1);
     }
 
-    /** Rows left out for missing values. */
+    /** {@return rows left out for missing values} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings. */
+    /** {@return warnings} */
     public List<String> warnings() {
         return warnings;
     }

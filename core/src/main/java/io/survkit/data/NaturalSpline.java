@@ -61,6 +61,7 @@ public final class NaturalSpline {
      *
      * @param x the covariate (finite values; at least two distinct values)
      * @param df degrees of freedom, at least 1
+     * @return the basis R's {@code ns(x, df = df)} makes from {@code x}: {@code df} columns
      * @throws IllegalArgumentException for a non-finite x, fewer than two distinct values or df {@literal <} 1
      */
     public static NaturalSpline of(double[] x, int df) {
@@ -96,17 +97,17 @@ public final class NaturalSpline {
         return index > lo && sorted[hi - 1] != qs ? (1 - h) * qs + h * sorted[hi - 1] : qs;
     }
 
-    /** Number of basis columns (R's df). */
+    /** {@return number of basis columns (R's df)} */
     public int columnCount() {
         return m - 2;
     }
 
-    /** Copy of the interior knots (R's {@code attr(, "knots")}). */
+    /** {@return copy of the interior knots (R's {@code attr(, "knots")})} */
     public double[] interiorKnots() {
         return interior.clone();
     }
 
-    /** Copy of the boundary knots (R's {@code attr(, "Boundary.knots")}). */
+    /** {@return copy of the boundary knots (R's {@code attr(, "Boundary.knots")})} */
     public double[] boundaryKnots() {
         return new double[] {lower, upper};
     }
@@ -114,6 +115,9 @@ public final class NaturalSpline {
     /**
      * The basis at {@code x}: {@link #columnCount()} columns, each of length {@code x.length}; a NaN
      * x gives NaN in every column.
+     *
+     * @param x the values
+     * @return the basis at {@code x}: {@link #columnCount()} columns, each of length {@code x.length}; a NaN x gives NaN in every column
      */
     public double[][] basis(double[] x) {
         int cols = columnCount();

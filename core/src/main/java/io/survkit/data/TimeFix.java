@@ -66,6 +66,9 @@ public final class TimeFix {
      * <pre>{@code
      * double[] m = TimeFix.merged(new double[] {1, 1 + 1e-12, 2});   // {1, 1, 2}
      * }</pre>
+     *
+     * @param distinct the distinct
+     * @return the rule on already aggregated data (a count table, a cluster's distinct times): for the sorted distinct finite times {@code distinct} (entry and exit times together) the time each one stands for, the smallest member of its run of tied values (a copy of {@code distinct} when no two are tied)
      */
     public static double[] merged(double[] distinct) {
         int u = distinct.length;

@@ -53,17 +53,26 @@ public final class CumulativeIncidence {
         this.method = method;
     }
 
-    /** {@link CifMethod#CUMINC}. */
+    /**
+     * {@link CifMethod#CUMINC}.
+     *
+     * @return the shared default instance
+     */
     public static CumulativeIncidence withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same estimator with layout and variance {@code method}. */
+    /**
+     * The same estimator with layout and variance {@code method}.
+     *
+     * @param method the method
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CumulativeIncidence withMethod(CifMethod method) {
         return new CumulativeIncidence(Check.notNull("method", method));
     }
 
-    /** The method. */
+    /** {@return the method} */
     public CifMethod method() {
         return method;
     }
@@ -104,6 +113,8 @@ public final class CumulativeIncidence {
     /**
      * Fits the cumulative incidence of every cause with events in every group with rows.
      *
+     * @param data the data
+     * @return the result
      * @throws IllegalArgumentException for null data, no events, case weights, counting-process
      *         rows, or a strata column with {@link CifMethod#AALEN_JOHANSEN}
      */

@@ -57,32 +57,41 @@ public final class CumulativeIncidenceResult implements Exportable {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The method that produced this result. */
+    /** {@return the method that produced this result} */
     public CifMethod method() {
         return method;
     }
 
-    /** Labels of the causes with events, in code order. */
+    /**
+     * Labels of the causes with events, in code order.
+     *
+     * @return the list
+     */
     public List<String> causes() {
         return causes;
     }
 
-    /** Group levels with rows, in level order ({@code ["1"]} without a group column, as cuminc). */
+    /** {@return group levels with rows, in level order ({@code ["1"]} without a group column, as cuminc)} */
     public List<String> groups() {
         return groups;
     }
 
-    /** The cuminc curves (cause-major), empty for {@link CifMethod#AALEN_JOHANSEN}. */
+    /** {@return the cuminc curves (cause-major), empty for {@link CifMethod#AALEN_JOHANSEN}} */
     public List<IncidenceCurve> curves() {
         return curves;
     }
 
-    /** Number of cuminc curves. */
+    /** {@return number of cuminc curves} */
     public int curveCount() {
         return curves.size();
     }
 
-    /** cuminc curve {@code index} (0-based). */
+    /**
+     * cuminc curve {@code index} (0-based).
+     *
+     * @param index the 0-based curve index
+     * @return cuminc curve {@code index} (0-based)
+     */
     public IncidenceCurve curve(int index) {
         if (index < 0 || index >= curves.size()) {
             throw Check.fail("curve index %d is outside 0..%d (method %s)", index, curves.size() - 1, method);
@@ -90,7 +99,13 @@ public final class CumulativeIncidenceResult implements Exportable {
         return curves.get(index);
     }
 
-    /** The cuminc curve of {@code group} (level, {@code "1"} without a group) and {@code cause} (label). */
+    /**
+     * The cuminc curve of {@code group} (level, {@code "1"} without a group) and {@code cause} (label).
+     *
+     * @param group the group label
+     * @param cause the cause label
+     * @return the cuminc curve of {@code group} (level, {@code "1"} without a group) and {@code cause} (label)
+     */
     public IncidenceCurve curve(String group, String cause) {
         for (IncidenceCurve c : curves) {
             if (c.group().equals(group) && c.cause().equals(cause)) {
@@ -100,7 +115,7 @@ public final class CumulativeIncidenceResult implements Exportable {
         throw Check.fail("no curve for group '%s' and cause '%s'; the curves are %s", group, cause, curveNames());
     }
 
-    /** cuminc's list names ({@code "A 1"}, ...), in order. */
+    /** {@return cuminc's list names ({@code "A 1"}, ...), in order} */
     public List<String> curveNames() {
         List<String> n = new ArrayList<>();
         for (IncidenceCurve c : curves) {
@@ -138,7 +153,7 @@ public final class CumulativeIncidenceResult implements Exportable {
         return new CumulativeIncidenceResult(method, causes, groups, curves, stateCurves, test, omitted, w);
     }
 
-    /** The multi-state states ({@code "(s0)"} then the causes). */
+    /** {@return the multi-state states ({@code "(s0)"} then the causes)} */
     public List<String> states() {
         List<String> s = new ArrayList<>();
         s.add("(s0)");
@@ -146,12 +161,17 @@ public final class CumulativeIncidenceResult implements Exportable {
         return List.copyOf(s);
     }
 
-    /** The Aalen-Johansen curves, one per group; empty for {@link CifMethod#CUMINC}. */
+    /** {@return the Aalen-Johansen curves, one per group; empty for {@link CifMethod#CUMINC}} */
     public List<StateProbabilities> stateCurves() {
         return stateCurves;
     }
 
-    /** Aalen-Johansen curve {@code index} (0-based). */
+    /**
+     * Aalen-Johansen curve {@code index} (0-based).
+     *
+     * @param index the 0-based curve index
+     * @return Aalen-Johansen curve {@code index} (0-based)
+     */
     public StateProbabilities stateCurve(int index) {
         if (index < 0 || index >= stateCurves.size()) {
             throw Check.fail("state curve index %d is outside 0..%d (method %s)", index, stateCurves.size() - 1,
@@ -160,7 +180,12 @@ public final class CumulativeIncidenceResult implements Exportable {
         return stateCurves.get(index);
     }
 
-    /** The Aalen-Johansen curve named {@code name} ({@code "group=A"} or {@code "all"}). */
+    /**
+     * The Aalen-Johansen curve named {@code name} ({@code "group=A"} or {@code "all"}).
+     *
+     * @param name the name
+     * @return the Aalen-Johansen curve named {@code name} ({@code "group=A"} or {@code "all"})
+     */
     public StateProbabilities stateCurve(String name) {
         List<String> names = new ArrayList<>();
         for (StateProbabilities c : stateCurves) {
@@ -172,12 +197,12 @@ public final class CumulativeIncidenceResult implements Exportable {
         throw Check.fail("no state curve named '%s'; the curves are %s", name, names);
     }
 
-    /** Rows left out for missing values. */
+    /** {@return rows left out for missing values} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings (from the data and the fit). */
+    /** {@return warnings (from the data and the fit)} */
     public List<String> warnings() {
         return warnings;
     }

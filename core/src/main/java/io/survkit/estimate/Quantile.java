@@ -28,22 +28,22 @@ public final class Quantile {
         this.upper = upper;
     }
 
-    /** R's probability p: the event probability 1 - S at the quantile (0.5 = median). */
+    /** {@return R's probability p: the event probability 1 - S at the quantile (0.5 = median)} */
     public double probability() {
         return probability;
     }
 
-    /** The quantile time, absent when the curve never reaches 1 - S = p. */
+    /** {@return the quantile time, absent when the curve never reaches 1 - S = p} */
     public OptionalDouble time() {
         return optional(time);
     }
 
-    /** Lower confidence limit (read off the lower confidence curve), absent when not reached. */
+    /** {@return lower confidence limit (read off the lower confidence curve), absent when not reached} */
     public OptionalDouble lower() {
         return optional(lower);
     }
 
-    /** Upper confidence limit (read off the upper confidence curve), absent when not reached. */
+    /** {@return upper confidence limit (read off the upper confidence curve), absent when not reached} */
     public OptionalDouble upper() {
         return optional(upper);
     }

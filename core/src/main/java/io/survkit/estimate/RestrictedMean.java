@@ -27,17 +27,17 @@ public final class RestrictedMean {
         this.standardError = standardError;
     }
 
-    /** The horizon tau. */
+    /** {@return the horizon tau} */
     public double tau() {
         return tau;
     }
 
-    /** Restricted mean survival time: the area under S(t) from 0 to tau. */
+    /** {@return restricted mean survival time: the area under S(t) from 0 to tau} */
     public double estimate() {
         return estimate;
     }
 
-    /** Its standard error (R's {@code se(rmean)}). */
+    /** {@return its standard error (R's {@code se(rmean)})} */
     public double standardError() {
         return standardError;
     }

@@ -24,22 +24,37 @@ public final class RiskTable {
         this.atRisk = atRisk;
     }
 
-    /** Names of the curves (rows). */
+    /**
+     * Names of the curves (rows).
+     *
+     * @return the list
+     */
     public List<String> curveNames() {
         return curveNames;
     }
 
-    /** Copy of the times (columns), ascending. */
+    /** {@return copy of the times (columns), ascending} */
     public double[] times() {
         return times.clone();
     }
 
-    /** Number at risk in curve {@code curve} at time {@code times()[j]}. */
+    /**
+     * Number at risk in curve {@code curve} at time {@code times()[j]}.
+     *
+     * @param curve the 0-based curve index
+     * @param j the 0-based column index
+     * @return the number at risk in curve {@code curve} at time {@code times()[j]}
+     */
     public double numberAtRisk(int curve, int j) {
         return atRisk[curve][j];
     }
 
-    /** Copy of one curve's row. */
+    /**
+     * Copy of one curve's row.
+     *
+     * @param curve the curve
+     * @return copy of one curve's row
+     */
     public double[] row(int curve) {
         return atRisk[curve].clone();
     }

@@ -37,17 +37,17 @@ public final class ChiSquareTest {
         return new ChiSquareTest(statistic, degreesOfFreedom);
     }
 
-    /** The chi-square statistic. */
+    /** {@return the chi-square statistic} */
     public double statistic() {
         return statistic;
     }
 
-    /** Degrees of freedom. */
+    /** {@return degrees of freedom} */
     public int degreesOfFreedom() {
         return degreesOfFreedom;
     }
 
-    /** Upper-tail p-value {@code P(chi2_df > statistic)}. */
+    /** {@return Upper-tail p-value {@code P(chi2_df > statistic)}} */
     public double pValue() {
         return pValue;
     }

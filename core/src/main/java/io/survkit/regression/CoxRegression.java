@@ -65,29 +65,51 @@ public final class CoxRegression {
     /**
      * The default procedure: Efron ties, {@link CoxVariance#AUTO}, confidence level 0.95, at most 20
      * Newton-Raphson iterations, convergence tolerance 1e-9 (R {@code coxph.control()}).
+     *
+     * @return the shared default instance
      */
     public static CoxRegression withDefaults() {
         return DEFAULTS;
     }
 
-    /** Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}. */
+    /**
+     * Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}.
+     *
+     * @param method the method
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withTies(TieMethod method) {
         return new CoxRegression(Check.notNull("tie method", method), variance, confLevel, maxIterations, tolerance,
                 init);
     }
 
-    /** Which variance the result reports (standard errors, confidence intervals, z, p, Wald test). */
+    /**
+     * Which variance the result reports (standard errors, confidence intervals, z, p, Wald test).
+     *
+     * @param v the cox variance
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withVariance(CoxVariance v) {
         return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance, init);
     }
 
-    /** Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1). */
+    /**
+     * Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withConfidenceLevel(double level) {
         return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance,
                 init);
     }
 
-    /** Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0. */
+    /**
+     * Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0.
+     *
+     * @param n the count
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withMaxIterations(int n) {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
@@ -98,6 +120,9 @@ public final class CoxRegression {
     /**
      * Convergence tolerance on the relative change of the log partial likelihood (R {@code eps},
      * default 1e-9); must exceed the Cholesky tolerance 2.2e-16^0.75 = 1.8e-12.
+     *
+     * @param eps the convergence tolerance
+     * @return a new instance with this setting (this one is unchanged)
      */
     public CoxRegression withTolerance(double eps) {
         if (!(eps > Tolerances.COX_CHOLESKY && eps < 1)) {
@@ -130,27 +155,27 @@ public final class CoxRegression {
         return init == null ? java.util.Optional.empty() : java.util.Optional.of(init.clone());
     }
 
-    /** Tie handling in use. */
+    /** {@return tie handling in use} */
     public TieMethod ties() {
         return ties;
     }
 
-    /** Variance choice in use. */
+    /** {@return variance choice in use} */
     public CoxVariance variance() {
         return variance;
     }
 
-    /** Confidence level in use. */
+    /** {@return confidence level in use} */
     public double confidenceLevel() {
         return confLevel;
     }
 
-    /** Iteration limit in use. */
+    /** {@return iteration limit in use} */
     public int maxIterations() {
         return maxIterations;
     }
 
-    /** Convergence tolerance in use. */
+    /** {@return convergence tolerance in use} */
     public double tolerance() {
         return tolerance;
     }

@@ -61,22 +61,41 @@ public final class FineGray {
         this.maxIterations = maxIterations;
     }
 
-    /** The first cause, {@code gtol = 1e-6}, 10 iterations. */
+    /**
+     * The first cause, {@code gtol = 1e-6}, 10 iterations.
+     *
+     * @return the shared default instance
+     */
     public static FineGray withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same model for the cause labelled {@code label} (crr {@code failcode}). */
+    /**
+     * The same model for the cause labelled {@code label} (crr {@code failcode}).
+     *
+     * @param label the label
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public FineGray withCause(String label) {
         return new FineGray(Check.notNull("cause", label), gtol, maxIterations);
     }
 
-    /** The same model with convergence tolerance {@code gtol} (crr {@code gtol}; finite, > 0). */
+    /**
+     * The same model with convergence tolerance {@code gtol} (crr {@code gtol}; finite, > 0).
+     *
+     * @param gtol the gtol
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public FineGray withTolerance(double gtol) {
         return new FineGray(cause, Check.positiveFinite("gtol", gtol), maxIterations);
     }
 
-    /** The same model with at most {@code n} Newton iterations (crr {@code maxiter}; >= 0). */
+    /**
+     * The same model with at most {@code n} Newton iterations (crr {@code maxiter}; >= 0).
+     *
+     * @param n the 0-based most index
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public FineGray withMaxIterations(int n) {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
@@ -84,17 +103,17 @@ public final class FineGray {
         return new FineGray(cause, gtol, n);
     }
 
-    /** The cause label, or null for the first cause. */
+    /** {@return the cause label, or null for the first cause} */
     public String cause() {
         return cause;
     }
 
-    /** Convergence tolerance. */
+    /** {@return convergence tolerance} */
     public double tolerance() {
         return gtol;
     }
 
-    /** Maximum Newton iterations. */
+    /** {@return maximum Newton iterations} */
     public int maxIterations() {
         return maxIterations;
     }

@@ -32,22 +32,36 @@ public final class ProportionalHazardsTest {
         this.transform = transform;
     }
 
-    /** The default test: Kaplan-Meier transform of time. */
+    /**
+     * The default test: Kaplan-Meier transform of time.
+     *
+     * @return the shared default instance
+     */
     public static ProportionalHazardsTest withDefaults() {
         return DEFAULTS;
     }
 
-    /** The transform of time g(t). */
+    /**
+     * The transform of time g(t).
+     *
+     * @param t the time transform
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public ProportionalHazardsTest withTransform(TimeTransform t) {
         return new ProportionalHazardsTest(Check.notNull("time transform", t));
     }
 
-    /** The transform in use. */
+    /** {@return the transform in use} */
     public TimeTransform transform() {
         return transform;
     }
 
-    /** Tests the model {@code fit}. */
+    /**
+     * Tests the model {@code fit}.
+     *
+     * @param fit the fitted model
+     * @return the result
+     */
     public ProportionalHazardsResult test(CoxResult fit) {
         Check.notNull("Cox fit", fit);
         CoxDesign d = fit.design();

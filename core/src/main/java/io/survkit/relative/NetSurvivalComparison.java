@@ -40,17 +40,26 @@ public final class NetSurvivalComparison {
         this.table = table;
     }
 
-    /** The US table. */
+    /**
+     * The US table.
+     *
+     * @return the shared default instance
+     */
     public static NetSurvivalComparison withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same with rate table {@code t}. */
+    /**
+     * The same with rate table {@code t}.
+     *
+     * @param t the rate table
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public NetSurvivalComparison withRateTable(RateTable t) {
         return new NetSurvivalComparison(Check.notNull("rate table", t));
     }
 
-    /** The rate table. */
+    /** {@return the rate table} */
     public RateTable rateTable() {
         return table != null ? table : RateTable.us();
     }
@@ -58,6 +67,13 @@ public final class NetSurvivalComparison {
     /**
      * Tests the groups of {@code groups} (columns, e.g. {@code "sex"}), with age, sex and date of
      * diagnosis from the named columns.
+     *
+     * @param data the data
+     * @param groups the groups
+     * @param age the age
+     * @param sex the sex
+     * @param year the year
+     * @return the result
      */
     public NetSurvivalComparisonResult test(SurvivalData data, String groups, String age, String sex, String year) {
         return test(ModelFrame.of(Check.notNull("data", data), Terms.parse(Check.notNull("groups", groups))),
@@ -67,6 +83,9 @@ public final class NetSurvivalComparison {
     /**
      * Tests the groups of {@code frame}; {@code demography} describes the rows of its data.
      *
+     * @param frame the model frame
+     * @param demography the demography
+     * @return the result
      * @throws IllegalArgumentException without groups or with fewer than 2 non-empty groups
      */
     public NetSurvivalComparisonResult test(ModelFrame frame, Demography demography) {

@@ -27,37 +27,42 @@ public final class CalibrationResult implements Exportable {
         this.observedExpected = observedExpected;
     }
 
-    /** The time t. */
+    /** {@return the time t} */
     public double time() {
         return time;
     }
 
-    /** Rows used. */
+    /** {@return rows used} */
     public int size() {
         return n;
     }
 
-    /** Rows left out for a missing value. */
+    /** {@return rows left out for a missing value} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** The groups of predicted risk, lowest first. */
+    /** {@return the groups of predicted risk, lowest first} */
     public List<CalibrationGroup> groups() {
         return groups;
     }
 
-    /** Group k (0-based). */
+    /**
+     * Group k (0-based).
+     *
+     * @param k the 0-based index
+     * @return group k (0-based)
+     */
     public CalibrationGroup group(int k) {
         return groups.get(k);
     }
 
-    /** Calibration slope with its standard error and Wald limits (not clipped). */
+    /** {@return calibration slope with its standard error and Wald limits (not clipped)} */
     public Estimate slope() {
         return slope;
     }
 
-    /** Observed risk of all rows (1 - KM(t)) over the mean predicted risk. */
+    /** {@return observed risk of all rows (1 - KM(t)) over the mean predicted risk} */
     public double observedExpected() {
         return observedExpected;
     }
