@@ -228,4 +228,25 @@ class LogRankClosedFormTest {
                  Chisq= 2.9  on 1 degrees of freedom, p= 0.09\s
                 """, LogRankTest.withDefaults().test(d).toString());
     }
+
+    /**
+     * R 4.2.2, survival 3.5-3: {@code d <- data.frame(t = 1:6, e = c(1,1,0,1,1,0), g = c("a\nb",
+     * "a\nb", "c\\d", "c\\d", "e\033[31m", "e\033[31m")); print(survdiff(Surv(t, e) ~ g, d))}:
+     * R writes each label on one line with its escapes (a newline as \n, a backslash doubled, ESC
+     * in octal).
+     */
+    @Test
+    void labelsPrintEscapedAsSurvdiff() {
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6})
+                .event("e", new boolean[] {true, true, false, true, true, false})
+                .text("g", new String[] {"a\nb", "a\nb", "c\\d", "c\\d", "e\u001b[31m", "e\u001b[31m"}).build(), "g");
+        assertEquals("""
+                            N Observed Expected (O-E)^2/E (O-E)^2/V
+                g=a\\nb      2        2    0.533   4.03333   5.62791
+                g=c\\\\d      2        1    1.067   0.00417   0.00649
+                g=e\\033[31m 2        1    2.400   0.81667   2.86364
+
+                 Chisq= 6.4  on 2 degrees of freedom, p= 0.04\s
+                """, LogRankTest.withDefaults().test(d).toString());
+    }
 }
