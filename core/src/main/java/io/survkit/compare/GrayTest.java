@@ -1,13 +1,14 @@
 package io.survkit.compare;
 
 import io.survkit.data.CountTable;
-import io.survkit.data.SurvivalData;
-import io.survkit.data.Terms;
 import io.survkit.data.Factor;
 import io.survkit.data.ModelFrame;
+import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
-import io.survkit.internal.Probabilities;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Probabilities;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -51,8 +52,6 @@ public final class GrayTest {
     private static final long PROGRESS_NANOS = 5_000_000_000L;
 
     private static final GrayTest DEFAULTS = new GrayTest(0);
-    /** Relative pivot tolerance of the rank check (R's {@code qr} default tolerance). */
-    private static final double RANK_TOLERANCE = 1e-7;
 
     private final double rho;
 
@@ -60,17 +59,26 @@ public final class GrayTest {
         this.rho = rho;
     }
 
-    /** {@code rho = 0}. */
+    /**
+     * {@code rho = 0}.
+     *
+     * @return the shared default instance
+     */
     public static GrayTest withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same test with weight power {@code rho} (cuminc {@code rho}; finite). */
+    /**
+     * The same test with weight power {@code rho} (cuminc {@code rho}; finite).
+     *
+     * @param rho the weight exponent rho
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public GrayTest withRho(double rho) {
         return new GrayTest(Check.finite("rho", rho));
     }
 
-    /** The weight power rho. */
+    /** {@return the weight power rho} */
     public double rho() {
         return rho;
     }
@@ -78,6 +86,9 @@ public final class GrayTest {
     /**
      * Gray's test of every cause with events.
      *
+     * @param data the data
+     * @param formula the model formula (R syntax)
+     * @return Gray's test of every cause with events
      * @throws IllegalArgumentException for null data, data without a group column, fewer than two
      *         groups with rows, case weights or counting-process rows
      */
@@ -189,7 +200,7 @@ public final class GrayTest {
      */
     public GrayTestResult test(CountTable table) {
         Check.notNull("counts", table);
-        if (table.groupName() == null) {
+        if (table.groupName().isEmpty()) {
             throw Check.fail("Gray's test compares groups; the count table has no group column");
         }
         if (!table.hasCauses()) {
@@ -226,8 +237,8 @@ public final class GrayTest {
         }
         int ng = groups.size();
         if (ng < 2) {
-            throw Check.fail("Gray's test needs at least two groups with rows; column '%s' has %s", table.groupName(),
-                    groups);
+            throw Check.fail("Gray's test needs at least two groups with rows; column '%s' has %s",
+                    table.groupName().orElseThrow(), groups);
         }
         io.survkit.internal.Memory.require(workBytes(ng, causeCount, Math.toIntExact(n)), Check.format(
                 "Gray's test of %d groups (%d x %d variance matrices)", ng, ng - 1, ng - 1), UNWISE_ADVICE);
@@ -323,7 +334,7 @@ public final class GrayTest {
         for (int c = 0; c < nc; c++) {
             double[] v = variances.get(c);
             double[] f = v.clone();
-            int rank = Cholesky.decompose(f, ng1, RANK_TOLERANCE);
+            int rank = Cholesky.decompose(f, ng1, Tolerances.QR_RANK);
             if (rank != ng1) {
                 singular[c] = true;
                 stat[c] = -1;
@@ -354,6 +365,11 @@ public final class GrayTest {
      * Bytes Gray's test holds at once for {@code ng} groups: the per-stratum work matrices a, c and
      * v2 (ng^2 each) and v (ng-1)^2, each cause's (ng-1)^2 variance and its copy for the solve, and
      * the per-time counts of the merge (at most n times x ng x (causes + 1) ints).
+     *
+     * @param ng the ng
+     * @param causes the causes
+     * @param n the count
+     * @return bytes Gray's test holds at once for {@code ng} groups: the per-stratum work matrices a, c and v2 (ng^2 each) and v (ng-1)^2, each cause's (ng-1)^2 variance and its copy for the solve, and the per-time counts of the merge (at most n times x ng x (causes + 1) ints)
      */
     public static long workBytes(int ng, int causes, int n) {
         double sq = (double) ng * ng;
@@ -361,7 +377,14 @@ public final class GrayTest {
                 (long) n * ng * (causes + 1));
     }
 
-    /** True when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes}). */
+    /**
+     * True when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes}).
+     *
+     * @param ng the ng
+     * @param causes the causes
+     * @param n the count
+     * @return true when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes})
+     */
     public static boolean fits(int ng, int causes, int n) {
         return io.survkit.internal.Memory.fits(workBytes(ng, causes, n));
     }

@@ -1,7 +1,5 @@
 package io.survkit.estimate;
 
-import io.survkit.compare.GrayTest;
-import io.survkit.compare.GrayTestResult;
 import io.survkit.data.CountTable;
 import io.survkit.data.Factor;
 import io.survkit.data.ModelFrame;
@@ -18,8 +16,10 @@ import java.util.List;
  *
  * <p>Defaults ({@link #withDefaults()}): {@link CifMethod#CUMINC}, i.e. R
  * {@code cmprsk::cuminc(ftime, fstatus, group, cencode = 0)}: per group and cause the step vectors
- * of the estimate and Gray's variance, plus Gray's test per cause when there are two or more
- * groups (with a strata column the test is stratified, as cuminc's {@code strata}). With
+ * of the estimate and Gray's variance. Gray's test, which cuminc runs beside the curves, is a
+ * test: {@code io.survkit.compare.GrayTest} runs it, and
+ * {@code io.survkit.compare.CumulativeIncidenceComparison} fits the curves and attaches the test
+ * as cuminc prints it (estimating curves never runs a test). With
  * {@link CifMethod#AALEN_JOHANSEN}: R {@code survfit(Surv(time, factor(status)) ~ group)}, the
  * multi-state probabilities of every state at every distinct time with infinitesimal-jackknife
  * standard errors.
@@ -38,7 +38,7 @@ import java.util.List;
  * SurvivalData d = SurvivalData.csv(Path.of("cr_synth.csv"))
  *         .time("time").causes("status", "0").group("group").read();
  * CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(d);
- * System.out.println(cif);                                  // Gray's tests, estimates and variances
+ * System.out.println(cif);                                  // estimates and variances
  * double f = cif.curve("A", "1").estimateAt(10);            // P(cause 1 by t = 10 | group A)
  * CumulativeIncidenceResult aj = CumulativeIncidence.withDefaults()
  *         .withMethod(CifMethod.AALEN_JOHANSEN).fit(d);
@@ -46,39 +46,34 @@ import java.util.List;
  * }</pre>
  */
 public final class CumulativeIncidence {
-    /** Above this many groups a K-sample test gets a note that it is unwise. */
-    static final int MANY_GROUPS = 50;
-
-    private static final CumulativeIncidence DEFAULTS = new CumulativeIncidence(CifMethod.CUMINC, 0);
+    private static final CumulativeIncidence DEFAULTS = new CumulativeIncidence(CifMethod.CUMINC);
 
     private final CifMethod method;
-    /** Gray's test weight exponent (cmprsk cuminc {@code rho}). */
-    private final double rho;
 
-    private CumulativeIncidence(CifMethod method, double rho) {
-        this.rho = rho;
+    private CumulativeIncidence(CifMethod method) {
         this.method = method;
     }
 
-    /** {@link CifMethod#CUMINC}. */
+    /**
+     * {@link CifMethod#CUMINC}.
+     *
+     * @return the shared default instance
+     */
     public static CumulativeIncidence withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same estimator with layout and variance {@code method}. */
-    public CumulativeIncidence withMethod(CifMethod method) {
-        return new CumulativeIncidence(Check.notNull("method", method), rho);
-    }
-
     /**
-     * The same estimator whose Gray's test weighs each time by S(t-)^rho of the pooled cause's
-     * subdistribution (cmprsk {@code cuminc(rho = )}; 0 = the log-rank-like default).
+     * The same estimator with layout and variance {@code method}.
+     *
+     * @param method the method
+     * @return a new instance with this setting (this one is unchanged)
      */
-    public CumulativeIncidence withGrayRho(double rho) {
-        return new CumulativeIncidence(method, Check.finite("Gray's test rho", rho));
+    public CumulativeIncidence withMethod(CifMethod method) {
+        return new CumulativeIncidence(Check.notNull("method", method));
     }
 
-    /** The method. */
+    /** {@return the method} */
     public CifMethod method() {
         return method;
     }
@@ -119,6 +114,8 @@ public final class CumulativeIncidence {
     /**
      * Fits the cumulative incidence of every cause with events in every group with rows.
      *
+     * @param data the data
+     * @return the result
      * @throws IllegalArgumentException for null data, no events, case weights, counting-process
      *         rows, or a strata column with {@link CifMethod#AALEN_JOHANSEN}
      */
@@ -165,16 +162,16 @@ public final class CumulativeIncidence {
         }
         CauseCounts[] counts = CauseCounts.of(buffer, start, groups, causes);
         Groups named = g == null ? Groups.NONE : new Groups(g.levels(), g.labels());
-        return fit(counts, eventsOf, data.causes(), named, n, data.omittedRows(), data.warnings(),
-                () -> GrayTest.withDefaults().withRho(rho).test(data));
+        return fit(counts, eventsOf, data.causes(), named, data.omittedRows(), data.warnings());
     }
 
     /**
      * Fits the cumulative incidence of every cause with events from competing-risks counts: a
      * {@link CountTable} with the events of each cause ({@link CountTable#hasCauses()}), unweighted,
-     * without entries; one set of curves per group, pooled over strata (which stratify Gray's test,
-     * as cuminc's {@code strata}). The numbers equal {@link #fit(ModelFrame)} on the subject rows
-     * the table summarises (the same recursions on the same counts).
+     * without entries; one set of curves per group, pooled over strata (which only stratify Gray's
+     * test, as cuminc's {@code strata}: {@code CumulativeIncidenceComparison.fit(CountTable)}). The
+     * numbers equal {@link #fit(ModelFrame)} on the subject rows the table summarises (the same
+     * recursions on the same counts).
      *
      * <pre>{@code
      * CountTable counts = CountTable.builder("group").causes("1", "2")
@@ -184,7 +181,7 @@ public final class CumulativeIncidence {
      * }</pre>
      *
      * @param counts per-cause counts
-     * @return the curves (and Gray's tests with two or more groups)
+     * @return the curves
      * @throws IllegalArgumentException for null counts, counts without causes, weighted counts, entries,
      *         no events, or a strata column with {@link CifMethod#AALEN_JOHANSEN}
      */
@@ -202,9 +199,9 @@ public final class CumulativeIncidence {
             throw Check.fail("cumulative incidence needs right-censored counts; the count table has entries "
                     + "(delayed entry is not supported)");
         }
-        if (method == CifMethod.AALEN_JOHANSEN && counts.strataName() != null) {
+        if (method == CifMethod.AALEN_JOHANSEN && counts.strataName().isPresent()) {
             throw Check.fail("strata column '%s': the Aalen-Johansen curves take a group column only (strata "
-                    + "stratify Gray's test of CifMethod.CUMINC)", counts.strataName());
+                    + "stratify Gray's test of CifMethod.CUMINC)", counts.strataName().orElseThrow());
         }
         int groups = counts.groupLevels().size();
         int causes = counts.causes().size();
@@ -228,10 +225,9 @@ public final class CumulativeIncidence {
         for (int gi = 0; gi < groups; gi++) {
             perGroup[gi] = CauseCounts.of(counts, gi);
         }
-        Groups named = counts.groupName() == null ? Groups.NONE
+        Groups named = counts.groupName().isEmpty() ? Groups.NONE
                 : new Groups(counts.groupLevels(), counts.groupLabels());
-        return fit(perGroup, eventsOf, counts.causes(), named, Math.toIntExact(n), counts.omittedRows(),
-                counts.warnings(), () -> GrayTest.withDefaults().withRho(rho).test(counts));
+        return fit(perGroup, eventsOf, counts.causes(), named, counts.omittedRows(), counts.warnings());
     }
 
     /** The levels and R's labels of the groups; {@link #NONE} for one group. */
@@ -249,12 +245,10 @@ public final class CumulativeIncidence {
 
     /**
      * The curves from each group's counts ({@code counts[g]} null for a group without rows),
-     * {@code eventsOf[k]} events of cause k over all groups, and Gray's test when two or more groups
-     * have rows.
+     * {@code eventsOf[k]} events of cause k over all groups.
      */
     private CumulativeIncidenceResult fit(CauseCounts[] counts, int[] eventsOf, List<String> causeNames, Groups g,
-            int rowCount, int omittedRows, List<String> sourceWarnings,
-            java.util.function.Supplier<GrayTestResult> grayTest) {
+            int omittedRows, List<String> sourceWarnings) {
         int groups = counts.length;
         int s = causeNames.size() + 1;
         List<String> warnings = new ArrayList<>(sourceWarnings);
@@ -288,21 +282,7 @@ public final class CumulativeIncidence {
                     curves.add(new IncidenceCurve(g.level(gi), causeNames.get(k - 1), k, r[0], r[1], r[2]));
                 }
             }
-            GrayTestResult gray = null;
-            int ng = groupLabels.size();
-            if (ng > 1 && !GrayTest.fits(ng, causeNames.size(), rowCount)) {
-                // the curves need O(n) memory; only the test is quadratic in the groups: leave it out, say why
-                warnings.add(Check.format("Gray's test of %d groups was not computed: its %d x %d variance matrices"
-                        + " need %s, more than the heap has free; %s", ng, ng - 1, ng - 1, io.survkit.internal.Memory
-                        .size(GrayTest.workBytes(ng, causeNames.size(), rowCount)), GrayTest.UNWISE_ADVICE));
-            } else if (ng > 1) {
-                if (ng > MANY_GROUPS) {
-                    warnings.add(Check.format("Gray's test compares %d groups at once (%d degrees of freedom, %.1f"
-                            + " rows per group): %s", ng, ng - 1, rowCount / (double) ng, GrayTest.UNWISE_ADVICE));
-                }
-                gray = grayTest.get();
-            }
-            return new CumulativeIncidenceResult(method, causeLabels, groupLabels, curves, List.of(), gray,
+            return new CumulativeIncidenceResult(method, causeLabels, groupLabels, curves, List.of(), null,
                     omittedRows, warnings);
         }
         List<String> states = new ArrayList<>();

@@ -163,11 +163,6 @@ public final class CoxCoefficients {
             b[i] -= init == null ? 0 : init[i];
             df += Double.isNaN(coef[i]) ? 0 : 1;
         }
-        return new ChiSquareTest(CoxRegression.wald(var, b, p)[0], df);
-    }
-
-    /** The reported variance matrix (R {@code fit$var}), p x p row-major (a copy). */
-    double[] reportedVariance() {
-        return var.clone();
+        return new ChiSquareTest(CoxRegression.wald(var, b, p).statistic(), df);
     }
 }

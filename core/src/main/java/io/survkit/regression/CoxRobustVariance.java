@@ -1,6 +1,7 @@
 package io.survkit.regression;
 
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Tolerances;
 
 /**
  * The robust (sandwich) variance of a Cox fit and its robust score test, as R {@code coxph}
@@ -66,7 +67,7 @@ final class CoxRobustVariance {
 
     /** {@code u0' (S0'S0)^-1 u0} (R {@code fit$rscore}) from the cross-product and the column sums of S0. */
     static double scoreTest(double[] scoreCrossProduct, double[] scoreSum, int p) {
-        return Cholesky.quadraticForm(scoreCrossProduct, p, scoreSum, CoxRegression.TOLER_CHOL)[0];
+        return Cholesky.quadraticForm(scoreCrossProduct, p, scoreSum, Tolerances.COX_CHOLESKY).statistic();
     }
 
     /** {@code m (rows x p) %*% v (p x p)}, row-major. */

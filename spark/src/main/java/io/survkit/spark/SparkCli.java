@@ -1,5 +1,6 @@
 package io.survkit.spark;
 
+import io.survkit.compare.CumulativeIncidenceComparison;
 import io.survkit.compare.LogRankResult;
 import io.survkit.compare.LogRankTest;
 import io.survkit.compare.PValueAdjustment;
@@ -8,7 +9,6 @@ import io.survkit.compare.PairwiseLogRankResult;
 import io.survkit.compare.Weighting;
 import io.survkit.estimate.CifMethod;
 import io.survkit.estimate.ConfidenceIntervalType;
-import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.estimate.IncidenceCurve;
 import io.survkit.estimate.KaplanMeier;
@@ -393,7 +393,7 @@ public final class SparkCli implements Callable<Integer> {
             };
             boolean json = data.json();
             CumulativeIncidenceResult fit = data.survival(data.session())
-                    .cumulativeIncidence(CumulativeIncidence.withDefaults().withMethod(m).withGrayRho(rho));
+                    .cumulativeIncidence(CumulativeIncidenceComparison.withDefaults().withMethod(m).withRho(rho));
             double[] at = times == null ? null : java.util.Arrays.stream(times).sorted().distinct().toArray();
             data.write(spec, data.csv() ? fit.toCsv() : json ? Output.cif(fit, at) : Output.cifText(fit, at));
             return 0;

@@ -1,6 +1,7 @@
 package io.survkit.spark;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.Tolerances;
 import io.survkit.regression.BaselineHazard;
 import io.survkit.regression.ChiSquareTest;
 import io.survkit.regression.CoxCoefficients;

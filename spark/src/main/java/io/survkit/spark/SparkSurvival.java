@@ -1,5 +1,6 @@
 package io.survkit.spark;
 
+import io.survkit.compare.CumulativeIncidenceComparison;
 import io.survkit.compare.GrayTest;
 import io.survkit.compare.GrayTestResult;
 import io.survkit.compare.LogRankResult;
@@ -248,33 +249,57 @@ public final class SparkSurvival {
     }
 
     /**
-     * Cumulative incidence of every cause (cmprsk {@code cuminc}, or survfit's Aalen-Johansen states
-     * by the estimator's method) per group, and Gray's test per cause with two or more groups
-     * (stratified by the strata column): core's estimator on {@link #counts()}, whose cells hold the
-     * events of each cause; the same numbers as core on the same rows. Needs {@link #causes}.
+     * Cumulative incidence curves of every cause (cmprsk {@code cuminc}'s, or survfit's Aalen-Johansen
+     * states, by the estimator's method) per group: core's estimator on {@link #counts()}, whose
+     * cells hold the events of each cause; the same numbers as core on the same rows. Needs
+     * {@link #causes}.
      *
+     * @param estimator the estimator
+     * @return the curves
      * @throws IllegalArgumentException without {@link #causes}, with weights or entry times, or as
      *         core's estimator does
      */
     public CumulativeIncidenceResult cumulativeIncidence(CumulativeIncidence estimator) {
         Check.notNull("estimator", estimator);
-        requireCauses("cumulative incidence");
+        return estimator.fit(causeCounts("cumulative incidence"));
+    }
+
+    /**
+     * R's {@code cuminc} as one call: the curves and, with two or more groups, Gray's test per cause
+     * (stratified by the strata column) from one distributed aggregation ({@link #counts()}); the
+     * same numbers as core's comparison on the same rows. Needs {@link #causes}.
+     *
+     * @param comparison the curves' method and Gray's rho
+     * @return the curves with the test attached
+     * @throws IllegalArgumentException as {@link #cumulativeIncidence(CumulativeIncidence)} and core's
+     *         Gray's test
+     */
+    public CumulativeIncidenceResult cumulativeIncidence(CumulativeIncidenceComparison comparison) {
+        Check.notNull("comparison", comparison);
+        return comparison.fit(causeCounts("cumulative incidence"));
+    }
+
+    /** {@link #counts()} with per-cause events; an error without {@link #causes} or without events. */
+    private CountTable causeCounts(String what) {
+        requireCauses(what);
         CountTable counts = counts();
         if (!counts.hasCauses()) {
-            throw Check.fail("cumulative incidence: column '%s' has no events of any cause (all rows have the censoring"
-                    + " value '%s')", event, censorValue);
+            throw Check.fail("%s: column '%s' has no events of any cause (all rows have the censoring value '%s')",
+                    what, event, censorValue);
         }
-        return estimator.fit(counts);
+        return counts;
     }
 
     /**
      * Gray's test per cause between the groups, stratified by the strata column, from
      * {@link #counts()}; the same numbers as core on the same rows. Needs {@link #causes} and a group.
+     *
+     * @param test the test (rho)
+     * @return the test per cause
      */
     public GrayTestResult grayTest(GrayTest test) {
         Check.notNull("test", test);
-        requireCauses("Gray's test");
-        return test.test(counts());
+        return test.test(causeCounts("Gray's test"));
     }
 
     private void requireCauses(String what) {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.survkit.compare.CumulativeIncidenceComparison;
 import io.survkit.compare.GrayTest;
 import io.survkit.compare.GrayTestResult;
 import io.survkit.data.SurvivalData;
@@ -20,6 +21,7 @@ import io.survkit.estimate.CifMethod;
 import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.estimate.IncidenceCurve;
+import io.survkit.estimate.IncidenceTest;
 import io.survkit.estimate.StateProbabilities;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +58,7 @@ class SparkCifOracleTest {
         JsonNode c = SparkTests.load(name);
         JsonNode p = c.get("params");
         JsonNode res = c.get("result");
-        CumulativeIncidence est = CumulativeIncidence.withDefaults().withMethod(
+        CumulativeIncidenceComparison est = CumulativeIncidenceComparison.withDefaults().withMethod(
                 "cuminc".equals(p.get("method").asText()) ? CifMethod.CUMINC : CifMethod.AALEN_JOHANSEN);
         SurvivalData rows = SurvivalData.csv(SparkTests.data(c)).time(SparkTests.text(p, "time"))
                 .causes(SparkTests.text(p, "event"), p.get("censorValue").asText()).read();
@@ -80,9 +82,9 @@ class SparkCifOracleTest {
             assertR(e.get("est"), b.estimates(), w + " R est");
             assertR(e.get("var"), b.variances(), w + " R var");
         }
-        assertEquals(core.grayTest().isPresent(), spark.grayTest().isPresent(), name + " Gray's test");
-        spark.grayTest().ifPresent(g -> {
-            GrayTestResult h = core.grayTest().orElseThrow();
+        assertEquals(core.test().isPresent(), spark.test().isPresent(), name + " Gray's test");
+        spark.test().ifPresent(g -> {
+            IncidenceTest h = core.test().orElseThrow();
             for (int k = 0; k < g.causeCount(); k++) {
                 assertClose(h.statistic(k), g.statistic(k), name + " stat");
                 assertClose(h.pValue(k), g.pValue(k), name + " p");
