@@ -23,6 +23,8 @@ final class CoxDesign {
     final int[][] termColumns;
     /** Sorted position -> row of the data. */
     final int[] order;
+    /** 1-based source row (file line order) of each data row. */
+    final int[] sourceRows;
     final double[] time;
     /** Entry times in sorted order, or null for right-censored data. */
     final double[] start;
@@ -55,6 +57,7 @@ final class CoxDesign {
         this.termNames = b.termNames;
         this.termColumns = b.termColumns;
         this.order = b.order;
+        this.sourceRows = b.sourceRows;
         this.time = b.time;
         this.start = b.start;
         this.event = b.event;
@@ -100,6 +103,7 @@ final class CoxDesign {
         double[] x;
         double[] means;
         double[] scale;
+        int[] sourceRows;
         int[] cluster;
         int clusterCount;
         int events;
@@ -168,6 +172,7 @@ final class CoxDesign {
             b.strataLevels = List.of();
         }
         b.order = ord;
+        b.sourceRows = data.sourceRows();
         b.time = new double[n];
         b.event = new boolean[n];
         b.weight = new double[n];
