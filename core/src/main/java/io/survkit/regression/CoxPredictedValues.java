@@ -29,6 +29,7 @@ public final class CoxPredictedValues implements Exportable {
     private final int[] sourceRows;
     private final int omitted;
     private final double constant;
+    private final boolean withSe;
 
     CoxPredictedValues(CoxPredictionType type, CoxPredictionReference reference, List<String> terms, int rows,
             double[] fit, double[] se, int[] sourceRows, int omitted, double constant) {
@@ -41,6 +42,35 @@ public final class CoxPredictedValues implements Exportable {
         this.sourceRows = sourceRows;
         this.omitted = omitted;
         this.constant = constant;
+        this.withSe = true;
+    }
+
+    private CoxPredictedValues(CoxPredictedValues v) {
+        this.type = v.type;
+        this.reference = v.reference;
+        this.terms = v.terms;
+        this.rows = v.rows;
+        this.fit = v.fit;
+        this.se = v.se;
+        this.sourceRows = v.sourceRows;
+        this.omitted = v.omitted;
+        this.constant = v.constant;
+        this.withSe = false;
+    }
+
+    /**
+     * The same predictions without their standard errors (R {@code se.fit = FALSE}): the JSON and
+     * the table leave {@code se.fit} out.
+     *
+     * @return the predictions alone
+     */
+    public CoxPredictedValues withoutStandardErrors() {
+        return withSe ? new CoxPredictedValues(this) : this;
+    }
+
+    /** @return true unless made by {@link #withoutStandardErrors()} */
+    public boolean hasStandardErrors() {
+        return withSe;
     }
 
     /** @return the prediction type */
@@ -93,10 +123,11 @@ public final class CoxPredictedValues implements Exportable {
      * Standard errors of the predictions, one per row (R {@code $se.fit}).
      *
      * @return the standard errors
-     * @throws IllegalStateException for a TERMS prediction
+     * @throws IllegalStateException for a TERMS prediction, or without standard errors
      */
     public double[] standardErrors() {
         requireSingle();
+        requireSe();
         return se.clone();
     }
 
@@ -107,6 +138,7 @@ public final class CoxPredictedValues implements Exportable {
 
     /** @return their standard errors, {@code rows x terms} */
     public double[][] termStandardErrors() {
+        requireSe();
         return matrix(se);
     }
 
@@ -117,6 +149,12 @@ public final class CoxPredictedValues implements Exportable {
      */
     public OptionalDouble constant() {
         return type == CoxPredictionType.TERMS ? OptionalDouble.of(constant) : OptionalDouble.empty();
+    }
+
+    private void requireSe() {
+        if (!withSe) {
+            throw new IllegalStateException("these predictions were made without standard errors");
+        }
     }
 
     private void requireSingle() {
@@ -141,10 +179,16 @@ public final class CoxPredictedValues implements Exportable {
         w.beginObject().name("type").value(type.rName()).name("reference").value(reference.name().toLowerCase(
                 java.util.Locale.ROOT)).name("n").value(rows).name("nOmitted").value(omitted);
         if (type == CoxPredictionType.TERMS) {
-            w.name("terms").array(terms).name("fit").matrix(termFits()).name("se.fit").matrix(termStandardErrors())
-                    .name("constant").value(constant);
+            w.name("terms").array(terms).name("fit").matrix(termFits());
+            if (withSe) {
+                w.name("se.fit").matrix(termStandardErrors());
+            }
+            w.name("constant").value(constant);
         } else {
-            w.name("fit").array(fit).name("se.fit").array(se);
+            w.name("fit").array(fit);
+            if (withSe) {
+                w.name("se.fit").array(se);
+            }
         }
         w.endObject();
     }
@@ -157,7 +201,7 @@ public final class CoxPredictedValues implements Exportable {
         for (int j = 0; j < c; j++) {
             b.numberColumn(c == 1 && type != CoxPredictionType.TERMS ? "fit" : "fit." + terms.get(j));
         }
-        for (int j = 0; j < c; j++) {
+        for (int j = 0; withSe && j < c; j++) {
             b.numberColumn(c == 1 && type != CoxPredictionType.TERMS ? "se.fit" : "se.fit." + terms.get(j));
         }
         for (int i = 0; i < rows; i++) {
@@ -165,7 +209,7 @@ public final class CoxPredictedValues implements Exportable {
             for (int j = 0; j < c; j++) {
                 b.number(fit[i * c + j]);
             }
-            for (int j = 0; j < c; j++) {
+            for (int j = 0; withSe && j < c; j++) {
                 b.number(se[i * c + j]);
             }
         }
