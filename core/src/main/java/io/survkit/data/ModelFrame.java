@@ -37,6 +37,8 @@ public final class ModelFrame {
     private final String weightsName;
     private final Factor cluster;
     private final Factor strata;
+    /** Sum of the offset columns per row, or null without offset terms. */
+    private final double[] offset;
     private final List<Resolved> model;
     private final String[] columnNames;
     private final int[] columnTerm;
@@ -111,6 +113,7 @@ public final class ModelFrame {
         data.weightsColumn().ifPresent(w -> used.add(data.column(w)));
         String clusterColumn = data.clusterColumn().orElse(null);
         List<String> strataColumns = new ArrayList<>();
+        List<String> offsetColumns = new ArrayList<>();
         List<Term> modelTerms = new ArrayList<>();
         for (Term t : terms.terms()) {
             for (String c : t.columns()) {
@@ -120,6 +123,8 @@ public final class ModelFrame {
                 clusterColumn = c.column();
             } else if (t instanceof Term.Strata s) {
                 strataColumns.addAll(s.columns());
+            } else if (t instanceof Term.Offset o) {
+                offsetColumns.add(o.column());
             } else {
                 modelTerms.add(t);
             }
@@ -161,6 +166,7 @@ public final class ModelFrame {
         this.cluster = clusterColumn == null ? null
                 : Levels.code(data.column(clusterColumn), keep, null, sourceRows);
         this.strata = strataColumns.isEmpty() ? null : strataFactor(data, strataColumns);
+        this.offset = offsetColumns.isEmpty() ? null : offset(data, offsetColumns);
         this.model = new ArrayList<>();
         List<String> colNames = new ArrayList<>();
         List<Integer> colTerm = new ArrayList<>();
@@ -267,6 +273,22 @@ public final class ModelFrame {
         return List.copyOf(kept);
     }
 
+    /** R's {@code model.offset}: the sum of the offset columns over the rows used. */
+    private double[] offset(SurvivalData data, List<String> columns) {
+        double[] sum = new double[keep.length];
+        for (String name : columns) {
+            Column c = data.column(name);
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; offset() needs a numeric column", name);
+            }
+            double[] v = finite(name, pick(c.numbers, keep));
+            for (int k = 0; k < v.length; k++) {
+                sum[k] += v[k];
+            }
+        }
+        return sum;
+    }
+
     private Factor strataFactor(SurvivalData data, List<String> columns) {
         List<Factor> parts = new ArrayList<>();
         boolean allText = true;
@@ -350,6 +372,16 @@ public final class ModelFrame {
             r[i] = a[idx[i]];
         }
         return r;
+    }
+
+    /**
+     * R's {@code model.offset(mf)}: the sum of the {@code offset()} terms per row, which enters
+     * the linear predictor with coefficient 1.
+     *
+     * @return the offset per row, or empty without offset terms
+     */
+    public Optional<double[]> offset() {
+        return offset == null ? Optional.empty() : Optional.of(offset.clone());
     }
 
     /** @return the terms */

@@ -287,7 +287,8 @@ public final class CoxPrediction {
         double[] pred = new double[rows.m];
         double[] se = new double[rows.m];
         for (int i = 0; i < rows.m; i++) {
-            double lp = 0;
+            // R: + offset - mean(offset) (the fitted rows' mean)
+            double lp = rows.offset == null ? 0 : rows.offset[i] - d.offsetMean;
             for (int j = 0; j < p; j++) {
                 lp += x[i * p + j] * b[j];
             }
@@ -402,7 +403,8 @@ public final class CoxPrediction {
         double[] z = new double[p];
         double[] dt = new double[p];
         for (int i = 0; i < rows.m; i++) {
-            double eta = 0;
+            // the risk sets hold exp(x beta + offset), so the row's risk takes its own offset
+            double eta = rows.offset == null ? 0 : rows.offset[i];
             for (int j = 0; j < p; j++) {
                 z[j] = rows.x[i * p + j] - d.means[j];
                 eta += z[j] * b[j];
@@ -470,8 +472,8 @@ public final class CoxPrediction {
         double[] coef = fit.coefficientArray();
         double[] var = fit.varianceMatrix();
         CoxRiskSets rs = CoxRiskSets.of(d, fit.betaScaled(), fit.tieMethod() == TieMethod.EFRON);
-        // risk of z relative to the centring: exp(beta'(z - means))
-        double eta = 0;
+        // risk of z relative to the centring: exp(beta'(z - means)), at the mean offset (R survfit.coxph)
+        double eta = d.offsetMean;
         double[] zc = new double[p];
         for (int j = 0; j < p; j++) {
             zc[j] = z[j] - d.means[j];

@@ -24,6 +24,8 @@ final class CoxPredictionRows {
     final double[] time;
     /** Entry time per row, or null for right-censored rows. */
     final double[] start;
+    /** The offset per row (R's model.offset, not centred), or null without offset terms. */
+    final double[] offset;
     /** Event indicator per fitted row (data order), or null for new rows. */
     final boolean[] event;
     /** 1-based source row of each row. */
@@ -33,7 +35,8 @@ final class CoxPredictionRows {
     final boolean fitted;
 
     private CoxPredictionRows(int m, int p, double[] x, int[] stratum, double[] time, double[] start,
-            boolean[] event, int[] sourceRows, int omitted, boolean fitted) {
+            double[] offset, boolean[] event, int[] sourceRows, int omitted, boolean fitted) {
+        this.offset = offset;
         this.event = event;
         this.m = m;
         this.p = p;
@@ -56,6 +59,7 @@ final class CoxPredictionRows {
         double[] time = new double[n];
         double[] start = d.start == null ? null : new double[n];
         boolean[] event = new boolean[n];
+        double[] offset = d.offset == null ? null : new double[n];
         for (int s = 0; s < d.strataCount(); s++) {
             for (int k = d.strataStart[s]; k < d.strataStart[s + 1]; k++) {
                 int i = d.order[k];
@@ -65,12 +69,15 @@ final class CoxPredictionRows {
                 stratum[i] = s;
                 time[i] = d.time[k];
                 event[i] = d.event[k];
+                if (offset != null) {
+                    offset[i] = d.offset[k];
+                }
                 if (start != null) {
                     start[i] = d.start[k];
                 }
             }
         }
-        return new CoxPredictionRows(n, p, x, stratum, time, start, event, sourceRows, 0, true);
+        return new CoxPredictionRows(n, p, x, stratum, time, start, offset, event, sourceRows, 0, true);
     }
 
     /**
@@ -142,6 +149,27 @@ final class CoxPredictionRows {
                 }
             }
         }
+        double[] off = null;
+        for (io.survkit.data.Term term : d.formula.terms()) {
+            if (term instanceof io.survkit.data.Term.Offset o) {
+                if (needTime) {
+                    // R 3.5-3 computes exp(x beta) + offset here, which is not the expected count
+                    throw Check.fail("the expected number of events and survival for new data of a model with an"
+                            + " offset are not offered (R's predict.coxph adds the offset outside exp()); predict the"
+                            + " fitted rows, or lp or risk");
+                }
+                if (!data.hasColumn(o.column()) || !data.isNumeric(o.column())) {
+                    throw Check.fail("the new data need the numeric offset column '%s'; they have %s", o.column(),
+                            data.columnNames());
+                }
+                double[] v = data.numbers(o.column());
+                off = off == null ? new double[n] : off;
+                for (int i = 0; i < n; i++) {
+                    missing[i] |= Double.isNaN(v[i]);
+                    off[i] += v[i];
+                }
+            }
+        }
         int[] strat = new int[n];
         if (d.strataName != null) {
             strata(d, data, strat, missing);
@@ -173,6 +201,7 @@ final class CoxPredictionRows {
         int[] stratum = new int[m];
         double[] time = needTime ? new double[m] : null;
         double[] start = t0 == null ? null : new double[m];
+        double[] offset = off == null ? null : new double[m];
         int[] src = new int[m];
         int r = 0;
         double[] row = new double[p];
@@ -192,10 +221,13 @@ final class CoxPredictionRows {
             if (start != null) {
                 start[r] = t0[i];
             }
+            if (offset != null) {
+                offset[r] = off[i];
+            }
             src[r] = data.sourceRow(i);
             r++;
         }
-        return new CoxPredictionRows(m, p, x, stratum, time, start, null, src, n - m, false);
+        return new CoxPredictionRows(m, p, x, stratum, time, start, offset, null, src, n - m, false);
     }
 
     /**
