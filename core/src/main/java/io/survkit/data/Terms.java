@@ -146,7 +146,10 @@ public final class Terms {
     }
 
     /**
-     * @param parts two or more variable, numeric or factor terms
+     * An interaction; a strata part gives a coefficient per stratum as R's {@code x:strata(s)}
+     * (and stratifies the model by s).
+     *
+     * @param parts two or more variable, numeric, factor or strata terms
      * @return their interaction
      */
     public static Term interaction(Term... parts) {
@@ -154,8 +157,9 @@ public final class Terms {
             throw Check.fail("an interaction needs at least two terms");
         }
         for (Term p : parts) {
-            if (!(p instanceof Term.Variable || p instanceof Term.Numeric || p instanceof Term.Categorical)) {
-                throw Check.fail("an interaction takes columns and factors, not %s", p.formula());
+            if (!(p instanceof Term.Variable || p instanceof Term.Numeric || p instanceof Term.Categorical
+                    || p instanceof Term.Strata)) {
+                throw Check.fail("an interaction takes columns, factors and strata, not %s", p.formula());
             }
         }
         return new Term.Interaction(List.of(parts));
@@ -321,7 +325,7 @@ public final class Terms {
 
         private Term interaction(List<Term> parts) {
             for (Term p : parts) {
-                if (p instanceof Term.Strata || p instanceof Term.Cluster || p instanceof Term.Offset) {
+                if (p instanceof Term.Cluster || p instanceof Term.Offset) {
                     throw fail("an interaction of columns and factors (" + p.formula() + " cannot be part of one)");
                 }
             }

@@ -133,6 +133,10 @@ public final class CoxPrediction {
             String[] ab = d.termNames[t].split(":", 2);
             double[] ra = cols.get(ab[0]);
             double[] rb = cols.get(ab[1]);
+            if (ra == null || rb == null) {
+                throw Check.fail("a model row for the term %s depends on the stratum; predict new rows with"
+                        + " predict(newData, type) instead", d.termNames[t]);
+            }
             for (double vb : rb) {
                 for (double va : ra) {
                     out[j++] = va * vb;

@@ -88,7 +88,7 @@ final class CoxPredictionRows {
         CoxDesign d = fit.design();
         int n = data.rowCount();
         int p = d.p;
-        Map<String, List<String>> levels = fit.covariateLevels();
+        Map<String, List<String>> levels = new java.util.HashMap<>(fit.covariateLevels());
         // the columns of each model term's parts
         List<String[]> parts = new ArrayList<>();
         for (String term : d.termNames) {
@@ -102,9 +102,15 @@ final class CoxPredictionRows {
         // each covariate column's values: numbers, or level codes (0 = reference)
         Map<String, double[]> numeric = new java.util.HashMap<>();
         Map<String, int[]> codes = new java.util.HashMap<>();
-        for (String[] ps : parts) {
+        Map<String, Boolean> strataParts = new java.util.HashMap<>();
+        for (int t = 0; t < parts.size(); t++) {
+            String[] ps = parts.get(t);
             for (String c : ps) {
                 if (numeric.containsKey(c) || codes.containsKey(c)) {
+                    continue;
+                }
+                if (c.startsWith("strata(")) {
+                    strataParts.put(c, strataPart(d, t, ps, c, levels));
                     continue;
                 }
                 if (!data.hasColumn(c)) {
@@ -173,6 +179,14 @@ final class CoxPredictionRows {
         int[] strat = new int[n];
         if (d.strataName != null) {
             strata(d, data, strat, missing);
+        }
+        for (Map.Entry<String, Boolean> e : strataParts.entrySet()) {
+            // x:strata(s): the row's stratum picks the column (full coding: every stratum has one)
+            int[] code = new int[n];
+            for (int i = 0; i < n; i++) {
+                code[i] = strat[i] + (e.getValue() ? 1 : 0);
+            }
+            codes.put(e.getKey(), code);
         }
         double[] t = null;
         double[] t0 = null;
@@ -253,6 +267,31 @@ final class CoxPredictionRows {
             row[j++] = v;
         }
         return j;
+    }
+
+    /**
+     * Registers the strata part {@code c} of term t ({@code x:strata(s)}) as a factor over the
+     * model's strata; returns true for R's full coding (a column per stratum), false for contrasts.
+     */
+    private static boolean strataPart(CoxDesign d, int t, String[] ps, String c, Map<String, List<String>> levels) {
+        if (!c.equals("strata(" + d.strataName + ")")) {
+            throw Check.fail("prediction for new data with %s is offered when it names the model's strata (%s)", c,
+                    d.strataName);
+        }
+        int others = 1;
+        for (String q : ps) {
+            if (!q.equals(c)) {
+                others *= width(q, levels);
+            }
+        }
+        boolean full = d.termColumns[t].length / others == d.strataLevels.size();
+        List<String> lv = new java.util.ArrayList<>();
+        if (full) {
+            lv.add("");
+        }
+        lv.addAll(d.strataLevels);
+        levels.put(c, lv);
+        return full;
     }
 
     private static int width(String c, Map<String, List<String>> levels) {
