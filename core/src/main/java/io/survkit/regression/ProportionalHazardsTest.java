@@ -350,7 +350,7 @@ public final class ProportionalHazardsTest {
                 double deadwt = 0;
                 double denom2 = 0;
                 while (k >= lo && d.time[k] == dtime) {
-                    double eta = 0;
+                    double eta = d.offset == null ? 0 : d.offset[k];
                     for (int i = 0; i < q; i++) {
                         xr[i] = d.x[k * p + keep[i]];
                         eta += beta[keep[i]] * xr[i];
