@@ -149,7 +149,7 @@ public final class BalanceResult {
         }
         sb.append(String.format(Locale.ROOT, "max |SMD| before %.4f", maxAbsoluteSmdBefore()));
         if (after != null) {
-            sb.append(String.format(Locale.ROOT, ", %s %.4f", what, maxAbsoluteSmdAfter()));
+            sb.append(String.format(Locale.ROOT, ", %s %.4f", what, maxAbsoluteSmdAfter().getAsDouble()));
         }
         sb.append('\n');
         return sb.toString();
