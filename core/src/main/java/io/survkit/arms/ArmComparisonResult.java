@@ -520,7 +520,10 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         Document d = Document.titled(title());
         d = d.heading("Cohort").table("Rows read, left out (and why) and analysed", cohortTable());
         for (EndpointComparison e : endpoints) {
-            d = d.heading(e.description() == null ? e.name() : e.name() + ": " + e.description());
+            d = d.heading(e.name());
+            if (e.description() != null) {
+                d = d.paragraph(e.description());
+            }
             for (Figure f : figures.apply(e)) {
                 d = d.figure(f.name(), f.svg(), f.caption());
             }

@@ -125,7 +125,7 @@ final class GistCommand implements Callable<Integer> {
     static ArmComparison comparison(CohortSelection cohort) {
         return ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
                 .withTreatment(ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY).withControl(ArmDefinition.CHEMOTHERAPY_ALONE)
-                .withLandmarks(12, 36, 60).withHorizon(120).withAdjustment("age", "sex", "size");
+                .withLandmarks(12, 36, 60).withHorizon(120).withAdjustment("age", "sex", "size").withTimeUnit("months");
     }
 
     /** Markdown-free label of the gain: "≥ 63". */
