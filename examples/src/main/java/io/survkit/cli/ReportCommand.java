@@ -48,21 +48,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "Unit of the times, printed wherever a time appears, e.g. days or months (default: none).")
     String timeUnit;
 
-    @Option(names = "--treatment", paramLabel = "LEVEL",
-            description = "The treatment arm (a level of --group); default: the second level.")
-    String treatment;
-
-    @Option(names = "--control", paramLabel = "LEVEL",
-            description = "The control arm (a level of --group); default: the first level.")
-    String control;
-
-    @Option(names = "--times", paramLabel = "T[,T...]", converter = Converters.NumberList.class,
-            description = "Landmark times: survival in each arm and the difference (default: none).")
-    Converters.Numbers times;
-
-    @Option(names = "--tau", paramLabel = "TAU", converter = Converters.FiniteNumber.class,
-            description = "RMST horizon (default: the shorter arm's longest follow-up, as survRM2).")
-    Double tau;
+    @Mixin
+    ArmOptions arms;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Title of the report (default: the comparison's).")
     String title;
@@ -91,18 +78,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private ArmComparison comparison(SurvivalData d) {
         ArmComparison c = (endpoint == null ? ArmComparison.of(d) : ArmComparison.of(endpoint, d)).withArm(data.group);
-        if (treatment != null) {
-            c = c.withTreatment(treatment);
-        }
-        if (control != null) {
-            c = c.withControl(control);
-        }
-        if (times != null) {
-            c = c.withLandmarks(times.values());
-        }
-        if (tau != null) {
-            c = c.withHorizon(tau);
-        }
+        c = arms.apply(c);
         if (timeUnit != null) {
             c = c.withTimeUnit(timeUnit);
         }
