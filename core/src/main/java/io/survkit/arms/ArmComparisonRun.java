@@ -212,7 +212,7 @@ final class ArmComparisonRun {
             for (int a = 0; a < 2; a++) {
                 if (n[a] == 0) {
                     throw Check.fail("landmark analysis at %s: no patient of arm '%s' is followed beyond it for"
-                            + " endpoint %s", Numbers.time(landmarkTime), a == 0 ? s.control : s.treatment,
+                            + " endpoint %s", time(landmarkTime), a == 0 ? s.control : s.treatment,
                             names.get(e));
                 }
             }
@@ -221,10 +221,15 @@ final class ArmComparisonRun {
         List<CohortFlow> flows = new ArrayList<>();
         for (int e = 0; e < twoArm.size(); e++) {
             flows.add(new CohortFlow(names.get(e), twoArm.get(e).rowCount(), List.of(new CohortFlow.Exclusion(
-                    "not followed beyond the landmark " + Numbers.time(landmarkTime),
+                    "not followed beyond the landmark " + time(landmarkTime),
                     twoArm.get(e).rowCount() - landmarked.get(e).rowCount())), landmarked.get(e).rowCount()));
         }
         return analyse(s, landmarked, landmarkTime, List.of(), null, flows);
+    }
+
+    /** A time with the comparison's unit when one was given ("12 months"). */
+    private String time(double t) {
+        return timeUnit == null ? Numbers.time(t) : Numbers.time(t) + " " + timeUnit;
     }
 
     /** Resolved arm labels. */
@@ -327,19 +332,19 @@ final class ArmComparisonRun {
             if (t > shorter) {
                 int a = longest[0] < longest[1] ? 0 : 1;
                 throw Check.fail("landmark %s is beyond the follow-up of arm '%s' for endpoint %s (longest follow-up"
-                        + " %s); choose landmarks <= %s", Numbers.time(t), a == 0 ? s.control : s.treatment,
-                        names.get(e), Numbers.time(shorter), Numbers.time(shorter));
+                        + " %s); choose landmarks <= %s", time(t), a == 0 ? s.control : s.treatment,
+                        names.get(e), time(shorter), time(shorter));
             }
         }
         if (horizon > shorter) {
             int a = longest[0] < longest[1] ? 0 : 1;
             throw Check.fail("RMST horizon %s is beyond the follow-up of arm '%s' for endpoint %s (longest follow-up"
-                    + " %s); choose a horizon <= %s", Numbers.time(horizon), a == 0 ? s.control : s.treatment,
-                    names.get(e), Numbers.time(shorter), Numbers.time(shorter));
+                    + " %s); choose a horizon <= %s", time(horizon), a == 0 ? s.control : s.treatment,
+                    names.get(e), time(shorter), time(shorter));
         }
         if (medianBound > longest[1]) {
             throw Check.fail("median bound time %s is beyond the longest follow-up %s of treatment arm '%s' for"
-                    + " endpoint %s", Numbers.time(medianBound), Numbers.time(longest[1]), s.treatment, names.get(e));
+                    + " endpoint %s", time(medianBound), time(longest[1]), s.treatment, names.get(e));
         }
         return two;
     }
@@ -384,12 +389,12 @@ final class ArmComparisonRun {
         for (double l : landmarks) {
             if (l > Math.min(longest[0], longest[1])) {
                 notes.add(Check.format("%s: survival at %s is not estimable in both arms (beyond the follow-up of an"
-                        + " arm)", name, Numbers.time(l)));
+                        + " arm)", name, time(l)));
             }
         }
         if (tau > Math.min(longest[0], longest[1])) {
             notes.add(Check.format("%s: RMST at %s is not estimable in both arms (beyond the follow-up of an arm)",
-                    name, Numbers.time(tau)));
+                    name, time(tau)));
         }
         double[] logRank = logRank(two);
         if (weighting != null) {
