@@ -282,9 +282,9 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
                         + " logistic regression on ").append(String.join(", ", cov)).append("; patients were"
                         + " matched 1:").append(ms.ratio()).append(" by greedy nearest-neighbour matching on the"
                         + " logit of the score without replacement");
-                m.append(Double.isNaN(ms.caliperInSd()) ? (Double.isInfinite(ms.caliperWidth()) ? ", without caliper"
+                m.append(ms.caliperInSd().isEmpty() ? (Double.isInfinite(ms.caliperWidth()) ? ", without caliper"
                         : ", caliper " + Numbers.fixed3(ms.caliperWidth()) + " on the logit scale")
-                        : ", caliper " + Numbers.time(ms.caliperInSd()) + " SD of the logit");
+                        : ", caliper " + Numbers.time(ms.caliperInSd().getAsDouble()) + " SD of the logit");
                 m.append(", and balance was assessed by standardized mean differences. The matched sample was"
                         + " analysed with the matched set as cluster (robust variance of the Cox model and"
                         + " infinitesimal-jackknife variance of the Kaplan-Meier estimates). ");
