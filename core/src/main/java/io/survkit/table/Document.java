@@ -27,7 +27,7 @@ import java.util.Map;
 public final class Document {
     private static final String STYLE = "body{font-family:Helvetica,Arial,sans-serif;max-width:980px;margin:24px auto;"
             + "color:#111;line-height:1.45}table{border-collapse:collapse;margin:12px 0}th,td{border:1px solid #bbb;"
-            + "padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}th{background:#f2f2f2}"
+            + "padding:4px 8px;text-align:left;vertical-align:top}td.number{text-align:right}th{background:#f2f2f2}"
             + "caption{text-align:left;font-weight:bold;padding:4px 0}figure{margin:16px 0}"
             + "figcaption{font-size:90%;color:#444}.methods{font-size:92%;color:#333}";
 
