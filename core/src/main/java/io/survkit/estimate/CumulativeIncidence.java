@@ -208,6 +208,7 @@ public final class CumulativeIncidence {
                             + " rows per group): %s", ng, ng - 1, data.rowCount() / (double) ng, GrayTest.UNWISE_ADVICE));
                 }
                 gray = GrayTest.withDefaults().withRho(rho).test(data);
+                warnings.addAll(gray.warnings());
             }
             return new CumulativeIncidenceResult(method, causeLabels, groupLabels, curves, List.of(), gray,
                     data.omittedRows(), warnings);
