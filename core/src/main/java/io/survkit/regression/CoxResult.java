@@ -68,10 +68,12 @@ public final class CoxResult implements Exportable {
         this.covariates = covariates;
         int p = d.p;
         List<String> warn = new ArrayList<>();
-        // redundant columns (R: coef NA where the inverse has a zero diagonal)
+        // redundant columns (R: coef NA where the inverse has a zero diagonal). R's coxph.fit looks for
+        // them only when the Cholesky flag is below p: out of iterations the flag is 1000, so a
+        // diverging fit reports every coefficient (the last good point), none as aliased
         double[] b = f.beta.clone();
         boolean[] sing = new boolean[p];
-        if (f.rank < p) {
+        if (f.rank < p && f.converged) {
             List<String> names = new ArrayList<>();
             for (int j = 0; j < p; j++) {
                 if (f.var[j * p + j] == 0) {
