@@ -5,6 +5,10 @@ import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.ConcordanceKernel;
+import io.survkit.internal.QuadraticForm;
+import io.survkit.internal.Tolerances;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +41,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class CoxRegression {
-    /** R's {@code coxph.control()$toler.chol}: {@code .Machine$double.eps^0.75}. */
-    static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
     private static final CoxRegression DEFAULTS =
-            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, 1e-9, null);
+            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, Tolerances.COX_CONVERGENCE, null);
 
     private final TieMethod ties;
     private final CoxVariance variance;
@@ -63,29 +65,51 @@ public final class CoxRegression {
     /**
      * The default procedure: Efron ties, {@link CoxVariance#AUTO}, confidence level 0.95, at most 20
      * Newton-Raphson iterations, convergence tolerance 1e-9 (R {@code coxph.control()}).
+     *
+     * @return the shared default instance
      */
     public static CoxRegression withDefaults() {
         return DEFAULTS;
     }
 
-    /** Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}. */
+    /**
+     * Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}.
+     *
+     * @param method the method
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withTies(TieMethod method) {
         return new CoxRegression(Check.notNull("tie method", method), variance, confLevel, maxIterations, tolerance,
                 init);
     }
 
-    /** Which variance the result reports (standard errors, confidence intervals, z, p, Wald test). */
+    /**
+     * Which variance the result reports (standard errors, confidence intervals, z, p, Wald test).
+     *
+     * @param v the cox variance
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withVariance(CoxVariance v) {
         return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance, init);
     }
 
-    /** Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1). */
+    /**
+     * Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withConfidenceLevel(double level) {
         return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance,
                 init);
     }
 
-    /** Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0. */
+    /**
+     * Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0.
+     *
+     * @param n the count
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withMaxIterations(int n) {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
@@ -96,10 +120,13 @@ public final class CoxRegression {
     /**
      * Convergence tolerance on the relative change of the log partial likelihood (R {@code eps},
      * default 1e-9); must exceed the Cholesky tolerance 2.2e-16^0.75 = 1.8e-12.
+     *
+     * @param eps the convergence tolerance
+     * @return a new instance with this setting (this one is unchanged)
      */
     public CoxRegression withTolerance(double eps) {
-        if (!(eps > TOLER_CHOL && eps < 1)) {
-            throw Check.fail("tolerance must be between %s and 1, got %s", TOLER_CHOL, eps);
+        if (!(eps > Tolerances.COX_CHOLESKY && eps < 1)) {
+            throw Check.fail("tolerance must be between %s and 1, got %s", Tolerances.COX_CHOLESKY, eps);
         }
         return new CoxRegression(ties, variance, confLevel, maxIterations, eps, init);
     }
@@ -128,27 +155,27 @@ public final class CoxRegression {
         return init == null ? java.util.Optional.empty() : java.util.Optional.of(init.clone());
     }
 
-    /** Tie handling in use. */
+    /** {@return tie handling in use} */
     public TieMethod ties() {
         return ties;
     }
 
-    /** Variance choice in use. */
+    /** {@return variance choice in use} */
     public CoxVariance variance() {
         return variance;
     }
 
-    /** Confidence level in use. */
+    /** {@return confidence level in use} */
     public double confidenceLevel() {
         return confLevel;
     }
 
-    /** Iteration limit in use. */
+    /** {@return iteration limit in use} */
     public int maxIterations() {
         return maxIterations;
     }
 
-    /** Convergence tolerance in use. */
+    /** {@return convergence tolerance in use} */
     public double tolerance() {
         return tolerance;
     }
@@ -209,7 +236,156 @@ public final class CoxRegression {
         CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, init);
         boolean robust = variance == CoxVariance.ROBUST
                 || (variance == CoxVariance.AUTO && (d.cluster != null || d.fractionalWeights));
-        return new CoxResult(this, d, f, robust, levels(frame));
+        return result(d, f, robust, levels(frame));
+    }
+
+    /**
+     * The finished result of a Newton-Raphson fit: R's rule for redundant columns (coefficient NA
+     * where the inverse information has a zero diagonal), the convergence checks, the robust
+     * variance when asked for, the three tests and the concordance (R {@code coxph}, {@code
+     * coxph.fit}, {@code agreg.fit}).
+     */
+    CoxResult result(CoxDesign d, CoxKernel.Fit f, boolean robust, Map<String, List<String>> covariates) {
+        int p = d.p;
+        List<String> warn = new ArrayList<>();
+        CoxResult.Builder r = new CoxResult.Builder();
+        r.design = d;
+        r.ties = ties;
+        r.confLevel = confLevel;
+        r.robust = robust;
+        r.covariates = covariates;
+        r.coef = f.beta.clone();
+        r.betaScaled = f.betaScaled.clone();
+        redundant(d, f, r.coef, r.betaScaled, warn);
+        r.naiveVar = f.var;
+        r.score = f.u;
+        r.loglikNull = f.loglikNull;
+        r.loglik = f.loglik;
+        r.iterations = f.iterations;
+        r.converged = f.converged;
+        int df = 0;
+        for (double v : r.coef) {
+            if (!Double.isNaN(v)) {
+                df++;
+            }
+        }
+        r.infinite = CoxConvergence.check(f.u, f.var, r.coef, f.converged, () -> maxLinearPredictor(d, f.betaScaled),
+                d.columnNames, this, d.start != null, warn);
+        r.lrt = new ChiSquareTest(2 * (f.loglik - f.loglikNull), df);
+        r.modelScore = new ChiSquareTest(f.scoreTest, df);
+        boolean efron = ties == TieMethod.EFRON;
+        if (robust) {
+            r.var = CoxRobustVariance.variance(d, r.betaScaled, efron, f.var);
+            // robust score test at the initial values, 0 by default (R fit$rscore)
+            r.robustScore = new ChiSquareTest(CoxRobustVariance.scoreTest(d, initialScaled(d), efron), df);
+        } else {
+            r.var = f.var;
+        }
+        // R: coxph.wtest(var, coef - init)
+        r.wald = new ChiSquareTest(wald(r.var, minusInitial(r.coef), p).statistic(), df);
+        if (!robust && d.cluster != null) {
+            warn.add("the cluster column is ignored for the variance because the model-based variance was requested;"
+                    + " use CoxVariance.ROBUST or AUTO for clustered standard errors");
+        }
+        if (!robust && d.fractionalWeights) {
+            warn.add("non-integer case weights with the model-based variance: the standard errors treat weights as"
+                    + " replication counts; use CoxVariance.ROBUST (R's default here)");
+        }
+        double[] lp = sortedLinearPredictor(d, r.betaScaled);
+        r.concordance = concordance(d, lp);
+        r.linearPredictors = new double[d.n];
+        for (int k = 0; k < d.n; k++) {
+            r.linearPredictors[d.order[k]] = lp[k];
+        }
+        r.warnings = warn;
+        return r.build();
+    }
+
+    /**
+     * R: a column whose inverse-information diagonal is 0 is redundant: coefficient NA (NaN), scaled
+     * beta 0. R's coxph.fit looks for them only when the Cholesky flag is below p: out of iterations
+     * the flag is 1000, so a diverging fit reports every coefficient (the last good point), none as
+     * aliased (issue 12).
+     */
+    private static void redundant(CoxDesign d, CoxKernel.Fit f, double[] coef, double[] betaScaled,
+            List<String> warn) {
+        if (f.rank >= d.p || !f.converged) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < d.p; j++) {
+            if (f.var[j * d.p + j] == 0) {
+                coef[j] = Double.NaN;
+                betaScaled[j] = 0;
+                names.add(d.columnNames[j]);
+            }
+        }
+        if (!names.isEmpty()) {
+            warn.add("X matrix deemed to be singular: no coefficient for " + names
+                    + " (the column is constant or a combination of other columns); remove it from the model");
+        }
+    }
+
+    /** The largest centred linear predictor over the rows (R's "may be infinite" rule). */
+    private static double maxLinearPredictor(CoxDesign d, double[] betaScaled) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double e : sortedLinearPredictor(d, betaScaled)) {
+            max = Math.max(max, e);
+        }
+        return max;
+    }
+
+    /** Centred linear predictor per sorted row, in the design's coordinates. */
+    static double[] sortedLinearPredictor(CoxDesign d, double[] betaScaled) {
+        int p = d.p;
+        double[] lp = new double[d.n];
+        for (int k = 0; k < d.n; k++) {
+            double e = 0;
+            for (int j = 0; j < p; j++) {
+                e += betaScaled[j] * d.x[k * p + j];
+            }
+            lp[k] = e;
+        }
+        return lp;
+    }
+
+    /**
+     * Harrell's concordance of the linear predictor as R {@code coxph} stores it: R's
+     * {@code concordancefit(y, lp, strata, weights, cluster, reverse = TRUE, timewt = "n")}, so a
+     * larger linear predictor should go with a shorter survival; clustered with a cluster column.
+     */
+    private static CoxConcordance concordance(CoxDesign d, double[] lp) {
+        ConcordanceKernel k = ConcordanceKernel.count(d.time, d.start, d.startOrder, d.event, d.weight, d.strataStart,
+                lp, null);
+        double[] c = k.totals();
+        double npair = c[ConcordanceKernel.CONCORDANT] + c[ConcordanceKernel.DISCORDANT]
+                + c[ConcordanceKernel.TIED_RISK];
+        double somer = (c[ConcordanceKernel.CONCORDANT] - c[ConcordanceKernel.DISCORDANT]) / npair;
+        double var = k.variance(d.cluster, d.clusterCount);
+        // reverse = TRUE: concordant and discordant swap, C becomes 1 - C
+        return new CoxConcordance(1 - (somer + 1) / 2, Math.sqrt(var), c[ConcordanceKernel.DISCORDANT],
+                c[ConcordanceKernel.CONCORDANT], c[ConcordanceKernel.TIED_RISK]);
+    }
+
+    /** The initial coefficients (R {@code init}) in the design's scaled coordinates, 0 without them. */
+    private double[] initialScaled(CoxDesign d) {
+        double[] r = new double[d.p];
+        for (int i = 0; init != null && i < d.p; i++) {
+            r[i] = init[i] / d.scale[i];
+        }
+        return r;
+    }
+
+    /** {@code b - init} (R's Wald test is against the initial values), {@code b} without them. */
+    private double[] minusInitial(double[] b) {
+        if (init == null) {
+            return b;
+        }
+        double[] r = b.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] -= init[i];
+        }
+        return r;
     }
 
     /** R's coxexact.fit: right-censored rows, no case weights other than 1. */
@@ -239,7 +415,7 @@ public final class CoxRegression {
     }
 
     /** R's Wald test {@code coxph.wtest}: {@code b' V^-1 b} over the coefficients that are not NaN. */
-    static double[] wald(double[] var, double[] b, int p) {
+    static QuadraticForm wald(double[] var, double[] b, int p) {
         int m = 0;
         for (double v : b) {
             if (!Double.isNaN(v)) {
@@ -265,9 +441,9 @@ public final class CoxRegression {
             r++;
         }
         if (m == 0) {
-            return new double[] {0, 0};
+            return new QuadraticForm(0, 0);
         }
-        return Cholesky.quadraticForm(vv, m, bb, TOLER_CHOL);
+        return Cholesky.quadraticForm(vv, m, bb, Tolerances.COX_CHOLESKY);
     }
 
     @Override
