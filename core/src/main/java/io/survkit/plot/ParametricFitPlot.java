@@ -17,7 +17,7 @@ import java.util.List;
  * <pre>{@code
  * ModelComparisonResult models = ModelComparison.withDefaults().withHorizon(3650).fit(arm);
  * SurvivalCurve km = KaplanMeier.withDefaults().fit(arm).curve(0);
- * String svg = ParametricFitPlot.withDefaults().title("Extrapolation").survival(km, models);
+ * String svg = ParametricFitPlot.withDefaults().withTitle("Extrapolation").survival(km, models);
  * }</pre>
  */
 public final class ParametricFitPlot {
@@ -42,12 +42,12 @@ public final class ParametricFitPlot {
     }
 
     /** Title. */
-    public ParametricFitPlot title(String t) {
+    public ParametricFitPlot withTitle(String t) {
         return new ParametricFitPlot(Check.notNull("title", t), timeLabel, width, height);
     }
 
     /** Label of the time axis. */
-    public ParametricFitPlot timeLabel(String t) {
+    public ParametricFitPlot withTimeLabel(String t) {
         return new ParametricFitPlot(title, Check.notNull("time label", t), width, height);
     }
 

@@ -183,8 +183,8 @@ final class GistStudy {
 
     private String extrapolationFigure() {
         SurvivalCurve km = KaplanMeier.withDefaults().fit(controlOs).curve(0);
-        return ParametricFitPlot.withDefaults().title("Chemotherapy alone: overall survival extrapolated")
-                .timeLabel("Months since diagnosis").survival(km, extrapolation);
+        return ParametricFitPlot.withDefaults().withTitle("Chemotherapy alone: overall survival extrapolated")
+                .withTimeLabel("Months since diagnosis").survival(km, extrapolation);
     }
 
     ArmComparisonResult main() {
@@ -316,8 +316,8 @@ final class GistStudy {
         for (EndpointComparison e : main.endpoints()) {
             String annotation = String.format(Locale.ROOT, "Log-rank p %s; HR %.2f (%.2f-%.2f)",
                     p(e.logRankPValue()), e.crudeHazardRatio(), e.crudeHazardRatioLower(), e.crudeHazardRatioUpper());
-            String svg = KaplanMeierPlot.withDefaults().title(e.name()).timeLabel("Months since diagnosis")
-                    .confidenceBands(true).annotation(annotation).render(KaplanMeierPlots.curves(e.kaplanMeier()));
+            String svg = KaplanMeierPlot.withDefaults().withTitle(e.name()).withTimeLabel("Months since diagnosis")
+                    .withConfidenceBands(true).withAnnotation(annotation).render(KaplanMeierPlots.curves(e.kaplanMeier()));
             r = r.heading(e.name() + ": " + e.description()).figure(svg, "Kaplan-Meier curves by arm, " + e.name())
                     .table(List.of("arm", "n", "events", "median (95% CI)"), List.of(
                             List.of(e.control().label(), Integer.toString(e.control().size()),
@@ -350,7 +350,7 @@ final class GistStudy {
                     c.crudeHazardRatioUpper(), c.control().size() + c.treatment().size(),
                     c.control().events() + c.treatment().events(), c.crudeHazardRatioPValue()));
         }
-        return ForestPlot.withDefaults().title("CSS hazard ratio vs chemotherapy alone").render(rows);
+        return ForestPlot.withDefaults().withTitle("CSS hazard ratio vs chemotherapy alone").render(rows);
     }
 
     private static String p(double p) {
