@@ -1,6 +1,8 @@
 package io.survkit.cli;
 
 import io.survkit.data.ModelFrame;
+import io.survkit.plot.CoxForestPlot;
+import io.survkit.plot.ScaledSchoenfeldPlot;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
 import io.survkit.regression.ProportionalHazardsResult;
@@ -70,8 +72,31 @@ final class CoxCommand extends AnalysisCommand {
                     + "implies --zph.")
     TimeTransform zphTransform;
 
+    @Option(names = "--forest", paramLabel = "FILE",
+            description = "Also draw the forest plot of the hazard ratios (survminer ggforest) to FILE: .svg, .png "
+                    + "(at --dpi) or .pdf.")
+    String forest;
+
+    @Option(names = "--zph-plot", paramLabel = "FILE",
+            description = "Also draw the scaled Schoenfeld residuals of each term with R plot.cox.zph's smooth and "
+                    + "+-2 se band to FILE: .svg, .png (at --dpi) or .pdf; time scale from --zph-transform.")
+    String zphPlot;
+
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", converter = Converters.FiniteNumber.class,
+            description = "Resolution of a .png --forest or --zph-plot, 24 to 2400 dots per inch.")
+    double dpi;
+
     @Override
     void check(OutputOptions.Format format) {
+        if (forest != null) {
+            Plots.format(forest, "--forest");
+        }
+        if (zphPlot != null) {
+            Plots.format(zphPlot, "--zph-plot");
+        }
+        if (!(dpi >= 24 && dpi <= 2400)) {
+            throw new UsageException("--dpi must be from 24 to 2400, got " + dpi);
+        }
         if (data.formula == null) {
             DataOptions.require(data.covariates, "--covariates (or --formula)");
         }
@@ -106,11 +131,20 @@ final class CoxCommand extends AnalysisCommand {
             cox = cox.withVariance(robust ? CoxVariance.ROBUST : CoxVariance.MODEL);
         }
         CoxResult fit = cox.fit(d);
+        if (forest != null) {
+            Plots.writeByExtension(CoxForestPlot.withDefaults().render(fit, d), forest, dpi, "--forest");
+        }
+        ProportionalHazardsResult ph = zph || zphTransform != null || zphPlot != null
+                ? ProportionalHazardsTest.withDefaults()
+                        .withTransform(zphTransform == null ? TimeTransform.KM : zphTransform).test(fit)
+                : null;
+        if (zphPlot != null) {
+            Plots.writeByExtension(ScaledSchoenfeldPlot.withDefaults().withTimeLabel(d.timeColumn()).render(ph),
+                    zphPlot, dpi, "--zph-plot");
+        }
         if (!zph && zphTransform == null) {
             return Rendered.of(fit);
         }
-        ProportionalHazardsResult ph = ProportionalHazardsTest.withDefaults()
-                .withTransform(zphTransform == null ? TimeTransform.KM : zphTransform).test(fit);
         return new Rendered(out -> out.print(fit + "\n" + ph),
                 out -> JsonOutput.append(out, JsonOutput.withMember(fit.toJson(), "zph", ph.toJson())), null);
     }
