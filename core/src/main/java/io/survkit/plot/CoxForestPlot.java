@@ -16,7 +16,9 @@ import java.util.Locale;
  * of the model frame at each level (all rows for a numeric term); the Wald p-value of each
  * coefficient; and a footer with the number of events, the global likelihood-ratio, Wald and score
  * tests, log-likelihood, AIC ({@link InformationCriteria}) and concordance. The box of a row has an
- * area proportional to its precision 1/se(beta)^2 (the largest box 16 px wide). The numbers are the
+ * area proportional to its precision 1/se(beta)^2 (the largest box 16 px wide; a box that would be
+ * narrower than {@value #MIN_BOX} px, e.g. a per-year age beside a binary covariate, is drawn at
+ * {@value #MIN_BOX} px so it stays visible, and marked {@code data-min-size}). The numbers are the
  * fit's: R's {@code summary(coxph(...))}. Every drawn row carries its values at full precision in
  * {@code data-} attributes.
  *
@@ -30,6 +32,8 @@ public final class CoxForestPlot {
     private static final CoxForestPlot DEFAULTS = new CoxForestPlot("", "Hazard ratio", 900);
     private static final double ROW = 30;
     private static final double MAX_BOX = 16;
+    /** The smallest box side drawn, px. */
+    static final double MIN_BOX = 5;
     private final String title;
     private final String axisLabel;
     private final double width;
@@ -220,10 +224,12 @@ public final class CoxForestPlot {
         double xl = plotL + (Math.log(lo[j]) - llo) / (lhi - llo) * (plotR - plotL);
         double xu = plotL + (Math.log(hi[j]) - llo) / (lhi - llo) * (plotR - plotL);
         double xe = plotL + (Math.log(hr[j]) - llo) / (lhi - llo) * (plotR - plotL);
-        double side = MAX_BOX * (1 / se[j]) / precision; // area ∝ 1/se²
+        double exact = MAX_BOX * (1 / se[j]) / precision; // area ∝ 1/se²
+        double side = Math.max(exact, MIN_BOX);
         s.line(xl, y, xu, y, "#000", 1.5);
         s.element("rect", "x", Svg.num(xe - side / 2), "y", Svg.num(y - side / 2), "width", Svg.num(side),
-                "height", Svg.num(side), "fill", "#000", "class", "box", "data-term", r.term(), "data-level",
+                "height", Svg.num(side), "fill", "#000", "class", "box", "data-min-size",
+                Boolean.toString(exact < MIN_BOX), "data-term", r.term(), "data-level",
                 r.level(), "data-coefficient", coefficientName,
                 "data-n", Integer.toString(r.n()), "data-hr", Double.toString(hr[j]), "data-lower",
                 Double.toString(lo[j]), "data-upper", Double.toString(hi[j]), "data-se", Double.toString(se[j]),

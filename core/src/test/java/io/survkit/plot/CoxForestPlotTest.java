@@ -61,9 +61,11 @@ class CoxForestPlotTest {
             assertClose(r.get("upper").get(j).asDouble(), Double.parseDouble(b.getAttribute("data-upper")), what);
             assertClose(r.get("se").get(j).asDouble(), Double.parseDouble(b.getAttribute("data-se")), what);
             assertClose(r.get("p").get(j).asDouble(), Double.parseDouble(b.getAttribute("data-p")), what);
-            // area ∝ 1/se²: side ∝ 1/se (2-decimal SVG rounding)
+            // area ∝ 1/se²: side ∝ 1/se (2-decimal SVG rounding), at least the visible minimum
             double side = Double.parseDouble(b.getAttribute("width"));
-            assertEquals(side0 * se0 / r.get("se").get(j).asDouble(), side, 0.01, what + " box side");
+            double exact = side0 * se0 / r.get("se").get(j).asDouble();
+            assertEquals(Math.max(exact, CoxForestPlot.MIN_BOX), side, 0.01, what + " box side");
+            assertEquals(exact < CoxForestPlot.MIN_BOX, Boolean.parseBoolean(b.getAttribute("data-min-size")), what);
         }
         // N: every row for numeric terms, table() per level for the factor, the reference marked
         assertEquals(r.get("n").asInt(), Integer.parseInt(boxes.get(0).getAttribute("data-n")));
