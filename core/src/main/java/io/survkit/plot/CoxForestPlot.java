@@ -17,8 +17,8 @@ import java.util.Locale;
  * coefficient; and a footer with the number of events, the global likelihood-ratio, Wald and score
  * tests, log-likelihood, AIC ({@link InformationCriteria}) and concordance. The box of a row has an
  * area proportional to its precision 1/se(beta)^2 (the largest box 16 px wide; a box that would be
- * narrower than {@value #MIN_BOX} px, e.g. a per-year age beside a binary covariate, is drawn at
- * {@value #MIN_BOX} px so it stays visible, and marked {@code data-min-size}). The numbers are the
+ * narrower than 5 px, e.g. a per-year age beside a binary covariate, is drawn at
+ * 5 px so it stays visible, and marked {@code data-min-size}). The numbers are the
  * fit's: R's {@code summary(coxph(...))}. Every drawn row carries its values at full precision in
  * {@code data-} attributes.
  *
