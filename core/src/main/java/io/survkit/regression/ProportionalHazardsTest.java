@@ -260,15 +260,7 @@ public final class ProportionalHazardsTest {
     private static void checkCondition(double[] a, int n) {
         double norm = 0;
         double invNorm = 0;
-        double[] inv = new double[n * n];
-        for (int c = 0; c < n; c++) {
-            double[] e = new double[n];
-            e[c] = 1;
-            double[] col = solve(a.clone(), e, n);
-            for (int r = 0; r < n; r++) {
-                inv[r * n + c] = col[r];
-            }
-        }
+        double[] inv = invert(a, n);
         for (int c = 0; c < n; c++) {
             double s1 = 0;
             double s2 = 0;

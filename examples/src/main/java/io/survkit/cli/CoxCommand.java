@@ -94,9 +94,7 @@ final class CoxCommand extends AnalysisCommand {
         if (zphPlot != null) {
             Plots.format(zphPlot, "--zph-plot");
         }
-        if (!(dpi >= 24 && dpi <= 2400)) {
-            throw new UsageException("--dpi must be from 24 to 2400, got " + dpi);
-        }
+        FigureFiles.checkDpi(dpi);
         if (data.formula == null) {
             DataOptions.require(data.covariates, "--covariates (or --formula)");
         }

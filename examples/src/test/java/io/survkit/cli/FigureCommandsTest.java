@@ -72,35 +72,32 @@ class FigureCommandsTest {
         assertTrue(Files.size(pdf) > 3000, "the page has drawing content");
     }
 
-    @Test
-    void coxForestInEveryFormat(@TempDir Path dir) throws IOException {
-        Path svg = dir.resolve("forest.svg");
-        Path png = dir.resolve("forest.png");
-        Path pdf = dir.resolve("forest.pdf");
+    /** Writes the figure of {@code flag} as .svg, .png and .pdf; returns the SVG after checking the others. */
+    private static String everyFormat(Path dir, String flag, double dpi) throws IOException {
+        Path svg = dir.resolve("figure.svg");
+        Path png = dir.resolve("figure.png");
+        Path pdf = dir.resolve("figure.pdf");
         for (Path f : new Path[] {svg, png, pdf}) {
-            Object[] r = cox("--forest", f.toString(), "--dpi", "150");
+            Object[] r = cox(flag, f.toString(), "--dpi", Double.toString(dpi));
             assertEquals(0, r[0], (String) r[2]);
+            assertTrue(!((String) r[1]).contains("GLOBAL"), flag + " alone does not print the PH test");
         }
         String s = Files.readString(svg);
-        assertTrue(s.contains(">reference<") && s.contains(">ph.ecog<") && s.contains("# Events: 164"), s);
-        assertPng(png, svgWidth(s), 150);
+        assertPng(png, svgWidth(s), dpi);
         assertVectorPdf(pdf);
+        return s;
+    }
+
+    @Test
+    void coxForestInEveryFormat(@TempDir Path dir) throws IOException {
+        String s = everyFormat(dir, "--forest", 150);
+        assertTrue(s.contains(">reference<") && s.contains(">ph.ecog<") && s.contains("# Events: 164"), s);
     }
 
     @Test
     void coxZphPlotInEveryFormat(@TempDir Path dir) throws IOException {
-        Path svg = dir.resolve("zph.svg");
-        Path png = dir.resolve("zph.png");
-        Path pdf = dir.resolve("zph.pdf");
-        for (Path f : new Path[] {svg, png, pdf}) {
-            Object[] r = cox("--zph-plot", f.toString());
-            assertEquals(0, r[0], (String) r[2]);
-            assertTrue(!((String) r[1]).contains("GLOBAL"), "--zph-plot alone does not print the test");
-        }
-        String s = Files.readString(svg);
+        String s = everyFormat(dir, "--zph-plot", 300);
         assertTrue(s.contains("age: Schoenfeld individual test p = 0.6862") && s.contains(">time<"), s);
-        assertPng(png, svgWidth(s), 300);
-        assertVectorPdf(pdf);
     }
 
     @Test
