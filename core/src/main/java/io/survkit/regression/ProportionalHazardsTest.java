@@ -177,7 +177,7 @@ public final class ProportionalHazardsTest {
             }
         }
         double[] vmInv = invert(vm, nt);
-        double[][] schoen = fit.schoenfeldResiduals();
+        double[][] schoen = fit.residuals().schoenfeld();
         double[][] y = new double[nt][d.events];
         double[] r = new double[nt];
         for (int ev = 0; ev < d.events; ev++) {
