@@ -27,8 +27,10 @@ zphCurve <- function(x, i, df = 4, nsmo = 40) {
   pmat <- lmat[1:nsmo, ]
   xmat <- lmat[-(1:nsmo), ]
   y <- x$y[, i]
-  qmat <- qr(xmat)
-  stopifnot(qmat$rank == df, all(!is.na(y)))
+  keep <- !is.na(y)
+  y <- y[keep]
+  qmat <- qr(xmat[keep, ])
+  stopifnot(qmat$rank == df)
   yhat <- pmat %*% qr.coef(qmat, y)
   bk <- backsolve(qmat$qr[1:df, 1:df], diag(df))
   xtx <- bk %*% t(bk)
@@ -49,7 +51,14 @@ zphCase <- function(call, formula) {
        terms = I(rownames(z$table)[seq_len(ncol(z$y))]), p = unname(z$table[seq_len(ncol(z$y)), "p"]),
        curves = curves)
 }
+# strata where a covariate is constant: x2 is 0 throughout stratum "2+", so its residuals there are
+# structural zeros (NA) and leave the smooth; the data are written beside: zph_strata.csv
+st <- lung[!is.na(lung$ph.ecog), c("time", "status", "age", "sex", "ph.ecog")]
+st$grp <- ifelse(st$ph.ecog >= 2, "2+", as.character(st$ph.ecog))
+st$x2 <- ifelse(st$grp == "2+", 0, st$sex - 1)
+write.csv(st[, c("time", "status", "age", "x2", "grp")], "zph_strata.csv", row.names = FALSE, quote = FALSE)
 zph <- list(
+  zphCase("coxph(Surv(time, status == 2) ~ age + x2 + strata(grp), data = st)", "age + x2 + strata(grp)"),
   zphCase("coxph(Surv(time, status == 2) ~ age + sex + factor(ph.ecog), data = lung)", "age + sex + factor(ph.ecog)"),
   zphCase("coxph(Surv(time, status == 2) ~ age + ph.karno, data = lung, ties = 'breslow')", "age + ph.karno"))
 # KM scales: plot(fit, fun = "cumhaz") draws fit$cumhaz with plain limits cumhaz -+ z std.chaz (lower at 0);

@@ -78,7 +78,9 @@ public final class ScaledSchoenfeldPlot {
      * of freedom and an intercept ({@code ns(c(pred.x, x), df = 4, intercept = TRUE)}: interior knots at
      * the 1/3 and 2/3 quantiles of the 40 prediction points and the x together, boundary knots at
      * their range), predicted at pred.x, with se(pred) = sqrt(zph$var[term, term] p' (X'X)^-1 p), not
-     * the residual variance, and the band fit &plusmn; 2 se. Any basis of that spline space gives the same
+     * the residual variance, and the band fit &plusmn; 2 se. Residuals that are NaN (R's structural-zero
+     * {@code NA}, a stratum where the term is constant) are left out of the fit, as R leaves them; the
+     * knots still use every x. Any basis of that spline space gives the same
      * curve; here the intercept and R's {@code ns} basis without intercept ({@link NaturalSpline}).
      *
      * @param r the residuals of a proportional-hazards test
@@ -107,15 +109,29 @@ public final class ScaledSchoenfeldPlot {
         System.arraycopy(xx, 0, both, NSMO, xx.length);
         NaturalSpline ns = NaturalSpline.of(both, DF - 1);
         double[][] px = design(ns, pred);
-        double[][] a = design(ns, xx);
+        // R: structural zeros (NA residuals of a stratum where the term is constant) are left out of the fit
+        int n = 0;
+        for (double v : y) {
+            n += Double.isNaN(v) ? 0 : 1;
+        }
+        double[] xk = new double[n];
+        double[] yk = new double[n];
+        n = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isNaN(y[i])) {
+                xk[n] = xx[i];
+                yk[n++] = y[i];
+            }
+        }
+        double[][] a = design(ns, xk);
         double[] qraux = new double[DF];
         int[] pivot = new int[DF];
-        int rank = HouseholderQr.decompose(a, xx.length, DF, 1e-7, qraux, pivot);
+        int rank = n < DF ? 0 : HouseholderQr.decompose(a, n, DF, 1e-7, qraux, pivot);
         if (rank < DF) {
             throw Check.fail("the spline fit of term '%s' is singular (too few distinct event times)",
                     r.terms().get(term));
         }
-        double[] b = HouseholderQr.solve(a, xx.length, DF, rank, qraux, y.clone());
+        double[] b = HouseholderQr.solve(a, n, DF, rank, qraux, yk);
         double[] cov = HouseholderQr.unscaledCovariance(a, rank);
         double var = r.variance()[term][term];
         double[] fit = new double[NSMO];
@@ -192,8 +208,10 @@ public final class ScaledSchoenfeldPlot {
         double yhi = Double.NEGATIVE_INFINITY;
         for (double[] v : new double[][] {y, sm.lower(), sm.upper()}) {
             for (double w : v) {
-                ylo = Math.min(ylo, w);
-                yhi = Math.max(yhi, w);
+                if (!Double.isNaN(w)) {
+                    ylo = Math.min(ylo, w);
+                    yhi = Math.max(yhi, w);
+                }
             }
         }
         double[] yTicks = Ticks.between(ylo, yhi, 5);
@@ -234,6 +252,9 @@ public final class ScaledSchoenfeldPlot {
                 "rotate(-90 " + Svg.num(x0 + 16) + " " + Svg.num(mid) + ")", "class", "y-label");
         StringBuilder dots = new StringBuilder();
         for (int i = 0; i < xx.length; i++) {
+            if (Double.isNaN(y[i])) {
+                continue;
+            }
             double cx = px.applyAsDouble(xx[i]);
             double cy = py.applyAsDouble(y[i]);
             dots.append('M').append(Svg.num(cx - 2.5)).append(',').append(Svg.num(cy)).append("a2.5,2.5 0 1,0 5,0")

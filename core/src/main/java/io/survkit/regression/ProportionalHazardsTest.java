@@ -112,114 +112,13 @@ public final class ProportionalHazardsTest {
                 fit.omittedRows(), scaledResiduals(fit, d, keep, names));
     }
 
-    /**
-     * R {@code cox.zph}'s {@code x}, {@code time}, {@code y} and {@code var} (see
-     * {@link ScaledSchoenfeldResiduals}); {@code names} are the terms with a coefficient, in order.
-     */
+    /** R {@code cox.zph}'s {@code x}, {@code time}, {@code y} and {@code var}: see {@link ZphResiduals}. */
     private ScaledSchoenfeldResiduals scaledResiduals(CoxResult fit, CoxDesign d, int[] keep, List<String> names) {
-        int q = keep.length;
-        double[] raw = transformed(d);
-        double[] times = new double[d.events];
-        double[] x = new double[d.events];
-        int e = 0;
-        for (int k = 0; k < d.n; k++) {
-            if (d.event[k]) {
-                times[e] = d.time[k];
-                x[e++] = raw[k];
-            }
-        }
-        double[] coef = fit.coefficients();
-        double[][] naive = fit.naiveVariance();
-        double[] v = new double[q * q];
-        for (int i = 0; i < q; i++) {
-            for (int j = 0; j < q; j++) {
-                v[i * q + j] = naive[keep[i]][keep[j]];
-            }
-        }
-        // vmean = I / d with I = V^-1 (R: imat[1:nvar, 1:nvar] / wtmat, wtmat = the events)
-        double[] vmean = invert(v, q);
-        for (int i = 0; i < q * q; i++) {
-            vmean[i] /= d.events;
-        }
-        // temp: q x terms, 1 for a one-column term, beta for the columns of a wider term
-        int nt = names.size();
-        double[] temp = new double[q * nt];
-        boolean[] wide = new boolean[nt];
-        int t = 0;
-        for (int term = 0; term < d.termNames.length; term++) {
-            List<Integer> cols = new ArrayList<>();
-            for (int j : d.termColumns[term]) {
-                for (int i = 0; i < q; i++) {
-                    if (keep[i] == j) {
-                        cols.add(i);
-                    }
-                }
-            }
-            if (cols.isEmpty()) {
-                continue;
-            }
-            wide[t] = cols.size() > 1;
-            for (int i : cols) {
-                temp[i * nt + t] = wide[t] ? coef[keep[i]] : 1;
-            }
-            t++;
-        }
-        double[] vm = new double[nt * nt]; // temp' vmean temp
-        for (int a = 0; a < nt; a++) {
-            for (int b = 0; b < nt; b++) {
-                double sum = 0;
-                for (int i = 0; i < q; i++) {
-                    for (int j = 0; j < q; j++) {
-                        sum += temp[i * nt + a] * vmean[i * q + j] * temp[j * nt + b];
-                    }
-                }
-                vm[a * nt + b] = sum;
-            }
-        }
-        double[] vmInv = invert(vm, nt);
-        double[][] schoen = fit.residuals().schoenfeld();
-        double[][] y = new double[nt][d.events];
-        double[] r = new double[nt];
-        for (int ev = 0; ev < d.events; ev++) {
-            for (int a = 0; a < nt; a++) {
-                double sum = 0;
-                for (int i = 0; i < q; i++) {
-                    sum += schoen[ev][keep[i]] * temp[i * nt + a];
-                }
-                r[a] = sum;
-            }
-            for (int a = 0; a < nt; a++) {
-                double sum = 0;
-                for (int b = 0; b < nt; b++) {
-                    sum += r[b] * vmInv[b * nt + a];
-                }
-                y[a][ev] = sum;
-            }
-        }
-        for (int term = 0; term < nt; term++) {
-            double add = 1;
-            if (!wide[term]) {
-                for (int i = 0; i < q; i++) {
-                    if (temp[i * nt + term] != 0) {
-                        add = coef[keep[i]];
-                    }
-                }
-            }
-            for (int ev = 0; ev < d.events; ev++) {
-                y[term][ev] += add;
-            }
-        }
-        double[][] var = new double[nt][nt];
-        for (int a = 0; a < nt; a++) {
-            for (int b = 0; b < nt; b++) {
-                var[a][b] = vmInv[a * nt + b];
-            }
-        }
-        return new ScaledSchoenfeldResiduals(names, times, x, y, var, transform);
+        return ZphResiduals.of(fit, d, keep, names, transformed(d), transform);
     }
 
     /** The inverse of an n x n matrix (row-major), column by column through {@link #solve}. */
-    private static double[] invert(double[] a, int n) {
+    static double[] invert(double[] a, int n) {
         double[] inv = new double[n * n];
         for (int c = 0; c < n; c++) {
             double[] e = new double[n];

@@ -10,8 +10,9 @@ import java.util.List;
  * residuals, I the information and d the number of events, the scaling is R 3.x's: V = I / d,
  * for a one-column term y = r V^-1 + beta; a term of several columns (a factor) is collapsed to its
  * linear predictor, r_T = r[, T] beta_T, V_T = beta_T' V beta_T, y = r_T V_T^-1 + 1 (Grambsch and
- * Therneau 1994; R {@code cox.zph}). Assumes every column varies within each stratum (R marks
- * structural zeros NA otherwise). Immutable.
+ * Therneau 1994; R {@code cox.zph}). With strata, V is the information over the events of the strata
+ * where each column varies, and a term constant within a stratum has no residual there: NaN, R's
+ * structural-zero {@code NA} (see R/cox.zph.R). Immutable.
  *
  * <pre>{@code
  * ScaledSchoenfeldResiduals r = ProportionalHazardsTest.withDefaults().test(fit).residuals();
@@ -58,7 +59,8 @@ public final class ScaledSchoenfeldResiduals {
 
     /**
      * @param term index into {@link #terms()}
-     * @return the scaled Schoenfeld residuals of the term, one per event (R {@code zph$y[, term]})
+     * @return the scaled Schoenfeld residuals of the term, one per event (R {@code zph$y[, term]}); NaN
+     *         in a stratum where the term is constant (R {@code NA})
      */
     public double[] residuals(int term) {
         return y[term].clone();

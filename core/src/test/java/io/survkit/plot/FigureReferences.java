@@ -35,8 +35,12 @@ final class FigureReferences {
         return v;
     }
 
-    /** Relative difference within 1e-9 (absolute near 0). */
+    /** Relative difference within 1e-9 (absolute near 0); R's NA (NaN) must be NaN. */
     static void assertClose(double expected, double actual, String what) {
+        if (Double.isNaN(expected)) {
+            org.junit.jupiter.api.Assertions.assertTrue(Double.isNaN(actual), what + ": R has NA, got " + actual);
+            return;
+        }
         double tol = 1e-9 * Math.max(1, Math.abs(expected));
         org.junit.jupiter.api.Assertions.assertEquals(expected, actual, tol, what);
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.survkit.data.SurvivalData;
+import io.survkit.oracle.Oracle;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
 import io.survkit.regression.ProportionalHazardsResult;
@@ -22,20 +24,34 @@ import org.w3c.dom.NodeList;
  * The scaled Schoenfeld residual figure against R: {@code cox.zph(fit)}'s x, time, y and var, and
  * the curve {@code plot.cox.zph} draws ({@code plot(zph, var = i, plot = FALSE)}: the ns(df = 4) lm
  * smooth and its +-2 se band) for lung {@code age + sex + factor(ph.ecog)} (a factor collapsed to
- * its linear predictor) and {@code age + ph.karno} with Breslow ties; R 4.2.2, survival 3.5-3,
- * reference/figures.R.
+ * its linear predictor), {@code age + ph.karno} with Breslow ties, and a stratified model where a
+ * covariate is constant in one stratum (its residuals there are R's structural-zero NA, NaN here,
+ * and leave the smooth); R 4.2.2, survival 3.5-3, reference/figures.R.
  */
 class ScaledSchoenfeldPlotTest {
     static ProportionalHazardsResult zph(String formula, TieMethod ties) {
-        CoxResult fit = CoxRegression.withDefaults().withTies(ties).fit(FigureReferences.lung(), formula);
+        return zph(FigureReferences.lung(), formula, ties);
+    }
+
+    static ProportionalHazardsResult zph(SurvivalData data, String formula, TieMethod ties) {
+        CoxResult fit = CoxRegression.withDefaults().withTies(ties).fit(data, formula);
         return ProportionalHazardsTest.withDefaults().test(fit);
+    }
+
+    /** The data of a reference case: lung, or figures.R's zph_strata.csv for the stratified case. */
+    static SurvivalData data(JsonNode c) {
+        if (!c.get("rCall").asText().contains("data = st")) {
+            return FigureReferences.lung();
+        }
+        return SurvivalData.csv(Oracle.root().getParent().resolve("reference").resolve("zph_strata.csv"))
+                .time("time").event("status", "2").read();
     }
 
     @Test
     void residualsAndSmoothEqualPlotCoxZph() {
         for (JsonNode c : FigureReferences.load().get("zph")) {
             String formula = c.get("formula").asText();
-            ProportionalHazardsResult zph = zph(formula, c.get("rCall").asText().contains("breslow")
+            ProportionalHazardsResult zph = zph(data(c), formula, c.get("rCall").asText().contains("breslow")
                     ? TieMethod.BRESLOW : TieMethod.EFRON);
             ScaledSchoenfeldResiduals r = zph.residuals();
             double[] x = doubles(c.get("x"));
