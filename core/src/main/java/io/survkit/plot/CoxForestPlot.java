@@ -108,7 +108,12 @@ public final class CoxForestPlot {
             if (levels.isEmpty()) {
                 for (int j = 0; j < span.columnCount(); j++) {
                     int col = span.firstColumn() + j;
-                    rows.add(new Row(span.name(), span.columnCount() == 1 ? "" : fit.terms().get(col), n, col));
+                    String name = fit.terms().get(col);
+                    // a spline's columns: "ns(age, df = 3)1" is level "1" of its term
+                    String level = span.columnCount() == 1 ? ""
+                            : name.startsWith(span.name()) && name.length() > span.name().length()
+                                    ? name.substring(span.name().length()) : name;
+                    rows.add(new Row(span.name(), level, n, col));
                 }
                 continue;
             }
@@ -186,10 +191,11 @@ public final class CoxForestPlot {
                         Svg.num(ROW), "fill", "#000", "fill-opacity", "0.05");
             }
             if (!r.term().equals(previous)) {
-                s.text(10, y + 4, "start", 12, "#000", r.term(), "font-weight", "bold", "class", "term");
+                s.text(10, y + 4, "start", 12, "#000", shorten(r.term(), 20), "font-weight", "bold", "class", "term",
+                        "data-term", r.term());
                 previous = r.term();
             }
-            String level = (r.level().isEmpty() ? "" : r.level() + " ") + "(N=" + r.n() + ")";
+            String level = (r.level().isEmpty() ? "" : shorten(r.level(), 12) + " ") + "(N=" + r.n() + ")";
             s.text(width * 0.17, y + 4, "start", 12, "#000", level, "class", "level");
             if (r.coefficient() < 0) {
                 s.text(width * 0.30, y + 4, "start", 12, "#555", "reference", "font-style", "italic", "class",
@@ -238,6 +244,11 @@ public final class CoxForestPlot {
                 RFormat.fixed(hr[j], 2), RFormat.fixed(lo[j], 2), RFormat.fixed(hi[j], 2)), "class", "estimate");
         s.text(width - 10, y + 4, "end", 12, "#000", ForestPlot.pValue(p[j]) + " " + RFormat.stars(p[j]).strip(),
                 "class", "p-value");
+    }
+
+    /** Text cut to {@code max} characters with an ellipsis, so it stays in its column. */
+    static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
     }
 
     /** ggforest's footer, with every global test and the log-likelihood. */

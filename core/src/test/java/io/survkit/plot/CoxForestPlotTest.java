@@ -98,6 +98,19 @@ class CoxForestPlotTest {
         assertEquals("0.58 (0.42 - 0.81)", est.get(1));
     }
 
+    /** A spline's columns are the levels 1, 2, 3 of their term; an interaction is one row of its own term. */
+    @Test
+    void splineColumnsAndInteractionsAreRowsOfTheirTerm() throws Exception {
+        ModelFrame frame = ModelFrame.of(FigureReferences.lung(), "ns(age, 3) + age:sex");
+        CoxResult fit = CoxRegression.withDefaults().fit(frame);
+        List<CoxForestPlot.Row> rows = CoxForestPlot.rows(fit, frame);
+        assertEquals(List.of("1", "2", "3", ""), rows.stream().map(CoxForestPlot.Row::level).toList());
+        assertEquals(List.of(0, 1, 2, 3), rows.stream().map(CoxForestPlot.Row::coefficient).toList());
+        Document doc = SvgXml.parse(CoxForestPlot.withDefaults().render(fit, frame));
+        assertEquals(4, byClass(doc, "rect", "box").size());
+        assertEquals("ns(age, df = 3)", byClass(doc, "text", "term").get(0).getTextContent());
+    }
+
     @Test
     void aFrameOtherThanTheFitsIsRejected() {
         ModelFrame frame = ModelFrame.of(FigureReferences.lung(), FORMULA);
