@@ -44,7 +44,7 @@ public final class CoxForestPlot {
         this.width = width;
     }
 
-    /** Defaults: no title, axis label "Hazard ratio" (ggforest's {@code xlab}), width 900 px. */
+    /** {@return the defaults: no title, axis label "Hazard ratio" (ggforest's {@code xlab}), width 900 px} */
     public static CoxForestPlot withDefaults() {
         return DEFAULTS;
     }

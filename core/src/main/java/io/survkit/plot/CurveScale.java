@@ -36,7 +36,7 @@ public enum CurveScale {
         this.label = label;
     }
 
-    /** The default value-axis label of this scale. */
+    /** {@return the default value-axis label of this scale} */
     public String label() {
         return label;
     }

@@ -29,7 +29,7 @@ public final class KaplanMeierPlot {
 
     /**
      * Defaults: 800 x 560 px, no title, x label "Time", y label "Survival probability", no bands,
-     * censor ticks on, risk table on, no median lines, survival (not cumulative incidence) scale,
+     * censor ticks on, risk table on, no median lines, {@link CurveScale#SURVIVAL} scale,
      * Okabe-Ito colours.
      *
      * @return the shared default instance

@@ -40,7 +40,7 @@ public final class ScaledSchoenfeldPlot {
         this.timeLabel = timeLabel;
     }
 
-    /** Defaults: the title is the global test, time axis label "Time" (R's {@code xlab}). */
+    /** {@return the defaults: the title is the global test, time axis label "Time" (R's {@code xlab})} */
     public static ScaledSchoenfeldPlot withDefaults() {
         return DEFAULTS;
     }
