@@ -322,40 +322,7 @@ final class GistStudy {
     }
 
     String html() {
-<<<<<<< HEAD
         return document().toHtml();
-=======
-        HtmlReport r = HtmlReport.titled("GIST liver metastases: surgery + chemotherapy vs chemotherapy alone")
-                .paragraph("Synthetic SEER*Stat export read back through survkit's SEER reader; "
-                        + "the numbers below are computed by survkit.");
-        List<List<String>> paper = new ArrayList<>();
-        for (String[] row : paperRows()) {
-            paper.add(List.of(row));
-        }
-        r = r.heading("Reported in the paper vs reproduced here").table(List.of("quantity", "paper", "survkit"), paper);
-        for (EndpointComparison e : main.endpoints()) {
-            String annotation = String.format(Locale.ROOT, "Log-rank p %s; HR %.2f (%.2f-%.2f)",
-                    p(e.logRankPValue()), e.crudeHazardRatio(), e.crudeHazardRatioLower(), e.crudeHazardRatioUpper());
-            String svg = KaplanMeierPlot.withDefaults().withTitle(e.name()).withTimeLabel("Months since diagnosis")
-                    .withConfidenceBands(true).withAnnotation(annotation).render(KaplanMeierPlots.curves(e.kaplanMeier()));
-            r = r.heading(e.name() + ": " + e.description()).figure(svg, "Kaplan-Meier curves by arm, " + e.name())
-                    .table(List.of("arm", "n", "events", "median (95% CI)"), List.of(
-                            List.of(e.control().label(), Integer.toString(e.control().size()),
-                                    fmt(e.control().events()), median(e.control())),
-                            List.of(e.treatment().label(), Integer.toString(e.treatment().size()),
-                                    fmt(e.treatment().events()), median(e.treatment()))));
-        }
-        r = r.heading("Hazard ratios by timing of surgery (CSS)").figure(forest(0), "Crude hazard ratios, CSS");
-        r = r.heading("Net survival (Pohar-Perme, US life tables)").table(NET_HEADER, netSurvivalRows());
-        r = r.heading("CSS: 1 - Kaplan-Meier vs cumulative incidence").table(List.of("arm", "month", "1 - KM", "CIF"),
-                cssKmVersusCif());
-        r = prognosis.html(r);
-        r = r.heading("Extrapolation: chemotherapy alone, overall survival to 40 years")
-                .paragraph(extrapolationSummary()).table(EXTRAPOLATION_HEADER, extrapolationRows())
-                .figure(extrapolationFigure(), "Fitted distributions over the Kaplan-Meier curve (95% CI), to 480 months");
-        r = r.heading("Cohort selection").paragraph(cohort.toString());
-        return r.heading("Methods").methods(main.methods()).render();
->>>>>>> figures
     }
 
     private String forest(int endpoint) {
