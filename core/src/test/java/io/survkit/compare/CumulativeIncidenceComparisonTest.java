@@ -2,6 +2,7 @@ package io.survkit.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
@@ -18,10 +19,12 @@ class CumulativeIncidenceComparisonTest {
 
     /**
      * R 4.2.2, cmprsk 2.2-11: {@code t <- 1:12; s <- c(1,2,1,0,2,1,1,0,2,1,0,1); g <- rep(c("a","b"), 6);
-     * print(cuminc(t, s, g))}.
+     * print(cuminc(t, s, g))}; survkit then adds its warnings once (fewer than 5 events per group).
      */
     @Test
     void printsAsCuminc() {
+        String printed = CumulativeIncidenceComparison.withDefaults().fit(data()).toString();
+        int w = printed.indexOf("Warning: ");
         assertEquals("""
                 Tests:
                         stat       pv df
@@ -42,7 +45,9 @@ class CumulativeIncidenceComparisonTest {
                 a 2 0.00000000 0.00000000 0.03062500 0.03062500 0.05845679
                 b 2 0.02777778 0.02777778 0.02777778 0.02777778 0.02777778
 
-                """, CumulativeIncidenceComparison.withDefaults().fit(data()).toString());
+                """, printed.substring(0, w));
+        assertEquals(2, printed.substring(w).lines().count(), printed);
+        assertTrue(printed.substring(w).startsWith("Warning: Gray's test of cause 1 compares 2 groups with 6 events"));
         assertFalse(CumulativeIncidence.withDefaults().fit(data()).test().isPresent());
     }
 }
