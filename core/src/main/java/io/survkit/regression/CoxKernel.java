@@ -62,6 +62,7 @@ final class CoxKernel {
         final boolean[] event = d.event;
         final double[] weight = d.weight;
         final double[] start = d.start;
+        final double[] offset = d.offset;
         final int[] startOrder = d.startOrder;
         final double[] a = this.a;
         final double[] a2 = this.a2;
@@ -97,7 +98,7 @@ final class CoxKernel {
                 double denom2 = 0;
                 for (; k > first; k--) {
                     int off = k * p;
-                    double zbeta = 0;
+                    double zbeta = offset == null ? 0 : offset[k];
                     for (int i = 0; i < p; i++) {
                         double v = x[off + i];
                         xr[i] = v;
