@@ -231,6 +231,8 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
      * A methods paragraph for a paper: estimators, interval types, tests, models and ties, how a
      * median that is not reached is reported, subgroups and the landmark analysis, and the software
      * with its version.
+     *
+     * @return a methods paragraph for a paper: estimators, interval types, tests, models and ties, how a median that is not reached is reported, subgroups and the landmark analysis, and the software with its version
      */
     public String methods() {
         StringBuilder m = new StringBuilder();
@@ -521,8 +523,8 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         d = d.heading("Cohort").table("Rows read, left out (and why) and analysed", cohortTable());
         for (EndpointComparison e : endpoints) {
             d = d.heading(e.name());
-            if (e.description() != null) {
-                d = d.paragraph(e.description());
+            if (e.description().isPresent()) {
+                d = d.paragraph(e.description().get());
             }
             for (Figure f : figures.apply(e)) {
                 d = d.figure(f.name(), f.svg(), f.caption());
@@ -586,7 +588,11 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
 
     // ------------------------------------------------------------------------------- JSON
 
-    /** JSON with every number of the result (NaN as null), the notes and the methods paragraph. */
+    /**
+     * JSON with every number of the result (NaN as null), the notes and the methods paragraph.
+     *
+     * @return jSON with every number of the result (NaN as null), the notes and the methods paragraph
+     */
     @Override
     public String toJson() {
         JsonWriter w = new JsonWriter();
@@ -694,7 +700,7 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
     }
 
     private static void json(JsonWriter w, EndpointComparison e) {
-        w.beginObject().name("name").value(e.name()).name("description").value(e.description());
+        w.beginObject().name("name").value(e.name()).name("description").value(e.description().orElse(null));
         w.name("arms").beginArray();
         for (ArmSummary a : List.of(e.control(), e.treatment())) {
             w.beginObject().name("label").value(a.label()).name("n").value(a.size()).name("events").value(a.events());

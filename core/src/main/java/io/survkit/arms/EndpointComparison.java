@@ -88,113 +88,201 @@ public final class EndpointComparison {
         return new NormalDistribution(null, 0, 1).inverseCumulativeProbability((1 + level) / 2);
     }
 
-    /** Short name of the endpoint, e.g. {@code OS}. */
+    /**
+     * Short name of the endpoint, e.g. {@code OS}.
+     *
+     * @return short name of the endpoint, e.g. {@code OS}
+     */
     public String name() {
         return name;
     }
 
-    /** The endpoint's definition for a methods section, or null when not given. */
-    public String description() {
-        return description;
+    /** @return the endpoint's definition for a methods section; empty when not given */
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
     }
 
-    /** The Kaplan-Meier fit of the two arms (curves control, treatment), e.g. for a plot. */
+    /**
+     * The Kaplan-Meier fit of the two arms (curves control, treatment), e.g. for a plot.
+     *
+     * @return the Kaplan-Meier fit of the two arms (curves control, treatment), e.g. for a plot
+     */
     public KaplanMeierResult kaplanMeier() {
         return kaplanMeier;
     }
 
-    /** The control arm. */
+    /**
+     * The control arm.
+     *
+     * @return the control arm
+     */
     public ArmSummary control() {
         return control;
     }
 
-    /** The treatment arm. */
+    /**
+     * The treatment arm.
+     *
+     * @return the treatment arm
+     */
     public ArmSummary treatment() {
         return treatment;
     }
 
-    /** Median survival, treatment minus control (or its bound). */
+    /**
+     * Median survival, treatment minus control (or its bound).
+     *
+     * @return median survival, treatment minus control (or its bound)
+     */
     public MedianDifference medianDifference() {
         return medianDifference;
     }
 
-    /** Confidence level of every interval. */
+    /**
+     * Confidence level of every interval.
+     *
+     * @return confidence level of every interval
+     */
     public double confidenceLevel() {
         return level;
     }
 
-    /** Landmark times, ascending. */
+    /**
+     * Landmark times, ascending.
+     *
+     * @return landmark times, ascending
+     */
     public double[] landmarks() {
         return landmarks.clone();
     }
 
-    /** S_T(t_j) - S_C(t_j); NaN when the landmark is beyond an arm's follow-up. */
+    /**
+     * S_T(t_j) - S_C(t_j); NaN when the landmark is beyond an arm's follow-up.
+     *
+     * @param j the j
+     * @return s_T(t_j) - S_C(t_j); NaN when the landmark is beyond an arm's follow-up
+     */
     public double survivalDifference(int j) {
         return diff[j];
     }
 
-    /** Standard error of the survival difference at landmark j: sqrt(se_T^2 + se_C^2). */
+    /**
+     * Standard error of the survival difference at landmark j: sqrt(se_T^2 + se_C^2).
+     *
+     * @param j the j
+     * @return standard error of the survival difference at landmark j: sqrt(se_T^2 + se_C^2)
+     */
     public double survivalDifferenceStandardError(int j) {
         return diffSe[j];
     }
 
-    /** Lower Wald limit of the survival difference at landmark j. */
+    /**
+     * Lower Wald limit of the survival difference at landmark j.
+     *
+     * @param j the j
+     * @return lower Wald limit of the survival difference at landmark j
+     */
     public double survivalDifferenceLower(int j) {
         return diff[j] - z() * diffSe[j];
     }
 
-    /** Upper Wald limit of the survival difference at landmark j. */
+    /**
+     * Upper Wald limit of the survival difference at landmark j.
+     *
+     * @param j the j
+     * @return upper Wald limit of the survival difference at landmark j
+     */
     public double survivalDifferenceUpper(int j) {
         return diff[j] + z() * diffSe[j];
     }
 
-    /** Horizon tau of the restricted means. */
+    /**
+     * Horizon tau of the restricted means.
+     *
+     * @return horizon tau of the restricted means
+     */
     public double horizon() {
         return horizon;
     }
 
-    /** RMST difference, treatment minus control. */
+    /**
+     * RMST difference, treatment minus control.
+     *
+     * @return rMST difference, treatment minus control
+     */
     public double restrictedMeanDifference() {
         return rmstDiff;
     }
 
-    /** Standard error of the RMST difference. */
+    /**
+     * Standard error of the RMST difference.
+     *
+     * @return standard error of the RMST difference
+     */
     public double restrictedMeanDifferenceStandardError() {
         return rmstDiffSe;
     }
 
-    /** Lower Wald limit of the RMST difference. */
+    /**
+     * Lower Wald limit of the RMST difference.
+     *
+     * @return lower Wald limit of the RMST difference
+     */
     public double restrictedMeanDifferenceLower() {
         return rmstDiff - z() * rmstDiffSe;
     }
 
-    /** Upper Wald limit of the RMST difference. */
+    /**
+     * Upper Wald limit of the RMST difference.
+     *
+     * @return upper Wald limit of the RMST difference
+     */
     public double restrictedMeanDifferenceUpper() {
         return rmstDiff + z() * rmstDiffSe;
     }
 
-    /** Two-sided p of the RMST difference (normal). */
+    /**
+     * Two-sided p of the RMST difference (normal).
+     *
+     * @return two-sided p of the RMST difference (normal)
+     */
     public double restrictedMeanDifferencePValue() {
         double zz = Math.abs(rmstDiff / rmstDiffSe);
         return Double.isNaN(zz) ? Double.NaN : 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-zz);
     }
 
-    /** RMST ratio, treatment over control. */
+    /**
+     * RMST ratio, treatment over control.
+     *
+     * @return rMST ratio, treatment over control
+     */
     public double restrictedMeanRatio() {
         return treatment.restrictedMean() / control.restrictedMean();
     }
 
-    /** Standard error of the log RMST ratio (delta method). */
+    /**
+     * Standard error of the log RMST ratio (delta method).
+     *
+     * @return standard error of the log RMST ratio (delta method)
+     */
     public double restrictedMeanLogRatioStandardError() {
         return rmstLogRatioSe;
     }
 
-    /** Lower limit of the RMST ratio: exp(log ratio - z se_log). */
+    /**
+     * Lower limit of the RMST ratio: exp(log ratio - z se_log).
+     *
+     * @return lower limit of the RMST ratio: exp(log ratio - z se_log)
+     */
     public double restrictedMeanRatioLower() {
         return Math.exp(Math.log(restrictedMeanRatio()) - z() * rmstLogRatioSe);
     }
 
-    /** Upper limit of the RMST ratio. */
+    /**
+     * Upper limit of the RMST ratio.
+     *
+     * @return upper limit of the RMST ratio
+     */
     public double restrictedMeanRatioUpper() {
         return Math.exp(Math.log(restrictedMeanRatio()) + z() * rmstLogRatioSe);
     }
@@ -204,7 +292,11 @@ public final class EndpointComparison {
         return Double.isNaN(logRankChiSquare) ? OptionalDouble.empty() : OptionalDouble.of(logRankChiSquare);
     }
 
-    /** Log-rank degrees of freedom (1). */
+    /**
+     * Log-rank degrees of freedom (1).
+     *
+     * @return log-rank degrees of freedom (1)
+     */
     public int logRankDegreesOfFreedom() {
         return logRankDf;
     }
@@ -214,7 +306,11 @@ public final class EndpointComparison {
         return Double.isNaN(logRankP) ? OptionalDouble.empty() : OptionalDouble.of(logRankP);
     }
 
-    /** Name of the treatment term in the Cox models (R's {@code <group><treatment label>}). */
+    /**
+     * Name of the treatment term in the Cox models (R's {@code <group><treatment label>}).
+     *
+     * @return name of the treatment term in the Cox models (R's {@code <group><treatment label>})
+     */
     public String treatmentTerm() {
         return term;
     }
@@ -303,7 +399,11 @@ public final class EndpointComparison {
         return !(phP < 0.05);
     }
 
-    /** Notes a reader should see: proportional hazards, estimability, weights. */
+    /**
+     * Notes a reader should see: proportional hazards, estimability, weights.
+     *
+     * @return notes a reader should see: proportional hazards, estimability, weights
+     */
     public List<String> notes() {
         return notes;
     }
