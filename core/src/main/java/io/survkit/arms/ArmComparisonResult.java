@@ -359,7 +359,15 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
     // ------------------------------------------------------------------------------- tables
 
     private static String ci(OptionalDouble est, OptionalDouble lo, OptionalDouble hi) {
-        return est.isPresent() ? ci(est.getAsDouble(), lo.orElse(Double.NaN), hi.orElse(Double.NaN), false) : "NA";
+        return ci(est, lo, hi, false);
+    }
+
+    private static String ci(OptionalDouble est, OptionalDouble lo, OptionalDouble hi, boolean prob) {
+        return est.isPresent() ? ci(est.getAsDouble(), lo.orElse(Double.NaN), hi.orElse(Double.NaN), prob) : "NA";
+    }
+
+    private static String fixed2(OptionalDouble v) {
+        return Numbers.fixed2(v.orElse(Double.NaN));
     }
 
     private static String ci(double est, double lo, double hi, boolean prob) {
@@ -415,7 +423,7 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
             for (int j = 0; j < a.landmarkCount(); j++) {
                 r.add(ci(a.survival(j), a.survivalLower(j), a.survivalUpper(j), true));
             }
-            r.add(Numbers.fixed2(a.restrictedMean()) + " (" + Numbers.fixed2(a.restrictedMeanStandardError()) + ")");
+            r.add(fixed2(a.restrictedMean()) + " (" + fixed2(a.restrictedMeanStandardError()) + ")");
             rows.add(r);
         }
         return textTable(h, rows);
@@ -439,10 +447,10 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         }
         String h = time(e.horizon());
         t.add(List.of("RMST to " + h + ", difference" + unitSuffix(), ci(e.restrictedMeanDifference(),
-                e.restrictedMeanDifferenceLower(), e.restrictedMeanDifferenceUpper(), false),
-            Numbers.p(e.restrictedMeanDifferencePValue())));
+                e.restrictedMeanDifferenceLower(), e.restrictedMeanDifferenceUpper()),
+            p(e.restrictedMeanDifferencePValue())));
         t.add(List.of("RMST to " + h + ", ratio", ci(e.restrictedMeanRatio(), e.restrictedMeanRatioLower(),
-                e.restrictedMeanRatioUpper(), false), ""));
+                e.restrictedMeanRatioUpper()), ""));
         t.add(List.of("Log-rank test", e.logRankChiSquare().isPresent() ? "chi-square "
                 + Numbers.fixed2(e.logRankChiSquare().getAsDouble()) + " on " + e.logRankDegreesOfFreedom() + " df"
                 : "not reported (weighted)", p(e.logRankPValue())));

@@ -157,49 +157,49 @@ public final class ArmSummary {
     }
 
     /**
-     * S at landmark j; NaN when the landmark is beyond the arm's longest follow-up.
+     * S at landmark j; empty when the landmark is beyond the arm's longest follow-up.
      *
-     * @param j the j
-     * @return s at landmark j; NaN when the landmark is beyond the arm's longest follow-up
+     * @param j the landmark's index, from 0
+     * @return S at landmark j; empty when the landmark is beyond the arm's longest follow-up
      */
-    public double survival(int j) {
-        return survival[j];
+    public OptionalDouble survival(int j) {
+        return present(survival[j]);
     }
 
     /**
      * Standard error of S at landmark j (Greenwood, on the survival scale).
      *
-     * @param j the j
+     * @param j the landmark's index, from 0
      * @return standard error of S at landmark j (Greenwood, on the survival scale)
      */
-    public double survivalStandardError(int j) {
-        return survivalError[j];
+    public OptionalDouble survivalStandardError(int j) {
+        return present(survivalError[j]);
     }
 
     /**
      * Lower confidence limit of S at landmark j.
      *
-     * @param j the j
+     * @param j the landmark's index, from 0
      * @return lower confidence limit of S at landmark j
      */
-    public double survivalLower(int j) {
-        return survivalLower[j];
+    public OptionalDouble survivalLower(int j) {
+        return present(survivalLower[j]);
     }
 
     /**
      * Upper confidence limit of S at landmark j.
      *
-     * @param j the j
+     * @param j the landmark's index, from 0
      * @return upper confidence limit of S at landmark j
      */
-    public double survivalUpper(int j) {
-        return survivalUpper[j];
+    public OptionalDouble survivalUpper(int j) {
+        return present(survivalUpper[j]);
     }
 
     /**
      * Number at risk at landmark j.
      *
-     * @param j the j
+     * @param j the landmark's index, from 0
      * @return number at risk at landmark j
      */
     public double numberAtRisk(int j) {
@@ -216,12 +216,12 @@ public final class ArmSummary {
     }
 
     /**
-     * Restricted mean survival time up to the horizon; NaN when the horizon is beyond follow-up.
+     * Restricted mean survival time up to the horizon; empty when the horizon is beyond follow-up.
      *
-     * @return restricted mean survival time up to the horizon; NaN when the horizon is beyond follow-up
+     * @return restricted mean survival time up to the horizon; empty when the horizon is beyond follow-up
      */
-    public double restrictedMean() {
-        return restrictedMean;
+    public OptionalDouble restrictedMean() {
+        return present(restrictedMean);
     }
 
     /**
@@ -229,8 +229,8 @@ public final class ArmSummary {
      *
      * @return standard error of the restricted mean (R {@code print(fit, rmean = tau)}'s {@code se(rmean)})
      */
-    public double restrictedMeanStandardError() {
-        return restrictedMeanError;
+    public OptionalDouble restrictedMeanStandardError() {
+        return present(restrictedMeanError);
     }
 
     @Override

@@ -65,14 +65,14 @@ public final class EndpointComparison {
         diff = new double[k];
         diffSe = new double[k];
         for (int j = 0; j < k; j++) {
-            diff[j] = treatment.survival(j) - control.survival(j);
-            diffSe[j] = Math.hypot(treatment.survivalStandardError(j), control.survivalStandardError(j));
+            diff[j] = treatment.survival(j).orElse(Double.NaN) - control.survival(j).orElse(Double.NaN);
+            diffSe[j] = Math.hypot(treatment.survivalStandardError(j).orElse(Double.NaN), control.survivalStandardError(j).orElse(Double.NaN));
         }
         this.horizon = control.horizon();
-        rmstDiff = treatment.restrictedMean() - control.restrictedMean();
-        rmstDiffSe = Math.hypot(treatment.restrictedMeanStandardError(), control.restrictedMeanStandardError());
-        rmstLogRatioSe = Math.hypot(treatment.restrictedMeanStandardError() / treatment.restrictedMean(),
-                control.restrictedMeanStandardError() / control.restrictedMean());
+        rmstDiff = treatment.restrictedMean().orElse(Double.NaN) - control.restrictedMean().orElse(Double.NaN);
+        rmstDiffSe = Math.hypot(treatment.restrictedMeanStandardError().orElse(Double.NaN), control.restrictedMeanStandardError().orElse(Double.NaN));
+        rmstLogRatioSe = Math.hypot(treatment.restrictedMeanStandardError().orElse(Double.NaN) / treatment.restrictedMean().orElse(Double.NaN),
+                control.restrictedMeanStandardError().orElse(Double.NaN) / control.restrictedMean().orElse(Double.NaN));
         this.logRankChiSquare = logRank[0];
         this.logRankDf = (int) logRank[1];
         this.logRankP = logRank[2];
@@ -157,43 +157,43 @@ public final class EndpointComparison {
     }
 
     /**
-     * S_T(t_j) - S_C(t_j); NaN when the landmark is beyond an arm's follow-up.
+     * S_T(t_j) - S_C(t_j); empty when the landmark is beyond an arm's follow-up.
      *
-     * @param j the j
-     * @return s_T(t_j) - S_C(t_j); NaN when the landmark is beyond an arm's follow-up
+     * @param j the landmark's index, from 0
+     * @return S_T(t_j) - S_C(t_j); empty when the landmark is beyond an arm's follow-up
      */
-    public double survivalDifference(int j) {
-        return diff[j];
+    public OptionalDouble survivalDifference(int j) {
+        return present(diff[j]);
     }
 
     /**
      * Standard error of the survival difference at landmark j: sqrt(se_T^2 + se_C^2).
      *
-     * @param j the j
+     * @param j the landmark's index, from 0
      * @return standard error of the survival difference at landmark j: sqrt(se_T^2 + se_C^2)
      */
-    public double survivalDifferenceStandardError(int j) {
-        return diffSe[j];
+    public OptionalDouble survivalDifferenceStandardError(int j) {
+        return present(diffSe[j]);
     }
 
     /**
      * Lower Wald limit of the survival difference at landmark j.
      *
-     * @param j the j
+     * @param j the landmark's index, from 0
      * @return lower Wald limit of the survival difference at landmark j
      */
-    public double survivalDifferenceLower(int j) {
-        return diff[j] - z() * diffSe[j];
+    public OptionalDouble survivalDifferenceLower(int j) {
+        return present(diff[j] - z() * diffSe[j]);
     }
 
     /**
      * Upper Wald limit of the survival difference at landmark j.
      *
-     * @param j the j
+     * @param j the landmark's index, from 0
      * @return upper Wald limit of the survival difference at landmark j
      */
-    public double survivalDifferenceUpper(int j) {
-        return diff[j] + z() * diffSe[j];
+    public OptionalDouble survivalDifferenceUpper(int j) {
+        return present(diff[j] + z() * diffSe[j]);
     }
 
     /**
@@ -208,10 +208,10 @@ public final class EndpointComparison {
     /**
      * RMST difference, treatment minus control.
      *
-     * @return rMST difference, treatment minus control
+     * @return the RMST difference, treatment minus control
      */
-    public double restrictedMeanDifference() {
-        return rmstDiff;
+    public OptionalDouble restrictedMeanDifference() {
+        return present(rmstDiff);
     }
 
     /**
@@ -219,8 +219,8 @@ public final class EndpointComparison {
      *
      * @return standard error of the RMST difference
      */
-    public double restrictedMeanDifferenceStandardError() {
-        return rmstDiffSe;
+    public OptionalDouble restrictedMeanDifferenceStandardError() {
+        return present(rmstDiffSe);
     }
 
     /**
@@ -228,8 +228,8 @@ public final class EndpointComparison {
      *
      * @return lower Wald limit of the RMST difference
      */
-    public double restrictedMeanDifferenceLower() {
-        return rmstDiff - z() * rmstDiffSe;
+    public OptionalDouble restrictedMeanDifferenceLower() {
+        return present(rmstDiff - z() * rmstDiffSe);
     }
 
     /**
@@ -237,8 +237,8 @@ public final class EndpointComparison {
      *
      * @return upper Wald limit of the RMST difference
      */
-    public double restrictedMeanDifferenceUpper() {
-        return rmstDiff + z() * rmstDiffSe;
+    public OptionalDouble restrictedMeanDifferenceUpper() {
+        return present(rmstDiff + z() * rmstDiffSe);
     }
 
     /**
@@ -246,18 +246,23 @@ public final class EndpointComparison {
      *
      * @return two-sided p of the RMST difference (normal)
      */
-    public double restrictedMeanDifferencePValue() {
+    public OptionalDouble restrictedMeanDifferencePValue() {
         double zz = Math.abs(rmstDiff / rmstDiffSe);
-        return Double.isNaN(zz) ? Double.NaN : 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-zz);
+        return Double.isNaN(zz) ? OptionalDouble.empty()
+                : OptionalDouble.of(2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-zz));
     }
 
     /**
      * RMST ratio, treatment over control.
      *
-     * @return rMST ratio, treatment over control
+     * @return the RMST ratio, treatment over control
      */
-    public double restrictedMeanRatio() {
-        return treatment.restrictedMean() / control.restrictedMean();
+    public OptionalDouble restrictedMeanRatio() {
+        return present(ratio());
+    }
+
+    private double ratio() {
+        return treatment.restrictedMean().orElse(Double.NaN) / control.restrictedMean().orElse(Double.NaN);
     }
 
     /**
@@ -265,8 +270,8 @@ public final class EndpointComparison {
      *
      * @return standard error of the log RMST ratio (delta method)
      */
-    public double restrictedMeanLogRatioStandardError() {
-        return rmstLogRatioSe;
+    public OptionalDouble restrictedMeanLogRatioStandardError() {
+        return present(rmstLogRatioSe);
     }
 
     /**
@@ -274,8 +279,8 @@ public final class EndpointComparison {
      *
      * @return lower limit of the RMST ratio: exp(log ratio - z se_log)
      */
-    public double restrictedMeanRatioLower() {
-        return Math.exp(Math.log(restrictedMeanRatio()) - z() * rmstLogRatioSe);
+    public OptionalDouble restrictedMeanRatioLower() {
+        return present(Math.exp(Math.log(ratio()) - z() * rmstLogRatioSe));
     }
 
     /**
@@ -283,8 +288,8 @@ public final class EndpointComparison {
      *
      * @return upper limit of the RMST ratio
      */
-    public double restrictedMeanRatioUpper() {
-        return Math.exp(Math.log(restrictedMeanRatio()) + z() * rmstLogRatioSe);
+    public OptionalDouble restrictedMeanRatioUpper() {
+        return present(Math.exp(Math.log(ratio()) + z() * rmstLogRatioSe));
     }
 
     /** @return the log-rank chi-square; empty for a weighted sample (not reported) */
@@ -413,5 +418,9 @@ public final class EndpointComparison {
         return "EndpointComparison[" + name + ": " + control + " vs " + treatment + ", median difference "
                 + medianDifference + ", HR " + Numbers.fixed2(crudeHazardRatio().orElse(Double.NaN)) + ", log-rank p "
                 + Numbers.p(logRankP) + "]";
+    }
+
+    private static OptionalDouble present(double v) {
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 }
