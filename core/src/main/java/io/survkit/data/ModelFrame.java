@@ -37,28 +37,46 @@ public final class ModelFrame {
     private final String weightsName;
     private final Factor cluster;
     private final Factor strata;
+    /** Sum of the offset columns per row, or null without offset terms. */
+    private final double[] offset;
     private final List<Resolved> model;
     private final String[] columnNames;
     private final int[] columnTerm;
     private final List<String> warnings;
 
     /** One model column source: numeric values or a factor, over the frame's rows. */
-    private record Part(String column, double[] values, Factor factor, double[][] basis) {
+    private record Part(String column, double[] values, Factor factor, double[][] basis, boolean full) {
         Part(String column, double[] values, Factor factor) {
-            this(column, values, factor, null);
+            this(column, values, factor, null, false);
         }
 
+        Part(String column, double[] values, Factor factor, double[][] basis) {
+            this(column, values, factor, basis, false);
+        }
+
+        /** A factor's columns: one per level but the first (R's contrasts), or one per level with {@code full}. */
         int width() {
-            return basis != null ? basis.length : factor == null ? 1 : factor.levelCount() - 1;
+            return basis != null ? basis.length : factor == null ? 1 : factor.levelCount() - (full ? 0 : 1);
         }
 
         double value(int i, int j) {
-            return basis != null ? basis[j][i] : factor == null ? values[i] : factor.code(i) == j + 1 ? 1.0 : 0.0;
+            return basis != null ? basis[j][i] : factor == null ? values[i]
+                    : factor.code(i) == j + (full ? 0 : 1) ? 1.0 : 0.0;
         }
 
-        /** R's names: the column, column + level, or the spline call + column number ({@code ns(age, df = 3)1}). */
+        /**
+         * R's names: the column, column + level, the spline call + column number ({@code ns(age,
+         * df = 3)1}), or for strata {@code strata(sex)} + the stratum's label ({@code sex=2}).
+         */
         String name(int j) {
-            return basis != null ? column + (j + 1) : factor == null ? column : column + factor.level(j + 1);
+            if (basis != null) {
+                return column + (j + 1);
+            }
+            if (factor == null) {
+                return column;
+            }
+            int level = j + (full ? 0 : 1);
+            return column + (column.startsWith("strata(") ? factor.labels().get(level) : factor.level(level));
         }
     }
 
@@ -118,6 +136,7 @@ public final class ModelFrame {
         data.weightsColumn().ifPresent(w -> used.add(data.column(w)));
         String clusterColumn = data.clusterColumn().orElse(null);
         List<String> strataColumns = new ArrayList<>();
+        List<String> offsetColumns = new ArrayList<>();
         List<Term> modelTerms = new ArrayList<>();
         for (Term t : terms.terms()) {
             for (String c : t.columns()) {
@@ -127,8 +146,22 @@ public final class ModelFrame {
                 clusterColumn = c.column();
             } else if (t instanceof Term.Strata s) {
                 strataColumns.addAll(s.columns());
+            } else if (t instanceof Term.Offset o) {
+                offsetColumns.add(o.column());
             } else {
                 modelTerms.add(t);
+                if (t instanceof Term.Interaction i) {
+                    // R: x:strata(s) stratifies by s as strata(s) does, and adds a slope per stratum
+                    for (Term part : i.parts()) {
+                        if (part instanceof Term.Strata st) {
+                            for (String c : st.columns()) {
+                                if (!strataColumns.contains(c)) {
+                                    strataColumns.add(c);
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         if (clusterColumn != null) {
@@ -168,11 +201,12 @@ public final class ModelFrame {
         this.cluster = clusterColumn == null ? null
                 : Levels.code(data.column(clusterColumn), keep, null, sourceRows);
         this.strata = strataColumns.isEmpty() ? null : strataFactor(data, strataColumns);
+        this.offset = offsetColumns.isEmpty() ? null : offset(data, offsetColumns);
         this.model = new ArrayList<>();
         List<String> colNames = new ArrayList<>();
         List<Integer> colTerm = new ArrayList<>();
         for (Term t : modelTerms) {
-            Part[] parts = parts(data, t);
+            Part[] parts = parts(data, t, modelTerms);
             int count = 1;
             for (Part p : parts) {
                 count *= p.width();
@@ -274,6 +308,49 @@ public final class ModelFrame {
         return List.copyOf(kept);
     }
 
+    /** R's {@code model.offset}: the sum of the offset columns over the rows used. */
+    private double[] offset(SurvivalData data, List<String> columns) {
+        double[] sum = new double[keep.length];
+        for (String name : columns) {
+            Column c = data.column(name);
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; offset() needs a numeric column", name);
+            }
+            double[] v = finite(name, pick(c.numbers, keep));
+            for (int k = 0; k < v.length; k++) {
+                sum[k] += v[k];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The strata of an interaction {@code x:strata(s)} as R's model matrix codes them: one column
+     * per stratum but the first when the rest of the interaction ({@code x}) is a term of the model,
+     * else one per stratum (R's full coding of a factor whose margin is absent); named
+     * {@code strata(s)} + the stratum's label.
+     */
+    private Part strataPart(SurvivalData data, Term.Strata st, Term.Interaction in, List<Term> modelTerms) {
+        List<Term> rest = new ArrayList<>(in.parts());
+        rest.remove(st);
+        boolean marginPresent = false;
+        for (Term m : modelTerms) {
+            List<Term> mp = m instanceof Term.Interaction mi ? mi.parts() : List.of(m);
+            if (mp.size() == rest.size() && columnsOf(mp).equals(columnsOf(rest))) {
+                marginPresent = true;
+            }
+        }
+        return new Part(st.formula(), null, strataFactor(data, st.columns()), null, !marginPresent);
+    }
+
+    private static java.util.Set<List<String>> columnsOf(List<Term> terms) {
+        java.util.Set<List<String>> s = new java.util.HashSet<>();
+        for (Term t : terms) {
+            s.add(t.columns());
+        }
+        return s;
+    }
+
     private Factor strataFactor(SurvivalData data, List<String> columns) {
         List<Factor> parts = new ArrayList<>();
         boolean allText = true;
@@ -285,11 +362,13 @@ public final class ModelFrame {
         return Levels.combine(String.join(", ", columns), parts, allText);
     }
 
-    private Part[] parts(SurvivalData data, Term t) {
+    private Part[] parts(SurvivalData data, Term t, List<Term> modelTerms) {
         if (t instanceof Term.Interaction i) {
             Part[] p = new Part[i.parts().size()];
             for (int j = 0; j < p.length; j++) {
-                p[j] = parts(data, i.parts().get(j))[0];
+                Term part = i.parts().get(j);
+                p[j] = part instanceof Term.Strata st ? strataPart(data, st, i, modelTerms)
+                        : parts(data, part, modelTerms)[0];
             }
             return p;
         }
@@ -336,7 +415,7 @@ public final class ModelFrame {
         if (t instanceof Term.Interaction i) {
             StringBuilder sb = new StringBuilder();
             for (Term p : i.parts()) {
-                sb.append(sb.length() > 0 ? ":" : "").append(p.columns().get(0));
+                sb.append(sb.length() > 0 ? ":" : "").append(p instanceof Term.Strata ? p.formula() : p.columns().get(0));
             }
             return sb.toString();
         }
@@ -357,6 +436,16 @@ public final class ModelFrame {
             r[i] = a[idx[i]];
         }
         return r;
+    }
+
+    /**
+     * R's {@code model.offset(mf)}: the sum of the {@code offset()} terms per row, which enters
+     * the linear predictor with coefficient 1.
+     *
+     * @return the offset per row, or empty without offset terms
+     */
+    public Optional<double[]> offset() {
+        return offset == null ? Optional.empty() : Optional.of(offset.clone());
     }
 
     /** @return the terms */

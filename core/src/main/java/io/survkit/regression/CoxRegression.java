@@ -233,7 +233,8 @@ public final class CoxRegression {
                     java.util.Arrays.toString(d.columnNames));
         }
         CoxKernel kernel = new CoxKernel(d, ties);
-        CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, init);
+        // the null model (no coefficient: ~ 1, only strata or offsets) is evaluated at beta = 0, as R's coxph.fit
+        CoxKernel.Fit f = kernel.newtonRaphson(d.p == 0 ? 0 : maxIterations, tolerance, init);
         boolean robust = variance == CoxVariance.ROBUST
                 || (variance == CoxVariance.AUTO && (d.cluster != null || d.fractionalWeights));
         return result(d, f, robust, levels(frame));
@@ -291,7 +292,11 @@ public final class CoxRegression {
             warn.add("non-integer case weights with the model-based variance: the standard errors treat weights as"
                     + " replication counts; use CoxVariance.ROBUST (R's default here)");
         }
+        // R: fit$linear.predictors = x beta - means beta + offset - mean(offset); the concordance is of it
         double[] lp = sortedLinearPredictor(d, r.betaScaled);
+        for (int k = 0; d.offset != null && k < d.n; k++) {
+            lp[k] += d.offset[k] - d.offsetMean;
+        }
         r.concordance = concordance(d, lp);
         r.linearPredictors = new double[d.n];
         for (int k = 0; k < d.n; k++) {
@@ -301,10 +306,15 @@ public final class CoxRegression {
         return r.build();
     }
 
-    /** R: a column whose inverse-information diagonal is 0 is redundant: coefficient NA (NaN), scaled beta 0. */
+    /**
+     * R: a column whose inverse-information diagonal is 0 is redundant: coefficient NA (NaN), scaled
+     * beta 0. R's coxph.fit looks for them only when the Cholesky flag is below p: out of iterations
+     * the flag is 1000, so a diverging fit reports every coefficient (the last good point), none as
+     * aliased (issue 12).
+     */
     private static void redundant(CoxDesign d, CoxKernel.Fit f, double[] coef, double[] betaScaled,
             List<String> warn) {
-        if (f.rank >= d.p) {
+        if (f.rank >= d.p || !f.converged) {
             return;
         }
         List<String> names = new ArrayList<>();
@@ -321,11 +331,12 @@ public final class CoxRegression {
         }
     }
 
-    /** The largest centred linear predictor over the rows (R's "may be infinite" rule). */
+    /** The largest centred linear predictor (plus the offset) over the rows (R's "may be infinite" rule). */
     private static double maxLinearPredictor(CoxDesign d, double[] betaScaled) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double e : sortedLinearPredictor(d, betaScaled)) {
-            max = Math.max(max, e);
+        double[] lp = sortedLinearPredictor(d, betaScaled);
+        for (int k = 0; k < d.n; k++) {
+            max = Math.max(max, lp[k] + (d.offset == null ? 0 : d.offset[k]));
         }
         return max;
     }

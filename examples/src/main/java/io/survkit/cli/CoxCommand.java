@@ -1,6 +1,12 @@
 package io.survkit.cli;
 
 import io.survkit.data.ModelFrame;
+import io.survkit.data.SurvivalData;
+import io.survkit.regression.CoxPredictedValues;
+import io.survkit.regression.CoxPredictionReference;
+import io.survkit.regression.CoxPredictionType;
+import io.survkit.plot.CoxForestPlot;
+import io.survkit.plot.ScaledSchoenfeldPlot;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
 import io.survkit.regression.ProportionalHazardsResult;
@@ -70,8 +76,74 @@ final class CoxCommand extends AnalysisCommand {
                     + "implies --zph.")
     TimeTransform zphTransform;
 
+    /** The words of {@code --type}. */
+    static final class PredictionTypes extends Choices<CoxPredictionType> {
+        PredictionTypes() {
+            add("lp", CoxPredictionType.LINEAR_PREDICTOR).add("risk", CoxPredictionType.RISK)
+                    .add("expected", CoxPredictionType.EXPECTED).add("terms", CoxPredictionType.TERMS)
+                    .add("survival", CoxPredictionType.SURVIVAL);
+        }
+    }
+
+    /** The words of {@code --reference}. */
+    static final class References extends Choices<CoxPredictionReference> {
+        References() {
+            add("strata", CoxPredictionReference.STRATA).add("sample", CoxPredictionReference.SAMPLE)
+                    .add("zero", CoxPredictionReference.ZERO);
+        }
+    }
+
+    @Option(names = "--predict", paramLabel = "FILE",
+            description = "Predict for the rows of this CSV (R predict(fit, newdata)) instead of printing the fit; it "
+                    + "needs the model's columns and the --time and --event columns (their values are used by "
+                    + "--type expected and survival only, and may be empty otherwise).")
+    String predict;
+
+    @Option(names = "--type", paramLabel = "TYPE", converter = PredictionTypes.class,
+            completionCandidates = PredictionTypes.class,
+            description = "What to predict: ${COMPLETION-CANDIDATES} (R predict.coxph(type=)); default lp. Without "
+                    + "--predict, for the fitted rows.")
+    CoxPredictionType type;
+
+    @Option(names = "--se-fit", description = "Also the standard errors of the predictions (R se.fit = TRUE).")
+    boolean seFit;
+
+    @Option(names = "--reference", paramLabel = "REF", converter = References.class,
+            completionCandidates = References.class,
+            description = "Centring of lp, risk and terms: ${COMPLETION-CANDIDATES} (R predict.coxph(reference=)); "
+                    + "default strata (sample for terms).")
+    CoxPredictionReference reference;
+
+    @Option(names = "--forest", paramLabel = "FILE",
+            description = "Also draw the forest plot of the hazard ratios (survminer ggforest) to FILE: .svg, .png "
+                    + "(at --dpi) or .pdf.")
+    String forest;
+
+    @Option(names = "--zph-plot", paramLabel = "FILE",
+            description = "Also draw the scaled Schoenfeld residuals of each term with R plot.cox.zph's smooth and "
+                    + "+-2 se band to FILE: .svg, .png (at --dpi) or .pdf; time scale from --zph-transform.")
+    String zphPlot;
+
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", converter = Converters.FiniteNumber.class,
+            description = "Resolution of a .png --forest or --zph-plot, 24 to 2400 dots per inch.")
+    double dpi;
+
     @Override
     void check(OutputOptions.Format format) {
+        boolean predicting = predict != null || type != null;
+        if (predicting && (zph || zphTransform != null)) {
+            throw new UsageException("--predict/--type write predictions and --zph tests the fit; give one of them");
+        }
+        if (!predicting && (seFit || reference != null)) {
+            throw new UsageException((seFit ? "--se-fit" : "--reference") + " needs --predict FILE or --type TYPE");
+        }
+        if (forest != null) {
+            Plots.format(forest, "--forest");
+        }
+        if (zphPlot != null) {
+            Plots.format(zphPlot, "--zph-plot");
+        }
+        FigureFiles.checkDpi(dpi);
         if (data.formula == null) {
             DataOptions.require(data.covariates, "--covariates (or --formula)");
         }
@@ -106,12 +178,37 @@ final class CoxCommand extends AnalysisCommand {
             cox = cox.withVariance(robust ? CoxVariance.ROBUST : CoxVariance.MODEL);
         }
         CoxResult fit = cox.fit(d);
+        if (forest != null) {
+            Plots.writeByExtension(CoxForestPlot.withDefaults().render(fit, d), forest, dpi, "--forest");
+        }
+        ProportionalHazardsResult ph = zph || zphTransform != null || zphPlot != null
+                ? ProportionalHazardsTest.withDefaults()
+                        .withTransform(zphTransform == null ? TimeTransform.KM : zphTransform).test(fit)
+                : null;
+        if (zphPlot != null) {
+            Plots.writeByExtension(ScaledSchoenfeldPlot.withDefaults().withTimeLabel(d.timeColumn()).render(ph),
+                    zphPlot, dpi, "--zph-plot");
+        }
+        if (predict != null || type != null) {
+            return Rendered.of(predictions(fit));
+        }
         if (!zph && zphTransform == null) {
             return Rendered.of(fit);
         }
-        ProportionalHazardsResult ph = ProportionalHazardsTest.withDefaults()
-                .withTransform(zphTransform == null ? TimeTransform.KM : zphTransform).test(fit);
         return new Rendered(out -> out.print(fit + "\n" + ph),
                 out -> JsonOutput.append(out, JsonOutput.withMember(fit.toJson(), "zph", ph.toJson())), null);
+    }
+
+    /** R {@code predict(fit, newdata, type, se.fit, reference)}: the --predict file's rows, or the fitted rows. */
+    private CoxPredictedValues predictions(CoxResult fit) {
+        CoxPredictionType t = type == null ? CoxPredictionType.LINEAR_PREDICTOR : type;
+        CoxPredictedValues v;
+        if (predict == null) {
+            v = reference == null ? fit.prediction().predict(t) : fit.prediction().predict(t, reference);
+        } else {
+            SurvivalData rows = data.readOther(java.nio.file.Path.of(predict), "--predict");
+            v = reference == null ? fit.prediction().predict(rows, t) : fit.prediction().predict(rows, t, reference);
+        }
+        return seFit ? v : v.withoutStandardErrors();
     }
 }
