@@ -599,7 +599,7 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
     /**
      * JSON with every number of the result (NaN as null), the notes and the methods paragraph.
      *
-     * @return jSON with every number of the result (NaN as null), the notes and the methods paragraph
+     * @return JSON with every number of the result (NaN as null), the notes and the methods paragraph
      */
     @Override
     public String toJson() {

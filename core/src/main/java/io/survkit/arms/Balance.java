@@ -89,7 +89,7 @@ public final class Balance {
      *
      * @param data the data
      * @param treated the treated
-     * @return sMD before adjustment only
+     * @return the SMD before adjustment only
      */
     public BalanceResult estimate(SurvivalData data, boolean[] treated) {
         Design d = design(data, treated);
@@ -102,7 +102,7 @@ public final class Balance {
      * @param data the data
      * @param treated the treated
      * @param matched the matched
-     * @return sMD before and after matching ({@code matched} made on the same rows)
+     * @return the SMD before and after matching ({@code matched} made on the same rows)
      */
     public BalanceResult estimate(SurvivalData data, boolean[] treated, MatchedSets matched) {
         Check.notNull("matched sets", matched);
@@ -119,7 +119,7 @@ public final class Balance {
      * @param data the data
      * @param treated the treated
      * @param weights the weights
-     * @return sMD before and after weighting ({@code weights} made on the same rows)
+     * @return the SMD before and after weighting ({@code weights} made on the same rows)
      */
     public BalanceResult estimate(SurvivalData data, boolean[] treated, InverseProbabilityWeightsResult weights) {
         Check.notNull("weights", weights);

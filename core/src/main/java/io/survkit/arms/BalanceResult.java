@@ -73,7 +73,7 @@ public final class BalanceResult {
     /**
      * SMD of each column before adjustment.
      *
-     * @return sMD of each column before adjustment
+     * @return the SMD of each column before adjustment
      */
     public double[] smdBefore() {
         return column(before, SMD);

@@ -40,7 +40,7 @@ public final class InverseProbabilityWeights {
     /**
      * ATE weights, not stabilised, not truncated.
      *
-     * @return aTE weights, not stabilised, not truncated
+     * @return ATE weights, not stabilised, not truncated
      */
     public static InverseProbabilityWeights withDefaults() {
         return DEFAULTS;

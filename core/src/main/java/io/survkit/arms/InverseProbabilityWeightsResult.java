@@ -82,22 +82,14 @@ public final class InverseProbabilityWeightsResult {
         return truncated;
     }
 
-    /**
-     * Lower truncation bound (a weight value), NaN without percentile truncation.
-     *
-     * @return lower truncation bound (a weight value), NaN without percentile truncation
-     */
-    public double lowerBound() {
-        return lower;
+    /** @return the lower truncation bound (a weight value); empty without percentile truncation */
+    public java.util.OptionalDouble lowerBound() {
+        return Double.isNaN(lower) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(lower);
     }
 
-    /**
-     * Upper truncation bound (a weight value), NaN without percentile truncation.
-     *
-     * @return upper truncation bound (a weight value), NaN without percentile truncation
-     */
-    public double upperBound() {
-        return upper;
+    /** @return the upper truncation bound (a weight value); empty without percentile truncation */
+    public java.util.OptionalDouble upperBound() {
+        return Double.isNaN(upper) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(upper);
     }
 
     /**
