@@ -41,6 +41,8 @@ public final class ModelFrame {
     private final String[] columnNames;
     private final int[] columnTerm;
     private final List<String> warnings;
+    /** Rows before a {@code tt()} expansion (R's {@code fit$n}); the row count otherwise. */
+    private final int subjects;
 
     /** One model column source: numeric values or a factor, over the frame's rows. */
     private record Part(String column, double[] values, Factor factor, double[][] basis) {
@@ -50,6 +52,18 @@ public final class ModelFrame {
 
         int width() {
             return basis != null ? basis.length : factor == null ? 1 : factor.levelCount() - 1;
+        }
+
+        Part select(int[] idx) {
+            double[][] b = null;
+            if (basis != null) {
+                b = new double[basis.length][];
+                for (int j = 0; j < b.length; j++) {
+                    b[j] = pick(basis[j], idx);
+                }
+            }
+            return new Part(column, values == null ? null : pick(values, idx), factor == null ? null
+                    : factor.select(idx), b);
         }
 
         double value(int i, int j) {
@@ -180,6 +194,210 @@ public final class ModelFrame {
         this.columnNames = colNames.toArray(new String[0]);
         this.columnTerm = colTerm.stream().mapToInt(Integer::intValue).toArray();
         this.warnings = List.copyOf(warn);
+        this.subjects = m;
+    }
+
+    /** A copy of {@code f} with rows {@code idx} and the given outcome, strata and model terms. */
+    private ModelFrame(ModelFrame f, int[] idx, double[] time, int[] status, Factor strata, List<Resolved> model) {
+        this.terms = f.terms;
+        this.keep = pick(f.keep, idx);
+        this.omitted = f.omitted;
+        this.sourceRows = pick(f.sourceRows, idx);
+        this.time = time;
+        this.start = null;
+        this.weights = f.weights == null ? null : pick(f.weights, idx);
+        this.status = status;
+        this.causes = f.causes;
+        this.timeName = f.timeName;
+        this.startName = null;
+        this.eventName = f.eventName;
+        this.weightsName = f.weightsName;
+        this.cluster = f.cluster == null ? null : f.cluster.select(idx);
+        this.strata = strata;
+        this.model = model;
+        this.columnNames = f.columnNames;
+        this.columnTerm = f.columnTerm;
+        this.warnings = f.warnings;
+        this.subjects = f.subjects;
+    }
+
+    /**
+     * Replaces, in place, the values {@code x[from, to)} of the rows at risk at one event time
+     * {@code time} by their time-transformed values (R {@code coxph(tt = function(x, t, riskset,
+     * weights))}).
+     */
+    @FunctionalInterface
+    public interface RiskSetTransform {
+        /**
+         * @param x the covariate over the expanded rows
+         * @param from first row of the risk set
+         * @param to one past its last row
+         * @param time the event time of the risk set
+         */
+        void apply(double[] x, int from, int to, double time);
+    }
+
+    /** @return true when a term is {@code tt(x)} */
+    public boolean hasTimeTransforms() {
+        for (Resolved r : model) {
+            if (r.term instanceof Term.TimeTransformed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * R {@code coxph}'s expansion for {@code tt()} terms ({@code coxcount1}, {@code coxcount2}): one
+     * block of rows per distinct event time t within each stratum (strata in order, t decreasing),
+     * holding every row at risk at t (exit time >= t, and entry time < t for (start, stop] data),
+     * with time t, status 1 for the rows whose event is at t, and the {@code tt()} columns replaced
+     * by {@code transforms} applied to the block. The blocks are the strata of the new frame (they
+     * replace the original strata, which they nest in); the entry times are dropped; weights,
+     * clusters and the other columns follow their rows. Cost O(n x events) rows, as R.
+     *
+     * @param transforms one per {@code tt()} term, in the terms' order
+     * @return the expanded frame; {@link #subjectCount()} keeps this frame's row count
+     */
+    public ModelFrame atEventTimes(List<? extends RiskSetTransform> transforms) {
+        Check.notNull("transforms", transforms);
+        int tts = 0;
+        for (Resolved r : model) {
+            tts += r.term instanceof Term.TimeTransformed ? 1 : 0;
+        }
+        if (transforms.size() != tts) {
+            throw Check.fail("%d time transforms for %d tt() terms; give one per term", transforms.size(), tts);
+        }
+        int n = rowCount();
+        int[] strataCodes = new int[n];
+        int nstrata = 1;
+        if (strata != null) {
+            strataCodes = strata.codes();
+            nstrata = strata.levelCount();
+        }
+        // event times per stratum, decreasing: collect (stratum, time) of events, sort
+        long eventsTotal = 0;
+        for (int s : status) {
+            eventsTotal += s != 0 ? 1 : 0;
+        }
+        double[][] times = new double[nstrata][];
+        {
+            int[] cnt = new int[nstrata];
+            for (int i = 0; i < n; i++) {
+                if (status[i] != 0) {
+                    cnt[strataCodes[i]]++;
+                }
+            }
+            for (int s = 0; s < nstrata; s++) {
+                times[s] = new double[cnt[s]];
+                cnt[s] = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                if (status[i] != 0) {
+                    times[strataCodes[i]][cnt[strataCodes[i]]++] = time[i];
+                }
+            }
+            for (int s = 0; s < nstrata; s++) {
+                times[s] = distinctDescending(times[s]);
+            }
+        }
+        // rows per block
+        long total = 0;
+        int blocks = 0;
+        for (int s = 0; s < nstrata; s++) {
+            for (double t : times[s]) {
+                blocks++;
+                for (int i = 0; i < n; i++) {
+                    if (strataCodes[i] == s && atRisk(i, t)) {
+                        total++;
+                    }
+                }
+            }
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw Check.fail("the tt() expansion of %d rows at %d event times has %d rows, more than a Java array"
+                    + " holds", n, eventsTotal, total);
+        }
+        int m = (int) total;
+        int[] idx = new int[m];
+        double[] t2 = new double[m];
+        int[] st2 = new int[m];
+        int[] block = new int[m];
+        int[] blockStart = new int[blocks + 1];
+        double[] blockTime = new double[blocks];
+        int k = 0;
+        int b = 0;
+        for (int s = 0; s < nstrata; s++) {
+            for (double t : times[s]) {
+                blockStart[b] = k;
+                blockTime[b] = t;
+                for (int i = 0; i < n; i++) {
+                    if (strataCodes[i] == s && atRisk(i, t)) {
+                        idx[k] = i;
+                        t2[k] = t;
+                        st2[k] = status[i] != 0 && time[i] == t ? status[i] : 0;
+                        block[k] = b;
+                        k++;
+                    }
+                }
+                b++;
+            }
+        }
+        blockStart[blocks] = m;
+        List<String> levels = new ArrayList<>(blocks);
+        for (int j = 1; j <= blocks; j++) {
+            levels.add(Integer.toString(j));
+        }
+        Factor riskSets = new Factor("tt risk set", levels, block);
+        List<Resolved> expanded = new ArrayList<>(model.size());
+        int q = 0;
+        for (Resolved r : model) {
+            Part[] ps = new Part[r.parts.length];
+            for (int j = 0; j < ps.length; j++) {
+                ps[j] = r.parts[j].select(idx);
+            }
+            if (r.term instanceof Term.TimeTransformed) {
+                RiskSetTransform f = Check.notNull("time transform", transforms.get(q++));
+                double[] v = ps[0].values;
+                for (int j = 0; j < blocks; j++) {
+                    f.apply(v, blockStart[j], blockStart[j + 1], blockTime[j]);
+                }
+                for (int i = 0; i < m; i++) {
+                    if (!Double.isFinite(v[i])) {
+                        throw Check.fail("%s: the time transform of value %s at event time %s is %s; expected a"
+                                + " finite number", Check.at(r.term.formula(), sourceRows[idx[i]]),
+                                r.parts[0].values[idx[i]], t2[i], v[i]);
+                    }
+                }
+            }
+            expanded.add(new Resolved(r.term, r.name, ps, r.first, r.count));
+        }
+        return new ModelFrame(this, idx, t2, st2, riskSets, List.copyOf(expanded));
+    }
+
+    private boolean atRisk(int i, double t) {
+        return time[i] >= t && (start == null || start[i] < t);
+    }
+
+    private static double[] distinctDescending(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int u = 0;
+        double[] out = new double[s.length];
+        for (int i = s.length - 1; i >= 0; i--) {
+            if (u == 0 || s[i] != out[u - 1]) {
+                out[u++] = s[i];
+            }
+        }
+        return Arrays.copyOf(out, u);
+    }
+
+    /**
+     * @return R's {@code fit$n}: the rows of the frame before a {@link #atEventTimes tt() expansion},
+     *     else {@link #rowCount()}
+     */
+    public int subjectCount() {
+        return subjects;
     }
 
     /**
@@ -298,6 +516,12 @@ public final class ModelFrame {
         if (t instanceof Term.Categorical f) {
             return new Part[] {factorPart(c, f.reference().orElse(null))};
         }
+        if (t instanceof Term.TimeTransformed tt) {
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; tt() needs a numeric column", name);
+            }
+            return new Part[] {new Part(tt.formula(), finite(name, pick(c.numbers, keep)), null)};
+        }
         if (!c.isNumeric()) {
             if (t instanceof Term.Numeric) {
                 throw Check.fail("column '%s' holds text, not numbers; use factor(%s) for a categorical covariate",
@@ -325,6 +549,9 @@ public final class ModelFrame {
     private static String termName(Term t) {
         if (t instanceof Term.Spline sp) {
             return sp.formula();
+        }
+        if (t instanceof Term.TimeTransformed tt) {
+            return tt.formula();
         }
         if (t instanceof Term.Interaction i) {
             StringBuilder sb = new StringBuilder();

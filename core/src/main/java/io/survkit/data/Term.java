@@ -8,7 +8,7 @@ import java.util.Optional;
  * strata, a cluster, or an interaction of columns and factors.
  */
 public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categorical, Term.Strata, Term.Cluster,
-        Term.Interaction, Term.Spline {
+        Term.Interaction, Term.Spline, Term.TimeTransformed {
 
     /** @return the term as R writes it in a formula, e.g. {@code factor(celltype, ref = squamous)} */
     String formula();
@@ -163,6 +163,25 @@ public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categoric
                 c.addAll(t.columns());
             }
             return List.copyOf(c);
+        }
+    }
+
+    /**
+     * R's {@code tt(column)}: a covariate whose value changes with time through a function
+     * {@code f(x, t)} chosen at fit time (R {@code coxph(tt = )}); one model column named
+     * {@code tt(column)}. The Cox fit expands the data at each event time (R's {@code coxcount1}).
+     *
+     * @param column the numeric column x
+     */
+    record TimeTransformed(String column) implements Term {
+        @Override
+        public String formula() {
+            return "tt(" + Terms.quote(column) + ")";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
         }
     }
 }

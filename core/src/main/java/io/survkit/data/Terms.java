@@ -20,6 +20,7 @@ import java.util.Set;
  * <tr><td>{@code factor(celltype)}, {@code factor(celltype, ref = squamous)}</td><td>a factor; levels
  * in R's order (reference first, then ascending: numeric order for numbers, byte order for text)</td></tr>
  * <tr><td>{@code ns(age, df = 3)}</td><td>a natural cubic spline with 3 model columns (R's {@code splines::ns})</td></tr>
+ * <tr><td>{@code tt(age)}</td><td>a time-transformed covariate f(age, t), f chosen at fit time (R {@code coxph(tt = )})</td></tr>
  * <tr><td>{@code strata(inst)}, {@code strata(a, b)}</td><td>strata</td></tr>
  * <tr><td>{@code cluster(id)}</td><td>clusters of the robust variance</td></tr>
  * <tr><td>{@code a:b}</td><td>interaction</td></tr>
@@ -80,6 +81,14 @@ public final class Terms {
      */
     public static Term spline(String column, int df) {
         return new Term.Spline(Check.notNull("column", column), df);
+    }
+
+    /**
+     * @param column a numeric column
+     * @return R's {@code tt(column)}: the column transformed by a function of time chosen at fit time
+     */
+    public static Term timeTransformed(String column) {
+        return new Term.TimeTransformed(Check.notNull("column", column));
     }
 
     /**
@@ -308,7 +317,7 @@ public final class Terms {
 
         private Term interaction(List<Term> parts) {
             for (Term p : parts) {
-                if (p instanceof Term.Strata || p instanceof Term.Cluster) {
+                if (p instanceof Term.Strata || p instanceof Term.Cluster || p instanceof Term.TimeTransformed) {
                     throw fail("an interaction of columns and factors (" + p.formula() + " cannot be part of one)");
                 }
             }
@@ -333,7 +342,7 @@ public final class Terms {
         private Term primary() {
             skip();
             int at = pos;
-            String name = name("a column name, factor(...), ns(...), strata(...) or cluster(...)");
+            String name = name("a column name, factor(...), ns(...), tt(...), strata(...) or cluster(...)");
             skip();
             if (pos < text.length() && peek() == '(' && !text.startsWith("`", at)) {
                 pos++;
@@ -342,9 +351,10 @@ public final class Terms {
                     case "strata" -> strataArgs();
                     case "cluster" -> new Term.Cluster(name("a column name"));
                     case "ns" -> splineArgs();
+                    case "tt" -> new Term.TimeTransformed(name("a column name"));
                     default -> {
                         pos = at;
-                        throw fail("a column name, factor(...), ns(...), strata(...) or cluster(...) (unknown function '"
+                        throw fail("a column name, factor(...), ns(...), tt(...), strata(...) or cluster(...) (unknown function '"
                                 + name + "')");
                     }
                 };

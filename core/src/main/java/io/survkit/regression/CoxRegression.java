@@ -40,7 +40,8 @@ public final class CoxRegression {
     /** R's {@code coxph.control()$toler.chol}: {@code .Machine$double.eps^0.75}. */
     static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
     private static final CoxRegression DEFAULTS =
-            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, 1e-9, null);
+            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, 1e-9, null,
+                    List.of(TimeTransformFunction.OBRIEN_LOGIT_RANK));
 
     private final TieMethod ties;
     private final CoxVariance variance;
@@ -49,10 +50,13 @@ public final class CoxRegression {
     private final double tolerance;
     /** R's {@code init}, or null for 0. */
     private final double[] init;
+    /** The functions of the {@code tt()} terms: one for all, or one per term. */
+    private final List<TimeTransformFunction> timeTransforms;
 
     private CoxRegression(TieMethod ties, CoxVariance variance, double confLevel, int maxIterations, double tolerance,
-            double[] init) {
+            double[] init, List<TimeTransformFunction> timeTransforms) {
         this.init = init;
+        this.timeTransforms = timeTransforms;
         this.ties = ties;
         this.variance = variance;
         this.confLevel = confLevel;
@@ -71,18 +75,19 @@ public final class CoxRegression {
     /** Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}. */
     public CoxRegression withTies(TieMethod method) {
         return new CoxRegression(Check.notNull("tie method", method), variance, confLevel, maxIterations, tolerance,
-                init);
+                init, timeTransforms);
     }
 
     /** Which variance the result reports (standard errors, confidence intervals, z, p, Wald test). */
     public CoxRegression withVariance(CoxVariance v) {
-        return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance, init);
+        return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance, init,
+                timeTransforms);
     }
 
     /** Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1). */
     public CoxRegression withConfidenceLevel(double level) {
         return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance,
-                init);
+                init, timeTransforms);
     }
 
     /** Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0. */
@@ -90,7 +95,7 @@ public final class CoxRegression {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
         }
-        return new CoxRegression(ties, variance, confLevel, n, tolerance, init);
+        return new CoxRegression(ties, variance, confLevel, n, tolerance, init, timeTransforms);
     }
 
     /**
@@ -101,7 +106,7 @@ public final class CoxRegression {
         if (!(eps > TOLER_CHOL && eps < 1)) {
             throw Check.fail("tolerance must be between %s and 1, got %s", TOLER_CHOL, eps);
         }
-        return new CoxRegression(ties, variance, confLevel, maxIterations, eps, init);
+        return new CoxRegression(ties, variance, confLevel, maxIterations, eps, init, timeTransforms);
     }
 
     /**
@@ -120,7 +125,39 @@ public final class CoxRegression {
                 throw Check.fail("initial coefficient %d is %s; expected a finite number", i + 1, coefficients[i]);
             }
         }
-        return new CoxRegression(ties, variance, confLevel, maxIterations, tolerance, coefficients.clone());
+        return new CoxRegression(ties, variance, confLevel, maxIterations, tolerance, coefficients.clone(),
+                timeTransforms);
+    }
+
+    /**
+     * The functions f(x, t) of the formula's {@code tt(x)} terms (R {@code coxph(tt = )}): one used
+     * for every {@code tt()} term, or one per term in the formula's order. Default: R's default,
+     * {@link TimeTransformFunction#OBRIEN_LOGIT_RANK}. The data are expanded at each event time
+     * (R's {@code coxcount1}), so the fit reports R's {@code n} (rows before the expansion) and
+     * fits the expanded rows, each event time's risk set a stratum.
+     *
+     * <pre>{@code
+     * CoxResult fit = CoxRegression.withDefaults().withTimeTransform(TimeTransformFunction.X_TIMES_LOG_T)
+     *         .fit(lung, "tt(age) + sex");
+     * }</pre>
+     *
+     * @param functions one, or one per {@code tt()} term
+     * @return the procedure
+     */
+    public CoxRegression withTimeTransform(TimeTransformFunction... functions) {
+        Check.notNull("time transforms", functions);
+        if (functions.length == 0) {
+            throw Check.fail("give at least one time transform");
+        }
+        for (TimeTransformFunction f : functions) {
+            Check.notNull("time transform", f);
+        }
+        return new CoxRegression(ties, variance, confLevel, maxIterations, tolerance, init, List.of(functions));
+    }
+
+    /** @return the functions of the {@code tt()} terms */
+    public List<TimeTransformFunction> timeTransforms() {
+        return timeTransforms;
     }
 
     /** @return R's {@code init}, or empty when the iteration starts at 0 */
@@ -199,6 +236,9 @@ public final class CoxRegression {
         }
         if (ties == TieMethod.EXACT) {
             checkExact(frame);
+        }
+        if (frame.hasTimeTransforms()) {
+            frame = TimeTransformedCovariates.expand(frame, timeTransforms);
         }
         CoxDesign d = CoxDesign.of(frame);
         if (init != null && init.length != d.p) {

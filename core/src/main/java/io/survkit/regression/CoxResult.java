@@ -268,9 +268,9 @@ public final class CoxResult implements Exportable {
         return confLevel;
     }
 
-    /** Rows used (R {@code fit$n}). */
+    /** Rows used (R {@code fit$n}; with {@code tt()} terms the rows before the expansion at event times). */
     public int size() {
-        return d.n;
+        return d.subjects;
     }
 
     /** Number of event rows (R {@code fit$nevent}; unweighted also with case weights). */
@@ -844,7 +844,7 @@ public final class CoxResult implements Exportable {
     public String toString() {
         int p = d.p;
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "  n= %d, number of events= %d %n", d.n, d.events));
+        sb.append(String.format(Locale.ROOT, "  n= %d, number of events= %d %n", d.subjects, d.events));
         if (d.omitted > 0) {
             sb.append(String.format(Locale.ROOT, "   (%d observation%s deleted due to missingness)%n", d.omitted,
                     d.omitted == 1 ? "" : "s"));

@@ -7,6 +7,7 @@ import io.survkit.regression.ProportionalHazardsResult;
 import io.survkit.regression.ProportionalHazardsTest;
 import io.survkit.regression.TieMethod;
 import io.survkit.regression.TimeTransform;
+import io.survkit.regression.TimeTransformFunction;
 import io.survkit.regression.CoxVariance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,11 @@ final class CoxCommand extends AnalysisCommand {
                     + "tests are then at/against them.")
     Converters.Numbers init;
 
+    @Option(names = "--tt", paramLabel = "F[,F...]", split = ",",
+            description = "Functions of the formula's tt(x) terms (R coxph(tt =)): x*t, x*log(t), x*log(t+20) or "
+                    + "obrien (R's default, O'Brien's logit rank); one for all tt() terms or one per term.")
+    java.util.List<String> tt;
+
     @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph; see --zph-transform).")
     boolean zph;
 
@@ -69,6 +75,23 @@ final class CoxCommand extends AnalysisCommand {
             description = "Time scale of the PH test: ${COMPLETION-CANDIDATES} (R cox.zph(transform=)); default km; "
                     + "implies --zph.")
     TimeTransform zphTransform;
+
+    /** The {@code --tt} words, spaces ignored. */
+    static TimeTransformFunction[] timeTransforms(java.util.List<String> words) {
+        TimeTransformFunction[] f = new TimeTransformFunction[words.size()];
+        for (int i = 0; i < f.length; i++) {
+            String w = words.get(i).replace(" ", "");
+            f[i] = switch (w) {
+                case "x*t" -> TimeTransformFunction.X_TIMES_T;
+                case "x*log(t)" -> TimeTransformFunction.X_TIMES_LOG_T;
+                case "x*log(t+20)" -> TimeTransformFunction.X_TIMES_LOG_T_PLUS_20;
+                case "obrien" -> TimeTransformFunction.OBRIEN_LOGIT_RANK;
+                default -> throw new UsageException("--tt: '" + words.get(i)
+                        + "' is not one of x*t, x*log(t), x*log(t+20), obrien");
+            };
+        }
+        return f;
+    }
 
     @Override
     void check(OutputOptions.Format format) {
@@ -104,6 +127,9 @@ final class CoxCommand extends AnalysisCommand {
         }
         if (robust != null) {
             cox = cox.withVariance(robust ? CoxVariance.ROBUST : CoxVariance.MODEL);
+        }
+        if (tt != null) {
+            cox = cox.withTimeTransform(timeTransforms(tt));
         }
         CoxResult fit = cox.fit(d);
         if (!zph && zphTransform == null) {
