@@ -45,9 +45,14 @@ public final class ModelFrame {
     private final int subjects;
 
     /** One model column source: numeric values or a factor, over the frame's rows. */
-    private record Part(String column, double[] values, Factor factor, double[][] basis) {
+    private record Part(String column, double[] values, Factor factor, double[][] basis, int nameOffset,
+            PenalizedSplineBasis pspline) {
         Part(String column, double[] values, Factor factor) {
-            this(column, values, factor, null);
+            this(column, values, factor, null, 0, null);
+        }
+
+        Part(String column, double[] values, Factor factor, double[][] basis) {
+            this(column, values, factor, basis, 0, null);
         }
 
         int width() {
@@ -63,7 +68,7 @@ public final class ModelFrame {
                 }
             }
             return new Part(column, values == null ? null : pick(values, idx), factor == null ? null
-                    : factor.select(idx), b);
+                    : factor.select(idx), b, nameOffset, pspline);
         }
 
         double value(int i, int j) {
@@ -72,7 +77,7 @@ public final class ModelFrame {
 
         /** R's names: the column, column + level, or the spline call + column number ({@code ns(age, df = 3)1}). */
         String name(int j) {
-            return basis != null ? column + (j + 1) : factor == null ? column : column + factor.level(j + 1);
+            return basis != null ? column + (j + 1 + nameOffset) : factor == null ? column : column + factor.level(j + 1);
         }
     }
 
@@ -250,7 +255,7 @@ public final class ModelFrame {
     /**
      * R {@code coxph}'s expansion for {@code tt()} terms ({@code coxcount1}, {@code coxcount2}): one
      * block of rows per distinct event time t within each stratum (strata in order, t decreasing),
-     * holding every row at risk at t (exit time >= t, and entry time < t for (start, stop] data),
+     * holding every row at risk at t ({@code exit >= t}, and {@code entry < t} for (start, stop] data),
      * with time t, status 1 for the rows whose event is at t, and the {@code tt()} columns replaced
      * by {@code transforms} applied to the block. The blocks are the strata of the new frame (they
      * replace the original strata, which they nest in); the entry times are dropped; weights,
@@ -516,6 +521,23 @@ public final class ModelFrame {
         if (t instanceof Term.Categorical f) {
             return new Part[] {factorPart(c, f.reference().orElse(null))};
         }
+        if (t instanceof Term.PenalizedSpline ps) {
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; pspline() needs a numeric column", name);
+            }
+            double[] v = finite(name, pick(c.numbers, keep));
+            PenalizedSplineBasis b = PenalizedSplineBasis.of(v, ps.intervals());
+            // R names the columns ps(x)3, ps(x)4, ... (the first B-spline is dropped)
+            return new Part[] {new Part("ps(" + name + ")", null, null, b.basis(v), 2, b)};
+        }
+        if (t instanceof Term.Frailty) {
+            Factor f = Levels.code(c, keep, null, sourceRows);
+            double[][] ind = new double[f.levelCount()][keep.length];
+            for (int i = 0; i < keep.length; i++) {
+                ind[f.code(i)][i] = 1;
+            }
+            return new Part[] {new Part("frailty(" + name + ")", null, null, ind, 0, null)};
+        }
         if (t instanceof Term.TimeTransformed tt) {
             if (!c.isNumeric()) {
                 throw Check.fail("column '%s' holds text, not numbers; tt() needs a numeric column", name);
@@ -550,8 +572,8 @@ public final class ModelFrame {
         if (t instanceof Term.Spline sp) {
             return sp.formula();
         }
-        if (t instanceof Term.TimeTransformed tt) {
-            return tt.formula();
+        if (t instanceof Term.TimeTransformed || t instanceof Term.PenalizedSpline || t instanceof Term.Frailty) {
+            return t.formula();
         }
         if (t instanceof Term.Interaction i) {
             StringBuilder sb = new StringBuilder();
@@ -816,6 +838,19 @@ public final class ModelFrame {
             v[i] = r.value(i, local);
         }
         return v;
+    }
+
+    /**
+     * @param term a model term of this frame
+     * @return the P-spline basis of a {@code pspline()} term (its knots, penalty and centres), or empty
+     */
+    public Optional<PenalizedSplineBasis> splineBasis(Term term) {
+        for (Resolved r : model) {
+            if (r.term.equals(term)) {
+                return Optional.ofNullable(r.parts[0].pspline);
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return each model term's design columns, in order */

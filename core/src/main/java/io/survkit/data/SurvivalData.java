@@ -485,7 +485,7 @@ public final class SurvivalData {
      * @param cuts finite cut points (sorted and made unique, as R)
      * @param episodeColumn name of the new episode column
      * @return the split data, rows in the original order with each row's pieces in time order
-     * @throws IllegalArgumentException for a cut that is not finite, a time <= 0 without entry times,
+     * @throws IllegalArgumentException for a cut that is not finite, a time {@code <= 0} without entry times,
      *     or an entry time not below its exit time
      */
     public SurvivalData splitAt(double[] cuts, String episodeColumn) {

@@ -21,6 +21,8 @@ import java.util.Set;
  * in R's order (reference first, then ascending: numeric order for numbers, byte order for text)</td></tr>
  * <tr><td>{@code ns(age, df = 3)}</td><td>a natural cubic spline with 3 model columns (R's {@code splines::ns})</td></tr>
  * <tr><td>{@code tt(age)}</td><td>a time-transformed covariate f(age, t), f chosen at fit time (R {@code coxph(tt = )})</td></tr>
+ * <tr><td>{@code pspline(age, df = 4)}</td><td>a penalized spline (Cox models, R's {@code survival::pspline})</td></tr>
+ * <tr><td>{@code frailty(id)}</td><td>a shared gamma frailty per id (Cox models, R's {@code frailty.gamma})</td></tr>
  * <tr><td>{@code strata(inst)}, {@code strata(a, b)}</td><td>strata</td></tr>
  * <tr><td>{@code cluster(id)}</td><td>clusters of the robust variance</td></tr>
  * <tr><td>{@code a:b}</td><td>interaction</td></tr>
@@ -89,6 +91,23 @@ public final class Terms {
      */
     public static Term timeTransformed(String column) {
         return new Term.TimeTransformed(Check.notNull("column", column));
+    }
+
+    /**
+     * @param column a numeric column
+     * @param df target degrees of freedom, above 1
+     * @return R's {@code pspline(column, df = df)} (Cox models)
+     */
+    public static Term penalizedSpline(String column, double df) {
+        return new Term.PenalizedSpline(Check.notNull("column", column), df);
+    }
+
+    /**
+     * @param column the cluster column
+     * @return R's {@code frailty(column)}: a shared gamma frailty (Cox models)
+     */
+    public static Term frailty(String column) {
+        return new Term.Frailty(Check.notNull("column", column));
     }
 
     /**
@@ -317,7 +336,8 @@ public final class Terms {
 
         private Term interaction(List<Term> parts) {
             for (Term p : parts) {
-                if (p instanceof Term.Strata || p instanceof Term.Cluster || p instanceof Term.TimeTransformed) {
+                if (p instanceof Term.Strata || p instanceof Term.Cluster || p instanceof Term.TimeTransformed
+                        || p instanceof Term.PenalizedSpline || p instanceof Term.Frailty) {
                     throw fail("an interaction of columns and factors (" + p.formula() + " cannot be part of one)");
                 }
             }
@@ -342,7 +362,7 @@ public final class Terms {
         private Term primary() {
             skip();
             int at = pos;
-            String name = name("a column name, factor(...), ns(...), tt(...), strata(...) or cluster(...)");
+            String name = name("a column name, factor(...), ns(...), tt(...), pspline(...), frailty(...), strata(...) or cluster(...)");
             skip();
             if (pos < text.length() && peek() == '(' && !text.startsWith("`", at)) {
                 pos++;
@@ -352,9 +372,11 @@ public final class Terms {
                     case "cluster" -> new Term.Cluster(name("a column name"));
                     case "ns" -> splineArgs();
                     case "tt" -> new Term.TimeTransformed(name("a column name"));
+                    case "pspline" -> psplineArgs();
+                    case "frailty", "frailty.gamma" -> new Term.Frailty(name("a column name"));
                     default -> {
                         pos = at;
-                        throw fail("a column name, factor(...), ns(...), tt(...), strata(...) or cluster(...) (unknown function '"
+                        throw fail("a column name, factor(...), ns(...), tt(...), pspline(...), frailty(...), strata(...) or cluster(...) (unknown function '"
                                 + name + "')");
                     }
                 };
@@ -414,6 +436,40 @@ public final class Terms {
             }
             pos = at;
             throw fail("a whole number of degrees of freedom, at least 1 (found '" + v + "')");
+        }
+
+        /** {@code pspline(column)}, {@code pspline(column, df = k)} or {@code pspline(column, k)}; R's default df = 4. */
+        private Term psplineArgs() {
+            String column = name("a column name");
+            skip();
+            if (pos >= text.length() || peek() != ',') {
+                return new Term.PenalizedSpline(column, 4);
+            }
+            pos++;
+            skip();
+            int at = pos;
+            if (pos < text.length() && Character.isLetter(peek())) {
+                String key = name("'df ='");
+                if (!key.equals("df")) {
+                    pos = at;
+                    throw fail("'df =' (pspline takes a column and its degrees of freedom)");
+                }
+                skip();
+                expect('=', "'='");
+                skip();
+                at = pos;
+            }
+            String v = value();
+            try {
+                double df = Double.parseDouble(v.strip());
+                if (df > 1 && Double.isFinite(df)) {
+                    return new Term.PenalizedSpline(column, df);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            pos = at;
+            throw fail("degrees of freedom above 1 (found '" + v + "')");
         }
 
         private Term strataArgs() {

@@ -234,6 +234,10 @@ public final class CoxRegression {
             throw Check.fail("the robust variance for (start, stop] data needs a cluster column (the subject"
                     + " identifier, so that a subject's intervals are summed): add cluster(id) to the formula");
         }
+        if (PenalizedCoxRegression.isPenalized(frame.terms())) {
+            throw Check.fail("the model %s has pspline() or frailty() terms: fit it with PenalizedCoxRegression (R's"
+                    + " coxpenal.fit)", frame.terms().formula());
+        }
         if (ties == TieMethod.EXACT) {
             checkExact(frame);
         }

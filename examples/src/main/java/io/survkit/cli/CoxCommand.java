@@ -3,6 +3,7 @@ package io.survkit.cli;
 import io.survkit.data.ModelFrame;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
+import io.survkit.regression.PenalizedCoxRegression;
 import io.survkit.regression.ProportionalHazardsResult;
 import io.survkit.regression.ProportionalHazardsTest;
 import io.survkit.regression.TieMethod;
@@ -76,6 +77,22 @@ final class CoxCommand extends AnalysisCommand {
                     + "implies --zph.")
     TimeTransform zphTransform;
 
+    /** R's coxph with pspline() or frailty() terms (coxpenal.fit). */
+    private Rendered penalized(ModelFrame d) {
+        if (robust != null || init != null || zph || zphTransform != null || tt != null) {
+            throw new UsageException("--robust, --init, --zph and --tt are not available for a model with pspline() or"
+                    + " frailty() terms");
+        }
+        if (ties == TieMethod.EXACT) {
+            throw new UsageException("--ties exact is not available for a model with pspline() or frailty() terms");
+        }
+        if (iterMax < 1) {
+            throw new UsageException("--iter-max must be at least 1 for a model with pspline() or frailty() terms");
+        }
+        return Rendered.of(PenalizedCoxRegression.withDefaults().withTies(ties).withTolerance(eps)
+                .withMaxIterations((int) iterMax).fit(d));
+    }
+
     /** The {@code --tt} words, spaces ignored. */
     static TimeTransformFunction[] timeTransforms(java.util.List<String> words) {
         TimeTransformFunction[] f = new TimeTransformFunction[words.size()];
@@ -119,6 +136,9 @@ final class CoxCommand extends AnalysisCommand {
         if (!(eps > 0 && eps < 1) || iterMax < 0 || iterMax > 10_000) {
             throw new UsageException("--eps must be in (0, 1) and --iter-max from 0 to 10000, got " + eps + " and "
                     + iterMax);
+        }
+        if (PenalizedCoxRegression.isPenalized(d.terms())) {
+            return penalized(d);
         }
         CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfidenceLevel(confLevel).withTolerance(eps)
                 .withMaxIterations((int) iterMax);

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code survkit cox} with R's Cox extensions against core's R references (core's
- * regression/tt/tt.R): {@code --formula 'tt(age) + sex' --tt 'x*log(t)'}; coefficients, standard
+ * regression/tt/tt.R, regression/penalized/penalized.R): {@code --formula 'tt(age) + sex' --tt 'x*log(t)'},
+ * {@code --formula 'pspline(age, df = 4) + sex'}, {@code 'age + sex + frailty(id)'}; coefficients, standard
  * errors, log-likelihoods, tests and counts of the JSON at 1e-9 relative.
  */
 class CoxExtensionsCommandTest {
@@ -71,6 +72,35 @@ class CoxExtensionsCommandTest {
                 argv.add("breslow");
             }
             assertCore(c, OracleJson.runJson(argv), c.get("rCall").asText());
+        }
+    }
+
+    /** {@code cox --formula 'pspline(age, df = 4) + sex'}, {@code 'age + sex + frailty(id)'}: core's regression/penalized/penalized.R. */
+    @Test
+    void penalizedModelsEqualR() throws IOException {
+        Path dir = REGRESSION.resolve("penalized");
+        for (JsonNode c : read(dir.resolve("penalized.json"))) {
+            String ds = c.get("dataset").asText();
+            String file = ds.equals("kidney") || ds.equals("rats") ? dir.resolve(ds + ".csv").toString()
+                    : OracleJson.ROOT.resolve("data").resolve(ds + ".csv").toString();
+            List<String> argv = new ArrayList<>(List.of("cox", "--data", file, "--json", "--time",
+                    c.get("time").asText(), "--event", c.get("event").asText(), "--event-value",
+                    c.get("eventValue").asText(), "--formula", c.get("formula").asText(), "--ties",
+                    c.get("ties").asText()));
+            JsonNode r = OracleJson.runJson(argv);
+            String w = c.get("rCall").asText();
+            Oracle.assertStrings(c.get("names"), strings(r.get("terms")), w + " terms");
+            OracleJson.assertMatches(c.get("coef"), r.get("coef"), w + " coef");
+            OracleJson.assertMatches(c.get("df"), r.get("df"), w + " df");
+            Oracle.assertNumber(c.get("loglik").get(1), r.get("loglik").asDouble(), w + " loglik");
+            Oracle.assertNumber(c.get("wald"), r.get("wald").get("chisq").asDouble(), w + " wald");
+            OracleJson.assertMatches(c.get("lrt"), r.get("lrt"), w + " lrt");
+            OracleJson.assertMatches(c.get("theta"), r.get("theta"), w + " theta");
+            assertEquals(c.get("table").size(), r.get("table").size(), w + " table");
+            for (int i = 0; i < c.get("table").size(); i++) {
+                OracleJson.assertMatches(c.get("table").get(i), r.get("table").get(i), w + " table " + i);
+            }
+            assertEquals(c.get("n").asInt(), r.get("n").asInt(), w + " n");
         }
     }
 
