@@ -227,6 +227,32 @@ public final class ModelFrame {
     }
 
     /**
+     * The same rows with every exit time 1 and no entry times, as R's {@code clogit} makes its
+     * response {@code Surv(rep(1, n), case)}: within a stratum every event is then tied with every
+     * other and each row is at risk.
+     *
+     * @return the frame at one common time
+     */
+    public ModelFrame atCommonTime() {
+        int n = rowCount();
+        int[] idx = new int[n];
+        double[] one = new double[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+            one[i] = 1;
+        }
+        List<Resolved> m = new ArrayList<>(model.size());
+        for (Resolved r : model) {
+            Part[] ps = new Part[r.parts.length];
+            for (int j = 0; j < ps.length; j++) {
+                ps[j] = r.parts[j].select(idx);
+            }
+            m.add(new Resolved(r.term, r.name, ps, r.first, r.count));
+        }
+        return new ModelFrame(this, idx, one, status.clone(), strata, List.copyOf(m));
+    }
+
+    /**
      * Replaces, in place, the values {@code x[from, to)} of the rows at risk at one event time
      * {@code time} by their time-transformed values (R {@code coxph(tt = function(x, t, riskset,
      * weights))}).

@@ -392,6 +392,35 @@ public final class SurvivalData {
         return with(cols, new Roles(time, start, event, name, cluster));
     }
 
+    /**
+     * The same rows and statuses with follow-up times {@code values} in column {@code name} as the
+     * time column, and no entry times (R's {@code Surv(values, status)}): e.g. the constant time of
+     * conditional logistic regression ({@code clogit}'s {@code Surv(rep(1, n), case)}).
+     *
+     * @param name the new time column (not the event column)
+     * @param values one finite time {@code >= 0} per row
+     * @return the data with these times
+     */
+    public SurvivalData withTimes(String name, double[] values) {
+        Check.notNull("time column", name);
+        Check.notNull("times", values);
+        if (values.length != rowCount) {
+            throw Check.fail("column '%s' has %d values but the data have %d rows", name, values.length, rowCount);
+        }
+        if (name.equals(event)) {
+            throw Check.fail("column '%s' is the event column and cannot be the time column", name);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0) || Double.isInfinite(values[i])) {
+                throw Check.fail("%s: time %s is invalid; expected a finite time >= 0", Check.at(name, sourceRows[i]),
+                        values[i]);
+            }
+        }
+        Map<String, Column> cols = new LinkedHashMap<>(columns);
+        cols.put(name, Column.of(name, values.clone()));
+        return with(cols, new Roles(name, null, event, weights, cluster));
+    }
+
     /** @return the same rows without case weights (the column stays) */
     public SurvivalData withoutWeights() {
         return with(columns, new Roles(time, start, event, null, cluster));

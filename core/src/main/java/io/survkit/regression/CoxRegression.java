@@ -402,12 +402,8 @@ public final class CoxRegression {
         return r;
     }
 
-    /** R's coxexact.fit: right-censored rows, no case weights other than 1. */
+    /** R's coxexact.fit and agexact.fit: no case weights other than 1. */
     private static void checkExact(ModelFrame data) {
-        if (data.hasStart()) {
-            throw Check.fail("ties = exact is offered for right-censored data; (start, stop] rows need R's "
-                    + "agexact enumeration, which survkit does not have: use TieMethod.EFRON or BRESLOW");
-        }
         for (int i = 0; i < data.rowCount(); i++) {
             if (data.weight(i) != 1) {
                 throw Check.fail("case weights are not supported by ties = exact (R: \"Case weights are not "

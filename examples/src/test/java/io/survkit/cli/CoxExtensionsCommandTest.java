@@ -104,6 +104,32 @@ class CoxExtensionsCommandTest {
         }
     }
 
+    /**
+     * {@code cox --ties exact --start} (R agexact.fit) and {@code clogit} (R clogit on infert):
+     * core's regression/clogit/clogit.R.
+     */
+    @Test
+    void exactCountingProcessAndClogitEqualR() throws IOException {
+        Path dir = REGRESSION.resolve("clogit");
+        JsonNode all = read(dir.resolve("clogit.json"));
+        for (JsonNode c : all.get("exact")) {
+            String ds = c.get("dataset").asText();
+            String file = ds.equals("heart") ? dir.resolve("heart.csv").toString()
+                    : OracleJson.ROOT.resolve("data").resolve(ds + ".csv").toString();
+            JsonNode r = OracleJson.runJson(List.of("cox", "--data", file, "--json", "--start", c.get("start").asText(),
+                    "--time", c.get("time").asText(), "--event", c.get("event").asText(), "--event-value",
+                    c.get("eventValue").asText(), "--formula", c.get("formula").asText(), "--ties", "exact"));
+            assertCore(c, r, c.get("rCall").asText());
+        }
+        for (JsonNode c : all.get("clogit")) {
+            String m = c.get("method").asText();
+            JsonNode r = OracleJson.runJson(List.of("clogit", "--data", dir.resolve("infert.csv").toString(), "--json",
+                    "--time", "stratum", "--event", "case", "--event-value", "1", "--formula",
+                    c.get("formula").asText(), "--method", m.equals("breslow") ? "approximate" : m));
+            assertCore(c, r, c.get("rCall").asText());
+        }
+    }
+
     @Test
     void anUnknownTransformIsAUsageError() {
         Object[] r = OracleJson.run("cox", "--data", OracleJson.ROOT.resolve("data").resolve("lung.csv").toString(),
