@@ -412,20 +412,8 @@ public final class Terms {
             String column = name("a column name");
             skip();
             expect(',', "',' and the degrees of freedom (ns takes a column and df = k)");
-            skip();
-            int at = pos;
-            if (pos < text.length() && Character.isLetter(peek())) {
-                String key = name("'df ='");
-                if (!key.equals("df")) {
-                    pos = at;
-                    throw fail("'df =' (ns takes a column and its degrees of freedom)");
-                }
-                skip();
-                expect('=', "'='");
-                skip();
-                at = pos;
-            }
-            String v = value();
+            int[] at = new int[1];
+            String v = dfValue("ns", at);
             try {
                 int df = Integer.parseInt(v.strip());
                 if (df >= 1) {
@@ -434,7 +422,7 @@ public final class Terms {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            pos = at;
+            pos = at[0];
             throw fail("a whole number of degrees of freedom, at least 1 (found '" + v + "')");
         }
 
@@ -446,20 +434,8 @@ public final class Terms {
                 return new Term.PenalizedSpline(column, 4);
             }
             pos++;
-            skip();
-            int at = pos;
-            if (pos < text.length() && Character.isLetter(peek())) {
-                String key = name("'df ='");
-                if (!key.equals("df")) {
-                    pos = at;
-                    throw fail("'df =' (pspline takes a column and its degrees of freedom)");
-                }
-                skip();
-                expect('=', "'='");
-                skip();
-                at = pos;
-            }
-            String v = value();
+            int[] at = new int[1];
+            String v = dfValue("pspline", at);
             try {
                 double df = Double.parseDouble(v.strip());
                 if (df > 1 && Double.isFinite(df)) {
@@ -468,8 +444,26 @@ public final class Terms {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            pos = at;
+            pos = at[0];
             throw fail("degrees of freedom above 1 (found '" + v + "')");
+        }
+
+        /** After the comma: {@code df = v} or {@code v}; returns v, its position in {@code at[0]}. */
+        private String dfValue(String function, int[] at) {
+            skip();
+            at[0] = pos;
+            if (pos < text.length() && Character.isLetter(peek())) {
+                String key = name("'df ='");
+                if (!key.equals("df")) {
+                    pos = at[0];
+                    throw fail("'df =' (" + function + " takes a column and its degrees of freedom)");
+                }
+                skip();
+                expect('=', "'='");
+                skip();
+                at[0] = pos;
+            }
+            return value();
         }
 
         private Term strataArgs() {
