@@ -3,6 +3,7 @@ package io.survkit.arms;
 import io.survkit.estimate.LandmarkSummary;
 import io.survkit.estimate.RestrictedMean;
 import io.survkit.estimate.SurvivalCurve;
+import java.util.OptionalDouble;
 
 /**
  * One arm of one endpoint in an {@link ArmComparisonResult}, immutable: patients, events, the
@@ -14,7 +15,7 @@ import io.survkit.estimate.SurvivalCurve;
  * <pre>{@code
  * ArmSummary control = result.endpoint("CSS").control();
  * control.medianReached();   // true
- * control.median();          // 57.0
+ * control.median();          // OptionalDouble[57.0]
  * control.survival(2);       // S at the third landmark
  * }</pre>
  */
@@ -93,19 +94,23 @@ public final class ArmSummary {
         return !Double.isNaN(median);
     }
 
-    /** Median survival time, or NaN when not reached. */
-    public double median() {
-        return median;
+    /** @return the median survival time; empty when not reached (R: NA) */
+    public OptionalDouble median() {
+        return present(median);
     }
 
-    /** Lower confidence limit of the median (the median of the lower confidence curve), NaN when not reached. */
-    public double medianLower() {
-        return medianLower;
+    /** @return the lower confidence limit of the median (the median of the lower confidence curve); empty when not reached */
+    public OptionalDouble medianLower() {
+        return present(medianLower);
     }
 
-    /** Upper confidence limit of the median, NaN when not reached (R: NA). */
-    public double medianUpper() {
-        return medianUpper;
+    /** @return the upper confidence limit of the median; empty when not reached (R: NA) */
+    public OptionalDouble medianUpper() {
+        return present(medianUpper);
+    }
+
+    private static OptionalDouble present(double v) {
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     /** Longest observed follow-up time in the arm (event or censoring). */

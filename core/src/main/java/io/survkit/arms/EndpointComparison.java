@@ -3,6 +3,8 @@ package io.survkit.arms;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.regression.CoxResult;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -197,9 +199,9 @@ public final class EndpointComparison {
         return Math.exp(Math.log(restrictedMeanRatio()) + z() * rmstLogRatioSe);
     }
 
-    /** Log-rank chi-square. */
-    public double logRankChiSquare() {
-        return logRankChiSquare;
+    /** @return the log-rank chi-square; empty for a weighted sample (not reported) */
+    public OptionalDouble logRankChiSquare() {
+        return Double.isNaN(logRankChiSquare) ? OptionalDouble.empty() : OptionalDouble.of(logRankChiSquare);
     }
 
     /** Log-rank degrees of freedom (1). */
@@ -207,9 +209,9 @@ public final class EndpointComparison {
         return logRankDf;
     }
 
-    /** Log-rank p-value. */
-    public double logRankPValue() {
-        return logRankP;
+    /** @return the log-rank p-value; empty for a weighted sample (not reported) */
+    public OptionalDouble logRankPValue() {
+        return Double.isNaN(logRankP) ? OptionalDouble.empty() : OptionalDouble.of(logRankP);
     }
 
     /** Name of the treatment term in the Cox models (R's {@code <group><treatment label>}). */
@@ -217,83 +219,86 @@ public final class EndpointComparison {
         return term;
     }
 
-    /** The crude Cox model (treatment only), or null when the arms have no event. */
-    public CoxResult crudeCox() {
-        return crude;
+    /** @return the crude Cox model (the treatment term alone); empty without events */
+    public Optional<CoxResult> crudeCox() {
+        return Optional.ofNullable(crude);
     }
 
-    /** The adjusted Cox model (treatment first, then the covariates), or null without adjustment. */
-    public CoxResult adjustedCox() {
-        return adjusted;
+    /**
+     * @return the adjusted Cox model (treatment first, then the covariates); empty without adjustment
+     *     or without events
+     */
+    public Optional<CoxResult> adjustedCox() {
+        return Optional.ofNullable(adjusted);
     }
 
-    private static double pick(CoxResult fit, int what) {
-        if (fit == null) {
-            return Double.NaN;
+    private static OptionalDouble pick(CoxResult fit, int what) {
+        if (fit == null || Double.isNaN(fit.coefficients()[0])) {
+            return OptionalDouble.empty();
         }
         switch (what) {
             case 0:
-                return fit.hazardRatios()[0];
+                return OptionalDouble.of(fit.hazardRatios()[0]);
             case 1:
-                return fit.hazardRatioLower()[0];
+                return OptionalDouble.of(fit.hazardRatioLower()[0]);
             case 2:
-                return fit.hazardRatioUpper()[0];
+                return OptionalDouble.of(fit.hazardRatioUpper()[0]);
             default:
-                return fit.pValues()[0];
+                return OptionalDouble.of(fit.pValues()[0]);
         }
     }
 
-    /** Crude hazard ratio, treatment versus control. */
-    public double crudeHazardRatio() {
+    /** @return the crude hazard ratio, treatment versus control; empty without events */
+    public OptionalDouble crudeHazardRatio() {
         return pick(crude, 0);
     }
 
-    /** Lower limit of the crude hazard ratio. */
-    public double crudeHazardRatioLower() {
+    /** @return the lower limit of the crude hazard ratio */
+    public OptionalDouble crudeHazardRatioLower() {
         return pick(crude, 1);
     }
 
-    /** Upper limit of the crude hazard ratio. */
-    public double crudeHazardRatioUpper() {
+    /** @return the upper limit of the crude hazard ratio */
+    public OptionalDouble crudeHazardRatioUpper() {
         return pick(crude, 2);
     }
 
-    /** Wald p of the crude hazard ratio. */
-    public double crudeHazardRatioPValue() {
+    /** @return the Wald p of the crude hazard ratio */
+    public OptionalDouble crudeHazardRatioPValue() {
         return pick(crude, 3);
     }
 
-    /** Adjusted hazard ratio of treatment (NaN without adjustment). */
-    public double adjustedHazardRatio() {
+    /** @return the adjusted hazard ratio of treatment; empty without adjustment */
+    public OptionalDouble adjustedHazardRatio() {
         return pick(adjusted, 0);
     }
 
-    /** Lower limit of the adjusted hazard ratio. */
-    public double adjustedHazardRatioLower() {
+    /** @return the lower limit of the adjusted hazard ratio */
+    public OptionalDouble adjustedHazardRatioLower() {
         return pick(adjusted, 1);
     }
 
-    /** Upper limit of the adjusted hazard ratio. */
-    public double adjustedHazardRatioUpper() {
+    /** @return the upper limit of the adjusted hazard ratio */
+    public OptionalDouble adjustedHazardRatioUpper() {
         return pick(adjusted, 2);
     }
 
-    /** Wald p of the adjusted hazard ratio. */
-    public double adjustedHazardRatioPValue() {
+    /** @return the Wald p of the adjusted hazard ratio */
+    public OptionalDouble adjustedHazardRatioPValue() {
         return pick(adjusted, 3);
     }
 
-    /** Schoenfeld test chi-square of the treatment term (crude model). */
-    public double proportionalHazardsChiSquare() {
-        return phChiSquare;
+    /** @return the Schoenfeld test chi-square of the treatment term (crude model); empty when not tested */
+    public OptionalDouble proportionalHazardsChiSquare() {
+        return Double.isNaN(phChiSquare) ? OptionalDouble.empty() : OptionalDouble.of(phChiSquare);
     }
 
-    /** Schoenfeld test p of the treatment term (crude model); NaN when not tested. */
-    public double proportionalHazardsPValue() {
-        return phP;
+    /** @return the Schoenfeld test p of the treatment term (crude model); empty when not tested */
+    public OptionalDouble proportionalHazardsPValue() {
+        return Double.isNaN(phP) ? OptionalDouble.empty() : OptionalDouble.of(phP);
     }
 
-    /** False when the Schoenfeld test rejects proportional hazards (p &lt; 0.05). */
+    /** @return false when the Schoenfeld test rejects proportional hazards (p &lt; 0.05) */
     public boolean proportionalHazardsHolds() {
         return !(phP < 0.05);
     }
@@ -306,7 +311,7 @@ public final class EndpointComparison {
     @Override
     public String toString() {
         return "EndpointComparison[" + name + ": " + control + " vs " + treatment + ", median difference "
-                + medianDifference + ", HR " + Numbers.fixed2(crudeHazardRatio()) + ", log-rank p "
+                + medianDifference + ", HR " + Numbers.fixed2(crudeHazardRatio().orElse(Double.NaN)) + ", log-rank p "
                 + Numbers.p(logRankP) + "]";
     }
 }

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <p>Defaults ({@link #withDefaults()}): ATE, not stabilised, not truncated.
  *
  * <pre>{@code
- * PropensityWeights w = InverseProbabilityWeights.withDefaults()
+ * InverseProbabilityWeightsResult w = InverseProbabilityWeights.withDefaults()
  *         .withStabilization(Stabilization.STABILIZED).withTruncation(1, 99).estimate(ps);
  * double[] weights = w.weights();   // e.g. case weights of a weighted Kaplan-Meier or robust Cox
  * }</pre>
@@ -72,13 +72,13 @@ public final class InverseProbabilityWeights {
     }
 
     /** Weights from estimated propensity scores. */
-    public PropensityWeights estimate(PropensityScores scores) {
+    public InverseProbabilityWeightsResult estimate(PropensityScoreResult scores) {
         Check.notNull("propensity scores", scores);
         return estimate(scores.treated(), scores.scores());
     }
 
     /** Weights from {@code score[i]} (strictly between 0 and 1) and {@code treated[i]}. */
-    public PropensityWeights estimate(boolean[] treated, double[] score) {
+    public InverseProbabilityWeightsResult estimate(boolean[] treated, double[] score) {
         Check.notNull("treated", treated);
         Check.notNull("score", score);
         int n = treated.length;
@@ -130,7 +130,7 @@ public final class InverseProbabilityWeights {
                 }
             }
         }
-        return new PropensityWeights(treated.clone(), w, stabilization, lo, hi, maxWeight, truncated);
+        return new InverseProbabilityWeightsResult(treated.clone(), w, stabilization, lo, hi, maxWeight, truncated);
     }
 
     /** R {@code quantile(x, p, type = 7)} of sorted values. */

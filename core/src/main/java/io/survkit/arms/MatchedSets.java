@@ -150,9 +150,9 @@ public final class MatchedSets {
         return caliperWidth;
     }
 
-    /** Caliper as a multiple of the SD of the logit, or NaN when given as an absolute width or none. */
-    public double caliperInSd() {
-        return caliperSd;
+    /** @return the caliper as a multiple of the SD of the logit; empty when given as an absolute width or none */
+    public java.util.OptionalDouble caliperInSd() {
+        return Double.isNaN(caliperSd) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(caliperSd);
     }
 
     /** Standard deviation of the logit over all subjects (denominator n - 1). */

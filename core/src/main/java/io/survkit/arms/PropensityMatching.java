@@ -32,7 +32,7 @@ import java.util.Arrays;
  * <p>Defaults ({@link #withDefaults()}): ratio 1 (1:1), caliper 0.2 SD of the logit.
  *
  * <pre>{@code
- * PropensityScores ps = PropensityScore.withDefaults().estimate(data, "Surgery");
+ * PropensityScoreResult ps = PropensityScore.withDefaults().estimate(data, "Surgery");
  * MatchedSets m = PropensityMatching.withDefaults().withRatio(2).match(ps);
  * int[] cluster = m.setIds();   // -1 for unmatched rows
  * }</pre>
@@ -85,7 +85,7 @@ public final class PropensityMatching {
     }
 
     /** Matches on the scores' logits. */
-    public MatchedSets match(PropensityScores scores) {
+    public MatchedSets match(PropensityScoreResult scores) {
         Check.notNull("propensity scores", scores);
         return match(scores.treated(), scores.logits());
     }

@@ -1,5 +1,7 @@
 package io.survkit.arms;
 
+import java.util.OptionalDouble;
+
 import java.util.List;
 
 /**
@@ -84,9 +86,12 @@ public final class SubgroupAnalysis {
         return comparisons.get(level);
     }
 
-    /** Interaction likelihood-ratio chi-square for endpoint index {@code e} (NaN with one level). */
-    public double interactionChiSquare(int e) {
-        return interactionChiSquare[e];
+    /**
+     * @param e the endpoint's index
+     * @return the interaction likelihood-ratio chi-square; empty with one level or no events
+     */
+    public OptionalDouble interactionChiSquare(int e) {
+        return Double.isNaN(interactionChiSquare[e]) ? OptionalDouble.empty() : OptionalDouble.of(interactionChiSquare[e]);
     }
 
     /** Degrees of freedom of the interaction test. */
@@ -94,9 +99,12 @@ public final class SubgroupAnalysis {
         return interactionDf[e];
     }
 
-    /** p of the interaction test. */
-    public double interactionPValue(int e) {
-        return interactionP[e];
+    /**
+     * @param e the endpoint's index
+     * @return the p of the interaction test; empty with one level or no events
+     */
+    public OptionalDouble interactionPValue(int e) {
+        return Double.isNaN(interactionP[e]) ? OptionalDouble.empty() : OptionalDouble.of(interactionP[e]);
     }
 
     @Override

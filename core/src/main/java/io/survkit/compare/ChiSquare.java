@@ -2,12 +2,11 @@ package io.survkit.compare;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.QuadraticForm;
+import io.survkit.internal.Tolerances;
 
 /** R's survdiff statistic from the sums: the quadratic form, its degrees of freedom and p-value. */
 final class ChiSquare {
-    /** Cholesky singularity tolerance, R coxph's {@code toler.chol = .Machine$double.eps^0.75}. */
-    private static final double TOLER = Math.pow(Math.ulp(1.0), 0.75);
-
     final double chiSquare;
     final int degreesOfFreedom;
     final double pValue;
@@ -34,7 +33,8 @@ final class ChiSquare {
         for (int g = 0; g < k; g++) {
             o[g] = s.observed(g);
             e[g] = s.expected(g);
-            if (e[g] > 0) {
+            // with case weights, E > 0 is read at the divided weights (E may overflow at the weights' scale)
+            if ((s.robust != null ? s.robust.expected[g] : e[g]) > 0) {
                 use[m++] = g;
             }
         }
@@ -54,9 +54,10 @@ final class ChiSquare {
         double[] v = new double[q * q];
         boolean anyVariance = false;
         for (int a = 0; a < q; a++) {
-            b[a] = o[use[a + 1]] - e[use[a + 1]];
+            b[a] = s.robust != null ? s.robust.score[use[a + 1]] : o[use[a + 1]] - e[use[a + 1]];
+            double[] variance = s.robust != null ? s.robust.variance : s.variance;
             for (int c = 0; c < q; c++) {
-                v[a * q + c] = s.variance[use[a + 1] * k + use[c + 1]];
+                v[a * q + c] = variance[use[a + 1] * k + use[c + 1]];
             }
             anyVariance |= v[a * q + a] > 0;
         }
@@ -81,10 +82,10 @@ final class ChiSquare {
         if (q == 1) {
             return new ChiSquare(b[0] * b[0] / v[0], q, null);
         }
-        double[] r = Cholesky.quadraticForm(v, q, b, TOLER);
-        String warning = r[1] < q ? Check.format("the variance matrix has rank %d < %d; the statistic uses a "
-                + "generalized inverse (R's survdiff stops with a singular-matrix error)", (int) r[1], q) : null;
-        return new ChiSquare(r[0], q, warning);
+        QuadraticForm r = Cholesky.quadraticForm(v, q, b, Tolerances.COX_CHOLESKY);
+        String warning = r.rank() < q ? Check.format("the variance matrix has rank %d < %d; the statistic uses a "
+                + "generalized inverse (R's survdiff stops with a singular-matrix error)", r.rank(), q) : null;
+        return new ChiSquare(r.statistic(), q, warning);
     }
 
     /** Upper chi-square tail P(X > x) (R {@code pchisq(x, df, lower.tail = FALSE)}), 1 for df = 0. */

@@ -37,6 +37,8 @@ public final class ModelFrame {
     private final String weightsName;
     private final Factor cluster;
     private final Factor strata;
+    /** Sum of the offset columns per row, or null without offset terms. */
+    private final double[] offset;
     private final List<Resolved> model;
     private final String[] columnNames;
     private final int[] columnTerm;
@@ -45,18 +47,23 @@ public final class ModelFrame {
     private final int subjects;
 
     /** One model column source: numeric values or a factor, over the frame's rows. */
-    private record Part(String column, double[] values, Factor factor, double[][] basis, int nameOffset,
-            PenalizedSplineBasis pspline) {
+    private record Part(String column, double[] values, Factor factor, double[][] basis, boolean full,
+            int nameOffset, PenalizedSplineBasis pspline) {
         Part(String column, double[] values, Factor factor) {
-            this(column, values, factor, null, 0, null);
+            this(column, values, factor, null, false, 0, null);
         }
 
         Part(String column, double[] values, Factor factor, double[][] basis) {
-            this(column, values, factor, basis, 0, null);
+            this(column, values, factor, basis, false, 0, null);
         }
 
+        Part(String column, double[] values, Factor factor, double[][] basis, boolean full) {
+            this(column, values, factor, basis, full, 0, null);
+        }
+
+        /** A factor's columns: one per level but the first (R's contrasts), or one per level with {@code full}. */
         int width() {
-            return basis != null ? basis.length : factor == null ? 1 : factor.levelCount() - 1;
+            return basis != null ? basis.length : factor == null ? 1 : factor.levelCount() - (full ? 0 : 1);
         }
 
         Part select(int[] idx) {
@@ -68,16 +75,27 @@ public final class ModelFrame {
                 }
             }
             return new Part(column, values == null ? null : pick(values, idx), factor == null ? null
-                    : factor.select(idx), b, nameOffset, pspline);
+                    : factor.select(idx), b, full, nameOffset, pspline);
         }
 
         double value(int i, int j) {
-            return basis != null ? basis[j][i] : factor == null ? values[i] : factor.code(i) == j + 1 ? 1.0 : 0.0;
+            return basis != null ? basis[j][i] : factor == null ? values[i]
+                    : factor.code(i) == j + (full ? 0 : 1) ? 1.0 : 0.0;
         }
 
-        /** R's names: the column, column + level, or the spline call + column number ({@code ns(age, df = 3)1}). */
+        /**
+         * R's names: the column, column + level, the spline call + column number ({@code ns(age,
+         * df = 3)1}), or for strata {@code strata(sex)} + the stratum's label ({@code sex=2}).
+         */
         String name(int j) {
-            return basis != null ? column + (j + 1 + nameOffset) : factor == null ? column : column + factor.level(j + 1);
+            if (basis != null) {
+                return column + (j + 1 + nameOffset);
+            }
+            if (factor == null) {
+                return column;
+            }
+            int level = j + (full ? 0 : 1);
+            return column + (column.startsWith("strata(") ? factor.labels().get(level) : factor.level(level));
         }
     }
 
@@ -115,7 +133,14 @@ public final class ModelFrame {
      * @param levels a factor's levels (reference first), empty for a numeric term or an interaction
      */
     public record TermSpan(String name, int firstColumn, int columnCount, List<String> levels) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param name the name
+         * @param firstColumn the first column
+         * @param columnCount the column count
+         * @param levels the levels
+         */
         public TermSpan {
             levels = List.copyOf(levels);
         }
@@ -130,6 +155,7 @@ public final class ModelFrame {
         data.weightsColumn().ifPresent(w -> used.add(data.column(w)));
         String clusterColumn = data.clusterColumn().orElse(null);
         List<String> strataColumns = new ArrayList<>();
+        List<String> offsetColumns = new ArrayList<>();
         List<Term> modelTerms = new ArrayList<>();
         for (Term t : terms.terms()) {
             for (String c : t.columns()) {
@@ -139,8 +165,22 @@ public final class ModelFrame {
                 clusterColumn = c.column();
             } else if (t instanceof Term.Strata s) {
                 strataColumns.addAll(s.columns());
+            } else if (t instanceof Term.Offset o) {
+                offsetColumns.add(o.column());
             } else {
                 modelTerms.add(t);
+                if (t instanceof Term.Interaction i) {
+                    // R: x:strata(s) stratifies by s as strata(s) does, and adds a slope per stratum
+                    for (Term part : i.parts()) {
+                        if (part instanceof Term.Strata st) {
+                            for (String c : st.columns()) {
+                                if (!strataColumns.contains(c)) {
+                                    strataColumns.add(c);
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         if (clusterColumn != null) {
@@ -180,11 +220,12 @@ public final class ModelFrame {
         this.cluster = clusterColumn == null ? null
                 : Levels.code(data.column(clusterColumn), keep, null, sourceRows);
         this.strata = strataColumns.isEmpty() ? null : strataFactor(data, strataColumns);
+        this.offset = offsetColumns.isEmpty() ? null : offset(data, offsetColumns);
         this.model = new ArrayList<>();
         List<String> colNames = new ArrayList<>();
         List<Integer> colTerm = new ArrayList<>();
         for (Term t : modelTerms) {
-            Part[] parts = parts(data, t);
+            Part[] parts = parts(data, t, modelTerms);
             int count = 1;
             for (Part p : parts) {
                 count *= p.width();
@@ -211,6 +252,7 @@ public final class ModelFrame {
         this.time = time;
         this.start = null;
         this.weights = f.weights == null ? null : pick(f.weights, idx);
+        this.offset = f.offset == null ? null : pick(f.offset, idx);
         this.status = status;
         this.causes = f.causes;
         this.timeName = f.timeName;
@@ -516,6 +558,49 @@ public final class ModelFrame {
         return List.copyOf(kept);
     }
 
+    /** R's {@code model.offset}: the sum of the offset columns over the rows used. */
+    private double[] offset(SurvivalData data, List<String> columns) {
+        double[] sum = new double[keep.length];
+        for (String name : columns) {
+            Column c = data.column(name);
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; offset() needs a numeric column", name);
+            }
+            double[] v = finite(name, pick(c.numbers, keep));
+            for (int k = 0; k < v.length; k++) {
+                sum[k] += v[k];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The strata of an interaction {@code x:strata(s)} as R's model matrix codes them: one column
+     * per stratum but the first when the rest of the interaction ({@code x}) is a term of the model,
+     * else one per stratum (R's full coding of a factor whose margin is absent); named
+     * {@code strata(s)} + the stratum's label.
+     */
+    private Part strataPart(SurvivalData data, Term.Strata st, Term.Interaction in, List<Term> modelTerms) {
+        List<Term> rest = new ArrayList<>(in.parts());
+        rest.remove(st);
+        boolean marginPresent = false;
+        for (Term m : modelTerms) {
+            List<Term> mp = m instanceof Term.Interaction mi ? mi.parts() : List.of(m);
+            if (mp.size() == rest.size() && columnsOf(mp).equals(columnsOf(rest))) {
+                marginPresent = true;
+            }
+        }
+        return new Part(st.formula(), null, strataFactor(data, st.columns()), null, !marginPresent);
+    }
+
+    private static java.util.Set<List<String>> columnsOf(List<Term> terms) {
+        java.util.Set<List<String>> s = new java.util.HashSet<>();
+        for (Term t : terms) {
+            s.add(t.columns());
+        }
+        return s;
+    }
+
     private Factor strataFactor(SurvivalData data, List<String> columns) {
         List<Factor> parts = new ArrayList<>();
         boolean allText = true;
@@ -527,11 +612,13 @@ public final class ModelFrame {
         return Levels.combine(String.join(", ", columns), parts, allText);
     }
 
-    private Part[] parts(SurvivalData data, Term t) {
+    private Part[] parts(SurvivalData data, Term t, List<Term> modelTerms) {
         if (t instanceof Term.Interaction i) {
             Part[] p = new Part[i.parts().size()];
             for (int j = 0; j < p.length; j++) {
-                p[j] = parts(data, i.parts().get(j))[0];
+                Term part = i.parts().get(j);
+                p[j] = part instanceof Term.Strata st ? strataPart(data, st, i, modelTerms)
+                        : parts(data, part, modelTerms)[0];
             }
             return p;
         }
@@ -554,7 +641,7 @@ public final class ModelFrame {
             double[] v = finite(name, pick(c.numbers, keep));
             PenalizedSplineBasis b = PenalizedSplineBasis.of(v, ps.intervals());
             // R names the columns ps(x)3, ps(x)4, ... (the first B-spline is dropped)
-            return new Part[] {new Part("ps(" + name + ")", null, null, b.basis(v), 2, b)};
+            return new Part[] {new Part("ps(" + name + ")", null, null, b.basis(v), false, 2, b)};
         }
         if (t instanceof Term.Frailty) {
             Factor f = Levels.code(c, keep, null, sourceRows);
@@ -562,7 +649,7 @@ public final class ModelFrame {
             for (int i = 0; i < keep.length; i++) {
                 ind[f.code(i)][i] = 1;
             }
-            return new Part[] {new Part("frailty(" + name + ")", null, null, ind, 0, null)};
+            return new Part[] {new Part("frailty(" + name + ")", null, null, ind)};
         }
         if (t instanceof Term.TimeTransformed tt) {
             if (!c.isNumeric()) {
@@ -604,7 +691,7 @@ public final class ModelFrame {
         if (t instanceof Term.Interaction i) {
             StringBuilder sb = new StringBuilder();
             for (Term p : i.parts()) {
-                sb.append(sb.length() > 0 ? ":" : "").append(p.columns().get(0));
+                sb.append(sb.length() > 0 ? ":" : "").append(p instanceof Term.Strata ? p.formula() : p.columns().get(0));
             }
             return sb.toString();
         }
@@ -625,6 +712,16 @@ public final class ModelFrame {
             r[i] = a[idx[i]];
         }
         return r;
+    }
+
+    /**
+     * R's {@code model.offset(mf)}: the sum of the {@code offset()} terms per row, which enters
+     * the linear predictor with coefficient 1.
+     *
+     * @return the offset per row, or empty without offset terms
+     */
+    public Optional<double[]> offset() {
+        return offset == null ? Optional.empty() : Optional.of(offset.clone());
     }
 
     /** @return the terms */

@@ -8,8 +8,7 @@ import java.util.Optional;
  * strata, a cluster, or an interaction of columns and factors.
  */
 public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categorical, Term.Strata, Term.Cluster,
-        Term.Interaction, Term.Spline, Term.TimeTransformed,
-        Term.PenalizedSpline, Term.Frailty {
+        Term.Interaction, Term.Spline, Term.Offset, Term.TimeTransformed, Term.PenalizedSpline, Term.Frailty {
 
     /** @return the term as R writes it in a formula, e.g. {@code factor(celltype, ref = squamous)} */
     String formula();
@@ -80,7 +79,11 @@ public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categoric
      * @param df degrees of freedom (model columns), at least 1
      */
     record Spline(String column, int df) implements Term {
-        /** @param column the column @param df at least 1 */
+        /**
+         * @param column the column @param df at least 1
+         *
+         * @param df the df
+         */
         public Spline {
             if (df < 1) {
                 throw io.survkit.internal.Check.fail("ns(%s, df = %d): df must be at least 1", column, df);
@@ -116,6 +119,24 @@ public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categoric
                 sb.append(i > 0 ? ", " : "").append(Terms.quote(columns.get(i)));
             }
             return sb.append(')').toString();
+        }
+    }
+
+    /**
+     * R's {@code offset(column)}: the column enters the linear predictor with coefficient 1 (no
+     * coefficient is estimated); several offsets add.
+     *
+     * @param column the offset column (numbers)
+     */
+    record Offset(String column) implements Term {
+        @Override
+        public String formula() {
+            return "offset(" + Terms.quote(column) + ")";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
         }
     }
 

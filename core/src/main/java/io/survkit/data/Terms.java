@@ -156,6 +156,16 @@ public final class Terms {
     }
 
     /**
+     * R's {@code offset(column)}: a term with coefficient fixed at 1.
+     *
+     * @param column the offset column
+     * @return the offset term
+     */
+    public static Term offset(String column) {
+        return new Term.Offset(Check.notNull("column", column));
+    }
+
+    /**
      * @param column the cluster column
      * @return the cluster term
      */
@@ -164,7 +174,10 @@ public final class Terms {
     }
 
     /**
-     * @param parts two or more variable, numeric or factor terms
+     * An interaction; a strata part gives a coefficient per stratum as R's {@code x:strata(s)}
+     * (and stratifies the model by s).
+     *
+     * @param parts two or more variable, numeric, factor or strata terms
      * @return their interaction
      */
     public static Term interaction(Term... parts) {
@@ -172,8 +185,9 @@ public final class Terms {
             throw Check.fail("an interaction needs at least two terms");
         }
         for (Term p : parts) {
-            if (!(p instanceof Term.Variable || p instanceof Term.Numeric || p instanceof Term.Categorical)) {
-                throw Check.fail("an interaction takes columns and factors, not %s", p.formula());
+            if (!(p instanceof Term.Variable || p instanceof Term.Numeric || p instanceof Term.Categorical
+                    || p instanceof Term.Strata)) {
+                throw Check.fail("an interaction takes columns, factors and strata, not %s", p.formula());
             }
         }
         return new Term.Interaction(List.of(parts));
@@ -296,6 +310,9 @@ public final class Terms {
             if (text.substring(pos).strip().equals("1")) {
                 return out;
             }
+            if (text.substring(pos).matches("1\\s*\\+[\\s\\S]*")) {
+                pos = text.indexOf('+', pos) + 1; // R's explicit intercept: ~ 1 + offset(x)
+            }
             out.addAll(product());
             while (true) {
                 skip();
@@ -336,7 +353,7 @@ public final class Terms {
 
         private Term interaction(List<Term> parts) {
             for (Term p : parts) {
-                if (p instanceof Term.Strata || p instanceof Term.Cluster || p instanceof Term.TimeTransformed
+                if (p instanceof Term.Cluster || p instanceof Term.Offset || p instanceof Term.TimeTransformed
                         || p instanceof Term.PenalizedSpline || p instanceof Term.Frailty) {
                     throw fail("an interaction of columns and factors (" + p.formula() + " cannot be part of one)");
                 }
@@ -359,10 +376,13 @@ public final class Terms {
             return parts.size() == 1 ? parts : List.of(interaction(parts));
         }
 
+        private static final String FUNCTIONS = "a column name, factor(...), ns(...), tt(...), pspline(...),"
+                + " frailty(...), strata(...), cluster(...) or offset(...)";
+
         private Term primary() {
             skip();
             int at = pos;
-            String name = name("a column name, factor(...), ns(...), tt(...), pspline(...), frailty(...), strata(...) or cluster(...)");
+            String name = name(FUNCTIONS);
             skip();
             if (pos < text.length() && peek() == '(' && !text.startsWith("`", at)) {
                 pos++;
@@ -370,13 +390,14 @@ public final class Terms {
                     case "factor", "as.factor" -> factorArgs();
                     case "strata" -> strataArgs();
                     case "cluster" -> new Term.Cluster(name("a column name"));
+                    case "offset" -> new Term.Offset(name("a column name"));
                     case "ns" -> splineArgs();
                     case "tt" -> new Term.TimeTransformed(name("a column name"));
                     case "pspline" -> psplineArgs();
                     case "frailty", "frailty.gamma" -> new Term.Frailty(name("a column name"));
                     default -> {
                         pos = at;
-                        throw fail("a column name, factor(...), ns(...), tt(...), pspline(...), frailty(...), strata(...) or cluster(...) (unknown function '"
+                        throw fail(FUNCTIONS + " (unknown function '"
                                 + name + "')");
                     }
                 };

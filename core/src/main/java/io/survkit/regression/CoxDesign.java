@@ -23,6 +23,8 @@ final class CoxDesign {
     final int[][] termColumns;
     /** Sorted position -> row of the data. */
     final int[] order;
+    /** 1-based source row (file line order) of each data row. */
+    final int[] sourceRows;
     final double[] time;
     /** Entry times in sorted order, or null for right-censored data. */
     final double[] start;
@@ -42,6 +44,10 @@ final class CoxDesign {
     final double[] x;
     final double[] means;
     final double[] scale;
+    /** R's offset per sorted position (added to the linear predictor), or null without one. */
+    final double[] offset;
+    /** The offset's mean over the rows (R centres the linear predictor's offset at it), 0 without one. */
+    final double offsetMean;
     /** Cluster code per sorted position, or null. */
     final int[] cluster;
     final int clusterCount;
@@ -57,6 +63,7 @@ final class CoxDesign {
         this.termNames = b.termNames;
         this.termColumns = b.termColumns;
         this.order = b.order;
+        this.sourceRows = b.sourceRows;
         this.time = b.time;
         this.start = b.start;
         this.event = b.event;
@@ -72,6 +79,8 @@ final class CoxDesign {
         this.means = b.means;
         this.scale = b.scale;
         this.cluster = b.cluster;
+        this.offset = b.offset;
+        this.offsetMean = b.offsetMean;
         this.clusterCount = b.clusterCount;
         this.events = b.events;
         this.omitted = b.omitted;
@@ -103,7 +112,10 @@ final class CoxDesign {
         double[] x;
         double[] means;
         double[] scale;
+        int[] sourceRows;
         int[] cluster;
+        double[] offset;
+        double offsetMean;
         int clusterCount;
         int events;
         int omitted;
@@ -140,9 +152,6 @@ final class CoxDesign {
                 b.termColumns[t][j] = sp.firstColumn() + j;
             }
         }
-        if (p == 0) {
-            throw Check.fail("the model has no covariates; give at least one numeric or factor term");
-        }
         b.columnNames = data.columnNames().toArray(new String[0]);
         b.p = p;
 
@@ -173,6 +182,7 @@ final class CoxDesign {
             b.strataLevels = List.of();
         }
         b.order = ord;
+        b.sourceRows = data.sourceRows();
         b.time = new double[n];
         b.event = new boolean[n];
         b.weight = new double[n];
@@ -204,6 +214,16 @@ final class CoxDesign {
                 Sorting.groupStable(so, sortedCodes, strata.levelCount());
             }
             b.startOrder = so;
+        }
+        double[] offsets = data.offset().orElse(null);
+        if (offsets != null) {
+            b.offset = new double[n];
+            double sumOff = 0;
+            for (int k = 0; k < n; k++) {
+                b.offset[k] = offsets[ord[k]];
+                sumOff += offsets[k];
+            }
+            b.offsetMean = sumOff / n; // R: mean(offset), unweighted
         }
         if (data.cluster().isPresent()) {
             Factor cl = data.cluster().orElse(null);

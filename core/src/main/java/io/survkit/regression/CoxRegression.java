@@ -6,6 +6,8 @@ import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.ConcordanceKernel;
+import io.survkit.internal.QuadraticForm;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,10 +41,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class CoxRegression {
-    /** R's {@code coxph.control()$toler.chol}: {@code .Machine$double.eps^0.75}. */
-    static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
     private static final CoxRegression DEFAULTS =
-            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, 1e-9, null,
+            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, Tolerances.COX_CONVERGENCE, null,
                     List.of(TimeTransformFunction.OBRIEN_LOGIT_RANK));
 
     private final TieMethod ties;
@@ -69,30 +69,52 @@ public final class CoxRegression {
     /**
      * The default procedure: Efron ties, {@link CoxVariance#AUTO}, confidence level 0.95, at most 20
      * Newton-Raphson iterations, convergence tolerance 1e-9 (R {@code coxph.control()}).
+     *
+     * @return the shared default instance
      */
     public static CoxRegression withDefaults() {
         return DEFAULTS;
     }
 
-    /** Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}. */
+    /**
+     * Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}.
+     *
+     * @param method the method
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withTies(TieMethod method) {
         return new CoxRegression(Check.notNull("tie method", method), variance, confLevel, maxIterations, tolerance,
                 init, timeTransforms);
     }
 
-    /** Which variance the result reports (standard errors, confidence intervals, z, p, Wald test). */
+    /**
+     * Which variance the result reports (standard errors, confidence intervals, z, p, Wald test).
+     *
+     * @param v the cox variance
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withVariance(CoxVariance v) {
         return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance, init,
                 timeTransforms);
     }
 
-    /** Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1). */
+    /**
+     * Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withConfidenceLevel(double level) {
         return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance,
                 init, timeTransforms);
     }
 
-    /** Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0. */
+    /**
+     * Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0.
+     *
+     * @param n the count
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withMaxIterations(int n) {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
@@ -103,10 +125,13 @@ public final class CoxRegression {
     /**
      * Convergence tolerance on the relative change of the log partial likelihood (R {@code eps},
      * default 1e-9); must exceed the Cholesky tolerance 2.2e-16^0.75 = 1.8e-12.
+     *
+     * @param eps the convergence tolerance
+     * @return a new instance with this setting (this one is unchanged)
      */
     public CoxRegression withTolerance(double eps) {
-        if (!(eps > TOLER_CHOL && eps < 1)) {
-            throw Check.fail("tolerance must be between %s and 1, got %s", TOLER_CHOL, eps);
+        if (!(eps > Tolerances.COX_CHOLESKY && eps < 1)) {
+            throw Check.fail("tolerance must be between %s and 1, got %s", Tolerances.COX_CHOLESKY, eps);
         }
         return new CoxRegression(ties, variance, confLevel, maxIterations, eps, init, timeTransforms);
     }
@@ -167,27 +192,27 @@ public final class CoxRegression {
         return init == null ? java.util.Optional.empty() : java.util.Optional.of(init.clone());
     }
 
-    /** Tie handling in use. */
+    /** {@return tie handling in use} */
     public TieMethod ties() {
         return ties;
     }
 
-    /** Variance choice in use. */
+    /** {@return variance choice in use} */
     public CoxVariance variance() {
         return variance;
     }
 
-    /** Confidence level in use. */
+    /** {@return confidence level in use} */
     public double confidenceLevel() {
         return confLevel;
     }
 
-    /** Iteration limit in use. */
+    /** {@return iteration limit in use} */
     public int maxIterations() {
         return maxIterations;
     }
 
-    /** Convergence tolerance in use. */
+    /** {@return convergence tolerance in use} */
     public double tolerance() {
         return tolerance;
     }
@@ -252,7 +277,8 @@ public final class CoxRegression {
                     java.util.Arrays.toString(d.columnNames));
         }
         CoxKernel kernel = new CoxKernel(d, ties);
-        CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, init);
+        // the null model (no coefficient: ~ 1, only strata or offsets) is evaluated at beta = 0, as R's coxph.fit
+        CoxKernel.Fit f = kernel.newtonRaphson(d.p == 0 ? 0 : maxIterations, tolerance, init);
         boolean robust = variance == CoxVariance.ROBUST
                 || (variance == CoxVariance.AUTO && (d.cluster != null || d.fractionalWeights));
         return result(d, f, robust, levels(frame));
@@ -301,7 +327,7 @@ public final class CoxRegression {
             r.var = f.var;
         }
         // R: coxph.wtest(var, coef - init)
-        r.wald = new ChiSquareTest(wald(r.var, minusInitial(r.coef), p)[0], df);
+        r.wald = new ChiSquareTest(wald(r.var, minusInitial(r.coef), p).statistic(), df);
         if (!robust && d.cluster != null) {
             warn.add("the cluster column is ignored for the variance because the model-based variance was requested;"
                     + " use CoxVariance.ROBUST or AUTO for clustered standard errors");
@@ -310,7 +336,11 @@ public final class CoxRegression {
             warn.add("non-integer case weights with the model-based variance: the standard errors treat weights as"
                     + " replication counts; use CoxVariance.ROBUST (R's default here)");
         }
+        // R: fit$linear.predictors = x beta - means beta + offset - mean(offset); the concordance is of it
         double[] lp = sortedLinearPredictor(d, r.betaScaled);
+        for (int k = 0; d.offset != null && k < d.n; k++) {
+            lp[k] += d.offset[k] - d.offsetMean;
+        }
         r.concordance = concordance(d, lp);
         r.linearPredictors = new double[d.n];
         for (int k = 0; k < d.n; k++) {
@@ -320,10 +350,15 @@ public final class CoxRegression {
         return r.build();
     }
 
-    /** R: a column whose inverse-information diagonal is 0 is redundant: coefficient NA (NaN), scaled beta 0. */
+    /**
+     * R: a column whose inverse-information diagonal is 0 is redundant: coefficient NA (NaN), scaled
+     * beta 0. R's coxph.fit looks for them only when the Cholesky flag is below p: out of iterations
+     * the flag is 1000, so a diverging fit reports every coefficient (the last good point), none as
+     * aliased (issue 12).
+     */
     private static void redundant(CoxDesign d, CoxKernel.Fit f, double[] coef, double[] betaScaled,
             List<String> warn) {
-        if (f.rank >= d.p) {
+        if (f.rank >= d.p || !f.converged) {
             return;
         }
         List<String> names = new ArrayList<>();
@@ -340,11 +375,12 @@ public final class CoxRegression {
         }
     }
 
-    /** The largest centred linear predictor over the rows (R's "may be infinite" rule). */
+    /** The largest centred linear predictor (plus the offset) over the rows (R's "may be infinite" rule). */
     private static double maxLinearPredictor(CoxDesign d, double[] betaScaled) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double e : sortedLinearPredictor(d, betaScaled)) {
-            max = Math.max(max, e);
+        double[] lp = sortedLinearPredictor(d, betaScaled);
+        for (int k = 0; k < d.n; k++) {
+            max = Math.max(max, lp[k] + (d.offset == null ? 0 : d.offset[k]));
         }
         return max;
     }
@@ -425,7 +461,7 @@ public final class CoxRegression {
     }
 
     /** R's Wald test {@code coxph.wtest}: {@code b' V^-1 b} over the coefficients that are not NaN. */
-    static double[] wald(double[] var, double[] b, int p) {
+    static QuadraticForm wald(double[] var, double[] b, int p) {
         int m = 0;
         for (double v : b) {
             if (!Double.isNaN(v)) {
@@ -451,9 +487,9 @@ public final class CoxRegression {
             r++;
         }
         if (m == 0) {
-            return new double[] {0, 0};
+            return new QuadraticForm(0, 0);
         }
-        return Cholesky.quadraticForm(vv, m, bb, TOLER_CHOL);
+        return Cholesky.quadraticForm(vv, m, bb, Tolerances.COX_CHOLESKY);
     }
 
     @Override

@@ -79,7 +79,7 @@ final class ExactPartialLikelihood {
         Arrays.fill(imat, 0);
         double loglik = 0;
         for (int k = 0; k < d.n; k++) {
-            double z = 0;
+            double z = d.offset == null ? 0 : d.offset[k];
             for (int j = 0; j < p; j++) {
                 z += x[k * p + j] * beta[j];
             }

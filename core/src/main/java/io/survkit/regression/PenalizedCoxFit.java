@@ -1,6 +1,7 @@
 package io.survkit.regression;
 
 import io.survkit.internal.Check;
+import io.survkit.internal.Tolerances;
 import io.survkit.internal.Cholesky;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -480,7 +481,7 @@ final class PenalizedCoxFit {
         for (int iter = 0; iter <= maxIter; iter++) {
             newlk = evaluate(b, u, h);
             double[] chol = h.clone();
-            Cholesky.decompose(chol, p, CoxRegression.TOLER_CHOL);
+            Cholesky.decompose(chol, p, Tolerances.COX_CHOLESKY);
             if (Math.abs(newlk) < eps || (Math.abs(1 - loglik / newlk) <= eps && !halving)) {
                 penalizedLoglik = newlk;
                 return iter;
@@ -580,7 +581,7 @@ final class PenalizedCoxFit {
     /** R's coxpenal.df from the final information h (with penalties). */
     private void variance(double[] h) {
         hinv = h.clone();
-        Cholesky.decompose(hinv, p, CoxRegression.TOLER_CHOL);
+        Cholesky.decompose(hinv, p, Tolerances.COX_CHOLESKY);
         Cholesky.invert(hinv, p);
         // the penalty part of the information
         double[] pen = new double[p * p];
@@ -652,7 +653,7 @@ final class PenalizedCoxFit {
         if (k == 1) {
             return b[cols[0] * p + cols[0]] / aa[0];
         }
-        Cholesky.decompose(aa, k, CoxRegression.TOLER_CHOL);
+        Cholesky.decompose(aa, k, Tolerances.COX_CHOLESKY);
         double tr = 0;
         double[] col = new double[k];
         for (int j = 0; j < k; j++) {

@@ -6,6 +6,7 @@ import io.survkit.data.SurvivalData;
 import io.survkit.data.Term;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,8 +81,8 @@ public final class PenalizedCoxRegression {
      * @return the procedure
      */
     public PenalizedCoxRegression withTolerance(double eps) {
-        if (!(eps > CoxRegression.TOLER_CHOL && eps < 1)) {
-            throw Check.fail("tolerance must be between %s and 1, got %s", CoxRegression.TOLER_CHOL, eps);
+        if (!(eps > Tolerances.COX_CHOLESKY && eps < 1)) {
+            throw Check.fail("tolerance must be between %s and 1, got %s", Tolerances.COX_CHOLESKY, eps);
         }
         return new PenalizedCoxRegression(ties, maxIterations, eps, outerMaxIterations);
     }

@@ -2,6 +2,7 @@ package io.survkit.regression;
 
 import io.survkit.data.PenalizedSplineBasis;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Tolerances;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.Probabilities;
 import io.survkit.internal.RFormat;
@@ -136,7 +137,7 @@ public final class PenalizedCoxResult implements Exportable {
         frail = fr;
         fvar = f.fvar == null ? null : f.fvar.clone();
         iLoglik = il;
-        wald = Cholesky.quadraticForm(var, m, coef, CoxRegression.TOLER_CHOL)[0];
+        wald = Cholesky.quadraticForm(var, m, coef, Tolerances.COX_CHOLESKY).statistic();
         rows = List.copyOf(rows(d, keep, kinds, bases, frailTerm));
         List<String> w = new ArrayList<>();
         if (f.innerFailed) {
@@ -209,9 +210,9 @@ public final class PenalizedCoxResult implements Exportable {
                 v2[i * k + j] = var2[idx[i] * m + idx[j]];
             }
         }
-        double test1 = Cholesky.quadraticForm(v, k, b, CoxRegression.TOLER_CHOL)[0];
+        double test1 = Cholesky.quadraticForm(v, k, b, Tolerances.COX_CHOLESKY).statistic();
         double[] chol = v.clone();
-        Cholesky.decompose(chol, k, CoxRegression.TOLER_CHOL);
+        Cholesky.decompose(chol, k, Tolerances.COX_CHOLESKY);
         double[] s1 = new double[k]; // V^-1 1
         double[] s2 = centres.clone(); // V^-1 centres
         Arrays.fill(s1, 1);
@@ -227,7 +228,7 @@ public final class PenalizedCoxResult implements Exportable {
         }
         // row 2 of M^-1 (xsig)' through R's cholesky solve of the 2 x 2 M
         double[] mm = {m11, m12, m12, m22};
-        Cholesky.decompose(mm, 2, CoxRegression.TOLER_CHOL);
+        Cholesky.decompose(mm, 2, Tolerances.COX_CHOLESKY);
         double[] c = new double[k];
         for (int i = 0; i < k; i++) {
             double[] col = {s1[i], s2[i]};

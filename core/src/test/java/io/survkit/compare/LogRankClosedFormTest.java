@@ -191,21 +191,68 @@ class LogRankClosedFormTest {
 
     @Test
     void hugeWholeNumberWeightsGiveTheClosedFormNotNull() {
-        // A: one row, event at 1; B: one row, censored at 2; every weight c (whole numbers: frequencies).
-        // At t = 1: n = 2c, d = c, n_A = c: E_A = c/2, V = c (1/2)(1/2) (c / (2c - 1)), so
+        // A: one row, event at 1; B: one row, censored at 2; every weight c. As frequencies (a count
+        // table): at t = 1, n = 2c, d = c, n_A = c: E_A = c/2, V = c (1/2)(1/2) (c / (2c - 1)), so
         // chisq = (c/2)^2 / V = 2c - 1. Issue 12: c = 1e300 gave expected null, then chisq 0, p 1.
+        // As case weights of the rows (robust variance): p = (1/2, 1/2), w d / n = 1/2 at t = 1; the
+        // score residuals are (1/4, -1/4) for both rows, so U_A = c/2, V_AA = c^2/8, chisq = 2 for any c.
         for (double c : new double[] {1, 1e6, 1e300}) {
             ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2})
                     .event("e", new boolean[] {true, false}).text("g", new String[] {"A", "B"})
                     .weights("w", new double[] {c, c}).build(), "g");
             LogRankResult r;
+            LogRankResult rows;
             try {
-                r = LogRankTest.withDefaults().test(d);
+                r = LogRankTest.withDefaults().test(io.survkit.data.CountTable.of(d));
+                rows = LogRankTest.withDefaults().test(d);
             } catch (IllegalArgumentException x) {
                 throw new AssertionError("c = " + c, x);
             }
             assertEquals(c / 2, r.expected()[0], 1e-12 * c, "E_A at c = " + c);
             assertEquals(2 * c - 1, r.chiSquare(), 1e-9 * (2 * c - 1), "chisq at c = " + c);
+            assertEquals(c / 2, rows.expected()[0], 1e-12 * c, "E_A of the rows at c = " + c);
+            assertEquals(2, rows.chiSquare(), 1e-12, "robust chisq at c = " + c);
         }
+    }
+
+    /**
+     * R 4.2.2, survival 3.5-3: {@code d <- data.frame(t = c(1,2,3,4,0.5,0.6), e = c(1,1,0,1,0,0),
+     * g = c("a","a","b","b","c","c")); print(survdiff(Surv(t, e) ~ g, d))}: group c has no expected
+     * events, so its (O-E)^2/E and (O-E)^2/V are 0/0 and R prints NaN (not NA).
+     */
+    @Test
+    void zeroExpectedPrintsNaNAsSurvdiff() {
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 0.5, 0.6})
+                .event("e", new boolean[] {true, true, false, true, false, false})
+                .text("g", new String[] {"a", "a", "b", "b", "c", "c"}).build(), "g");
+        assertEquals("""
+                    N Observed Expected (O-E)^2/E (O-E)^2/V
+                g=a 2        2    0.833     1.633      2.88
+                g=b 2        1    2.167     0.628      2.88
+                g=c 2        0    0.000       NaN       NaN
+
+                 Chisq= 2.9  on 1 degrees of freedom, p= 0.09\s
+                """, LogRankTest.withDefaults().test(d).toString());
+    }
+
+    /**
+     * R 4.2.2, survival 3.5-3: {@code d <- data.frame(t = 1:6, e = c(1,1,0,1,1,0), g = c("a\nb",
+     * "a\nb", "c\\d", "c\\d", "e\033[31m", "e\033[31m")); print(survdiff(Surv(t, e) ~ g, d))}:
+     * R writes each label on one line with its escapes (a newline as \n, a backslash doubled, ESC
+     * in octal).
+     */
+    @Test
+    void labelsPrintEscapedAsSurvdiff() {
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6})
+                .event("e", new boolean[] {true, true, false, true, true, false})
+                .text("g", new String[] {"a\nb", "a\nb", "c\\d", "c\\d", "e\u001b[31m", "e\u001b[31m"}).build(), "g");
+        assertEquals("""
+                            N Observed Expected (O-E)^2/E (O-E)^2/V
+                g=a\\nb      2        2    0.533   4.03333   5.62791
+                g=c\\\\d      2        1    1.067   0.00417   0.00649
+                g=e\\033[31m 2        1    2.400   0.81667   2.86364
+
+                 Chisq= 6.4  on 2 degrees of freedom, p= 0.04\s
+                """, LogRankTest.withDefaults().test(d).toString());
     }
 }

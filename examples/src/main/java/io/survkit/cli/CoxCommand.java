@@ -1,6 +1,10 @@
 package io.survkit.cli;
 
 import io.survkit.data.ModelFrame;
+import io.survkit.data.SurvivalData;
+import io.survkit.regression.CoxPredictedValues;
+import io.survkit.regression.CoxPredictionReference;
+import io.survkit.regression.CoxPredictionType;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
 import io.survkit.regression.PenalizedCoxRegression;
@@ -79,9 +83,10 @@ final class CoxCommand extends AnalysisCommand {
 
     /** R's coxph with pspline() or frailty() terms (coxpenal.fit). */
     private Rendered penalized(ModelFrame d) {
-        if (robust != null || init != null || zph || zphTransform != null || tt != null) {
-            throw new UsageException("--robust, --init, --zph and --tt are not available for a model with pspline() or"
-                    + " frailty() terms");
+        if (robust != null || init != null || zph || zphTransform != null || tt != null || predict != null
+                || type != null) {
+            throw new UsageException("--robust, --init, --zph, --tt, --predict and --type are not available for a model"
+                    + " with pspline() or frailty() terms");
         }
         if (ties == TieMethod.EXACT) {
             throw new UsageException("--ties exact is not available for a model with pspline() or frailty() terms");
@@ -110,8 +115,53 @@ final class CoxCommand extends AnalysisCommand {
         return f;
     }
 
+    /** The words of {@code --type}. */
+    static final class PredictionTypes extends Choices<CoxPredictionType> {
+        PredictionTypes() {
+            add("lp", CoxPredictionType.LINEAR_PREDICTOR).add("risk", CoxPredictionType.RISK)
+                    .add("expected", CoxPredictionType.EXPECTED).add("terms", CoxPredictionType.TERMS)
+                    .add("survival", CoxPredictionType.SURVIVAL);
+        }
+    }
+
+    /** The words of {@code --reference}. */
+    static final class References extends Choices<CoxPredictionReference> {
+        References() {
+            add("strata", CoxPredictionReference.STRATA).add("sample", CoxPredictionReference.SAMPLE)
+                    .add("zero", CoxPredictionReference.ZERO);
+        }
+    }
+
+    @Option(names = "--predict", paramLabel = "FILE",
+            description = "Predict for the rows of this CSV (R predict(fit, newdata)) instead of printing the fit; it "
+                    + "needs the model's columns and the --time and --event columns (their values are used by "
+                    + "--type expected and survival only, and may be empty otherwise).")
+    String predict;
+
+    @Option(names = "--type", paramLabel = "TYPE", converter = PredictionTypes.class,
+            completionCandidates = PredictionTypes.class,
+            description = "What to predict: ${COMPLETION-CANDIDATES} (R predict.coxph(type=)); default lp. Without "
+                    + "--predict, for the fitted rows.")
+    CoxPredictionType type;
+
+    @Option(names = "--se-fit", description = "Also the standard errors of the predictions (R se.fit = TRUE).")
+    boolean seFit;
+
+    @Option(names = "--reference", paramLabel = "REF", converter = References.class,
+            completionCandidates = References.class,
+            description = "Centring of lp, risk and terms: ${COMPLETION-CANDIDATES} (R predict.coxph(reference=)); "
+                    + "default strata (sample for terms).")
+    CoxPredictionReference reference;
+
     @Override
     void check(OutputOptions.Format format) {
+        boolean predicting = predict != null || type != null;
+        if (predicting && (zph || zphTransform != null)) {
+            throw new UsageException("--predict/--type write predictions and --zph tests the fit; give one of them");
+        }
+        if (!predicting && (seFit || reference != null)) {
+            throw new UsageException((seFit ? "--se-fit" : "--reference") + " needs --predict FILE or --type TYPE");
+        }
         if (data.formula == null) {
             DataOptions.require(data.covariates, "--covariates (or --formula)");
         }
@@ -152,6 +202,9 @@ final class CoxCommand extends AnalysisCommand {
             cox = cox.withTimeTransform(timeTransforms(tt));
         }
         CoxResult fit = cox.fit(d);
+        if (predict != null || type != null) {
+            return Rendered.of(predictions(fit));
+        }
         if (!zph && zphTransform == null) {
             return Rendered.of(fit);
         }
@@ -159,5 +212,18 @@ final class CoxCommand extends AnalysisCommand {
                 .withTransform(zphTransform == null ? TimeTransform.KM : zphTransform).test(fit);
         return new Rendered(out -> out.print(fit + "\n" + ph),
                 out -> JsonOutput.append(out, JsonOutput.withMember(fit.toJson(), "zph", ph.toJson())), null);
+    }
+
+    /** R {@code predict(fit, newdata, type, se.fit, reference)}: the --predict file's rows, or the fitted rows. */
+    private CoxPredictedValues predictions(CoxResult fit) {
+        CoxPredictionType t = type == null ? CoxPredictionType.LINEAR_PREDICTOR : type;
+        CoxPredictedValues v;
+        if (predict == null) {
+            v = reference == null ? fit.prediction().predict(t) : fit.prediction().predict(t, reference);
+        } else {
+            SurvivalData rows = data.readOther(java.nio.file.Path.of(predict), "--predict");
+            v = reference == null ? fit.prediction().predict(rows, t) : fit.prediction().predict(rows, t, reference);
+        }
+        return seFit ? v : v.withoutStandardErrors();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
  * Inverse-probability-of-treatment weights, one per row, from {@link InverseProbabilityWeights},
  * with their summary by arm: sum, range and Kish's effective sample size (sum w)^2 / sum w^2.
  */
-public final class PropensityWeights {
+public final class InverseProbabilityWeightsResult {
     private final boolean[] treated;
     private final double[] w;
     private final Stabilization stabilization;
@@ -15,7 +15,7 @@ public final class PropensityWeights {
     private final double max;
     private final int truncated;
 
-    PropensityWeights(boolean[] treated, double[] w, Stabilization stabilization, double lower, double upper,
+    InverseProbabilityWeightsResult(boolean[] treated, double[] w, Stabilization stabilization, double lower, double upper,
             double max, int truncated) {
         this.treated = treated;
         this.w = w;

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Standardized mean differences per model column, before and (optionally) after matching or
  * weighting; see {@link Balance} for the formulas. Index j follows {@link #terms()}.
  */
-public final class BalanceTable {
+public final class BalanceResult {
     /** What the "after" columns describe. */
     public enum Adjustment {
         /** No adjustment: only "before". */
@@ -31,7 +31,7 @@ public final class BalanceTable {
     private final double wTreated;
     private final double wControl;
 
-    BalanceTable(String[] terms, double[][] before, double[][] after, Adjustment adjustment, int nTreated,
+    BalanceResult(String[] terms, double[][] before, double[][] after, Adjustment adjustment, int nTreated,
             int nControl, double wTreated, double wControl) {
         this.terms = terms;
         this.before = before;
@@ -63,9 +63,9 @@ public final class BalanceTable {
         return column(before, SMD);
     }
 
-    /** SMD of each column after adjustment, or null with {@link Adjustment#NONE}. */
-    public double[] smdAfter() {
-        return after == null ? null : column(after, SMD);
+    /** @return the SMD of each column after adjustment; empty with {@link Adjustment#NONE} */
+    public java.util.Optional<double[]> smdAfter() {
+        return after == null ? java.util.Optional.empty() : java.util.Optional.of(column(after, SMD));
     }
 
     /** Treated mean of each column before adjustment. */
@@ -78,14 +78,14 @@ public final class BalanceTable {
         return column(before, MC);
     }
 
-    /** Weighted treated mean after adjustment, or null. */
-    public double[] meanTreatedAfter() {
-        return after == null ? null : column(after, MT);
+    /** @return the weighted treated mean after adjustment; empty with {@link Adjustment#NONE} */
+    public java.util.Optional<double[]> meanTreatedAfter() {
+        return after == null ? java.util.Optional.empty() : java.util.Optional.of(column(after, MT));
     }
 
-    /** Weighted control mean after adjustment, or null. */
-    public double[] meanControlAfter() {
-        return after == null ? null : column(after, MC);
+    /** @return the weighted control mean after adjustment; empty with {@link Adjustment#NONE} */
+    public java.util.Optional<double[]> meanControlAfter() {
+        return after == null ? java.util.Optional.empty() : java.util.Optional.of(column(after, MC));
     }
 
     /** Largest |SMD| before adjustment (NaN entries ignored). */
@@ -93,9 +93,9 @@ public final class BalanceTable {
         return maxAbs(before);
     }
 
-    /** Largest |SMD| after adjustment (NaN entries ignored), or NaN with {@link Adjustment#NONE}. */
-    public double maxAbsoluteSmdAfter() {
-        return after == null ? Double.NaN : maxAbs(after);
+    /** @return the largest |SMD| after adjustment (NaN entries ignored); empty with {@link Adjustment#NONE} */
+    public java.util.OptionalDouble maxAbsoluteSmdAfter() {
+        return after == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(maxAbs(after));
     }
 
     private static double maxAbs(double[][] s) {
@@ -149,9 +149,32 @@ public final class BalanceTable {
         }
         sb.append(String.format(Locale.ROOT, "max |SMD| before %.4f", maxAbsoluteSmdBefore()));
         if (after != null) {
-            sb.append(String.format(Locale.ROOT, ", %s %.4f", what, maxAbsoluteSmdAfter()));
+            sb.append(String.format(Locale.ROOT, ", %s %.4f", what, maxAbsoluteSmdAfter().getAsDouble()));
         }
         sb.append('\n');
         return sb.toString();
+    }
+
+    /**
+     * @return one row per model column: its name, the means by arm and the SMD before adjustment, and
+     *     after it when there is an adjustment
+     */
+    public io.survkit.table.Table table() {
+        io.survkit.table.Table.Builder b = io.survkit.table.Table.builder().textColumn("term")
+                .numberColumn("meanTreatedBefore").numberColumn("meanControlBefore").numberColumn("smdBefore");
+        if (after != null) {
+            b.numberColumn("meanTreatedAfter").numberColumn("meanControlAfter").numberColumn("smdAfter");
+        }
+        List<String> t = terms();
+        double[] tb = meanTreatedBefore();
+        double[] cb = meanControlBefore();
+        double[] sb = smdBefore();
+        for (int j = 0; j < t.size(); j++) {
+            b.text(t.get(j)).number(tb[j]).number(cb[j]).number(sb[j]);
+            if (after != null) {
+                b.number(after[j][MT]).number(after[j][MC]).number(after[j][SMD]);
+            }
+        }
+        return b.build();
     }
 }

@@ -9,13 +9,13 @@ import java.util.Locale;
  * and its logit log(e / (1 - e)) (the model's linear predictor). Made by {@link PropensityScore},
  * or from scores computed elsewhere with {@link #of(boolean[], double[])}.
  */
-public final class PropensityScores {
+public final class PropensityScoreResult {
     private final boolean[] treated;
     private final double[] score;
     private final double[] logit;
     private final LogisticResult model;
 
-    PropensityScores(boolean[] treated, double[] score, double[] logit, LogisticResult model) {
+    PropensityScoreResult(boolean[] treated, double[] score, double[] logit, LogisticResult model) {
         this.treated = treated;
         this.score = score;
         this.logit = logit;
@@ -24,9 +24,9 @@ public final class PropensityScores {
 
     /**
      * Scores from elsewhere: {@code score[i]} strictly between 0 and 1 for row i. The logit is
-     * computed as log(e / (1 - e)); {@link #model()} is null.
+     * computed as log(e / (1 - e)); {@link #model()} is empty.
      */
-    public static PropensityScores of(boolean[] treated, double[] score) {
+    public static PropensityScoreResult of(boolean[] treated, double[] score) {
         Check.notNull("treated", treated);
         Check.notNull("score", score);
         if (treated.length != score.length) {
@@ -40,7 +40,7 @@ public final class PropensityScores {
             }
             lg[i] = Math.log(e / (1 - e));
         }
-        return new PropensityScores(treated.clone(), score.clone(), lg, null);
+        return new PropensityScoreResult(treated.clone(), score.clone(), lg, null);
     }
 
     /** Number of rows. */
@@ -89,9 +89,9 @@ public final class PropensityScores {
         return logit.clone();
     }
 
-    /** The fitted logistic model, or null for scores given with {@link #of}. */
-    public LogisticResult model() {
-        return model;
+    /** @return the fitted logistic model; empty for scores given with {@link #of} */
+    public java.util.Optional<LogisticResult> model() {
+        return java.util.Optional.ofNullable(model);
     }
 
     /** Score range by arm (overlap), then the model summary. */
