@@ -50,11 +50,11 @@ final class ArmReport {
                     e.crudeHazardRatio().getAsDouble(), e.crudeHazardRatioLower().getAsDouble(),
                     e.crudeHazardRatioUpper().getAsDouble()));
         }
-        KaplanMeierPlot plot = KaplanMeierPlot.withDefaults().title(e.name()).timeLabel(timeLabel)
-                .confidenceBands(true).riskTable(true)
+        KaplanMeierPlot plot = KaplanMeierPlot.withDefaults().withTitle(e.name()).withTimeLabel(timeLabel)
+                .withConfidenceBands(true).withRiskTable(true)
                 .withLegendLabels(List.of(e.control().label(), e.treatment().label()));
         if (a.length() > 0) {
-            plot = plot.annotation(a.toString());
+            plot = plot.withAnnotation(a.toString());
         }
         return plot.render(KaplanMeierPlots.curves(e.kaplanMeier()));
     }

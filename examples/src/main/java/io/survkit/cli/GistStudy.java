@@ -194,8 +194,8 @@ final class GistStudy {
 
     private String extrapolationFigure() {
         SurvivalCurve km = KaplanMeier.withDefaults().fit(controlOs).curve(0);
-        return ParametricFitPlot.withDefaults().title("Chemotherapy alone: overall survival extrapolated")
-                .timeLabel("Months since diagnosis").survival(km, extrapolation);
+        return ParametricFitPlot.withDefaults().withTitle("Chemotherapy alone: overall survival extrapolated")
+                .withTimeLabel("Months since diagnosis").survival(km, extrapolation);
     }
 
     ArmComparisonResult main() {
@@ -334,7 +334,7 @@ final class GistStudy {
             EndpointComparison c = s.comparison(l, endpoint);
             rows.add(forestRow(s.levels().get(l), c));
         }
-        return ForestPlot.withDefaults().title("CSS hazard ratio vs chemotherapy alone").render(rows);
+        return ForestPlot.withDefaults().withTitle("CSS hazard ratio vs chemotherapy alone").render(rows);
     }
 
     private static ForestPlot.Row forestRow(String label, EndpointComparison c) {
