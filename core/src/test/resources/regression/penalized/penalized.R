@@ -47,7 +47,8 @@ one <- function(call, dataset, time, event, eventValue, formula, ties = "efron")
        lrt = list(chisq = logtest, df = df, p = pchisq(logtest, df, lower.tail = FALSE)),
        frail = if (is.null(f$frail)) NULL else I(f$frail), fvar = if (is.null(f$fvar)) NULL else I(f$fvar),
        iLoglik = if (is.null(f$frail)) NULL else f$history[[1]]$c.loglik,
-       table = ptable(f), n = f$n, nevent = f$nevent)
+       table = ptable(f), n = f$n, nevent = f$nevent,
+       concordance = unname(f$concordance["concordance"]), concordanceSe = unname(f$concordance["std"]))
 }
 cases <- list(
   one("coxph(Surv(time, status == 2) ~ pspline(age, df = 4) + sex, data = lung)",

@@ -404,7 +404,7 @@ public final class CoxRegression {
      * {@code concordancefit(y, lp, strata, weights, cluster, reverse = TRUE, timewt = "n")}, so a
      * larger linear predictor should go with a shorter survival; clustered with a cluster column.
      */
-    private static CoxConcordance concordance(CoxDesign d, double[] lp) {
+    static CoxConcordance concordance(CoxDesign d, double[] lp) {
         ConcordanceKernel k = ConcordanceKernel.count(d.time, d.start, d.startOrder, d.event, d.weight, d.strataStart,
                 lp, null);
         double[] c = k.totals();

@@ -69,6 +69,7 @@ public final class PenalizedCoxResult implements Exportable {
     private final List<Row> rows;
     private final double wald;
     private final List<String> warnings;
+    private final CoxConcordance concordance;
 
     PenalizedCoxResult(PenalizedCoxRegression config, CoxDesign d, PenalizedCoxFit f, String[] kinds,
             List<PenalizedSplineBasis> bases, List<PenalizedCoxFit.Penalty> penalties) {
@@ -137,6 +138,12 @@ public final class PenalizedCoxResult implements Exportable {
         frail = fr;
         fvar = f.fvar == null ? null : f.fvar.clone();
         iLoglik = il;
+        // R's concordance of the linear predictor, frailties included (fit$linear.predictors)
+        double[] bs = new double[p];
+        for (int j = 0; j < p; j++) {
+            bs[j] = f.beta[j] / d.scale[j];
+        }
+        concordance = CoxRegression.concordance(d, CoxRegression.sortedLinearPredictor(d, bs));
         wald = Cholesky.quadraticForm(var, m, coef, Tolerances.COX_CHOLESKY).statistic();
         rows = List.copyOf(rows(d, keep, kinds, bases, frailTerm));
         List<String> w = new ArrayList<>();
@@ -412,6 +419,11 @@ public final class PenalizedCoxResult implements Exportable {
         return Probabilities.chiSquareUpper(likelihoodRatioStatistic(), likelihoodRatioDegreesOfFreedom());
     }
 
+    /** @return Harrell's concordance of the linear predictor (R {@code fit$concordance}) */
+    public CoxConcordance concordance() {
+        return concordance;
+    }
+
     /** @return warnings (non-convergence) */
     public List<String> warnings() {
         return warnings;
@@ -511,6 +523,7 @@ public final class PenalizedCoxResult implements Exportable {
             w.name("frail").array(frail).name("fvar").array(fvar).name("frailtyVariance").value(frailtyVariance())
                     .name("iLoglik").value(iLoglik);
         }
+        w.name("concordance").value(concordance.value()).name("concordanceSe").value(concordance.standardError());
         w.name("n").value(n).name("events").value(events).name("converged").value(converged)
                 .nonEmpty("warnings", warnings).endObject();
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * strata and Breslow ties, a non-integer df) and {@code frailty()} (kidney, rats, lung by
  * institution): coefficients, var, var2, degrees of freedom, log-likelihoods, iterations (outer and
  * Newton-Raphson), penalties, theta, Wald and likelihood-ratio tests, frailties and their variances,
- * the I-likelihood, and every number of R's printed table; 1e-9 relative.
+ * the I-likelihood, the concordance, and every number of R's printed table; 1e-9 relative.
  */
 class PenalizedCoxTest {
     static Path dir() {
@@ -115,6 +115,8 @@ class PenalizedCoxTest {
             Oracle.assertNumber(e.get("df"), r.degreesOfFreedom(), at + " df");
             Oracle.assertNumber(e.get("p"), r.pValue(), at + " p");
         }
+        Oracle.assertNumber(c.get("concordance"), fit.concordance().value(), w + " concordance");
+        Oracle.assertNumber(c.get("concordanceSe"), fit.concordance().standardError(), w + " concordance se");
         assertEquals(c.get("n").asInt(), fit.size(), w + " n");
         assertEquals(c.get("nevent").asInt(), fit.events(), w + " nevent");
     }
