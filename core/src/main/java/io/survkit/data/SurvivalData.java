@@ -395,6 +395,35 @@ public final class SurvivalData {
         return with(cols, new Roles(time, start, event, name, cluster));
     }
 
+    /**
+     * The same rows and statuses with follow-up times {@code values} in column {@code name} as the
+     * time column, and no entry times (R's {@code Surv(values, status)}): e.g. the constant time of
+     * conditional logistic regression ({@code clogit}'s {@code Surv(rep(1, n), case)}).
+     *
+     * @param name the new time column (not the event column)
+     * @param values one finite time {@code >= 0} per row
+     * @return the data with these times
+     */
+    public SurvivalData withTimes(String name, double[] values) {
+        Check.notNull("time column", name);
+        Check.notNull("times", values);
+        if (values.length != rowCount) {
+            throw Check.fail("column '%s' has %d values but the data have %d rows", name, values.length, rowCount);
+        }
+        if (name.equals(event)) {
+            throw Check.fail("column '%s' is the event column and cannot be the time column", name);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0) || Double.isInfinite(values[i])) {
+                throw Check.fail("%s: time %s is invalid; expected a finite time >= 0", Check.at(name, sourceRows[i]),
+                        values[i]);
+            }
+        }
+        Map<String, Column> cols = new LinkedHashMap<>(columns);
+        cols.put(name, Column.of(name, values.clone()));
+        return with(cols, new Roles(name, null, event, weights, cluster));
+    }
+
     /** @return the same rows without case weights (the column stays) */
     public SurvivalData withoutWeights() {
         return with(columns, new Roles(time, start, event, null, cluster));
@@ -468,6 +497,121 @@ public final class SurvivalData {
         }
         TimeFix.apply(null, reset, sub.sourceRows, null, time, lines); // as R's Surv(time - t, status)
         return sub;
+    }
+
+    /**
+     * R's {@code survSplit(Surv(time, status) ~ ., data, cut = cuts, episode = episodeColumn)}: each
+     * row whose interval (start, time] (start 0 without entry times, R's {@code zero = 0}) contains
+     * a cut point strictly inside is split there into (start, c1], (c1, c2], ..., (ck, time]; only
+     * the last piece keeps the row's status, the others are censored; every piece keeps the row's
+     * other columns, weights and source row. The result has entry times (column {@code tstart} when
+     * the data had none, as R), and the numeric column {@code episodeColumn} numbers the interval
+     * between cuts that each piece lies in (1 before the first cut). A model with a covariate times
+     * an indicator of each episode then has a step-function coefficient in time. Rows with a missing
+     * time pass through unchanged.
+     *
+     * <pre>{@code
+     * SurvivalData split = veteran.splitAt(new double[] {90, 180}, "tgroup");
+     * }</pre>
+     *
+     * @param cuts finite cut points (sorted and made unique, as R)
+     * @param episodeColumn name of the new episode column
+     * @return the split data, rows in the original order with each row's pieces in time order
+     * @throws IllegalArgumentException for a cut that is not finite, a time {@code <= 0} without entry times,
+     *     or an entry time not below its exit time
+     */
+    public SurvivalData splitAt(double[] cuts, String episodeColumn) {
+        Check.notNull("cuts", cuts);
+        Check.notNull("episode column", episodeColumn);
+        if (columns.containsKey(episodeColumn) || episodeColumn.equals(time) || episodeColumn.equals(event)) {
+            throw Check.fail("column '%s' exists; name the episode column otherwise", episodeColumn);
+        }
+        for (int j = 0; j < cuts.length; j++) {
+            if (!Double.isFinite(cuts[j])) {
+                throw Check.fail("cut point %d is %s; expected a finite number", j + 1, cuts[j]);
+            }
+        }
+        double[] cut = java.util.Arrays.stream(cuts).sorted().distinct().toArray();
+        double[] stop = columns.get(time).numbers;
+        String startName = start != null ? start : "tstart";
+        if (start == null && columns.containsKey(startName)) {
+            throw Check.fail("column 'tstart' exists; the split data need it for their entry times");
+        }
+        double[] entry = start != null ? columns.get(start).numbers : null;
+        int n = rowCount;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            double a = entry != null ? entry[i] : 0;
+            double b = stop[i];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                m++;
+                continue;
+            }
+            if (entry == null && !(b > 0)) {
+                // R: "'zero' parameter must be less than any observed times"
+                throw Check.fail("%s: time %s is invalid for splitting; survSplit's intervals start at 0, so every"
+                        + " time must be > 0", lines.at(time, sourceRows[i]), b);
+            }
+            if (!(a < b)) {
+                throw Check.fail("%s: entry time %s is not below exit time %s", lines.at(startName, sourceRows[i]), a,
+                        b);
+            }
+            m++;
+            for (double c : cut) {
+                if (c > a && c < b) {
+                    m++;
+                }
+            }
+        }
+        int[] row = new int[m];
+        double[] s2 = new double[m];
+        double[] e2 = new double[m];
+        double[] episode = new double[m];
+        int[] st = new int[m];
+        int[] src = new int[m];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            double a = entry != null ? entry[i] : 0;
+            double b = stop[i];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                row[k] = i;
+                s2[k] = a;
+                e2[k] = b;
+                episode[k] = 1;
+                st[k] = status[i];
+                src[k++] = sourceRows[i];
+                continue;
+            }
+            int j = 0;
+            while (j < cut.length && cut[j] <= a) {
+                j++;
+            }
+            double from = a;
+            for (; j < cut.length && cut[j] < b; j++) {
+                row[k] = i;
+                s2[k] = from;
+                e2[k] = cut[j];
+                episode[k] = j + 1;
+                st[k] = 0;
+                src[k++] = sourceRows[i];
+                from = cut[j];
+            }
+            row[k] = i;
+            s2[k] = from;
+            e2[k] = b;
+            episode[k] = j + 1;
+            st[k] = status[i];
+            src[k++] = sourceRows[i];
+        }
+        Map<String, Column> cols = new LinkedHashMap<>();
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            cols.put(e.getKey(), e.getValue().select(row));
+        }
+        cols.put(startName, Column.of(startName, s2));
+        cols.put(time, Column.of(time, e2));
+        cols.put(episodeColumn, Column.of(episodeColumn, episode));
+        return new SurvivalData(cols, m, src, new Roles(time, startName, event, weights, cluster), st, causes,
+                derivedCauses, warnings, lines);
     }
 
     static void checkWeight(String column, double w, int sourceRow, LineMap lines) {
