@@ -231,6 +231,8 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
      * A methods paragraph for a paper: estimators, interval types, tests, models and ties, how a
      * median that is not reached is reported, subgroups and the landmark analysis, and the software
      * with its version.
+     *
+     * @return a methods paragraph for a paper: estimators, interval types, tests, models and ties, how a median that is not reached is reported, subgroups and the landmark analysis, and the software with its version
      */
     public String methods() {
         StringBuilder m = new StringBuilder();
@@ -357,7 +359,15 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
     // ------------------------------------------------------------------------------- tables
 
     private static String ci(OptionalDouble est, OptionalDouble lo, OptionalDouble hi) {
-        return est.isPresent() ? ci(est.getAsDouble(), lo.orElse(Double.NaN), hi.orElse(Double.NaN), false) : "NA";
+        return ci(est, lo, hi, false);
+    }
+
+    private static String ci(OptionalDouble est, OptionalDouble lo, OptionalDouble hi, boolean prob) {
+        return est.isPresent() ? ci(est.getAsDouble(), lo.orElse(Double.NaN), hi.orElse(Double.NaN), prob) : "NA";
+    }
+
+    private static String fixed2(OptionalDouble v) {
+        return Numbers.fixed2(v.orElse(Double.NaN));
     }
 
     private static String ci(double est, double lo, double hi, boolean prob) {
@@ -413,7 +423,7 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
             for (int j = 0; j < a.landmarkCount(); j++) {
                 r.add(ci(a.survival(j), a.survivalLower(j), a.survivalUpper(j), true));
             }
-            r.add(Numbers.fixed2(a.restrictedMean()) + " (" + Numbers.fixed2(a.restrictedMeanStandardError()) + ")");
+            r.add(fixed2(a.restrictedMean()) + " (" + fixed2(a.restrictedMeanStandardError()) + ")");
             rows.add(r);
         }
         return textTable(h, rows);
@@ -437,10 +447,10 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         }
         String h = time(e.horizon());
         t.add(List.of("RMST to " + h + ", difference" + unitSuffix(), ci(e.restrictedMeanDifference(),
-                e.restrictedMeanDifferenceLower(), e.restrictedMeanDifferenceUpper(), false),
-            Numbers.p(e.restrictedMeanDifferencePValue())));
+                e.restrictedMeanDifferenceLower(), e.restrictedMeanDifferenceUpper()),
+            p(e.restrictedMeanDifferencePValue())));
         t.add(List.of("RMST to " + h + ", ratio", ci(e.restrictedMeanRatio(), e.restrictedMeanRatioLower(),
-                e.restrictedMeanRatioUpper(), false), ""));
+                e.restrictedMeanRatioUpper()), ""));
         t.add(List.of("Log-rank test", e.logRankChiSquare().isPresent() ? "chi-square "
                 + Numbers.fixed2(e.logRankChiSquare().getAsDouble()) + " on " + e.logRankDegreesOfFreedom() + " df"
                 : "not reported (weighted)", p(e.logRankPValue())));
@@ -521,8 +531,8 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         d = d.heading("Cohort").table("Rows read, left out (and why) and analysed", cohortTable());
         for (EndpointComparison e : endpoints) {
             d = d.heading(e.name());
-            if (e.description() != null) {
-                d = d.paragraph(e.description());
+            if (e.description().isPresent()) {
+                d = d.paragraph(e.description().get());
             }
             for (Figure f : figures.apply(e)) {
                 d = d.figure(f.name(), f.svg(), f.caption());
@@ -586,7 +596,11 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
 
     // ------------------------------------------------------------------------------- JSON
 
-    /** JSON with every number of the result (NaN as null), the notes and the methods paragraph. */
+    /**
+     * JSON with every number of the result (NaN as null), the notes and the methods paragraph.
+     *
+     * @return JSON with every number of the result (NaN as null), the notes and the methods paragraph
+     */
     @Override
     public String toJson() {
         JsonWriter w = new JsonWriter();
@@ -694,7 +708,7 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
     }
 
     private static void json(JsonWriter w, EndpointComparison e) {
-        w.beginObject().name("name").value(e.name()).name("description").value(e.description());
+        w.beginObject().name("name").value(e.name()).name("description").value(e.description().orElse(null));
         w.name("arms").beginArray();
         for (ArmSummary a : List.of(e.control(), e.treatment())) {
             w.beginObject().name("label").value(a.label()).name("n").value(a.size()).name("events").value(a.events());

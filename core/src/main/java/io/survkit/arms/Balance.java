@@ -84,13 +84,26 @@ public final class Balance {
         return new Balance(terms);
     }
 
-    /** SMD before adjustment only. */
+    /**
+     * SMD before adjustment only.
+     *
+     * @param data the data
+     * @param treated the treated
+     * @return the SMD before adjustment only
+     */
     public BalanceResult estimate(SurvivalData data, boolean[] treated) {
         Design d = design(data, treated);
         return estimate(treated, d.columns, d.names, null, BalanceResult.Adjustment.NONE);
     }
 
-    /** SMD before and after matching ({@code matched} made on the same rows). */
+    /**
+     * SMD before and after matching ({@code matched} made on the same rows).
+     *
+     * @param data the data
+     * @param treated the treated
+     * @param matched the matched
+     * @return the SMD before and after matching ({@code matched} made on the same rows)
+     */
     public BalanceResult estimate(SurvivalData data, boolean[] treated, MatchedSets matched) {
         Check.notNull("matched sets", matched);
         Design d = design(data, treated);
@@ -100,7 +113,14 @@ public final class Balance {
         return estimate(treated, d.columns, d.names, matched.weights(), BalanceResult.Adjustment.MATCHED);
     }
 
-    /** SMD before and after weighting ({@code weights} made on the same rows). */
+    /**
+     * SMD before and after weighting ({@code weights} made on the same rows).
+     *
+     * @param data the data
+     * @param treated the treated
+     * @param weights the weights
+     * @return the SMD before and after weighting ({@code weights} made on the same rows)
+     */
     public BalanceResult estimate(SurvivalData data, boolean[] treated, InverseProbabilityWeightsResult weights) {
         Check.notNull("weights", weights);
         Design d = design(data, treated);
@@ -113,6 +133,13 @@ public final class Balance {
     /**
      * Arrays form: {@code columns[j][i]} = column j of row i, {@code names[j]} its name;
      * {@code after} = weights after adjustment (finite, >= 0), or null for "before" only.
+     *
+     * @param treated true for a treated row
+     * @param columns the covariate columns, {@code columns[j][i]}
+     * @param names the columns' names
+     * @param after the weights after adjustment, or null for "before" only
+     * @param adjustment what "after" means ({@code NONE} with null weights)
+     * @return the balance table
      */
     public BalanceResult estimate(boolean[] treated, double[][] columns, String[] names, double[] after,
             BalanceResult.Adjustment adjustment) {

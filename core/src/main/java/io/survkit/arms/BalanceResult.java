@@ -43,22 +43,38 @@ public final class BalanceResult {
         this.wControl = wControl;
     }
 
-    /** Model-column names ({@code age}, {@code sexFemale}, ...). */
+    /**
+     * Model-column names ({@code age}, {@code sexFemale}, ...).
+     *
+     * @return model-column names ({@code age}, {@code sexFemale}, ...)
+     */
     public List<String> terms() {
         return List.of(terms);
     }
 
-    /** Number of rows (terms). */
+    /**
+     * Number of rows (terms).
+     *
+     * @return number of rows (terms)
+     */
     public int size() {
         return terms.length;
     }
 
-    /** What "after" means. */
+    /**
+     * What "after" means.
+     *
+     * @return what "after" means
+     */
     public Adjustment adjustment() {
         return adjustment;
     }
 
-    /** SMD of each column before adjustment. */
+    /**
+     * SMD of each column before adjustment.
+     *
+     * @return the SMD of each column before adjustment
+     */
     public double[] smdBefore() {
         return column(before, SMD);
     }
@@ -68,12 +84,20 @@ public final class BalanceResult {
         return after == null ? java.util.Optional.empty() : java.util.Optional.of(column(after, SMD));
     }
 
-    /** Treated mean of each column before adjustment. */
+    /**
+     * Treated mean of each column before adjustment.
+     *
+     * @return treated mean of each column before adjustment
+     */
     public double[] meanTreatedBefore() {
         return column(before, MT);
     }
 
-    /** Control mean of each column before adjustment. */
+    /**
+     * Control mean of each column before adjustment.
+     *
+     * @return control mean of each column before adjustment
+     */
     public double[] meanControlBefore() {
         return column(before, MC);
     }
@@ -88,7 +112,11 @@ public final class BalanceResult {
         return after == null ? java.util.Optional.empty() : java.util.Optional.of(column(after, MC));
     }
 
-    /** Largest |SMD| before adjustment (NaN entries ignored). */
+    /**
+     * Largest |SMD| before adjustment (NaN entries ignored).
+     *
+     * @return largest |SMD| before adjustment (NaN entries ignored)
+     */
     public double maxAbsoluteSmdBefore() {
         return maxAbs(before);
     }
@@ -116,7 +144,11 @@ public final class BalanceResult {
         return out;
     }
 
-    /** The table: means by arm and SMD, before and after. */
+    /**
+     * The table: means by arm and SMD, before and after.
+     *
+     * @return the table: means by arm and SMD, before and after
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

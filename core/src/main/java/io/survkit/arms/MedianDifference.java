@@ -56,7 +56,11 @@ public final class MedianDifference {
         return new MedianDifference(Kind.NOT_ESTIMABLE, Double.NaN, Double.NaN);
     }
 
-    /** What the value means. */
+    /**
+     * What the value means.
+     *
+     * @return what the value means
+     */
     public Kind kind() {
         return kind;
     }
@@ -71,7 +75,11 @@ public final class MedianDifference {
         return Double.isNaN(boundTime) ? OptionalDouble.empty() : OptionalDouble.of(boundTime);
     }
 
-    /** Text: {@code "13"}, {@code "≥ 63"}, {@code "≤ -5"} or {@code "not estimable"}. */
+    /**
+     * Text: {@code "13"}, {@code "≥ 63"}, {@code "≤ -5"} or {@code "not estimable"}.
+     *
+     * @return text: {@code "13"}, {@code "≥ 63"}, {@code "≤ -5"} or {@code "not estimable"}
+     */
     @Override
     public String toString() {
         switch (kind) {

@@ -30,12 +30,20 @@ public final class PropensityAdjustment {
         this.balance = balance;
     }
 
-    /** Matching or weighting. */
+    /**
+     * Matching or weighting.
+     *
+     * @return matching or weighting
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The propensity scores of the two arms' rows (before matching). */
+    /**
+     * The propensity scores of the two arms' rows (before matching).
+     *
+     * @return the propensity scores of the two arms' rows (before matching)
+     */
     public PropensityScoreResult scores() {
         return scores;
     }
@@ -50,7 +58,11 @@ public final class PropensityAdjustment {
         return java.util.Optional.ofNullable(weights);
     }
 
-    /** Standardized mean differences before and after. */
+    /**
+     * Standardized mean differences before and after.
+     *
+     * @return standardized mean differences before and after
+     */
     public BalanceResult balance() {
         return balance;
     }
@@ -58,6 +70,8 @@ public final class PropensityAdjustment {
     /**
      * The propensity score model's warnings (R's glm warnings, e.g. "fitted probabilities
      * numerically 0 or 1 occurred"): they are carried into the comparison's notes and methods.
+     *
+     * @return the propensity score model's warnings (R's glm warnings, e.g
      */
     public java.util.List<String> warnings() {
         return warnings;

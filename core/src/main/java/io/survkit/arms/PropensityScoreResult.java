@@ -25,6 +25,10 @@ public final class PropensityScoreResult {
     /**
      * Scores from elsewhere: {@code score[i]} strictly between 0 and 1 for row i. The logit is
      * computed as log(e / (1 - e)); {@link #model()} is empty.
+     *
+     * @param treated the treated
+     * @param score the score
+     * @return scores from elsewhere: {@code score[i]} strictly between 0 and 1 for row i
      */
     public static PropensityScoreResult of(boolean[] treated, double[] score) {
         Check.notNull("treated", treated);
@@ -43,22 +47,39 @@ public final class PropensityScoreResult {
         return new PropensityScoreResult(treated.clone(), score.clone(), lg, null);
     }
 
-    /** Number of rows. */
+    /**
+     * Number of rows.
+     *
+     * @return number of rows
+     */
     public int size() {
         return treated.length;
     }
 
-    /** Whether row i is treated. */
+    /**
+     * Whether row i is treated.
+     *
+     * @param i the i
+     * @return whether row i is treated
+     */
     public boolean treated(int i) {
         return treated[i];
     }
 
-    /** The treatment indicators. */
+    /**
+     * The treatment indicators.
+     *
+     * @return the treatment indicators
+     */
     public boolean[] treated() {
         return treated.clone();
     }
 
-    /** Number of treated rows. */
+    /**
+     * Number of treated rows.
+     *
+     * @return number of treated rows
+     */
     public int treatedCount() {
         int c = 0;
         for (boolean t : treated) {
@@ -69,22 +90,40 @@ public final class PropensityScoreResult {
         return c;
     }
 
-    /** Propensity score of row i. */
+    /**
+     * Propensity score of row i.
+     *
+     * @param i the i
+     * @return propensity score of row i
+     */
     public double score(int i) {
         return score[i];
     }
 
-    /** The propensity scores. */
+    /**
+     * The propensity scores.
+     *
+     * @return the propensity scores
+     */
     public double[] scores() {
         return score.clone();
     }
 
-    /** Logit of the propensity score of row i. */
+    /**
+     * Logit of the propensity score of row i.
+     *
+     * @param i the i
+     * @return logit of the propensity score of row i
+     */
     public double logit(int i) {
         return logit[i];
     }
 
-    /** Logits of the propensity scores. */
+    /**
+     * Logits of the propensity scores.
+     *
+     * @return logits of the propensity scores
+     */
     public double[] logits() {
         return logit.clone();
     }
@@ -94,7 +133,11 @@ public final class PropensityScoreResult {
         return java.util.Optional.ofNullable(model);
     }
 
-    /** Score range by arm (overlap), then the model summary. */
+    /**
+     * Score range by arm (overlap), then the model summary.
+     *
+     * @return score range by arm (overlap), then the model summary
+     */
     @Override
     public String toString() {
         double tMin = Double.POSITIVE_INFINITY;

@@ -177,9 +177,19 @@ public final class GrayTestResult implements Exportable, IncidenceTest {
         return c;
     }
 
-    /** R's {@code print(cuminc(...)$Tests)} table: a numeric matrix, each column formatted at 7 digits. */
+    /** The {@link #testsTable()}, then the warnings. */
     @Override
     public String toString() {
+        StringBuilder sb = new StringBuilder(testsTable());
+        for (String w : warnings) {
+            sb.append("Warning: ").append(io.survkit.internal.Escape.terminal(w)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** {@return R's {@code print(cuminc(...)$Tests)}: a numeric matrix, each column formatted at 7 digits} */
+    @Override
+    public String testsTable() {
         int k = causes.size();
         String[] stat = RFormat.format(statistic, 7);
         String[] pv = RFormat.format(pValue, 7);
@@ -189,12 +199,7 @@ public final class GrayTestResult implements Exportable, IncidenceTest {
             cells[c][1] = pv[c];
             cells[c][2] = Integer.toString(df);
         }
-        StringBuilder sb = new StringBuilder(RFormat.table(new String[] {"stat", "pv", "df"},
-                causes.toArray(new String[0]), cells));
-        for (String w : warnings) {
-            sb.append("Warning: ").append(io.survkit.internal.Escape.terminal(w)).append('\n');
-        }
-        return sb.toString();
+        return RFormat.table(new String[] {"stat", "pv", "df"}, causes.toArray(new String[0]), cells);
     }
 
     @Override

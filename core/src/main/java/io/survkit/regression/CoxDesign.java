@@ -53,6 +53,8 @@ final class CoxDesign {
     final int clusterCount;
     final int events;
     final int omitted;
+    /** R's {@code fit$n}: rows before a {@code tt()} expansion ({@link ModelFrame#subjectCount()}). */
+    final int subjects;
 
     private CoxDesign(Builder b) {
         this.n = b.n;
@@ -82,6 +84,7 @@ final class CoxDesign {
         this.clusterCount = b.clusterCount;
         this.events = b.events;
         this.omitted = b.omitted;
+        this.subjects = b.subjects;
     }
 
     int strataCount() {
@@ -116,6 +119,7 @@ final class CoxDesign {
         int clusterCount;
         int events;
         int omitted;
+        int subjects;
     }
 
     static CoxDesign of(ModelFrame data) {
@@ -124,6 +128,7 @@ final class CoxDesign {
         int n = data.rowCount();
         b.n = n;
         b.omitted = data.omittedRows();
+        b.subjects = data.subjectCount();
         b.formula = data.terms();
         if (data.causes().size() > 1) {
             throw Check.fail("column '%s' holds %d event causes %s; a Cox model needs one event type: "
@@ -157,7 +162,7 @@ final class CoxDesign {
             double wi = data.weight(i);
             if (!(wi > 0)) {
                 throw Check.fail("%s: case weight %s is invalid; a Cox model needs weights > 0",
-                        Check.at(data.weightsColumn().orElse(null), data.sourceRow(i)), wi);
+                        data.rowLocation(data.weightsColumn().orElse(null), i), wi);
             }
             w[i] = wi;
             sumw += wi;

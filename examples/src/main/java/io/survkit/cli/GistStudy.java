@@ -274,7 +274,7 @@ final class GistStudy {
             for (int j = 0; j < arm.landmarkCount(); j++) {
                 double t = arm.landmarks()[j];
                 IncidenceCurve c = cif.curve(arm.label(), cif.causes().get(0));
-                rows.add(List.of(arm.label(), fmt(t), pct(1 - arm.survival(j)), pct(c.estimateAt(t))));
+                rows.add(List.of(arm.label(), fmt(t), pct(1 - arm.survival(j).orElse(Double.NaN)), pct(c.estimateAt(t))));
             }
         }
         return rows;

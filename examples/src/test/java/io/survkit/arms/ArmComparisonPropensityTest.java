@@ -83,7 +83,7 @@ class ArmComparisonPropensityTest {
         assertTrue(e.logRankPValue().isEmpty());
         assertTrue(e.notes().stream().anyMatch(n -> n.contains("log-rank test is not reported")));
         assertEquals(io.survkit.estimate.KaplanMeier.withDefaults().fit(wd, "arm").curve(1).restrictedMean(120).estimate(),
-                e.treatment().restrictedMean());
+                e.treatment().restrictedMean().orElse(Double.NaN));
     }
 
     static double[] codes(SurvivalData d) {
