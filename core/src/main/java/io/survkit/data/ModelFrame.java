@@ -36,6 +36,7 @@ public final class ModelFrame {
     private final String eventName;
     private final String weightsName;
     private final Factor cluster;
+    private final Factor id;
     private final Factor strata;
     private final List<Resolved> model;
     private final String[] columnNames;
@@ -127,6 +128,10 @@ public final class ModelFrame {
         if (clusterColumn != null) {
             used.add(data.column(clusterColumn));
         }
+        String idColumn = data.idColumn().orElse(null);
+        if (idColumn != null) {
+            used.add(data.column(idColumn));
+        }
         this.keep = complete(data, used, n);
         int m = keep.length;
         if (m == 0) {
@@ -160,6 +165,7 @@ public final class ModelFrame {
         }
         this.cluster = clusterColumn == null ? null
                 : Levels.code(data.column(clusterColumn), keep, null, sourceRows);
+        this.id = idColumn == null ? null : Levels.code(data.column(idColumn), keep, null, sourceRows);
         this.strata = strataColumns.isEmpty() ? null : strataFactor(data, strataColumns);
         this.model = new ArrayList<>();
         List<String> colNames = new ArrayList<>();
@@ -507,6 +513,11 @@ public final class ModelFrame {
     /** @return the clusters (a {@code cluster()} term, else the data's cluster column), or empty */
     public Optional<Factor> cluster() {
         return Optional.ofNullable(cluster);
+    }
+
+    /** @return the subject identifiers (the data's id column, R's {@code id}), or empty */
+    public Optional<Factor> id() {
+        return Optional.ofNullable(id);
     }
 
     /**

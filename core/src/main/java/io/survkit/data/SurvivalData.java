@@ -42,6 +42,7 @@ public final class SurvivalData {
     private final String event;
     private final String weights;
     private final String cluster;
+    private final String id;
     /** Per row: -1 = missing event, 0 = censored, k = cause k. */
     private final int[] status;
     private final List<String> causes;
@@ -59,6 +60,7 @@ public final class SurvivalData {
         this.event = roles.event;
         this.weights = roles.weights;
         this.cluster = roles.cluster;
+        this.id = roles.id;
         this.status = status;
         this.causes = List.copyOf(causes);
         this.derivedCauses = derivedCauses;
@@ -66,11 +68,11 @@ public final class SurvivalData {
     }
 
     /** The names of the survival roles. */
-    private record Roles(String time, String start, String event, String weights, String cluster) {
+    private record Roles(String time, String start, String event, String weights, String cluster, String id) {
     }
 
     private Roles roles() {
-        return new Roles(time, start, event, weights, cluster);
+        return new Roles(time, start, event, weights, cluster, id);
     }
 
     private SurvivalData with(Map<String, Column> cols, Roles roles) {
@@ -235,6 +237,11 @@ public final class SurvivalData {
         return Optional.ofNullable(cluster);
     }
 
+    /** @return the name of the subject identifier column (R's {@code id}: the rows of one subject), or empty */
+    public Optional<String> idColumn() {
+        return Optional.ofNullable(id);
+    }
+
     /** @return true for counting-process data {@code (start, time]} (delayed entry) */
     public boolean hasStart() {
         return start != null;
@@ -389,12 +396,12 @@ public final class SurvivalData {
         }
         Map<String, Column> cols = new LinkedHashMap<>(columns);
         cols.put(name, Column.of(name, values.clone()));
-        return with(cols, new Roles(time, start, event, name, cluster));
+        return with(cols, new Roles(time, start, event, name, cluster, id));
     }
 
     /** @return the same rows without case weights (the column stays) */
     public SurvivalData withoutWeights() {
-        return with(columns, new Roles(time, start, event, null, cluster));
+        return with(columns, new Roles(time, start, event, null, cluster, id));
     }
 
     /**
@@ -405,7 +412,7 @@ public final class SurvivalData {
      */
     public SurvivalData withCluster(Factor factor) {
         SurvivalData d = withFactor(factor);
-        return d.with(d.columns, new Roles(time, start, event, weights, factor.name()));
+        return d.with(d.columns, new Roles(time, start, event, weights, factor.name(), id));
     }
 
     /**
@@ -416,7 +423,24 @@ public final class SurvivalData {
      */
     public SurvivalData withCluster(String name) {
         column(name);
-        return with(columns, new Roles(time, start, event, weights, name));
+        return with(columns, new Roles(time, start, event, weights, name, id));
+    }
+
+    /**
+     * The same rows with the existing column {@code name} as the subject identifier (R's
+     * {@code id =}): the rows of one subject form one path in multi-state data, and R's robust
+     * variance sums within subjects. Distinct from {@link #withCluster(String)}.
+     *
+     * <pre>{@code
+     * SurvivalData ms = data.withId("id");
+     * }</pre>
+     *
+     * @param name a column of the data
+     * @return the data with subject identifiers
+     */
+    public SurvivalData withId(String name) {
+        column(name);
+        return with(columns, new Roles(time, start, event, weights, cluster, name));
     }
 
     /**
@@ -498,6 +522,9 @@ public final class SurvivalData {
         if (cluster != null) {
             sb.append(", cluster=").append(cluster);
         }
+        if (id != null) {
+            sb.append(", id=").append(id);
+        }
         return sb.append(", columns=").append(columns.keySet()).append(']').toString();
     }
 
@@ -522,6 +549,7 @@ public final class SurvivalData {
         private String event;
         private String weights;
         private String cluster;
+        private String id;
         private boolean[] eventFlags;
         private Set<String> eventValues;
         private Set<String> censorValues;
@@ -899,6 +927,26 @@ public final class SurvivalData {
         }
 
         /**
+         * @param name an existing column of subject identifiers (R's {@code id}: the rows of one subject)
+         * @return this builder
+         */
+        public Builder id(String name) {
+            id = Check.notNull("id column", name);
+            return this;
+        }
+
+        /**
+         * Adds subject identifiers.
+         *
+         * @param name column name
+         * @param values one identifier per row (null = missing)
+         * @return this builder
+         */
+        public Builder id(String name, String[] values) {
+            return text(name, values).id(name);
+        }
+
+        /**
          * @param on R's {@code timefix}: merge times that differ only by floating-point noise (default true)
          * @return this builder
          */
@@ -971,6 +1019,9 @@ public final class SurvivalData {
             if (cluster != null) {
                 known(cluster);
             }
+            if (id != null) {
+                known(id);
+            }
             if (timeFix) {
                 fixTimes(t, s, rows);
             }
@@ -980,7 +1031,7 @@ public final class SurvivalData {
             }
             int[] status = new int[n];
             List<String> causes = status(known(event), status, rows, warnings);
-            return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster), status, causes,
+            return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster, id), status, causes,
                     censorValue != null, warnings);
         }
 
