@@ -427,6 +427,31 @@ public final class SurvivalData {
     }
 
     /**
+     * The same rows, with the event of {@code rows} (0-based) set missing: every analysis leaves
+     * them out and counts them among its omitted rows. This is R's {@code subset =} for rows whose
+     * condition is NA: R's model frame turns them into rows of NA, which {@code na.omit} removes
+     * and reports ({@code fit$na.action}).
+     *
+     * <pre>{@code
+     * SurvivalData d = data.withRowsMissing(new int[] {0, 3});   // rows 1 and 4 omitted, counted
+     * }</pre>
+     *
+     * @param rows 0-based rows of this data set
+     * @return the data with those rows missing
+     */
+    public SurvivalData withRowsMissing(int[] rows) {
+        Check.notNull("rows", rows);
+        int[] st = status.clone();
+        for (int k = 0; k < rows.length; k++) {
+            if (rows[k] < 0 || rows[k] >= rowCount) {
+                throw Check.fail("row index %d at position %d is outside 0..%d", rows[k], k, rowCount - 1);
+            }
+            st[rows[k]] = -1;
+        }
+        return new SurvivalData(columns, rowCount, sourceRows, roles(), st, causes, derivedCauses, warnings);
+    }
+
+    /**
      * The same rows with the existing column {@code name} as the subject identifier (R's
      * {@code id =}): the rows of one subject form one path in multi-state data, and R's robust
      * variance sums within subjects. Distinct from {@link #withCluster(String)}.
