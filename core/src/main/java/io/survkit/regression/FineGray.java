@@ -33,8 +33,8 @@ import java.util.Map;
  *
  * <p>Input: unweighted right-censored rows with competing-risks status codes and at least one
  * covariate ({@code .numeric(..)}, {@code .factor(..)}: all model-matrix columns are used, as crr's
- * {@code cov1}). One censoring group (crr's {@code cengroup} and time-varying {@code cov2} are not
- * offered).
+ * {@code cov1}). Censoring groups ({@code cengroup}) by {@link #withCensoringGroups(String)};
+ * time-varying {@code cov2}/{@code tf} are not offered.
  *
  * <p>Cost: one sort, then O(n p^2) per likelihood evaluation and for the variance, using prefix
  * and suffix sums over the time-ordered rows (cmprsk's loops are O(n^2) and O(n^3)).
@@ -48,16 +48,19 @@ import java.util.Map;
  * }</pre>
  */
 public final class FineGray {
-    private static final FineGray DEFAULTS = new FineGray(null, 1e-6, 10);
+    private static final FineGray DEFAULTS = new FineGray(null, 1e-6, 10, null);
 
     private final String cause;
     private final double gtol;
     private final int maxIterations;
+    /** crr's {@code cengroup}: the column whose values each have their own censoring distribution. */
+    private final String censoringGroups;
 
-    private FineGray(String cause, double gtol, int maxIterations) {
+    private FineGray(String cause, double gtol, int maxIterations, String censoringGroups) {
         this.cause = cause;
         this.gtol = gtol;
         this.maxIterations = maxIterations;
+        this.censoringGroups = censoringGroups;
     }
 
     /** The first cause, {@code gtol = 1e-6}, 10 iterations. */
@@ -67,12 +70,12 @@ public final class FineGray {
 
     /** The same model for the cause labelled {@code label} (crr {@code failcode}). */
     public FineGray withCause(String label) {
-        return new FineGray(Check.notNull("cause", label), gtol, maxIterations);
+        return new FineGray(Check.notNull("cause", label), gtol, maxIterations, censoringGroups);
     }
 
     /** The same model with convergence tolerance {@code gtol} (crr {@code gtol}; finite, > 0). */
     public FineGray withTolerance(double gtol) {
-        return new FineGray(cause, Check.positiveFinite("gtol", gtol), maxIterations);
+        return new FineGray(cause, Check.positiveFinite("gtol", gtol), maxIterations, censoringGroups);
     }
 
     /** The same model with at most {@code n} Newton iterations (crr {@code maxiter}; >= 0). */
@@ -80,7 +83,26 @@ public final class FineGray {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
         }
-        return new FineGray(cause, gtol, n);
+        return new FineGray(cause, gtol, n, censoringGroups);
+    }
+
+    /**
+     * The same model with one censoring distribution per value of {@code column} (crr
+     * {@code cengroup}): an other-cause failure of group k stays in later risk sets with weight
+     * {@code G_k(t-) / G_k(t_i-)}, G_k the Kaplan-Meier of the censoring within group k (0 after
+     * the group's last time, as crr), and the variance's censoring term is summed per group.
+     *
+     * <pre>{@code
+     * FineGrayResult fg = FineGray.withDefaults().withCensoringGroups("site").fit(data, "groupB + x");
+     * }</pre>
+     */
+    public FineGray withCensoringGroups(String column) {
+        return new FineGray(cause, gtol, maxIterations, Check.notNull("censoring group column", column));
+    }
+
+    /** The censoring group column, or null for one censoring distribution. */
+    public String censoringGroups() {
+        return censoringGroups;
     }
 
     /** The cause label, or null for the first cause. */
@@ -120,7 +142,13 @@ public final class FineGray {
      * @return the fit
      */
     public FineGrayResult fit(SurvivalData data, Terms terms) {
-        return fit(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms)));
+        Check.notNull("terms", terms);
+        if (censoringGroups != null) {
+            List<io.survkit.data.Term> t = new ArrayList<>(terms.terms());
+            t.add(Terms.strata(censoringGroups));
+            terms = Terms.of(t.toArray(new io.survkit.data.Term[0]));
+        }
+        return fit(ModelFrame.of(Check.notNull("data", data), terms));
     }
 
     /**
@@ -139,6 +167,11 @@ public final class FineGray {
             throw Check.fail("Fine-Gray needs right-censored rows; start column '%s' (delayed entry) is not "
                     + "supported", data.startColumn().orElse(null));
         }
+        io.survkit.data.Factor groups = data.strata().orElse(null);
+        if (groups != null && censoringGroups == null) {
+            throw Check.fail("Fine-Gray (cmprsk::crr) has no strata; strata column '%s' could be the censoring "
+                    + "groups: use withCensoringGroups(\"%s\") (crr's cengroup)", groups.name(), groups.name());
+        }
         List<String> causes = data.causes();
         int code = cause == null ? 1 : causes.indexOf(cause) + 1;
         if (code == 0) {
@@ -156,6 +189,7 @@ public final class FineGray {
         stabilise(t0, order);
         double[] t = new double[n];
         int[] ici = new int[n];
+        int[] cg = new int[n];
         double[] x = new double[n * p];
         int failures = 0;
         for (int k = 0; k < n; k++) {
@@ -163,6 +197,7 @@ public final class FineGray {
             t[k] = t0[i];
             int s = data.status(i);
             ici[k] = s == 0 ? 0 : s == code ? 1 : 2;
+            cg[k] = groups == null ? 0 : groups.code(i);
             failures += ici[k] == 1 ? 1 : 0;
             for (int j = 0; j < p; j++) {
                 double v = data.value(i, j);
@@ -176,7 +211,7 @@ public final class FineGray {
         if (failures == 0) {
             throw Check.fail("cause '%s' has no events; Fine-Gray regression needs some", causes.get(code - 1));
         }
-        FineGrayKernel kernel = new FineGrayKernel(t, ici, x, p);
+        FineGrayKernel kernel = new FineGrayKernel(t, ici, x, p, cg, groups == null ? 1 : groups.levelCount());
         double[] b = new double[p];
         FineGrayKernel.Eval z = null;
         boolean converged = false;
@@ -264,7 +299,7 @@ public final class FineGray {
             score[j] = -score[j];
         }
         return new FineGrayResult(causes.get(code - 1), names, b, var, info, -z.lik, -likNull, score, converged,
-                iterations, n, failures, data.omittedRows(), warnings);
+                iterations, n, failures, data.omittedRows(), warnings, kernel.failureTimes(), kernel.baselineJumps(b));
     }
 
     /** Makes the sort stable (R's {@code order}): tied times keep their row order. */
@@ -286,6 +321,6 @@ public final class FineGray {
     @Override
     public String toString() {
         return "FineGray[cause=" + (cause == null ? "first" : cause) + ", gtol=" + gtol + ", maxIterations="
-                + maxIterations + "]";
+                + maxIterations + (censoringGroups == null ? "" : ", cengroup=" + censoringGroups) + "]";
     }
 }
