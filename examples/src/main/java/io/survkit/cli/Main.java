@@ -29,7 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         showDefaultValues = true, versionProvider = Main.VersionProvider.class,
         description = "Survival analysis with R survival's answers.",
         subcommands = {KmCommand.class, LogRankCommand.class, CompareCommand.class, CoxCommand.class,
-            CifCommand.class, MultistateCommand.class, ConcordanceCommand.class, ScoreCommand.class, RelsurvCommand.class,
+            CifCommand.class, MultistateCommand.class, FinegrayCommand.class, ConcordanceCommand.class, ScoreCommand.class, RelsurvCommand.class,
             ExpectedCommand.class, LifetableCommand.class, SurvregCommand.class, GistCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
