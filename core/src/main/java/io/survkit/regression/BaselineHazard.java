@@ -13,7 +13,7 @@ import java.util.Locale;
  * (as {@code survfit.coxph}). Immutable.
  *
  * <pre>{@code
- * BaselineHazard h0 = fit.baselineHazard();
+ * BaselineHazard h0 = fit.prediction().baselineHazard();
  * for (int i = 0; i < h0.size(); i++) System.out.println(h0.time(i) + " " + h0.cumulativeHazard(i));
  * }</pre>
  */

@@ -5,6 +5,8 @@ import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.ConcordanceKernel;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,7 +212,151 @@ public final class CoxRegression {
         CoxKernel.Fit f = kernel.newtonRaphson(maxIterations, tolerance, init);
         boolean robust = variance == CoxVariance.ROBUST
                 || (variance == CoxVariance.AUTO && (d.cluster != null || d.fractionalWeights));
-        return new CoxResult(this, d, f, robust, levels(frame));
+        return result(d, f, robust, levels(frame));
+    }
+
+    /**
+     * The finished result of a Newton-Raphson fit: R's rule for redundant columns (coefficient NA
+     * where the inverse information has a zero diagonal), the convergence checks, the robust
+     * variance when asked for, the three tests and the concordance (R {@code coxph}, {@code
+     * coxph.fit}, {@code agreg.fit}).
+     */
+    CoxResult result(CoxDesign d, CoxKernel.Fit f, boolean robust, Map<String, List<String>> covariates) {
+        int p = d.p;
+        List<String> warn = new ArrayList<>();
+        CoxResult.Builder r = new CoxResult.Builder();
+        r.design = d;
+        r.ties = ties;
+        r.confLevel = confLevel;
+        r.robust = robust;
+        r.covariates = covariates;
+        r.coef = f.beta.clone();
+        r.betaScaled = f.betaScaled.clone();
+        redundant(d, f, r.coef, r.betaScaled, warn);
+        r.naiveVar = f.var;
+        r.score = f.u;
+        r.loglikNull = f.loglikNull;
+        r.loglik = f.loglik;
+        r.iterations = f.iterations;
+        r.converged = f.converged;
+        int df = 0;
+        for (double v : r.coef) {
+            if (!Double.isNaN(v)) {
+                df++;
+            }
+        }
+        r.infinite = CoxConvergence.check(f.u, f.var, r.coef, f.converged, () -> maxLinearPredictor(d, f.betaScaled),
+                d.columnNames, this, d.start != null, warn);
+        r.lrt = new ChiSquareTest(2 * (f.loglik - f.loglikNull), df);
+        r.modelScore = new ChiSquareTest(f.scoreTest, df);
+        boolean efron = ties == TieMethod.EFRON;
+        if (robust) {
+            r.var = CoxRobustVariance.variance(d, r.betaScaled, efron, f.var);
+            // robust score test at the initial values, 0 by default (R fit$rscore)
+            r.robustScore = new ChiSquareTest(CoxRobustVariance.scoreTest(d, initialScaled(d), efron), df);
+        } else {
+            r.var = f.var;
+        }
+        // R: coxph.wtest(var, coef - init)
+        r.wald = new ChiSquareTest(wald(r.var, minusInitial(r.coef), p)[0], df);
+        if (!robust && d.cluster != null) {
+            warn.add("the cluster column is ignored for the variance because the model-based variance was requested;"
+                    + " use CoxVariance.ROBUST or AUTO for clustered standard errors");
+        }
+        if (!robust && d.fractionalWeights) {
+            warn.add("non-integer case weights with the model-based variance: the standard errors treat weights as"
+                    + " replication counts; use CoxVariance.ROBUST (R's default here)");
+        }
+        double[] lp = sortedLinearPredictor(d, r.betaScaled);
+        r.concordance = concordance(d, lp);
+        r.linearPredictors = new double[d.n];
+        for (int k = 0; k < d.n; k++) {
+            r.linearPredictors[d.order[k]] = lp[k];
+        }
+        r.warnings = warn;
+        return r.build();
+    }
+
+    /** R: a column whose inverse-information diagonal is 0 is redundant: coefficient NA (NaN), scaled beta 0. */
+    private static void redundant(CoxDesign d, CoxKernel.Fit f, double[] coef, double[] betaScaled,
+            List<String> warn) {
+        if (f.rank >= d.p) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < d.p; j++) {
+            if (f.var[j * d.p + j] == 0) {
+                coef[j] = Double.NaN;
+                betaScaled[j] = 0;
+                names.add(d.columnNames[j]);
+            }
+        }
+        if (!names.isEmpty()) {
+            warn.add("X matrix deemed to be singular: no coefficient for " + names
+                    + " (the column is constant or a combination of other columns); remove it from the model");
+        }
+    }
+
+    /** The largest centred linear predictor over the rows (R's "may be infinite" rule). */
+    private static double maxLinearPredictor(CoxDesign d, double[] betaScaled) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double e : sortedLinearPredictor(d, betaScaled)) {
+            max = Math.max(max, e);
+        }
+        return max;
+    }
+
+    /** Centred linear predictor per sorted row, in the design's coordinates. */
+    static double[] sortedLinearPredictor(CoxDesign d, double[] betaScaled) {
+        int p = d.p;
+        double[] lp = new double[d.n];
+        for (int k = 0; k < d.n; k++) {
+            double e = 0;
+            for (int j = 0; j < p; j++) {
+                e += betaScaled[j] * d.x[k * p + j];
+            }
+            lp[k] = e;
+        }
+        return lp;
+    }
+
+    /**
+     * Harrell's concordance of the linear predictor as R {@code coxph} stores it: R's
+     * {@code concordancefit(y, lp, strata, weights, cluster, reverse = TRUE, timewt = "n")}, so a
+     * larger linear predictor should go with a shorter survival; clustered with a cluster column.
+     */
+    private static CoxConcordance concordance(CoxDesign d, double[] lp) {
+        ConcordanceKernel k = ConcordanceKernel.count(d.time, d.start, d.startOrder, d.event, d.weight, d.strataStart,
+                lp, null);
+        double[] c = k.totals();
+        double npair = c[ConcordanceKernel.CONCORDANT] + c[ConcordanceKernel.DISCORDANT]
+                + c[ConcordanceKernel.TIED_RISK];
+        double somer = (c[ConcordanceKernel.CONCORDANT] - c[ConcordanceKernel.DISCORDANT]) / npair;
+        double var = k.variance(d.cluster, d.clusterCount);
+        // reverse = TRUE: concordant and discordant swap, C becomes 1 - C
+        return new CoxConcordance(1 - (somer + 1) / 2, Math.sqrt(var), c[ConcordanceKernel.DISCORDANT],
+                c[ConcordanceKernel.CONCORDANT], c[ConcordanceKernel.TIED_RISK]);
+    }
+
+    /** The initial coefficients (R {@code init}) in the design's scaled coordinates, 0 without them. */
+    private double[] initialScaled(CoxDesign d) {
+        double[] r = new double[d.p];
+        for (int i = 0; init != null && i < d.p; i++) {
+            r[i] = init[i] / d.scale[i];
+        }
+        return r;
+    }
+
+    /** {@code b - init} (R's Wald test is against the initial values), {@code b} without them. */
+    private double[] minusInitial(double[] b) {
+        if (init == null) {
+            return b;
+        }
+        double[] r = b.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] -= init[i];
+        }
+        return r;
     }
 
     /** R's coxexact.fit: right-censored rows, no case weights other than 1. */

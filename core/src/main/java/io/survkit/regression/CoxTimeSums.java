@@ -166,7 +166,7 @@ public final class CoxTimeSums {
      * The baseline cumulative hazard at covariates 0 (R {@code basehaz(fit, centered = FALSE)}),
      * from sums taken at the fitted beta: per stratum, one row per exit time, with Breslow
      * increments {@code D / sum_{risk set} r} or Efron's {@code sum_k (D/d) / (sum_risk - (k/d)
-     * sum_events)} over the d tied events (as {@link CoxResult#baselineHazard()}), times
+     * sum_events)} over the d tied events (as {@link CoxPrediction#baselineHazard()}), times
      * {@code exp(-coef' means)} (the sums are in centred coordinates).
      *
      * @param ties tie handling of the fit

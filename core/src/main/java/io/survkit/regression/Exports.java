@@ -33,7 +33,7 @@ final class Exports {
         w.name("concordance").value(fit.concordance()).name("concordanceSe").value(fit.concordanceStandardError())
                 .name("n").value(fit.size()).name("events").value(fit.events())
                 .name("iterations").value(fit.iterations()).name("converged").value(fit.converged());
-        BaselineHazard b = fit.baselineHazard();
+        BaselineHazard b = fit.prediction().baselineHazard();
         w.name("baseline").beginObject().column("time", b.size(), b::time)
                 .column("cumhaz", b.size(), b::cumulativeHazard).name("strata");
         if (fit.strataColumn() == null) {

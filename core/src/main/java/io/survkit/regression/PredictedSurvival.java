@@ -16,7 +16,8 @@ import java.util.Locale;
  * Rows are ordered by stratum (level order), then time. Immutable.
  *
  * <pre>{@code
- * PredictedSurvival curve = fit.predict(fit.modelRow(Map.of("age", "60", "sex", "2")));
+ * CoxPrediction pr = fit.prediction();
+ * PredictedSurvival curve = pr.survivalCurve(pr.modelRow(Map.of("age", "60", "sex", "2")));
  * double s = curve.survivalAt(365);
  * }</pre>
  */

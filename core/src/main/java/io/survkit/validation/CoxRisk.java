@@ -22,7 +22,7 @@ final class CoxRisk {
                     + " give the risks as columns", fit.strataColumn());
         }
         double[] lp = LinearPredictor.of(fit, frame);
-        BaselineHazard h = fit.baselineHazard();
+        BaselineHazard h = fit.prediction().baselineHazard();
         double[][] risk = new double[times.length][lp.length];
         for (int k = 0; k < times.length; k++) {
             double h0 = 0;

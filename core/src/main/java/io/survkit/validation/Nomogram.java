@@ -162,7 +162,7 @@ public final class Nomogram {
         }
         NomogramAxis lpAxis = new NomogramAxis("Linear predictor", labels(lpAt), lpAt, lpPoints);
         List<NomogramAxis> surv = new ArrayList<>();
-        BaselineHazard h = times.length == 0 ? null : fit.baselineHazard();
+        BaselineHazard h = times.length == 0 ? null : fit.prediction().baselineHazard();
         for (double t : times) {
             surv.add(survivalAxis(t, cumulativeHazard(h, t), center, lpAt, lowSum, sc));
         }

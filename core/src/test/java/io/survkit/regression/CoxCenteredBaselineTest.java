@@ -10,7 +10,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link CoxResult#centeredBaselineHazard()} and {@link CoxResult#means()} against R survival 3.5-3's
+ * {@link CoxPrediction#centeredBaselineHazard()} and {@link CoxResult#means()} against R survival 3.5-3's
  * {@code basehaz(fit, centered = TRUE)} and {@code fit$means} (regression/basehaz/basehaz.R): lung ~ age
  * + sex (Efron), aml ~ x (a 0/1 column, which R does not centre), veteran with strata and Breslow ties.
  */
@@ -27,7 +27,7 @@ class CoxCenteredBaselineTest {
             CoxResult fit = cox.fit(d, c.get("formula").asText());
             String w = c.get("rCall").asText();
             CoxOracleTest.near(c.get("means"), fit.means(), w + " means");
-            BaselineHazard h = fit.centeredBaselineHazard();
+            BaselineHazard h = fit.prediction().centeredBaselineHazard();
             CoxOracleTest.near(c.get("baseline").get("time"), h.times(), w + " time");
             CoxOracleTest.near(c.get("baseline").get("cumhaz"), h.cumulativeHazards(), w + " cumhaz");
             JsonNode strata = c.get("baseline").get("strata");

@@ -73,12 +73,12 @@ class CoxClosedFormTest {
         close(0, 1 - u / (u + 2) - u / (u + 3), 1e-9, "efron score at the estimate");
         close(b - Math.log(u + 2) - Math.log(u + 2 - (u + 1) / 2), ef.logLikelihood(), 1e-12, "efron loglik");
         // baseline hazard at x = 0, t = 1: Breslow 2/(u+2); Efron 1/(u+2) + 1/(u+2 - (u+1)/2)
-        close(2 / (2.0 + 2), br.baselineHazard().cumulativeHazard(0), 1e-9, "breslow basehaz");
-        close(1 / (u + 2) + 1 / (u + 2 - (u + 1) / 2), ef.baselineHazard().cumulativeHazard(0), 1e-9,
+        close(2 / (2.0 + 2), br.prediction().baselineHazard().cumulativeHazard(0), 1e-9, "breslow basehaz");
+        close(1 / (u + 2) + 1 / (u + 2 - (u + 1) / 2), ef.prediction().baselineHazard().cumulativeHazard(0), 1e-9,
                 "efron basehaz");
         // martingale residuals sum to zero
         double sum = 0;
-        for (double m : ef.martingaleResiduals()) {
+        for (double m : ef.residuals().martingale()) {
             sum += m;
         }
         close(0, sum, 1e-12, "sum of martingale residuals");
@@ -97,7 +97,7 @@ class CoxClosedFormTest {
         close(Math.log(u), f.coefficients()[0], 1e-9, "coef");
         close(2 * (2 * Math.log(u) - Math.log(2 * u + 2) - Math.log(u + 2) - Math.log(u + 1)), f.logLikelihood(),
                 1e-12, "loglik");
-        assertEquals(List.of("a", "a", "a", "a", "b", "b", "b", "b"), f.baselineHazard().strata());
+        assertEquals(List.of("a", "a", "a", "a", "b", "b", "b", "b"), f.prediction().baselineHazard().strata());
     }
 
     /**
@@ -196,11 +196,11 @@ class CoxClosedFormTest {
         assertTrue(ex.getMessage().contains("needs a cluster column"), ex.getMessage());
 
         CoxResult f = CoxRegression.withDefaults().fit(ok);
-        ex = assertThrows(IllegalArgumentException.class, () -> f.predict(1, 2));
+        ex = assertThrows(IllegalArgumentException.class, () -> f.prediction().survivalCurve(1, 2));
         assertTrue(ex.getMessage().contains("needs 1 values"), ex.getMessage());
-        ex = assertThrows(IllegalArgumentException.class, () -> f.modelRow(Map.of("x", "abc")));
+        ex = assertThrows(IllegalArgumentException.class, () -> f.prediction().modelRow(Map.of("x", "abc")));
         assertTrue(ex.getMessage().contains("not a number"), ex.getMessage());
-        ex = assertThrows(IllegalArgumentException.class, () -> f.modelRow(Map.of()));
+        ex = assertThrows(IllegalArgumentException.class, () -> f.prediction().modelRow(Map.of()));
         assertTrue(ex.getMessage().contains("no value given for covariate 'x'"), ex.getMessage());
     }
 

@@ -32,11 +32,12 @@ class CoxDocumentationTest {
         CoxResult fit = CoxRegression.withDefaults().fit(lung);
         double hrSex = fit.hazardRatios()[1];
         assertEquals(0.5985659804067914, hrSex, 1e-9);
-        PredictedSurvival curve = fit.predict(fit.modelRow(Map.of("age", "60", "sex", "2")));
+        CoxPrediction pr = fit.prediction();
+        PredictedSurvival curve = pr.survivalCurve(pr.modelRow(Map.of("age", "60", "sex", "2")));
         double s = curve.survivalAt(365);
         assertTrue(s > 0.3 && s < 0.6, "S(365) = " + s);
         assertTrue(curve.toString().contains("cumhaz"));
-        BaselineHazard h0 = fit.baselineHazard();
+        BaselineHazard h0 = fit.prediction().baselineHazard();
         assertEquals(h0.size(), curve.size());
         assertTrue(fit.likelihoodRatioTest().toString().startsWith("chisq = "));
     }

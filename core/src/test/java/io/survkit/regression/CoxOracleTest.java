@@ -115,7 +115,7 @@ class CoxOracleTest {
 
     static void assertBaselineHazard(JsonNode c, CoxResult fit) {
         JsonNode b = c.get("result").get("baseline");
-        BaselineHazard h = fit.baselineHazard();
+        BaselineHazard h = fit.prediction().baselineHazard();
         near(b.get("time"), h.times(), "baseline.time");
         near(b.get("cumhaz"), h.cumulativeHazards(), "baseline.cumhaz");
         if (b.get("strata").isNull()) {

@@ -165,13 +165,13 @@ class CoxPropertiesTest {
         close(a.modelScoreTest().statistic(), b.modelScoreTest().statistic(), 1e-9, "score");
         close(a.concordance(), b.concordance(), 1e-9, "concordance");
         close(a.concordanceStandardError(), b.concordanceStandardError(), 1e-8, "concordance se");
-        double[] ha = a.baselineHazard().cumulativeHazards();
-        double[] hb = b.baselineHazard().cumulativeHazards();
+        double[] ha = a.prediction().baselineHazard().cumulativeHazards();
+        double[] hb = b.prediction().baselineHazard().cumulativeHazards();
         for (int i = 0; i < ha.length; i++) {
             close(ha[i], hb[i], 1e-9, "baseline " + i);
         }
-        double[] ma = a.martingaleResiduals();
-        double[] mb = b.martingaleResiduals();
+        double[] ma = a.residuals().martingale();
+        double[] mb = b.residuals().martingale();
         for (int k = 0; k < n; k++) {
             close(ma[perm[k]], mb[k], 1e-8, "martingale " + k);
         }
@@ -334,13 +334,13 @@ class CoxPropertiesTest {
         }
         Assume.that(usable(f));
         double m = 0;
-        for (double v : f.martingaleResiduals()) {
+        for (double v : f.residuals().martingale()) {
             m += v;
         }
         close(0, m, 1e-9, "sum of martingale residuals");
         double[] u = f.score();
-        double[][] sr = f.scoreResiduals();
-        double[][] sch = f.schoenfeldResiduals();
+        double[][] sr = f.residuals().score();
+        double[][] sch = f.residuals().schoenfeld();
         for (int j = 0; j < f.coefficientCount(); j++) {
             double s1 = 0;
             double s2 = 0;
@@ -353,7 +353,7 @@ class CoxPropertiesTest {
             close(u[j], s1, 1e-8, "score residual sum " + j);
             close(u[j], s2, 1e-8, "Schoenfeld residual sum " + j);
         }
-        BaselineHazard h = f.baselineHazard();
+        BaselineHazard h = f.prediction().baselineHazard();
         for (int i = 1; i < h.size(); i++) {
             if (h.stratum(i) == null || h.stratum(i).equals(h.stratum(i - 1))) {
                 assertTrue(h.cumulativeHazard(i) >= h.cumulativeHazard(i - 1), "baseline non-decreasing");

@@ -64,7 +64,8 @@ class CoxReferenceTest {
     void aml() {
         CoxResult f = CoxRegression.withDefaults().fit(amlData());
         all(ref.get("aml"), f);
-        curve(ref.get("aml").get("curve"), f.predict(f.modelRow(Map.of("x", "Nonmaintained"))));
+        curve(ref.get("aml").get("curve"),
+                f.prediction().survivalCurve(f.prediction().modelRow(Map.of("x", "Nonmaintained"))));
     }
 
     @Test
@@ -72,21 +73,22 @@ class CoxReferenceTest {
         CoxResult f = CoxRegression.withDefaults().fit(ovarian());
         assertEquals(false, f.isRobust());
         all(ref.get("ovarian"), f);
-        curve(ref.get("ovarian").get("curve"), f.predict(60, 2));
+        curve(ref.get("ovarian").get("curve"), f.prediction().survivalCurve(60, 2));
     }
 
     @Test
     void veteranStrata() {
         CoxResult f = CoxRegression.withDefaults().fit(veteranStrataData());
         all(ref.get("veteranStrata"), f);
-        curve(ref.get("veteranStrata").get("curve"), f.predict(1, 60));
+        curve(ref.get("veteranStrata").get("curve"), f.prediction().survivalCurve(1, 60));
     }
 
     @Test
     void cgdCountingProcess() {
         CoxResult f = CoxRegression.withDefaults().fit(cgd());
         all(ref.get("cgd"), f);
-        curve(ref.get("cgd").get("curve"), f.predict(f.modelRow(Map.of("treat", "rIFN-g", "age", "20"))));
+        curve(ref.get("cgd").get("curve"),
+                f.prediction().survivalCurve(f.prediction().modelRow(Map.of("treat", "rIFN-g", "age", "20"))));
     }
 
     @Test
@@ -98,14 +100,14 @@ class CoxReferenceTest {
     void heavyTiesBreslow() {
         CoxResult f = CoxRegression.withDefaults().withTies(TieMethod.BRESLOW).fit(ties());
         all(ref.get("tiesBreslow"), f);
-        curve(ref.get("tiesBreslow").get("curve"), f.predict(1));
+        curve(ref.get("tiesBreslow").get("curve"), f.prediction().survivalCurve(1));
     }
 
     @Test
     void heavyTiesEfron() {
         CoxResult f = CoxRegression.withDefaults().fit(ties());
         all(ref.get("tiesEfron"), f);
-        curve(ref.get("tiesEfron").get("curve"), f.predict(1));
+        curve(ref.get("tiesEfron").get("curve"), f.prediction().survivalCurve(1));
     }
 
     @Test
@@ -115,7 +117,7 @@ class CoxReferenceTest {
         JsonNode r = ref.get("fracwRobustCurve");
         all(r, f);
         // survfit.coxph uses fit$var, the robust one here
-        curve(r.get("curve"), f.predict(1, 0.5));
+        curve(r.get("curve"), f.prediction().survivalCurve(1, 0.5));
     }
 
     @Test
@@ -141,7 +143,8 @@ class CoxReferenceTest {
         zph(r.get("zph"), ProportionalHazardsTest.withDefaults().test(f));
         near(r.get("concordance").get(0), f.concordance(), "concordance");
         near(r.get("concordance").get(1), f.concordanceStandardError(), "concordanceSe");
-        curve(r.get("curve"), f.predict(f.modelRow(Map.of("karno", "60", "celltype", "adeno"))));
+        curve(r.get("curve"),
+                f.prediction().survivalCurve(f.prediction().modelRow(Map.of("karno", "60", "celltype", "adeno"))));
     }
 
     @Test
@@ -171,13 +174,13 @@ class CoxReferenceTest {
     }
 
     private static void resid(JsonNode e, CoxResult f) {
-        near(e.get("martingale"), f.martingaleResiduals(), "martingale");
-        near(e.get("deviance"), f.devianceResiduals(), "deviance");
-        matrix(e.get("score"), f.scoreResiduals(), "score");
-        matrix(e.get("schoenfeld"), f.schoenfeldResiduals(), "schoenfeld");
-        matrix(e.get("scaledsch"), f.scaledSchoenfeldResiduals(), "scaledsch");
-        matrix(e.get("dfbeta"), f.dfbeta(), "dfbeta");
-        near(e.get("schoenfeldTime"), f.schoenfeldTimes(), "schoenfeldTime");
+        near(e.get("martingale"), f.residuals().martingale(), "martingale");
+        near(e.get("deviance"), f.residuals().deviance(), "deviance");
+        matrix(e.get("score"), f.residuals().score(), "score");
+        matrix(e.get("schoenfeld"), f.residuals().schoenfeld(), "schoenfeld");
+        matrix(e.get("scaledsch"), f.residuals().scaledSchoenfeld(), "scaledsch");
+        matrix(e.get("dfbeta"), f.residuals().dfbeta(), "dfbeta");
+        near(e.get("schoenfeldTime"), f.residuals().schoenfeldTimes(), "schoenfeldTime");
         near(e.get("lp"), f.linearPredictors(), "lp");
     }
 

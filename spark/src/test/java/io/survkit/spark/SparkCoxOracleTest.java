@@ -56,7 +56,7 @@ class SparkCoxOracleTest {
         assertEquals(core.events(), spark.events(), name + " events");
         assertEquals(core.omittedRows(), spark.omittedRows(), name + " omitted");
         assertEquals(core.warnings().size(), spark.warnings().size(), name + " warnings " + spark.warnings());
-        BaselineHazard a = core.baselineHazard();
+        BaselineHazard a = core.prediction().baselineHazard();
         BaselineHazard b = spark.baselineHazard();
         assertClose(a.times(), b.times(), name + " baseline time");
         assertClose(a.cumulativeHazards(), b.cumulativeHazards(), name + " baseline cumhaz");
