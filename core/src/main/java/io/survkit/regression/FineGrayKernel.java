@@ -10,28 +10,28 @@ package io.survkit.regression;
  * {@code S_r(t) = sum_{t_i >= t} e_i x_i^r + G(t-) sum_{t_i < t, other cause} e_i x_i^r / G(t_i-)}:
  * a suffix sum plus G(t-) times a prefix sum.
  */
-final class FineGrayKernel {
-    private final int n;
-    private final int p;
-    private final double[] t;
-    private final int[] ici;
+final class FineGrayKernel implements FineGrayLikelihood {
+    final int n;
+    final int p;
+    final double[] t;
+    final int[] ici;
     private final double[] x;
     /** Censoring group of each row (0-based) and their number. */
-    private final int[] cg;
-    private final int ncg;
+    final int[] cg;
+    final int ncg;
     /** G(t_i-), row i's censoring group's Kaplan-Meier just before row i's time. */
-    private final double[] g;
+    final double[] g;
     /** G_k(t_f-) of censoring group k at failure block f: {@code [k * blocks + f]}. */
-    private final double[] gAt;
+    final double[] gAt;
     /** Failures of the cause in censoring group k at failure block f: {@code [k * blocks + f]}. */
-    private final int[] groupFailures;
+    final int[] groupFailures;
     /** Failure blocks (distinct times with a failure of the cause): first row of the tied block, row after it. */
-    private final int[] blockStart;
-    private final int[] blockEnd;
+    final int[] blockStart;
+    final int[] blockEnd;
     /** Failures of the cause in each failure block. */
-    private final int[] blockFailures;
+    final int[] blockFailures;
     /** Per row: index of the first failure block at a time >= t_i. */
-    private final int[] firstBlockAtOrAfter;
+    final int[] firstBlockAtOrAfter;
 
     FineGrayKernel(double[] t, int[] ici, double[] x, int p) {
         this(t, ici, x, p, new int[t.length], 1);
@@ -185,7 +185,8 @@ final class FineGrayKernel {
      * The jumps of the baseline cumulative subdistribution hazard at each distinct failure time of
      * the cause (cmprsk {@code crrfit}, the fit's {@code bfitj}): d_f / S0(t_f) at b.
      */
-    double[] baselineJumps(double[] b) {
+    @Override
+    public double[] baselineJumps(double[] b) {
         int blocks = blockStart.length;
         double[] s0 = new double[blocks];
         riskSums(b, false, s0, new double[blocks * p], null);
@@ -197,7 +198,8 @@ final class FineGrayKernel {
     }
 
     /** The distinct failure times of the cause (crr's {@code uftime}). */
-    double[] failureTimes() {
+    @Override
+    public double[] failureTimes() {
         double[] r = new double[blockStart.length];
         for (int f = 0; f < r.length; f++) {
             r[f] = t[blockStart[f]];
@@ -283,7 +285,8 @@ final class FineGrayKernel {
     }
 
     /** crr's objective at b: {@code -loglik}, and with {@code derivatives} its gradient and Hessian. */
-    Eval evaluate(double[] b, boolean derivatives) {
+    @Override
+    public Eval evaluate(double[] b, boolean derivatives) {
         int blocks = blockStart.length;
         double[] s0 = new double[blocks];
         double[] m = new double[blocks * p];
@@ -327,7 +330,8 @@ final class FineGrayKernel {
      * (cmprsk {@code crrvv}'s {@code v2}): eta_i the subject's score residual including its share of
      * the baseline increments, psi_i the term for the estimated censoring distribution.
      */
-    double[] sandwichMiddle(double[] b) {
+    @Override
+    public double[] sandwichMiddle(double[] b) {
         int blocks = blockStart.length;
         double[] s0 = new double[blocks];
         double[] m = new double[blocks * p];

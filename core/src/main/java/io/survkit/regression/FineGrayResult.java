@@ -40,10 +40,16 @@ public final class FineGrayResult implements Exportable {
     private final double[] failureTimes;
     /** crr's {@code bfitj}: the baseline cumulative subdistribution hazard's jump at each failure time. */
     private final double[] baselineJumps;
+    /** crr's {@code tfs}: tf at each failure time, one column per time-varying covariate (the last ones). */
+    private final double[] timeFunctions;
+    private final int timeVaryingCount;
 
     FineGrayResult(String cause, List<String> terms, double[] coef, double[] var, double[] info, double loglik,
             double loglikNull, double[] score, boolean converged, int iterations, int n, int events, int omitted,
-            List<String> warnings, double[] failureTimes, double[] baselineJumps) {
+            List<String> warnings, double[] failureTimes, double[] baselineJumps, double[] timeFunctions,
+            int timeVaryingCount) {
+        this.timeFunctions = timeFunctions.clone();
+        this.timeVaryingCount = timeVaryingCount;
         this.failureTimes = failureTimes.clone();
         this.baselineJumps = baselineJumps.clone();
         this.cause = cause;
@@ -221,21 +227,24 @@ public final class FineGrayResult implements Exportable {
 
     /**
      * The cumulative incidence of the cause for covariate rows, at every failure time (cmprsk
-     * {@code predict.crr(fit, cov1)}): {@code F(t | x) = 1 - exp(-exp(x'b) sum_{t_j <= t} bfitj)}.
+     * {@code predict.crr(fit, cov1, cov2)}): {@code F(t | x) = 1 - exp(-sum_{t_j <= t} exp(x(t_j)'b)
+     * bfitj)}, where a time-varying covariate's value is multiplied by its tf at t_j.
      *
      * <pre>{@code
      * double[][] cif = fit.predict(new double[] {1, 2.5}, new double[] {0, 7});
      * double f = cif[10][1];     // second row at the 11th failure time
      * }</pre>
      *
-     * @param rows covariate values, one per coefficient in {@link #terms()} order
+     * @param rows covariate values, one per coefficient in {@link #terms()} order (a time-varying
+     *     covariate's own value, before its function of time)
      * @return {@code [failure time][row]}
      * @throws IllegalArgumentException for a row of the wrong length or a value that is not finite
      */
     public double[][] predict(double[]... rows) {
         io.survkit.internal.Check.notNull("covariate rows", rows);
         int p = coef.length;
-        double[] risk = new double[rows.length];
+        int p1 = p - timeVaryingCount;
+        double[] fixed = new double[rows.length];
         for (int r = 0; r < rows.length; r++) {
             double[] x = rows[r];
             if (x == null || x.length != p) {
@@ -245,16 +254,22 @@ public final class FineGrayResult implements Exportable {
             double lp = 0;
             for (int j = 0; j < p; j++) {
                 io.survkit.internal.Check.finite(terms.get(j) + " (row " + (r + 1) + ")", x[j]);
-                lp += x[j] * coef[j];
+                if (j < p1) {
+                    lp += x[j] * coef[j];
+                }
             }
-            risk[r] = Math.exp(lp);
+            fixed[r] = lp;
         }
         double[][] cif = new double[failureTimes.length][rows.length];
         for (int r = 0; r < rows.length; r++) {
             double h = 0;
             for (int f = 0; f < failureTimes.length; f++) {
-                // R: cumsum(exp(sum(cov1 * coef)) * bfitj)
-                h += risk[r] * baselineJumps[f];
+                // R: cumsum(exp(sum(cov1 * coef1) + tfs %*% (cov2 * coef2)) * bfitj)
+                double tv = 0;
+                for (int j = 0; j < timeVaryingCount; j++) {
+                    tv += timeFunctions[f * timeVaryingCount + j] * (rows[r][p1 + j] * coef[p1 + j]);
+                }
+                h += Math.exp(fixed[r] + tv) * baselineJumps[f];
                 cif[f][r] = 1 - Math.exp(-h);
             }
         }
