@@ -29,6 +29,24 @@ final class FinegrayCommand extends AnalysisCommand {
             description = "Censoring groups: one censoring distribution per value of COLUMN (crr cengroup).")
     String cengroup;
 
+    /** The words of {@code --tf}. */
+    static final class TimeFunctions extends Choices<io.survkit.regression.FineGrayTimeFunction> {
+        TimeFunctions() {
+            add("log", io.survkit.regression.FineGrayTimeFunction.LOG)
+                    .add("identity", io.survkit.regression.FineGrayTimeFunction.IDENTITY);
+        }
+    }
+
+    @Option(names = "--cov2", paramLabel = "COL[,COL...]",
+            description = "Time-varying covariates (crr cov2): each numeric column times --tf of time; coefficients "
+                    + "named COL*log(t) or COL*t.")
+    String cov2;
+
+    @Option(names = "--tf", paramLabel = "FUNCTION", defaultValue = "log", converter = TimeFunctions.class,
+            completionCandidates = TimeFunctions.class,
+            description = "The function of time multiplying the --cov2 columns (crr tf): ${COMPLETION-CANDIDATES}.")
+    io.survkit.regression.FineGrayTimeFunction tf;
+
     @Option(names = "--predict", paramLabel = "FILE",
             description = "CSV of covariate rows (header: the model's coefficient names) whose cumulative incidence "
                     + "at every failure time is added (predict.crr).")
@@ -82,15 +100,23 @@ final class FinegrayCommand extends AnalysisCommand {
             fg = fg.withCause(cause);
         }
         FineGrayResult fit;
+        if (cov2 != null) {
+            for (String c : cov2.split(",")) {
+                if (!data.lastRead.hasColumn(c.strip())) {
+                    throw new UsageException("--cov2 " + c.strip() + ": no such column; the file has "
+                            + data.lastRead.columnNames());
+                }
+                fg = fg.withTimeVaryingCovariate(c.strip(), tf);
+            }
+        }
         if (cengroup != null) {
             if (!data.lastRead.hasColumn(cengroup)) {
                 throw new UsageException("--cengroup " + cengroup + ": no such column; the file has "
                         + data.lastRead.columnNames());
             }
-            fit = fg.withCensoringGroups(cengroup).fit(data.lastRead, frame.terms());
-        } else {
-            fit = fg.fit(frame);
+            fg = fg.withCensoringGroups(cengroup);
         }
+        fit = cengroup != null || cov2 != null ? fg.fit(data.lastRead, frame.terms()) : fg.fit(frame);
         if (predict == null) {
             return Rendered.of(fit);
         }

@@ -50,8 +50,37 @@ class FinegrayCommandTest {
         OracleJson.assertMatches(e.get("predict"), r.get("predict").get("cif"), name + " predict");
     }
 
+    /** {@code --cov2 x --tf log|identity} against crr(cov2 = x, tf) and predict.crr (reference/crr_cov2.R). */
     @ParameterizedTest
-    @CsvSource({"--event-value,1", "--cengroup,nosuch"})
+    @CsvSource({"cov2_log,1,log,", "cov2_identity_cengroup,2,identity,site"})
+    void timeVaryingEqualsCrr(String name, String cause, String tf, String cengroup, @TempDir Path dir)
+            throws IOException {
+        JsonNode e = OracleJson.JSON.readTree(DIR.resolve("crr_cov2.json").toFile()).get(name);
+        Path newx = dir.resolve("newx.csv");
+        String tv = "x*" + (tf.equals("log") ? "log(t)" : "t");
+        StringBuilder sb = new StringBuilder("groupB,x,").append(tv).append('\n');
+        for (int i = 0; i < 3; i++) {
+            sb.append(e.get("newx1").get(i).get(0).asText()).append(',').append(e.get("newx1").get(i).get(1).asText())
+                    .append(',').append(e.get("newx2").get(i).get(0).asText()).append('\n');
+        }
+        Files.writeString(newx, sb.toString());
+        List<String> argv = new ArrayList<>(List.of("finegray", "--data", DIR.resolve("crr_synth_x.csv").toString(),
+                "--time", "time", "--event", "status", "--cause", cause, "--covariates", "groupB,x", "--cov2", "x",
+                "--tf", tf, "--predict", newx.toString(), "--json"));
+        if (cengroup != null) {
+            argv.add("--cengroup");
+            argv.add(cengroup);
+        }
+        JsonNode r = OracleJson.runJson(argv);
+        OracleJson.assertMatches(e.get("coef"), r.get("coef"), name + " coef");
+        OracleJson.assertMatches(e.get("var"), r.get("var"), name + " var");
+        OracleJson.assertMatches(e.get("loglik"), r.get("loglik"), name + " loglik");
+        OracleJson.assertMatches(e.get("bfitj"), r.get("bfitj"), name + " bfitj");
+        OracleJson.assertMatches(e.get("predict"), r.get("predict").get("cif"), name + " predict");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--event-value,1", "--cengroup,nosuch", "--cov2,nosuch"})
     void badOptionsAreOneLineErrors(String option, String value) {
         Object[] r = OracleJson.run("finegray", "--data", DIR.resolve("crr_synth_x.csv").toString(), "--time", "time",
                 "--event", "status", "--covariates", "groupB,x", option, value);
