@@ -12,8 +12,10 @@ import java.util.Arrays;
  * U = U H + dH (Aalen, Borgan and Fekyaer 2001; survival's "Multi-state" noweb), whose weighted
  * sum of squares is the infinitesimal-jackknife variance of p(t).
  *
- * <p>Cost: O(rows log rows) for the sorts, O(subjects x states^2) per time with a transition for
- * U (as R; every subject's row of U is carried forward by H).
+ * <p>Cost: O(rows log rows) for the sorts, then per time with a transition O(entered subjects x
+ * states x active states) for U (R: every subject x states^2), where the active states are those
+ * left at that time: H's other rows are identity rows, whose exact-zero terms are skipped, so
+ * every sum keeps R's order and its bits.
  */
 final class MultiStateKernel {
     private MultiStateKernel() {
@@ -113,7 +115,8 @@ final class MultiStateKernel {
                 ntime++;
             }
         }
-        return sweep(new Sweep(en, ex, st, w, pid, sort1, sort2, cstate, nperson, nstate, ntime), p, p0);
+        return sweep(new Sweep(en, ex, st, w, pid, sort1, sort2, cstate, nperson, nstate, ntime,
+                new boolean[nstate]), p, p0);
     }
 
     /** R docurve2's p0: the weighted shares of the states among rows at risk at the first transition. */
@@ -150,7 +153,7 @@ final class MultiStateKernel {
 
     /** The sorted rows of one curve and its sizes. */
     private record Sweep(double[] entry, double[] exit, int[] status, double[] wt, int[] id, int[] sort1, int[] sort2,
-            int[] cstate, int nperson, int nstate, int ntime) {
+            int[] cstate, int nperson, int nstate, int ntime, boolean[] active) {
     }
 
     private static Curve sweep(Sweep s, double[] p, double[] p0) {
@@ -171,6 +174,8 @@ final class MultiStateKernel {
         int[] nIn = new int[ns];
         int[] nev = new int[ns];
         boolean[] atrisk = new boolean[np];
+        // subjects not yet entered have zero influence and weight
+        boolean[] entered = new boolean[np];
         int[] dstate = cstate.clone();
         double[] wtp = new double[np];
         double[] hmat = new double[ns * ns];
@@ -190,6 +195,7 @@ final class MultiStateKernel {
                 ws[kk] += s.wt[k];
                 wtp[s.id[k]] = s.wt[k];
                 atrisk[s.id[k]] = true;
+                entered[s.id[k]] = true;
             }
             Arrays.fill(hmat, 0);
             Arrays.fill(nev, 0);
@@ -214,7 +220,7 @@ final class MultiStateKernel {
                 }
             }
             if (wevent > 0) {
-                transition(s, p, ws, nIn, hmat, chaz, umat, temp2, atrisk, dstate);
+                transition(s, p, ws, nIn, hmat, chaz, umat, temp2, atrisk, entered, dstate);
             }
             time[itime] = ctime;
             for (int j = 0; j < ns; j++) {
@@ -223,8 +229,10 @@ final class MultiStateKernel {
                 nevent[itime * ns + j] = nev[j];
                 double v = 0;
                 for (int k = 0; k < np; k++) {
-                    double u = wtp[k] * umat[k * ns + j];
-                    v += u * u;
+                    if (entered[k]) {
+                        double u = wtp[k] * umat[k * ns + j];
+                        v += u * u;
+                    }
                 }
                 vmat[itime * ns + j] = Math.sqrt(v);
             }
@@ -249,7 +257,7 @@ final class MultiStateKernel {
 
     /** One time with transitions: H, then U = U H + dH, A += H - I and p = p H (survfitci.c). */
     private static void transition(Sweep s, double[] p, double[] ws, int[] nIn, double[] hmat, double[] chaz,
-            double[] umat, double[] temp2, boolean[] atrisk, int[] dstate) {
+            double[] umat, double[] temp2, boolean[] atrisk, boolean[] entered, int[] dstate) {
         int ns = s.nstate;
         for (int j = 0; j < ns; j++) {
             if (nIn[j] > 0) {
@@ -263,12 +271,27 @@ final class MultiStateKernel {
                 hmat[j * ns + j] = 1.0;
             }
         }
+        // U = U H. A state without transitions at this time has an identity row in H, and a subject not yet
+        // entered has a zero row in U: their terms are exact zeros (or exact copies), so they are skipped and
+        // every sum keeps survfitci.c's order and bits
+        boolean[] active = s.active;
+        for (int j = 0; j < ns; j++) {
+            active[j] = false;
+            for (int k = 0; k < ns; k++) {
+                active[j] |= k != j && hmat[j * ns + k] != 0;
+            }
+        }
         for (int j = 0; j < s.nperson; j++) {
+            if (!entered[j]) {
+                continue;
+            }
             int row = j * ns;
             for (int k = 0; k < ns; k++) {
                 double t = 0;
                 for (int kk = 0; kk < ns; kk++) {
-                    t += umat[row + kk] * hmat[kk * ns + k];
+                    if (kk == k || active[kk]) {
+                        t += umat[row + kk] * hmat[kk * ns + k];
+                    }
                 }
                 temp2[k] = t;
             }
