@@ -2,12 +2,11 @@ package io.survkit.compare;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.QuadraticForm;
+import io.survkit.internal.Tolerances;
 
 /** R's survdiff statistic from the sums: the quadratic form, its degrees of freedom and p-value. */
 final class ChiSquare {
-    /** Cholesky singularity tolerance, R coxph's {@code toler.chol = .Machine$double.eps^0.75}. */
-    private static final double TOLER = Math.pow(Math.ulp(1.0), 0.75);
-
     final double chiSquare;
     final int degreesOfFreedom;
     final double pValue;
@@ -81,10 +80,10 @@ final class ChiSquare {
         if (q == 1) {
             return new ChiSquare(b[0] * b[0] / v[0], q, null);
         }
-        double[] r = Cholesky.quadraticForm(v, q, b, TOLER);
-        String warning = r[1] < q ? Check.format("the variance matrix has rank %d < %d; the statistic uses a "
-                + "generalized inverse (R's survdiff stops with a singular-matrix error)", (int) r[1], q) : null;
-        return new ChiSquare(r[0], q, warning);
+        QuadraticForm r = Cholesky.quadraticForm(v, q, b, Tolerances.COX_CHOLESKY);
+        String warning = r.rank() < q ? Check.format("the variance matrix has rank %d < %d; the statistic uses a "
+                + "generalized inverse (R's survdiff stops with a singular-matrix error)", r.rank(), q) : null;
+        return new ChiSquare(r.statistic(), q, warning);
     }
 
     /** Upper chi-square tail P(X > x) (R {@code pchisq(x, df, lower.tail = FALSE)}), 1 for df = 0. */

@@ -23,8 +23,8 @@ final class Exports {
                 .name("chisq").value(r.chiSquare()).name("df").value(r.degreesOfFreedom())
                 .name("p").value(r.pValue());
         if (r.isStratified()) {
-            w.name("strata").array(r.strata()).name("observedByStratum").matrix(r.observedByStratum())
-                    .name("expectedByStratum").matrix(r.expectedByStratum());
+            w.name("strata").array(r.strata()).name("observedByStratum").matrix(r.observedByStratum().orElseThrow())
+                    .name("expectedByStratum").matrix(r.expectedByStratum().orElseThrow());
         } else {
             w.name("strata").nullValue().name("observedByStratum").nullValue().name("expectedByStratum").nullValue();
         }

@@ -1,12 +1,13 @@
 package io.survkit.compare;
 
-import io.survkit.data.SurvivalData;
-import io.survkit.data.Terms;
 import io.survkit.data.Factor;
 import io.survkit.data.ModelFrame;
+import io.survkit.data.SurvivalData;
+import io.survkit.data.Terms;
 import io.survkit.internal.Check;
-import io.survkit.internal.Probabilities;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Probabilities;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -50,8 +51,6 @@ public final class GrayTest {
     private static final long PROGRESS_NANOS = 5_000_000_000L;
 
     private static final GrayTest DEFAULTS = new GrayTest(0);
-    /** Relative pivot tolerance of the rank check (R's {@code qr} default tolerance). */
-    private static final double RANK_TOLERANCE = 1e-7;
 
     private final double rho;
 
@@ -59,17 +58,26 @@ public final class GrayTest {
         this.rho = rho;
     }
 
-    /** {@code rho = 0}. */
+    /**
+     * {@code rho = 0}.
+     *
+     * @return the shared default instance
+     */
     public static GrayTest withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same test with weight power {@code rho} (cuminc {@code rho}; finite). */
+    /**
+     * The same test with weight power {@code rho} (cuminc {@code rho}; finite).
+     *
+     * @param rho the weight exponent rho
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public GrayTest withRho(double rho) {
         return new GrayTest(Check.finite("rho", rho));
     }
 
-    /** The weight power rho. */
+    /** {@return the weight power rho} */
     public double rho() {
         return rho;
     }
@@ -77,6 +85,9 @@ public final class GrayTest {
     /**
      * Gray's test of every cause with events.
      *
+     * @param data the data
+     * @param formula the model formula (R syntax)
+     * @return Gray's test of every cause with events
      * @throws IllegalArgumentException for null data, data without a group column, fewer than two
      *         groups with rows, case weights or counting-process rows
      */
@@ -193,7 +204,7 @@ public final class GrayTest {
         for (int c = 0; c < nc; c++) {
             double[] v = variances.get(c);
             double[] f = v.clone();
-            int rank = Cholesky.decompose(f, ng1, RANK_TOLERANCE);
+            int rank = Cholesky.decompose(f, ng1, Tolerances.QR_RANK);
             if (rank != ng1) {
                 singular[c] = true;
                 stat[c] = -1;
@@ -224,6 +235,11 @@ public final class GrayTest {
      * Bytes Gray's test holds at once for {@code ng} groups: the per-stratum work matrices a, c and
      * v2 (ng^2 each) and v (ng-1)^2, each cause's (ng-1)^2 variance and its copy for the solve, and
      * the per-time counts of the merge (at most n times x ng x (causes + 1) ints).
+     *
+     * @param ng the ng
+     * @param causes the causes
+     * @param n the count
+     * @return bytes Gray's test holds at once for {@code ng} groups: the per-stratum work matrices a, c and v2 (ng^2 each) and v (ng-1)^2, each cause's (ng-1)^2 variance and its copy for the solve, and the per-time counts of the merge (at most n times x ng x (causes + 1) ints)
      */
     public static long workBytes(int ng, int causes, int n) {
         double sq = (double) ng * ng;
@@ -231,7 +247,14 @@ public final class GrayTest {
                 (long) n * ng * (causes + 1));
     }
 
-    /** True when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes}). */
+    /**
+     * True when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes}).
+     *
+     * @param ng the ng
+     * @param causes the causes
+     * @param n the count
+     * @return true when Gray's test of {@code ng} groups fits the heap (see {@link #workBytes})
+     */
     public static boolean fits(int ng, int causes, int n) {
         return io.survkit.internal.Memory.fits(workBytes(ng, causes, n));
     }

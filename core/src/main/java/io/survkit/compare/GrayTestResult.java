@@ -1,15 +1,13 @@
 package io.survkit.compare;
 
+import io.survkit.estimate.IncidenceTest;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import io.survkit.internal.Check;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Gray's K-sample test per cause, immutable: the rows of R {@code cuminc(...)$Tests} ({@code stat},
@@ -23,7 +21,7 @@ import java.util.Locale;
  * }
  * }</pre>
  */
-public final class GrayTestResult implements Exportable {
+public final class GrayTestResult implements Exportable, IncidenceTest {
     private final List<String> groups;
     private final List<String> causes;
     private final int[] causeCodes;
@@ -49,12 +47,12 @@ public final class GrayTestResult implements Exportable {
         this.rho = rho;
     }
 
-    /** The groups compared (levels with rows, in level order). */
+    /** {@return the groups compared (levels with rows, in level order)} */
     public List<String> groups() {
         return groups;
     }
 
-    /** The causes tested (those with events), in code order. */
+    /** {@return the causes tested (those with events), in code order} */
     public List<String> causes() {
         return causes;
     }
@@ -69,12 +67,22 @@ public final class GrayTestResult implements Exportable {
         return causes.get(check(c));
     }
 
-    /** Status code of cause {@code c}. */
+    /**
+     * Status code of cause {@code c}.
+     *
+     * @param c the 0-based cause index
+     * @return status code of cause {@code c}
+     */
     public int causeCode(int c) {
         return causeCodes[check(c)];
     }
 
-    /** Index of the cause labelled {@code label}. */
+    /**
+     * Index of the cause labelled {@code label}.
+     *
+     * @param label the label
+     * @return index of the cause labelled {@code label}
+     */
     public int indexOf(String label) {
         int i = causes.indexOf(label);
         if (i < 0) {
@@ -93,7 +101,7 @@ public final class GrayTestResult implements Exportable {
         return pValue[check(c)];
     }
 
-    /** Degrees of freedom (groups - 1; cuminc {@code df}). */
+    /** {@return degrees of freedom (groups - 1; cuminc {@code df})} */
     public int degreesOfFreedom() {
         return df;
     }
@@ -104,12 +112,22 @@ public final class GrayTestResult implements Exportable {
         return df;
     }
 
-    /** Scores of the first {@code groups - 1} groups for cause {@code c} (copy). */
+    /**
+     * Scores of the first {@code groups - 1} groups for cause {@code c} (copy).
+     *
+     * @param c the 0-based cause index
+     * @return scores of the first {@code groups - 1} groups for cause {@code c} (copy)
+     */
     public double[] scores(int c) {
         return scores.get(check(c)).clone();
     }
 
-    /** Covariance matrix of the scores for cause {@code c} (copy). */
+    /**
+     * Covariance matrix of the scores for cause {@code c} (copy).
+     *
+     * @param c the 0-based cause index
+     * @return covariance matrix of the scores for cause {@code c} (copy)
+     */
     public double[][] covariance(int c) {
         double[] v = covariances.get(check(c));
         double[][] m = new double[df][df];
@@ -119,12 +137,17 @@ public final class GrayTestResult implements Exportable {
         return m;
     }
 
-    /** True when the covariance of cause {@code c} is singular and the statistic is cuminc's -1. */
+    /**
+     * True when the covariance of cause {@code c} is singular and the statistic is cuminc's -1.
+     *
+     * @param c the 0-based cause index
+     * @return true when the covariance of cause {@code c} is singular and the statistic is cuminc's -1
+     */
     public boolean singular(int c) {
         return singular[check(c)];
     }
 
-    /** Weight power rho. */
+    /** {@return weight power rho} */
     public double rho() {
         return rho;
     }
@@ -136,58 +159,19 @@ public final class GrayTestResult implements Exportable {
         return c;
     }
 
-    /** R's {@code print(cuminc(...)$Tests)} table. */
+    /** R's {@code print(cuminc(...)$Tests)} table: a numeric matrix, each column formatted at 7 digits. */
     @Override
     public String toString() {
         int k = causes.size();
+        String[] stat = RFormat.format(statistic, 7);
+        String[] pv = RFormat.format(pValue, 7);
         String[][] cells = new String[k][3];
         for (int c = 0; c < k; c++) {
-            cells[c][0] = signif(statistic[c]);
-            cells[c][1] = signif(pValue[c]);
+            cells[c][0] = stat[c];
+            cells[c][1] = pv[c];
             cells[c][2] = Integer.toString(df);
         }
-        String[] head = {"stat", "pv", "df"};
-        int nameWidth = 0;
-        for (String s : causes) {
-            nameWidth = Math.max(nameWidth, s.length());
-        }
-        int[] width = new int[3];
-        for (int j = 0; j < 3; j++) {
-            width[j] = head[j].length();
-            for (int c = 0; c < k; c++) {
-                width[j] = Math.max(width[j], cells[c][j].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder(" ".repeat(nameWidth));
-        for (int j = 0; j < 3; j++) {
-            sb.append(' ').append(pad(head[j], width[j]));
-        }
-        sb.append('\n');
-        for (int c = 0; c < k; c++) {
-            sb.append(causes.get(c)).append(" ".repeat(nameWidth - causes.get(c).length()));
-            for (int j = 0; j < 3; j++) {
-                sb.append(' ').append(pad(cells[c][j], width[j]));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String pad(String raw, int w) {
-        String s = io.survkit.internal.Escape.terminal(raw); // one line, no terminal control
-        return " ".repeat(Math.max(0, w - s.length())) + s;
-    }
-
-    /** 7 significant digits, R style (scientific below 1e-4). */
-    private static String signif(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "NA" : v > 0 ? "Inf" : "-Inf";
-        }
-        if (v != 0 && Math.abs(v) < 1e-4) {
-            return String.format(Locale.ROOT, "%.6e", v).replaceAll("\\.?0+e", "e");
-        }
-        return new BigDecimal(v).round(new MathContext(7, RoundingMode.HALF_EVEN)).stripTrailingZeros()
-                .toPlainString();
+        return RFormat.table(new String[] {"stat", "pv", "df"}, causes.toArray(new String[0]), cells);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.survkit.compare;
 
+import io.survkit.internal.Check;
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
+import io.survkit.internal.RFormat.NotANumber;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
-import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The result of a {@link LogRankTest}, immutable: per group the number of rows, observed and
@@ -109,32 +112,37 @@ public final class LogRankResult implements Exportable {
                 chi.chiSquare, chi.degreesOfFreedom, chi.pValue, strata, os, es, omitted, w);
     }
 
-    /** The weighting of the test. */
+    /** {@return the weighting of the test} */
     public Weighting weighting() {
         return weighting;
     }
 
-    /** Fleming-Harrington rho (0 for other weightings). */
+    /** {@return Fleming-Harrington rho (0 for other weightings)} */
     public double rho() {
         return rho;
     }
 
-    /** Fleming-Harrington gamma (0 for other weightings). */
+    /** {@return Fleming-Harrington gamma (0 for other weightings)} */
     public double gamma() {
         return gamma;
     }
 
-    /** Number of groups compared. */
+    /** {@return number of groups compared} */
     public int groupCount() {
         return groups.size();
     }
 
-    /** Group labels {@code "<group column>=<level>"} in level order (R's {@code names(fit$n)}). */
+    /** {@return group labels {@code "<group column>=<level>"} in level order (R's {@code names(fit$n)})} */
     public List<String> groups() {
         return groups;
     }
 
-    /** Index of the group labelled {@code label} ({@code "sex=2"}). */
+    /**
+     * Index of the group labelled {@code label} ({@code "sex=2"}).
+     *
+     * @param label the label
+     * @return index of the group labelled {@code label} ({@code "sex=2"})
+     */
     public int groupIndex(String label) {
         int i = groups.indexOf(label);
         if (i < 0) {
@@ -143,22 +151,22 @@ public final class LogRankResult implements Exportable {
         return i;
     }
 
-    /** Rows per group, unweighted (R's {@code fit$n}); for a count table, the subjects leaving each group. */
+    /** {@return rows per group, unweighted (R's {@code fit$n}); for a count table, the subjects leaving each group} */
     public double[] rowCounts() {
         return rows.clone();
     }
 
-    /** Observed (weighted) events per group, summed over strata: sum w d_g. */
+    /** {@return observed (weighted) events per group, summed over strata: sum w d_g} */
     public double[] observed() {
         return observed.clone();
     }
 
-    /** Expected (weighted) events per group, summed over strata: sum w d n_g / n. */
+    /** {@return expected (weighted) events per group, summed over strata: sum w d n_g / n} */
     public double[] expected() {
         return expected.clone();
     }
 
-    /** Observed minus expected per group; sums to 0. */
+    /** {@return observed minus expected per group; sums to 0} */
     public double[] observedMinusExpected() {
         double[] r = new double[observed.length];
         for (int g = 0; g < r.length; g++) {
@@ -167,7 +175,7 @@ public final class LogRankResult implements Exportable {
         return r;
     }
 
-    /** Variance-covariance matrix of O - E (groups x groups), summed over strata (R's {@code fit$var}). */
+    /** {@return Variance-covariance matrix of O - E (groups x groups), summed over strata (R's {@code fit$var})} */
     public double[][] variance() {
         double[][] r = new double[variance.length][];
         for (int g = 0; g < r.length; g++) {
@@ -176,47 +184,55 @@ public final class LogRankResult implements Exportable {
         return r;
     }
 
-    /** The chi-square statistic (R's {@code fit$chisq}). */
+    /** {@return the chi-square statistic (R's {@code fit$chisq})} */
     public double chiSquare() {
         return chiSquare;
     }
 
-    /** Degrees of freedom: (groups with expected > 0) - 1, as R's {@code print(survdiff)}. */
+    /** {@return degrees of freedom: (groups with expected > 0) - 1, as R's {@code print(survdiff)}} */
     public int degreesOfFreedom() {
         return df;
     }
 
-    /** Upper-tail chi-square p-value (R {@code pchisq(chisq, df, lower.tail = FALSE)}); 1 with 0 df. */
+    /** {@return Upper-tail chi-square p-value (R {@code pchisq(chisq, df, lower.tail = FALSE)}); 1 with 0 df} */
     public double pValue() {
         return pValue;
     }
 
-    /** True for a stratified test. */
+    /** {@return true for a stratified test} */
     public boolean isStratified() {
         return strata != null;
     }
 
-    /** Stratum labels {@code "<strata column>=<level>"} with rows, or an empty list without strata. */
+    /** {@return stratum labels {@code "<strata column>=<level>"} with rows, or an empty list without strata} */
     public List<String> strata() {
         return strata == null ? List.of() : strata;
     }
 
-    /** Observed per group (rows) and stratum (columns), R's {@code fit$obs}; null without strata. */
-    public double[][] observedByStratum() {
-        return copy(observedByStratum);
+    /**
+     * Observed per group (rows) and stratum (columns), R's {@code fit$obs} of a stratified test.
+     *
+     * @return a copy, or empty without strata (R's {@code obs} is then a vector)
+     */
+    public Optional<double[][]> observedByStratum() {
+        return Optional.ofNullable(observedByStratum).map(LogRankResult::copy);
     }
 
-    /** Expected per group (rows) and stratum (columns), R's {@code fit$exp}; null without strata. */
-    public double[][] expectedByStratum() {
-        return copy(expectedByStratum);
+    /**
+     * Expected per group (rows) and stratum (columns), R's {@code fit$exp} of a stratified test.
+     *
+     * @return a copy, or empty without strata
+     */
+    public Optional<double[][]> expectedByStratum() {
+        return Optional.ofNullable(expectedByStratum).map(LogRankResult::copy);
     }
 
-    /** Rows of the source left out for missing values. */
+    /** {@return rows of the source left out for missing values} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings (empty groups left out, rank-deficient variance, data warnings). */
+    /** {@return warnings (empty groups left out, rank-deficient variance, data warnings)} */
     public List<String> warnings() {
         return warnings;
     }
@@ -232,7 +248,7 @@ public final class LogRankResult implements Exportable {
         return r;
     }
 
-    /** R's {@code print(survdiff)} table: N, Observed, Expected, (O-E)^2/E, (O-E)^2/V per group. */
+    /** {@return R's {@code print(survdiff)} table: N, Observed, Expected, (O-E)^2/E, (O-E)^2/V per group} */
     public String summaryTable() {
         int k = groups.size();
         double[] oe2e = new double[k];
@@ -242,15 +258,15 @@ public final class LogRankResult implements Exportable {
             oe2e[g] = d * d / expected[g];
             oe2v[g] = d * d / variance[g][g];
         }
-        String[][] cols = {Text.column(rows, 3), Text.column(observed, 3), Text.column(expected, 3),
-            Text.column(oe2e, 3), Text.column(oe2v, 3)};
+        String[][] cols = {RFormat.column(rows, 3, NotANumber.NAN), RFormat.column(observed, 3, NotANumber.NAN), RFormat.column(expected, 3, NotANumber.NAN),
+            RFormat.column(oe2e, 3, NotANumber.NAN), RFormat.column(oe2v, 3, NotANumber.NAN)};
         String[][] cells = new String[k][5];
         for (int g = 0; g < k; g++) {
             for (int j = 0; j < 5; j++) {
                 cells[g][j] = cols[j][g];
             }
         }
-        return Text.table(new String[] {"N", "Observed", "Expected", "(O-E)^2/E", "(O-E)^2/V"},
+        return RFormat.table(new String[] {"N", "Observed", "Expected", "(O-E)^2/E", "(O-E)^2/V"},
                 groups.toArray(new String[0]), cells);
     }
 
@@ -266,12 +282,12 @@ public final class LogRankResult implements Exportable {
             for (double r : rows) {
                 n += r;
             }
-            sb.append("n=").append(Text.signif(n, 15)).append(", ").append(omitted)
+            sb.append("n=").append(RFormat.signif(n, 15)).append(", ").append(omitted)
                     .append(omitted == 1 ? " observation" : " observations").append(" deleted due to missingness.\n\n");
         }
         sb.append(summaryTable()).append('\n');
-        sb.append(" Chisq= ").append(Text.signif(Math.round(chiSquare * 10) / 10.0, 3)).append("  on ").append(df)
-                .append(" degrees of freedom, p= ").append(Text.pValue(pValue)).append(" \n");
+        sb.append(" Chisq= ").append(RFormat.signif(RFormat.round(chiSquare, 1), 3, NotANumber.NAN)).append("  on ").append(df)
+                .append(" degrees of freedom, p= ").append(RFormat.formatPValue(pValue, 1)).append(" \n");
         if (isStratified()) {
             sb.append(" Stratified by ").append(String.join(", ", strata)).append('\n');
         }
@@ -284,8 +300,8 @@ public final class LogRankResult implements Exportable {
     static String describe(Weighting w, double rho, double gamma) {
         return switch (w) {
             case LOG_RANK -> "log-rank";
-            case FLEMING_HARRINGTON -> "Fleming-Harrington G(rho = " + Text.signif(rho, 7) + ", gamma = "
-                    + Text.signif(gamma, 7) + ")";
+            case FLEMING_HARRINGTON -> "Fleming-Harrington G(rho = " + RFormat.signif(rho, 7) + ", gamma = "
+                    + RFormat.signif(gamma, 7) + ")";
             case GEHAN_BRESLOW -> "Gehan-Breslow (generalized Wilcoxon)";
             case TARONE_WARE -> "Tarone-Ware";
             case PETO_PETO -> "Peto-Peto";

@@ -59,7 +59,11 @@ public final class LogRankTest {
         this.gamma = gamma;
     }
 
-    /** The log-rank (Mantel-Cox) test: {@link Weighting#LOG_RANK}, rho = gamma = 0. */
+    /**
+     * The log-rank (Mantel-Cox) test: {@link Weighting#LOG_RANK}, rho = gamma = 0.
+     *
+     * @return the shared default instance
+     */
     public static LogRankTest withDefaults() {
         return DEFAULTS;
     }
@@ -67,6 +71,9 @@ public final class LogRankTest {
     /**
      * The same test with weights {@code w}. Rho and gamma belong to
      * {@link Weighting#FLEMING_HARRINGTON}; another weighting is rejected while they are not 0.
+     *
+     * @param w the weighting
+     * @return a new instance with this setting (this one is unchanged)
      */
     public LogRankTest withWeighting(Weighting w) {
         Check.notNull("weighting", w);
@@ -81,6 +88,9 @@ public final class LogRankTest {
      * Fleming-Harrington weights S(t-)^rho (1 - S(t-))^gamma with this rho (finite, >= 0), keeping
      * gamma: R's {@code survdiff(rho = )} when gamma = 0 (rho = 1 is R's Peto-Peto). Sets the
      * weighting to {@link Weighting#FLEMING_HARRINGTON}.
+     *
+     * @param rho the weight exponent rho
+     * @return a new instance with this setting (this one is unchanged)
      */
     public LogRankTest withRho(double rho) {
         return new LogRankTest(Weighting.FLEMING_HARRINGTON, Check.nonNegativeFinite("rho", rho), gamma);
@@ -89,22 +99,25 @@ public final class LogRankTest {
     /**
      * Fleming-Harrington weights with this gamma (finite, >= 0), keeping rho; G(0, 1) weights late
      * differences. Sets the weighting to {@link Weighting#FLEMING_HARRINGTON}.
+     *
+     * @param gamma the weight exponent gamma
+     * @return a new instance with this setting (this one is unchanged)
      */
     public LogRankTest withGamma(double gamma) {
         return new LogRankTest(Weighting.FLEMING_HARRINGTON, rho, Check.nonNegativeFinite("gamma", gamma));
     }
 
-    /** The weighting. */
+    /** {@return the weighting} */
     public Weighting weighting() {
         return weighting;
     }
 
-    /** Fleming-Harrington rho (0 unless set). */
+    /** {@return Fleming-Harrington rho (0 unless set)} */
     public double rho() {
         return rho;
     }
 
-    /** Fleming-Harrington gamma (0 unless set). */
+    /** {@return Fleming-Harrington gamma (0 unless set)} */
     public double gamma() {
         return gamma;
     }
@@ -148,6 +161,8 @@ public final class LogRankTest {
     /**
      * Tests pre-aggregated counts: the same numbers as the subject rows the table summarises.
      *
+     * @param counts the count table
+     * @return the result
      * @throws IllegalArgumentException as {@link #test(SurvivalData, String)}
      */
     public LogRankResult test(CountTable counts) {
@@ -157,6 +172,9 @@ public final class LogRankTest {
     /**
      * The chi-square statistic alone (R's {@code survdiff(...)$chisq}), without building a result.
      *
+     * @param data the data
+     * @param formula the model formula (R syntax)
+     * @return the chi-square statistic alone (R's {@code survdiff(...)$chisq}), without building a result
      * @throws IllegalArgumentException as {@link #test(SurvivalData, String)}
      */
     public double statistic(SurvivalData data, String formula) {
@@ -178,6 +196,8 @@ public final class LogRankTest {
     /**
      * The chi-square statistic of pre-aggregated counts.
      *
+     * @param counts the count table
+     * @return the chi-square statistic of pre-aggregated counts
      * @throws IllegalArgumentException as {@link #test(SurvivalData, String)}
      */
     public double statistic(CountTable counts) {
@@ -235,11 +255,11 @@ public final class LogRankTest {
             if (any) {
                 keep[k++] = code;
             } else {
-                warnings.add(Check.format("%s=%s has no rows; it is left out of the test", t.groupName(),
+                warnings.add(Check.format("%s=%s has no rows; it is left out of the test", t.groupName().orElse(null),
                         t.groupLevels().get(code)));
             }
         }
-        return enough(java.util.Arrays.copyOf(keep, k), t.groupName(), t.groupLevels());
+        return enough(java.util.Arrays.copyOf(keep, k), t.groupName().orElse(null), t.groupLevels());
     }
 
     private static int[] enough(int[] keep, String name, List<String> levels) {

@@ -21,7 +21,12 @@ public enum PValueAdjustment {
      */
     BENJAMINI_HOCHBERG;
 
-    /** The adjusted p-values, in the order given. */
+    /**
+     * The adjusted p-values, in the order given.
+     *
+     * @param p the probability
+     * @return the adjusted p-values, in the order given
+     */
     public double[] adjust(double[] p) {
         double[] out = p.clone();
         int m = 0;

@@ -41,27 +41,41 @@ public final class PairwiseLogRank {
         this.adjustment = adjustment;
     }
 
-    /** Log-rank tests, Benjamini-Hochberg adjustment. */
+    /**
+     * Log-rank tests, Benjamini-Hochberg adjustment.
+     *
+     * @return the shared default instance
+     */
     public static PairwiseLogRank withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same comparisons with the weights of {@code t}. */
+    /**
+     * The same comparisons with the weights of {@code t}.
+     *
+     * @param t the log rank test
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public PairwiseLogRank withTest(LogRankTest t) {
         return new PairwiseLogRank(Check.notNull("log-rank test", t), adjustment);
     }
 
-    /** The same comparisons with p-value adjustment {@code a}. */
+    /**
+     * The same comparisons with p-value adjustment {@code a}.
+     *
+     * @param a the pvalue adjustment
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public PairwiseLogRank withAdjustment(PValueAdjustment a) {
         return new PairwiseLogRank(test, Check.notNull("p-value adjustment", a));
     }
 
-    /** The test of each pair. */
+    /** {@return the test of each pair} */
     public LogRankTest logRankTest() {
         return test;
     }
 
-    /** The p-value adjustment. */
+    /** {@return the p-value adjustment} */
     public PValueAdjustment adjustment() {
         return adjustment;
     }
@@ -69,6 +83,9 @@ public final class PairwiseLogRank {
     /**
      * Compares every pair of groups with rows.
      *
+     * @param data the data
+     * @param formula the model formula (R syntax)
+     * @return the result
      * @throws IllegalArgumentException without a group column or with fewer than 2 groups with rows
      */
     public PairwiseLogRankResult test(SurvivalData data, String formula) {
@@ -96,7 +113,12 @@ public final class PairwiseLogRank {
         return test(Source.of(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms))));
     }
 
-    /** Compares every pair of groups of pre-aggregated counts. */
+    /**
+     * Compares every pair of groups of pre-aggregated counts.
+     *
+     * @param counts the count table
+     * @return the result
+     */
     public PairwiseLogRankResult test(CountTable counts) {
         return test(Source.of(Check.notNull("counts", counts)));
     }

@@ -1,9 +1,11 @@
 package io.survkit.compare;
 
+import io.survkit.internal.Check;
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
+import io.survkit.internal.Tolerances;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
-import io.survkit.internal.Check;
 import java.util.List;
 
 /**
@@ -45,82 +47,106 @@ public final class PairwiseLogRankResult implements Exportable {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** Weighting of each pairwise test. */
+    /** {@return weighting of each pairwise test} */
     public Weighting weighting() {
         return weighting;
     }
 
-    /** Fleming-Harrington rho. */
+    /** {@return Fleming-Harrington rho} */
     public double rho() {
         return rho;
     }
 
-    /** Fleming-Harrington gamma. */
+    /** {@return Fleming-Harrington gamma} */
     public double gamma() {
         return gamma;
     }
 
-    /** The p-value adjustment. */
+    /** {@return the p-value adjustment} */
     public PValueAdjustment adjustment() {
         return adjustment;
     }
 
-    /** Group labels (groups with rows, level order). */
+    /** {@return group labels (groups with rows, level order)} */
     public List<String> groups() {
         return groups;
     }
 
-    /** Row labels of the matrices: groups 2..k. */
+    /** {@return row labels of the matrices: groups 2..k} */
     public List<String> rowGroups() {
         return groups.subList(1, groups.size());
     }
 
-    /** Column labels of the matrices: groups 1..k-1. */
+    /** {@return column labels of the matrices: groups 1..k-1} */
     public List<String> columnGroups() {
         return groups.subList(0, groups.size() - 1);
     }
 
-    /** Adjusted p-values, (k-1) x (k-1), lower triangular, NaN above the diagonal. */
+    /** {@return adjusted p-values, (k-1) x (k-1), lower triangular, NaN above the diagonal} */
     public double[][] pValues() {
         return copy(adjusted);
     }
 
-    /** Unadjusted p-values, same layout. */
+    /** {@return unadjusted p-values, same layout} */
     public double[][] unadjustedPValues() {
         return copy(unadjusted);
     }
 
-    /** Chi-square statistics of the pairs, same layout. */
+    /** {@return Chi-square statistics of the pairs, same layout} */
     public double[][] chiSquares() {
         return copy(chiSquare);
     }
 
-    /** Adjusted p-value comparing groups {@code a} and {@code b} (indices into {@link #groups()}, a != b). */
+    /**
+     * Adjusted p-value comparing groups {@code a} and {@code b} (indices into {@link #groups()}, a != b).
+     *
+     * @param a the 0-based groups index
+     * @param b the number of replicates
+     * @return adjusted p-value comparing groups {@code a} and {@code b} (indices into {@link #groups()}, a != b)
+     */
     public double pValue(int a, int b) {
         return entry(adjusted, a, b);
     }
 
-    /** Adjusted p-value comparing the groups labelled {@code a} and {@code b}. */
+    /**
+     * Adjusted p-value comparing the groups labelled {@code a} and {@code b}.
+     *
+     * @param a the name
+     * @param b the number of replicates
+     * @return adjusted p-value comparing the groups labelled {@code a} and {@code b}
+     */
     public double pValue(String a, String b) {
         return pValue(index(a), index(b));
     }
 
-    /** Unadjusted p-value comparing groups {@code a} and {@code b}. */
+    /**
+     * Unadjusted p-value comparing groups {@code a} and {@code b}.
+     *
+     * @param a the 0-based groups index
+     * @param b the number of replicates
+     * @return unadjusted p-value comparing groups {@code a} and {@code b}
+     */
     public double unadjustedPValue(int a, int b) {
         return entry(unadjusted, a, b);
     }
 
-    /** Chi-square comparing groups {@code a} and {@code b}. */
+    /**
+     * Chi-square comparing groups {@code a} and {@code b}.
+     *
+     * @param a the 0-based groups index
+     * @param b the number of replicates
+     * @return Chi-square comparing groups {@code a} and {@code b}
+     */
     public double chiSquare(int a, int b) {
         return entry(chiSquare, a, b);
     }
 
-    /** Rows left out for missing values. */
+    /** {@return rows left out for missing values} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings. */
+    /** {@return warnings} */
     public List<String> warnings() {
         return warnings;
     }
@@ -165,7 +191,7 @@ public final class PairwiseLogRankResult implements Exportable {
                 .append(weighting == Weighting.LOG_RANK ? "Log-Rank test"
                         : LogRankResult.describe(weighting, rho, gamma) + " weighted log-rank test")
                 .append("\n\n");
-        sb.append(Text.table(columnGroups().toArray(new String[0]), rowGroups().toArray(new String[0]), cells));
+        sb.append(RFormat.table(columnGroups().toArray(new String[0]), rowGroups().toArray(new String[0]), cells));
         sb.append("\nP value adjustment method: ").append(rName(adjustment)).append('\n');
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
@@ -174,7 +200,7 @@ public final class PairwiseLogRankResult implements Exportable {
     }
 
     private static String pval2(double p) {
-        return p < Math.ulp(1.0) ? "<2e-16" : Text.signif(p, 2);
+        return p < Tolerances.MACHINE_EPSILON ? "<2e-16" : RFormat.signif(p, 2);
     }
 
     /** R's {@code p.adjust} method name. */

@@ -53,7 +53,7 @@ final class Source {
     }
 
     static Source of(CountTable counts) {
-        LogRankTest.checkGroups(counts.groupName());
+        LogRankTest.checkGroups(counts.groupName().orElse(null));
         List<String> warnings = new ArrayList<>(counts.warnings());
         int[] present = LogRankTest.present(counts, warnings);
         List<String> labels = new ArrayList<>();
@@ -61,8 +61,8 @@ final class Source {
         for (int code : present) {
             labels.add(groupLabels.get(code));
         }
-        List<String> strata = counts.strataName() == null ? null : counts.strataLabels();
-        return new Source(null, counts, present, labels, counts.groupLevels().size(), counts.groupName(), strata,
+        List<String> strata = counts.strataName().isPresent() ? counts.strataLabels() : null;
+        return new Source(null, counts, present, labels, counts.groupLevels().size(), counts.groupName().orElse(null), strata,
                 counts.omittedRows(), warnings);
     }
 

@@ -1,8 +1,10 @@
 package io.survkit.compare;
 
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
+import io.survkit.internal.RFormat.NotANumber;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
 import java.util.List;
 
 /**
@@ -48,47 +50,47 @@ public final class TrendResult implements Exportable {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The weighting of the underlying log-rank sums. */
+    /** {@return the weighting of the underlying log-rank sums} */
     public Weighting weighting() {
         return weighting;
     }
 
-    /** Fleming-Harrington rho. */
+    /** {@return Fleming-Harrington rho} */
     public double rho() {
         return rho;
     }
 
-    /** Fleming-Harrington gamma. */
+    /** {@return Fleming-Harrington gamma} */
     public double gamma() {
         return gamma;
     }
 
-    /** Group labels (groups with rows, level order). */
+    /** {@return group labels (groups with rows, level order)} */
     public List<String> groups() {
         return groups;
     }
 
-    /** Score of each group. */
+    /** {@return score of each group} */
     public double[] scores() {
         return scores.clone();
     }
 
-    /** Rows per group (unweighted). */
+    /** {@return rows per group (unweighted)} */
     public double[] rowCounts() {
         return rows.clone();
     }
 
-    /** Observed (weighted) events per group. */
+    /** {@return observed (weighted) events per group} */
     public double[] observed() {
         return observed.clone();
     }
 
-    /** Expected (weighted) events per group. */
+    /** {@return expected (weighted) events per group} */
     public double[] expected() {
         return expected.clone();
     }
 
-    /** Variance matrix of O - E. */
+    /** {@return variance matrix of O - E} */
     public double[][] variance() {
         double[][] r = new double[variance.length][];
         for (int i = 0; i < r.length; i++) {
@@ -97,42 +99,42 @@ public final class TrendResult implements Exportable {
         return r;
     }
 
-    /** U = sum c_g (O_g - E_g). */
+    /** {@return U = sum c_g (O_g - E_g)} */
     public double statistic() {
         return statistic;
     }
 
-    /** Var U = c' V c. */
+    /** {@return var U = c' V c} */
     public double statisticVariance() {
         return statisticVariance;
     }
 
-    /** z = U / sqrt(Var U); positive when groups with higher scores have more events than expected. */
+    /** {@return z = U / sqrt(Var U); positive when groups with higher scores have more events than expected} */
     public double zScore() {
         return statistic / Math.sqrt(statisticVariance);
     }
 
-    /** chisq = U^2 / Var U. */
+    /** {@return chisq = U^2 / Var U} */
     public double chiSquare() {
         return statistic * statistic / statisticVariance;
     }
 
-    /** Degrees of freedom: 1. */
+    /** {@return degrees of freedom: 1} */
     public int degreesOfFreedom() {
         return 1;
     }
 
-    /** Upper-tail chi-square p-value on 1 df (two-sided in z). */
+    /** {@return Upper-tail chi-square p-value on 1 df (two-sided in z)} */
     public double pValue() {
         return ChiSquare.upperTail(chiSquare(), 1);
     }
 
-    /** Rows left out for missing values. */
+    /** {@return rows left out for missing values} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings. */
+    /** {@return warnings} */
     public List<String> warnings() {
         return warnings;
     }
@@ -140,8 +142,8 @@ public final class TrendResult implements Exportable {
     @Override
     public String toString() {
         int k = groups.size();
-        String[][] cols = {Text.column(scores, 7), Text.column(rows, 3), Text.column(observed, 3),
-            Text.column(expected, 3)};
+        String[][] cols = {RFormat.column(scores, 7, NotANumber.NAN), RFormat.column(rows, 3, NotANumber.NAN), RFormat.column(observed, 3, NotANumber.NAN),
+            RFormat.column(expected, 3, NotANumber.NAN)};
         String[][] cells = new String[k][4];
         for (int g = 0; g < k; g++) {
             for (int j = 0; j < 4; j++) {
@@ -152,11 +154,11 @@ public final class TrendResult implements Exportable {
         if (weighting != Weighting.LOG_RANK) {
             sb.append("Weighting: ").append(LogRankResult.describe(weighting, rho, gamma)).append("\n\n");
         }
-        sb.append(Text.table(new String[] {"score", "N", "Observed", "Expected"}, groups.toArray(new String[0]),
+        sb.append(RFormat.table(new String[] {"score", "N", "Observed", "Expected"}, groups.toArray(new String[0]),
                 cells)).append('\n');
-        sb.append(" Trend: z= ").append(Text.signif(zScore(), 3)).append(", Chisq= ")
-                .append(Text.signif(chiSquare(), 3)).append("  on 1 degree of freedom, p= ")
-                .append(Text.pValue(pValue())).append(" \n");
+        sb.append(" Trend: z= ").append(RFormat.signif(zScore(), 3, NotANumber.NAN)).append(", Chisq= ")
+                .append(RFormat.signif(chiSquare(), 3, NotANumber.NAN)).append("  on 1 degree of freedom, p= ")
+                .append(RFormat.formatPValue(pValue(), 1)).append(" \n");
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }

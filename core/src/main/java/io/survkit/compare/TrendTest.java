@@ -5,6 +5,7 @@ import io.survkit.data.Terms;
 import io.survkit.data.CountTable;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
+import java.util.Optional;
 
 /**
  * Test for trend across ordered groups: with scores c_g, U = sum c_g (O_g - E_g) and
@@ -34,17 +35,31 @@ public final class TrendTest {
         this.scores = scores;
     }
 
-    /** Log-rank weights, scores 1..k in group order. */
+    /**
+     * Log-rank weights, scores 1..k in group order.
+     *
+     * @return the shared default instance
+     */
     public static TrendTest withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same trend test on the sums of {@code t} (its weighting, rho and gamma). */
+    /**
+     * The same trend test on the sums of {@code t} (its weighting, rho and gamma).
+     *
+     * @param t the log rank test
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public TrendTest withTest(LogRankTest t) {
         return new TrendTest(Check.notNull("log-rank test", t), scores);
     }
 
-    /** The same trend test with one finite score per group level, in level order. */
+    /**
+     * The same trend test with one finite score per group level, in level order.
+     *
+     * @param scores the scores
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public TrendTest withScores(double... scores) {
         Check.notNull("scores", scores);
         if (scores.length < 2) {
@@ -56,19 +71,26 @@ public final class TrendTest {
         return new TrendTest(test, scores.clone());
     }
 
-    /** The log-rank test whose sums are used. */
+    /** {@return the log-rank test whose sums are used} */
     public LogRankTest logRankTest() {
         return test;
     }
 
-    /** The user scores, or null for the group order. */
-    public double[] scores() {
-        return scores == null ? null : scores.clone();
+    /**
+     * The user scores.
+     *
+     * @return a copy, or empty when the groups are scored 1, 2, ... in level order
+     */
+    public Optional<double[]> scores() {
+        return Optional.ofNullable(scores).map(double[]::clone);
     }
 
     /**
      * Tests subject rows.
      *
+     * @param data the data
+     * @param formula the model formula (R syntax)
+     * @return the result
      * @throws IllegalArgumentException as {@link LogRankTest#test(SurvivalData, String)}, when the number of
      *         scores differs from the number of group levels, or when c' V c is 0 (e.g. equal scores)
      */
@@ -97,12 +119,23 @@ public final class TrendTest {
         return test(Source.of(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms))));
     }
 
-    /** Tests pre-aggregated counts; as {@link #test(SurvivalData, String)}. */
+    /**
+     * Tests pre-aggregated counts; as {@link #test(SurvivalData, String)}.
+     *
+     * @param counts the count table
+     * @return the result
+     */
     public TrendResult test(CountTable counts) {
         return test(Source.of(Check.notNull("counts", counts)));
     }
 
-    /** The chi-square statistic alone. */
+    /**
+     * The chi-square statistic alone.
+     *
+     * @param data the data
+     * @param formula the model formula (R syntax)
+     * @return the chi-square statistic alone
+     */
     public double statistic(SurvivalData data, String formula) {
         return test(data, formula).chiSquare();
     }
@@ -115,7 +148,12 @@ public final class TrendTest {
         return test(frame).chiSquare();
     }
 
-    /** The chi-square statistic of pre-aggregated counts. */
+    /**
+     * The chi-square statistic of pre-aggregated counts.
+     *
+     * @param counts the count table
+     * @return the chi-square statistic of pre-aggregated counts
+     */
     public double statistic(CountTable counts) {
         return test(counts).chiSquare();
     }

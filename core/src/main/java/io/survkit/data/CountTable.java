@@ -4,6 +4,7 @@ import io.survkit.internal.Check;
 import io.survkit.internal.Sorting;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pre-aggregated survival data: for each (stratum, group, distinct time) the (weighted) number of
@@ -77,12 +78,23 @@ public final class CountTable {
         this.hasEntries = e;
     }
 
-    /** A builder of pre-aggregated counts by group (null = one group). */
+    /**
+     * A builder of pre-aggregated counts by group (null = one group).
+     *
+     * @param groupColumn the group column
+     * @return A builder of pre-aggregated counts by group (null = one group)
+     */
     public static CountTableBuilder builder(String groupColumn) {
         return new CountTableBuilder(groupColumn, null);
     }
 
-    /** A builder of pre-aggregated counts by group within strata. */
+    /**
+     * A builder of pre-aggregated counts by group within strata.
+     *
+     * @param groupColumn the group column
+     * @param strataColumn the strata column
+     * @return A builder of pre-aggregated counts by group within strata
+     */
     public static CountTableBuilder builder(String groupColumn, String strataColumn) {
         return new CountTableBuilder(groupColumn, Check.notNull("strata column", strataColumn));
     }
@@ -95,6 +107,10 @@ public final class CountTable {
      * CountTable counts = CountTable.jdbc(connection, "registry")
      *         .time("months").event("dead", "1").group("arm").read();
      * }</pre>
+     *
+     * @param connection the connection
+     * @param tableOrSql the table or sql
+     * @return the jdbc count query
      */
     public static JdbcCountQuery jdbc(java.sql.Connection connection, String tableOrSql) {
         return new JdbcCountQuery(connection, tableOrSql);
@@ -104,6 +120,15 @@ public final class CountTable {
      * Counts aggregated inside a database, all roles at once ({@code strata}, {@code weights} may be
      * null; {@code group} null = one group). The event is {@code event = 1} (R's 0/1 status); use
      * {@link #jdbc(java.sql.Connection, String)} for other event codes.
+     *
+     * @param connection the connection
+     * @param tableOrSql the table or sql
+     * @param time the time
+     * @param event the event indicators
+     * @param group the group label
+     * @param strata the strata
+     * @param weights the weights
+     * @return the count table
      */
     public static CountTable jdbc(java.sql.Connection connection, String tableOrSql, String time, String event,
             String group, String strata, String weights) {
@@ -123,6 +148,9 @@ public final class CountTable {
     /**
      * Aggregates subject rows: one sort of the exit (and entry) times, then one pass. Weighted counts
      * with case weights. Ignores covariates and cause labels (any cause counts as an event).
+     *
+     * @param d the model frame
+     * @return aggregates subject rows: one sort of the exit (and entry) times, then one pass
      */
     public static CountTable of(ModelFrame d) {
         CountTable t = aggregate(d);
@@ -132,7 +160,7 @@ public final class CountTable {
         return t;
     }
 
-    /** R's labels of the groups: {@code group=level}, or as the model frame labelled them. */
+    /** {@return R's labels of the groups: {@code group=level}, or as the model frame labelled them} */
     public List<String> groupLabels() {
         if (groupLabels != null) {
             return groupLabels;
@@ -144,7 +172,7 @@ public final class CountTable {
         return List.copyOf(l);
     }
 
-    /** R's labels of the strata: {@code strata=level}, or as the model frame labelled them ({@code strata()}). */
+    /** {@return R's labels of the strata: {@code strata=level}, or as the model frame labelled them ({@code strata()})} */
     public List<String> strataLabels() {
         if (strataLabels != null) {
             return strataLabels;
@@ -202,97 +230,154 @@ public final class CountTable {
         return order;
     }
 
-    /** Number of cells. */
+    /** {@return number of cells} */
     public int size() {
         return time.length;
     }
 
-    /** Group column name, or null for one group. */
-    public String groupName() {
-        return groupName;
+    /**
+     * Group column name.
+     *
+     * @return the name, or empty for one group
+     */
+    public Optional<String> groupName() {
+        return Optional.ofNullable(groupName);
     }
 
-    /** Group levels in order ({@code ["all"]} without a group). */
+    /** {@return group levels in order ({@code ["all"]} without a group)} */
     public List<String> groupLevels() {
         return groupLevels;
     }
 
-    /** Strata column name, or null. */
-    public String strataName() {
-        return strataName;
+    /**
+     * Strata column name.
+     *
+     * @return the name, or empty without strata
+     */
+    public Optional<String> strataName() {
+        return Optional.ofNullable(strataName);
     }
 
-    /** Strata levels ({@code ["all"]} without strata). */
+    /** {@return strata levels ({@code ["all"]} without strata)} */
     public List<String> strataLevels() {
         return strataLevels;
     }
 
-    /** Stratum code of cell {@code c}. */
+    /**
+     * Stratum code of cell {@code c}.
+     *
+     * @param c the 0-based cell index
+     * @return stratum code of cell {@code c}
+     */
     public int stratum(int c) {
         return stratum[c];
     }
 
-    /** Group code of cell {@code c}. */
+    /**
+     * Group code of cell {@code c}.
+     *
+     * @param c the 0-based cell index
+     * @return group code of cell {@code c}
+     */
     public int group(int c) {
         return group[c];
     }
 
-    /** Time of cell {@code c}. */
+    /**
+     * Time of cell {@code c}.
+     *
+     * @param c the 0-based cell index
+     * @return the time of cell {@code c}
+     */
     public double time(int c) {
         return time[c];
     }
 
-    /** Events at cell {@code c} (weighted). */
+    /**
+     * Events at cell {@code c} (weighted).
+     *
+     * @param c the 0-based cell index
+     * @return events at cell {@code c} (weighted)
+     */
     public double events(int c) {
         return events[c];
     }
 
-    /** Censorings at cell {@code c} (weighted). */
+    /**
+     * Censorings at cell {@code c} (weighted).
+     *
+     * @param c the 0-based cell index
+     * @return censorings at cell {@code c} (weighted)
+     */
     public double censored(int c) {
         return censored[c];
     }
 
-    /** Entries at cell {@code c} (weighted): at risk only after this time. */
+    /**
+     * Entries at cell {@code c} (weighted): at risk only after this time.
+     *
+     * @param c the 0-based cell index
+     * @return entries at cell {@code c} (weighted): at risk only after this time
+     */
     public double entered(int c) {
         return entered[c];
     }
 
-    /** Unweighted number of rows leaving at cell {@code c} (R's {@code n} counts rows). */
+    /**
+     * Unweighted number of rows leaving at cell {@code c} (R's {@code n} counts rows).
+     *
+     * @param c the 0-based cell index
+     * @return unweighted number of rows leaving at cell {@code c} (R's {@code n} counts rows)
+     */
     public double rows(int c) {
         return rows[c];
     }
 
-    /** True when some cell has entries (left-truncated data). */
+    /** {@return true when some cell has entries (left-truncated data)} */
     public boolean hasEntries() {
         return hasEntries;
     }
 
-    /** True when the counts are weighted sums (case weights). */
+    /** {@return true when the counts are weighted sums (case weights)} */
     public boolean weighted() {
         return weighted;
     }
 
-    /** Rows left out of the source for missing values. */
+    /** {@return rows left out of the source for missing values} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings from the source data. */
+    /** {@return warnings from the source data} */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** Block index of cell {@code c}: {@code stratum * groups + group}. */
+    /**
+     * Block index of cell {@code c}: {@code stratum * groups + group}.
+     *
+     * @param c the 0-based cell index
+     * @return block index of cell {@code c}: {@code stratum * groups + group}
+     */
     public int block(int c) {
         return stratum[c] * groupLevels.size() + group[c];
     }
 
-    /** First cell of block {@code b} ({@code stratum * groups + group}); cells of b are [blockStart(b), blockStart(b+1)). */
+    /**
+     * First cell of block {@code b} ({@code stratum * groups + group}); cells of b are [blockStart(b), blockStart(b+1)).
+     *
+     * @param b the 0-based block index
+     * @return first cell of block {@code b} ({@code stratum * groups + group}); cells of b are [blockStart(b), blockStart(b+1))
+     */
     public int blockStart(int b) {
         return blockStart[b];
     }
 
-    /** Copies of the columns: time. */
+    /**
+     * Copies of the columns: time.
+     *
+     * @return the values
+     */
     public double[] times() {
         return time.clone();
     }

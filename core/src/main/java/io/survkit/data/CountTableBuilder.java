@@ -24,17 +24,44 @@ public final class CountTableBuilder {
         this.strataColumn = strataColumn;
     }
 
-    /** Adds a row: events and censorings leaving at {@code time} in {@code group}. */
+    /**
+     * Adds a row: events and censorings leaving at {@code time} in {@code group}.
+     *
+     * @param group the group label
+     * @param time the time
+     * @param events the events
+     * @param censored the censored
+     * @return the count table builder
+     */
     public CountTableBuilder add(String group, double time, double events, double censored) {
         return add(null, group, time, events, censored, 0);
     }
 
-    /** Adds a row with entries (subjects entering the risk set just after {@code time}). */
+    /**
+     * Adds a row with entries (subjects entering the risk set just after {@code time}).
+     *
+     * @param group the group label
+     * @param time the time
+     * @param events the events
+     * @param censored the censored
+     * @param entered the entered
+     * @return the count table builder
+     */
     public CountTableBuilder add(String group, double time, double events, double censored, double entered) {
         return add(null, group, time, events, censored, entered);
     }
 
-    /** Adds a row within a stratum. */
+    /**
+     * Adds a row within a stratum.
+     *
+     * @param stratum the stratum
+     * @param group the group label
+     * @param time the time
+     * @param events the events
+     * @param censored the censored
+     * @param entered the entered
+     * @return the count table builder
+     */
     public CountTableBuilder add(String stratum, String group, double time, double events, double censored,
             double entered) {
         return add(stratum, group, time, events, censored, entered, events + censored);
@@ -44,6 +71,15 @@ public final class CountTableBuilder {
      * Adds a row within a stratum with the unweighted number of subject rows leaving at {@code time}
      * (R's {@code n} counts rows, not weights): the form an aggregation of weighted subject rows
      * (SQL, a cluster) produces.
+     *
+     * @param stratum the stratum
+     * @param group the group label
+     * @param time the time
+     * @param events the events
+     * @param censored the censored
+     * @param entered the entered
+     * @param rows the rows
+     * @return the count table builder
      */
     public CountTableBuilder add(String stratum, String group, double time, double events, double censored,
             double entered, double rows) {
@@ -72,7 +108,12 @@ public final class CountTableBuilder {
         }
     }
 
-    /** Fixes the group level order (R: {@code factor(levels = ...)}). */
+    /**
+     * Fixes the group level order (R: {@code factor(levels = ...)}).
+     *
+     * @param levels the levels
+     * @return fixes the group level order (R: {@code factor(levels = ...)})
+     */
     public CountTableBuilder groupLevels(String... levels) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < levels.length; i++) {
@@ -88,13 +129,23 @@ public final class CountTableBuilder {
         return this;
     }
 
-    /** Declares the counts weighted sums (fractional counts are detected by themselves). */
+    /**
+     * Declares the counts weighted sums (fractional counts are detected by themselves).
+     *
+     * @param w the boolean
+     * @return the count table builder
+     */
     public CountTableBuilder weighted(boolean w) {
         weighted = w;
         return this;
     }
 
-    /** Rows the source left out for missing values (reported by the estimators' results). */
+    /**
+     * Rows the source left out for missing values (reported by the estimators' results).
+     *
+     * @param n the count
+     * @return rows the source left out for missing values (reported by the estimators' results)
+     */
     public CountTableBuilder omittedRows(int n) {
         if (n < 0) {
             throw Check.fail("omitted rows must be >= 0, got %d", n);
@@ -103,7 +154,11 @@ public final class CountTableBuilder {
         return this;
     }
 
-    /** Builds the table: goes through the same aggregation as subject rows, with counts as weights. */
+    /**
+     * Builds the table: goes through the same aggregation as subject rows, with counts as weights.
+     *
+     * @return the count table
+     */
     public CountTable build() {
         int m = values.size();
         if (m == 0) {

@@ -39,6 +39,11 @@ public final class Factor {
      * <pre>{@code
      * Factor arm = Factor.of("arm", List.of("control", "treated"), new int[] {0, 1, 1, 0});
      * }</pre>
+     *
+     * @param name the name
+     * @param levels the levels
+     * @param codes the codes
+     * @return A factor from per-row codes (0-based indices into {@code levels}, the first level the reference)
      */
     public static Factor of(String name, List<String> levels, int[] codes) {
         Check.notNull("factor name", name);
@@ -83,42 +88,57 @@ public final class Factor {
         return Levels.relevel(this, name, Check.notNull("reference level", reference));
     }
 
-    /** The same factor under another column name. */
+    /**
+     * The same factor under another column name.
+     *
+     * @param newName the new name
+     * @return the same factor under another column name
+     */
     public Factor rename(String newName) {
         return new Factor(Check.notNull("factor name", newName), levels, codes, labels);
     }
 
-    /** Column name. */
+    /** {@return column name} */
     public String name() {
         return name;
     }
 
-    /** Level labels in analysis order; the first is the reference. */
+    /** {@return level labels in analysis order; the first is the reference} */
     public List<String> levels() {
         return levels;
     }
 
-    /** Number of levels. */
+    /** {@return number of levels} */
     public int levelCount() {
         return levels.size();
     }
 
-    /** Label of level {@code code}. */
+    /**
+     * Label of level {@code code}.
+     *
+     * @param code the 0-based level index
+     * @return the label of level {@code code}
+     */
     public String level(int code) {
         return levels.get(code);
     }
 
-    /** Code (0-based level index) of row {@code i}. */
+    /**
+     * Code (0-based level index) of row {@code i}.
+     *
+     * @param i the 0-based index
+     * @return code (0-based level index) of row {@code i}
+     */
     public int code(int i) {
         return codes[i];
     }
 
-    /** Copy of the per-row codes. */
+    /** {@return copy of the per-row codes} */
     public int[] codes() {
         return codes.clone();
     }
 
-    /** Number of rows. */
+    /** {@return number of rows} */
     public int size() {
         return codes.length;
     }
@@ -127,12 +147,15 @@ public final class Factor {
      * R's label of level {@code code}: {@code "<name>=<level>"} as {@code survfit} names a curve
      * ({@code "sex=1"}), or the label R's {@code strata()} gives (e.g. {@code "adeno"},
      * {@code "a=1, b=2"}) for factors a {@link ModelFrame} builds from strata terms or several columns.
+     *
+     * @param code the 0-based level index
+     * @return R's label of level {@code code}: {@code "<name>=<level>"} as {@code survfit} names a curve ({@code "sex=1"}), or the label R's {@code strata()} gives (e.g
      */
     public String label(int code) {
         return labels != null ? labels.get(code) : name + "=" + levels.get(code);
     }
 
-    /** R's labels of all levels, in level order (see {@link #label(int)}). */
+    /** {@return R's labels of all levels, in level order (see {@link #label(int)})} */
     public List<String> labels() {
         if (labels != null) {
             return labels;
@@ -144,7 +167,12 @@ public final class Factor {
         return List.copyOf(l);
     }
 
-    /** Index of {@code level}, or -1. */
+    /**
+     * Index of {@code level}, or -1.
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return index of {@code level}, or -1
+     */
     public int indexOf(String level) {
         return levels.indexOf(level);
     }

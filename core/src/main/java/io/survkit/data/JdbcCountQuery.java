@@ -53,13 +53,24 @@ public final class JdbcCountQuery {
         this.source = IDENTIFIER.matcher(s).matches() ? s : "(" + s + ") survkit_rows";
     }
 
-    /** Follow-up (exit) time column. */
+    /**
+     * Follow-up (exit) time column.
+     *
+     * @param column the column name
+     * @return Follow-up (exit) time column
+     */
     public JdbcCountQuery time(String column) {
         time = identifier("time", column);
         return this;
     }
 
-    /** Event column and the value(s) meaning "event" (numbers compared as numbers: "1" matches 1.0). */
+    /**
+     * Event column and the value(s) meaning "event" (numbers compared as numbers: "1" matches 1.0).
+     *
+     * @param column the column name
+     * @param eventValue the event value
+     * @return event column and the value(s) meaning "event" (numbers compared as numbers: "1" matches 1.0)
+     */
     public JdbcCountQuery event(String column, String... eventValue) {
         event = identifier("event", column);
         if (eventValue == null || eventValue.length == 0) {
@@ -72,19 +83,34 @@ public final class JdbcCountQuery {
         return this;
     }
 
-    /** Group column (curves, test groups). */
+    /**
+     * Group column (curves, test groups).
+     *
+     * @param column the column name
+     * @return group column (curves, test groups)
+     */
     public JdbcCountQuery group(String column) {
         group = identifier("group", column);
         return this;
     }
 
-    /** Strata column. */
+    /**
+     * Strata column.
+     *
+     * @param column the column name
+     * @return strata column
+     */
     public JdbcCountQuery strata(String column) {
         strata = identifier("strata", column);
         return this;
     }
 
-    /** Case weights column (events and censorings are then weighted sums). */
+    /**
+     * Case weights column (events and censorings are then weighted sums).
+     *
+     * @param column the column name
+     * @return case weights column (events and censorings are then weighted sums)
+     */
     public JdbcCountQuery weights(String column) {
         weights = identifier("weights", column);
         return this;
@@ -120,7 +146,11 @@ public final class JdbcCountQuery {
                 + incomplete + keys + ", " + time + ", " + event;
     }
 
-    /** Runs the query and builds the table. */
+    /**
+     * Runs the query and builds the table.
+     *
+     * @return the count table
+     */
     public CountTable read() {
         if (time == null || event == null) {
             throw Check.fail("name the time and event columns before read()");

@@ -97,7 +97,14 @@ public final class ModelFrame {
      * @param levels a factor's levels (reference first), empty for a numeric term or an interaction
      */
     public record TermSpan(String name, int firstColumn, int columnCount, List<String> levels) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param name the name
+         * @param firstColumn the first column
+         * @param columnCount the column count
+         * @param levels the levels
+         */
         public TermSpan {
             levels = List.copyOf(levels);
         }

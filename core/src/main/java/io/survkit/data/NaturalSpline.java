@@ -2,6 +2,7 @@ package io.survkit.data;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.HouseholderQr;
+import io.survkit.internal.Tolerances;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -52,7 +53,7 @@ public final class NaturalSpline {
             System.arraycopy(all, 1, qr[side], 0, m);
         }
         this.qraux = new double[2];
-        HouseholderQr.decompose(qr, m, 2, 1e-7, qraux, new int[2]);
+        HouseholderQr.decompose(qr, m, 2, Tolerances.QR_RANK, qraux, new int[2]);
     }
 
     /**
@@ -60,6 +61,7 @@ public final class NaturalSpline {
      *
      * @param x the covariate (finite values; at least two distinct values)
      * @param df degrees of freedom, at least 1
+     * @return the basis R's {@code ns(x, df = df)} makes from {@code x}: {@code df} columns
      * @throws IllegalArgumentException for a non-finite x, fewer than two distinct values or df {@literal <} 1
      */
     public static NaturalSpline of(double[] x, int df) {
@@ -95,17 +97,17 @@ public final class NaturalSpline {
         return index > lo && sorted[hi - 1] != qs ? (1 - h) * qs + h * sorted[hi - 1] : qs;
     }
 
-    /** Number of basis columns (R's df). */
+    /** {@return number of basis columns (R's df)} */
     public int columnCount() {
         return m - 2;
     }
 
-    /** Copy of the interior knots (R's {@code attr(, "knots")}). */
+    /** {@return copy of the interior knots (R's {@code attr(, "knots")})} */
     public double[] interiorKnots() {
         return interior.clone();
     }
 
-    /** Copy of the boundary knots (R's {@code attr(, "Boundary.knots")}). */
+    /** {@return copy of the boundary knots (R's {@code attr(, "Boundary.knots")})} */
     public double[] boundaryKnots() {
         return new double[] {lower, upper};
     }
@@ -113,6 +115,9 @@ public final class NaturalSpline {
     /**
      * The basis at {@code x}: {@link #columnCount()} columns, each of length {@code x.length}; a NaN
      * x gives NaN in every column.
+     *
+     * @param x the values
+     * @return the basis at {@code x}: {@link #columnCount()} columns, each of length {@code x.length}; a NaN x gives NaN in every column
      */
     public double[][] basis(double[] x) {
         int cols = columnCount();

@@ -79,7 +79,11 @@ public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categoric
      * @param df degrees of freedom (model columns), at least 1
      */
     record Spline(String column, int df) implements Term {
-        /** @param column the column @param df at least 1 */
+        /**
+         * @param column the column @param df at least 1
+         *
+         * @param df the df
+         */
         public Spline {
             if (df < 1) {
                 throw io.survkit.internal.Check.fail("ns(%s, df = %d): df must be at least 1", column, df);

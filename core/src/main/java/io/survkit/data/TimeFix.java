@@ -1,6 +1,7 @@
 package io.survkit.data;
 
 import io.survkit.internal.Check;
+import io.survkit.internal.Tolerances;
 import java.util.Arrays;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Arrays;
  */
 public final class TimeFix {
     /** sqrt(.Machine$double.eps), R's default tolerance. */
-    public static final double TOLERANCE = Math.sqrt(Math.ulp(1.0));
+    public static final double TOLERANCE = Tolerances.TIME_FIX;
 
     private TimeFix() {
     }
@@ -65,6 +66,9 @@ public final class TimeFix {
      * <pre>{@code
      * double[] m = TimeFix.merged(new double[] {1, 1 + 1e-12, 2});   // {1, 1, 2}
      * }</pre>
+     *
+     * @param distinct the distinct
+     * @return the rule on already aggregated data (a count table, a cluster's distinct times): for the sorted distinct finite times {@code distinct} (entry and exit times together) the time each one stands for, the smallest member of its run of tied values (a copy of {@code distinct} when no two are tied)
      */
     public static double[] merged(double[] distinct) {
         int u = distinct.length;

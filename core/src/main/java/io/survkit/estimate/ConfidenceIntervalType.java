@@ -49,6 +49,8 @@ public enum ConfidenceIntervalType {
     /**
      * R's name of this type ({@code survfit(conf.type = )}): {@code log}, {@code log-log},
      * {@code plain}, {@code arcsin}, {@code logit}, {@code none}.
+     *
+     * @return R's name of this type ({@code survfit(conf.type = )}): {@code log}, {@code log-log}, {@code plain}, {@code arcsin}, {@code logit}, {@code none}
      */
     public String rName() {
         return rName;
@@ -57,6 +59,9 @@ public enum ConfidenceIntervalType {
     /**
      * The type with R's name {@code name} (case-insensitive; {@code log_log} and {@code loglog} are
      * accepted for {@code log-log}).
+     *
+     * @param name the name
+     * @return the type with R's name {@code name} (case-insensitive; {@code log_log} and {@code loglog} are accepted for {@code log-log})
      */
     public static ConfidenceIntervalType fromRName(String name) {
         Check.notNull("confidence interval type", name);

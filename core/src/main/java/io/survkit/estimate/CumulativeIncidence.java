@@ -1,7 +1,5 @@
 package io.survkit.estimate;
 
-import io.survkit.compare.GrayTest;
-import io.survkit.compare.GrayTestResult;
 import io.survkit.data.Factor;
 import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
@@ -17,8 +15,10 @@ import java.util.List;
  *
  * <p>Defaults ({@link #withDefaults()}): {@link CifMethod#CUMINC}, i.e. R
  * {@code cmprsk::cuminc(ftime, fstatus, group, cencode = 0)}: per group and cause the step vectors
- * of the estimate and Gray's variance, plus Gray's test per cause when there are two or more
- * groups (with a strata column the test is stratified, as cuminc's {@code strata}). With
+ * of the estimate and Gray's variance. Gray's test, which cuminc runs beside the curves, is a
+ * test: {@code io.survkit.compare.GrayTest} runs it, and
+ * {@code io.survkit.compare.CumulativeIncidenceComparison} fits the curves and attaches the test
+ * as cuminc prints it (estimating curves never runs a test). With
  * {@link CifMethod#AALEN_JOHANSEN}: R {@code survfit(Surv(time, factor(status)) ~ group)}, the
  * multi-state probabilities of every state at every distinct time with infinitesimal-jackknife
  * standard errors.
@@ -37,7 +37,7 @@ import java.util.List;
  * SurvivalData d = SurvivalData.csv(Path.of("cr_synth.csv"))
  *         .time("time").causes("status", "0").group("group").read();
  * CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(d);
- * System.out.println(cif);                                  // Gray's tests, estimates and variances
+ * System.out.println(cif);                                  // estimates and variances
  * double f = cif.curve("A", "1").estimateAt(10);            // P(cause 1 by t = 10 | group A)
  * CumulativeIncidenceResult aj = CumulativeIncidence.withDefaults()
  *         .withMethod(CifMethod.AALEN_JOHANSEN).fit(d);
@@ -45,39 +45,34 @@ import java.util.List;
  * }</pre>
  */
 public final class CumulativeIncidence {
-    /** Above this many groups a K-sample test gets a note that it is unwise. */
-    static final int MANY_GROUPS = 50;
-
-    private static final CumulativeIncidence DEFAULTS = new CumulativeIncidence(CifMethod.CUMINC, 0);
+    private static final CumulativeIncidence DEFAULTS = new CumulativeIncidence(CifMethod.CUMINC);
 
     private final CifMethod method;
-    /** Gray's test weight exponent (cmprsk cuminc {@code rho}). */
-    private final double rho;
 
-    private CumulativeIncidence(CifMethod method, double rho) {
-        this.rho = rho;
+    private CumulativeIncidence(CifMethod method) {
         this.method = method;
     }
 
-    /** {@link CifMethod#CUMINC}. */
+    /**
+     * {@link CifMethod#CUMINC}.
+     *
+     * @return the shared default instance
+     */
     public static CumulativeIncidence withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same estimator with layout and variance {@code method}. */
-    public CumulativeIncidence withMethod(CifMethod method) {
-        return new CumulativeIncidence(Check.notNull("method", method), rho);
-    }
-
     /**
-     * The same estimator whose Gray's test weighs each time by S(t-)^rho of the pooled cause's
-     * subdistribution (cmprsk {@code cuminc(rho = )}; 0 = the log-rank-like default).
+     * The same estimator with layout and variance {@code method}.
+     *
+     * @param method the method
+     * @return a new instance with this setting (this one is unchanged)
      */
-    public CumulativeIncidence withGrayRho(double rho) {
-        return new CumulativeIncidence(method, Check.finite("Gray's test rho", rho));
+    public CumulativeIncidence withMethod(CifMethod method) {
+        return new CumulativeIncidence(Check.notNull("method", method));
     }
 
-    /** The method. */
+    /** {@return the method} */
     public CifMethod method() {
         return method;
     }
@@ -118,6 +113,8 @@ public final class CumulativeIncidence {
     /**
      * Fits the cumulative incidence of every cause with events in every group with rows.
      *
+     * @param data the data
+     * @return the result
      * @throws IllegalArgumentException for null data, no events, case weights, counting-process
      *         rows, or a strata column with {@link CifMethod#AALEN_JOHANSEN}
      */
@@ -195,21 +192,7 @@ public final class CumulativeIncidence {
                             r[1], r[2]));
                 }
             }
-            GrayTestResult gray = null;
-            int ng = groupLabels.size();
-            if (ng > 1 && !GrayTest.fits(ng, data.causes().size(), data.rowCount())) {
-                // the curves need O(n) memory; only the test is quadratic in the groups: leave it out, say why
-                warnings.add(Check.format("Gray's test of %d groups was not computed: its %d x %d variance matrices"
-                        + " need %s, more than the heap has free; %s", ng, ng - 1, ng - 1, io.survkit.internal.Memory
-                        .size(GrayTest.workBytes(ng, data.causes().size(), data.rowCount())), GrayTest.UNWISE_ADVICE));
-            } else if (ng > 1) {
-                if (ng > MANY_GROUPS) {
-                    warnings.add(Check.format("Gray's test compares %d groups at once (%d degrees of freedom, %.1f"
-                            + " rows per group): %s", ng, ng - 1, data.rowCount() / (double) ng, GrayTest.UNWISE_ADVICE));
-                }
-                gray = GrayTest.withDefaults().withRho(rho).test(data);
-            }
-            return new CumulativeIncidenceResult(method, causeLabels, groupLabels, curves, List.of(), gray,
+            return new CumulativeIncidenceResult(method, causeLabels, groupLabels, curves, List.of(), null,
                     data.omittedRows(), warnings);
         }
         List<String> states = new ArrayList<>();

@@ -1,10 +1,11 @@
 package io.survkit.estimate;
 
+import io.survkit.internal.Check;
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.Pretty;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
-import io.survkit.compare.GrayTestResult;
-import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +16,14 @@ import java.util.Optional;
  * <ul>
  * <li>{@link CifMethod#CUMINC}: {@link #curves()} holds one {@link IncidenceCurve} per cause and
  * group in cuminc's order (cause-major: all groups of the first cause, then the next cause), and
- * {@link #grayTest()} Gray's test per cause when there are two or more groups;
+ * {@link #test()} the test attached by {@link #withTest} (Gray's test per cause, attached by
+ * {@code io.survkit.compare.CumulativeIncidenceComparison} when there are two or more groups);
  * {@link #stateCurves()} is empty.</li>
  * <li>{@link CifMethod#AALEN_JOHANSEN}: {@link #stateCurves()} holds one
  * {@link StateProbabilities} per group (R's strata order); {@link #curves()} is empty and
- * {@link #grayTest()} absent.</li>
+ * {@link #test()} absent.</li>
  * </ul>
- * {@link #toString()} prints R's {@code print(cuminc)} (tests, then estimates and variances at
+ * {@link #toString()} prints R's {@code print(cuminc)} (the attached tests, then estimates and variances at
  * {@code pretty} times) or R's {@code print(survfit)} of the multi-state fit (n, events and
  * restricted mean time per curve and state).
  *
@@ -30,7 +32,7 @@ import java.util.Optional;
  * for (IncidenceCurve c : r.curves()) {
  *     System.out.println(c.name() + ": " + c.estimateAt(12));
  * }
- * r.grayTest().ifPresent(t -> System.out.println(t.pValue(0)));
+ * r.test().ifPresent(t -> System.out.println(t.pValue(0)));   // with a test attached
  * }</pre>
  */
 public final class CumulativeIncidenceResult implements Exportable {
@@ -39,48 +41,57 @@ public final class CumulativeIncidenceResult implements Exportable {
     private final List<String> groups;
     private final List<IncidenceCurve> curves;
     private final List<StateProbabilities> stateCurves;
-    private final GrayTestResult gray;
+    private final IncidenceTest test;
     private final int omitted;
     private final List<String> warnings;
 
     CumulativeIncidenceResult(CifMethod method, List<String> causes, List<String> groups, List<IncidenceCurve> curves,
-            List<StateProbabilities> stateCurves, GrayTestResult gray, int omitted, List<String> warnings) {
+            List<StateProbabilities> stateCurves, IncidenceTest test, int omitted, List<String> warnings) {
         this.method = method;
         this.causes = List.copyOf(causes);
         this.groups = List.copyOf(groups);
         this.curves = List.copyOf(curves);
         this.stateCurves = List.copyOf(stateCurves);
-        this.gray = gray;
+        this.test = test;
         this.omitted = omitted;
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The method that produced this result. */
+    /** {@return the method that produced this result} */
     public CifMethod method() {
         return method;
     }
 
-    /** Labels of the causes with events, in code order. */
+    /**
+     * Labels of the causes with events, in code order.
+     *
+     * @return the list
+     */
     public List<String> causes() {
         return causes;
     }
 
-    /** Group levels with rows, in level order ({@code ["1"]} without a group column, as cuminc). */
+    /** {@return group levels with rows, in level order ({@code ["1"]} without a group column, as cuminc)} */
     public List<String> groups() {
         return groups;
     }
 
-    /** The cuminc curves (cause-major), empty for {@link CifMethod#AALEN_JOHANSEN}. */
+    /** {@return the cuminc curves (cause-major), empty for {@link CifMethod#AALEN_JOHANSEN}} */
     public List<IncidenceCurve> curves() {
         return curves;
     }
 
-    /** Number of cuminc curves. */
+    /** {@return number of cuminc curves} */
     public int curveCount() {
         return curves.size();
     }
 
-    /** cuminc curve {@code index} (0-based). */
+    /**
+     * cuminc curve {@code index} (0-based).
+     *
+     * @param index the 0-based curve index
+     * @return cuminc curve {@code index} (0-based)
+     */
     public IncidenceCurve curve(int index) {
         if (index < 0 || index >= curves.size()) {
             throw Check.fail("curve index %d is outside 0..%d (method %s)", index, curves.size() - 1, method);
@@ -88,7 +99,13 @@ public final class CumulativeIncidenceResult implements Exportable {
         return curves.get(index);
     }
 
-    /** The cuminc curve of {@code group} (level, {@code "1"} without a group) and {@code cause} (label). */
+    /**
+     * The cuminc curve of {@code group} (level, {@code "1"} without a group) and {@code cause} (label).
+     *
+     * @param group the group label
+     * @param cause the cause label
+     * @return the cuminc curve of {@code group} (level, {@code "1"} without a group) and {@code cause} (label)
+     */
     public IncidenceCurve curve(String group, String cause) {
         for (IncidenceCurve c : curves) {
             if (c.group().equals(group) && c.cause().equals(cause)) {
@@ -98,7 +115,7 @@ public final class CumulativeIncidenceResult implements Exportable {
         throw Check.fail("no curve for group '%s' and cause '%s'; the curves are %s", group, cause, curveNames());
     }
 
-    /** cuminc's list names ({@code "A 1"}, ...), in order. */
+    /** {@return cuminc's list names ({@code "A 1"}, ...), in order} */
     public List<String> curveNames() {
         List<String> n = new ArrayList<>();
         for (IncidenceCurve c : curves) {
@@ -107,12 +124,36 @@ public final class CumulativeIncidenceResult implements Exportable {
         return List.copyOf(n);
     }
 
-    /** Gray's test per cause (cuminc {@code Tests}); absent without two groups or for Aalen-Johansen. */
-    public Optional<GrayTestResult> grayTest() {
-        return Optional.ofNullable(gray);
+    /**
+     * The test of the curves across groups attached with {@link #withTest} (cuminc's {@code Tests},
+     * e.g. by {@code io.survkit.compare.CumulativeIncidenceComparison}); absent when none is attached.
+     *
+     * @return the test, or empty
+     */
+    public Optional<IncidenceTest> test() {
+        return Optional.ofNullable(test);
     }
 
-    /** The multi-state states ({@code "(s0)"} then the causes). */
+    /**
+     * These curves with a test of them attached: printed before the estimates and exported as
+     * {@code grayTest}, as cmprsk's {@code cuminc} shows its {@code Tests}; {@code notes} (e.g. why a
+     * test was left out) are appended to the warnings.
+     *
+     * @param test the test, or null to attach none
+     * @param notes warnings about the test
+     * @return a new result; this one is unchanged
+     * @throws IllegalArgumentException for {@link CifMethod#AALEN_JOHANSEN} curves with a test
+     */
+    public CumulativeIncidenceResult withTest(IncidenceTest test, List<String> notes) {
+        if (test != null && method != CifMethod.CUMINC) {
+            throw Check.fail("a test is attached to cuminc curves only, not to method %s", method);
+        }
+        List<String> w = new ArrayList<>(warnings);
+        w.addAll(Check.notNull("notes", notes));
+        return new CumulativeIncidenceResult(method, causes, groups, curves, stateCurves, test, omitted, w);
+    }
+
+    /** {@return the multi-state states ({@code "(s0)"} then the causes)} */
     public List<String> states() {
         List<String> s = new ArrayList<>();
         s.add("(s0)");
@@ -120,12 +161,17 @@ public final class CumulativeIncidenceResult implements Exportable {
         return List.copyOf(s);
     }
 
-    /** The Aalen-Johansen curves, one per group; empty for {@link CifMethod#CUMINC}. */
+    /** {@return the Aalen-Johansen curves, one per group; empty for {@link CifMethod#CUMINC}} */
     public List<StateProbabilities> stateCurves() {
         return stateCurves;
     }
 
-    /** Aalen-Johansen curve {@code index} (0-based). */
+    /**
+     * Aalen-Johansen curve {@code index} (0-based).
+     *
+     * @param index the 0-based curve index
+     * @return Aalen-Johansen curve {@code index} (0-based)
+     */
     public StateProbabilities stateCurve(int index) {
         if (index < 0 || index >= stateCurves.size()) {
             throw Check.fail("state curve index %d is outside 0..%d (method %s)", index, stateCurves.size() - 1,
@@ -134,7 +180,12 @@ public final class CumulativeIncidenceResult implements Exportable {
         return stateCurves.get(index);
     }
 
-    /** The Aalen-Johansen curve named {@code name} ({@code "group=A"} or {@code "all"}). */
+    /**
+     * The Aalen-Johansen curve named {@code name} ({@code "group=A"} or {@code "all"}).
+     *
+     * @param name the name
+     * @return the Aalen-Johansen curve named {@code name} ({@code "group=A"} or {@code "all"})
+     */
     public StateProbabilities stateCurve(String name) {
         List<String> names = new ArrayList<>();
         for (StateProbabilities c : stateCurves) {
@@ -146,12 +197,12 @@ public final class CumulativeIncidenceResult implements Exportable {
         throw Check.fail("no state curve named '%s'; the curves are %s", name, names);
     }
 
-    /** Rows left out for missing values. */
+    /** {@return rows left out for missing values} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings (from the data and the fit). */
+    /** {@return warnings (from the data and the fit)} */
     public List<String> warnings() {
         return warnings;
     }
@@ -163,28 +214,28 @@ public final class CumulativeIncidenceResult implements Exportable {
             sb.append(omitted).append(" cases omitted due to missing values\n");
         }
         if (method == CifMethod.CUMINC) {
-            if (gray != null) {
-                sb.append("Tests:\n").append(gray);
+            if (test != null) {
+                sb.append("Tests:\n").append(test);
             }
             double max = 0;
             for (IncidenceCurve c : curves) {
                 max = Math.max(max, c.time(c.size() - 1));
             }
-            double[] tp = pretty(0, max, 5);
+            double[] tp = Pretty.of(0, max, 5);
             int k = Math.max(0, tp.length - 2);
             String[] header = new String[k];
             double[][] est = new double[k][curves.size()];
             double[][] var = new double[k][curves.size()];
             for (int j = 0; j < k; j++) {
-                header[j] = Format.number(tp[j + 1]);
+                header[j] = RFormat.signif(tp[j + 1], 7);
                 for (int i = 0; i < curves.size(); i++) {
                     est[j][i] = curves.get(i).estimateAt(tp[j + 1]);
                     var[j][i] = curves.get(i).varianceAt(tp[j + 1]);
                 }
             }
             String[] names = curveNames().toArray(new String[0]);
-            sb.append("Estimates and Variances:\n$est\n").append(Format.table(header, names, est, 7))
-                    .append("\n$var\n").append(Format.table(header, names, var, 7)).append('\n');
+            sb.append("Estimates and Variances:\n$est\n").append(RFormat.table(header, names, est, 7, RFormat.NotANumber.NA))
+                    .append("\n$var\n").append(RFormat.table(header, names, var, 7, RFormat.NotANumber.NA)).append('\n');
         } else {
             double max = 0;
             for (StateProbabilities c : stateCurves) {
@@ -210,82 +261,14 @@ public final class CumulativeIncidenceResult implements Exportable {
                 cols[1][i] = ev.get(i);
                 cols[2][i] = rm.get(i);
             }
-            sb.append(Format.table(new String[] {"n", "nevent", "rmean*"}, names.toArray(new String[0]), cols, 7))
-                    .append("   *restricted mean time in state (max time = ").append(Format.number(max))
+            sb.append(RFormat.table(new String[] {"n", "nevent", "rmean*"}, names.toArray(new String[0]), cols, 7, RFormat.NotANumber.NA))
+                    .append("   *restricted mean time in state (max time = ").append(RFormat.signif(max, 7))
                     .append(" )\n");
         }
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }
         return sb.toString();
-    }
-
-    /** R's {@code pretty(c(lo, hi), n)} (R_pretty with its default biases). */
-    static double[] pretty(double lo, double hi, int ndiv) {
-        double h = 1.5;
-        double h5 = .5 + 1.5 * h;
-        double dx = hi - lo;
-        double cell;
-        if (dx == 0 && hi == 0) {
-            cell = 1;
-        } else {
-            cell = Math.max(Math.abs(lo), Math.abs(hi));
-            double u = 1 + ((h5 >= 1.5 * h + .5) ? 1 / (1 + h) : 1.5 / (1 + h5));
-            u *= Math.max(1, ndiv) * Math.ulp(1.0);
-            boolean small = dx < cell * u * 3;
-            if (small) {
-                if (cell > 10) {
-                    cell = 9 + cell / 10;
-                }
-                cell *= 0.75;
-                if (ndiv > 1) {
-                    cell /= ndiv;
-                }
-            } else {
-                cell = dx;
-                if (ndiv > 1) {
-                    cell /= ndiv;
-                }
-            }
-        }
-        double base = Math.pow(10.0, Math.floor(Math.log10(cell)));
-        double unit = base;
-        double ns;
-        if ((ns = 2 * base) - cell < h * (cell - unit)) {
-            unit = ns;
-            if ((ns = 5 * base) - cell < h5 * (cell - unit)) {
-                unit = ns;
-                if ((ns = 10 * base) - cell < h * (cell - unit)) {
-                    unit = ns;
-                }
-            }
-        }
-        double nsf = Math.floor(lo / unit + 1e-7);
-        double nuf = Math.ceil(hi / unit - 1e-7);
-        while (nsf * unit > lo + 1e-10 * unit) {
-            nsf--;
-        }
-        while (nuf * unit < hi - 1e-10 * unit) {
-            nuf++;
-        }
-        int k = (int) (0.5 + nuf - nsf);
-        int minN = ndiv / 3;
-        if (k < minN) {
-            k = minN - k;
-            if (nsf >= 0) {
-                nuf += k / 2;
-                nsf -= k / 2 + k % 2;
-            } else {
-                nsf -= k / 2;
-                nuf += k / 2 + k % 2;
-            }
-        }
-        int count = (int) Math.round(nuf - nsf) + 1;
-        double[] r = new double[count];
-        for (int i = 0; i < count; i++) {
-            r[i] = (nsf + i) * unit;
-        }
-        return r;
     }
 
     @Override

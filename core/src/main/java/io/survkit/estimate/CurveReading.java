@@ -1,6 +1,7 @@
 package io.survkit.estimate;
 
 import io.survkit.internal.Sorting;
+import io.survkit.internal.Tolerances;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Arrays;
  */
 final class CurveReading {
     /** R: {@code .Machine$double.eps^0.5} = 2^-26. */
-    static final double TOLERANCE = Math.sqrt(Math.ulp(1.0));
+    static final double TOLERANCE = Tolerances.CURVE_READING;
 
     static final byte NUMBER = 0;
     static final byte NA = 1;

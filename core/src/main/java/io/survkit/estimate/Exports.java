@@ -1,6 +1,5 @@
 package io.survkit.estimate;
 
-import io.survkit.compare.GrayTestResult;
 import io.survkit.internal.JsonWriter;
 import io.survkit.table.Table;
 import java.util.List;
@@ -154,9 +153,9 @@ final class Exports {
                 w.endObject();
             }
             w.endArray().name("grayTest");
-            Optional<GrayTestResult> gray = fit.grayTest();
+            Optional<IncidenceTest> gray = fit.test();
             if (gray.isPresent()) {
-                GrayTestResult g = gray.get();
+                IncidenceTest g = gray.get();
                 w.beginArray();
                 for (int c = 0; c < g.causeCount(); c++) {
                     w.beginObject().name("cause").numberOrText(g.cause(c)).name("stat").value(g.statistic(c))

@@ -26,7 +26,7 @@ public enum HazardEstimator {
         this.rCode = rCode;
     }
 
-    /** R's {@code ctype} code (1 or 2). */
+    /** {@return R's {@code ctype} code (1 or 2)} */
     public int rCode() {
         return rCode;
     }

@@ -1,7 +1,8 @@
 package io.survkit.estimate;
 
 import io.survkit.internal.Check;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import io.survkit.internal.Probabilities;
+import io.survkit.internal.RFormat;
 
 /**
  * One cumulative incidence curve of R {@code cmprsk::cuminc}: the probability of failing from one
@@ -35,57 +36,72 @@ public final class IncidenceCurve {
         this.variance = variance;
     }
 
-    /** cuminc's list name {@code "<group> <cause>"} (group {@code "1"} without a group column). */
+    /** {@return cuminc's list name {@code "<group> <cause>"} (group {@code "1"} without a group column)} */
     public String name() {
         return group + " " + cause;
     }
 
-    /** The group level ({@code "1"} without a group column, as cuminc labels it). */
+    /** {@return the group level ({@code "1"} without a group column, as cuminc labels it)} */
     public String group() {
         return group;
     }
 
-    /** The cause label. */
+    /** {@return the cause label} */
     public String cause() {
         return cause;
     }
 
-    /** The cause's status code (1-based index into {@code SurvivalData.causes()}). */
+    /** {@return the cause's status code (1-based index into {@code SurvivalData.causes()})} */
     public int causeCode() {
         return causeCode;
     }
 
-    /** Length of the step vectors. */
+    /** {@return length of the step vectors} */
     public int size() {
         return time.length;
     }
 
-    /** cuminc's {@code time[i]}. */
+    /**
+     * cuminc's {@code time[i]}.
+     *
+     * @param i the 0-based index
+     * @return cuminc's {@code time[i]}
+     */
     public double time(int i) {
         return time[i];
     }
 
-    /** cuminc's {@code est[i]}. */
+    /**
+     * cuminc's {@code est[i]}.
+     *
+     * @param i the 0-based index
+     * @return cuminc's {@code est[i]}
+     */
     public double estimate(int i) {
         return estimate[i];
     }
 
-    /** cuminc's {@code var[i]}. */
+    /**
+     * cuminc's {@code var[i]}.
+     *
+     * @param i the 0-based index
+     * @return cuminc's {@code var[i]}
+     */
     public double variance(int i) {
         return variance[i];
     }
 
-    /** Copy of cuminc's {@code time} vector. */
+    /** {@return copy of cuminc's {@code time} vector} */
     public double[] times() {
         return time.clone();
     }
 
-    /** Copy of cuminc's {@code est} vector. */
+    /** {@return copy of cuminc's {@code est} vector} */
     public double[] estimates() {
         return estimate.clone();
     }
 
-    /** Copy of cuminc's {@code var} vector. */
+    /** {@return copy of cuminc's {@code var} vector} */
     public double[] variances() {
         return variance.clone();
     }
@@ -112,13 +128,21 @@ public final class IncidenceCurve {
     /**
      * The cumulative incidence at t, as {@code cmprsk::timepoints}: 0 before the first event, NaN
      * (R: NA) after the group's last follow-up time.
+     *
+     * @param t the time
+     * @return the cumulative incidence at t, as {@code cmprsk::timepoints}: 0 before the first event, NaN (R: NA) after the group's last follow-up time
      */
     public double estimateAt(double t) {
         int i = at(t);
         return i < 0 ? Double.NaN : estimate[i];
     }
 
-    /** The variance at t, as {@code cmprsk::timepoints} (NaN after the last follow-up time). */
+    /**
+     * The variance at t, as {@code cmprsk::timepoints} (NaN after the last follow-up time).
+     *
+     * @param t the time
+     * @return the variance at t, as {@code cmprsk::timepoints} (NaN after the last follow-up time)
+     */
     public double varianceAt(double t) {
         int i = at(t);
         return i < 0 ? Double.NaN : variance[i];
@@ -128,12 +152,22 @@ public final class IncidenceCurve {
      * Lower limit of the pointwise confidence interval at t on the log(-log) scale (the usual
      * interval for a cumulative incidence, Choudhury 2002): {@code F^exp(-z sd / (F log F))} (upper: {@code +z}) with
      * {@code sd = sqrt(var)}. NaN where the estimate is 0 or 1, or after the last follow-up.
+     *
+     * @param t the time
+     * @param level the confidence level, in (0, 1)
+     * @return the lower limit of the pointwise confidence interval at t on the log(-log) scale (the usual interval for a cumulative incidence, Choudhury 2002): {@code F^exp(-z sd / (F log F))} (upper: {@code +z}) with {@code sd = sqrt(var)}
      */
     public double lowerAt(double t, double level) {
         return limit(t, level, -1);
     }
 
-    /** Upper limit of the log(-log) interval at t; see {@link #lowerAt(double, double)}. */
+    /**
+     * Upper limit of the log(-log) interval at t; see {@link #lowerAt(double, double)}.
+     *
+     * @param t the time
+     * @param level the confidence level, in (0, 1)
+     * @return the upper limit of the log(-log) interval at t; see {@link #lowerAt(double, double)}
+     */
     public double upperAt(double t, double level) {
         return limit(t, level, 1);
     }
@@ -145,13 +179,13 @@ public final class IncidenceCurve {
         if (!(f > 0 && f < 1)) {
             return Double.NaN;
         }
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
+        double z = Probabilities.normalQuantile(1 - (1 - level) / 2);
         return Math.pow(f, Math.exp(sign * z * Math.sqrt(v) / (f * Math.log(f))));
     }
 
     @Override
     public String toString() {
         return "IncidenceCurve[" + name() + ", " + time.length + " points, final estimate "
-                + Format.number(estimate[estimate.length - 1]) + "]";
+                + RFormat.signif(estimate[estimate.length - 1], 7) + "]";
     }
 }

@@ -5,8 +5,8 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import java.util.OptionalDouble;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Kaplan-Meier survival curves with Nelson-Aalen cumulative hazards, one curve per group level,
@@ -60,24 +60,43 @@ public final class KaplanMeier {
         this.startTime = startTime;
     }
 
-    /** Log-transformed 95 % intervals, R's automatic variance choice. */
+    /**
+     * Log-transformed 95 % intervals, R's automatic variance choice.
+     *
+     * @return the shared default instance
+     */
     public static KaplanMeier withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same estimator with intervals of type {@code type} (R {@code conf.type}). */
+    /**
+     * The same estimator with intervals of type {@code type} (R {@code conf.type}).
+     *
+     * @param type the type
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeier withConfidenceIntervalType(ConfidenceIntervalType type) {
         return new KaplanMeier(Check.notNull("confidence interval type", type), confLevel, variance,
                 survivalEstimator, hazardEstimator, startTime);
     }
 
-    /** The same estimator with confidence level {@code level}, strictly between 0 and 1 (R {@code conf.int}). */
+    /**
+     * The same estimator with confidence level {@code level}, strictly between 0 and 1 (R {@code conf.int}).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeier withConfidenceLevel(double level) {
         return new KaplanMeier(confType, Check.openUnit("confidence level", level), variance, survivalEstimator,
                 hazardEstimator, startTime);
     }
 
-    /** The same estimator with variance {@code v} (R {@code robust}: GREENWOOD = FALSE, INFINITESIMAL_JACKKNIFE = TRUE). */
+    /**
+     * The same estimator with variance {@code v} (R {@code robust}: GREENWOOD = FALSE, INFINITESIMAL_JACKKNIFE = TRUE).
+     *
+     * @param v the kaplan meier variance
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeier withVariance(KaplanMeierVariance v) {
         return new KaplanMeier(confType, confLevel, Check.notNull("variance", v), survivalEstimator,
                 hazardEstimator, startTime);
@@ -86,6 +105,9 @@ public final class KaplanMeier {
     /**
      * The same estimator with survival computed by {@code estimator} (R {@code stype}: 1 =
      * {@link SurvivalEstimator#PRODUCT_LIMIT}, 2 = {@link SurvivalEstimator#EXPONENTIAL_HAZARD}).
+     *
+     * @param estimator the estimator
+     * @return a new instance with this setting (this one is unchanged)
      */
     public KaplanMeier withSurvivalEstimator(SurvivalEstimator estimator) {
         return new KaplanMeier(confType, confLevel, variance, Check.notNull("survival estimator", estimator),
@@ -95,6 +117,9 @@ public final class KaplanMeier {
     /**
      * The same estimator with the cumulative hazard computed by {@code estimator} (R {@code ctype}:
      * 1 = {@link HazardEstimator#NELSON_AALEN}, 2 = {@link HazardEstimator#FLEMING_HARRINGTON}).
+     *
+     * @param estimator the estimator
+     * @return a new instance with this setting (this one is unchanged)
      */
     public KaplanMeier withHazardEstimator(HazardEstimator estimator) {
         return new KaplanMeier(confType, confLevel, variance, survivalEstimator,
@@ -107,6 +132,7 @@ public final class KaplanMeier {
      * restricted means, landmarks and quantiles are read from it, on the original time scale.
      *
      * @param time a finite start time
+     * @return a new instance with this setting (this one is unchanged)
      */
     public KaplanMeier withStartTime(double time) {
         if (!Double.isFinite(time)) {
@@ -115,39 +141,39 @@ public final class KaplanMeier {
         return new KaplanMeier(confType, confLevel, variance, survivalEstimator, hazardEstimator, time);
     }
 
-    /** Confidence interval type. */
+    /** {@return confidence interval type} */
     public ConfidenceIntervalType confidenceIntervalType() {
         return confType;
     }
 
-    /** Confidence level. */
+    /** {@return confidence level} */
     public double confidenceLevel() {
         return confLevel;
     }
 
-    /** Variance choice. */
+    /** {@return variance choice} */
     public KaplanMeierVariance variance() {
         return variance;
     }
 
-    /** Survival estimator (R {@code stype}). */
+    /** {@return survival estimator (R {@code stype})} */
     public SurvivalEstimator survivalEstimator() {
         return survivalEstimator;
     }
 
-    /** Cumulative hazard estimator (R {@code ctype}). */
+    /** {@return cumulative hazard estimator (R {@code ctype})} */
     public HazardEstimator hazardEstimator() {
         return hazardEstimator;
     }
 
-    /** R's {@code start.time}, absent when the curves start at the data's origin. */
+    /** {@return R's {@code start.time}, absent when the curves start at the data's origin} */
     public OptionalDouble startTime() {
         return Double.isNaN(startTime) ? OptionalDouble.empty() : OptionalDouble.of(startTime);
     }
 
     /** z = qnorm((1 + level) / 2). */
     double z() {
-        return new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        return Probabilities.normalQuantile(1 - (1 - confLevel) / 2);
     }
 
     /**
@@ -201,6 +227,8 @@ public final class KaplanMeier {
      * Fits one curve per group (x stratum) to pre-aggregated counts; equal to fitting the rows the
      * table summarises, with the Greenwood variance.
      *
+     * @param counts the count table
+     * @return the result
      * @throws IllegalArgumentException for null counts, or {@link KaplanMeierVariance#INFINITESIMAL_JACKKNIFE},
      *         which needs subject rows
      */

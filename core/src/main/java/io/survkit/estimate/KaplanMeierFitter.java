@@ -522,8 +522,8 @@ final class KaplanMeierFitter {
     }
 
     private static String tableCurveName(CountTable t, int g, int s) {
-        String gl = t.groupName() == null ? null : t.groupName() + "=" + t.groupLevels().get(g);
-        String sl = t.strataName() == null ? null : strataLabel(t.strataName(), t.strataLevels(), s);
+        String gl = t.groupName().map(name -> name + "=" + t.groupLevels().get(g)).orElse(null);
+        String sl = t.strataName().map(name -> strataLabel(name, t.strataLevels(), s)).orElse(null);
         if (gl == null && sl == null) {
             return "all";
         }

@@ -1,12 +1,13 @@
 package io.survkit.estimate;
 
-import java.util.OptionalDouble;
+import io.survkit.internal.Check;
+import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
-import io.survkit.internal.JsonWriter;
-import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The Kaplan-Meier curves of one fit, immutable: one {@link SurvivalCurve} per group level in R's
@@ -41,17 +42,22 @@ public final class KaplanMeierResult implements Exportable {
         this.variance = variance;
     }
 
-    /** The curves, in R's order. */
+    /** {@return the curves, in R's order} */
     public List<SurvivalCurve> curves() {
         return curves;
     }
 
-    /** Number of curves. */
+    /** {@return number of curves} */
     public int curveCount() {
         return curves.size();
     }
 
-    /** Curve {@code index} (0-based). */
+    /**
+     * Curve {@code index} (0-based).
+     *
+     * @param index the 0-based curve index
+     * @return curve {@code index} (0-based)
+     */
     public SurvivalCurve curve(int index) {
         if (index < 0 || index >= curves.size()) {
             throw Check.fail("curve index %d is outside 0..%d", index, curves.size() - 1);
@@ -59,7 +65,12 @@ public final class KaplanMeierResult implements Exportable {
         return curves.get(index);
     }
 
-    /** The curve named {@code name} (e.g. {@code "sex=2"}, or {@code "all"}). */
+    /**
+     * The curve named {@code name} (e.g. {@code "sex=2"}, or {@code "all"}).
+     *
+     * @param name the name
+     * @return the curve named {@code name} (e.g
+     */
     public SurvivalCurve curve(String name) {
         for (SurvivalCurve c : curves) {
             if (c.name().equals(name)) {
@@ -69,7 +80,11 @@ public final class KaplanMeierResult implements Exportable {
         throw Check.fail("no curve named '%s'; the curves are %s", name, curveNames());
     }
 
-    /** Names of the curves, in order. */
+    /**
+     * Names of the curves, in order.
+     *
+     * @return the list
+     */
     public List<String> curveNames() {
         List<String> n = new ArrayList<>();
         for (SurvivalCurve c : curves) {
@@ -78,37 +93,42 @@ public final class KaplanMeierResult implements Exportable {
         return List.copyOf(n);
     }
 
-    /** Rows left out of the data for missing values (R's {@code na.omit}). */
+    /** {@return rows left out of the data for missing values (R's {@code na.omit})} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings a user can act on (from the data and from the fit). */
+    /** {@return warnings a user can act on (from the data and from the fit)} */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** Scale of the curves' standard errors (R's {@code logse}: "log" or "surv"). */
+    /** {@return scale of the curves' standard errors (R's {@code logse}: "log" or "surv")} */
     public StandardErrorScale standardErrorScale() {
         return scale;
     }
 
-    /** The variance used: {@link KaplanMeierVariance#GREENWOOD} or {@link KaplanMeierVariance#INFINITESIMAL_JACKKNIFE}. */
+    /** {@return the variance used: {@link KaplanMeierVariance#GREENWOOD} or {@link KaplanMeierVariance#INFINITESIMAL_JACKKNIFE}} */
     public KaplanMeierVariance variance() {
         return variance;
     }
 
-    /** Confidence interval type of the limits. */
+    /** {@return confidence interval type of the limits} */
     public ConfidenceIntervalType confidenceIntervalType() {
         return type;
     }
 
-    /** Confidence level of the limits. */
+    /** {@return confidence level of the limits} */
     public double confidenceLevel() {
         return level;
     }
 
-    /** Every curve at the landmark times, as R's {@code summary(fit, times = , extend = TRUE)}. */
+    /**
+     * Every curve at the landmark times, as R's {@code summary(fit, times = , extend = TRUE)}.
+     *
+     * @param times the times
+     * @return every curve at the landmark times, as R's {@code summary(fit, times = , extend = TRUE)}
+     */
     public List<LandmarkSummary> at(double... times) {
         List<LandmarkSummary> r = new ArrayList<>();
         for (SurvivalCurve c : curves) {
@@ -129,6 +149,9 @@ public final class KaplanMeierResult implements Exportable {
     /**
      * Every curve's restricted mean up to {@code tau}; tau before the smallest time of the fit is an
      * error, as in R.
+     *
+     * @param tau the time horizon
+     * @return every curve's restricted mean up to {@code tau}; tau before the smallest time of the fit is an error, as in R
      */
     public List<RestrictedMean> restrictedMeans(double tau) {
         checkHorizon(tau);
@@ -143,6 +166,9 @@ public final class KaplanMeierResult implements Exportable {
      * Every curve's restricted mean up to R's automatic horizon: the largest last time of all curves
      * ({@link RestrictedMeanHorizon#COMMON}) or each curve's own last time
      * ({@link RestrictedMeanHorizon#INDIVIDUAL}), as R's {@code survmean}.
+     *
+     * @param horizon the time horizon
+     * @return every curve's restricted mean up to R's automatic horizon: the largest last time of all curves ({@link RestrictedMeanHorizon#COMMON}) or each curve's own last time ({@link RestrictedMeanHorizon#INDIVIDUAL}), as R's {@code survmean}
      */
     public List<RestrictedMean> restrictedMeans(RestrictedMeanHorizon horizon) {
         Check.notNull("restricted mean horizon", horizon);
@@ -157,7 +183,12 @@ public final class KaplanMeierResult implements Exportable {
         return List.copyOf(r);
     }
 
-    /** S(t) of every curve. */
+    /**
+     * S(t) of every curve.
+     *
+     * @param t the time
+     * @return S(t) of every curve
+     */
     public double[] survivalAt(double t) {
         double[] r = new double[curves.size()];
         for (int i = 0; i < r.length; i++) {
@@ -166,7 +197,12 @@ public final class KaplanMeierResult implements Exportable {
         return r;
     }
 
-    /** Number at risk per curve at the given times (sorted ascending). */
+    /**
+     * Number at risk per curve at the given times (sorted ascending).
+     *
+     * @param times the times
+     * @return the number at risk per curve at the given times (sorted ascending)
+     */
     public RiskTable riskTable(double... times) {
         List<LandmarkSummary> at = at(times);
         double[][] n = new double[curves.size()][];
@@ -177,7 +213,7 @@ public final class KaplanMeierResult implements Exportable {
         return new RiskTable(curveNames(), sorted, n);
     }
 
-    /** R's {@code print(fit)} table: n, events, median and its confidence limits per curve. */
+    /** {@return R's {@code print(fit)} table: n, events, median and its confidence limits per curve} */
     public String summaryTable() {
         return summaryTable(Double.NaN);
     }
@@ -185,6 +221,9 @@ public final class KaplanMeierResult implements Exportable {
     /**
      * R's {@code print(fit, rmean = tau)} table: as {@link #summaryTable()} with the restricted mean
      * and its standard error up to {@code tau} (NaN = without).
+     *
+     * @param tau the time horizon
+     * @return R's {@code print(fit, rmean = tau)} table: as {@link #summaryTable()} with the restricted mean and its standard error up to {@code tau} (NaN = without)
      */
     public String summaryTable(double tau) {
         boolean rmean = !Double.isNaN(tau);
@@ -243,7 +282,7 @@ public final class KaplanMeierResult implements Exportable {
             header.add("se(rmean)");
             cols.add(rmSe);
         }
-        String lv = Format.number(level, 7);
+        String lv = RFormat.signif(level, 7);
         header.add("median");
         cols.add(med);
         header.add(lv + "LCL");
@@ -255,9 +294,9 @@ public final class KaplanMeierResult implements Exportable {
             sb.append("   ").append(omitted).append(omitted == 1 ? " observation" : " observations")
                     .append(" deleted due to missingness\n");
         }
-        sb.append(Format.table(header.toArray(new String[0]), names, cols.toArray(new double[0][]), 3));
+        sb.append(RFormat.table(header.toArray(new String[0]), names, cols.toArray(new double[0][]), 3, RFormat.NotANumber.NA));
         if (rmean) {
-            sb.append("    * restricted mean with upper limit =  ").append(Format.number(tau)).append('\n');
+            sb.append("    * restricted mean with upper limit =  ").append(RFormat.signif(tau, 7)).append('\n');
         }
         return sb.toString();
     }

@@ -1,5 +1,7 @@
 package io.survkit.estimate;
 
+import io.survkit.internal.RFormat;
+
 /**
  * A survival curve read at landmark times, as R's {@code summary(fit, times = t, extend = TRUE)}.
  * Landmarks are sorted ascending (R sorts them). At a landmark t:
@@ -43,102 +45,147 @@ public final class LandmarkSummary {
         this.cumulativeHazard = cumulativeHazard;
     }
 
-    /** Name of the curve read ({@code "group=level"} or {@code "all"}). */
+    /** {@return name of the curve read ({@code "group=level"} or {@code "all"})} */
     public String curveName() {
         return curveName;
     }
 
-    /** Number of landmarks. */
+    /** {@return number of landmarks} */
     public int size() {
         return time.length;
     }
 
-    /** Landmark {@code i} (sorted ascending). */
+    /**
+     * Landmark {@code i} (sorted ascending).
+     *
+     * @param i the 0-based landmark index
+     * @return landmark {@code i} (sorted ascending)
+     */
     public double time(int i) {
         return time[i];
     }
 
-    /** Copy of the landmarks. */
+    /** {@return copy of the landmarks} */
     public double[] times() {
         return time.clone();
     }
 
-    /** S at landmark {@code i}. */
+    /**
+     * S at landmark {@code i}.
+     *
+     * @param i the 0-based landmark index
+     * @return S at landmark {@code i}
+     */
     public double survival(int i) {
         return survival[i];
     }
 
-    /** Copy of S at the landmarks. */
+    /** {@return copy of S at the landmarks} */
     public double[] survival() {
         return survival.clone();
     }
 
-    /** Standard error of S (survival scale) at landmark {@code i}; NaN where R gives NaN (S = 0 with Greenwood). */
+    /**
+     * Standard error of S (survival scale) at landmark {@code i}; NaN where R gives NaN (S = 0 with Greenwood).
+     *
+     * @param i the 0-based landmark index
+     * @return the standard error of S (survival scale) at landmark {@code i}; NaN where R gives NaN (S = 0 with Greenwood)
+     */
     public double standardError(int i) {
         return standardError[i];
     }
 
-    /** Copy of the standard errors of S. */
+    /** {@return copy of the standard errors of S} */
     public double[] standardError() {
         return standardError.clone();
     }
 
-    /** Lower confidence limit at landmark {@code i} (NaN where R gives NA). */
+    /**
+     * Lower confidence limit at landmark {@code i} (NaN where R gives NA).
+     *
+     * @param i the 0-based landmark index
+     * @return the lower confidence limit at landmark {@code i} (NaN where R gives NA)
+     */
     public double lower(int i) {
         return lower[i];
     }
 
-    /** Copy of the lower limits. */
+    /** {@return copy of the lower limits} */
     public double[] lower() {
         return lower.clone();
     }
 
-    /** Upper confidence limit at landmark {@code i} (NaN where R gives NA). */
+    /**
+     * Upper confidence limit at landmark {@code i} (NaN where R gives NA).
+     *
+     * @param i the 0-based landmark index
+     * @return the upper confidence limit at landmark {@code i} (NaN where R gives NA)
+     */
     public double upper(int i) {
         return upper[i];
     }
 
-    /** Copy of the upper limits. */
+    /** {@return copy of the upper limits} */
     public double[] upper() {
         return upper.clone();
     }
 
-    /** Number at risk at landmark {@code i} (weighted with case weights). */
+    /**
+     * Number at risk at landmark {@code i} (weighted with case weights).
+     *
+     * @param i the 0-based landmark index
+     * @return the number at risk at landmark {@code i} (weighted with case weights)
+     */
     public double numberAtRisk(int i) {
         return atRisk[i];
     }
 
-    /** Copy of the numbers at risk. */
+    /** {@return copy of the numbers at risk} */
     public double[] numberAtRisk() {
         return atRisk.clone();
     }
 
-    /** Events since the previous landmark, at landmark {@code i}. */
+    /**
+     * Events since the previous landmark, at landmark {@code i}.
+     *
+     * @param i the 0-based landmark index
+     * @return events since the previous landmark, at landmark {@code i}
+     */
     public double numberOfEvents(int i) {
         return events[i];
     }
 
-    /** Copy of the events between landmarks. */
+    /** {@return copy of the events between landmarks} */
     public double[] numberOfEvents() {
         return events.clone();
     }
 
-    /** Censorings since the previous landmark, at landmark {@code i}. */
+    /**
+     * Censorings since the previous landmark, at landmark {@code i}.
+     *
+     * @param i the 0-based landmark index
+     * @return censorings since the previous landmark, at landmark {@code i}
+     */
     public double numberCensored(int i) {
         return censored[i];
     }
 
-    /** Copy of the censorings between landmarks. */
+    /** {@return copy of the censorings between landmarks} */
     public double[] numberCensored() {
         return censored.clone();
     }
 
-    /** Nelson-Aalen cumulative hazard at landmark {@code i}. */
+    /**
+     * Nelson-Aalen cumulative hazard at landmark {@code i}.
+     *
+     * @param i the 0-based landmark index
+     * @return Nelson-Aalen cumulative hazard at landmark {@code i}
+     */
     public double cumulativeHazard(int i) {
         return cumulativeHazard[i];
     }
 
-    /** Copy of the cumulative hazards. */
+    /** {@return copy of the cumulative hazards} */
     public double[] cumulativeHazard() {
         return cumulativeHazard.clone();
     }
@@ -153,6 +200,6 @@ public final class LandmarkSummary {
         String[] header = {"time", "n.risk", "n.event", "n.censor", "survival", "std.err", "lower", "upper",
             "cumhaz"};
         double[][] cols = {time, atRisk, events, censored, survival, standardError, lower, upper, cumulativeHazard};
-        return curveName + "\n" + Format.table(header, names, cols, 4);
+        return curveName + "\n" + RFormat.table(header, names, cols, 4, RFormat.NotANumber.NA);
     }
 }

@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.internal.RFormat;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -27,22 +28,22 @@ public final class Quantile {
         this.upper = upper;
     }
 
-    /** R's probability p: the event probability 1 - S at the quantile (0.5 = median). */
+    /** {@return R's probability p: the event probability 1 - S at the quantile (0.5 = median)} */
     public double probability() {
         return probability;
     }
 
-    /** The quantile time, absent when the curve never reaches 1 - S = p. */
+    /** {@return the quantile time, absent when the curve never reaches 1 - S = p} */
     public OptionalDouble time() {
         return optional(time);
     }
 
-    /** Lower confidence limit (read off the lower confidence curve), absent when not reached. */
+    /** {@return lower confidence limit (read off the lower confidence curve), absent when not reached} */
     public OptionalDouble lower() {
         return optional(lower);
     }
 
-    /** Upper confidence limit (read off the upper confidence curve), absent when not reached. */
+    /** {@return upper confidence limit (read off the upper confidence curve), absent when not reached} */
     public OptionalDouble upper() {
         return optional(upper);
     }
@@ -53,7 +54,7 @@ public final class Quantile {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Quantile[p=%s, time=%s, lower=%s, upper=%s]", Format.number(probability),
-                Format.number(time), Format.number(lower), Format.number(upper));
+        return String.format(Locale.ROOT, "Quantile[p=%s, time=%s, lower=%s, upper=%s]", RFormat.signif(probability, 7),
+                RFormat.signif(time, 7), RFormat.signif(lower, 7), RFormat.signif(upper, 7));
     }
 }

@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.internal.RFormat;
 import java.util.Locale;
 
 /**
@@ -26,24 +27,24 @@ public final class RestrictedMean {
         this.standardError = standardError;
     }
 
-    /** The horizon tau. */
+    /** {@return the horizon tau} */
     public double tau() {
         return tau;
     }
 
-    /** Restricted mean survival time: the area under S(t) from 0 to tau. */
+    /** {@return restricted mean survival time: the area under S(t) from 0 to tau} */
     public double estimate() {
         return estimate;
     }
 
-    /** Its standard error (R's {@code se(rmean)}). */
+    /** {@return its standard error (R's {@code se(rmean)})} */
     public double standardError() {
         return standardError;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "RestrictedMean[tau=%s, rmean=%s, se=%s]", Format.number(tau),
-                Format.number(estimate), Format.number(standardError));
+        return String.format(Locale.ROOT, "RestrictedMean[tau=%s, rmean=%s, se=%s]", RFormat.signif(tau, 7),
+                RFormat.signif(estimate, 7), RFormat.signif(standardError, 7));
     }
 }

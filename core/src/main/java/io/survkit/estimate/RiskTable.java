@@ -1,5 +1,6 @@
 package io.survkit.estimate;
 
+import io.survkit.internal.RFormat;
 import java.util.List;
 
 /**
@@ -23,22 +24,37 @@ public final class RiskTable {
         this.atRisk = atRisk;
     }
 
-    /** Names of the curves (rows). */
+    /**
+     * Names of the curves (rows).
+     *
+     * @return the list
+     */
     public List<String> curveNames() {
         return curveNames;
     }
 
-    /** Copy of the times (columns), ascending. */
+    /** {@return copy of the times (columns), ascending} */
     public double[] times() {
         return times.clone();
     }
 
-    /** Number at risk in curve {@code curve} at time {@code times()[j]}. */
+    /**
+     * Number at risk in curve {@code curve} at time {@code times()[j]}.
+     *
+     * @param curve the 0-based curve index
+     * @param j the 0-based column index
+     * @return the number at risk in curve {@code curve} at time {@code times()[j]}
+     */
     public double numberAtRisk(int curve, int j) {
         return atRisk[curve][j];
     }
 
-    /** Copy of one curve's row. */
+    /**
+     * Copy of one curve's row.
+     *
+     * @param curve the curve
+     * @return copy of one curve's row
+     */
     public double[] row(int curve) {
         return atRisk[curve].clone();
     }
@@ -48,11 +64,11 @@ public final class RiskTable {
         String[] header = new String[times.length];
         double[][] cols = new double[times.length][curveNames.size()];
         for (int j = 0; j < times.length; j++) {
-            header[j] = Format.number(times[j]);
+            header[j] = RFormat.signif(times[j], 7);
             for (int c = 0; c < curveNames.size(); c++) {
                 cols[j][c] = atRisk[c][j];
             }
         }
-        return "Number at risk\n" + Format.table(header, curveNames.toArray(new String[0]), cols, 7);
+        return "Number at risk\n" + RFormat.table(header, curveNames.toArray(new String[0]), cols, 7, RFormat.NotANumber.NA);
     }
 }

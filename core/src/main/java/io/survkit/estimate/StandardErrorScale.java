@@ -21,7 +21,7 @@ public enum StandardErrorScale {
         this.rName = rName;
     }
 
-    /** The oracle's name of the scale: {@code "log"} or {@code "surv"}. */
+    /** {@return the oracle's name of the scale: {@code "log"} or {@code "surv"}} */
     public String rName() {
         return rName;
     }

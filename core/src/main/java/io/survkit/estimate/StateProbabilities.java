@@ -40,67 +40,95 @@ public final class StateProbabilities {
         this.rows = rows;
     }
 
-    /** R's strata name ({@code "group=A"}), or {@code "all"} without a group. */
+    /** {@return R's strata name ({@code "group=A"}), or {@code "all"} without a group} */
     public String name() {
         return name;
     }
 
-    /** The states: {@code "(s0)"} then the cause labels. */
+    /** {@return the states: {@code "(s0)"} then the cause labels} */
     public List<String> states() {
         return states;
     }
 
-    /** Number of states. */
+    /** {@return number of states} */
     public int stateCount() {
         return states.size();
     }
 
-    /** Number of distinct times. */
+    /** {@return number of distinct times} */
     public int size() {
         return time.length;
     }
 
-    /** Rows (subjects) of the curve (R {@code n}). */
+    /** {@return rows (subjects) of the curve (R {@code n})} */
     public int rowCount() {
         return rows;
     }
 
-    /** Time {@code i}. */
+    /**
+     * Time {@code i}.
+     *
+     * @param i the 0-based time index
+     * @return the time {@code i}
+     */
     public double time(int i) {
         return time[i];
     }
 
-    /** Copy of the distinct times (R {@code fit$time}). */
+    /** {@return copy of the distinct times (R {@code fit$time})} */
     public double[] times() {
         return time.clone();
     }
 
-    /** Probability of state {@code s} at time {@code i} (R {@code fit$pstate[i, s]}). */
+    /**
+     * Probability of state {@code s} at time {@code i} (R {@code fit$pstate[i, s]}).
+     *
+     * @param i the 0-based time index
+     * @param s the 0-based state index
+     * @return probability of state {@code s} at time {@code i} (R {@code fit$pstate[i, s]})
+     */
     public double probability(int i, int s) {
         return pstate[i * states.size() + checkState(s)];
     }
 
-    /** Standard error of {@link #probability(int, int)} (R {@code fit$std.err[i, s]}). */
+    /**
+     * Standard error of {@link #probability(int, int)} (R {@code fit$std.err[i, s]}).
+     *
+     * @param i the 0-based index
+     * @param s the 0-based index
+     * @return the standard error of {@link #probability(int, int)} (R {@code fit$std.err[i, s]})
+     */
     public double standardError(int i, int s) {
         return stdErr[i * states.size() + checkState(s)];
     }
 
-    /** Copy of the probabilities, one row per time, one column per state (R {@code fit$pstate}). */
+    /** {@return copy of the probabilities, one row per time, one column per state (R {@code fit$pstate})} */
     public double[][] probabilities() {
         return matrix(pstate);
     }
 
-    /** Copy of the standard errors, same shape (R {@code fit$std.err}). */
+    /** {@return copy of the standard errors, same shape (R {@code fit$std.err})} */
     public double[][] standardErrors() {
         return matrix(stdErr);
     }
 
-    /** Subjects at risk (in {@code (s0)}) just before time {@code i} (R {@code n.risk[, 1]}). */
+    /**
+     * Subjects at risk (in {@code (s0)}) just before time {@code i} (R {@code n.risk[, 1]}).
+     *
+     * @param i the 0-based time index
+     * @return subjects at risk (in {@code (s0)}) just before time {@code i} (R {@code n.risk[, 1]})
+     */
     public int numberAtRisk(int i) {
         return atRisk[i];
     }
 
-    /** Events of cause {@code k} (1-based, as the state index) at time {@code i}. */
+    /**
+     * Events of cause {@code k} (1-based, as the state index) at time {@code i}.
+     *
+     * @param i the 0-based time index
+     * @param k the 0-based cause index
+     * @return events of cause {@code k} (1-based, as the state index) at time {@code i}
+     */
     public int events(int i, int k) {
         if (k < 1 || k >= states.size()) {
             throw Check.fail("cause index %d is outside 1..%d", k, states.size() - 1);
@@ -108,12 +136,22 @@ public final class StateProbabilities {
         return events[i * (states.size() - 1) + k - 1];
     }
 
-    /** Censorings at time {@code i}. */
+    /**
+     * Censorings at time {@code i}.
+     *
+     * @param i the 0-based time index
+     * @return censorings at time {@code i}
+     */
     public int censored(int i) {
         return censored[i];
     }
 
-    /** Total events of cause {@code k} (1-based). */
+    /**
+     * Total events of cause {@code k} (1-based).
+     *
+     * @param k the 0-based cause index
+     * @return total events of cause {@code k} (1-based)
+     */
     public int eventCount(int k) {
         int n = 0;
         for (int i = 0; i < time.length; i++) {
@@ -122,13 +160,25 @@ public final class StateProbabilities {
         return n;
     }
 
-    /** Probability of state {@code s} at time t (step function; state 0 has probability 1 before the first time). */
+    /**
+     * Probability of state {@code s} at time t (step function; state 0 has probability 1 before the first time).
+     *
+     * @param t the time
+     * @param s the 0-based state index
+     * @return probability of state {@code s} at time t (step function; state 0 has probability 1 before the first time)
+     */
     public double probabilityAt(double t, int s) {
         int i = index(t);
         return i < 0 ? (s == 0 ? 1.0 : 0.0) : probability(i, s);
     }
 
-    /** Standard error of state {@code s} at time t (0 before the first time). */
+    /**
+     * Standard error of state {@code s} at time t (0 before the first time).
+     *
+     * @param t the time
+     * @param s the 0-based state index
+     * @return the standard error of state {@code s} at time t (0 before the first time)
+     */
     public double standardErrorAt(double t, int s) {
         int i = index(t);
         return i < 0 ? 0.0 : standardError(i, s);
@@ -137,6 +187,10 @@ public final class StateProbabilities {
     /**
      * Restricted mean time in state {@code s} up to {@code tau}: the integral of the state's
      * probability over [0, tau] (R {@code print(fit, rmean = tau)}).
+     *
+     * @param s the 0-based state index
+     * @param tau the time horizon
+     * @return restricted mean time in state {@code s} up to {@code tau}: the integral of the state's probability over [0, tau] (R {@code print(fit, rmean = tau)})
      */
     public double restrictedMean(int s, double tau) {
         checkState(s);

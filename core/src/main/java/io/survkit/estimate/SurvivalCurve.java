@@ -1,6 +1,7 @@
 package io.survkit.estimate;
 
 import io.survkit.internal.Check;
+import io.survkit.internal.RFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -79,22 +80,24 @@ public final class SurvivalCurve {
     /**
      * The time origin from which the restricted mean is integrated and before which landmarks read
      * S = 1: R's {@code start.time} when the fit was given one, else min(0, the fit's earliest time).
+     *
+     * @return the time origin from which the restricted mean is integrated and before which landmarks read S = 1: R's {@code start.time} when the fit was given one, else min(0, the fit's earliest time)
      */
     public double origin() {
         return origin;
     }
 
-    /** R's stratum label: {@code "<group>=<level>"}, or {@code "all"} without a group. */
+    /** {@return R's stratum label: {@code "<group>=<level>"}, or {@code "all"} without a group} */
     public String name() {
         return name;
     }
 
-    /** Rows (subjects, or counting-process intervals) in the curve, unweighted (R's {@code fit$n}). */
+    /** {@return rows (subjects, or counting-process intervals) in the curve, unweighted (R's {@code fit$n})} */
     public int rowCount() {
         return rows;
     }
 
-    /** Total events (weighted sum with case weights; R's table column {@code events}). */
+    /** {@return total events (weighted sum with case weights; R's table column {@code events})} */
     public double events() {
         double s = 0;
         for (int i = 0; i < time.length; i++) {
@@ -103,27 +106,37 @@ public final class SurvivalCurve {
         return s;
     }
 
-    /** Number of distinct times in the curve. */
+    /** {@return number of distinct times in the curve} */
     public int size() {
         return time.length;
     }
 
-    /** Distinct time {@code i} (ascending). */
+    /**
+     * Distinct time {@code i} (ascending).
+     *
+     * @param i the 0-based time index
+     * @return distinct time {@code i} (ascending)
+     */
     public double time(int i) {
         return time[i];
     }
 
-    /** Copy of the distinct times (R's {@code fit$time}). */
+    /** {@return copy of the distinct times (R's {@code fit$time})} */
     public double[] times() {
         return time.clone();
     }
 
-    /** Number at risk at time {@code i} (R's {@code n.risk}). */
+    /**
+     * Number at risk at time {@code i} (R's {@code n.risk}).
+     *
+     * @param i the 0-based time index
+     * @return the number at risk at time {@code i} (R's {@code n.risk})
+     */
     public double numberAtRisk(int i) {
         return counts.atRisk(i);
     }
 
-    /** Copy of the numbers at risk. */
+    /** {@return copy of the numbers at risk} */
     public double[] numberAtRisk() {
         double[] r = new double[time.length];
         for (int i = 0; i < r.length; i++) {
@@ -132,12 +145,17 @@ public final class SurvivalCurve {
         return r;
     }
 
-    /** Events at time {@code i} (R's {@code n.event}). */
+    /**
+     * Events at time {@code i} (R's {@code n.event}).
+     *
+     * @param i the 0-based time index
+     * @return events at time {@code i} (R's {@code n.event})
+     */
     public double numberOfEvents(int i) {
         return counts.events(i);
     }
 
-    /** Copy of the events per time. */
+    /** {@return copy of the events per time} */
     public double[] numberOfEvents() {
         double[] r = new double[time.length];
         for (int i = 0; i < r.length; i++) {
@@ -146,12 +164,17 @@ public final class SurvivalCurve {
         return r;
     }
 
-    /** Censorings at time {@code i} (R's {@code n.censor}). */
+    /**
+     * Censorings at time {@code i} (R's {@code n.censor}).
+     *
+     * @param i the 0-based time index
+     * @return censorings at time {@code i} (R's {@code n.censor})
+     */
     public double numberCensored(int i) {
         return counts.censored(i);
     }
 
-    /** Copy of the censorings per time. */
+    /** {@return copy of the censorings per time} */
     public double[] numberCensored() {
         double[] r = new double[time.length];
         for (int i = 0; i < r.length; i++) {
@@ -160,12 +183,17 @@ public final class SurvivalCurve {
         return r;
     }
 
-    /** Kaplan-Meier S at time {@code i} (right-continuous). */
+    /**
+     * Kaplan-Meier S at time {@code i} (right-continuous).
+     *
+     * @param i the 0-based time index
+     * @return Kaplan-Meier S at time {@code i} (right-continuous)
+     */
     public double survival(int i) {
         return survival[i];
     }
 
-    /** Copy of S (R's {@code fit$surv}). */
+    /** {@return copy of S (R's {@code fit$surv})} */
     public double[] survival() {
         return survival.clone();
     }
@@ -173,27 +201,35 @@ public final class SurvivalCurve {
     /**
      * Standard error at time {@code i} (R's {@code fit$std.err}) on {@link #standardErrorScale()}:
      * Greenwood's of -log S (infinite once S = 0), or the jackknife's of S.
+     *
+     * @param i the 0-based time index
+     * @return the standard error at time {@code i} (R's {@code fit$std.err}) on {@link #standardErrorScale()}: Greenwood's of -log S (infinite once S = 0), or the jackknife's of S
      */
     public double standardError(int i) {
         return standardError[i];
     }
 
-    /** Copy of the standard errors. */
+    /** {@return copy of the standard errors} */
     public double[] standardError() {
         return standardError.clone();
     }
 
-    /** Scale of {@link #standardError(int)}. */
+    /** {@return scale of {@link #standardError(int)}} */
     public StandardErrorScale standardErrorScale() {
         return scale;
     }
 
-    /** Lower confidence limit of S at time {@code i} (NaN where R gives NA/NaN). */
+    /**
+     * Lower confidence limit of S at time {@code i} (NaN where R gives NA/NaN).
+     *
+     * @param i the 0-based time index
+     * @return the lower confidence limit of S at time {@code i} (NaN where R gives NA/NaN)
+     */
     public double lower(int i) {
         return type.limit(survival[i], standardError[i], scale == StandardErrorScale.LOG, z, false);
     }
 
-    /** Copy of the lower limits (R's {@code fit$lower}). */
+    /** {@return copy of the lower limits (R's {@code fit$lower})} */
     public double[] lower() {
         double[] r = new double[time.length];
         for (int i = 0; i < r.length; i++) {
@@ -202,12 +238,17 @@ public final class SurvivalCurve {
         return r;
     }
 
-    /** Upper confidence limit of S at time {@code i} (NaN where R gives NA/NaN). */
+    /**
+     * Upper confidence limit of S at time {@code i} (NaN where R gives NA/NaN).
+     *
+     * @param i the 0-based time index
+     * @return the upper confidence limit of S at time {@code i} (NaN where R gives NA/NaN)
+     */
     public double upper(int i) {
         return type.limit(survival[i], standardError[i], scale == StandardErrorScale.LOG, z, true);
     }
 
-    /** Copy of the upper limits (R's {@code fit$upper}). */
+    /** {@return copy of the upper limits (R's {@code fit$upper})} */
     public double[] upper() {
         double[] r = new double[time.length];
         for (int i = 0; i < r.length; i++) {
@@ -216,37 +257,47 @@ public final class SurvivalCurve {
         return r;
     }
 
-    /** Nelson-Aalen cumulative hazard at time {@code i}. */
+    /**
+     * Nelson-Aalen cumulative hazard at time {@code i}.
+     *
+     * @param i the 0-based time index
+     * @return Nelson-Aalen cumulative hazard at time {@code i}
+     */
     public double cumulativeHazard(int i) {
         return cumulativeHazard[i];
     }
 
-    /** Copy of the cumulative hazards (R's {@code fit$cumhaz}). */
+    /** {@return copy of the cumulative hazards (R's {@code fit$cumhaz})} */
     public double[] cumulativeHazard() {
         return cumulativeHazard.clone();
     }
 
-    /** Standard error of the cumulative hazard at time {@code i} (R's {@code std.chaz}). */
+    /**
+     * Standard error of the cumulative hazard at time {@code i} (R's {@code std.chaz}).
+     *
+     * @param i the 0-based time index
+     * @return the standard error of the cumulative hazard at time {@code i} (R's {@code std.chaz})
+     */
     public double cumulativeHazardStandardError(int i) {
         return cumulativeHazardError[i];
     }
 
-    /** Copy of the standard errors of the cumulative hazard. */
+    /** {@return copy of the standard errors of the cumulative hazard} */
     public double[] cumulativeHazardStandardError() {
         return cumulativeHazardError.clone();
     }
 
-    /** Confidence interval type of {@link #lower(int)} and {@link #upper(int)}. */
+    /** {@return confidence interval type of {@link #lower(int)} and {@link #upper(int)}} */
     public ConfidenceIntervalType confidenceIntervalType() {
         return type;
     }
 
-    /** Confidence level of the limits. */
+    /** {@return confidence level of the limits} */
     public double confidenceLevel() {
         return level;
     }
 
-    /** Largest number at risk (R's table column {@code n.max}). */
+    /** {@return largest number at risk (R's table column {@code n.max})} */
     public double maximumAtRisk() {
         double m = 0;
         for (int i = 0; i < time.length; i++) {
@@ -255,7 +306,7 @@ public final class SurvivalCurve {
         return m;
     }
 
-    /** Number at risk at the first time (R's table column {@code n.start}). */
+    /** {@return number at risk at the first time (R's table column {@code n.start})} */
     public double initialAtRisk() {
         return counts.atRisk(0);
     }
@@ -290,21 +341,36 @@ public final class SurvivalCurve {
         return lo;
     }
 
-    /** S(t): the value at the last curve time &lt;= t, 1 before the first time. */
+    /**
+     * S(t): the value at the last curve time &lt;= t, 1 before the first time.
+     *
+     * @param t the time
+     * @return S(t): the value at the last curve time &lt;= t, 1 before the first time
+     */
     public double survivalAt(double t) {
         checkTime("t", t);
         int k = countAtOrBefore(t);
         return k == 0 ? 1 : survival[k - 1];
     }
 
-    /** H(t): the Nelson-Aalen cumulative hazard at the last curve time &lt;= t, 0 before the first. */
+    /**
+     * H(t): the Nelson-Aalen cumulative hazard at the last curve time &lt;= t, 0 before the first.
+     *
+     * @param t the time
+     * @return H(t): the Nelson-Aalen cumulative hazard at the last curve time &lt;= t, 0 before the first
+     */
     public double cumulativeHazardAt(double t) {
         checkTime("t", t);
         int k = countAtOrBefore(t);
         return k == 0 ? 0 : cumulativeHazard[k - 1];
     }
 
-    /** Number at risk at time t: at the first curve time >= t, 0 after the last time. */
+    /**
+     * Number at risk at time t: at the first curve time >= t, 0 after the last time.
+     *
+     * @param t the time
+     * @return the number at risk at time t: at the first curve time >= t, 0 after the last time
+     */
     public double numberAtRiskAt(double t) {
         checkTime("t", t);
         int k = countBefore(t);
@@ -322,17 +388,19 @@ public final class SurvivalCurve {
      * {@code median}): the first time at which S &lt; 0.5 + 1.49e-8; if S equals 0.5 there (within that
      * tolerance) and later drops below, the mean of that time and the time of the drop. Absent when
      * not reached.
+     *
+     * @return median survival time (R's {@code print(fit)} / {@code summary(fit)$table} column {@code median}): the first time at which S &lt; 0.5 + 1.49e-8; if S equals 0.5 there (within that tolerance) and later drops below, the mean of that time and the time of the drop
      */
     public OptionalDouble median() {
         return Quantile.optional(CurveReading.median(time, survival));
     }
 
-    /** Lower confidence limit of the median: the median rule applied to the lower curve. */
+    /** {@return lower confidence limit of the median: the median rule applied to the lower curve} */
     public OptionalDouble medianLower() {
         return Quantile.optional(CurveReading.median(time, lower()));
     }
 
-    /** Upper confidence limit of the median: the median rule applied to the upper curve. */
+    /** {@return upper confidence limit of the median: the median rule applied to the upper curve} */
     public OptionalDouble medianUpper() {
         return Quantile.optional(CurveReading.median(time, upper()));
     }
@@ -345,6 +413,7 @@ public final class SurvivalCurve {
      * on a final flat stretch at exactly 0.5 (R's two functions differ there).
      *
      * @param p probability in [0, 1]
+     * @return the p-quantile as R's {@code quantile(fit, probs = p, conf.int = TRUE)}: the first time with 1 - S >= p (tolerance 1.49e-8); where 1 - S equals p on a flat stretch, the midpoint of the stretch (its start, and the next drop or the curve's last time)
      */
     public Quantile quantile(double p) {
         if (!(p >= 0 && p <= 1)) {
@@ -377,7 +446,7 @@ public final class SurvivalCurve {
         }
     }
 
-    /** The 25 %, 50 % and 75 % quantiles (R's {@code quantile(fit)} default). */
+    /** {@return the 25 %, 50 % and 75 % quantiles (R's {@code quantile(fit)} default)} */
     public List<Quantile> quantiles() {
         Quantile[] q = new Quantile[DEFAULT_PROBABILITIES.length];
         for (int i = 0; i < q.length; i++) {
@@ -398,6 +467,7 @@ public final class SurvivalCurve {
      *
      * @param tau horizon, finite and at least the curve's first time (R stops with {@code "Truncation
      *     point for the mean is < smallest survival"} when {@code rmean < min(fit$time)})
+     * @return restricted mean survival time up to {@code tau} and its standard error, as R's {@code summary(fit, rmean = tau)$table} (see {@link RestrictedMean})
      */
     public RestrictedMean restrictedMean(double tau) {
         checkHorizon(tau, time[0]);
@@ -412,8 +482,8 @@ public final class SurvivalCurve {
         Check.nonNegativeFinite("restricted mean horizon tau", tau);
         if (tau < smallestTime) {
             throw Check.fail("restricted mean horizon tau = %s is before the first time %s; expected tau >= %s "
-                    + "(R: \"Truncation point for the mean is < smallest survival\")", Format.number(tau),
-                    Format.number(smallestTime), Format.number(smallestTime));
+                    + "(R: \"Truncation point for the mean is < smallest survival\")", RFormat.signif(tau, 7),
+                    RFormat.signif(smallestTime, 7), RFormat.signif(smallestTime, 7));
         }
     }
 
@@ -480,6 +550,7 @@ public final class SurvivalCurve {
      * {@link LandmarkSummary}). Landmarks are sorted ascending.
      *
      * @param times landmark times (not NaN)
+     * @return the curve at landmark times, as R's {@code summary(fit, times = times, extend = TRUE)} (see {@link LandmarkSummary})
      */
     public LandmarkSummary at(double... times) {
         Check.notNull("landmark times", times);
@@ -541,6 +612,6 @@ public final class SurvivalCurve {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "SurvivalCurve[%s: n=%d, events=%s, times=%d, median=%s]", name, rows,
-                Format.number(events()), time.length, Format.number(CurveReading.median(time, survival)));
+                RFormat.signif(events(), 7), time.length, RFormat.signif(CurveReading.median(time, survival), 7));
     }
 }

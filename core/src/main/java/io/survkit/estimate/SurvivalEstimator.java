@@ -25,7 +25,7 @@ public enum SurvivalEstimator {
         this.rCode = rCode;
     }
 
-    /** R's {@code stype} code (1 or 2). */
+    /** {@return R's {@code stype} code (1 or 2)} */
     public int rCode() {
         return rCode;
     }

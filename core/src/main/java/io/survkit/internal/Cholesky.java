@@ -161,11 +161,16 @@ public final class Cholesky {
     /**
      * The quadratic form {@code b' V^-1 b} through a tolerant decomposition of {@code V} (R
      * {@code coxph.wtest}); redundant directions contribute 0. {@code v} is not modified.
-     * Returns {statistic, degrees of freedom (the rank)}.
+     *
+     * @param v the n x n matrix, row-major
+     * @param n its order
+     * @param b the vector
+     * @param toler the pivot tolerance ({@link Tolerances#COX_CHOLESKY} for R's coxph)
+     * @return the statistic and the rank kept
      */
-    public static double[] quadraticForm(double[] v, int n, double[] b, double toler) {
+    public static QuadraticForm quadraticForm(double[] v, int n, double[] b, double toler) {
         if (n == 1) {
-            return new double[] {b[0] * b[0] / v[0], 1};
+            return new QuadraticForm(b[0] * b[0] / v[0], 1);
         }
         double[] m = v.clone();
         decompose(m, n, toler);
@@ -181,6 +186,6 @@ public final class Cholesky {
         for (int j = 0; j < n; j++) {
             sum += b[j] * s[j];
         }
-        return new double[] {sum, df};
+        return new QuadraticForm(sum, df);
     }
 }

@@ -114,9 +114,16 @@ public final class Escape {
     }
 
     /**
-     * Text for a terminal or a plain-text table: control characters (C0, DEL, C1), which could move
-     * the cursor, recolour the screen or split a row, and the bidirectional overrides that reorder
-     * what is shown, are written as visible escapes ({@code \n}, {@code \x1b}, {@code \u202e}).
+     * A label as R's {@code print} writes a string without quotes (R's {@code encodeString}, as in
+     * the row names of {@code print(survdiff)} or a data frame): a backslash is doubled; {@code \a
+     * \b \f \n \r \t \v} are written as those escapes; the other C0 controls and DEL in octal
+     * ({@code \033}, {@code \001}, {@code \177}); the C1 controls as <code>&#92;u0085</code>. So a label
+     * stays on one line and cannot move the cursor or recolour the screen. One deliberate difference
+     * from R: the bidirectional overrides (U+202A to U+202E, U+2066 to U+2069), which R prints as
+     * they are and which reorder what a terminal shows, are written as <code>&#92;u202e</code>.
+     *
+     * @param s the text (null prints as empty)
+     * @return the escaped text
      */
     public static String terminal(String s) {
         if (s == null) {
@@ -125,14 +132,7 @@ public final class Escape {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String e = switch (c) {
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                case '\t' -> "\\t";
-                default -> c < 0x20 || c >= 0x7f && c <= 0x9f ? String.format(java.util.Locale.ROOT, "\\x%02x", (int) c)
-                        : c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069'
-                                ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
-            };
+            String e = rEscape(c);
             if (e != null && b == null) {
                 b = new StringBuilder(s.length() + 8).append(s, 0, i);
             }
@@ -145,6 +145,23 @@ public final class Escape {
             }
         }
         return b == null ? s : b.toString();
+    }
+
+    /** R's escape of one character in {@code encodeString}, or null when it prints as it is. */
+    private static String rEscape(char c) {
+        return switch (c) {
+            case '\\' -> "\\\\";
+            case '\u0007' -> "\\a";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '\u000b' -> "\\v";
+            default -> c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\%03o", (int) c)
+                    : c > 0x7f && c <= 0x9f || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069'
+                            ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
+        };
     }
 
     private static boolean isNumber(String s) {

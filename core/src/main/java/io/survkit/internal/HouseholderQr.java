@@ -84,7 +84,7 @@ public final class HouseholderQr {
                 if (qraux[j] != 0) {
                     double r = Math.abs(xj[l]) / qraux[j];
                     double tt = Math.max(1.0 - r * r, 0.0);
-                    if (Math.abs(tt) < 1e-6) {
+                    if (Math.abs(tt) < Tolerances.QR_NORM_DOWNDATE) {
                         qraux[j] = norm(xj, l + 1, n);
                         work1[j] = qraux[j];
                     } else {

@@ -2,6 +2,7 @@ package io.survkit.parametric;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Tolerances;
 
 /**
  * R {@code survreg.fit} without penalised terms: starting values, the intercept-only fit (the null
@@ -192,7 +193,7 @@ final class AftFitter {
         if (p == 1) {
             rhs[0] /= a[0];
         } else {
-            Cholesky.decompose(a, p, AftNewtonRaphson.TOLER_CHOL);
+            Cholesky.decompose(a, p, Tolerances.SURVREG_CHOLESKY);
             Cholesky.solve(a, p, rhs);
         }
         double[] init = new double[p + logScales.length];

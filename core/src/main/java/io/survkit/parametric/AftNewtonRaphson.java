@@ -1,6 +1,7 @@
 package io.survkit.parametric;
 
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Tolerances;
 
 /**
  * R's Newton-Raphson for {@code survreg} ({@code survreg6.c}), step for step so that the
@@ -12,8 +13,6 @@ import io.survkit.internal.Cholesky;
  * The variance is the inverse information at the returned estimate.
  */
 final class AftNewtonRaphson {
-    /** R {@code survreg.control()$toler.chol}. */
-    static final double TOLER_CHOL = 1e-10;
 
     /** The outcome: estimate, inverse information (row-major), log-likelihood, iterations. */
     record Fit(double[] beta, double[] variance, double logLikelihood, int iterations, boolean converged) {
@@ -93,11 +92,11 @@ final class AftNewtonRaphson {
     private static void step(AftKernel k, double[] at, double[] u, double[] imat) {
         int np = k.nparam;
         double[] m = imat.clone();
-        if (Cholesky.decomposeLower(m, np, TOLER_CHOL) < 0) {
+        if (Cholesky.decomposeLower(m, np, Tolerances.SURVREG_CHOLESKY) < 0) {
             double[] jj = new double[np * np];
             double[] u2 = new double[np];
             k.evaluate(at, u2, new double[np * np], jj);
-            Cholesky.decomposeLower(jj, np, TOLER_CHOL);
+            Cholesky.decomposeLower(jj, np, Tolerances.SURVREG_CHOLESKY);
             Cholesky.solve(jj, np, u);
         } else {
             Cholesky.solve(m, np, u);
@@ -106,7 +105,7 @@ final class AftNewtonRaphson {
 
     private static double[] inverse(double[] imat, int np) {
         double[] m = imat.clone();
-        Cholesky.decomposeLower(m, np, TOLER_CHOL);
+        Cholesky.decomposeLower(m, np, Tolerances.SURVREG_CHOLESKY);
         Cholesky.invert(m, np);
         return m;
     }

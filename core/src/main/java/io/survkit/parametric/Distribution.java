@@ -41,22 +41,22 @@ public enum Distribution {
         this.fixedScale = fixedScale;
     }
 
-    /** R's name of the distribution as {@code print(summary(fit))} shows it, e.g. {@code "Log Normal"}. */
+    /** {@return R's name of the distribution as {@code print(summary(fit))} shows it, e.g} {@code "Log Normal"}. */
     public String displayName() {
         return rName;
     }
 
-    /** The name R's {@code survreg(dist = )} and the CLI's {@code --dist} use, e.g. {@code "loglogistic"}. */
+    /** {@return the name R's {@code survreg(dist = )} and the CLI's {@code --dist} use, e.g} {@code "loglogistic"}. */
     public String optionName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** True when the model is for log T (time ratios exp(b) apply). */
+    /** {@return true when the model is for log T (time ratios exp(b) apply)} */
     public boolean isLogTime() {
         return logTime;
     }
 
-    /** True when sigma is fixed (the exponential) rather than estimated. */
+    /** {@return true when sigma is fixed (the exponential) rather than estimated} */
     public boolean hasFixedScale() {
         return fixedScale > 0;
     }
@@ -69,7 +69,12 @@ public enum Distribution {
         return fixedScale;
     }
 
-    /** The distribution named {@code name} (R's {@code dist} name, case-insensitive). */
+    /**
+     * The distribution named {@code name} (R's {@code dist} name, case-insensitive).
+     *
+     * @param name the name
+     * @return the distribution named {@code name} (R's {@code dist} name, case-insensitive)
+     */
     public static Distribution of(String name) {
         Check.notNull("distribution name", name);
         for (Distribution d : values()) {

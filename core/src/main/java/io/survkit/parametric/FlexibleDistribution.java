@@ -27,6 +27,7 @@ import org.apache.commons.math3.special.Gamma;
  * }</pre>
  */
 public enum FlexibleDistribution {
+    /** Gompertz, proportional hazards: h(t) = e^eta e^(a t) (flexsurv {@code gompertz}); ancillary: shape a. */
     GOMPERTZ(1, "shape") {
         @Override
         double logLikelihood(double eta, double[] anc, double t, double t0, boolean event) {
@@ -63,6 +64,7 @@ public enum FlexibleDistribution {
             return Math.exp(eta + anc[0] * t);
         }
     },
+    /** Weibull, proportional-hazards parameterisation (flexsurv {@code weibullPH}); ancillary: log shape. */
     WEIBULL_PH(1, "log(shape)") {
         @Override
         double logLikelihood(double eta, double[] anc, double t, double t0, boolean event) {
@@ -107,6 +109,7 @@ public enum FlexibleDistribution {
             return Math.exp(eta) * g * Math.pow(t, g - 1);
         }
     },
+    /** Prentice's generalized gamma (flexsurv {@code gengamma}); ancillary: log sigma and Q. */
     GENERALIZED_GAMMA(2, "log(sigma)", "Q") {
         @Override
         double logLikelihood(double eta, double[] anc, double t, double t0, boolean event) {
@@ -138,7 +141,7 @@ public enum FlexibleDistribution {
     final int ancillaryCount;
     final String[] ancillaryNames;
 
-    /** The CLI's {@code --dist} name: {@code gompertz}, {@code gengamma}, {@code weibull-ph}. */
+    /** {@return the CLI's {@code --dist} name: {@code gompertz}, {@code gengamma}, {@code weibull-ph}} */
     public String optionName() {
         return this == GOMPERTZ ? "gompertz" : this == WEIBULL_PH ? "weibull-ph" : "gengamma";
     }

@@ -2,6 +2,7 @@ package io.survkit.parametric;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Tolerances;
 
 /**
  * Newton-Raphson for the {@link FlexibleDistribution} models: one pass over the rows per iteration
@@ -64,7 +65,7 @@ final class FlexibleFitter {
             }
         }
         double[] v = info.clone();
-        Cholesky.decomposeLower(v, np, AftNewtonRaphson.TOLER_CHOL);
+        Cholesky.decomposeLower(v, np, Tolerances.SURVREG_CHOLESKY);
         Cholesky.invert(v, np);
         return new Fit(theta, v, ll, iter, converged);
     }
@@ -143,7 +144,7 @@ final class FlexibleFitter {
             for (int j = 0; j < np; j++) {
                 m[j * np + j] += ridge * Math.max(Math.abs(info[j * np + j]), 1e-8);
             }
-            int rank = Cholesky.decomposeLower(m, np, AftNewtonRaphson.TOLER_CHOL);
+            int rank = Cholesky.decomposeLower(m, np, Tolerances.SURVREG_CHOLESKY);
             if (rank == np) {
                 double[] s = u.clone();
                 Cholesky.solve(m, np, s);

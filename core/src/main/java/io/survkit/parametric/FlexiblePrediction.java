@@ -72,7 +72,12 @@ public final class FlexiblePrediction {
         return Math.sqrt(s);
     }
 
-    /** Survival S(t) with an interval from log H(t). */
+    /**
+     * Survival S(t) with an interval from log H(t).
+     *
+     * @param t the time
+     * @return survival S(t) with an interval from log H(t)
+     */
     public CurvePoint survival(double t) {
         Check.finite("time", t);
         if (t <= 0) {
@@ -85,7 +90,12 @@ public final class FlexiblePrediction {
                 Math.exp(-Math.exp(lh - q * sd)));
     }
 
-    /** Cumulative hazard H(t) with an interval from log H(t). */
+    /**
+     * Cumulative hazard H(t) with an interval from log H(t).
+     *
+     * @param t the time
+     * @return cumulative hazard H(t) with an interval from log H(t)
+     */
     public CurvePoint cumulativeHazard(double t) {
         Check.finite("time", t);
         if (t <= 0) {
@@ -97,7 +107,12 @@ public final class FlexiblePrediction {
         return new CurvePoint(t, h, h * sd, Math.exp(lh - q * sd), Math.exp(lh + q * sd));
     }
 
-    /** Hazard h(t) with an interval from log h(t). */
+    /**
+     * Hazard h(t) with an interval from log h(t).
+     *
+     * @param t the time
+     * @return hazard h(t) with an interval from log h(t)
+     */
     public CurvePoint hazard(double t) {
         Check.positiveFinite("time", t);
         double lh = logHazard(theta, t);
@@ -106,7 +121,12 @@ public final class FlexiblePrediction {
         return new CurvePoint(t, h, h * sd, Math.exp(lh - q * sd), Math.exp(lh + q * sd));
     }
 
-    /** The p-quantile: the time t with S(t) = 1 - p (bisection in log t). */
+    /**
+     * The p-quantile: the time t with S(t) = 1 - p (bisection in log t).
+     *
+     * @param p the probability
+     * @return the p-quantile: the time t with S(t) = 1 - p (bisection in log t)
+     */
     public double quantile(double p) {
         Check.openUnit("probability", p);
         double target = -Math.log1p(-p); // H(t) = target
@@ -131,6 +151,8 @@ public final class FlexiblePrediction {
     /**
      * The mean survival time {@code integral_0^inf S(t) dt} (quadrature up to 20 times the
      * 1 - 1e-13 quantile), empty when S does not reach 0 (a Gompertz with negative shape).
+     *
+     * @return the mean survival time {@code integral_0^inf S(t) dt} (quadrature up to 20 times the 1 - 1e-13 quantile), empty when S does not reach 0 (a Gompertz with negative shape)
      */
     public OptionalDouble mean() {
         double far = quantile(1 - 1e-13);
@@ -141,7 +163,12 @@ public final class FlexiblePrediction {
         return Double.isFinite(m) ? OptionalDouble.of(m) : OptionalDouble.empty();
     }
 
-    /** The restricted mean {@code integral_0^tau S(t) dt} with a delta-method interval. */
+    /**
+     * The restricted mean {@code integral_0^tau S(t) dt} with a delta-method interval.
+     *
+     * @param tau the time horizon
+     * @return the restricted mean {@code integral_0^tau S(t) dt} with a delta-method interval
+     */
     public RestrictedMeanEstimate restrictedMean(double tau) {
         Check.positiveFinite("horizon", tau);
         double v = integrate(tau);

@@ -4,6 +4,7 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Tolerances;
 
 /**
  * Parametric survival regression with flexsurv's Gompertz, generalized gamma (Prentice 1974) and
@@ -34,22 +35,41 @@ public final class FlexibleRegression {
         this.maxIterations = maxIterations;
     }
 
-    /** Gompertz, confidence level 0.95, at most 100 iterations. */
+    /**
+     * Gompertz, confidence level 0.95, at most 100 iterations.
+     *
+     * @return the shared default instance
+     */
     public static FlexibleRegression withDefaults() {
         return DEFAULTS;
     }
 
-    /** The distribution. */
+    /**
+     * The distribution.
+     *
+     * @param d the flexible distribution
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public FlexibleRegression withDistribution(FlexibleDistribution d) {
         return new FlexibleRegression(Check.notNull("distribution", d), confLevel, maxIterations);
     }
 
-    /** Confidence level of the intervals, in (0, 1). */
+    /**
+     * Confidence level of the intervals, in (0, 1).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public FlexibleRegression withConfidenceLevel(double level) {
         return new FlexibleRegression(distribution, Check.openUnit("confidence level", level), maxIterations);
     }
 
-    /** Largest number of Newton-Raphson iterations (at least 1). */
+    /**
+     * Largest number of Newton-Raphson iterations (at least 1).
+     *
+     * @param n the count
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public FlexibleRegression withMaxIterations(int n) {
         if (n < 1) {
             throw Check.fail("maximum iterations must be >= 1, got %d", n);
@@ -57,12 +77,12 @@ public final class FlexibleRegression {
         return new FlexibleRegression(distribution, confLevel, n);
     }
 
-    /** Distribution in use. */
+    /** {@return distribution in use} */
     public FlexibleDistribution distribution() {
         return distribution;
     }
 
-    /** Confidence level in use. */
+    /** {@return confidence level in use} */
     public double confidenceLevel() {
         return confLevel;
     }
@@ -110,7 +130,7 @@ public final class FlexibleRegression {
         int p = d.nvar;
         double[] init = new double[p + distribution.ancillaryCount];
         if (distribution == FlexibleDistribution.GENERALIZED_GAMMA) {
-            AftFitter.Estimate w = AftFitter.fit(d, Distribution.WEIBULL, 30, 1e-9);
+            AftFitter.Estimate w = AftFitter.fit(d, Distribution.WEIBULL, 30, Tolerances.SURVREG_CONVERGENCE);
             System.arraycopy(w.scaledBeta(), 0, init, 0, p + 1);
             init[p + 1] = 1;
             return init;

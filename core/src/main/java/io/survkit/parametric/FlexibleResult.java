@@ -55,22 +55,22 @@ public final class FlexibleResult implements io.survkit.table.Exportable {
         this.spans = d.spans;
     }
 
-    /** The distribution. */
+    /** {@return the distribution} */
     public FlexibleDistribution distribution() {
         return distribution;
     }
 
-    /** Coefficient names, {@code (Intercept)} first. */
+    /** {@return coefficient names, {@code (Intercept)} first} */
     public List<String> terms() {
         return terms;
     }
 
-    /** Coefficients on eta. */
+    /** {@return coefficients on eta} */
     public double[] coefficients() {
         return java.util.Arrays.copyOf(theta, nvar);
     }
 
-    /** Standard errors of the coefficients. */
+    /** {@return standard errors of the coefficients} */
     public double[] standardErrors() {
         double[] r = new double[nvar];
         for (int j = 0; j < nvar; j++) {
@@ -79,17 +79,21 @@ public final class FlexibleResult implements io.survkit.table.Exportable {
         return r;
     }
 
-    /** Names of the ancillary parameters, e.g. {@code shape} or {@code log(sigma)}, {@code Q}. */
+    /**
+     * Names of the ancillary parameters, e.g. {@code shape} or {@code log(sigma)}, {@code Q}.
+     *
+     * @return the list
+     */
     public List<String> ancillaryNames() {
         return List.of(distribution.ancillaryNames);
     }
 
-    /** Ancillary parameter estimates. */
+    /** {@return ancillary parameter estimates} */
     public double[] ancillary() {
         return java.util.Arrays.copyOfRange(theta, nvar, np);
     }
 
-    /** Standard errors of the ancillary parameters. */
+    /** {@return standard errors of the ancillary parameters} */
     public double[] ancillaryStandardErrors() {
         double[] r = new double[np - nvar];
         for (int j = nvar; j < np; j++) {
@@ -102,6 +106,7 @@ public final class FlexibleResult implements io.survkit.table.Exportable {
      * Hazard ratios exp(b) of the covariates (Gompertz and Weibull PH; the intercept's entry is
      * the baseline rate).
      *
+     * @return hazard ratios exp(b) of the covariates (Gompertz and Weibull PH; the intercept's entry is the baseline rate)
      * @throws IllegalStateException for the generalized gamma (an accelerated failure time model)
      */
     public double[] hazardRatios() {
@@ -116,7 +121,7 @@ public final class FlexibleResult implements io.survkit.table.Exportable {
         return r;
     }
 
-    /** Two-sided normal p-values of b / SE. */
+    /** {@return Two-sided normal p-values of b / SE} */
     public double[] pValues() {
         double[] se = standardErrors();
         double[] p = new double[nvar];
@@ -126,7 +131,7 @@ public final class FlexibleResult implements io.survkit.table.Exportable {
         return p;
     }
 
-    /** Variance of (b, ancillary). */
+    /** {@return variance of (b, ancillary)} */
     public double[][] varianceMatrix() {
         double[][] m = new double[np][np];
         for (int i = 0; i < np; i++) {
@@ -135,52 +140,57 @@ public final class FlexibleResult implements io.survkit.table.Exportable {
         return m;
     }
 
-    /** Number of estimated parameters. */
+    /** {@return number of estimated parameters} */
     public int parameterCount() {
         return np;
     }
 
-    /** Weighted log-likelihood of T. */
+    /** {@return weighted log-likelihood of T} */
     public double logLikelihood() {
         return loglik;
     }
 
-    /** {@code -2 loglik + 2 k}. */
+    /** {@return {@code -2 loglik + 2 k}} */
     public double aic() {
         return -2 * loglik + 2 * np;
     }
 
-    /** {@code -2 loglik + k log(n)}. */
+    /** {@return {@code -2 loglik + k log(n)}} */
     public double bic() {
         return -2 * loglik + np * Math.log(n);
     }
 
-    /** Rows used. */
+    /** {@return rows used} */
     public int size() {
         return n;
     }
 
-    /** Event rows. */
+    /** {@return event rows} */
     public int events() {
         return events;
     }
 
-    /** Rows left out for missing values. */
+    /** {@return rows left out for missing values} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Newton-Raphson iterations. */
+    /** {@return Newton-Raphson iterations} */
     public int iterations() {
         return iterations;
     }
 
-    /** True when the iteration converged. */
+    /** {@return true when the iteration converged} */
     public boolean converged() {
         return converged;
     }
 
-    /** Predictions for a subject with covariate {@code values} (every covariate of the model). */
+    /**
+     * Predictions for a subject with covariate {@code values} (every covariate of the model).
+     *
+     * @param values the values
+     * @return predictions for a subject with covariate {@code values} (every covariate of the model)
+     */
     public FlexiblePrediction predict(Map<String, ?> values) {
         double[] x = Covariates.row(spans, nvar, values);
         return new FlexiblePrediction(distribution, x, theta, var, confLevel);

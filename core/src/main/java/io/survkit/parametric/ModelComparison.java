@@ -34,17 +34,31 @@ public final class ModelComparison {
         this.profile = profile;
     }
 
-    /** Horizon = longest follow-up; empty covariate profile. */
+    /**
+     * Horizon = longest follow-up; empty covariate profile.
+     *
+     * @return the shared default instance
+     */
     public static ModelComparison withDefaults() {
         return DEFAULTS;
     }
 
-    /** The horizon of the restricted mean and of the extrapolated curves (e.g. a lifetime). */
+    /**
+     * The horizon of the restricted mean and of the extrapolated curves (e.g. a lifetime).
+     *
+     * @param tau the time horizon
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public ModelComparison withHorizon(double tau) {
         return new ModelComparison(Check.positiveFinite("horizon", tau), profile);
     }
 
-    /** The covariate values of the subject whose median, mean and restricted mean are tabulated. */
+    /**
+     * The covariate values of the subject whose median, mean and restricted mean are tabulated.
+     *
+     * @param values the values
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public ModelComparison withProfile(Map<String, ?> values) {
         return new ModelComparison(horizon, Map.copyOf(Check.notNull("profile", values)));
     }

@@ -32,32 +32,38 @@ public final class ModelComparisonResult implements io.survkit.table.Exportable 
         this.failures = List.copyOf(failures);
     }
 
-    /** The horizon of the restricted means. */
+    /** {@return the horizon of the restricted means} */
     public double horizon() {
         return horizon;
     }
 
-    /** The rows, in fitting order (exponential, Weibull, Gompertz, log-logistic, log-normal, generalized gamma). */
+    /** {@return the rows, in fitting order (exponential, Weibull, Gompertz, log-logistic, log-normal, generalized gamma)} */
     public List<ModelComparisonRow> rows() {
         return rows;
     }
 
-    /** Distributions that could not be fitted, with the reason. */
+    /** {@return distributions that could not be fitted, with the reason} */
     public List<String> failures() {
         return failures;
     }
 
-    /** The row with the smallest AIC. */
+    /** {@return the row with the smallest AIC} */
     public ModelComparisonRow bestByAic() {
         return rows.stream().min(Comparator.comparingDouble(ModelComparisonRow::aic)).orElseThrow();
     }
 
-    /** The row with the smallest BIC. */
+    /** {@return the row with the smallest BIC} */
     public ModelComparisonRow bestByBic() {
         return rows.stream().min(Comparator.comparingDouble(ModelComparisonRow::bic)).orElseThrow();
     }
 
-    /** Fitted survival of row {@code index} at {@code times}. */
+    /**
+     * Fitted survival of row {@code index} at {@code times}.
+     *
+     * @param index the 0-based index
+     * @param times the times
+     * @return fitted survival of row {@code index} at {@code times}
+     */
     public double[] survival(int index, double[] times) {
         FittedCurve c = curves.get(index);
         double[] r = new double[times.length];
@@ -67,7 +73,13 @@ public final class ModelComparisonResult implements io.survkit.table.Exportable 
         return r;
     }
 
-    /** Fitted hazard of row {@code index} at {@code times} (positive times). */
+    /**
+     * Fitted hazard of row {@code index} at {@code times} (positive times).
+     *
+     * @param index the 0-based index
+     * @param times the times
+     * @return fitted hazard of row {@code index} at {@code times} (positive times)
+     */
     public double[] hazard(int index, double[] times) {
         FittedCurve c = curves.get(index);
         double[] r = new double[times.length];

@@ -55,17 +55,17 @@ public final class ParametricPrediction {
         this.lp = e;
     }
 
-    /** The linear predictor x'b (R {@code predict(fit, type = "lp")}). */
+    /** {@return the linear predictor x'b (R {@code predict(fit, type = "lp")})} */
     public double linearPredictor() {
         return lp;
     }
 
-    /** The model-matrix row of the subject ({@code (Intercept)} first). */
+    /** {@return the model-matrix row of the subject ({@code (Intercept)} first)} */
     public double[] covariateRow() {
         return x.clone();
     }
 
-    /** Standard error of the linear predictor. */
+    /** {@return standard error of the linear predictor} */
     public double linearPredictorStandardError() {
         double[] g = new double[nparam];
         System.arraycopy(x, 0, g, 0, nvar);
@@ -81,6 +81,9 @@ public final class ParametricPrediction {
      * The p-quantile T_p = g^-1(x'b + sigma w_p): the time by which a fraction p has had the event,
      * with R's standard error (delta method; T_p times the SE of log T_p for log-time models) and a
      * confidence interval (on the log scale for log-time models).
+     *
+     * @param p the probability
+     * @return the p-quantile T_p = g^-1(x'b + sigma w_p): the time by which a fraction p has had the event, with R's standard error (delta method; T_p times the SE of log T_p for log-time models) and a confidence interval (on the log scale for log-time models)
      */
     public QuantileEstimate quantile(double p) {
         Check.openUnit("probability", p);
@@ -97,7 +100,12 @@ public final class ParametricPrediction {
         return new QuantileEstimate(p, t, se, toTime(u - q * sd), toTime(u + q * sd));
     }
 
-    /** Quantiles at each of {@code probs}. */
+    /**
+     * Quantiles at each of {@code probs}.
+     *
+     * @param probs the probabilities
+     * @return quantiles at each of {@code probs}
+     */
     public List<QuantileEstimate> quantiles(double... probs) {
         List<QuantileEstimate> l = new ArrayList<>();
         for (double p : probs) {
@@ -133,7 +141,12 @@ public final class ParametricPrediction {
         return a[1];
     }
 
-    /** Survival S(t) (R {@code 1 - psurvreg(t, lp, scale, dist)}) with its standard error and interval. */
+    /**
+     * Survival S(t) (R {@code 1 - psurvreg(t, lp, scale, dist)}) with its standard error and interval.
+     *
+     * @param t the time
+     * @return survival S(t) (R {@code 1 - psurvreg(t, lp, scale, dist)}) with its standard error and interval
+     */
     public CurvePoint survival(double t) {
         double[] zs = z(t);
         double s = survivalOfZ(zs[0]);
@@ -141,7 +154,12 @@ public final class ParametricPrediction {
         return new CurvePoint(t, s, se, survivalOfZ(zs[0] + q * zs[1]), survivalOfZ(zs[0] - q * zs[1]));
     }
 
-    /** Survival at each of {@code times}. */
+    /**
+     * Survival at each of {@code times}.
+     *
+     * @param times the times
+     * @return survival at each of {@code times}
+     */
     public List<CurvePoint> survival(double... times) {
         List<CurvePoint> l = new ArrayList<>();
         for (double t : times) {
@@ -150,7 +168,12 @@ public final class ParametricPrediction {
         return List.copyOf(l);
     }
 
-    /** Cumulative hazard H(t) = -log S(t) with its standard error and interval. */
+    /**
+     * Cumulative hazard H(t) = -log S(t) with its standard error and interval.
+     *
+     * @param t the time
+     * @return cumulative hazard H(t) = -log S(t) with its standard error and interval
+     */
     public CurvePoint cumulativeHazard(double t) {
         double[] zs = z(t);
         if (zs[0] == Double.NEGATIVE_INFINITY) {
@@ -164,7 +187,12 @@ public final class ParametricPrediction {
         return new CurvePoint(t, h, se, -e.logSurvival(zs[0] - q * zs[1]), -e.logSurvival(zs[0] + q * zs[1]));
     }
 
-    /** Hazard h(t) with its standard error and an interval from log h; 0 at t &lt;= 0 of a log-time model. */
+    /**
+     * Hazard h(t) with its standard error and an interval from log h; 0 at t &lt;= 0 of a log-time model.
+     *
+     * @param t the time
+     * @return hazard h(t) with its standard error and an interval from log h; 0 at t &lt;= 0 of a log-time model
+     */
     public CurvePoint hazard(double t) {
         double[] zs = z(t);
         if (zs[0] == Double.NEGATIVE_INFINITY) {
@@ -204,6 +232,8 @@ public final class ParametricPrediction {
      * log-normal {@code e^{x'b + sigma^2 / 2}}, log-logistic {@code e^{x'b} pi sigma / sin(pi sigma)}
      * (finite for sigma &lt; 1), and x'b for the Gaussian and logistic models (whose T can be
      * negative). Empty when the mean is infinite.
+     *
+     * @return the mean survival time E[T], when finite: Weibull {@code e^{x'b} Gamma(1 + sigma)}, log-normal {@code e^{x'b + sigma^2 / 2}}, log-logistic {@code e^{x'b} pi sigma / sin(pi sigma)} (finite for sigma &lt; 1), and x'b for the Gaussian and logistic models (whose T can be negative)
      */
     public OptionalDouble mean() {
         double m = mean(lp, sigma);
@@ -227,6 +257,9 @@ public final class ParametricPrediction {
     /**
      * The restricted mean survival time {@code integral_0^tau S(t) dt} with a delta-method standard
      * error and interval (gradient by central differences in the parameters).
+     *
+     * @param tau the time horizon
+     * @return the restricted mean survival time {@code integral_0^tau S(t) dt} with a delta-method standard error and interval (gradient by central differences in the parameters)
      */
     public RestrictedMeanEstimate restrictedMean(double tau) {
         Check.positiveFinite("horizon", tau);
@@ -271,6 +304,10 @@ public final class ParametricPrediction {
      * The oracle's {@code predicted[]} element as JSON: {@code lp}, {@code quantile} ({@code p},
      * {@code time}, {@code se}) at {@code probs} and {@code survival} ({@code time}, {@code surv})
      * at {@code times}.
+     *
+     * @param probs the probabilities
+     * @param times the times
+     * @return the oracle's {@code predicted[]} element as JSON: {@code lp}, {@code quantile} ({@code p}, {@code time}, {@code se}) at {@code probs} and {@code survival} ({@code time}, {@code surv}) at {@code times}
      */
     public String toJson(double[] probs, double[] times) {
         io.survkit.internal.JsonWriter w = new io.survkit.internal.JsonWriter();

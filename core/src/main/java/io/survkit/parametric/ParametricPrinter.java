@@ -3,8 +3,6 @@ package io.survkit.parametric;
 import io.survkit.internal.Probabilities;
 import io.survkit.internal.RFormat;
 import io.survkit.regression.ChiSquareTest;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +22,11 @@ final class ParametricPrinter {
         table(sb, fit);
         scales(sb, fit);
         sb.append('\n').append(fit.distribution().displayName()).append(" distribution\n");
-        sb.append("Loglik(model)= ").append(RFormat.signif(round(fit.logLikelihood(), 1), 7))
-                .append("   Loglik(intercept only)= ").append(RFormat.signif(round(fit.logLikelihoodNull(), 1), 7));
+        sb.append("Loglik(model)= ").append(RFormat.signif(RFormat.round(fit.logLikelihood(), 1), 7))
+                .append("   Loglik(intercept only)= ").append(RFormat.signif(RFormat.round(fit.logLikelihoodNull(), 1), 7));
         ChiSquareTest lrt = fit.likelihoodRatioTest();
         if (lrt.degreesOfFreedom() > 0) {
-            sb.append("\n\tChisq= ").append(RFormat.signif(round(lrt.statistic(), 2), 7)).append(" on ")
+            sb.append("\n\tChisq= ").append(RFormat.signif(RFormat.round(lrt.statistic(), 2), 7)).append(" on ")
                     .append(lrt.degreesOfFreedom()).append(" degrees of freedom, p= ")
                     .append(RFormat.signif(lrt.pValue(), 2)).append(" \n");
         } else {
@@ -81,7 +79,7 @@ final class ParametricPrinter {
         String[][] csText = coefficientColumns(cs);
         double[] zr = new double[m];
         for (int j = 0; j < m; j++) {
-            zr[j] = round(z[j], 2);
+            zr[j] = RFormat.round(z[j], 2);
         }
         String[] zText = RFormat.format(zr, DIGITS);
         String[] pText = RFormat.formatPValues(p, 2);
@@ -136,7 +134,7 @@ final class ParametricPrinter {
         double[] all = new double[m * cols.size()];
         for (int c = 0; c < cols.size(); c++) {
             for (int j = 0; j < m; j++) {
-                all[c * m + j] = round(cols.get(c)[j], dec);
+                all[c * m + j] = RFormat.round(cols.get(c)[j], dec);
             }
         }
         String[] f = RFormat.format(all, DIGITS);
@@ -185,8 +183,4 @@ final class ParametricPrinter {
         return r;
     }
 
-    /** R's round(x, d): to d decimals, half to even on the decimal expansion of the double. */
-    static double round(double v, int d) {
-        return Double.isFinite(v) ? new BigDecimal(v).setScale(d, RoundingMode.HALF_EVEN).doubleValue() : v;
-    }
 }

@@ -4,6 +4,7 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Tolerances;
 import io.survkit.regression.CoxVariance;
 
 /**
@@ -30,7 +31,7 @@ import io.survkit.regression.CoxVariance;
  */
 public final class ParametricRegression {
     private static final ParametricRegression DEFAULTS =
-            new ParametricRegression(Distribution.WEIBULL, CoxVariance.AUTO, 0.95, 30, 1e-9,
+            new ParametricRegression(Distribution.WEIBULL, CoxVariance.AUTO, 0.95, 30, Tolerances.SURVREG_CONVERGENCE,
                     RobustScores.WEIGHTED, null, null);
 
     private final Distribution distribution;
@@ -57,30 +58,52 @@ public final class ParametricRegression {
     /**
      * The default procedure: Weibull, {@link CoxVariance#AUTO}, confidence level 0.95, at most 30
      * iterations, tolerance 1e-9 (R {@code survreg.control()}).
+     *
+     * @return the shared default instance
      */
     public static ParametricRegression withDefaults() {
         return DEFAULTS;
     }
 
-    /** The distribution (R {@code dist}). */
+    /**
+     * The distribution (R {@code dist}).
+     *
+     * @param d the distribution
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public ParametricRegression withDistribution(Distribution d) {
         return new ParametricRegression(Check.notNull("distribution", d), variance, confLevel, maxIterations,
                 tolerance, robustScores, lowerColumn, upperColumn);
     }
 
-    /** Which variance the result reports: model-based, robust, or R's automatic choice (robust with a cluster). */
+    /**
+     * Which variance the result reports: model-based, robust, or R's automatic choice (robust with a cluster).
+     *
+     * @param v the cox variance
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public ParametricRegression withVariance(CoxVariance v) {
         return new ParametricRegression(distribution, Check.notNull("variance", v), confLevel, maxIterations,
                 tolerance, robustScores, lowerColumn, upperColumn);
     }
 
-    /** Confidence level of the intervals, in (0, 1). */
+    /**
+     * Confidence level of the intervals, in (0, 1).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public ParametricRegression withConfidenceLevel(double level) {
         return new ParametricRegression(distribution, variance, Check.openUnit("confidence level", level),
                 maxIterations, tolerance, robustScores, lowerColumn, upperColumn);
     }
 
-    /** Largest number of Newton-Raphson iterations (R {@code maxiter}, default 30). */
+    /**
+     * Largest number of Newton-Raphson iterations (R {@code maxiter}, default 30).
+     *
+     * @param n the count
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public ParametricRegression withMaxIterations(int n) {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
@@ -88,7 +111,12 @@ public final class ParametricRegression {
         return new ParametricRegression(distribution, variance, confLevel, n, tolerance, robustScores, lowerColumn, upperColumn);
     }
 
-    /** Convergence tolerance on the relative change of the log-likelihood (R {@code rel.tolerance}, default 1e-9), in (0, 1). */
+    /**
+     * Convergence tolerance on the relative change of the log-likelihood (R {@code rel.tolerance}, default 1e-9), in (0, 1).
+     *
+     * @param eps the convergence tolerance
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public ParametricRegression withTolerance(double eps) {
         if (!(eps > 0 && eps < 1)) {
             throw Check.fail("tolerance must be between 0 and 1, got %s", eps);
@@ -99,6 +127,9 @@ public final class ParametricRegression {
     /**
      * How case weights enter the robust variance: {@link RobustScores#WEIGHTED} (default, R survival
      * 3.8 and later) or {@link RobustScores#UNWEIGHTED} (R survival before 3.8).
+     *
+     * @param scores the scores
+     * @return a new instance with this setting (this one is unchanged)
      */
     public ParametricRegression withRobustScores(RobustScores scores) {
         return new ParametricRegression(distribution, variance, confLevel, maxIterations, tolerance,
@@ -131,32 +162,32 @@ public final class ParametricRegression {
                 lower, upper);
     }
 
-    /** Robust-score weighting in use. */
+    /** {@return Robust-score weighting in use} */
     public RobustScores robustScores() {
         return robustScores;
     }
 
-    /** Distribution in use. */
+    /** {@return distribution in use} */
     public Distribution distribution() {
         return distribution;
     }
 
-    /** Variance choice in use. */
+    /** {@return variance choice in use} */
     public CoxVariance variance() {
         return variance;
     }
 
-    /** Confidence level in use. */
+    /** {@return confidence level in use} */
     public double confidenceLevel() {
         return confLevel;
     }
 
-    /** Iteration limit in use. */
+    /** {@return iteration limit in use} */
     public int maxIterations() {
         return maxIterations;
     }
 
-    /** Convergence tolerance in use. */
+    /** {@return convergence tolerance in use} */
     public double tolerance() {
         return tolerance;
     }

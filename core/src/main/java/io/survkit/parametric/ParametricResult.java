@@ -83,32 +83,32 @@ public final class ParametricResult implements io.survkit.table.Exportable {
         this.warnings = List.copyOf(w);
     }
 
-    /** The distribution fitted. */
+    /** {@return the distribution fitted} */
     public Distribution distribution() {
         return distribution;
     }
 
-    /** Coefficient names, {@code (Intercept)} first (R {@code names(coef(fit))}). */
+    /** {@return coefficient names, {@code (Intercept)} first (R {@code names(coef(fit))})} */
     public List<String> terms() {
         return terms;
     }
 
-    /** The coefficients b on the g(time) scale (R {@code coef(fit)}). */
+    /** {@return the coefficients b on the g(time) scale (R {@code coef(fit)})} */
     public double[] coefficients() {
         return coef.clone();
     }
 
-    /** Model-based standard errors of the coefficients (R's {@code Std. Error}, or {@code (Naive SE)} when robust). */
+    /** {@return Model-based standard errors of the coefficients (R's {@code Std} Error}, or {@code (Naive SE)} when robust). */
     public double[] standardErrors() {
         return diagonalRoots(naiveVar, nvar);
     }
 
-    /** Robust standard errors of the coefficients when the robust variance is in use. */
+    /** {@return robust standard errors of the coefficients when the robust variance is in use} */
     public Optional<double[]> robustStandardErrors() {
         return robustVar == null ? Optional.empty() : Optional.of(diagonalRoots(robustVar, nvar));
     }
 
-    /** True when the robust sandwich variance is the reported one. */
+    /** {@return true when the robust sandwich variance is the reported one} */
     public boolean isRobust() {
         return robustVar != null;
     }
@@ -118,7 +118,7 @@ public final class ParametricResult implements io.survkit.table.Exportable {
         return diagonalRoots(variance(), nvar);
     }
 
-    /** z = b / SE (SE robust when robust). */
+    /** {@return z = b / SE (SE robust when robust)} */
     public double[] zStatistics() {
         double[] se = reportedSe();
         double[] z = new double[nvar];
@@ -128,7 +128,7 @@ public final class ParametricResult implements io.survkit.table.Exportable {
         return z;
     }
 
-    /** Two-sided normal p-values of {@link #zStatistics()}. */
+    /** {@return Two-sided normal p-values of {@link #zStatistics()}} */
     public double[] pValues() {
         double[] z = zStatistics();
         double[] p = new double[nvar];
@@ -142,12 +142,12 @@ public final class ParametricResult implements io.survkit.table.Exportable {
         return Probabilities.normalQuantile((1 + confLevel) / 2);
     }
 
-    /** Lower confidence limits of the coefficients: b - z SE (R {@code confint(fit)}). */
+    /** {@return lower confidence limits of the coefficients: b - z SE (R {@code confint(fit)})} */
     public double[] lower() {
         return limits(-1);
     }
 
-    /** Upper confidence limits of the coefficients: b + z SE. */
+    /** {@return upper confidence limits of the coefficients: b + z SE} */
     public double[] upper() {
         return limits(1);
     }
@@ -166,18 +166,19 @@ public final class ParametricResult implements io.survkit.table.Exportable {
      * Time ratios exp(b): the factor by which a unit of the covariate stretches survival time
      * (log-time distributions only).
      *
+     * @return the time ratios exp(b): the factor by which a unit of the covariate stretches survival time (log-time distributions only)
      * @throws IllegalStateException for the Gaussian and logistic models (b is on the time scale)
      */
     public double[] timeRatios() {
         return exp(coef);
     }
 
-    /** exp of {@link #lower()}: lower limits of the time ratios. */
+    /** {@return exp of {@link #lower()}: lower limits of the time ratios} */
     public double[] timeRatioLower() {
         return exp(lower());
     }
 
-    /** exp of {@link #upper()}: upper limits of the time ratios. */
+    /** {@return exp of {@link #upper()}: upper limits of the time ratios} */
     public double[] timeRatioUpper() {
         return exp(upper());
     }
@@ -194,17 +195,17 @@ public final class ParametricResult implements io.survkit.table.Exportable {
         return r;
     }
 
-    /** The scale(s) sigma, one per stratum in stratum order ({@code [1]} for the exponential). */
+    /** {@return the scale(s) sigma, one per stratum in stratum order ({@code [1]} for the exponential)} */
     public double[] scales() {
         return scale.clone();
     }
 
-    /** Stratum labels of the scales (R {@code names(fit$scale)}); empty without strata. */
+    /** {@return stratum labels of the scales (R {@code names(fit$scale)}); empty without strata} */
     public List<String> scaleNames() {
         return scaleNames;
     }
 
-    /** log sigma per stratum; empty for the exponential (fixed scale). */
+    /** {@return log sigma per stratum; empty for the exponential (fixed scale)} */
     public double[] logScales() {
         double[] r = new double[nparam - nvar];
         for (int s = 0; s < r.length; s++) {
@@ -213,7 +214,7 @@ public final class ParametricResult implements io.survkit.table.Exportable {
         return r;
     }
 
-    /** Standard errors of log sigma (robust when robust); empty for the exponential. */
+    /** {@return standard errors of log sigma (robust when robust); empty for the exponential} */
     public double[] logScaleStandardErrors() {
         double[] v = variance();
         double[] r = new double[nparam - nvar];
@@ -224,7 +225,7 @@ public final class ParametricResult implements io.survkit.table.Exportable {
         return r;
     }
 
-    /** Number of estimated parameters: coefficients and scales (R {@code sum(fit$df)}). */
+    /** {@return number of estimated parameters: coefficients and scales (R {@code sum(fit$df)})} */
     public int parameterCount() {
         return nparam;
     }
@@ -234,12 +235,12 @@ public final class ParametricResult implements io.survkit.table.Exportable {
         return robustVar != null ? robustVar : naiveVar;
     }
 
-    /** The variance matrix of (b, log sigma_1, ..., log sigma_k), robust when robust (R {@code fit$var}). */
+    /** {@return the variance matrix of (b, log sigma_1, ..., log sigma_k), robust when robust (R {@code fit$var})} */
     public double[][] varianceMatrix() {
         return matrix(variance());
     }
 
-    /** The model-based variance matrix (R {@code fit$naive.var} when robust, else {@code fit$var}). */
+    /** {@return the model-based variance matrix (R {@code fit$naive.var} when robust, else {@code fit$var})} */
     public double[][] modelVarianceMatrix() {
         return matrix(naiveVar);
     }
@@ -252,67 +253,67 @@ public final class ParametricResult implements io.survkit.table.Exportable {
         return m;
     }
 
-    /** Weighted log-likelihood of the model (of T, including -log t for observed times of log-time models). */
+    /** {@return weighted log-likelihood of the model (of T, including -log t for observed times of log-time models)} */
     public double logLikelihood() {
         return loglik;
     }
 
-    /** Log-likelihood of the intercept-only model with the same distribution and strata. */
+    /** {@return Log-likelihood of the intercept-only model with the same distribution and strata} */
     public double logLikelihoodNull() {
         return loglikNull;
     }
 
-    /** Likelihood-ratio test against the intercept-only model, on (coefficients - 1) degrees of freedom. */
+    /** {@return Likelihood-ratio test against the intercept-only model, on (coefficients - 1) degrees of freedom} */
     public ChiSquareTest likelihoodRatioTest() {
         return ChiSquareTest.of(2 * (loglik - loglikNull), nvar - 1);
     }
 
-    /** Akaike's criterion {@code -2 loglik + 2 k}, k = {@link #parameterCount()} (R {@code AIC(fit)}). */
+    /** {@return Akaike's criterion {@code -2 loglik + 2 k}, k = {@link #parameterCount()} (R {@code AIC(fit)})} */
     public double aic() {
         return -2 * loglik + 2 * nparam;
     }
 
-    /** Bayesian criterion {@code -2 loglik + k log(n)}, n = rows used (R {@code BIC(fit)}). */
+    /** {@return bayesian criterion {@code -2 loglik + k log(n)}, n = rows used (R {@code BIC(fit)})} */
     public double bic() {
         return -2 * loglik + nparam * Math.log(n);
     }
 
-    /** Rows used. */
+    /** {@return rows used} */
     public int size() {
         return n;
     }
 
-    /** Rows with an observed event (unweighted). */
+    /** {@return rows with an observed event (unweighted)} */
     public int events() {
         return events;
     }
 
-    /** Rows left out for missing values. */
+    /** {@return rows left out for missing values} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Newton-Raphson iterations (R {@code fit$iter}). */
+    /** {@return Newton-Raphson iterations (R {@code fit$iter})} */
     public int iterations() {
         return iterations;
     }
 
-    /** True when the iteration met the convergence rule. */
+    /** {@return true when the iteration met the convergence rule} */
     public boolean converged() {
         return converged;
     }
 
-    /** Warnings a user can act on (non-convergence). */
+    /** {@return warnings a user can act on (non-convergence)} */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** Confidence level of the intervals. */
+    /** {@return confidence level of the intervals} */
     public double confidenceLevel() {
         return confLevel;
     }
 
-    /** Linear predictors x'b of the rows used (R {@code fit$linear.predictors}). */
+    /** {@return linear predictors x'b of the rows used (R {@code fit$linear.predictors})} */
     public double[] linearPredictors() {
         return linearPredictors.clone();
     }
@@ -321,12 +322,21 @@ public final class ParametricResult implements io.survkit.table.Exportable {
      * Predictions for a subject with the covariate {@code values} (every covariate of the model:
      * a number for a numeric covariate, a level label for a factor), in the first (or only)
      * stratum.
+     *
+     * @param values the values
+     * @return predictions for a subject with the covariate {@code values} (every covariate of the model: a number for a numeric covariate, a level label for a factor), in the first (or only) stratum
      */
     public ParametricPrediction predict(Map<String, ?> values) {
         return predict(values, 0);
     }
 
-    /** Predictions for a subject in stratum {@code stratum} (a label of {@link #scaleNames()}). */
+    /**
+     * Predictions for a subject in stratum {@code stratum} (a label of {@link #scaleNames()}).
+     *
+     * @param values the values
+     * @param stratum the stratum
+     * @return predictions for a subject in stratum {@code stratum} (a label of {@link #scaleNames()})
+     */
     public ParametricPrediction predict(Map<String, ?> values, String stratum) {
         int s = scaleNames.indexOf(stratum);
         if (s < 0) {

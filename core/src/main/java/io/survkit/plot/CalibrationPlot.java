@@ -33,22 +33,42 @@ public final class CalibrationPlot {
         this.palette = palette;
     }
 
-    /** Defaults: no title, axes "Predicted risk" and "Observed risk (Kaplan-Meier)", 560 px square, Okabe-Ito. */
+    /**
+     * Defaults: no title, axes "Predicted risk" and "Observed risk (Kaplan-Meier)", 560 px square, Okabe-Ito.
+     *
+     * @return the shared default instance
+     */
     public static CalibrationPlot withDefaults() {
         return DEFAULTS;
     }
 
-    /** Title above the plot. */
+    /**
+     * Title above the plot.
+     *
+     * @param t the time
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CalibrationPlot withTitle(String t) {
         return new CalibrationPlot(Check.notNull("title", t), xLabel, yLabel, size, palette);
     }
 
-    /** Axis labels. */
+    /**
+     * Axis labels.
+     *
+     * @param x the values
+     * @param y the name
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CalibrationPlot withAxisLabels(String x, String y) {
         return new CalibrationPlot(title, Check.notNull("x label", x), Check.notNull("y label", y), size, palette);
     }
 
-    /** Width and height in pixels, in [300, 4000). */
+    /**
+     * Width and height in pixels, in [300, 4000).
+     *
+     * @param px the px
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CalibrationPlot withSize(double px) {
         if (!(px >= 300 && px < 4000)) {
             throw Check.fail("size must be in [300, 4000) px, got %s", px);
@@ -56,7 +76,12 @@ public final class CalibrationPlot {
         return new CalibrationPlot(title, xLabel, yLabel, px, palette);
     }
 
-    /** The plot as an SVG document. */
+    /**
+     * The plot as an SVG document.
+     *
+     * @param c the calibration result
+     * @return the plot as an SVG document
+     */
     public String render(CalibrationResult c) {
         Check.notNull("calibration", c);
         double max = 0;

@@ -30,22 +30,41 @@ public final class ForestPlot {
         this.palette = palette;
     }
 
-    /** Defaults: no title, axis "Hazard ratio (95% CI)", width 860 px, Okabe-Ito colours. */
+    /**
+     * Defaults: no title, axis "Hazard ratio (95% CI)", width 860 px, Okabe-Ito colours.
+     *
+     * @return the shared default instance
+     */
     public static ForestPlot withDefaults() {
         return DEFAULTS;
     }
 
-    /** Title above the plot. */
+    /**
+     * Title above the plot.
+     *
+     * @param t the time
+     * @return title above the plot
+     */
     public ForestPlot title(String t) {
         return new ForestPlot(Check.notNull("title", t), axisLabel, width, palette);
     }
 
-    /** Label under the axis. */
+    /**
+     * Label under the axis.
+     *
+     * @param l the name
+     * @return the label under the axis
+     */
     public ForestPlot axisLabel(String l) {
         return new ForestPlot(title, Check.notNull("axis label", l), width, palette);
     }
 
-    /** Width in pixels (>= 500). */
+    /**
+     * Width in pixels (>= 500).
+     *
+     * @param w the value
+     * @return width in pixels (>= 500)
+     */
     public ForestPlot width(double w) {
         if (!(w >= 500 && w < 10000)) {
             throw Check.fail("width must be in [500, 10000) px, got %s", w);
@@ -58,7 +77,17 @@ public final class ForestPlot {
      * must be finite and positive with lower &lt;= estimate &lt;= upper.
      */
     public record Row(String label, double estimate, double lower, double upper, double n, double events, double p) {
-        /** Validates the row. */
+        /**
+         * Validates the row.
+         *
+         * @param label the label
+         * @param estimate the estimate
+         * @param lower the lower
+         * @param upper the upper
+         * @param n the count
+         * @param events the events
+         * @param p the probability
+         */
         public Row {
             Check.notNull("row label", label);
             if (!(lower > 0 && estimate >= lower && upper >= estimate && upper < Double.POSITIVE_INFINITY)) {
@@ -68,7 +97,12 @@ public final class ForestPlot {
         }
     }
 
-    /** The plot as an SVG document. */
+    /**
+     * The plot as an SVG document.
+     *
+     * @param rows the rows
+     * @return the plot as an SVG document
+     */
     public String render(List<Row> rows) {
         if (rows == null || rows.isEmpty()) {
             throw Check.fail("a forest plot needs at least one row");

@@ -32,7 +32,12 @@ public final class HtmlReport {
         this.parts = List.copyOf(parts);
     }
 
-    /** A new report with a title (shown as the page title and first heading). */
+    /**
+     * A new report with a title (shown as the page title and first heading).
+     *
+     * @param title the title
+     * @return A new report with a title (shown as the page title and first heading)
+     */
     public static HtmlReport titled(String title) {
         return new HtmlReport(Check.notNull("title", title), List.of());
     }
@@ -43,22 +48,43 @@ public final class HtmlReport {
         return new HtmlReport(title, p);
     }
 
-    /** A section heading. */
+    /**
+     * A section heading.
+     *
+     * @param text the text
+     * @return A section heading
+     */
     public HtmlReport heading(String text) {
         return with("<h2>" + Escape.html(text) + "</h2>");
     }
 
-    /** A paragraph of plain text. */
+    /**
+     * A paragraph of plain text.
+     *
+     * @param text the text
+     * @return A paragraph of plain text
+     */
     public HtmlReport paragraph(String text) {
         return with("<p>" + Escape.html(text) + "</p>");
     }
 
-    /** A paragraph styled as a methods statement. */
+    /**
+     * A paragraph styled as a methods statement.
+     *
+     * @param text the text
+     * @return A paragraph styled as a methods statement
+     */
     public HtmlReport methods(String text) {
         return with("<p class=\"methods\">" + Escape.html(text) + "</p>");
     }
 
-    /** A table: header cells and rows of cells, all plain text. */
+    /**
+     * A table: header cells and rows of cells, all plain text.
+     *
+     * @param header the header
+     * @param rows the rows
+     * @return A table: header cells and rows of cells, all plain text
+     */
     public HtmlReport table(List<String> header, List<List<String>> rows) {
         StringBuilder b = new StringBuilder("<table><thead><tr>");
         for (String h : header) {
@@ -78,7 +104,13 @@ public final class HtmlReport {
         return with(b.append("</tbody></table>").toString());
     }
 
-    /** An inline SVG figure (an SVG document made by survkit) with a caption. */
+    /**
+     * An inline SVG figure (an SVG document made by survkit) with a caption.
+     *
+     * @param svg the svg
+     * @param caption the caption
+     * @return an inline SVG figure (an SVG document made by survkit) with a caption
+     */
     public HtmlReport figure(String svg, String caption) {
         Check.notNull("svg", svg);
         int start = svg.indexOf("<svg");
@@ -89,7 +121,7 @@ public final class HtmlReport {
                 + "</figcaption></figure>");
     }
 
-    /** The HTML document. */
+    /** {@return the HTML document} */
     public String render() {
         StringBuilder b = new StringBuilder(1 << 14);
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")

@@ -31,6 +31,8 @@ public final class KaplanMeierPlot {
      * Defaults: 800 x 560 px, no title, x label "Time", y label "Survival probability", no bands,
      * censor ticks on, risk table on, no median lines, survival (not cumulative incidence) scale,
      * Okabe-Ito colours.
+     *
+     * @return the shared default instance
      */
     public static KaplanMeierPlot withDefaults() {
         return DEFAULTS;
@@ -42,7 +44,18 @@ public final class KaplanMeierPlot {
      */
     public record Curve(String label, double[] time, double[] survival, double[] lower, double[] upper,
             double[] numberAtRisk, double[] censored, double[] events) {
-        /** Validates lengths. */
+        /**
+         * Validates lengths.
+         *
+         * @param label the label
+         * @param time the time
+         * @param survival the survival
+         * @param lower the lower
+         * @param upper the upper
+         * @param numberAtRisk the number at risk
+         * @param censored the censored
+         * @param events the events
+         */
         public Curve {
             Check.notNull("curve label", label);
             int n = Check.notNull("time", time).length;
@@ -58,6 +71,14 @@ public final class KaplanMeierPlot {
         /**
          * A curve whose events are implied by the numbers at risk: d_i = n_i - n_{i+1} - c_i (right-censored
          * rows without delayed entry).
+         *
+         * @param label the label
+         * @param time the time
+         * @param survival the survival
+         * @param lower the lower
+         * @param upper the upper
+         * @param numberAtRisk the number at risk
+         * @param censored the censored
          */
         public Curve(String label, double[] time, double[] survival, double[] lower, double[] upper,
                 double[] numberAtRisk, double[] censored) {
@@ -76,56 +97,96 @@ public final class KaplanMeierPlot {
         }
     }
 
-    /** Title. */
+    /**
+     * Title.
+     *
+     * @param t the time
+     * @return title
+     */
     public KaplanMeierPlot title(String t) {
         Options c = o.copy();
         c.title = Check.notNull("title", t);
         return new KaplanMeierPlot(c);
     }
 
-    /** x-axis label, e.g. "Months since diagnosis"; "month" in it makes ticks multiples of 12 past two years. */
+    /**
+     * x-axis label, e.g. "Months since diagnosis"; "month" in it makes ticks multiples of 12 past two years.
+     *
+     * @param t the time
+     * @return x-axis label, e.g
+     */
     public KaplanMeierPlot timeLabel(String t) {
         Options c = o.copy();
         c.xLabel = Check.notNull("time label", t);
         return new KaplanMeierPlot(c);
     }
 
-    /** y-axis label. */
+    /**
+     * y-axis label.
+     *
+     * @param t the time
+     * @return y-axis label
+     */
     public KaplanMeierPlot survivalLabel(String t) {
         Options c = o.copy();
         c.yLabel = Check.notNull("survival label", t);
         return new KaplanMeierPlot(c);
     }
 
-    /** Draw stepwise confidence bands. */
+    /**
+     * Draw stepwise confidence bands.
+     *
+     * @param on the boolean
+     * @return draw stepwise confidence bands
+     */
     public KaplanMeierPlot confidenceBands(boolean on) {
         Options c = o.copy();
         c.bands = on;
         return new KaplanMeierPlot(c);
     }
 
-    /** Draw censor tick marks. */
+    /**
+     * Draw censor tick marks.
+     *
+     * @param on the boolean
+     * @return draw censor tick marks
+     */
     public KaplanMeierPlot censorMarks(boolean on) {
         Options c = o.copy();
         c.censorMarks = on;
         return new KaplanMeierPlot(c);
     }
 
-    /** Draw the number-at-risk table. */
+    /**
+     * Draw the number-at-risk table.
+     *
+     * @param on the boolean
+     * @return draw the number-at-risk table
+     */
     public KaplanMeierPlot riskTable(boolean on) {
         Options c = o.copy();
         c.riskTable = on;
         return new KaplanMeierPlot(c);
     }
 
-    /** Draw dashed lines at the median survival of each curve that reaches 0.5. */
+    /**
+     * Draw dashed lines at the median survival of each curve that reaches 0.5.
+     *
+     * @param on the boolean
+     * @return draw dashed lines at the median survival of each curve that reaches 0.5
+     */
     public KaplanMeierPlot medianLines(boolean on) {
         Options c = o.copy();
         c.medianLines = on;
         return new KaplanMeierPlot(c);
     }
 
-    /** Plot 1 - S (cumulative incidence) instead of S. */
+    /**
+     * Plot 1 - S (cumulative incidence) instead of S.
+     *
+     * @param on the boolean
+     * @return plot 1 - S (cumulative incidence) instead of S
+     */
     public KaplanMeierPlot cumulativeIncidence(boolean on) {
         Options c = o.copy();
         c.oneMinus = on;
@@ -135,14 +196,25 @@ public final class KaplanMeierPlot {
         return new KaplanMeierPlot(c);
     }
 
-    /** Text shown in the plot area (e.g. "Log-rank p = 0.001; HR 0.45 (0.31-0.66)"). */
+    /**
+     * Text shown in the plot area (e.g. "Log-rank p = 0.001; HR 0.45 (0.31-0.66)").
+     *
+     * @param text the text
+     * @return text shown in the plot area (e.g
+     */
     public KaplanMeierPlot annotation(String text) {
         Options c = o.copy();
         c.annotation = Check.notNull("annotation", text);
         return new KaplanMeierPlot(c);
     }
 
-    /** Size in pixels. */
+    /**
+     * Size in pixels.
+     *
+     * @param width the width in pixels
+     * @param height the height in pixels
+     * @return size in pixels
+     */
     public KaplanMeierPlot size(double width, double height) {
         if (!(width >= 300 && width < 10000 && height >= 200 && height < 10000)) {
             throw Check.fail("size must be within [300, 10000) x [200, 10000) px, got %s x %s", width, height);
@@ -153,28 +225,48 @@ public final class KaplanMeierPlot {
         return new KaplanMeierPlot(c);
     }
 
-    /** Last time shown on the x-axis (default: the longest follow-up). */
+    /**
+     * Last time shown on the x-axis (default: the longest follow-up).
+     *
+     * @param t the time
+     * @return last time shown on the x-axis (default: the longest follow-up)
+     */
     public KaplanMeierPlot maxTime(double t) {
         Options c = o.copy();
         c.maxTime = Check.positiveFinite("max time", t);
         return new KaplanMeierPlot(c);
     }
 
-    /** Distance between time-axis ticks, e.g. 12 for yearly ticks in months (survminer {@code break.time.by}). */
+    /**
+     * Distance between time-axis ticks, e.g. 12 for yearly ticks in months (survminer {@code break.time.by}).
+     *
+     * @param interval the interval
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeierPlot withTickInterval(double interval) {
         Options c = o.copy();
         c.tickInterval = Check.positiveFinite("tick interval", interval);
         return new KaplanMeierPlot(c);
     }
 
-    /** Survival axis in percent (0-100 %) instead of a fraction (0-1). */
+    /**
+     * Survival axis in percent (0-100 %) instead of a fraction (0-1).
+     *
+     * @param on the boolean
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeierPlot withPercent(boolean on) {
         Options c = o.copy();
         c.percent = on;
         return new KaplanMeierPlot(c);
     }
 
-    /** Curve colours from a palette (default {@link Palette#OKABE_ITO}; {@link Palette#GREY} for print). */
+    /**
+     * Curve colours from a palette (default {@link Palette#OKABE_ITO}; {@link Palette#GREY} for print).
+     *
+     * @param palette the palette
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeierPlot withPalette(Palette palette) {
         return withColours(Check.notNull("palette", palette).colours());
     }
@@ -182,6 +274,8 @@ public final class KaplanMeierPlot {
     /**
      * Curve colours given as {@code #rgb} or {@code #rrggbb}, used in order (cycling).
      *
+     * @param colours the colours
+     * @return a new instance with this setting (this one is unchanged)
      * @throws IllegalArgumentException for an empty list or a value that is not a hex colour
      */
     public KaplanMeierPlot withColours(List<String> colours) {
@@ -200,7 +294,12 @@ public final class KaplanMeierPlot {
         return new KaplanMeierPlot(c);
     }
 
-    /** Width of the curves' lines in pixels (default 2). */
+    /**
+     * Width of the curves' lines in pixels (default 2).
+     *
+     * @param width the width in pixels
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeierPlot withLineWidth(double width) {
         if (!(width > 0 && width <= 20)) {
             throw Check.fail("line width must be in (0, 20] px, got %s", width);
@@ -210,7 +309,13 @@ public final class KaplanMeierPlot {
         return new KaplanMeierPlot(c);
     }
 
-    /** Font family (a CSS font list, e.g. {@code "Times New Roman, serif"}) and base size in pixels (default 12). */
+    /**
+     * Font family (a CSS font list, e.g. {@code "Times New Roman, serif"}) and base size in pixels (default 12).
+     *
+     * @param family the family
+     * @param size the size
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeierPlot withFont(String family, double size) {
         Check.notNull("font family", family);
         if (family.isBlank() || !(size >= 6 && size <= 48)) {
@@ -222,7 +327,12 @@ public final class KaplanMeierPlot {
         return new KaplanMeierPlot(c);
     }
 
-    /** Where the legend goes (default {@link LegendPosition#RIGHT}). */
+    /**
+     * Where the legend goes (default {@link LegendPosition#RIGHT}).
+     *
+     * @param position the position
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeierPlot withLegend(LegendPosition position) {
         Options c = o.copy();
         c.legend = Check.notNull("legend position", position);
@@ -232,6 +342,8 @@ public final class KaplanMeierPlot {
     /**
      * Legend (and risk-table) labels in the curves' order, instead of the curves' own labels.
      *
+     * @param labels the labels
+     * @return a new instance with this setting (this one is unchanged)
      * @throws IllegalArgumentException at render time when the count differs from the curves'
      */
     public KaplanMeierPlot withLegendLabels(List<String> labels) {
@@ -241,31 +353,58 @@ public final class KaplanMeierPlot {
         return new KaplanMeierPlot(c);
     }
 
-    /** Add rows of cumulative events (survminer {@code cumevents}) under the number at risk. */
+    /**
+     * Add rows of cumulative events (survminer {@code cumevents}) under the number at risk.
+     *
+     * @param on the boolean
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeierPlot withCumulativeEvents(boolean on) {
         Options c = o.copy();
         c.cumulativeEvents = on;
         return new KaplanMeierPlot(c);
     }
 
-    /** Add rows of cumulative censorings (survminer {@code cumcensor}) under the number at risk. */
+    /**
+     * Add rows of cumulative censorings (survminer {@code cumcensor}) under the number at risk.
+     *
+     * @param on the boolean
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeierPlot withCumulativeCensored(boolean on) {
         Options c = o.copy();
         c.cumulativeCensored = on;
         return new KaplanMeierPlot(c);
     }
 
-    /** Size in millimetres (96 px per inch, as SVG and the PNG/PDF renderers read it). */
+    /**
+     * Size in millimetres (96 px per inch, as SVG and the PNG/PDF renderers read it).
+     *
+     * @param width the width in pixels
+     * @param height the height in pixels
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeierPlot withSizeMillimetres(double width, double height) {
         return size(width / 25.4 * 96, height / 25.4 * 96);
     }
 
-    /** Size in inches (96 px per inch). */
+    /**
+     * Size in inches (96 px per inch).
+     *
+     * @param width the width in pixels
+     * @param height the height in pixels
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public KaplanMeierPlot withSizeInches(double width, double height) {
         return size(width * 96, height * 96);
     }
 
-    /** Renders 1 to 10 curves as an SVG document. */
+    /**
+     * Renders 1 to 10 curves as an SVG document.
+     *
+     * @param curves the curves
+     * @return the text
+     */
     public String render(List<Curve> curves) {
         if (curves == null || curves.isEmpty() || curves.size() > 10) {
             throw Check.fail("a Kaplan-Meier plot takes 1 to 10 curves, got %d", curves == null ? 0 : curves.size());
@@ -290,12 +429,23 @@ public final class KaplanMeierPlot {
         return r;
     }
 
-    /** The x positions of the ticks for these curves (the risk table's times). */
+    /**
+     * The x positions of the ticks for these curves (the risk table's times).
+     *
+     * @param curves the curves
+     * @return the x positions of the ticks for these curves (the risk table's times)
+     */
     public double[] tickTimes(List<Curve> curves) {
         return new Layout(o, curves).ticks.clone();
     }
 
-    /** Number at risk of a curve at time t: at the first curve time >= t; 0 after the last time. */
+    /**
+     * Number at risk of a curve at time t: at the first curve time >= t; 0 after the last time.
+     *
+     * @param c the curve
+     * @param t the time
+     * @return the number at risk of a curve at time t: at the first curve time >= t; 0 after the last time
+     */
     public static double numberAtRisk(Curve c, double t) {
         for (int i = 0; i < c.time().length; i++) {
             if (c.time()[i] >= t) {

@@ -17,7 +17,12 @@ public final class KaplanMeierPlots {
     private KaplanMeierPlots() {
     }
 
-    /** The curves of a fit, ready for {@link KaplanMeierPlot#render}. */
+    /**
+     * The curves of a fit, ready for {@link KaplanMeierPlot#render}.
+     *
+     * @param fit the fitted model
+     * @return the curves of a fit, ready for {@link KaplanMeierPlot#render}
+     */
     public static List<KaplanMeierPlot.Curve> curves(KaplanMeierResult fit) {
         List<KaplanMeierPlot.Curve> r = new ArrayList<>();
         for (SurvivalCurve c : fit.curves()) {
@@ -43,7 +48,13 @@ public final class KaplanMeierPlots {
         return b.toString();
     }
 
-    /** A default figure with confidence bands and the given time-axis label. */
+    /**
+     * A default figure with confidence bands and the given time-axis label.
+     *
+     * @param fit the fitted model
+     * @param timeLabel the time label
+     * @return A default figure with confidence bands and the given time-axis label
+     */
     public static String render(KaplanMeierResult fit, String timeLabel) {
         return KaplanMeierPlot.withDefaults().timeLabel(timeLabel).confidenceBands(true).render(curves(fit));
     }

@@ -28,17 +28,31 @@ public final class NomogramPlot {
         this.palette = palette;
     }
 
-    /** Defaults: no title, 900 px wide, Okabe-Ito colours. */
+    /**
+     * Defaults: no title, 900 px wide, Okabe-Ito colours.
+     *
+     * @return the shared default instance
+     */
     public static NomogramPlot withDefaults() {
         return DEFAULTS;
     }
 
-    /** Title above the nomogram. */
+    /**
+     * Title above the nomogram.
+     *
+     * @param t the time
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public NomogramPlot withTitle(String t) {
         return new NomogramPlot(Check.notNull("title", t), width, palette);
     }
 
-    /** Width in pixels, in [500, 10000). */
+    /**
+     * Width in pixels, in [500, 10000).
+     *
+     * @param w the value
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public NomogramPlot withWidth(double w) {
         if (!(w >= 500 && w < 10000)) {
             throw Check.fail("width must be in [500, 10000) px, got %s", w);
@@ -46,7 +60,12 @@ public final class NomogramPlot {
         return new NomogramPlot(title, w, palette);
     }
 
-    /** The nomogram as an SVG document. */
+    /**
+     * The nomogram as an SVG document.
+     *
+     * @param n the nomogram scales
+     * @return the nomogram as an SVG document
+     */
     public String render(NomogramScales n) {
         Check.notNull("nomogram", n);
         double left = 190;

@@ -24,12 +24,17 @@ public enum Palette {
         this.colours = colours;
     }
 
-    /** Colour of series {@code i} (cycling). */
+    /**
+     * Colour of series {@code i} (cycling).
+     *
+     * @param i the 0-based series index
+     * @return colour of series {@code i} (cycling)
+     */
     public String colour(int i) {
         return colours.get(Math.floorMod(i, colours.size()));
     }
 
-    /** The palette's colours in order ({@code #rrggbb}). */
+    /** {@return the palette's colours in order ({@code #rrggbb})} */
     public List<String> colours() {
         return colours;
     }

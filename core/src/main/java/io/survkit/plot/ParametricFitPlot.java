@@ -36,22 +36,42 @@ public final class ParametricFitPlot {
         this.height = height;
     }
 
-    /** 800 x 520 px, no title, x label "Time", Okabe-Ito colours. */
+    /**
+     * 800 x 520 px, no title, x label "Time", Okabe-Ito colours.
+     *
+     * @return the shared default instance
+     */
     public static ParametricFitPlot withDefaults() {
         return DEFAULTS;
     }
 
-    /** Title. */
+    /**
+     * Title.
+     *
+     * @param t the time
+     * @return title
+     */
     public ParametricFitPlot title(String t) {
         return new ParametricFitPlot(Check.notNull("title", t), timeLabel, width, height);
     }
 
-    /** Label of the time axis. */
+    /**
+     * Label of the time axis.
+     *
+     * @param t the time
+     * @return the label of the time axis
+     */
     public ParametricFitPlot timeLabel(String t) {
         return new ParametricFitPlot(title, Check.notNull("time label", t), width, height);
     }
 
-    /** Survival: Kaplan-Meier step curve and band, each model's S(t) from 0 to the horizon. */
+    /**
+     * Survival: Kaplan-Meier step curve and band, each model's S(t) from 0 to the horizon.
+     *
+     * @param km the survival curve
+     * @param models the models
+     * @return survival: Kaplan-Meier step curve and band, each model's S(t) from 0 to the horizon
+     */
     public String survival(SurvivalCurve km, ModelComparisonResult models) {
         Check.notNull("Kaplan-Meier curve", km);
         Check.notNull("models", models);
@@ -97,7 +117,13 @@ public final class ParametricFitPlot {
         return svg.finish();
     }
 
-    /** Hazard: the smoothed empirical hazard (black) and each model's h(t) to the horizon. */
+    /**
+     * Hazard: the smoothed empirical hazard (black) and each model's h(t) to the horizon.
+     *
+     * @param km the survival curve
+     * @param models the models
+     * @return hazard: the smoothed empirical hazard (black) and each model's h(t) to the horizon
+     */
     public String hazard(SurvivalCurve km, ModelComparisonResult models) {
         Check.notNull("Kaplan-Meier curve", km);
         Check.notNull("models", models);

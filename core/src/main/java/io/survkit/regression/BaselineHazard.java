@@ -28,37 +28,52 @@ public final class BaselineHazard {
         this.cumhaz = cumhaz;
     }
 
-    /** Number of rows. */
+    /** {@return number of rows} */
     public int size() {
         return time.length;
     }
 
-    /** Time of row i. */
+    /**
+     * Time of row i.
+     *
+     * @param i the 0-based index
+     * @return the time of row i
+     */
     public double time(int i) {
         return time[i];
     }
 
-    /** Copy of the times. */
+    /** {@return copy of the times} */
     public double[] times() {
         return time.clone();
     }
 
-    /** Baseline cumulative hazard at row i. */
+    /**
+     * Baseline cumulative hazard at row i.
+     *
+     * @param i the 0-based index
+     * @return baseline cumulative hazard at row i
+     */
     public double cumulativeHazard(int i) {
         return cumhaz[i];
     }
 
-    /** Copy of the baseline cumulative hazards. */
+    /** {@return copy of the baseline cumulative hazards} */
     public double[] cumulativeHazards() {
         return cumhaz.clone();
     }
 
-    /** Stratum label (level of the strata column) of row i, or null without strata. */
+    /**
+     * Stratum label (level of the strata column) of row i, or null without strata.
+     *
+     * @param i the 0-based index
+     * @return stratum label (level of the strata column) of row i, or null without strata
+     */
     public String stratum(int i) {
         return strata == null ? null : strata[i];
     }
 
-    /** Stratum label of each row, or null without strata. */
+    /** {@return stratum label of each row, or null without strata} */
     public List<String> strata() {
         if (strata == null) {
             return null;

@@ -1,7 +1,7 @@
 package io.survkit.regression;
 
 import io.survkit.internal.Probabilities;
-import java.util.Locale;
+import io.survkit.internal.RFormat;
 
 /**
  * A chi-square test result: statistic, degrees of freedom and upper-tail p-value. Immutable.
@@ -37,23 +37,23 @@ public final class ChiSquareTest {
         return new ChiSquareTest(statistic, degreesOfFreedom);
     }
 
-    /** The chi-square statistic. */
+    /** {@return the chi-square statistic} */
     public double statistic() {
         return statistic;
     }
 
-    /** Degrees of freedom. */
+    /** {@return degrees of freedom} */
     public int degreesOfFreedom() {
         return degreesOfFreedom;
     }
 
-    /** Upper-tail p-value {@code P(chi2_df > statistic)}. */
+    /** {@return Upper-tail p-value {@code P(chi2_df > statistic)}} */
     public double pValue() {
         return pValue;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "chisq = %.6g on %d df, p = %.4g", statistic, degreesOfFreedom, pValue);
+        return "chisq = " + RFormat.signif(statistic, 6) + " on " + degreesOfFreedom + " df, p = " + RFormat.signif(pValue, 4);
     }
 }

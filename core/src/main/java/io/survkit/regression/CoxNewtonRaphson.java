@@ -1,6 +1,7 @@
 package io.survkit.regression;
 
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Tolerances;
 
 /**
  * R's Newton-Raphson for the Cox partial likelihood ({@code coxfit6} / {@code agfit4}), over any
@@ -84,7 +85,7 @@ public final class CoxNewtonRaphson {
      */
     public static Fit fit(PartialLikelihood f, int p, int maxIterations, double tolerance, boolean countingProcess,
             double[] start) {
-        double tolerChol = CoxRegression.TOLER_CHOL;
+        double tolerChol = Tolerances.COX_CHOLESKY;
         double[] beta = start == null ? new double[p] : start.clone();
         double[] newbeta = new double[p];
         double[] u = new double[p];

@@ -1,8 +1,6 @@
 package io.survkit.regression;
 
 import io.survkit.internal.RFormat;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,15 +27,15 @@ final class CoxPrinter {
         if (fit.coefficientCount() > 0) {
             coefficients(sb, fit);
             hazardRatios(sb, fit);
-            sb.append("Concordance= ").append(RFormat.signif(round(fit.concordance(), 3), 7)).append("  (se = ")
-                    .append(RFormat.signif(round(fit.concordanceStandardError(), 3), 7)).append(" )\n");
+            sb.append("Concordance= ").append(RFormat.signif(RFormat.round(fit.concordance(), 3), 7)).append("  (se = ")
+                    .append(RFormat.signif(RFormat.round(fit.concordanceStandardError(), 3), 7)).append(" )\n");
             sb.append(testLine("Likelihood ratio test= ", fit.likelihoodRatioTest()));
             sb.append(testLine("Wald test            = ", fit.waldTest()));
             sb.append(testLine("Score (logrank) test = ", fit.modelScoreTest()));
             if (fit.isRobust()) {
                 ChiSquareTest robustScore = fit.robustScoreTest();
                 sb.setLength(sb.length() - 1);
-                sb.append(",   Robust = ").append(RFormat.signif(round(robustScore.statistic(), 2), 7))
+                sb.append(",   Robust = ").append(RFormat.signif(RFormat.round(robustScore.statistic(), 2), 7))
                         .append("  p=").append(RFormat.signif(robustScore.pValue(), 1)).append('\n');
             }
             if (fit.isRobust() && fit.clusterCount() > 0) {
@@ -119,13 +117,10 @@ final class CoxPrinter {
     }
 
     private static String testLine(String label, ChiSquareTest t) {
-        return label + RFormat.signif(round(t.statistic(), 2), 7) + "  on " + t.degreesOfFreedom() + " df,   p="
+        return label + RFormat.signif(RFormat.round(t.statistic(), 2), 7) + "  on " + t.degreesOfFreedom() + " df,   p="
                 + RFormat.signif(t.pValue(), 1) + "\n";
     }
 
-    private static double round(double v, int dec) {
-        return Double.isFinite(v) ? new BigDecimal(v).setScale(dec, RoundingMode.HALF_EVEN).doubleValue() : v;
-    }
 
     /** Left-aligned first column, right-aligned others, one space apart. */
     private static void table(StringBuilder sb, String[][] cells, boolean lastLeft) {

@@ -6,6 +6,8 @@ import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.ConcordanceKernel;
+import io.survkit.internal.QuadraticForm;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,10 +41,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class CoxRegression {
-    /** R's {@code coxph.control()$toler.chol}: {@code .Machine$double.eps^0.75}. */
-    static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
     private static final CoxRegression DEFAULTS =
-            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, 1e-9, null);
+            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, Tolerances.COX_CONVERGENCE, null);
 
     private final TieMethod ties;
     private final CoxVariance variance;
@@ -65,29 +65,51 @@ public final class CoxRegression {
     /**
      * The default procedure: Efron ties, {@link CoxVariance#AUTO}, confidence level 0.95, at most 20
      * Newton-Raphson iterations, convergence tolerance 1e-9 (R {@code coxph.control()}).
+     *
+     * @return the shared default instance
      */
     public static CoxRegression withDefaults() {
         return DEFAULTS;
     }
 
-    /** Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}. */
+    /**
+     * Tie handling: {@link TieMethod#EFRON} (default) or {@link TieMethod#BRESLOW}.
+     *
+     * @param method the method
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withTies(TieMethod method) {
         return new CoxRegression(Check.notNull("tie method", method), variance, confLevel, maxIterations, tolerance,
                 init);
     }
 
-    /** Which variance the result reports (standard errors, confidence intervals, z, p, Wald test). */
+    /**
+     * Which variance the result reports (standard errors, confidence intervals, z, p, Wald test).
+     *
+     * @param v the cox variance
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withVariance(CoxVariance v) {
         return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance, init);
     }
 
-    /** Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1). */
+    /**
+     * Confidence level of the hazard-ratio intervals (R {@code summary(fit, conf.int =)}), in (0, 1).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withConfidenceLevel(double level) {
         return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance,
                 init);
     }
 
-    /** Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0. */
+    /**
+     * Largest number of Newton-Raphson iterations (R {@code iter.max}, default 20); 0 evaluates at beta = 0.
+     *
+     * @param n the count
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public CoxRegression withMaxIterations(int n) {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
@@ -98,10 +120,13 @@ public final class CoxRegression {
     /**
      * Convergence tolerance on the relative change of the log partial likelihood (R {@code eps},
      * default 1e-9); must exceed the Cholesky tolerance 2.2e-16^0.75 = 1.8e-12.
+     *
+     * @param eps the convergence tolerance
+     * @return a new instance with this setting (this one is unchanged)
      */
     public CoxRegression withTolerance(double eps) {
-        if (!(eps > TOLER_CHOL && eps < 1)) {
-            throw Check.fail("tolerance must be between %s and 1, got %s", TOLER_CHOL, eps);
+        if (!(eps > Tolerances.COX_CHOLESKY && eps < 1)) {
+            throw Check.fail("tolerance must be between %s and 1, got %s", Tolerances.COX_CHOLESKY, eps);
         }
         return new CoxRegression(ties, variance, confLevel, maxIterations, eps, init);
     }
@@ -130,27 +155,27 @@ public final class CoxRegression {
         return init == null ? java.util.Optional.empty() : java.util.Optional.of(init.clone());
     }
 
-    /** Tie handling in use. */
+    /** {@return tie handling in use} */
     public TieMethod ties() {
         return ties;
     }
 
-    /** Variance choice in use. */
+    /** {@return variance choice in use} */
     public CoxVariance variance() {
         return variance;
     }
 
-    /** Confidence level in use. */
+    /** {@return confidence level in use} */
     public double confidenceLevel() {
         return confLevel;
     }
 
-    /** Iteration limit in use. */
+    /** {@return iteration limit in use} */
     public int maxIterations() {
         return maxIterations;
     }
 
-    /** Convergence tolerance in use. */
+    /** {@return convergence tolerance in use} */
     public double tolerance() {
         return tolerance;
     }
@@ -258,7 +283,7 @@ public final class CoxRegression {
             r.var = f.var;
         }
         // R: coxph.wtest(var, coef - init)
-        r.wald = new ChiSquareTest(wald(r.var, minusInitial(r.coef), p)[0], df);
+        r.wald = new ChiSquareTest(wald(r.var, minusInitial(r.coef), p).statistic(), df);
         if (!robust && d.cluster != null) {
             warn.add("the cluster column is ignored for the variance because the model-based variance was requested;"
                     + " use CoxVariance.ROBUST or AUTO for clustered standard errors");
@@ -386,7 +411,7 @@ public final class CoxRegression {
     }
 
     /** R's Wald test {@code coxph.wtest}: {@code b' V^-1 b} over the coefficients that are not NaN. */
-    static double[] wald(double[] var, double[] b, int p) {
+    static QuadraticForm wald(double[] var, double[] b, int p) {
         int m = 0;
         for (double v : b) {
             if (!Double.isNaN(v)) {
@@ -412,9 +437,9 @@ public final class CoxRegression {
             r++;
         }
         if (m == 0) {
-            return new double[] {0, 0};
+            return new QuadraticForm(0, 0);
         }
-        return Cholesky.quadraticForm(vv, m, bb, TOLER_CHOL);
+        return Cholesky.quadraticForm(vv, m, bb, Tolerances.COX_CHOLESKY);
     }
 
     @Override

@@ -118,52 +118,52 @@ public final class CoxResult implements Exportable {
 
     // ---------------------------------------------------------------- metadata
 
-    /** Tie handling of the fit. */
+    /** {@return tie handling of the fit} */
     public TieMethod tieMethod() {
         return ties;
     }
 
-    /** True when the reported variance is the robust (sandwich) one. */
+    /** {@return true when the reported variance is the robust (sandwich) one} */
     public boolean isRobust() {
         return robust;
     }
 
-    /** Confidence level of the hazard-ratio intervals. */
+    /** {@return confidence level of the hazard-ratio intervals} */
     public double confidenceLevel() {
         return confLevel;
     }
 
-    /** Rows used (R {@code fit$n}). */
+    /** {@return rows used (R {@code fit$n})} */
     public int size() {
         return d.n;
     }
 
-    /** Number of event rows (R {@code fit$nevent}; unweighted also with case weights). */
+    /** {@return number of event rows (R {@code fit$nevent}; unweighted also with case weights)} */
     public int events() {
         return d.events;
     }
 
-    /** Rows of the source left out for missing values. */
+    /** {@return rows of the source left out for missing values} */
     public int omittedRows() {
         return d.omitted;
     }
 
-    /** Newton-Raphson iterations used (R {@code fit$iter}). */
+    /** {@return Newton-Raphson iterations used (R {@code fit$iter})} */
     public int iterations() {
         return iterations;
     }
 
-    /** True when the log-likelihood converged within the iteration limit. */
+    /** {@return true when the log-likelihood converged within the iteration limit} */
     public boolean converged() {
         return converged;
     }
 
-    /** Warnings a user can act on: non-convergence, infinite or redundant coefficients, variance choices. */
+    /** {@return warnings a user can act on: non-convergence, infinite or redundant coefficients, variance choices} */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** Model columns whose coefficient may be infinite (monotone likelihood, R's "Loglik converged before variable"). */
+    /** {@return model columns whose coefficient may be infinite (monotone likelihood, R's "Loglik converged before variable")} */
     public List<String> possiblyInfinite() {
         return infinite;
     }
@@ -171,59 +171,66 @@ public final class CoxResult implements Exportable {
     /**
      * The terms the model was fitted with (R {@code fit$terms}), to resolve against new data:
      * {@code ModelFrame.of(newData, fit.formula())} gives design columns named as {@link #terms()}.
+     *
+     * @return the terms the model was fitted with (R {@code fit$terms}), to resolve against new data: {@code ModelFrame.of(newData, fit.formula())} gives design columns named as {@link #terms()}
      */
     public io.survkit.data.Terms formula() {
         return d.formula;
     }
 
-    /** Name of the strata column, or null. */
+    /** {@return name of the strata column, or null} */
     public String strataColumn() {
         return d.strataName;
     }
 
-    /** Number of clusters (levels of the cluster column), 0 without one. */
+    /** {@return number of clusters (levels of the cluster column), 0 without one} */
     public int clusterCount() {
         return d.cluster == null ? 0 : d.clusterCount;
     }
 
     // ---------------------------------------------------------------- coefficients
 
-    /** Coefficient names: the model-matrix columns (R {@code names(coef(fit))}), e.g. {@code celltypeadeno}, {@code a:b}. */
+    /** {@return coefficient names: the model-matrix columns (R {@code names(coef(fit))}), e.g} {@code celltypeadeno}, {@code a:b}. */
     public List<String> terms() {
         return List.of(d.columnNames);
     }
 
-    /** Number of coefficients. */
+    /** {@return number of coefficients} */
     public int coefficientCount() {
         return d.p;
     }
 
-    /** Model terms: one per covariate (a factor is one term) and per interaction, e.g. {@code celltype}, {@code a:b}. */
+    /** {@return model terms: one per covariate (a factor is one term) and per interaction, e.g} {@code celltype}, {@code a:b}. */
     public List<String> modelTerms() {
         return List.of(d.termNames);
     }
 
-    /** Indices into {@link #terms()} of the columns of model term t. */
+    /**
+     * Indices into {@link #terms()} of the columns of model term t.
+     *
+     * @param t the time
+     * @return indices into {@link #terms()} of the columns of model term t
+     */
     public int[] modelTermColumns(int t) {
         return d.termColumns[t].clone();
     }
 
-    /** Coefficients beta (log hazard ratios); NaN for a redundant column. */
+    /** {@return coefficients beta (log hazard ratios); NaN for a redundant column} */
     public double[] coefficients() {
         return coef.clone();
     }
 
-    /** Model-based standard errors {@code sqrt(diag(I^-1))} (R {@code se(coef)}). */
+    /** {@return Model-based standard errors {@code sqrt(diag(I^-1))} (R {@code se(coef)})} */
     public double[] standardErrors() {
         return sqrtDiag(naiveVar);
     }
 
-    /** Robust standard errors {@code sqrt(diag(D'D))} (R {@code robust se}), or null when not robust. */
+    /** {@return robust standard errors {@code sqrt(diag(D'D))} (R {@code robust se}), or null when not robust} */
     public double[] robustStandardErrors() {
         return robust ? sqrtDiag(var) : null;
     }
 
-    /** The standard errors used for intervals, z and p: robust when robust, else model-based. */
+    /** {@return the standard errors used for intervals, z and p: robust when robust, else model-based} */
     public double[] reportedStandardErrors() {
         return sqrtDiag(var);
     }
@@ -238,7 +245,7 @@ public final class CoxResult implements Exportable {
         return se;
     }
 
-    /** Hazard ratios {@code exp(coef)}. */
+    /** {@return hazard ratios {@code exp(coef)}} */
     public double[] hazardRatios() {
         double[] r = new double[d.p];
         for (int j = 0; j < r.length; j++) {
@@ -247,12 +254,12 @@ public final class CoxResult implements Exportable {
         return r;
     }
 
-    /** Lower confidence limits of the hazard ratios: {@code exp(coef - z se)}, z = qnorm((1 + level)/2). */
+    /** {@return lower confidence limits of the hazard ratios: {@code exp(coef - z se)}, z = qnorm((1 + level)/2)} */
     public double[] hazardRatioLower() {
         return ci(-1);
     }
 
-    /** Upper confidence limits of the hazard ratios: {@code exp(coef + z se)}. */
+    /** {@return upper confidence limits of the hazard ratios: {@code exp(coef + z se)}} */
     public double[] hazardRatioUpper() {
         return ci(1);
     }
@@ -267,7 +274,7 @@ public final class CoxResult implements Exportable {
         return r;
     }
 
-    /** Wald z statistics {@code coef / se} (robust se when robust). */
+    /** {@return wald z statistics {@code coef / se} (robust se when robust)} */
     public double[] zStatistics() {
         double[] se = reportedStandardErrors();
         double[] z = new double[d.p];
@@ -277,7 +284,7 @@ public final class CoxResult implements Exportable {
         return z;
     }
 
-    /** Two-sided p-values of the z statistics. */
+    /** {@return Two-sided p-values of the z statistics} */
     public double[] pValues() {
         double[] z = zStatistics();
         double[] pv = new double[z.length];
@@ -287,22 +294,22 @@ public final class CoxResult implements Exportable {
         return pv;
     }
 
-    /** Means R centres the covariates at (R {@code fit$means}; 0 for columns with values in {-1, 0, 1}). */
+    /** {@return means R centres the covariates at (R {@code fit$means}; 0 for columns with values in {-1, 0, 1})} */
     public double[] means() {
         return d.means.clone();
     }
 
-    /** The reported variance matrix (R {@code fit$var}): robust when robust, else the inverse information. */
+    /** {@return the reported variance matrix (R {@code fit$var}): robust when robust, else the inverse information} */
     public double[][] variance() {
         return matrix(var);
     }
 
-    /** The model-based variance, the inverse of the information matrix (R {@code fit$naive.var} when robust). */
+    /** {@return the model-based variance, the inverse of the information matrix (R {@code fit$naive.var} when robust)} */
     public double[][] naiveVariance() {
         return matrix(naiveVar);
     }
 
-    /** Score vector at the estimate (R's {@code u}), ~0 at convergence. */
+    /** {@return score vector at the estimate (R's {@code u}), ~0 at convergence} */
     public double[] score() {
         return u.clone();
     }
@@ -320,61 +327,61 @@ public final class CoxResult implements Exportable {
 
     // ---------------------------------------------------------------- likelihood and tests
 
-    /** Log partial likelihood at beta = 0 (R {@code fit$loglik[1]}). */
+    /** {@return log partial likelihood at beta = 0 (R {@code fit$loglik[1]})} */
     public double logLikelihoodNull() {
         return loglikNull;
     }
 
-    /** Log partial likelihood at the estimate (R {@code fit$loglik[2]}). */
+    /** {@return log partial likelihood at the estimate (R {@code fit$loglik[2]})} */
     public double logLikelihood() {
         return loglik;
     }
 
-    /** Likelihood-ratio test {@code 2 (loglik - loglikNull)}. */
+    /** {@return Likelihood-ratio test {@code 2 (loglik - loglikNull)}} */
     public ChiSquareTest likelihoodRatioTest() {
         return lrt;
     }
 
-    /** Wald test {@code beta' V^-1 beta} with the reported variance (robust when robust; R {@code fit$wald.test}). */
+    /** {@return wald test {@code beta' V^-1 beta} with the reported variance (robust when robust; R {@code fit$wald.test})} */
     public ChiSquareTest waldTest() {
         return wald;
     }
 
-    /** Score test at beta = 0: the robust one (R {@code fit$rscore}) when robust, else the model-based one. */
+    /** {@return score test at beta = 0: the robust one (R {@code fit$rscore}) when robust, else the model-based one} */
     public ChiSquareTest scoreTest() {
         return robust ? robustScore : modelScore;
     }
 
-    /** Model-based score (log-rank) test at beta = 0 (R {@code fit$score}), robust or not. */
+    /** {@return Model-based score (log-rank) test at beta = 0 (R {@code fit$score}), robust or not} */
     public ChiSquareTest modelScoreTest() {
         return modelScore;
     }
 
-    /** Robust score test (R {@code fit$rscore}), or null when not robust. */
+    /** {@return robust score test (R {@code fit$rscore}), or null when not robust} */
     public ChiSquareTest robustScoreTest() {
         return robustScore;
     }
 
     // ---------------------------------------------------------------- concordance
 
-    /** Harrell's concordance with its standard error and pair counts (R {@code fit$concordance}). */
+    /** {@return Harrell's concordance with its standard error and pair counts (R {@code fit$concordance})} */
     public CoxConcordance concordanceEstimate() {
         return concordance;
     }
 
-    /** Harrell's concordance of the linear predictor (R {@code fit$concordance["concordance"]}). */
+    /** {@return Harrell's concordance of the linear predictor (R {@code fit$concordance["concordance"]})} */
     public double concordance() {
         return concordance.value();
     }
 
-    /** Its standard error (R {@code fit$concordance["std"]}; clustered with a cluster column). */
+    /** {@return its standard error (R {@code fit$concordance["std"]}; clustered with a cluster column)} */
     public double concordanceStandardError() {
         return concordance.standardError();
     }
 
     // ---------------------------------------------------------------- linear predictor, residuals, prediction
 
-    /** Linear predictor per data row, {@code x'beta - means'beta} (R {@code fit$linear.predictors}). */
+    /** {@return linear predictor per data row, {@code x'beta - means'beta} (R {@code fit$linear.predictors})} */
     public double[] linearPredictors() {
         return linearPredictors.clone();
     }

@@ -1,6 +1,7 @@
 package io.survkit.regression;
 
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Tolerances;
 
 /**
  * The robust (sandwich) variance of a Cox fit and its robust score test, as R {@code coxph}
@@ -53,7 +54,7 @@ final class CoxRobustVariance {
                 u0[j] += s0[r * p + j];
             }
         }
-        return Cholesky.quadraticForm(crossprod(s0, g, p), p, u0, CoxRegression.TOLER_CHOL)[0];
+        return Cholesky.quadraticForm(crossprod(s0, g, p), p, u0, Tolerances.COX_CHOLESKY).statistic();
     }
 
     /** {@code m (rows x p) %*% v (p x p)}, row-major. */

@@ -59,7 +59,12 @@ public final class CoxTimeSums {
         this.exit = exit;
     }
 
-    /** A builder for p covariates. */
+    /**
+     * A builder for p covariates.
+     *
+     * @param p the probability
+     * @return A builder for p covariates
+     */
     public static Builder builder(int p) {
         if (p < 1) {
             throw Check.fail("a Cox model needs at least one covariate column, got %d", p);
@@ -67,37 +72,62 @@ public final class CoxTimeSums {
         return new Builder(p);
     }
 
-    /** Number of covariate columns. */
+    /** {@return number of covariate columns} */
     public int columns() {
         return p;
     }
 
-    /** Number of (stratum, time) cells. */
+    /** {@return number of (stratum, time) cells} */
     public int size() {
         return time.length;
     }
 
-    /** Stratum code of cell c (cells sorted by stratum, then time ascending). */
+    /**
+     * Stratum code of cell c (cells sorted by stratum, then time ascending).
+     *
+     * @param c the 0-based index
+     * @return stratum code of cell c (cells sorted by stratum, then time ascending)
+     */
     public int stratum(int c) {
         return stratum[c];
     }
 
-    /** Time of cell c. */
+    /**
+     * Time of cell c.
+     *
+     * @param c the 0-based index
+     * @return the time of cell c
+     */
     public double time(int c) {
         return time[c];
     }
 
-    /** Number of event rows at cell c. */
+    /**
+     * Number of event rows at cell c.
+     *
+     * @param c the 0-based index
+     * @return the number of event rows at cell c
+     */
     public long eventRows(int c) {
         return eventRows[c];
     }
 
-    /** Total weight of the event rows at cell c. */
+    /**
+     * Total weight of the event rows at cell c.
+     *
+     * @param c the 0-based index
+     * @return total weight of the event rows at cell c
+     */
     public double eventWeight(int c) {
         return events[c * (2 + p)];
     }
 
-    /** True when rows leave at cell c (an exit time: censored or event rows). */
+    /**
+     * True when rows leave at cell c (an exit time: censored or event rows).
+     *
+     * @param c the 0-based index
+     * @return true when rows leave at cell c (an exit time: censored or event rows)
+     */
     public boolean isExit(int c) {
         return exit[c];
     }
@@ -105,6 +135,11 @@ public final class CoxTimeSums {
     /**
      * Log partial likelihood at the beta the sums were taken at; fills {@code score} (p) and
      * {@code information} (p x p, both triangles). Breslow or Efron ties as {@code ties}.
+     *
+     * @param ties the tie method
+     * @param score the score
+     * @param information the information
+     * @return log partial likelihood at the beta the sums were taken at; fills {@code score} (p) and {@code information} (p x p, both triangles)
      */
     public double logLikelihood(TieMethod ties, double[] score, double[] information) {
         boolean efron = Check.notNull("ties", ties) == TieMethod.EFRON;
@@ -294,7 +329,11 @@ public final class CoxTimeSums {
             return this;
         }
 
-        /** Sorts the cells by (stratum, time) and sums those that share both. */
+        /**
+         * Sorts the cells by (stratum, time) and sums those that share both.
+         *
+         * @return the cox time sums
+         */
         public CoxTimeSums build() {
             List<double[]> sorted = new ArrayList<>(cells);
             sorted.sort((x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));

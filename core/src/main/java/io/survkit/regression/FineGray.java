@@ -6,6 +6,7 @@ import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.Sorting;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class FineGray {
-    private static final FineGray DEFAULTS = new FineGray(null, 1e-6, 10, null, List.of());
+    private static final FineGray DEFAULTS = new FineGray(null, Tolerances.CRR_GTOL, 10, null, List.of());
 
     private final String cause;
     private final double gtol;
@@ -72,22 +73,41 @@ public final class FineGray {
         this.censoringGroups = censoringGroups;
     }
 
-    /** The first cause, {@code gtol = 1e-6}, 10 iterations. */
+    /**
+     * The first cause, {@code gtol = 1e-6}, 10 iterations.
+     *
+     * @return the shared default instance
+     */
     public static FineGray withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same model for the cause labelled {@code label} (crr {@code failcode}). */
+    /**
+     * The same model for the cause labelled {@code label} (crr {@code failcode}).
+     *
+     * @param label the label
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public FineGray withCause(String label) {
         return new FineGray(Check.notNull("cause", label), gtol, maxIterations, censoringGroups, timeVarying);
     }
 
-    /** The same model with convergence tolerance {@code gtol} (crr {@code gtol}; finite, > 0). */
+    /**
+     * The same model with convergence tolerance {@code gtol} (crr {@code gtol}; finite, > 0).
+     *
+     * @param gtol the gtol
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public FineGray withTolerance(double gtol) {
         return new FineGray(cause, Check.positiveFinite("gtol", gtol), maxIterations, censoringGroups, timeVarying);
     }
 
-    /** The same model with at most {@code n} Newton iterations (crr {@code maxiter}; >= 0). */
+    /**
+     * The same model with at most {@code n} Newton iterations (crr {@code maxiter}; >= 0).
+     *
+     * @param n the 0-based most index
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public FineGray withMaxIterations(int n) {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
@@ -132,17 +152,17 @@ public final class FineGray {
         return censoringGroups;
     }
 
-    /** The cause label, or null for the first cause. */
+    /** {@return the cause label, or null for the first cause} */
     public String cause() {
         return cause;
     }
 
-    /** Convergence tolerance. */
+    /** {@return convergence tolerance} */
     public double tolerance() {
         return gtol;
     }
 
-    /** Maximum Newton iterations. */
+    /** {@return maximum Newton iterations} */
     public int maxIterations() {
         return maxIterations;
     }
@@ -317,7 +337,7 @@ public final class FineGray {
             }
             double[] h = z.hessian.clone();
             double[] sc = z.score.clone();
-            Cholesky.decompose(h, p, 1e-12);
+            Cholesky.decompose(h, p, Tolerances.FINE_GRAY_CHOLESKY);
             Cholesky.solve(h, p, sc);
             double slope = 0;
             for (int j = 0; j < p; j++) {
@@ -350,7 +370,7 @@ public final class FineGray {
         }
         double[] info = z.hessian.clone();
         double[] inv = info.clone();
-        Cholesky.decompose(inv, p, 1e-12);
+        Cholesky.decompose(inv, p, Tolerances.FINE_GRAY_CHOLESKY);
         Cholesky.invert(inv, p);
         double[] v2 = kernel.sandwichMiddle(b);
         double[] var = new double[p * p];

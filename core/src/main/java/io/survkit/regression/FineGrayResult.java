@@ -68,27 +68,27 @@ public final class FineGrayResult implements Exportable {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The cause of interest (crr {@code failcode}). */
+    /** {@return the cause of interest (crr {@code failcode})} */
     public String cause() {
         return cause;
     }
 
-    /** Model-matrix column names (R's term names). */
+    /** {@return Model-matrix column names (R's term names)} */
     public List<String> terms() {
         return terms;
     }
 
-    /** Number of coefficients. */
+    /** {@return number of coefficients} */
     public int coefficientCount() {
         return coef.length;
     }
 
-    /** Coefficients (log subdistribution hazard ratios; crr {@code coef}). */
+    /** {@return coefficients (log subdistribution hazard ratios; crr {@code coef})} */
     public double[] coefficients() {
         return coef.clone();
     }
 
-    /** Standard errors {@code sqrt(diag(var))}. */
+    /** {@return standard errors {@code sqrt(diag(var))}} */
     public double[] standardErrors() {
         double[] se = new double[coef.length];
         for (int j = 0; j < se.length; j++) {
@@ -97,7 +97,7 @@ public final class FineGrayResult implements Exportable {
         return se;
     }
 
-    /** Subdistribution hazard ratios {@code exp(coef)}. */
+    /** {@return subdistribution hazard ratios {@code exp(coef)}} */
     public double[] hazardRatios() {
         double[] r = new double[coef.length];
         for (int j = 0; j < r.length; j++) {
@@ -106,12 +106,22 @@ public final class FineGrayResult implements Exportable {
         return r;
     }
 
-    /** Lower limits of the Wald interval of the hazard ratios at {@code level}. */
+    /**
+     * Lower limits of the Wald interval of the hazard ratios at {@code level}.
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return the lower limits of the Wald interval of the hazard ratios at {@code level}
+     */
     public double[] hazardRatioLower(double level) {
         return limits(level, -1);
     }
 
-    /** Upper limits of the Wald interval of the hazard ratios at {@code level}. */
+    /**
+     * Upper limits of the Wald interval of the hazard ratios at {@code level}.
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return the upper limits of the Wald interval of the hazard ratios at {@code level}
+     */
     public double[] hazardRatioUpper(double level) {
         return limits(level, 1);
     }
@@ -126,7 +136,7 @@ public final class FineGrayResult implements Exportable {
         return r;
     }
 
-    /** Wald statistics {@code coef / se}. */
+    /** {@return wald statistics {@code coef / se}} */
     public double[] zStatistics() {
         double[] se = standardErrors();
         double[] z = new double[coef.length];
@@ -136,7 +146,7 @@ public final class FineGrayResult implements Exportable {
         return z;
     }
 
-    /** Two-sided p-values {@code 2 P(Z > |z|)} (summary.crr's, before its rounding). */
+    /** {@return Two-sided p-values {@code 2 P(Z > |z|)} (summary.crr's, before its rounding)} */
     public double[] pValues() {
         double[] z = zStatistics();
         double[] p = new double[z.length];
@@ -146,12 +156,12 @@ public final class FineGrayResult implements Exportable {
         return p;
     }
 
-    /** Sandwich variance matrix (crr {@code var}). */
+    /** {@return sandwich variance matrix (crr {@code var})} */
     public double[][] variance() {
         return square(var);
     }
 
-    /** Information matrix at the estimate (crr {@code inf}). */
+    /** {@return information matrix at the estimate (crr {@code inf})} */
     public double[][] information() {
         return square(info);
     }
@@ -165,52 +175,52 @@ public final class FineGrayResult implements Exportable {
         return m;
     }
 
-    /** Pseudo log-likelihood at the estimate (crr {@code loglik}). */
+    /** {@return pseudo log-likelihood at the estimate (crr {@code loglik})} */
     public double logLikelihood() {
         return loglik;
     }
 
-    /** Pseudo log-likelihood at b = 0 (crr {@code loglik.null}). */
+    /** {@return pseudo log-likelihood at b = 0 (crr {@code loglik.null})} */
     public double logLikelihoodNull() {
         return loglikNull;
     }
 
-    /** Pseudo likelihood-ratio test {@code 2 (loglik - loglik.null)} on p df (summary.crr). */
+    /** {@return pseudo likelihood-ratio test {@code 2 (loglik - loglik.null)} on p df (summary.crr)} */
     public ChiSquareTest likelihoodRatioTest() {
         return new ChiSquareTest(2 * (loglik - loglikNull), coef.length);
     }
 
-    /** Score (gradient of the log-likelihood) at the estimate (crr {@code score}). */
+    /** {@return score (gradient of the log-likelihood) at the estimate (crr {@code score})} */
     public double[] score() {
         return score.clone();
     }
 
-    /** True when crr's criterion was met. */
+    /** {@return true when crr's criterion was met} */
     public boolean converged() {
         return converged;
     }
 
-    /** Newton iterations taken. */
+    /** {@return newton iterations taken} */
     public int iterations() {
         return iterations;
     }
 
-    /** Rows used (crr {@code n}). */
+    /** {@return rows used (crr {@code n})} */
     public int size() {
         return n;
     }
 
-    /** Failures of the cause of interest. */
+    /** {@return failures of the cause of interest} */
     public int events() {
         return events;
     }
 
-    /** Rows left out for missing values (crr {@code n.missing}). */
+    /** {@return rows left out for missing values (crr {@code n.missing})} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings. */
+    /** {@return warnings} */
     public List<String> warnings() {
         return warnings;
     }

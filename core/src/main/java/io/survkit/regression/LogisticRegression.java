@@ -5,6 +5,7 @@ import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
 import io.survkit.internal.HouseholderQr;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,10 +38,10 @@ import org.apache.commons.math3.util.CombinatoricsUtils;
  * }</pre>
  */
 public final class LogisticRegression {
-    private static final LogisticRegression DEFAULTS = new LogisticRegression(25, 1e-8);
+    private static final LogisticRegression DEFAULTS = new LogisticRegression(25, Tolerances.GLM_CONVERGENCE);
     /** R's {@code THRESH} / {@code MTHRESH} of the logit link's C code. */
     private static final double THRESH = 30;
-    private static final double EPS = Math.ulp(1.0);
+    private static final double EPS = Tolerances.MACHINE_EPSILON;
     private static final double INVEPS = 1 / EPS;
 
     private final int maxIterations;
@@ -51,12 +52,21 @@ public final class LogisticRegression {
         this.tolerance = tolerance;
     }
 
-    /** The default procedure: at most 25 IRLS iterations, tolerance 1e-8 (R {@code glm.control()}). */
+    /**
+     * The default procedure: at most 25 IRLS iterations, tolerance 1e-8 (R {@code glm.control()}).
+     *
+     * @return the shared default instance
+     */
     public static LogisticRegression withDefaults() {
         return DEFAULTS;
     }
 
-    /** Largest number of IRLS iterations (R {@code maxit}, default 25), at least 1. */
+    /**
+     * Largest number of IRLS iterations (R {@code maxit}, default 25), at least 1.
+     *
+     * @param n the count
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public LogisticRegression withMaxIterations(int n) {
         if (n < 1) {
             throw Check.fail("maximum iterations must be >= 1, got %d", n);
@@ -64,7 +74,12 @@ public final class LogisticRegression {
         return new LogisticRegression(n, tolerance);
     }
 
-    /** Convergence tolerance on {@code |dev - devold| / (|dev| + 0.1)} (R {@code epsilon}, default 1e-8), in (0, 1). */
+    /**
+     * Convergence tolerance on {@code |dev - devold| / (|dev| + 0.1)} (R {@code epsilon}, default 1e-8), in (0, 1).
+     *
+     * @param epsilon the epsilon
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public LogisticRegression withTolerance(double epsilon) {
         if (!(epsilon > 0 && epsilon < 1)) {
             throw Check.fail("tolerance must be strictly between 0 and 1, got %s", epsilon);
@@ -72,12 +87,12 @@ public final class LogisticRegression {
         return new LogisticRegression(maxIterations, epsilon);
     }
 
-    /** Iteration limit in use. */
+    /** {@return iteration limit in use} */
     public int maxIterations() {
         return maxIterations;
     }
 
-    /** Convergence tolerance in use. */
+    /** {@return convergence tolerance in use} */
     public double tolerance() {
         return tolerance;
     }
@@ -181,12 +196,25 @@ public final class LogisticRegression {
     /**
      * Arrays form: {@code columns[j][i]} is covariate column j of row i (numeric; code factors as
      * 0/1 dummies yourself), {@code names[j]} its term name; unit prior weights.
+     *
+     * @param treated the treated
+     * @param columns the columns
+     * @param names the names
+     * @return arrays form: {@code columns[j][i]} is covariate column j of row i (numeric; code factors as 0/1 dummies yourself), {@code names[j]} its term name; unit prior weights
      */
     public LogisticResult fit(boolean[] treated, double[][] columns, String[] names) {
         return fit(treated, columns, names, null);
     }
 
-    /** Arrays form with prior weights ({@code null} = 1 each; R {@code weights =}, each finite and >= 0). */
+    /**
+     * Arrays form with prior weights ({@code null} = 1 each; R {@code weights =}, each finite and >= 0).
+     *
+     * @param treated the treated
+     * @param columns the columns
+     * @param names the names
+     * @param weights the weights
+     * @return arrays form with prior weights ({@code null} = 1 each; R {@code weights =}, each finite and >= 0)
+     */
     public LogisticResult fit(boolean[] treated, double[][] columns, String[] names, double[] weights) {
         Check.notNull("treated", treated);
         Check.notNull("columns", columns);
@@ -277,7 +305,7 @@ public final class LogisticRegression {
         double dev = devold;
         boolean conv = false;
         boolean boundary = false;
-        double tol = Math.min(1e-7, tolerance / 1000);
+        double tol = Tolerances.glmRank(tolerance);
         double[] start = new double[p];
         double[] coefold = null;
         double[][] a = new double[p][];

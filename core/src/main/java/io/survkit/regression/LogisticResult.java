@@ -63,37 +63,37 @@ public final class LogisticResult implements Exportable {
         this.priorWeights = priorWeights;
     }
 
-    /** Rows used in the fit. */
+    /** {@return rows used in the fit} */
     public int size() {
         return n;
     }
 
-    /** Rows with the treatment indicator true. */
+    /** {@return rows with the treatment indicator true} */
     public int treatedCount() {
         return nTreated;
     }
 
-    /** Rows dropped before the fit because of missing values (as R's {@code na.omit}). */
+    /** {@return rows dropped before the fit because of missing values (as R's {@code na.omit})} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Term names, {@code "(Intercept)"} first (R {@code names(coef(fit))}). */
+    /** {@return term names, {@code "(Intercept)"} first (R {@code names(coef(fit))})} */
     public List<String> terms() {
         return List.of(terms);
     }
 
-    /** Coefficients on the log-odds scale; NaN for a redundant (aliased) column. */
+    /** {@return coefficients on the log-odds scale; NaN for a redundant (aliased) column} */
     public double[] coefficients() {
         return coef.clone();
     }
 
-    /** Standard errors (dispersion 1). */
+    /** {@return standard errors (dispersion 1)} */
     public double[] standardErrors() {
         return se.clone();
     }
 
-    /** Wald z statistics {@code coef / se}. */
+    /** {@return wald z statistics {@code coef / se}} */
     public double[] zStatistics() {
         double[] z = new double[coef.length];
         for (int j = 0; j < z.length; j++) {
@@ -102,7 +102,7 @@ public final class LogisticResult implements Exportable {
         return z;
     }
 
-    /** Two-sided p-values {@code 2 P(Z > |z|)}. */
+    /** {@return Two-sided p-values {@code 2 P(Z > |z|)}} */
     public double[] pValues() {
         double[] z = zStatistics();
         double[] p = new double[z.length];
@@ -112,7 +112,7 @@ public final class LogisticResult implements Exportable {
         return p;
     }
 
-    /** Odds ratios {@code exp(coef)}. */
+    /** {@return odds ratios {@code exp(coef)}} */
     public double[] oddsRatios() {
         double[] r = new double[coef.length];
         for (int j = 0; j < r.length; j++) {
@@ -121,7 +121,7 @@ public final class LogisticResult implements Exportable {
         return r;
     }
 
-    /** Covariance matrix of the coefficients (R {@code vcov(fit)}); NaN rows/columns for aliased terms. */
+    /** {@return covariance matrix of the coefficients (R {@code vcov(fit)}); NaN rows/columns for aliased terms} */
     public double[][] covariance() {
         double[][] c = new double[vcov.length][];
         for (int j = 0; j < c.length; j++) {
@@ -130,77 +130,87 @@ public final class LogisticResult implements Exportable {
         return c;
     }
 
-    /** Residual deviance (R {@code fit$deviance}). */
+    /** {@return residual deviance (R {@code fit$deviance})} */
     public double deviance() {
         return deviance;
     }
 
-    /** Deviance of the intercept-only model (R {@code fit$null.deviance}). */
+    /** {@return deviance of the intercept-only model (R {@code fit$null.deviance})} */
     public double nullDeviance() {
         return nullDeviance;
     }
 
-    /** Akaike information criterion (R {@code fit$aic}). */
+    /** {@return akaike information criterion (R {@code fit$aic})} */
     public double aic() {
         return aic;
     }
 
-    /** IRLS iterations used (R {@code fit$iter}). */
+    /** {@return IRLS iterations used (R {@code fit$iter})} */
     public int iterations() {
         return iterations;
     }
 
-    /** Whether IRLS converged (R {@code fit$converged}). */
+    /** {@return whether IRLS converged (R {@code fit$converged})} */
     public boolean converged() {
         return converged;
     }
 
-    /** Rank of the model matrix. */
+    /** {@return rank of the model matrix} */
     public int rank() {
         return rank;
     }
 
-    /** Residual degrees of freedom (rows with positive weight minus rank). */
+    /** {@return residual degrees of freedom (rows with positive weight minus rank)} */
     public int residualDegreesOfFreedom() {
         return dfResidual;
     }
 
-    /** Null degrees of freedom (rows with positive weight minus 1). */
+    /** {@return null degrees of freedom (rows with positive weight minus 1)} */
     public int nullDegreesOfFreedom() {
         return dfNull;
     }
 
-    /** Fitted probabilities P(treated | covariates), one per row (R {@code fitted(fit)}). */
+    /** {@return fitted probabilities P(treated | covariates), one per row (R {@code fitted(fit)})} */
     public double[] fitted() {
         return fitted.clone();
     }
 
-    /** Fitted probability of row {@code i}. */
+    /**
+     * Fitted probability of row {@code i}.
+     *
+     * @param i the 0-based index
+     * @return fitted probability of row {@code i}
+     */
     public double fitted(int i) {
         return fitted[i];
     }
 
-    /** Linear predictor (the logit of the fitted probability), one per row (R {@code fit$linear.predictors}). */
+    /** {@return linear predictor (the logit of the fitted probability), one per row (R {@code fit$linear.predictors})} */
     public double[] linearPredictor() {
         return eta.clone();
     }
 
-    /** Linear predictor of row {@code i}. */
+    /**
+     * Linear predictor of row {@code i}.
+     *
+     * @param i the 0-based index
+     * @return linear predictor of row {@code i}
+     */
     public double linearPredictor(int i) {
         return eta[i];
     }
 
-    /** 1-based data rows used, in order (the data file's rows after missing-value omission). */
+    /** {@return 1-based data rows used, in order (the data file's rows after missing-value omission)} */
     public int[] rows() {
         return rows.clone();
     }
 
-    /** Prior weights used, or null for unit weights. */
+    /** {@return prior weights used, or null for unit weights} */
     public double[] priorWeights() {
         return priorWeights == null ? null : priorWeights.clone();
     }
 
-    /** Warnings a user can act on: non-convergence, separation, aliased columns, fractional weights. */
+    /** {@return warnings a user can act on: non-convergence, separation, aliased columns, fractional weights} */
     public List<String> warnings() {
         return warnings;
     }

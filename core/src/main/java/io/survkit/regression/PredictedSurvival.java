@@ -38,27 +38,37 @@ public final class PredictedSurvival {
         this.z = Probabilities.normalQuantile((1 + confLevel) / 2);
     }
 
-    /** Number of rows (times over all strata). */
+    /** {@return number of rows (times over all strata)} */
     public int size() {
         return time.length;
     }
 
-    /** Time of row i. */
+    /**
+     * Time of row i.
+     *
+     * @param i the 0-based index
+     * @return the time of row i
+     */
     public double time(int i) {
         return time[i];
     }
 
-    /** Copy of the times. */
+    /** {@return copy of the times} */
     public double[] times() {
         return time.clone();
     }
 
-    /** Stratum label (the strata column's level) of row i, or null without strata. */
+    /**
+     * Stratum label (the strata column's level) of row i, or null without strata.
+     *
+     * @param i the 0-based index
+     * @return stratum label (the strata column's level) of row i, or null without strata
+     */
     public String stratum(int i) {
         return strata == null ? null : strata[i];
     }
 
-    /** Stratum label per row, or null without strata. */
+    /** {@return stratum label per row, or null without strata} */
     public List<String> strata() {
         if (strata == null) {
             return null;
@@ -68,22 +78,32 @@ public final class PredictedSurvival {
         return Collections.unmodifiableList(l);
     }
 
-    /** Cumulative hazard at row i. */
+    /**
+     * Cumulative hazard at row i.
+     *
+     * @param i the 0-based index
+     * @return cumulative hazard at row i
+     */
     public double cumulativeHazard(int i) {
         return cumhaz[i];
     }
 
-    /** Copy of the cumulative hazards. */
+    /** {@return copy of the cumulative hazards} */
     public double[] cumulativeHazards() {
         return cumhaz.clone();
     }
 
-    /** Survival {@code exp(-Lambda)} at row i. */
+    /**
+     * Survival {@code exp(-Lambda)} at row i.
+     *
+     * @param i the 0-based index
+     * @return survival {@code exp(-Lambda)} at row i
+     */
     public double survival(int i) {
         return Math.exp(-cumhaz[i]);
     }
 
-    /** Survival at every row. */
+    /** {@return survival at every row} */
     public double[] survivals() {
         double[] s = new double[cumhaz.length];
         for (int i = 0; i < s.length; i++) {
@@ -92,27 +112,42 @@ public final class PredictedSurvival {
         return s;
     }
 
-    /** Standard error of the cumulative hazard at row i (R {@code std.err} of {@code survfit.coxph}). */
+    /**
+     * Standard error of the cumulative hazard at row i (R {@code std.err} of {@code survfit.coxph}).
+     *
+     * @param i the 0-based index
+     * @return the standard error of the cumulative hazard at row i (R {@code std.err} of {@code survfit.coxph})
+     */
     public double standardError(int i) {
         return stdErr[i];
     }
 
-    /** Copy of the standard errors of the cumulative hazard. */
+    /** {@return copy of the standard errors of the cumulative hazard} */
     public double[] standardErrors() {
         return stdErr.clone();
     }
 
-    /** Lower confidence limit of S at row i: {@code S exp(-z se)} (R {@code conf.type = "log"}). */
+    /**
+     * Lower confidence limit of S at row i: {@code S exp(-z se)} (R {@code conf.type = "log"}).
+     *
+     * @param i the 0-based index
+     * @return the lower confidence limit of S at row i: {@code S exp(-z se)} (R {@code conf.type = "log"})
+     */
     public double lower(int i) {
         return survival(i) * Math.exp(-z * stdErr[i]);
     }
 
-    /** Upper confidence limit of S at row i: {@code min(1, S exp(z se))}. */
+    /**
+     * Upper confidence limit of S at row i: {@code min(1, S exp(z se))}.
+     *
+     * @param i the 0-based index
+     * @return the upper confidence limit of S at row i: {@code min(1, S exp(z se))}
+     */
     public double upper(int i) {
         return Math.min(1.0, survival(i) * Math.exp(z * stdErr[i]));
     }
 
-    /** Confidence level of {@link #lower}/{@link #upper}. */
+    /** {@return confidence level of {@link #lower}/{@link #upper}} */
     public double confidenceLevel() {
         return confLevel;
     }
@@ -120,6 +155,10 @@ public final class PredictedSurvival {
     /**
      * Survival at time t in stratum {@code stratum} (null without strata): the value at the last
      * row time at or before t, 1 before the first.
+     *
+     * @param stratum the stratum
+     * @param t the time
+     * @return survival at time t in stratum {@code stratum} (null without strata): the value at the last row time at or before t, 1 before the first
      */
     public double survivalAt(String stratum, double t) {
         double s = 1;
@@ -139,7 +178,12 @@ public final class PredictedSurvival {
         return s;
     }
 
-    /** Survival at time t for unstratified models. */
+    /**
+     * Survival at time t for unstratified models.
+     *
+     * @param t the time
+     * @return survival at time t for unstratified models
+     */
     public double survivalAt(double t) {
         return survivalAt(null, t);
     }

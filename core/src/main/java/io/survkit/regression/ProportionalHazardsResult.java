@@ -41,32 +41,37 @@ public final class ProportionalHazardsResult implements Exportable {
         return omitted;
     }
 
-    /** Term names (rows of R's table, without {@code GLOBAL}). */
+    /** {@return term names (rows of R's table, without {@code GLOBAL})} */
     public List<String> terms() {
         return terms;
     }
 
-    /** Number of terms. */
+    /** {@return number of terms} */
     public int size() {
         return terms.size();
     }
 
-    /** Test of term i. */
+    /**
+     * Test of term i.
+     *
+     * @param i the 0-based index
+     * @return test of term i
+     */
     public ChiSquareTest test(int i) {
         return new ChiSquareTest(chisq[i], df[i]);
     }
 
-    /** Chi-square statistic per term. */
+    /** {@return Chi-square statistic per term} */
     public double[] chiSquares() {
         return chisq.clone();
     }
 
-    /** Degrees of freedom per term. */
+    /** {@return degrees of freedom per term} */
     public int[] degreesOfFreedom() {
         return df.clone();
     }
 
-    /** p-value per term. */
+    /** {@return p-value per term} */
     public double[] pValues() {
         double[] p = new double[chisq.length];
         for (int i = 0; i < p.length; i++) {
@@ -75,12 +80,12 @@ public final class ProportionalHazardsResult implements Exportable {
         return p;
     }
 
-    /** The global test of all terms together (R's {@code GLOBAL} row). */
+    /** {@return the global test of all terms together (R's {@code GLOBAL} row)} */
     public ChiSquareTest global() {
         return global;
     }
 
-    /** The time transform used. */
+    /** {@return the time transform used} */
     public TimeTransform transform() {
         return transform;
     }

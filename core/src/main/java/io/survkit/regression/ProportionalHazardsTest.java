@@ -2,6 +2,7 @@ package io.survkit.regression;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.Sorting;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,22 +32,36 @@ public final class ProportionalHazardsTest {
         this.transform = transform;
     }
 
-    /** The default test: Kaplan-Meier transform of time. */
+    /**
+     * The default test: Kaplan-Meier transform of time.
+     *
+     * @return the shared default instance
+     */
     public static ProportionalHazardsTest withDefaults() {
         return DEFAULTS;
     }
 
-    /** The transform of time g(t). */
+    /**
+     * The transform of time g(t).
+     *
+     * @param t the time transform
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public ProportionalHazardsTest withTransform(TimeTransform t) {
         return new ProportionalHazardsTest(Check.notNull("time transform", t));
     }
 
-    /** The transform in use. */
+    /** {@return the transform in use} */
     public TimeTransform transform() {
         return transform;
     }
 
-    /** Tests the model {@code fit}. */
+    /**
+     * Tests the model {@code fit}.
+     *
+     * @param fit the fitted model
+     * @return the result
+     */
     public ProportionalHazardsResult test(CoxResult fit) {
         Check.notNull("Cox fit", fit);
         CoxDesign d = fit.design();
@@ -160,7 +175,7 @@ public final class ProportionalHazardsTest {
             invNorm = Math.max(invNorm, s2);
         }
         double rcond = 1 / (norm * invNorm);
-        if (!(rcond >= Math.ulp(1.0))) {
+        if (!(rcond >= Tolerances.MACHINE_EPSILON)) {
             throw Check.fail("the information matrix of the proportional-hazards test is computationally singular"
                     + " (reciprocal condition number %.3g): too few events per stratum for the time interactions;"
                     + " test fewer terms or pool strata", rcond);

@@ -4,9 +4,9 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Age-standardised net survival as CONCORD reports it: Pohar-Perme net survival in each ICSS age
@@ -35,22 +35,41 @@ public final class AgeStandardisedNetSurvival {
         this.confLevel = confLevel;
     }
 
-    /** ICSS 1, US table, 95 %. */
+    /**
+     * ICSS 1, US table, 95 %.
+     *
+     * @return the shared default instance
+     */
     public static AgeStandardisedNetSurvival withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same with standard {@code s}. */
+    /**
+     * The same with standard {@code s}.
+     *
+     * @param s the icss standard
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public AgeStandardisedNetSurvival withStandard(IcssStandard s) {
         return new AgeStandardisedNetSurvival(Check.notNull("standard", s), table, confLevel);
     }
 
-    /** The same with rate table {@code t}. */
+    /**
+     * The same with rate table {@code t}.
+     *
+     * @param t the rate table
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public AgeStandardisedNetSurvival withRateTable(RateTable t) {
         return new AgeStandardisedNetSurvival(standard, Check.notNull("rate table", t), confLevel);
     }
 
-    /** The same with confidence level {@code level}. */
+    /**
+     * The same with confidence level {@code level}.
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public AgeStandardisedNetSurvival withConfidenceLevel(double level) {
         return new AgeStandardisedNetSurvival(standard, table, Check.openUnit("confidence level", level));
     }
@@ -58,6 +77,10 @@ public final class AgeStandardisedNetSurvival {
     /**
      * One standardised curve for all rows of {@code data}, read at {@code times} (days).
      *
+     * @param data the data
+     * @param who the who
+     * @param times the times
+     * @return one standardised curve for all rows of {@code data}, read at {@code times} (days)
      * @throws IllegalArgumentException when an ICSS age group of a curve has no rows
      */
     public List<StandardisedSurvival> estimate(SurvivalData data, Demography who, double... times) {
@@ -69,6 +92,10 @@ public final class AgeStandardisedNetSurvival {
      * One standardised curve per group of {@code frame}, read at {@code times} (days);
      * {@code who} describes the rows of the frame's data.
      *
+     * @param frame the model frame
+     * @param who the who
+     * @param times the times
+     * @return one standardised curve per group of {@code frame}, read at {@code times} (days); {@code who} describes the rows of the frame's data
      * @throws IllegalArgumentException when an ICSS age group of a curve has no rows
      */
     public List<StandardisedSurvival> estimate(ModelFrame frame, Demography who, double... times) {
@@ -77,7 +104,7 @@ public final class AgeStandardisedNetSurvival {
         Check.notNull("times", times);
         RateTable rt = table != null ? table : RateTable.us();
         CohortRows rows = CohortRows.of(frame, who, rt, 1);
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        double z = Probabilities.normalQuantile(1 - (1 - confLevel) / 2);
         List<StandardisedSurvival> out = new ArrayList<>();
         for (int c = 0; c < rows.groupCount(); c++) {
             CohortRows.Group g = rows.group(c);

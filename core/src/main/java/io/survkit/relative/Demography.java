@@ -31,6 +31,10 @@ public final class Demography {
     /**
      * From arrays: age at diagnosis in years (finite, ≥ 0), sex, and date of diagnosis.
      *
+     * @param ageYears the age years
+     * @param sex the sex
+     * @param diagnosis the diagnosis
+     * @return from arrays: age at diagnosis in years (finite, ≥ 0), sex, and date of diagnosis
      * @throws IllegalArgumentException naming the 1-based row of a bad value, or for unequal lengths
      */
     public static Demography of(double[] ageYears, Sex[] sex, LocalDate[] diagnosis) {
@@ -61,6 +65,11 @@ public final class Demography {
      * calendar years alone (SEER's year of diagnosis), taken as July 1 of the year. A row with a
      * missing value in any of the three is kept as missing; the estimators leave it out and count it.
      *
+     * @param data the data
+     * @param age the age
+     * @param sex the sex
+     * @param year the year
+     * @return from the columns of survival data: {@code age} in years (numeric), {@code sex} with labels {@code male}/{@code female} (or 1/2, any case), {@code year} dates {@code YYYY-MM-DD} or calendar years alone (SEER's year of diagnosis), taken as July 1 of the year
      * @throws IllegalArgumentException naming the column, row and value that cannot be read
      */
     public static Demography of(SurvivalData data, String age, String sex, String year) {
@@ -123,27 +132,47 @@ public final class Demography {
         }
     }
 
-    /** True when row {@code i} has a missing age, sex or date of diagnosis. */
+    /**
+     * True when row {@code i} has a missing age, sex or date of diagnosis.
+     *
+     * @param i the 0-based index
+     * @return true when row {@code i} has a missing age, sex or date of diagnosis
+     */
     public boolean isMissing(int i) {
         return missing != null && missing[i];
     }
 
-    /** Number of rows. */
+    /** {@return number of rows} */
     public int size() {
         return ageYears.length;
     }
 
-    /** Age at diagnosis of row {@code i}, years. */
+    /**
+     * Age at diagnosis of row {@code i}, years.
+     *
+     * @param i the 0-based index
+     * @return age at diagnosis of row {@code i}, years
+     */
     public double ageYears(int i) {
         return ageYears[i];
     }
 
-    /** Sex of row {@code i}. */
+    /**
+     * Sex of row {@code i}.
+     *
+     * @param i the 0-based index
+     * @return sex of row {@code i}
+     */
     public Sex sex(int i) {
         return Sex.values()[sex[i]];
     }
 
-    /** Date of diagnosis of row {@code i}. */
+    /**
+     * Date of diagnosis of row {@code i}.
+     *
+     * @param i the 0-based index
+     * @return date of diagnosis of row {@code i}
+     */
     public LocalDate diagnosisDate(int i) {
         return LocalDate.ofEpochDay((long) date[i]);
     }

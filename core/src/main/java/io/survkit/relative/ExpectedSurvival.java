@@ -30,22 +30,37 @@ public final class ExpectedSurvival {
         this.table = table;
     }
 
-    /** The US table. */
+    /**
+     * The US table.
+     *
+     * @return the shared default instance
+     */
     public static ExpectedSurvival withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same with population rate table {@code t}. */
+    /**
+     * The same with population rate table {@code t}.
+     *
+     * @param t the rate table
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public ExpectedSurvival withRateTable(RateTable t) {
         return new ExpectedSurvival(Check.notNull("rate table", t));
     }
 
-    /** The rate table. */
+    /** {@return the rate table} */
     public RateTable rateTable() {
         return table != null ? table : RateTable.us();
     }
 
-    /** One curve for the whole cohort at {@code times} (days, ≥ 0). */
+    /**
+     * One curve for the whole cohort at {@code times} (days, ≥ 0).
+     *
+     * @param who the who
+     * @param times the times
+     * @return one curve for the whole cohort at {@code times} (days, ≥ 0)
+     */
     public ExpectedSurvivalResult estimate(Demography who, double... times) {
         return estimate(who, null, times);
     }
@@ -53,6 +68,11 @@ public final class ExpectedSurvival {
     /**
      * One curve per level of {@code group} (null: one curve named {@code all}) at {@code times} (days,
      * ≥ 0; sorted and made distinct as R does).
+     *
+     * @param who the who
+     * @param group the group label
+     * @param times the times
+     * @return one curve per level of {@code group} (null: one curve named {@code all}) at {@code times} (days, ≥ 0; sorted and made distinct as R does)
      */
     public ExpectedSurvivalResult estimate(Demography who, Factor group, double... times) {
         Check.notNull("demography", who);

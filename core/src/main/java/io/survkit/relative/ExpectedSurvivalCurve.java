@@ -14,37 +14,47 @@ public final class ExpectedSurvivalCurve {
         this.rows = rows;
     }
 
-    /** {@code all}, or {@code <group>=<value>}. */
+    /** {@return {@code all}, or {@code <group>=<value>}} */
     public String name() {
         return name;
     }
 
-    /** Number of times. */
+    /** {@return number of times} */
     public int size() {
         return time.length;
     }
 
-    /** Time {@code j} (days). */
+    /**
+     * Time {@code j} (days).
+     *
+     * @param j the 0-based time index
+     * @return the time {@code j} (days)
+     */
     public double time(int j) {
         return time[j];
     }
 
-    /** Copy of the times. */
+    /** {@return copy of the times} */
     public double[] times() {
         return time.clone();
     }
 
-    /** Expected survival at time {@code j}. */
+    /**
+     * Expected survival at time {@code j}.
+     *
+     * @param j the 0-based time index
+     * @return expected survival at time {@code j}
+     */
     public double survival(int j) {
         return surv[j];
     }
 
-    /** Copy of the expected survival at every time. */
+    /** {@return copy of the expected survival at every time} */
     public double[] survival() {
         return surv.clone();
     }
 
-    /** Rows of the cohort (R's {@code n.risk}, the same at every time). */
+    /** {@return rows of the cohort (R's {@code n.risk}, the same at every time)} */
     public int rowCount() {
         return rows;
     }

@@ -16,29 +16,44 @@ public final class ExpectedSurvivalResult implements Exportable {
         this.curves = List.copyOf(curves);
     }
 
-    /** Name of the rate table. */
+    /** {@return name of the rate table} */
     public String rateTableName() {
         return rateTable;
     }
 
-    /** The curves, in group order. */
+    /** {@return the curves, in group order} */
     public List<ExpectedSurvivalCurve> curves() {
         return curves;
     }
 
-    /** Curve {@code k}. */
+    /**
+     * Curve {@code k}.
+     *
+     * @param k the 0-based curve index
+     * @return curve {@code k}
+     */
     public ExpectedSurvivalCurve curve(int k) {
         return curves.get(k);
     }
 
-    /** The oracle's {@code expected} result: {@code nOmitted} and {@code strata[]} of name, time, surv, nRisk. */
+    /**
+     * The oracle's {@code expected} result: {@code nOmitted} and {@code strata[]} of name, time, surv, nRisk.
+     *
+     * @param omittedRows the omitted rows
+     * @return the oracle's {@code expected} result: {@code nOmitted} and {@code strata[]} of name, time, surv, nRisk
+     */
     public String toJson(int omittedRows) {
         StringBuilder b = new StringBuilder();
         writeJson(b, omittedRows);
         return b.toString();
     }
 
-    /** {@link #toJson(int)} streamed into {@code out}. */
+    /**
+     * {@link #toJson(int)} streamed into {@code out}.
+     *
+     * @param out where the text goes
+     * @param omittedRows the omitted rows
+     */
     public void writeJson(Appendable out, int omittedRows) {
         JsonWriter w = new JsonWriter(out).beginObject().name("ratetable").value(rateTable).name("nOmitted")
                 .value(omittedRows).name("strata").beginArray();

@@ -23,17 +23,27 @@ public enum IcssStandard {
         this.weights = weights;
     }
 
-    /** The weight of age group {@code g} (0-4). */
+    /**
+     * The weight of age group {@code g} (0-4).
+     *
+     * @param g the 0-based group index
+     * @return the weight of age group {@code g} (0-4)
+     */
     public double weight(int g) {
         return weights[g];
     }
 
-    /** Number of age groups (5). */
+    /** {@return number of age groups (5)} */
     public static int groupCount() {
         return LABELS.length;
     }
 
-    /** Label of age group {@code g}, e.g. {@code 45-54}. */
+    /**
+     * Label of age group {@code g}, e.g. {@code 45-54}.
+     *
+     * @param g the 0-based group index
+     * @return the label of age group {@code g}, e.g
+     */
     public static String label(int g) {
         return LABELS[g];
     }
@@ -41,6 +51,9 @@ public enum IcssStandard {
     /**
      * The age group of whole years {@code floor(ageYears)}: ages below 45 fall in the first group and
      * ages 75 and above in the last.
+     *
+     * @param ageYears the age years
+     * @return the age group of whole years {@code floor(ageYears)}: ages below 45 fall in the first group and ages 75 and above in the last
      */
     public static int group(double ageYears) {
         double a = Math.floor(ageYears);

@@ -42,32 +42,62 @@ public final class LifeTable {
         this.table = table;
     }
 
-    /** Intervals of 365.25 time units (a year when times are days), no rate table. */
+    /**
+     * Intervals of 365.25 time units (a year when times are days), no rate table.
+     *
+     * @return the shared default instance
+     */
     public static LifeTable withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same with intervals {@code w} long (in the data's time unit; days with a rate table). */
+    /**
+     * The same with intervals {@code w} long (in the data's time unit; days with a rate table).
+     *
+     * @param w the value
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public LifeTable withIntervalWidth(double w) {
         return new LifeTable(Check.positiveFinite("interval width", w), table);
     }
 
-    /** The same with a population rate table, for the relative (Ederer II) columns. */
+    /**
+     * The same with a population rate table, for the relative (Ederer II) columns.
+     *
+     * @param t the rate table
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public LifeTable withRateTable(RateTable t) {
         return new LifeTable(width, Check.notNull("rate table", t));
     }
 
-    /** The observed life table of all rows. */
+    /**
+     * The observed life table of all rows.
+     *
+     * @param data the data
+     * @return the observed life table of all rows
+     */
     public LifeTableResult estimate(SurvivalData data) {
         return estimate(ModelFrame.of(Check.notNull("data", data), Terms.none()));
     }
 
-    /** The observed life table, one per group of {@code groups} (columns, e.g. {@code "sex"}). */
+    /**
+     * The observed life table, one per group of {@code groups} (columns, e.g. {@code "sex"}).
+     *
+     * @param data the data
+     * @param groups the groups
+     * @return the observed life table, one per group of {@code groups} (columns, e.g
+     */
     public LifeTableResult estimate(SurvivalData data, String groups) {
         return estimate(ModelFrame.of(Check.notNull("data", data), Terms.parse(Check.notNull("groups", groups))));
     }
 
-    /** The observed life table, one per group of {@code frame}. */
+    /**
+     * The observed life table, one per group of {@code frame}.
+     *
+     * @param frame the model frame
+     * @return the observed life table, one per group of {@code frame}
+     */
     public LifeTableResult estimate(ModelFrame frame) {
         Check.notNull("frame", frame);
         return fit(frame, null);
@@ -76,6 +106,10 @@ public final class LifeTable {
     /**
      * The life table with the relative columns, one per group of {@code frame}; {@code who}
      * describes the rows of the frame's data.
+     *
+     * @param frame the model frame
+     * @param who the who
+     * @return the life table with the relative columns, one per group of {@code frame}; {@code who} describes the rows of the frame's data
      */
     public LifeTableResult estimate(ModelFrame frame, Demography who) {
         Check.notNull("frame", frame);
@@ -86,7 +120,13 @@ public final class LifeTable {
         return fit(frame, who);
     }
 
-    /** The life table with the relative columns for all rows of {@code data}. */
+    /**
+     * The life table with the relative columns for all rows of {@code data}.
+     *
+     * @param data the data
+     * @param who the who
+     * @return the life table with the relative columns for all rows of {@code data}
+     */
     public LifeTableResult estimate(SurvivalData data, Demography who) {
         return estimate(ModelFrame.of(Check.notNull("data", data), Terms.none()), CohortRows.sameRows(data, who));
     }

@@ -147,97 +147,177 @@ public final class LifeTableGroup {
         return new double[][] {expected, rel, relSe};
     }
 
-    /** {@code all}, or {@code <group>=<value>}. */
+    /** {@return {@code all}, or {@code <group>=<value>}} */
     public String name() {
         return name;
     }
 
-    /** Number of intervals. */
+    /** {@return number of intervals} */
     public int size() {
         return entered.length;
     }
 
-    /** Start of interval {@code j}. */
+    /**
+     * Start of interval {@code j}.
+     *
+     * @param j the 0-based interval index
+     * @return start of interval {@code j}
+     */
     public double start(int j) {
         return j * width;
     }
 
-    /** End of interval {@code j}. */
+    /**
+     * End of interval {@code j}.
+     *
+     * @param j the 0-based interval index
+     * @return end of interval {@code j}
+     */
     public double end(int j) {
         return (j + 1) * width;
     }
 
-    /** Rows entering interval {@code j}. */
+    /**
+     * Rows entering interval {@code j}.
+     *
+     * @param j the 0-based interval index
+     * @return rows entering interval {@code j}
+     */
     public double entered(int j) {
         return entered[j];
     }
 
-    /** Rows withdrawn (censored) in interval {@code j}. */
+    /**
+     * Rows withdrawn (censored) in interval {@code j}.
+     *
+     * @param j the 0-based interval index
+     * @return rows withdrawn (censored) in interval {@code j}
+     */
     public double withdrawn(int j) {
         return withdrawn[j];
     }
 
-    /** Events in interval {@code j}. */
+    /**
+     * Events in interval {@code j}.
+     *
+     * @param j the 0-based interval index
+     * @return events in interval {@code j}
+     */
     public double events(int j) {
         return events[j];
     }
 
-    /** Effective number at risk n − w/2. */
+    /**
+     * Effective number at risk n − w/2.
+     *
+     * @param j the 0-based column index
+     * @return effective number at risk n − w/2
+     */
     public double effectiveAtRisk(int j) {
         return effective[j];
     }
 
-    /** Conditional survival of interval {@code j}, 1 − d/n_eff. */
+    /**
+     * Conditional survival of interval {@code j}, 1 − d/n_eff.
+     *
+     * @param j the 0-based interval index
+     * @return conditional survival of interval {@code j}, 1 − d/n_eff
+     */
     public double conditionalSurvival(int j) {
         return 1 - events[j] / effective[j];
     }
 
-    /** Cumulative survival at the start of interval {@code j} (KMsurv {@code surv}). */
+    /**
+     * Cumulative survival at the start of interval {@code j} (KMsurv {@code surv}).
+     *
+     * @param j the 0-based interval index
+     * @return cumulative survival at the start of interval {@code j} (KMsurv {@code surv})
+     */
     public double survival(int j) {
         return survival[j];
     }
 
-    /** Greenwood standard error of {@link #survival(int)}. */
+    /**
+     * Greenwood standard error of {@link #survival(int)}.
+     *
+     * @param j the 0-based column index
+     * @return greenwood standard error of {@link #survival(int)}
+     */
     public double survivalStandardError(int j) {
         return survivalSe[j];
     }
 
-    /** Density (probability of an event per unit time) of interval {@code j}; empty for the last. */
+    /**
+     * Density (probability of an event per unit time) of interval {@code j}; empty for the last.
+     *
+     * @param j the 0-based interval index
+     * @return density (probability of an event per unit time) of interval {@code j}; empty for the last
+     */
     public OptionalDouble density(int j) {
         return present(density[j]);
     }
 
-    /** Standard error of the density; empty for the last interval. */
+    /**
+     * Standard error of the density; empty for the last interval.
+     *
+     * @param j the 0-based column index
+     * @return the standard error of the density; empty for the last interval
+     */
     public OptionalDouble densityStandardError(int j) {
         return present(densitySe[j]);
     }
 
-    /** Hazard of interval {@code j}; empty for the last. */
+    /**
+     * Hazard of interval {@code j}; empty for the last.
+     *
+     * @param j the 0-based interval index
+     * @return hazard of interval {@code j}; empty for the last
+     */
     public OptionalDouble hazard(int j) {
         return present(hazard[j]);
     }
 
-    /** Standard error of the hazard; empty for the last interval. */
+    /**
+     * Standard error of the hazard; empty for the last interval.
+     *
+     * @param j the 0-based column index
+     * @return the standard error of the hazard; empty for the last interval
+     */
     public OptionalDouble hazardStandardError(int j) {
         return present(hazardSe[j]);
     }
 
-    /** True when the table has the relative-survival columns. */
+    /** {@return true when the table has the relative-survival columns} */
     public boolean hasRelative() {
         return expected != null;
     }
 
-    /** Expected (population) survival of interval {@code j}, Ederer II; empty without a rate table. */
+    /**
+     * Expected (population) survival of interval {@code j}, Ederer II; empty without a rate table.
+     *
+     * @param j the 0-based interval index
+     * @return expected (population) survival of interval {@code j}, Ederer II; empty without a rate table
+     */
     public OptionalDouble expectedConditionalSurvival(int j) {
         return expected == null ? OptionalDouble.empty() : OptionalDouble.of(expected[j]);
     }
 
-    /** Cumulative relative survival at the end of interval {@code j}; empty without a rate table. */
+    /**
+     * Cumulative relative survival at the end of interval {@code j}; empty without a rate table.
+     *
+     * @param j the 0-based interval index
+     * @return cumulative relative survival at the end of interval {@code j}; empty without a rate table
+     */
     public OptionalDouble relativeSurvival(int j) {
         return relativeCumulative == null ? OptionalDouble.empty() : OptionalDouble.of(relativeCumulative[j]);
     }
 
-    /** Its standard error; empty without a rate table. */
+    /**
+     * Its standard error; empty without a rate table.
+     *
+     * @param j the 0-based column index
+     * @return its standard error; empty without a rate table
+     */
     public OptionalDouble relativeSurvivalStandardError(int j) {
         return relativeCumulativeSe == null ? OptionalDouble.empty() : OptionalDouble.of(relativeCumulativeSe[j]);
     }

@@ -17,22 +17,27 @@ public final class LifeTableResult implements Exportable {
         this.omitted = omitted;
     }
 
-    /** Interval width. */
+    /** {@return interval width} */
     public double intervalWidth() {
         return width;
     }
 
-    /** The tables, in group order. */
+    /** {@return the tables, in group order} */
     public List<LifeTableGroup> groups() {
         return groups;
     }
 
-    /** Table {@code k}. */
+    /**
+     * Table {@code k}.
+     *
+     * @param k the 0-based table index
+     * @return the table {@code k}
+     */
     public LifeTableGroup group(int k) {
         return groups.get(k);
     }
 
-    /** Rows left out for a missing value. */
+    /** {@return rows left out for a missing value} */
     public int omittedRows() {
         return omitted;
     }

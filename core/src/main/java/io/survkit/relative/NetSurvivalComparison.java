@@ -4,9 +4,10 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
-import io.survkit.internal.Probabilities;
 import io.survkit.internal.Cholesky;
+import io.survkit.internal.Probabilities;
 import io.survkit.internal.Sorting;
+import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +33,6 @@ import java.util.List;
  */
 public final class NetSurvivalComparison {
     private static final NetSurvivalComparison DEFAULTS = new NetSurvivalComparison(null);
-    /** Tolerance of the decomposition of the covariance (R coxph's toler.chol). */
-    private static final double TOLER = Math.pow(Math.ulp(1.0), 0.75);
 
     private final RateTable table;
 
@@ -41,17 +40,26 @@ public final class NetSurvivalComparison {
         this.table = table;
     }
 
-    /** The US table. */
+    /**
+     * The US table.
+     *
+     * @return the shared default instance
+     */
     public static NetSurvivalComparison withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same with rate table {@code t}. */
+    /**
+     * The same with rate table {@code t}.
+     *
+     * @param t the rate table
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public NetSurvivalComparison withRateTable(RateTable t) {
         return new NetSurvivalComparison(Check.notNull("rate table", t));
     }
 
-    /** The rate table. */
+    /** {@return the rate table} */
     public RateTable rateTable() {
         return table != null ? table : RateTable.us();
     }
@@ -59,6 +67,13 @@ public final class NetSurvivalComparison {
     /**
      * Tests the groups of {@code groups} (columns, e.g. {@code "sex"}), with age, sex and date of
      * diagnosis from the named columns.
+     *
+     * @param data the data
+     * @param groups the groups
+     * @param age the age
+     * @param sex the sex
+     * @param year the year
+     * @return the result
      */
     public NetSurvivalComparisonResult test(SurvivalData data, String groups, String age, String sex, String year) {
         return test(ModelFrame.of(Check.notNull("data", data), Terms.parse(Check.notNull("groups", groups))),
@@ -68,6 +83,9 @@ public final class NetSurvivalComparison {
     /**
      * Tests the groups of {@code frame}; {@code demography} describes the rows of its data.
      *
+     * @param frame the model frame
+     * @param demography the demography
+     * @return the result
      * @throws IllegalArgumentException without groups or with fewer than 2 non-empty groups
      */
     public NetSurvivalComparisonResult test(ModelFrame frame, Demography demography) {
@@ -198,7 +216,7 @@ public final class NetSurvivalComparison {
         for (int a = 0; a < r; a++) {
             System.arraycopy(cov, a * k, v, a * r, r);
         }
-        double stat = Cholesky.quadraticForm(v, r, Arrays.copyOf(z, r), TOLER)[0];
+        double stat = Cholesky.quadraticForm(v, r, Arrays.copyOf(z, r), Tolerances.COX_CHOLESKY).statistic();
         // upper tail of chi-square(K - 1): Q(df/2, x/2)
         double p = Probabilities.chiSquareUpper(stat, r);
         List<String> names = new ArrayList<>();

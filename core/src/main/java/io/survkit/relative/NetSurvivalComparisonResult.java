@@ -25,32 +25,43 @@ public final class NetSurvivalComparisonResult implements Exportable {
         this.pValue = pValue;
     }
 
-    /** Group names ({@code <group>=<value>}). */
+    /** {@return group names ({@code <group>=<value>})} */
     public List<String> groups() {
         return groups;
     }
 
-    /** Weighted observed minus expected excess deaths Z_h of group {@code h} (R {@code zh}, all groups). */
+    /**
+     * Weighted observed minus expected excess deaths Z_h of group {@code h} (R {@code zh}, all groups).
+     *
+     * @param h the 0-based group index
+     * @return weighted observed minus expected excess deaths Z_h of group {@code h} (R {@code zh}, all groups)
+     */
     public double score(int h) {
         return z[h];
     }
 
-    /** Covariance of Z between groups {@code a} and {@code b} (R {@code covmat} before the last group is dropped). */
+    /**
+     * Covariance of Z between groups {@code a} and {@code b} (R {@code covmat} before the last group is dropped).
+     *
+     * @param a the 0-based groups index
+     * @param b the number of replicates
+     * @return covariance of Z between groups {@code a} and {@code b} (R {@code covmat} before the last group is dropped)
+     */
     public double covariance(int a, int b) {
         return covariance[a * groups.size() + b];
     }
 
-    /** The chi-square statistic (R {@code test.stat}). */
+    /** {@return the chi-square statistic (R {@code test.stat})} */
     public double statistic() {
         return statistic;
     }
 
-    /** Degrees of freedom: groups − 1. */
+    /** {@return degrees of freedom: groups − 1} */
     public int degreesOfFreedom() {
         return df;
     }
 
-    /** Upper-tail p-value of the chi-square. */
+    /** {@return Upper-tail p-value of the chi-square} */
     public double pValue() {
         return pValue;
     }

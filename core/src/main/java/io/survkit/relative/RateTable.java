@@ -72,6 +72,8 @@ public final class RateTable {
     /**
      * The United States table bundled with survkit: R survival 3.5's {@code survexp.us} (ages
      * 0-109, 1940-2014, hazards per day), {@link CalendarRule#US_BIRTHDAY}, 365.25 days a year.
+     *
+     * @return the United States table bundled with survkit: R survival 3.5's {@code survexp.us} (ages 0-109, 1940-2014, hazards per day), {@link CalendarRule#US_BIRTHDAY}, 365.25 days a year
      */
     public static RateTable us() {
         RateTable t = us;
@@ -94,6 +96,8 @@ public final class RateTable {
      * sexes and the same years. Days per year 365.25 and {@link CalendarRule#CALENDAR_YEAR} until
      * changed.
      *
+     * @param file the file
+     * @return the rate table
      * @throws IllegalArgumentException naming the line and value of a malformed, repeated
      *         (overlapping) or missing (gap) cell
      */
@@ -113,6 +117,10 @@ public final class RateTable {
      * {@code 110+}), turning {@code rate} into hazards per day with 365.241 days a year (as
      * {@code relsurv::transrate.hmd}). {@link CalendarRule#CALENDAR_YEAR}.
      *
+     * @param male the male
+     * @param female the female
+     * @param rate the rate
+     * @return the rate table
      * @throws IllegalArgumentException naming the file and line of a malformed row, or when the two
      *         files do not hold the same years and ages
      */
@@ -123,19 +131,34 @@ public final class RateTable {
         return HmdLifeTables.read(male, female, rate);
     }
 
-    /** The same rates with age cells {@code days} long (365.25 for R's US tables, 365.241 for relsurv's). */
+    /**
+     * The same rates with age cells {@code days} long (365.25 for R's US tables, 365.241 for relsurv's).
+     *
+     * @param days the days
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public RateTable withDaysPerYear(double days) {
         Check.positiveFinite("days per year", days);
         return new RateTable(name, firstAge, ageCount, years, hazard, days, rule, birthEpoch);
     }
 
-    /** The same rates with another way of entering the year cells. */
+    /**
+     * The same rates with another way of entering the year cells.
+     *
+     * @param r the calendar rule
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public RateTable withCalendarRule(CalendarRule r) {
         Check.notNull("calendar rule", r);
         return new RateTable(name, firstAge, ageCount, years, hazard, daysPerYear, r, birthEpoch);
     }
 
-    /** The same rates under a new name (used in printed output). */
+    /**
+     * The same rates under a new name (used in printed output).
+     *
+     * @param newName the new name
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public RateTable withName(String newName) {
         Check.notNull("name", newName);
         return new RateTable(newName, firstAge, ageCount, years, hazard, daysPerYear, rule, birthEpoch);
@@ -149,32 +172,32 @@ public final class RateTable {
         return new RateTable(name, firstAge, ageCount, years, hazard, daysPerYear, rule, epochDays);
     }
 
-    /** Name of the table ({@code us}, or the CSV file's base name). */
+    /** {@return name of the table ({@code us}, or the CSV file's base name)} */
     public String name() {
         return name;
     }
 
-    /** Length of an age cell in days. */
+    /** {@return length of an age cell in days} */
     public double daysPerYear() {
         return daysPerYear;
     }
 
-    /** How dates enter the year cells. */
+    /** {@return how dates enter the year cells} */
     public CalendarRule calendarRule() {
         return rule;
     }
 
-    /** Lowest age (years). */
+    /** {@return lowest age (years)} */
     public int firstAge() {
         return firstAge;
     }
 
-    /** Highest age (years); older ages carry its rates. */
+    /** {@return highest age (years); older ages carry its rates} */
     public int lastAge() {
         return firstAge + ageCount - 1;
     }
 
-    /** The calendar years that start a year cell, ascending. */
+    /** {@return the calendar years that start a year cell, ascending} */
     public int[] years() {
         return years.clone();
     }
@@ -182,6 +205,11 @@ public final class RateTable {
     /**
      * The daily hazard of the cell holding age {@code age} (years), {@code sex} and calendar year
      * {@code year}; ages and years outside the table take the nearest cell.
+     *
+     * @param age the 0-based age index
+     * @param sex the sex
+     * @param year the 0-based year index
+     * @return the daily hazard of the cell holding age {@code age} (years), {@code sex} and calendar year {@code year}; ages and years outside the table take the nearest cell
      */
     public double hazard(int age, Sex sex, int year) {
         Check.notNull("sex", sex);

@@ -4,9 +4,9 @@ import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Net and relative survival against a population rate table, equal to R
@@ -56,27 +56,51 @@ public final class RelativeSurvival {
         this.unit = unit;
     }
 
-    /** Pohar-Perme, US table, 95 % log intervals, daily integration steps. */
+    /**
+     * Pohar-Perme, US table, 95 % log intervals, daily integration steps.
+     *
+     * @return the shared default instance
+     */
     public static RelativeSurvival withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same with estimator {@code m}. */
+    /**
+     * The same with estimator {@code m}.
+     *
+     * @param m the relative survival method
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public RelativeSurvival withMethod(RelativeSurvivalMethod m) {
         return new RelativeSurvival(Check.notNull("method", m), table, confLevel, step, unit);
     }
 
-    /** The same with population rate table {@code t}. */
+    /**
+     * The same with population rate table {@code t}.
+     *
+     * @param t the rate table
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public RelativeSurvival withRateTable(RateTable t) {
         return new RelativeSurvival(method, Check.notNull("rate table", t), confLevel, step, unit);
     }
 
-    /** The same with confidence level {@code level} (strictly between 0 and 1). */
+    /**
+     * The same with confidence level {@code level} (strictly between 0 and 1).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public RelativeSurvival withConfidenceLevel(double level) {
         return new RelativeSurvival(method, table, Check.openUnit("confidence level", level), step, unit);
     }
 
-    /** The same with integration steps of {@code days} (relsurv {@code precision}; Pohar-Perme and Ederer II). */
+    /**
+     * The same with integration steps of {@code days} (relsurv {@code precision}; Pohar-Perme and Ederer II).
+     *
+     * @param days the days
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public RelativeSurvival withIntegrationStep(double days) {
         return new RelativeSurvival(method, table, confLevel, Check.positiveFinite("integration step", days), unit);
     }
@@ -84,17 +108,20 @@ public final class RelativeSurvival {
     /**
      * The same with follow-up times (and the times of {@link RelativeSurvivalCurve#at}) in unit
      * {@code u}; the integration step stays in days.
+     *
+     * @param u the time unit
+     * @return a new instance with this setting (this one is unchanged)
      */
     public RelativeSurvival withTimeUnit(TimeUnit u) {
         return new RelativeSurvival(method, table, confLevel, step, Check.notNull("time unit", u));
     }
 
-    /** The estimator. */
+    /** {@return the estimator} */
     public RelativeSurvivalMethod method() {
         return method;
     }
 
-    /** The rate table. */
+    /** {@return the rate table} */
     public RateTable rateTable() {
         return table != null ? table : RateTable.us();
     }
@@ -103,6 +130,12 @@ public final class RelativeSurvival {
      * Estimates one curve for all rows of {@code data}, with the subjects' age (years), sex and date
      * of diagnosis from the named columns ({@link Demography#of(SurvivalData, String, String,
      * String)}).
+     *
+     * @param data the data
+     * @param age the age
+     * @param sex the sex
+     * @param year the year
+     * @return the result
      */
     public RelativeSurvivalResult estimate(SurvivalData data, String age, String sex, String year) {
         return estimate(data, Demography.of(data, age, sex, year));
@@ -112,13 +145,26 @@ public final class RelativeSurvival {
      * Estimates one curve per group of {@code groups} (columns, as R's {@code rs.surv(Surv(...) ~
      * stage + ratetable(...))}, e.g. {@code "stage"}), with age, sex and date of diagnosis from the
      * named columns.
+     *
+     * @param data the data
+     * @param groups the groups
+     * @param age the age
+     * @param sex the sex
+     * @param year the year
+     * @return the result
      */
     public RelativeSurvivalResult estimate(SurvivalData data, String groups, String age, String sex, String year) {
         return estimate(ModelFrame.of(Check.notNull("data", data), Terms.parse(Check.notNull("groups", groups))),
                 Demography.of(data, age, sex, year));
     }
 
-    /** One curve for all rows of {@code data}, row i of {@code demography} describing row i. */
+    /**
+     * One curve for all rows of {@code data}, row i of {@code demography} describing row i.
+     *
+     * @param data the data
+     * @param demography the demography
+     * @return one curve for all rows of {@code data}, row i of {@code demography} describing row i
+     */
     public RelativeSurvivalResult estimate(SurvivalData data, Demography demography) {
         return estimate(ModelFrame.of(Check.notNull("data", data), Terms.none()), CohortRows.sameRows(data,
                 demography));
@@ -129,6 +175,9 @@ public final class RelativeSurvival {
      * frame was built from. Rows missing in a used column or in the demography, and rows with
      * follow-up 0 (relsurv drops them), are left out and counted.
      *
+     * @param frame the model frame
+     * @param demography the demography
+     * @return one curve per group of {@code frame}; {@code demography} describes the rows of the data the frame was built from
      * @throws IllegalArgumentException for counting-process data, weights, a negative time, or
      *         demography of another length
      */
@@ -137,7 +186,7 @@ public final class RelativeSurvival {
         Check.notNull("demography", demography);
         double days = unit.days(rateTable().daysPerYear());
         CohortRows rows = CohortRows.of(frame, demography, rateTable(), days);
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        double z = Probabilities.normalQuantile(1 - (1 - confLevel) / 2);
         double finalDate = rows.finalDate();
         List<RelativeSurvivalCurve> curves = new ArrayList<>();
         for (int g = 0; g < rows.groupCount(); g++) {

@@ -46,68 +46,88 @@ public final class RelativeSurvivalCurve {
         }
     }
 
-    /** {@code all}, or {@code <group>=<value>}. */
+    /** {@return {@code all}, or {@code <group>=<value>}} */
     public String name() {
         return name;
     }
 
-    /** Rows in the curve. */
+    /** {@return rows in the curve} */
     public int rowCount() {
         return rows;
     }
 
-    /** Number of curve times. */
+    /** {@return number of curve times} */
     public int size() {
         return time.length;
     }
 
-    /** Curve times (in the estimator's time unit, days by default), ascending. */
+    /** {@return curve times (in the estimator's time unit, days by default), ascending} */
     public double[] times() {
         return time.clone();
     }
 
-    /** Rows at risk (T ≥ t) at each curve time. */
+    /** {@return rows at risk (T ≥ t) at each curve time} */
     public double[] numberAtRisk() {
         return atRisk.clone();
     }
 
-    /** Events at each curve time. */
+    /** {@return events at each curve time} */
     public double[] numberOfEvents() {
         return events.clone();
     }
 
-    /** Rows leaving the risk set censored at each curve time. */
+    /** {@return rows leaving the risk set censored at each curve time} */
     public double[] numberCensored() {
         return censored.clone();
     }
 
-    /** Relative (or net) survival at each curve time. */
+    /** {@return relative (or net) survival at each curve time} */
     public double[] survival() {
         return surv.clone();
     }
 
-    /** Standard error of log survival at each curve time. */
+    /** {@return standard error of log survival at each curve time} */
     public double[] standardError() {
         return stdErr.clone();
     }
 
-    /** Lower confidence limit at curve time {@code j}; empty where survival is negative. */
+    /**
+     * Lower confidence limit at curve time {@code j}; empty where survival is negative.
+     *
+     * @param j the 0-based time index
+     * @return the lower confidence limit at curve time {@code j}; empty where survival is negative
+     */
     public OptionalDouble lower(int j) {
         return present(lower[j]);
     }
 
-    /** Upper confidence limit at curve time {@code j}; empty where survival is negative. */
+    /**
+     * Upper confidence limit at curve time {@code j}; empty where survival is negative.
+     *
+     * @param j the 0-based time index
+     * @return the upper confidence limit at curve time {@code j}; empty where survival is negative
+     */
     public OptionalDouble upper(int j) {
         return present(upper[j]);
     }
 
-    /** Survival at {@code t}: the value at the last curve time at or before t, 1 before the first. */
+    /**
+     * Survival at {@code t}: the value at the last curve time at or before t, 1 before the first.
+     *
+     * @param t the time
+     * @return survival at {@code t}: the value at the last curve time at or before t, 1 before the first
+     */
     public double survivalAt(double t) {
         int j = lastAtOrBefore(t);
         return j < 0 ? 1 : surv[j];
     }
 
-    /** The curve read at each of {@code times} (ascending), as R's {@code summary(fit, times =, extend = TRUE)}. */
+    /**
+     * The curve read at each of {@code times} (ascending), as R's {@code summary(fit, times =, extend = TRUE)}.
+     *
+     * @param times the times
+     * @return the curve read at each of {@code times} (ascending), as R's {@code summary(fit, times =, extend = TRUE)}
+     */
     public List<RelativeSurvivalAt> at(double... times) {
         List<RelativeSurvivalAt> out = new ArrayList<>(times.length);
         double previous = Double.NEGATIVE_INFINITY;

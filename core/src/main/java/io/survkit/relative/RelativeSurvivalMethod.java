@@ -24,12 +24,17 @@ public enum RelativeSurvivalMethod {
         this.rName = rName;
     }
 
-    /** R's name ({@code rs.surv(method = )}). */
+    /** {@return R's name ({@code rs.surv(method = )})} */
     public String rName() {
         return rName;
     }
 
-    /** The method with R name {@code name} ({@code pohar-perme}, {@code ederer2}, {@code hakulinen}, {@code ederer1}). */
+    /**
+     * The method with R name {@code name} ({@code pohar-perme}, {@code ederer2}, {@code hakulinen}, {@code ederer1}).
+     *
+     * @param name the name
+     * @return the method with R name {@code name} ({@code pohar-perme}, {@code ederer2}, {@code hakulinen}, {@code ederer1})
+     */
     public static RelativeSurvivalMethod fromRName(String name) {
         for (RelativeSurvivalMethod m : values()) {
             if (m.rName.equals(name)) {

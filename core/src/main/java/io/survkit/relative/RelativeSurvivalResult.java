@@ -26,37 +26,42 @@ public final class RelativeSurvivalResult implements Exportable {
         this.zeroTime = zeroTime;
     }
 
-    /** The estimator. */
+    /** {@return the estimator} */
     public RelativeSurvivalMethod method() {
         return method;
     }
 
-    /** Confidence level of the limits. */
+    /** {@return confidence level of the limits} */
     public double confidenceLevel() {
         return confLevel;
     }
 
-    /** Name of the rate table used. */
+    /** {@return name of the rate table used} */
     public String rateTableName() {
         return rateTable;
     }
 
-    /** The curves, in group order (ascending group values), or one named {@code all}. */
+    /** {@return the curves, in group order (ascending group values), or one named {@code all}} */
     public List<RelativeSurvivalCurve> curves() {
         return curves;
     }
 
-    /** Curve {@code k}. */
+    /**
+     * Curve {@code k}.
+     *
+     * @param k the 0-based curve index
+     * @return curve {@code k}
+     */
     public RelativeSurvivalCurve curve(int k) {
         return curves.get(k);
     }
 
-    /** Rows left out for a missing value. */
+    /** {@return rows left out for a missing value} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Rows left out because their follow-up time is 0 (relsurv drops them too). */
+    /** {@return rows left out because their follow-up time is 0 (relsurv drops them too)} */
     public int zeroTimeRows() {
         return zeroTime;
     }
@@ -64,6 +69,9 @@ public final class RelativeSurvivalResult implements Exportable {
     /**
      * The oracle's {@code relsurv} result: {@code nOmitted}, {@code stdErrScale} ("log") and
      * {@code strata[]} with {@code at[]} at {@code times} (none when empty).
+     *
+     * @param times the times
+     * @return the oracle's {@code relsurv} result: {@code nOmitted}, {@code stdErrScale} ("log") and {@code strata[]} with {@code at[]} at {@code times} (none when empty)
      */
     public String toJson(double... times) {
         StringBuilder b = new StringBuilder();
@@ -71,7 +79,12 @@ public final class RelativeSurvivalResult implements Exportable {
         return b.toString();
     }
 
-    /** {@link #toJson(double...)} streamed into {@code out}. */
+    /**
+     * {@link #toJson(double...)} streamed into {@code out}.
+     *
+     * @param out where the text goes
+     * @param times the times
+     */
     public void writeJson(Appendable out, double... times) {
         JsonWriter w = new JsonWriter(out).beginObject();
         w.name("method").value(method.rName()).name("ratetable").value(rateTable);

@@ -13,7 +13,7 @@ public enum Sex {
     /** Female (R code 2). */
     FEMALE;
 
-    /** The lower-case label R's rate tables use: {@code male} or {@code female}. */
+    /** {@return the lower-case label R's rate tables use: {@code male} or {@code female}} */
     public String label() {
         return this == MALE ? "male" : "female";
     }
@@ -25,6 +25,9 @@ public enum Sex {
      * <pre>{@code
      * Sex s = Sex.parse("Female").orElseThrow();   // FEMALE
      * }</pre>
+     *
+     * @param text the text
+     * @return the value, or empty when absent
      */
     public static Optional<Sex> parse(String text) {
         if (text == null) {

@@ -50,42 +50,47 @@ public final class StandardisedSurvival implements Exportable {
         return new StandardisedSurvival(name, standard, times.clone(), s, e, lo, hi, surv);
     }
 
-    /** {@code all}, or {@code <group>=<value>}. */
+    /** {@return {@code all}, or {@code <group>=<value>}} */
     public String name() {
         return name;
     }
 
-    /** The weights used. */
+    /** {@return the weights used} */
     public IcssStandard standard() {
         return standard;
     }
 
-    /** The times (days). */
+    /** {@return the times (days)} */
     public double[] times() {
         return times.clone();
     }
 
-    /** Age-standardised net survival at each time. */
+    /** {@return Age-standardised net survival at each time} */
     public double[] survival() {
         return surv.clone();
     }
 
-    /** Its standard error. */
+    /** {@return its standard error} */
     public double[] standardError() {
         return stdErr.clone();
     }
 
-    /** Lower confidence limits. */
+    /** {@return lower confidence limits} */
     public double[] lower() {
         return lower.clone();
     }
 
-    /** Upper confidence limits. */
+    /** {@return upper confidence limits} */
     public double[] upper() {
         return upper.clone();
     }
 
-    /** Net survival of ICSS age group {@code g} at each time. */
+    /**
+     * Net survival of ICSS age group {@code g} at each time.
+     *
+     * @param g the 0-based group index
+     * @return net survival of ICSS age group {@code g} at each time
+     */
     public double[] ageGroupSurvival(int g) {
         return groupSurv[g].clone();
     }

@@ -13,7 +13,12 @@ public enum TimeUnit {
     /** Years of daysPerYear days. */
     YEARS;
 
-    /** Days in one unit for a table with {@code daysPerYear}. */
+    /**
+     * Days in one unit for a table with {@code daysPerYear}.
+     *
+     * @param daysPerYear the days per year
+     * @return days in one unit for a table with {@code daysPerYear}
+     */
     public double days(double daysPerYear) {
         switch (this) {
             case MONTHS:

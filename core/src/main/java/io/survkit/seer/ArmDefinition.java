@@ -50,6 +50,11 @@ public final class ArmDefinition {
     /**
      * Arms named {@code name} (the group column of the data), assigned by {@code rule}, with the
      * given level order (at least two distinct, non-empty labels; the first is the reference).
+     *
+     * @param name the name
+     * @param rule the rule
+     * @param levels the levels
+     * @return arms named {@code name} (the group column of the data), assigned by {@code rule}, with the given level order (at least two distinct, non-empty labels; the first is the reference)
      */
     public static ArmDefinition of(String name, Function<Treatment, String> rule, String... levels) {
         Check.notNull("arm column name", name);
@@ -77,6 +82,8 @@ public final class ArmDefinition {
      * site (codes 10-90) or of other regional/distant sites, e.g. liver metastasectomy (codes 1-5),
      * was performed (see {@link Treatment#surgery()}). Excluded: no chemotherapy; surgery unknown.
      * The column is named "arm".
+     *
+     * @return the GIST study's arms: among patients with chemotherapy ("Yes"; in SEER, tyrosine kinase inhibitors such as imatinib are coded as chemotherapy), "Chemotherapy alone" when no cancer-directed surgery was performed and "Surgery + chemotherapy" when surgery of the primary site (codes 10-90) or of other regional/distant sites, e.g
      */
     public static ArmDefinition chemotherapyWithOrWithoutSurgery() {
         Function<Treatment, String> rule = t -> {
@@ -100,28 +107,41 @@ public final class ArmDefinition {
     /**
      * The same arms, with {@code reason} giving the exclusion reason of a record outside every arm
      * (one line of the exclusion table per distinct reason, in order of first occurrence).
+     *
+     * @param reason the reason
+     * @return a new instance with this setting (this one is unchanged)
      */
     public ArmDefinition withExclusionReason(Function<Treatment, String> reason) {
         return new ArmDefinition(name, levels, rule, Check.notNull("exclusion reason", reason), List.of());
     }
 
-    /** Name of the arm column (the data's group). */
+    /** {@return name of the arm column (the data's group)} */
     public String name() {
         return name;
     }
 
-    /** Arm labels; the first is the reference (control) arm. */
+    /** {@return arm labels; the first is the reference (control) arm} */
     public List<String> levels() {
         return levels;
     }
 
-    /** The arm of {@code t}, or null when it is in no arm. */
+    /**
+     * The arm of {@code t}, or null when it is in no arm.
+     *
+     * @param t the treatment
+     * @return the arm of {@code t}, or null when it is in no arm
+     */
     public String arm(Treatment t) {
         String a = rule.apply(t);
         return a == null ? null : a.strip();
     }
 
-    /** Why {@code t} is in no arm (a line of the exclusion table). */
+    /**
+     * Why {@code t} is in no arm (a line of the exclusion table).
+     *
+     * @param t the treatment
+     * @return why {@code t} is in no arm (a line of the exclusion table)
+     */
     public String exclusionReason(Treatment t) {
         String r = reason.apply(t);
         return r == null || r.isBlank() ? OUTSIDE_ARMS : r.strip();

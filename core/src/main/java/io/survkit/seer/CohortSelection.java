@@ -94,12 +94,12 @@ public final class CohortSelection {
         this.data = build(endpoint);
     }
 
-    /** Name of the source (file name). */
+    /** {@return name of the source (file name)} */
     public String source() {
         return source;
     }
 
-    /** Number of data records read (header excluded). */
+    /** {@return number of data records read (header excluded)} */
     public int recordsRead() {
         return records;
     }
@@ -108,6 +108,8 @@ public final class CohortSelection {
      * Exclusions in the order they were applied: reason to number of records excluded for it (each
      * record counted once, under the first reason that applies). Reasons that could apply are listed
      * even with 0.
+     *
+     * @return exclusions in the order they were applied: reason to number of records excluded for it (each record counted once, under the first reason that applies)
      */
     public Map<String, Integer> exclusions() {
         Map<String, Integer> m = new LinkedHashMap<>();
@@ -117,13 +119,18 @@ public final class CohortSelection {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The 1-based data rows excluded for {@code reason} (empty when none). */
+    /**
+     * The 1-based data rows excluded for {@code reason} (empty when none).
+     *
+     * @param reason the reason
+     * @return the 1-based data rows excluded for {@code reason} (empty when none)
+     */
     public int[] excludedRows(String reason) {
         int[] r = excluded.get(reason);
         return r == null ? new int[0] : r.clone();
     }
 
-    /** Total number of records excluded. */
+    /** {@return total number of records excluded} */
     public int excludedCount() {
         int n = 0;
         for (int[] r : excluded.values()) {
@@ -132,12 +139,12 @@ public final class CohortSelection {
         return n;
     }
 
-    /** Number of patients analysed. */
+    /** {@return number of patients analysed} */
     public int size() {
         return months.length;
     }
 
-    /** Patients per arm, in the arms' order (empty without arms). */
+    /** {@return patients per arm, in the arms' order (empty without arms)} */
     public Map<String, Integer> armCounts() {
         Map<String, Integer> m = new LinkedHashMap<>();
         if (arms != null) {
@@ -152,12 +159,12 @@ public final class CohortSelection {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The endpoint of {@link #data()}. */
+    /** {@return the endpoint of {@link #data()}} */
     public Endpoint endpoint() {
         return endpoint;
     }
 
-    /** The arm definition, or null. */
+    /** {@return the arm definition, or null} */
     public ArmDefinition arms() {
         return arms;
     }
@@ -166,6 +173,8 @@ public final class CohortSelection {
      * Analysed patients who died of an unknown cause: censored at death by a cause-specific endpoint
      * with {@link UnknownCause#CENSOR}, deaths for overall survival (0 when such patients were
      * excluded).
+     *
+     * @return analysed patients who died of an unknown cause: censored at death by a cause-specific endpoint with {@link UnknownCause#CENSOR}, deaths for overall survival (0 when such patients were excluded)
      */
     public int unknownCauseDeaths() {
         int n = 0;
@@ -177,7 +186,7 @@ public final class CohortSelection {
         return n;
     }
 
-    /** The analysed cohort for the endpoint read: time = survival months, group = arm. */
+    /** {@return the analysed cohort for the endpoint read: time = survival months, group = arm} */
     public SurvivalData data() {
         return data;
     }
@@ -186,6 +195,9 @@ public final class CohortSelection {
      * The same patients with another endpoint, e.g. overall survival beside cancer-specific survival.
      * Throws when that endpoint would leave out some of these patients (deaths of unknown cause, or
      * cause not classified): read with that endpoint instead so that the cohort excludes them.
+     *
+     * @param other the other value
+     * @return the same patients with another endpoint, e.g
      */
     public SurvivalData data(Endpoint other) {
         Check.notNull("endpoint", other);
@@ -253,7 +265,7 @@ public final class CohortSelection {
         return f.levels().toArray(new String[0]);
     }
 
-    /** The exclusion table as Markdown. */
+    /** {@return the exclusion table as Markdown} */
     public String toMarkdown() {
         return table(true);
     }

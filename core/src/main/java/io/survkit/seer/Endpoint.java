@@ -63,6 +63,9 @@ public final class Endpoint {
     /**
      * The same endpoint with deaths of unknown cause handled as {@code choice} says. Rejected for
      * overall survival, which counts every death whatever its cause.
+     *
+     * @param choice the choice
+     * @return a new instance with this setting (this one is unchanged)
      */
     public Endpoint withUnknownCause(UnknownCause choice) {
         Check.notNull("unknown-cause choice", choice);
@@ -73,17 +76,17 @@ public final class Endpoint {
         return choice == unknownCause ? this : new Endpoint(kind, choice);
     }
 
-    /** The kind of endpoint. */
+    /** {@return the kind of endpoint} */
     public Kind kind() {
         return kind;
     }
 
-    /** How a death of unknown cause is handled, or null for overall survival (not needed). */
+    /** {@return how a death of unknown cause is handled, or null for overall survival (not needed)} */
     public UnknownCause unknownCause() {
         return unknownCause;
     }
 
-    /** True when the endpoint needs the cause of death (cancer-specific and competing risks). */
+    /** {@return true when the endpoint needs the cause of death (cancer-specific and competing risks)} */
     public boolean needsCause() {
         return kind != Kind.OVERALL_SURVIVAL;
     }
@@ -91,6 +94,9 @@ public final class Endpoint {
     /**
      * The status code of a record that ended as {@code outcome}: 0 = censored, {@code k >= 1} = event
      * of cause {@code k} (labels in {@link #causes()}), or {@link #EXCLUDED}.
+     *
+     * @param outcome the outcome
+     * @return the status code of a record that ended as {@code outcome}: 0 = censored, {@code k >= 1} = event of cause {@code k} (labels in {@link #causes()}), or {@link #EXCLUDED}
      */
     public int status(Outcome outcome) {
         Check.notNull("outcome", outcome);
@@ -111,7 +117,11 @@ public final class Endpoint {
         }
     }
 
-    /** Labels of the event causes, indexed by status code - 1. */
+    /**
+     * Labels of the event causes, indexed by status code - 1.
+     *
+     * @return the list
+     */
     public List<String> causes() {
         switch (kind) {
             case OVERALL_SURVIVAL:
@@ -123,7 +133,7 @@ public final class Endpoint {
         }
     }
 
-    /** Short name: {@code OS}, {@code CSS} or {@code CR}. */
+    /** {@return short name: {@code OS}, {@code CSS} or {@code CR}} */
     public String abbreviation() {
         switch (kind) {
             case OVERALL_SURVIVAL:
@@ -135,7 +145,7 @@ public final class Endpoint {
         }
     }
 
-    /** Full name, e.g. "cancer-specific survival". */
+    /** {@return full name, e.g} "cancer-specific survival". */
     public String displayName() {
         switch (kind) {
             case OVERALL_SURVIVAL:
@@ -150,6 +160,8 @@ public final class Endpoint {
     /**
      * One sentence for a methods section, naming the event, what is censored and how deaths of
      * unknown cause were handled.
+     *
+     * @return one sentence for a methods section, naming the event, what is censored and how deaths of unknown cause were handled
      */
     public String description() {
         switch (kind) {

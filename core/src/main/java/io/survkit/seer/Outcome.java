@@ -21,7 +21,7 @@ public enum Outcome {
     /** Dead, cause of death missing or unknown. */
     UNKNOWN_CAUSE_DEATH;
 
-    /** True for the three kinds of death. */
+    /** {@return true for the three kinds of death} */
     public boolean isDeath() {
         return this != ALIVE;
     }

@@ -82,7 +82,7 @@ public enum SeerColumn {
         this.header = header;
     }
 
-    /** SEER*Stat's variable name, the default header. */
+    /** {@return SEER*Stat's variable name, the default header} */
     public String defaultHeader() {
         return header;
     }

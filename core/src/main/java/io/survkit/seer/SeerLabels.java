@@ -112,7 +112,12 @@ public final class SeerLabels {
         return -2;
     }
 
-    /** Label of an other-sites surgery code (0-5, 9). */
+    /**
+     * Label of an other-sites surgery code (0-5, 9).
+     *
+     * @param code the code
+     * @return the label of an other-sites surgery code (0-5, 9)
+     */
     public static String otherSitesSurgeryLabel(int code) {
         for (int k = 0; k < OTHER_SITES_CODES.length; k++) {
             if (OTHER_SITES_CODES[k] == code) {

@@ -115,12 +115,22 @@ public final class SeerReader {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The reader with every default (see the class comment). */
+    /**
+     * The reader with every default (see the class comment).
+     *
+     * @return the shared default instance
+     */
     public static SeerReader withDefaults() {
         return DEFAULTS;
     }
 
-    /** Reads {@code column} from the header {@code header} instead of SEER*Stat's name. */
+    /**
+     * Reads {@code column} from the header {@code header} instead of SEER*Stat's name.
+     *
+     * @param column the column name
+     * @param header the header
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public SeerReader withColumn(SeerColumn column, String header) {
         Check.notNull("column", column);
         if (header == null || header.isBlank()) {
@@ -132,25 +142,45 @@ public final class SeerReader {
                 missingLabels);
     }
 
-    /** The field delimiter (default {@link Delimiter#DETECT}). */
+    /**
+     * The field delimiter (default {@link Delimiter#DETECT}).
+     *
+     * @param d the delimiter
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public SeerReader withDelimiter(Delimiter d) {
         return new SeerReader(headers, Check.notNull("delimiter", d), charset, endpoint, arms, covariates,
                 missingLabels);
     }
 
-    /** The file's character set (default UTF-8). */
+    /**
+     * The file's character set (default UTF-8).
+     *
+     * @param cs the charset
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public SeerReader withCharset(Charset cs) {
         return new SeerReader(headers, delimiter, Check.notNull("charset", cs), endpoint, arms, covariates,
                 missingLabels);
     }
 
-    /** The endpoint of {@link CohortSelection#data()} (default overall survival). */
+    /**
+     * The endpoint of {@link CohortSelection#data()} (default overall survival).
+     *
+     * @param e the endpoint
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public SeerReader withEndpoint(Endpoint e) {
         return new SeerReader(headers, delimiter, charset, Check.notNull("endpoint", e), arms, covariates,
                 missingLabels);
     }
 
-    /** Treatment arms: the data's group, and an exclusion for records in no arm. */
+    /**
+     * Treatment arms: the data's group, and an exclusion for records in no arm.
+     *
+     * @param a the arm definition
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public SeerReader withArms(ArmDefinition a) {
         return new SeerReader(headers, delimiter, charset, endpoint, Check.notNull("arms", a), covariates,
                 missingLabels);
@@ -160,12 +190,22 @@ public final class SeerReader {
      * A numeric covariate {@code name} from the column with header {@code column}. Values are plain
      * numbers ("045" = 45) or SEER's age labels ("65 years", "100+ years" = 65, 100); a missing
      * label excludes the record.
+     *
+     * @param column the column name
+     * @param name the name
+     * @return a new instance with this setting (this one is unchanged)
      */
     public SeerReader withNumeric(String column, String name) {
         return add(new CovariateSpec(column, null, name, false, null, null));
     }
 
-    /** A numeric covariate from one of the interpreted SEER columns (e.g. {@link SeerColumn#AGE}). */
+    /**
+     * A numeric covariate from one of the interpreted SEER columns (e.g. {@link SeerColumn#AGE}).
+     *
+     * @param column the column name
+     * @param name the name
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public SeerReader withNumeric(SeerColumn column, String name) {
         return add(new CovariateSpec(null, Check.notNull("column", column), name, false, null, null));
     }
@@ -175,6 +215,11 @@ public final class SeerReader {
      * record is then excluded). E.g. CS tumor size, where codes 990-999 are not sizes:
      * {@code withNumeric("CS tumor size (2004-2015)", "size", v -> { double c = Double.parseDouble(v);
      * return c >= 990 ? Double.NaN : c; })}. The reader's missing labels are applied first.
+     *
+     * @param column the column name
+     * @param name the name
+     * @param parser the parser
+     * @return a new instance with this setting (this one is unchanged)
      */
     public SeerReader withNumeric(String column, String name, ToDoubleFunction<String> parser) {
         return add(new CovariateSpec(column, null, name, false, Check.notNull("parser", parser), null));
@@ -183,12 +228,24 @@ public final class SeerReader {
     /**
      * A factor covariate {@code name} from the column {@code column}; its labels are the levels
      * (byte order), {@code reference} first (null = the first in order, as R).
+     *
+     * @param column the column name
+     * @param name the name
+     * @param reference the reference level
+     * @return a new instance with this setting (this one is unchanged)
      */
     public SeerReader withFactor(String column, String name, String reference) {
         return add(new CovariateSpec(column, null, name, true, null, reference));
     }
 
-    /** A factor covariate from one of the interpreted SEER columns (e.g. {@link SeerColumn#SEX}). */
+    /**
+     * A factor covariate from one of the interpreted SEER columns (e.g. {@link SeerColumn#SEX}).
+     *
+     * @param column the column name
+     * @param name the name
+     * @param reference the reference level
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public SeerReader withFactor(SeerColumn column, String name, String reference) {
         return add(new CovariateSpec(null, Check.notNull("column", column), name, true, null, reference));
     }
@@ -196,6 +253,9 @@ public final class SeerReader {
     /**
      * The labels that mean "missing" in covariate columns (default "Unknown", "Blank(s)"; empty cells
      * are always missing). Give none to keep "Unknown" as a factor level.
+     *
+     * @param labels the labels
+     * @return a new instance with this setting (this one is unchanged)
      */
     public SeerReader withMissingLabels(String... labels) {
         List<String> l = new ArrayList<>();
@@ -225,17 +285,27 @@ public final class SeerReader {
         return new SeerReader(headers, delimiter, charset, endpoint, arms, List.copyOf(l), missingLabels);
     }
 
-    /** The header read for {@code column}. */
+    /**
+     * The header read for {@code column}.
+     *
+     * @param column the column name
+     * @return the header read for {@code column}
+     */
     public String header(SeerColumn column) {
         return headers.get(column);
     }
 
-    /** The endpoint. */
+    /** {@return the endpoint} */
     public Endpoint endpoint() {
         return endpoint;
     }
 
-    /** Reads the export at {@code file}. */
+    /**
+     * Reads the export at {@code file}.
+     *
+     * @param file the file
+     * @return the cohort selection
+     */
     public CohortSelection read(Path file) {
         Check.notNull("file", file);
         try (Reader in = Files.newBufferedReader(file, charset)) {
@@ -245,7 +315,13 @@ public final class SeerReader {
         }
     }
 
-    /** Reads an export from {@code in}; {@code source} names it in messages and results. */
+    /**
+     * Reads an export from {@code in}; {@code source} names it in messages and results.
+     *
+     * @param in the reader
+     * @param source the source
+     * @return the cohort selection
+     */
     public CohortSelection read(Reader in, String source) {
         Check.notNull("reader", in);
         try {

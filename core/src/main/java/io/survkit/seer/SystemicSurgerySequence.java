@@ -40,22 +40,27 @@ public enum SystemicSurgerySequence {
         this.label = label;
     }
 
-    /** NAACCR code (0, 2-7, 9). */
+    /** {@return NAACCR code (0, 2-7, 9)} */
     public int code() {
         return code;
     }
 
-    /** The label in a SEER*Stat export. */
+    /** {@return the label in a SEER*Stat export} */
     public String seerLabel() {
         return label;
     }
 
-    /** True when surgery and systemic therapy were both given (codes 2-7 and 9). */
+    /** {@return true when surgery and systemic therapy were both given (codes 2-7 and 9)} */
     public boolean bothGiven() {
         return this != NONE;
     }
 
-    /** The constant of a NAACCR code; throws for any other number. */
+    /**
+     * The constant of a NAACCR code; throws for any other number.
+     *
+     * @param code the code
+     * @return the constant of a NAACCR code; throws for any other number
+     */
     public static SystemicSurgerySequence ofCode(int code) {
         for (SystemicSurgerySequence s : values()) {
             if (s.code == code) {
@@ -69,6 +74,9 @@ public enum SystemicSurgerySequence {
     /**
      * The constant of a SEER*Stat label or a NAACCR code (case and spacing ignored), or null when the
      * text is not one of them.
+     *
+     * @param text the text
+     * @return the constant of a SEER*Stat label or a NAACCR code (case and spacing ignored), or null when the text is not one of them
      */
     public static SystemicSurgerySequence parse(String text) {
         if (text == null) {

@@ -53,6 +53,12 @@ public final class Treatment {
     /**
      * A treatment from codes: primary-site surgery 0-99 (or -1 = blank), other-sites surgery 0-5 or 9
      * (or -1 = blank), chemotherapy, sequence (null = blank).
+     *
+     * @param primarySiteSurgery the primary site surgery
+     * @param otherSitesSurgery the other sites surgery
+     * @param chemotherapy the chemotherapy
+     * @param sequence the sequence
+     * @return A treatment from codes: primary-site surgery 0-99 (or -1 = blank), other-sites surgery 0-5 or 9 (or -1 = blank), chemotherapy, sequence (null = blank)
      */
     public static Treatment of(int primarySiteSurgery, int otherSitesSurgery, boolean chemotherapy,
             SystemicSurgerySequence sequence) {
@@ -75,25 +81,25 @@ public final class Treatment {
         }
     }
 
-    /** NAACCR 1290 code of surgery of the primary site (0-99), or -1 when blank. */
+    /** {@return NAACCR 1290 code of surgery of the primary site (0-99), or -1 when blank} */
     public int primarySiteSurgeryCode() {
         require(primarySite, 0);
         return primarySite;
     }
 
-    /** NAACCR 1294 code of surgery of other regional or distant sites (0-5, 9), or -1 when blank. */
+    /** {@return NAACCR 1294 code of surgery of other regional or distant sites (0-5, 9), or -1 when blank} */
     public int otherSitesSurgeryCode() {
         require(otherSites, 1);
         return otherSites;
     }
 
-    /** True when "Chemotherapy recode (yes, no/unk)" is "Yes". */
+    /** {@return true when "Chemotherapy recode (yes, no/unk)" is "Yes"} */
     public boolean chemotherapy() {
         require(chemotherapy, 2);
         return chemotherapy == 1;
     }
 
-    /** Order of systemic therapy and surgery, or null when blank (e.g. diagnosed before 2007). */
+    /** {@return order of systemic therapy and surgery, or null when blank (e.g} diagnosed before 2007). */
     public SystemicSurgerySequence systemicSurgerySequence() {
         if (!hasSequence) {
             require(ABSENT, 3);
@@ -106,6 +112,8 @@ public final class Treatment {
      * regional or distant sites (codes 1-5); none when the primary-site code is 00 or 98 (98: special
      * code for unknown and ill-defined primary sites, no surgery of a primary) and the other-sites
      * code is 0.
+     *
+     * @return whether cancer-directed surgery was performed: of the primary site (codes 10-90) or of other regional or distant sites (codes 1-5); none when the primary-site code is 00 or 98 (98: special code for unknown and ill-defined primary sites, no surgery of a primary) and the other-sites code is 0
      */
     public Surgery surgery() {
         int p = primarySiteSurgeryCode();
@@ -119,7 +127,7 @@ public final class Treatment {
         return Surgery.UNKNOWN;
     }
 
-    /** 1-based data row of the record (0 for a treatment made with {@link #of}). */
+    /** {@return 1-based data row of the record (0 for a treatment made with {@link #of})} */
     public int row() {
         return row;
     }

@@ -3,6 +3,7 @@ package io.survkit.table;
 import io.survkit.internal.Check;
 import io.survkit.internal.Escape;
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -220,16 +221,18 @@ public final class Table {
     /** @return the table as JSON: an array with one object per row */
     public String toJson() {
         StringBuilder b = new StringBuilder();
-        writeJson(new JsonWriter(b));
+        writeJson(b);
         return b.toString();
     }
 
     /**
      * Writes the table as a JSON array of row objects ({@code [{"time": 5, "survival": 0.99}, ...]}).
      *
-     * @param json the writer, positioned where a value may go
+     * @param out where the JSON goes
+     * @throws java.io.UncheckedIOException when {@code out} fails
      */
-    public void writeJson(JsonWriter json) {
+    public void writeJson(Appendable out) {
+        JsonWriter json = new JsonWriter(Check.notNull("out", out));
         json.beginArray();
         for (int i = 0; i < rows; i++) {
             json.beginObject();
@@ -292,18 +295,10 @@ public final class Table {
 
     /** 7 significant digits, trailing zeros dropped; NA, Inf, -Inf as R prints them. */
     private static String signif(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
-        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(7)).stripTrailingZeros()
-                .toPlainString();
-        return s.length() > 16 ? String.format(Locale.ROOT, "%.6e", v) : s;
+        return RFormat.signif(v, 7);
     }
 
     private static void pad(StringBuilder b, int column, String s, int width, boolean right) {

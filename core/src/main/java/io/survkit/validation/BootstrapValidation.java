@@ -49,12 +49,21 @@ public final class BootstrapValidation {
         this.cox = cox;
     }
 
-    /** B = 200, seed 1, all processors, {@link CoxRegression#withDefaults()}. */
+    /**
+     * B = 200, seed 1, all processors, {@link CoxRegression#withDefaults()}.
+     *
+     * @return the shared default instance
+     */
     public static BootstrapValidation withDefaults() {
         return DEFAULTS;
     }
 
-    /** Number of bootstrap replicates B, at least 1. */
+    /**
+     * Number of bootstrap replicates B, at least 1.
+     *
+     * @param b the number of replicates
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public BootstrapValidation withReplicates(int b) {
         if (b < 1) {
             throw Check.fail("the number of replicates must be >= 1, got %d", b);
@@ -62,12 +71,22 @@ public final class BootstrapValidation {
         return new BootstrapValidation(b, seed, threads, cox);
     }
 
-    /** The seed; the same seed gives the same result with any thread count. */
+    /**
+     * The seed; the same seed gives the same result with any thread count.
+     *
+     * @param s the 0-based index
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public BootstrapValidation withSeed(long s) {
         return new BootstrapValidation(replicates, s, threads, cox);
     }
 
-    /** Threads to use, at least 1 (default: the number of processors). */
+    /**
+     * Threads to use, at least 1 (default: the number of processors).
+     *
+     * @param n the count
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public BootstrapValidation withThreads(int n) {
         if (n < 1) {
             throw Check.fail("threads must be >= 1, got %d", n);
@@ -75,12 +94,17 @@ public final class BootstrapValidation {
         return new BootstrapValidation(replicates, seed, n, cox);
     }
 
-    /** The Cox procedure (ties, iterations) refitted in every replicate. */
+    /**
+     * The Cox procedure (ties, iterations) refitted in every replicate.
+     *
+     * @param c the cox regression
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public BootstrapValidation withModel(CoxRegression c) {
         return new BootstrapValidation(replicates, seed, threads, Check.notNull("model", c));
     }
 
-    /** Threads that {@link #validate} will use. */
+    /** {@return threads that {@link #validate} will use} */
     public int threads() {
         return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
     }
@@ -88,6 +112,10 @@ public final class BootstrapValidation {
     /**
      * Validates the Cox model {@code formula} (e.g. {@code "age + sex + factor(ph.ecog)"}, strata
      * allowed) on {@code data} by the bootstrap; rows missing a used column are left out first.
+     *
+     * @param data the data
+     * @param formula the model formula (R syntax)
+     * @return the result
      */
     public ValidationResult validate(SurvivalData data, String formula) {
         Check.notNull("data", data);

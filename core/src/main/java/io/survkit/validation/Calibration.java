@@ -7,6 +7,7 @@ import io.survkit.data.Terms;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.LandmarkSummary;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import io.survkit.internal.RFormat;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
@@ -46,12 +47,21 @@ public final class Calibration {
         this.confLevel = confLevel;
     }
 
-    /** Deciles of predicted risk, confidence level 0.95. */
+    /**
+     * Deciles of predicted risk, confidence level 0.95.
+     *
+     * @return the shared default instance
+     */
     public static Calibration withDefaults() {
         return DEFAULTS;
     }
 
-    /** Number of quantile groups (at least 1; fewer when quantiles coincide). */
+    /**
+     * Number of quantile groups (at least 1; fewer when quantiles coincide).
+     *
+     * @param g the 0-based group index
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public Calibration withGroups(int g) {
         if (g < 1) {
             throw Check.fail("the number of groups must be >= 1, got %d", g);
@@ -59,17 +69,22 @@ public final class Calibration {
         return new Calibration(g, confLevel);
     }
 
-    /** Confidence level of the observed risks and the slope, in (0, 1). */
+    /**
+     * Confidence level of the observed risks and the slope, in (0, 1).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public Calibration withConfidenceLevel(double level) {
         return new Calibration(groups, Check.openUnit("confidence level", level));
     }
 
-    /** Number of groups asked for. */
+    /** {@return number of groups asked for} */
     public int groups() {
         return groups;
     }
 
-    /** Confidence level in use. */
+    /** {@return confidence level in use} */
     public double confidenceLevel() {
         return confLevel;
     }
@@ -78,6 +93,10 @@ public final class Calibration {
      * Calibration at {@code time} of {@code risk} (one predicted event risk by that time per row of
      * {@code data}, in (0, 1)).
      *
+     * @param data the data
+     * @param time the time
+     * @param risk the risk
+     * @return calibration at {@code time} of {@code risk} (one predicted event risk by that time per row of {@code data}, in (0, 1))
      * @throws IllegalArgumentException for a risk outside (0, 1), lengths that differ, weighted or
      *     counting-process data
      */
@@ -96,14 +115,28 @@ public final class Calibration {
         return calibrate(data.rows(rows), frame, time, r);
     }
 
-    /** Calibration at {@code time} of the risk column {@code riskColumn} of {@code data}. */
+    /**
+     * Calibration at {@code time} of the risk column {@code riskColumn} of {@code data}.
+     *
+     * @param data the data
+     * @param time the time
+     * @param riskColumn the risk column
+     * @return calibration at {@code time} of the risk column {@code riskColumn} of {@code data}
+     */
     public CalibrationResult estimate(SurvivalData data, double time, String riskColumn) {
         Check.notNull("data", data);
         ModelFrame frame = ModelFrame.of(data, Terms.of(Terms.numeric(Check.notNull("risk column", riskColumn))));
         return calibrate(data.rows(frame.dataRows()), frame, time, frame.column(0));
     }
 
-    /** Calibration at {@code time} of the predictions of a Cox model {@code fit} for the rows of {@code data}. */
+    /**
+     * Calibration at {@code time} of the predictions of a Cox model {@code fit} for the rows of {@code data}.
+     *
+     * @param data the data
+     * @param time the time
+     * @param fit the fitted model
+     * @return calibration at {@code time} of the predictions of a Cox model {@code fit} for the rows of {@code data}
+     */
     public CalibrationResult estimate(SurvivalData data, double time, CoxResult fit) {
         Check.notNull("data", data);
         ModelFrame frame = ModelFrame.of(data, Check.notNull("fit", fit).formula());
@@ -164,8 +197,7 @@ public final class Calibration {
         CoxResult fit = CoxRegression.withDefaults().withConfidenceLevel(confLevel).fit(base.withNumeric(CLOGLOG, cll), CLOGLOG);
         double b = fit.coefficients()[0];
         double se = fit.standardErrors()[0];
-        double z = new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
-                .inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        double z = Probabilities.normalQuantile(1 - (1 - confLevel) / 2);
         return new Estimate(b, se, b - z * se, b + z * se);
     }
 

@@ -1,5 +1,6 @@
 package io.survkit.validation;
 
+import io.survkit.internal.Escape;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
@@ -26,37 +27,42 @@ public final class CalibrationResult implements Exportable {
         this.observedExpected = observedExpected;
     }
 
-    /** The time t. */
+    /** {@return the time t} */
     public double time() {
         return time;
     }
 
-    /** Rows used. */
+    /** {@return rows used} */
     public int size() {
         return n;
     }
 
-    /** Rows left out for a missing value. */
+    /** {@return rows left out for a missing value} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** The groups of predicted risk, lowest first. */
+    /** {@return the groups of predicted risk, lowest first} */
     public List<CalibrationGroup> groups() {
         return groups;
     }
 
-    /** Group k (0-based). */
+    /**
+     * Group k (0-based).
+     *
+     * @param k the 0-based index
+     * @return group k (0-based)
+     */
     public CalibrationGroup group(int k) {
         return groups.get(k);
     }
 
-    /** Calibration slope with its standard error and Wald limits (not clipped). */
+    /** {@return calibration slope with its standard error and Wald limits (not clipped)} */
     public Estimate slope() {
         return slope;
     }
 
-    /** Observed risk of all rows (1 - KM(t)) over the mean predicted risk. */
+    /** {@return observed risk of all rows (1 - KM(t)) over the mean predicted risk} */
     public double observedExpected() {
         return observedExpected;
     }
@@ -69,16 +75,18 @@ public final class CalibrationResult implements Exportable {
         sb.append(String.format(Locale.ROOT, "%-18s %5s %6s %9s %9s %9s %9s%n", "predicted risk", "n", "events",
                 "predicted", "observed", "lower", "upper"));
         for (CalibrationGroup g : groups) {
-            sb.append(String.format(Locale.ROOT, "%-18s %5d %6d %9.4f %9.4f %9s %9s%n", g.label(), g.rows(),
-                    g.events(), g.meanRisk(), g.observed(), fixed(g.lower()), fixed(g.upper())));
+            sb.append(String.format(Locale.ROOT, "%-18s %5d %6d %9s %9s %9s %9s%n", Escape.terminal(g.label()), g.rows(),
+                    g.events(), RFormat.fixed(g.meanRisk(), 4), RFormat.fixed(g.observed(), 4), fixed(g.lower()),
+                    fixed(g.upper())));
         }
-        sb.append(String.format(Locale.ROOT, "slope %.4f (se %.4f, %.4f to %.4f), observed/expected %.4f%n",
-                slope.value(), slope.standardError(), slope.lower(), slope.upper(), observedExpected));
+        sb.append(String.format(Locale.ROOT, "slope %s (se %s, %s to %s), observed/expected %s%n",
+                RFormat.fixed(slope.value(), 4), RFormat.fixed(slope.standardError(), 4), RFormat.fixed(slope.lower(), 4),
+                RFormat.fixed(slope.upper(), 4), RFormat.fixed(observedExpected, 4)));
         return sb.toString();
     }
 
     private static String fixed(java.util.OptionalDouble v) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%.4f", v.getAsDouble()) : "NA";
+        return v.isPresent() ? RFormat.fixed(v.getAsDouble(), 4) : "NA";
     }
 
     /** Tidy rows, one per group: label, rows, events, meanRisk, observed, lower, upper (NaN where R gives NA). */

@@ -44,27 +44,41 @@ public final class Concordance {
         this.direction = direction;
     }
 
-    /** Harrell's C ({@link TimeWeight#HARRELL}), larger predictor = longer survival. */
+    /**
+     * Harrell's C ({@link TimeWeight#HARRELL}), larger predictor = longer survival.
+     *
+     * @return the shared default instance
+     */
     public static Concordance withDefaults() {
         return DEFAULTS;
     }
 
-    /** The time weighting (R {@code timewt}). */
+    /**
+     * The time weighting (R {@code timewt}).
+     *
+     * @param w the time weight
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public Concordance withTimeWeight(TimeWeight w) {
         return new Concordance(Check.notNull("time weight", w), direction);
     }
 
-    /** What a larger predictor means (R {@code reverse}). */
+    /**
+     * What a larger predictor means (R {@code reverse}).
+     *
+     * @param d the direction
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public Concordance withDirection(Direction d) {
         return new Concordance(timeWeight, Check.notNull("direction", d));
     }
 
-    /** The time weighting in use. */
+    /** {@return the time weighting in use} */
     public TimeWeight timeWeight() {
         return timeWeight;
     }
 
-    /** The direction in use. */
+    /** {@return the direction in use} */
     public Direction direction() {
         return direction;
     }
@@ -74,6 +88,9 @@ public final class Concordance {
      * with optional {@code strata()} terms: {@code "karno + strata(celltype)"}) with the survival
      * in {@code data}; rows missing a used column are left out and counted.
      *
+     * @param data the data
+     * @param formula the model formula (R syntax)
+     * @return the concordance of the model term of {@code formula} (one numeric column, e.g
      * @throws IllegalArgumentException for a formula that is not one numeric predictor (plus strata),
      *     a time weight that needs the censoring distribution with counting-process data, or no
      *     comparable pair
@@ -85,6 +102,8 @@ public final class Concordance {
     /**
      * The concordance of a model frame's one design column (the predictor) within its strata.
      *
+     * @param frame the model frame
+     * @return the concordance of a model frame's one design column (the predictor) within its strata
      * @throws IllegalArgumentException for a frame with other than one design column, and as
      *     {@link #estimate(SurvivalData, String)}
      */
@@ -101,6 +120,9 @@ public final class Concordance {
      * The concordance of {@code predictor} (one value per row of {@code data}; NaN = missing, the
      * row is left out and counted) with the survival in {@code data}, without strata.
      *
+     * @param data the data
+     * @param predictor the predictor
+     * @return the concordance of {@code predictor} (one value per row of {@code data}; NaN = missing, the row is left out and counted) with the survival in {@code data}, without strata
      * @throws IllegalArgumentException when the lengths differ, the time weight needs the censoring
      *     distribution with counting-process data, or there is no comparable pair
      */
@@ -149,7 +171,13 @@ public final class Concordance {
                 PairCounts.of(total, direction), s.strataLabels, byStratum);
     }
 
-    /** The concordance only (same rules as {@link #estimate(SurvivalData, String)}). */
+    /**
+     * The concordance only (same rules as {@link #estimate(SurvivalData, String)}).
+     *
+     * @param data the data
+     * @param formula the model formula (R syntax)
+     * @return the concordance only (same rules as {@link #estimate(SurvivalData, String)})
+     */
     public double statistic(SurvivalData data, String formula) {
         return estimate(data, formula).concordance();
     }

@@ -35,47 +35,52 @@ public final class ConcordanceResult implements Exportable {
         this.byStratum = byStratum.clone();
     }
 
-    /** The concordance (R {@code fit$concordance}). */
+    /** {@return the concordance (R {@code fit$concordance})} */
     public double concordance() {
         return concordance;
     }
 
-    /** Its infinitesimal-jackknife standard error (R {@code sqrt(fit$var)}). */
+    /** {@return its infinitesimal-jackknife standard error (R {@code sqrt(fit$var)})} */
     public double standardError() {
         return standardError;
     }
 
-    /** Pair counts summed over strata (R {@code fit$count}). */
+    /** {@return pair counts summed over strata (R {@code fit$count})} */
     public PairCounts counts() {
         return counts;
     }
 
-    /** Rows used (R {@code fit$n}). */
+    /** {@return rows used (R {@code fit$n})} */
     public int size() {
         return n;
     }
 
-    /** Rows left out for a missing value (data and predictor). */
+    /** {@return rows left out for a missing value (data and predictor)} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Stratum labels ({@code "celltype=adeno"}) in level order; empty without strata. */
+    /** {@return stratum labels ({@code "celltype=adeno"}) in level order; empty without strata} */
     public List<String> strata() {
         return strata;
     }
 
-    /** Pair counts of stratum {@code s} (index into {@link #strata()}). */
+    /**
+     * Pair counts of stratum {@code s} (index into {@link #strata()}).
+     *
+     * @param s the 0-based stratum index
+     * @return pair counts of stratum {@code s} (index into {@link #strata()})
+     */
     public PairCounts counts(int s) {
         return byStratum[s];
     }
 
-    /** The time weighting used. */
+    /** {@return the time weighting used} */
     public TimeWeight timeWeight() {
         return timeWeight;
     }
 
-    /** The direction used. */
+    /** {@return the direction used} */
     public Direction direction() {
         return direction;
     }
@@ -115,7 +120,7 @@ public final class ConcordanceResult implements Exportable {
             for (int i = 0; i < rows; i++) {
                 double v = new double[] {c[i].concordant(), c[i].discordant(), c[i].tiedRisk(), c[i].tiedTime(),
                     c[i].tiedBoth()}[j];
-                col[i] = Math.round(v * 100) / 100.0;
+                col[i] = RFormat.round(v, 2);
             }
             int dec = RFormat.decimals(7, 2, col);
             width[j] = COUNT_NAMES[j].length();

@@ -1,6 +1,6 @@
 package io.survkit.validation;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
+import io.survkit.internal.Probabilities;
 
 /**
  * A difference between two models' scores with its standard error (from the difference of their
@@ -16,7 +16,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 public record Contrast(double value, double standardError, double lower, double upper, double pValue) {
     static Contrast of(double value, double[] influence, double z) {
         double se = Estimate.standardError(influence);
-        double p = 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-Math.abs(value / se));
+        double p = Probabilities.twoSidedNormal(value / se);
         return new Contrast(value, se, value - z * se, value + z * se, p);
     }
 }

@@ -3,6 +3,7 @@ package io.survkit.validation;
 import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
+import io.survkit.internal.Pretty;
 import io.survkit.internal.RFormat;
 import io.survkit.regression.BaselineHazard;
 import io.survkit.regression.CoxResult;
@@ -50,17 +51,31 @@ public final class Nomogram {
         this.survivalTicks = survivalTicks;
     }
 
-    /** 100 points, 10 intervals (R {@code maxscale}, {@code nint}), no survival axis. */
+    /**
+     * 100 points, 10 intervals (R {@code maxscale}, {@code nint}), no survival axis.
+     *
+     * @return the shared default instance
+     */
     public static Nomogram withDefaults() {
         return DEFAULTS;
     }
 
-    /** Points of the term with the widest effect (R {@code maxscale}), finite and &gt; 0. */
+    /**
+     * Points of the term with the widest effect (R {@code maxscale}), finite and &gt; 0.
+     *
+     * @param points the points
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public Nomogram withMaxPoints(double points) {
         return new Nomogram(Check.positiveFinite("maximum points", points), intervals, times, survivalTicks);
     }
 
-    /** About how many intervals an axis gets (R {@code nint}), at least 2. */
+    /**
+     * About how many intervals an axis gets (R {@code nint}), at least 2.
+     *
+     * @param n the count
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public Nomogram withIntervals(int n) {
         if (n < 2) {
             throw Check.fail("intervals must be >= 2, got %d", n);
@@ -68,7 +83,12 @@ public final class Nomogram {
         return new Nomogram(maxPoints, n, times, survivalTicks);
     }
 
-    /** Times of the predicted-survival axes (e.g. 12, 36, 60 months), each finite and &gt; 0. */
+    /**
+     * Times of the predicted-survival axes (e.g. 12, 36, 60 months), each finite and &gt; 0.
+     *
+     * @param t the time
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public Nomogram withTimes(double... t) {
         Check.notNull("times", t);
         for (double v : t) {
@@ -77,7 +97,12 @@ public final class Nomogram {
         return new Nomogram(maxPoints, intervals, t.clone(), survivalTicks);
     }
 
-    /** Survival probabilities to mark on every survival axis (R {@code fun.at}), each in (0, 1). */
+    /**
+     * Survival probabilities to mark on every survival axis (R {@code fun.at}), each in (0, 1).
+     *
+     * @param s the 0-based index
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public Nomogram withSurvivalTicks(double... s) {
         Check.notNull("survival ticks", s);
         for (double v : s) {
@@ -90,6 +115,9 @@ public final class Nomogram {
      * The scales for {@code fit}, a Cox model fitted to {@code data} (its terms resolved against the
      * data give the ranges and the centring).
      *
+     * @param fit the fitted model
+     * @param data the data
+     * @return the scales for {@code fit}, a Cox model fitted to {@code data} (its terms resolved against the data give the ranges and the centring)
      * @throws IllegalArgumentException for a stratified model or one with interactions
      */
     public NomogramScales build(CoxResult fit, SurvivalData data) {

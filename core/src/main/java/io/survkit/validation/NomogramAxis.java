@@ -14,14 +14,21 @@ import java.util.List;
  * @param points per tick: the position on the 0-to-max points scale
  */
 public record NomogramAxis(String name, List<String> labels, double[] values, double[] points) {
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param name the name
+     * @param labels the labels
+     * @param values the values
+     * @param points the points
+     */
     public NomogramAxis {
         labels = List.copyOf(labels);
         values = values.clone();
         points = points.clone();
     }
 
-    /** Number of ticks. */
+    /** {@return number of ticks} */
     public int size() {
         return points.length;
     }

@@ -25,32 +25,32 @@ public final class NomogramScales {
         this.maxPoints = maxPoints;
     }
 
-    /** One axis per model term, in model order. */
+    /** {@return one axis per model term, in model order} */
     public List<NomogramAxis> terms() {
         return terms;
     }
 
-    /** The total-points axis (R {@code nom$total.points}). */
+    /** {@return the total-points axis (R {@code nom$total.points})} */
     public NomogramAxis totalPoints() {
         return totalPoints;
     }
 
-    /** The linear-predictor axis (R {@code nom$lp}), centred at the column means as rms does. */
+    /** {@return the linear-predictor axis (R {@code nom$lp}), centred at the column means as rms does} */
     public NomogramAxis linearPredictor() {
         return linearPredictor;
     }
 
-    /** One predicted-survival axis per time. */
+    /** {@return one predicted-survival axis per time} */
     public List<NomogramAxis> survival() {
         return survival;
     }
 
-    /** Points per unit of linear predictor (R {@code attr(nom, "info")$sc}). */
+    /** {@return points per unit of linear predictor (R {@code attr(nom, "info")$sc})} */
     public double scale() {
         return scale;
     }
 
-    /** Points of the term with the widest effect (R {@code maxscale}, default 100). */
+    /** {@return points of the term with the widest effect (R {@code maxscale}, default 100)} */
     public double maxPoints() {
         return maxPoints;
     }

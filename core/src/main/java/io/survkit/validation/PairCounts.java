@@ -18,7 +18,7 @@ public record PairCounts(double concordant, double discordant, double tiedRisk, 
         return new PairCounts(swap ? c[1] : c[0], swap ? c[0] : c[1], c[2], c[3], c[4]);
     }
 
-    /** Comparable pairs: concordant + discordant + tiedRisk (R's denominator). */
+    /** {@return comparable pairs: concordant + discordant + tiedRisk (R's denominator)} */
     public double comparable() {
         return concordant + discordant + tiedRisk;
     }

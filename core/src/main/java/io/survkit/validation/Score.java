@@ -5,10 +5,10 @@ import io.survkit.data.SurvivalData;
 import io.survkit.data.Term;
 import io.survkit.data.Terms;
 import io.survkit.internal.Check;
+import io.survkit.internal.Probabilities;
 import io.survkit.regression.CoxResult;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Time-dependent (cumulative/dynamic) AUC and Brier score of predicted risks at chosen times, with
@@ -36,17 +36,26 @@ public final class Score {
         this.confLevel = confLevel;
     }
 
-    /** Confidence level 0.95. */
+    /**
+     * Confidence level 0.95.
+     *
+     * @return the shared default instance
+     */
     public static Score withDefaults() {
         return DEFAULTS;
     }
 
-    /** Confidence level of the limits (R {@code conf.int}), in (0, 1). */
+    /**
+     * Confidence level of the limits (R {@code conf.int}), in (0, 1).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return a new instance with this setting (this one is unchanged)
+     */
     public Score withConfidenceLevel(double level) {
         return new Score(Check.openUnit("confidence level", level));
     }
 
-    /** The confidence level in use. */
+    /** {@return the confidence level in use} */
     public double confidenceLevel() {
         return confLevel;
     }
@@ -55,6 +64,10 @@ public final class Score {
      * Scores the predicted event risks {@code risk[k]} (one value per row of {@code data}, the
      * predicted probability of the event by {@code times[k]}, i.e. 1 - S(t | x)) at each time.
      *
+     * @param data the data
+     * @param times the times
+     * @param risk the risk
+     * @return scores the predicted event risks {@code risk[k]} (one value per row of {@code data}, the predicted probability of the event by {@code times[k]}, i.e
      * @throws IllegalArgumentException for a risk outside [0, 1] or missing, lengths that differ,
      *     weighted or counting-process data, or a time without cases or controls
      */
@@ -80,6 +93,11 @@ public final class Score {
     /**
      * Scores the risk columns {@code riskColumns[k]} of {@code data} at {@code times[k]}; rows
      * missing a used column are left out and counted.
+     *
+     * @param data the data
+     * @param times the times
+     * @param riskColumns the risk columns
+     * @return scores the risk columns {@code riskColumns[k]} of {@code data} at {@code times[k]}; rows missing a used column are left out and counted
      */
     public ScoreResult estimate(SurvivalData data, double[] times, String... riskColumns) {
         Check.notNull("data", data);
@@ -94,6 +112,9 @@ public final class Score {
     /**
      * Scores a model frame's design columns as risk columns, column k at {@code times[k]}.
      *
+     * @param frame the model frame
+     * @param times the times
+     * @return scores a model frame's design columns as risk columns, column k at {@code times[k]}
      * @throws IllegalArgumentException when the numbers of columns and times differ, and as
      *     {@link #estimate(SurvivalData, double[], double[]...)}
      */
@@ -111,6 +132,11 @@ public final class Score {
      * Scores the predictions of a Cox model {@code fit} (fitted on other rows) for the rows of
      * {@code data} at each time: risk 1 - S(t | x) from the model's baseline hazard, as R
      * {@code 1 - summary(survfit(fit, newdata = data), times = t)$surv}. Unstratified models.
+     *
+     * @param data the data
+     * @param times the times
+     * @param fit the fitted model
+     * @return scores the predictions of a Cox model {@code fit} (fitted on other rows) for the rows of {@code data} at each time: risk 1 - S(t | x) from the model's baseline hazard, as R {@code 1 - summary(survfit(fit, newdata = data), times = t)$surv}
      */
     public ScoreResult estimate(SurvivalData data, double[] times, CoxResult fit) {
         Check.notNull("data", data);
@@ -134,7 +160,7 @@ public final class Score {
         for (int k = 0; k < pos.length; k++) {
             pos[k] = g.index(s.time[k]);
         }
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        double z = Probabilities.normalQuantile(1 - (1 - confLevel) / 2);
         TimeScore[] out = new TimeScore[times.length];
         for (int k = 0; k < times.length; k++) {
             double[] r = s.sorted(risk[k]);

@@ -21,32 +21,37 @@ public final class ScoreResult implements Exportable {
         this.scores = scores.clone();
     }
 
-    /** Rows scored. */
+    /** {@return rows scored} */
     public int size() {
         return n;
     }
 
-    /** Rows left out for a missing value. */
+    /** {@return rows left out for a missing value} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Confidence level of the limits. */
+    /** {@return confidence level of the limits} */
     public double confidenceLevel() {
         return confLevel;
     }
 
-    /** Number of evaluation times. */
+    /** {@return number of evaluation times} */
     public int timeCount() {
         return scores.length;
     }
 
-    /** The scores at the k-th time (0-based, in the order given). */
+    /**
+     * The scores at the k-th time (0-based, in the order given).
+     *
+     * @param k the 0-based index
+     * @return the scores at the k-th time (0-based, in the order given)
+     */
     public TimeScore at(int k) {
         return scores[k];
     }
 
-    /** All scores, in the order of the times. */
+    /** {@return all scores, in the order of the times} */
     public List<TimeScore> scores() {
         return List.of(scores);
     }
@@ -56,6 +61,9 @@ public final class ScoreResult implements Exportable {
      * the Brier score as a step function on the grid 0, t_1, ..., t_k (0 before t_1), integrated
      * and divided by t_k. It depends on the grid: give many times for a smooth integral.
      * Requires the times in ascending order.
+     *
+     * @param k the 0-based index
+     * @return the integrated Brier score over [0, t_k], as {@code riskRegression::Score(summary = "ibs")}: the Brier score as a step function on the grid 0, t_1, ..., t_k (0 before t_1), integrated and divided by t_k
      */
     public double integratedBrier(int k) {
         for (int j = 1; j < scores.length; j++) {
@@ -120,21 +128,7 @@ public final class ScoreResult implements Exportable {
         for (int k = 0; k < v.length; k++) {
             v[k] = scores[k].brierVersusNull().pValue();
         }
-        int dec = RFormat.decimals(7, 15, v);
-        String[] fixed = new String[v.length];
-        int widest = 0;
-        for (int k = 0; k < v.length; k++) {
-            fixed[k] = RFormat.fixed(v[k], dec);
-            widest = Math.max(widest, fixed[k].length());
-        }
-        if (widest <= 12) {
-            return fixed;
-        }
-        String[] sci = new String[v.length];
-        for (int k = 0; k < v.length; k++) {
-            sci[k] = String.format(java.util.Locale.ROOT, "%.6e", v[k]);
-        }
-        return sci;
+        return RFormat.format(v, 7);
     }
 
     private String time(int k) {
@@ -142,7 +136,7 @@ public final class ScoreResult implements Exportable {
     }
 
     private static String pct(double v) {
-        return RFormat.fixed(Math.round(v * 1000) / 10.0, 1);
+        return RFormat.fixed(RFormat.round(100 * v, 1), 1);
     }
 
     /** data.table's print: row labels {@code 1:}, every column right-aligned to its widest cell. */

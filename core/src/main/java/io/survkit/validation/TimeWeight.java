@@ -31,7 +31,7 @@ public enum TimeWeight {
         this.rName = rName;
     }
 
-    /** R's name for it ({@code "n"}, {@code "S"}, {@code "S/G"}, {@code "n/G2"}). */
+    /** {@return R's name for it ({@code "n"}, {@code "S"}, {@code "S/G"}, {@code "n/G2"})} */
     public String rName() {
         return rName;
     }
@@ -45,7 +45,12 @@ public enum TimeWeight {
         return this == HARRELL;
     }
 
-    /** The weight R calls {@code name}; throws naming the allowed values otherwise. */
+    /**
+     * The weight R calls {@code name}; throws naming the allowed values otherwise.
+     *
+     * @param name the name
+     * @return the weight R calls {@code name}; throws naming the allowed values otherwise
+     */
     public static TimeWeight fromR(String name) {
         for (TimeWeight w : values()) {
             if (w.rName.equals(name)) {

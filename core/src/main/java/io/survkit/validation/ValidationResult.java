@@ -20,12 +20,17 @@ public final class ValidationResult implements Exportable {
         this.seed = seed;
     }
 
-    /** The indices: C, Dxy, Slope. */
+    /** {@return the indices: C, Dxy, Slope} */
     public List<ValidationIndex> indices() {
         return indices;
     }
 
-    /** The index called {@code name}. */
+    /**
+     * The index called {@code name}.
+     *
+     * @param name the name
+     * @return the index called {@code name}
+     */
     public ValidationIndex index(String name) {
         for (ValidationIndex v : indices) {
             if (v.name().equals(name)) {
@@ -35,17 +40,17 @@ public final class ValidationResult implements Exportable {
         throw io.survkit.internal.Check.fail("no index '%s'; the indices are C, Dxy and Slope", name);
     }
 
-    /** Replicates asked for. */
+    /** {@return replicates asked for} */
     public int replicatesRequested() {
         return requested;
     }
 
-    /** Replicates left out because the model did not converge or had an infinite coefficient. */
+    /** {@return replicates left out because the model did not converge or had an infinite coefficient} */
     public int replicatesFailed() {
         return failed;
     }
 
-    /** The seed used. */
+    /** {@return the seed used} */
     public long seed() {
         return seed;
     }

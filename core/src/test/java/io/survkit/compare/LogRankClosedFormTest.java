@@ -208,4 +208,45 @@ class LogRankClosedFormTest {
             assertEquals(2 * c - 1, r.chiSquare(), 1e-9 * (2 * c - 1), "chisq at c = " + c);
         }
     }
+
+    /**
+     * R 4.2.2, survival 3.5-3: {@code d <- data.frame(t = c(1,2,3,4,0.5,0.6), e = c(1,1,0,1,0,0),
+     * g = c("a","a","b","b","c","c")); print(survdiff(Surv(t, e) ~ g, d))}: group c has no expected
+     * events, so its (O-E)^2/E and (O-E)^2/V are 0/0 and R prints NaN (not NA).
+     */
+    @Test
+    void zeroExpectedPrintsNaNAsSurvdiff() {
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 0.5, 0.6})
+                .event("e", new boolean[] {true, true, false, true, false, false})
+                .text("g", new String[] {"a", "a", "b", "b", "c", "c"}).build(), "g");
+        assertEquals("""
+                    N Observed Expected (O-E)^2/E (O-E)^2/V
+                g=a 2        2    0.833     1.633      2.88
+                g=b 2        1    2.167     0.628      2.88
+                g=c 2        0    0.000       NaN       NaN
+
+                 Chisq= 2.9  on 1 degrees of freedom, p= 0.09\s
+                """, LogRankTest.withDefaults().test(d).toString());
+    }
+
+    /**
+     * R 4.2.2, survival 3.5-3: {@code d <- data.frame(t = 1:6, e = c(1,1,0,1,1,0), g = c("a\nb",
+     * "a\nb", "c\\d", "c\\d", "e\033[31m", "e\033[31m")); print(survdiff(Surv(t, e) ~ g, d))}:
+     * R writes each label on one line with its escapes (a newline as \n, a backslash doubled, ESC
+     * in octal).
+     */
+    @Test
+    void labelsPrintEscapedAsSurvdiff() {
+        ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2, 3, 4, 5, 6})
+                .event("e", new boolean[] {true, true, false, true, true, false})
+                .text("g", new String[] {"a\nb", "a\nb", "c\\d", "c\\d", "e\u001b[31m", "e\u001b[31m"}).build(), "g");
+        assertEquals("""
+                            N Observed Expected (O-E)^2/E (O-E)^2/V
+                g=a\\nb      2        2    0.533   4.03333   5.62791
+                g=c\\\\d      2        1    1.067   0.00417   0.00649
+                g=e\\033[31m 2        1    2.400   0.81667   2.86364
+
+                 Chisq= 6.4  on 2 degrees of freedom, p= 0.04\s
+                """, LogRankTest.withDefaults().test(d).toString());
+    }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.survkit.data.ModelFrame;
 import io.survkit.data.SurvivalData;
-import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.regression.CoxRegression;
 import org.junit.jupiter.api.Test;
@@ -55,8 +54,8 @@ class ManyGroupsTest {
 
     @Test
     void cumulativeIncidenceKeepsTheCurvesAndLeavesOutGraysTestWithAReason() {
-        CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().fit(data(true));
-        assertFalse(r.grayTest().isPresent());
+        CumulativeIncidenceResult r = CumulativeIncidenceComparison.withDefaults().fit(data(true));
+        assertFalse(r.test().isPresent());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("Gray's test of 200000 groups was not computed")),
                 r.warnings().toString());
         assertThrows(IllegalArgumentException.class, () -> GrayTest.withDefaults().test(data(true)));

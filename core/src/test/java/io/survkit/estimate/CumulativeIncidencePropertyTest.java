@@ -1,7 +1,9 @@
 package io.survkit.estimate;
 
+import io.survkit.compare.CumulativeIncidenceComparison;
 import io.survkit.data.ModelFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,7 +117,8 @@ class CumulativeIncidencePropertyTest {
         ModelFrame d = ModelFrame.of(SurvivalData.builder().time("time", new double[] {1, 2, 3, 4, 5, 6})
                 .causes("status", new double[] {1, 2, 1, 0, 2, 1}, 0)
                 .text("g", new String[] {"a", "b", "a", "b", "a", "b"}).build(), "g");
-        CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().fit(d);
+        assertFalse(CumulativeIncidence.withDefaults().fit(d).toString().contains("Tests:"));
+        CumulativeIncidenceResult r = CumulativeIncidenceComparison.withDefaults().fit(d);
         String s = r.toString();
         assertTrue(s.startsWith("Tests:\n"), s);
         assertTrue(s.contains("Estimates and Variances:\n$est\n"), s);

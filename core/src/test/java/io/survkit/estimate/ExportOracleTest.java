@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.survkit.compare.CumulativeIncidenceComparison;
 import io.survkit.data.ModelFrame;
 import io.survkit.oracle.Oracle;
 import io.survkit.table.Table;
@@ -76,7 +77,7 @@ class ExportOracleTest {
         JsonNode c = Oracle.load(name);
         CifMethod method = "cuminc".equals(c.get("params").get("method").asText()) ? CifMethod.CUMINC
                 : CifMethod.AALEN_JOHANSEN;
-        CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().withMethod(method).fit(Oracle.frame(c));
+        CumulativeIncidenceResult r = CumulativeIncidenceComparison.withDefaults().withMethod(method).fit(Oracle.frame(c));
         Oracle.assertJson(c.get("result"), r.toJson(), name);
         Table t = r.table();
         int rows = 0;

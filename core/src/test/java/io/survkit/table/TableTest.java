@@ -92,7 +92,7 @@ class TableTest {
         assertTrue(text.contains("0.0001234568"), text);
         assertTrue(text.contains("NA"), text);
         assertFalse(text.contains("\u001b"), "escape sequence passed through: " + text);
-        assertTrue(text.contains("red\\x1b[31m\\nnext"), text);
+        assertTrue(text.contains("red\\033[31m\\nnext"), text); // R: print(data.frame(x = "red\033[31m\nnext"))
         String md = t.toMarkdown();
         assertTrue(md.startsWith("| group | p |\n|---|---:|\n"), md);
         assertTrue(md.contains("\\|"), md);

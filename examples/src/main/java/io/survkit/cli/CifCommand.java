@@ -1,8 +1,8 @@
 package io.survkit.cli;
 
+import io.survkit.compare.CumulativeIncidenceComparison;
 import io.survkit.data.ModelFrame;
 import io.survkit.estimate.CifMethod;
-import io.survkit.estimate.CumulativeIncidence;
 import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.estimate.IncidenceCurve;
 import io.survkit.plot.CumulativeIncidencePlots;
@@ -51,7 +51,8 @@ final class CifCommand extends AnalysisCommand {
 
     @Override
     Rendered analyse(ModelFrame d) {
-        CumulativeIncidenceResult fit = CumulativeIncidence.withDefaults().withMethod(method).withGrayRho(rho).fit(d);
+        // cuminc: the curves and, with two or more groups, Gray's test attached to them
+        CumulativeIncidenceResult fit = CumulativeIncidenceComparison.withDefaults().withMethod(method).withRho(rho).fit(d);
         if (figures.any()) {
             if (method != CifMethod.CUMINC) {
                 throw new UsageException("--svg/--png/--pdf draw cmprsk's cuminc curves; use --method cuminc");

@@ -227,7 +227,7 @@ class CliConventionsTest {
                 "--event-value", "1", "--group", "arm");
         assertEquals(0, r[0], (String) r[2]);
         assertFalse(((String) r[1]).contains("\u001b"), (String) r[1]);
-        assertTrue(((String) r[1]).contains("\\x1b[31m"), (String) r[1]);
+        assertTrue(((String) r[1]).contains("\\033[31m"), (String) r[1]); // as R prints the label
     }
 
     @ParameterizedTest

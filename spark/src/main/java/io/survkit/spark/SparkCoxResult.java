@@ -2,6 +2,7 @@ package io.survkit.spark;
 
 import io.survkit.internal.Cholesky;
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.Tolerances;
 import io.survkit.regression.BaselineHazard;
 import io.survkit.regression.ChiSquareTest;
 import io.survkit.regression.CoxConvergence;
@@ -33,7 +34,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * }</pre>
  */
 public final class SparkCoxResult implements Exportable {
-    private static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
 
     private final List<String> terms;
     private final List<String> columns;
@@ -199,7 +199,7 @@ public final class SparkCoxResult implements Exportable {
                 vv[r * m + c] = var[keep.get(r) * p + keep.get(c)];
             }
         }
-        return Cholesky.quadraticForm(vv, m, bb, TOLER_CHOL)[0];
+        return Cholesky.quadraticForm(vv, m, bb, Tolerances.COX_CHOLESKY).statistic();
     }
 
     /** Covariate terms as given (R's term labels). */

@@ -1,20 +1,29 @@
-package io.survkit.validation;
+package io.survkit.internal;
 
 /**
  * R's {@code pretty(x, n)} (R 4.2 {@code R_pretty} with its defaults: min.n = n %/% 3,
  * shrink.sml = 0.75, high.u.bias = 1.5, u5.bias = 0.5 + 1.5 high.u.bias, no eps correction):
  * about n + 1 equally spaced round values covering [lo, hi], steps of 1, 2, 5 or 10 times a
- * power of ten. Used for the nomogram's axes so that they carry {@code rms::nomogram}'s ticks.
+ * power of ten. Used for the nomogram's axes (so that they carry {@code rms::nomogram}'s ticks) and
+ * for the time points of {@code print(cuminc)} (cmprsk's {@code timepoints(pretty(...))}).
  */
-final class Pretty {
-    private static final double ROUNDING_EPS = 1e-10;
+public final class Pretty {
+    private static final double ROUNDING_EPS = Tolerances.PRETTY_ROUNDING;
     private static final double H = 1.5;
     private static final double H5 = 0.5 + 1.5 * H;
 
     private Pretty() {
     }
 
-    static double[] of(double lo, double hi, int n) {
+    /**
+     * R's {@code pretty(c(lo, hi), n)}.
+     *
+     * @param lo the lower end
+     * @param hi the upper end
+     * @param n the desired number of intervals
+     * @return the ticks, ascending, covering [lo, hi]
+     */
+    public static double[] of(double lo, double hi, int n) {
         int minN = n / 3;
         double dx = hi - lo;
         double cell;
@@ -25,7 +34,7 @@ final class Pretty {
         } else {
             cell = Math.max(Math.abs(lo), Math.abs(hi));
             double u = 1 + (H5 >= 1.5 * H + 0.5 ? 1 / (1 + H) : 1.5 / (1 + H5));
-            u *= Math.max(1, n) * Math.ulp(1.0);
+            u *= Math.max(1, n) * Tolerances.MACHINE_EPSILON;
             small = dx < cell * u * 3;
         }
         if (small) {
