@@ -44,22 +44,27 @@ public final class MultiStateCurve {
         }
     }
 
-    /** R's strata name ({@code "sex=F"}), or {@code "all"} without groups. */
+    /** {@return R's strata name ({@code "sex=F"}), or {@code "all"} without groups} */
     public String name() {
         return name;
     }
 
-    /** Rows of the curve after continued censored rows are merged (R {@code fit$n}). */
+    /** {@return rows of the curve after continued censored rows are merged (R {@code fit$n})} */
     public int rowCount() {
         return rows;
     }
 
-    /** The states, R's {@code fit$states}. */
+    /** {@return the states, R's {@code fit$states}} */
     public List<String> states() {
         return states;
     }
 
-    /** Index of the state named {@code state}. */
+    /**
+     * Index of the state named {@code state}.
+     *
+     * @param state the state's name
+     * @return index of the state named {@code state}
+     */
     public int stateIndex(String state) {
         int s = states.indexOf(state);
         if (s < 0) {
@@ -68,67 +73,119 @@ public final class MultiStateCurve {
         return s;
     }
 
-    /** Number of distinct times. */
+    /** {@return number of distinct times} */
     public int size() {
         return k.time().length;
     }
 
-    /** Time {@code i}. */
+    /**
+     * Time {@code i}.
+     *
+     * @param i the time index (0-based)
+     * @return time {@code i}
+     */
     public double time(int i) {
         return k.time()[i];
     }
 
-    /** Copy of the times (R {@code fit$time} of this stratum). */
+    /** {@return copy of the times (R {@code fit$time} of this stratum)} */
     public double[] times() {
         return k.time().clone();
     }
 
-    /** The initial state probabilities (R {@code fit$p0}). */
+    /** {@return the initial state probabilities (R {@code fit$p0})} */
     public double[] initialProbabilities() {
         return k.p0().clone();
     }
 
-    /** Probability of state {@code s} at time {@code i} (R {@code pstate[i, s]}). */
+    /**
+     * Probability of state {@code s} at time {@code i} (R {@code pstate[i, s]}).
+     *
+     * @param i the time index (0-based)
+     * @param s the state index (0-based)
+     * @return probability of state {@code s} at time {@code i} (R {@code pstate[i, s]})
+     */
     public double probability(int i, int s) {
         return k.pstate()[at(i, s)];
     }
 
-    /** Infinitesimal-jackknife standard error of {@link #probability(int, int)}. */
+    /**
+     * Infinitesimal-jackknife standard error of {@link #probability(int, int)}.
+     *
+     * @param i the time index (0-based)
+     * @param s the state index (0-based)
+     * @return infinitesimal-jackknife standard error of {@link #probability(int, int)}
+     */
     public double standardError(int i, int s) {
         return k.stdErr()[at(i, s)];
     }
 
-    /** Lower confidence limit (absent where R gives NA: probability 0, or conf.type none). */
+    /**
+     * Lower confidence limit (absent where R gives NA: probability 0, or conf.type none).
+     *
+     * @param i the time index (0-based)
+     * @param s the state index (0-based)
+     * @return lower confidence limit (absent where R gives NA: probability 0, or conf.type none)
+     */
     public OptionalDouble lower(int i, int s) {
         return present(lower[at(i, s)]);
     }
 
-    /** Upper confidence limit (absent where R gives NA). */
+    /**
+     * Upper confidence limit (absent where R gives NA).
+     *
+     * @param i the time index (0-based)
+     * @param s the state index (0-based)
+     * @return upper confidence limit (absent where R gives NA)
+     */
     public OptionalDouble upper(int i, int s) {
         return present(upper[at(i, s)]);
     }
 
-    /** Subjects at risk in state {@code s} just before time {@code i} (R {@code n.risk[i, s]}). */
+    /**
+     * Subjects at risk in state {@code s} just before time {@code i} (R {@code n.risk[i, s]}).
+     *
+     * @param i the time index (0-based)
+     * @param s the state index (0-based)
+     * @return subjects at risk in state {@code s} just before time {@code i} (R {@code n.risk[i, s]})
+     */
     public int numberAtRisk(int i, int s) {
         return k.nRisk()[at(i, s)];
     }
 
-    /** Transitions into state {@code s} at time {@code i} (R {@code n.event[i, s]}). */
+    /**
+     * Transitions into state {@code s} at time {@code i} (R {@code n.event[i, s]}).
+     *
+     * @param i the time index (0-based)
+     * @param s the state index (0-based)
+     * @return transitions into state {@code s} at time {@code i} (R {@code n.event[i, s]})
+     */
     public int events(int i, int s) {
         return k.nEvent()[at(i, s)];
     }
 
-    /** Censored rows at time {@code i} (R {@code n.censor[i]}). */
+    /**
+     * Censored rows at time {@code i} (R {@code n.censor[i]}).
+     *
+     * @param i the time index (0-based)
+     * @return censored rows at time {@code i} (R {@code n.censor[i]})
+     */
     public int censored(int i) {
         return k.nCensor()[checkTime(i)];
     }
 
-    /** Number of observed transitions (columns of R's {@code fit$cumhaz}). */
+    /** {@return number of observed transitions (columns of R's {@code fit$cumhaz})} */
     public int transitionCount() {
         return transitions.length;
     }
 
-    /** Cumulative hazard of observed transition {@code j} at time {@code i} (R {@code cumhaz[i, j]}). */
+    /**
+     * Cumulative hazard of observed transition {@code j} at time {@code i} (R {@code cumhaz[i, j]}).
+     *
+     * @param i the time index (0-based)
+     * @param j the transition index (0-based)
+     * @return cumulative hazard of observed transition {@code j} at time {@code i} (R {@code cumhaz[i, j]})
+     */
     public double cumulativeHazard(int i, int j) {
         if (j < 0 || j >= transitions.length) {
             throw Check.fail("transition index %d is outside 0..%d", j, transitions.length - 1);
@@ -136,7 +193,13 @@ public final class MultiStateCurve {
         return k.cumhaz()[checkTime(i) * states.size() * states.size() + transitions[j]];
     }
 
-    /** Probability of state {@code state} at time {@code t} (the initial probabilities before the first time). */
+    /**
+     * Probability of state {@code state} at time {@code t} (the initial probabilities before the first time).
+     *
+     * @param t the time
+     * @param state the state's name
+     * @return probability of state {@code state} at time {@code t} (the initial probabilities before the first time)
+     */
     public double probabilityAt(double t, String state) {
         int i = index(t);
         int s = stateIndex(state);

@@ -41,12 +41,12 @@ public final class MultiStateResult implements Exportable {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The states (R {@code fit$states}). */
+    /** {@return the states (R {@code fit$states})} */
     public List<String> states() {
         return states;
     }
 
-    /** R's names of the observed transitions, {@code "from.to"} with 1-based state numbers. */
+    /** {@return R's names of the observed transitions, {@code "from.to"} with 1-based state numbers} */
     public List<String> transitions() {
         List<String> r = new ArrayList<>();
         int k = states.size();
@@ -56,47 +56,62 @@ public final class MultiStateResult implements Exportable {
         return r;
     }
 
-    /** The state a transition leaves. */
+    /**
+     * The state a transition leaves.
+     *
+     * @param j the transition index (0-based)
+     * @return the state a transition leaves
+     */
     public String transitionFrom(int j) {
         return states.get(transitions[j] / states.size());
     }
 
-    /** The state a transition enters. */
+    /**
+     * The state a transition enters.
+     *
+     * @param j the transition index (0-based)
+     * @return the state a transition enters
+     */
     public String transitionTo(int j) {
         return states.get(transitions[j] % states.size());
     }
 
-    /** The curves, one per group with rows, in the group's level order. */
+    /** {@return the curves, one per group with rows, in the group's level order} */
     public List<MultiStateCurve> curves() {
         return curves;
     }
 
-    /** Curve {@code i}. */
+    /**
+     * Curve {@code i}.
+     *
+     * @param i the time index (0-based)
+     * @return curve {@code i}
+     */
     public MultiStateCurve curve(int i) {
         return curves.get(i);
     }
 
-    /** The confidence level of the limits. */
+    /** {@return the confidence level of the limits} */
     public double confidenceLevel() {
         return confidenceLevel;
     }
 
-    /** The scale of the limits. */
+    /** {@return the scale of the limits} */
     public ConfidenceIntervalType confidenceIntervalType() {
         return confidenceIntervalType;
     }
 
-    /** Rows used, after continued censored rows were merged (the sum of R's {@code fit$n}). */
+    /** {@return Rows used, after continued censored rows were merged (the sum of R's {@code fit$n})} */
     public int rowCount() {
         return rows;
     }
 
-    /** Rows left out for a missing value in a used column. */
+    /** {@return Rows left out for a missing value in a used column} */
     public int omittedRows() {
         return omitted;
     }
 
-    /** Warnings of the data and the fit. */
+    /** {@return warnings of the data and the fit} */
     public List<String> warnings() {
         return warnings;
     }

@@ -135,64 +135,121 @@ public final class MultiStateSummary {
         return r;
     }
 
-    /** Number of rows (curves x their times). */
+    /** {@return number of rows (curves x their times)} */
     public int size() {
         return time.length;
     }
 
-    /** The states. */
+    /** {@return the states} */
     public List<String> states() {
         return states;
     }
 
-    /** The curve of row {@code r}. */
+    /**
+     * The curve of row {@code r}.
+     *
+     * @param r the summary row (0-based)
+     * @return the curve of row {@code r}
+     */
     public String curve(int r) {
         return curve[r];
     }
 
-    /** The requested time of row {@code r}. */
+    /**
+     * The requested time of row {@code r}.
+     *
+     * @param r the summary row (0-based)
+     * @return the requested time of row {@code r}
+     */
     public double time(int r) {
         return time[r];
     }
 
-    /** Probability of state {@code s} (R {@code pstate}). */
+    /**
+     * Probability of state {@code s} (R {@code pstate}).
+     *
+     * @param r the summary row (0-based)
+     * @param s the state index (0-based)
+     * @return probability of state {@code s} (R {@code pstate})
+     */
     public double probability(int r, int s) {
         return pstate[at(r, s)];
     }
 
-    /** Standard error of state {@code s} (R {@code std.err}). */
+    /**
+     * Standard error of state {@code s} (R {@code std.err}).
+     *
+     * @param r the summary row (0-based)
+     * @param s the state index (0-based)
+     * @return standard error of state {@code s} (R {@code std.err})
+     */
     public double standardError(int r, int s) {
         return stdErr[at(r, s)];
     }
 
-    /** Lower limit (absent where R gives NA). */
+    /**
+     * Lower limit (absent where R gives NA).
+     *
+     * @param r the summary row (0-based)
+     * @param s the state index (0-based)
+     * @return lower limit (absent where R gives NA)
+     */
     public OptionalDouble lower(int r, int s) {
         double v = lower[at(r, s)];
         return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
-    /** Upper limit (absent where R gives NA). */
+    /**
+     * Upper limit (absent where R gives NA).
+     *
+     * @param r the summary row (0-based)
+     * @param s the state index (0-based)
+     * @return upper limit (absent where R gives NA)
+     */
     public OptionalDouble upper(int r, int s) {
         double v = upper[at(r, s)];
         return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
-    /** At risk in state {@code s} (R {@code n.risk}). */
+    /**
+     * At risk in state {@code s} (R {@code n.risk}).
+     *
+     * @param r the summary row (0-based)
+     * @param s the state index (0-based)
+     * @return at risk in state {@code s} (R {@code n.risk})
+     */
     public int numberAtRisk(int r, int s) {
         return nRisk[at(r, s)];
     }
 
-    /** Transitions into state {@code s} since the previous row (R {@code n.event}). */
+    /**
+     * Transitions into state {@code s} since the previous row (R {@code n.event}).
+     *
+     * @param r the summary row (0-based)
+     * @param s the state index (0-based)
+     * @return transitions into state {@code s} since the previous row (R {@code n.event})
+     */
     public int events(int r, int s) {
         return nEvent[at(r, s)];
     }
 
-    /** Censorings since the previous row (R {@code n.censor}). */
+    /**
+     * Censorings since the previous row (R {@code n.censor}).
+     *
+     * @param r the summary row (0-based)
+     * @return censorings since the previous row (R {@code n.censor})
+     */
     public int censored(int r) {
         return nCensor[r];
     }
 
-    /** Cumulative hazard of observed transition {@code j} (R {@code cumhaz}). */
+    /**
+     * Cumulative hazard of observed transition {@code j} (R {@code cumhaz}).
+     *
+     * @param r the summary row (0-based)
+     * @param j the transition index (0-based)
+     * @return cumulative hazard of observed transition {@code j} (R {@code cumhaz})
+     */
     public double cumulativeHazard(int r, int j) {
         if (j < 0 || j >= transitions) {
             throw Check.fail("transition index %d is outside 0..%d", j, transitions - 1);

@@ -57,18 +57,28 @@ public final class MultiStateSurvival {
         this.initialStateColumn = initialStateColumn;
     }
 
-    /** 95% log-transformed limits, every subject starting in {@code "(s0)"}. */
+    /** {@return 95% log-transformed limits, every subject starting in {@code "(s0)"}} */
     public static MultiStateSurvival withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same estimator with limits at {@code level} (R {@code conf.int}), in (0, 1). */
+    /**
+     * The same estimator with limits at {@code level} (R {@code conf.int}), in (0, 1).
+     *
+     * @param level the confidence level, in (0, 1)
+     * @return the same estimator with limits at {@code level} (R {@code conf.int}), in (0, 1)
+     */
     public MultiStateSurvival withConfidenceLevel(double level) {
         return new MultiStateSurvival(Check.openUnit("confidence level", level), confidenceIntervalType,
                 initialStateColumn);
     }
 
-    /** The same estimator with limits on the scale {@code type} (R {@code conf.type}). */
+    /**
+     * The same estimator with limits on the scale {@code type} (R {@code conf.type}).
+     *
+     * @param type the confidence interval scale
+     * @return the same estimator with limits on the scale {@code type} (R {@code conf.type})
+     */
     public MultiStateSurvival withConfidenceIntervalType(ConfidenceIntervalType type) {
         return new MultiStateSurvival(confidenceLevel, Check.notNull("confidence interval type", type),
                 initialStateColumn);
@@ -77,23 +87,26 @@ public final class MultiStateSurvival {
     /**
      * The same estimator reading each row's initial state from {@code column} (R {@code istate}):
      * the state of a subject's first row starts its path.
+     *
+     * @param column the column of initial states
+     * @return the estimator reading initial states
      */
     public MultiStateSurvival withInitialStateColumn(String column) {
         return new MultiStateSurvival(confidenceLevel, confidenceIntervalType,
                 Check.notNull("initial state column", column));
     }
 
-    /** The confidence level. */
+    /** {@return the confidence level} */
     public double confidenceLevel() {
         return confidenceLevel;
     }
 
-    /** The confidence interval scale. */
+    /** {@return the confidence interval scale} */
     public ConfidenceIntervalType confidenceIntervalType() {
         return confidenceIntervalType;
     }
 
-    /** The {@code istate} column, if any. */
+    /** {@return the {@code istate} column, if any} */
     public Optional<String> initialStateColumn() {
         return Optional.ofNullable(initialStateColumn);
     }

@@ -124,6 +124,9 @@ public final class FineGray {
      * <pre>{@code
      * FineGrayResult fg = FineGray.withDefaults().withCensoringGroups("site").fit(data, "groupB + x");
      * }</pre>
+     *
+     * @param column the column of censoring groups
+     * @return the model with censoring groups
      */
     public FineGray withCensoringGroups(String column) {
         return new FineGray(cause, gtol, maxIterations, Check.notNull("censoring group column", column), timeVarying);
@@ -139,6 +142,10 @@ public final class FineGray {
      * FineGrayResult fg = FineGray.withDefaults()
      *         .withTimeVaryingCovariate("x", FineGrayTimeFunction.LOG).fit(data, "groupB + x");
      * }</pre>
+     *
+     * @param column a numeric column
+     * @param function the function of time multiplying it
+     * @return the model with one more time-varying covariate
      */
     public FineGray withTimeVaryingCovariate(String column, FineGrayTimeFunction function) {
         List<TimeVarying> l = new ArrayList<>(timeVarying);
@@ -147,7 +154,7 @@ public final class FineGray {
         return new FineGray(cause, gtol, maxIterations, censoringGroups, l);
     }
 
-    /** The censoring group column, or null for one censoring distribution. */
+    /** {@return the censoring group column, or null for one censoring distribution} */
     public String censoringGroups() {
         return censoringGroups;
     }

@@ -225,12 +225,15 @@ public final class FineGrayResult implements Exportable {
         return warnings;
     }
 
-    /** The distinct failure times of the cause, ascending (crr's {@code uftime}). */
+    /** {@return the distinct failure times of the cause, ascending (crr's {@code uftime})} */
     public double[] failureTimes() {
         return failureTimes.clone();
     }
 
-    /** The jumps of the baseline cumulative subdistribution hazard at {@link #failureTimes()} (crr's {@code bfitj}). */
+    /**
+     * {@return the jumps of the baseline cumulative subdistribution hazard at {@link #failureTimes()}
+     * (crr's {@code bfitj})}
+     */
     public double[] baselineJumps() {
         return baselineJumps.clone();
     }

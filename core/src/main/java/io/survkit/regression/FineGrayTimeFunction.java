@@ -17,12 +17,17 @@ public enum FineGrayTimeFunction {
         this.label = label;
     }
 
-    /** The function as text, used in the coefficient name {@code x*log(t)}. */
+    /** {@return the function as text, used in the coefficient name {@code x*log(t)}} */
     public String label() {
         return label;
     }
 
-    /** f(t). */
+    /**
+     * f(t).
+     *
+     * @param t the time
+     * @return f(t)
+     */
     public double apply(double t) {
         return this == IDENTITY ? t : Math.log(t);
     }
