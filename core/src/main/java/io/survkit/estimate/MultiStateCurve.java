@@ -206,39 +206,17 @@ public final class MultiStateCurve {
         return i < 0 ? k.p0()[s] : probability(i, s);
     }
 
-    /** Index of the last time {@code <= t}, or -1. */
+    /** Index of the last time {@code <= t}, or -1 (the times are distinct and ascending). */
     int index(double t) {
         Check.finite("time", t);
-        double[] time = k.time();
-        int lo = 0;
-        int hi = time.length - 1;
-        int r = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (time[mid] <= t) {
-                r = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return r;
+        int at = java.util.Arrays.binarySearch(k.time(), t);
+        return at >= 0 ? at : -at - 2;
     }
 
     /** Number of times {@code < t}. */
     int countBefore(double t) {
-        double[] time = k.time();
-        int lo = 0;
-        int hi = time.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (time[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        int at = java.util.Arrays.binarySearch(k.time(), t);
+        return at >= 0 ? at : -at - 1;
     }
 
     double rawLower(int i, int s) {

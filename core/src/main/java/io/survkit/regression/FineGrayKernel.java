@@ -311,18 +311,26 @@ final class FineGrayKernel implements FineGrayLikelihood {
                 }
                 lik -= xb;
             }
-            lik += d * Math.log(s0[f]);
-            if (derivatives) {
-                for (int j = 0; j < p; j++) {
-                    z.score[j] += d * m[f * p + j];
-                    for (int k = 0; k < p; k++) {
-                        z.hessian[j * p + k] += d * v[f * p * p + j * p + k];
-                    }
-                }
-            }
+            lik += riskSetTerms(z, d, s0[f], m, v, f, p);
         }
         z.lik = lik;
         return z;
+    }
+
+    /**
+     * Failure block f's risk-set share of crr's objective: returns {@code d log S0}, and with
+     * derivatives ({@code v} not null) adds {@code d m} to the gradient and {@code d V} to the Hessian.
+     */
+    static double riskSetTerms(Eval z, int d, double s0, double[] m, double[] v, int f, int p) {
+        if (v != null) {
+            for (int j = 0; j < p; j++) {
+                z.score[j] += d * m[f * p + j];
+                for (int k = 0; k < p; k++) {
+                    z.hessian[j * p + k] += d * v[f * p * p + j * p + k];
+                }
+            }
+        }
+        return d * Math.log(s0);
     }
 
     /**

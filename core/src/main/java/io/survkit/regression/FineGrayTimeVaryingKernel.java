@@ -123,15 +123,7 @@ final class FineGrayTimeVaryingKernel implements FineGrayLikelihood {
                     }
                 }
             }
-            lik += d * Math.log(s0[f]);
-            if (derivatives) {
-                for (int j = 0; j < p; j++) {
-                    e.score[j] += d * m[f * p + j];
-                    for (int c = 0; c < p; c++) {
-                        e.hessian[j * p + c] += d * v[f * p * p + j * p + c];
-                    }
-                }
-            }
+            lik += FineGrayKernel.riskSetTerms(e, d, s0[f], m, v, f, p);
         }
         e.lik = lik;
         return e;

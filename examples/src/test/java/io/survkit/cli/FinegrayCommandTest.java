@@ -35,6 +35,14 @@ class FinegrayCommandTest {
         List<String> argv = new ArrayList<>(List.of("finegray", "--data", DIR.resolve("crr_synth_x.csv").toString(),
                 "--time", "time", "--event", "status", "--cause", cause, "--covariates", "groupB,x", "--gtol", gtol,
                 "--iter-max", iter, "--predict", newx.toString(), "--json"));
+        JsonNode r = assertCrr(e, argv, cengroup, name);
+        OracleJson.assertMatches(e.get("loglikNull"), r.get("loglikNull"), name + " loglik.null");
+        OracleJson.assertMatches(e.get("uftime"), r.get("uftime"), name + " uftime");
+        OracleJson.assertMatches(e.get("uftime"), r.get("predict").get("time"), name + " predict time");
+    }
+
+    /** Runs {@code argv} (with {@code --cengroup} when given), checks coef, var, loglik, bfitj, predict; the JSON. */
+    private static JsonNode assertCrr(JsonNode e, List<String> argv, String cengroup, String name) throws IOException {
         if (cengroup != null) {
             argv.add("--cengroup");
             argv.add(cengroup);
@@ -43,11 +51,9 @@ class FinegrayCommandTest {
         OracleJson.assertMatches(e.get("coef"), r.get("coef"), name + " coef");
         OracleJson.assertMatches(e.get("var"), r.get("var"), name + " var");
         OracleJson.assertMatches(e.get("loglik"), r.get("loglik"), name + " loglik");
-        OracleJson.assertMatches(e.get("loglikNull"), r.get("loglikNull"), name + " loglik.null");
-        OracleJson.assertMatches(e.get("uftime"), r.get("uftime"), name + " uftime");
         OracleJson.assertMatches(e.get("bfitj"), r.get("bfitj"), name + " bfitj");
-        OracleJson.assertMatches(e.get("uftime"), r.get("predict").get("time"), name + " predict time");
         OracleJson.assertMatches(e.get("predict"), r.get("predict").get("cif"), name + " predict");
+        return r;
     }
 
     /** {@code --cov2 x --tf log|identity} against crr(cov2 = x, tf) and predict.crr (reference/crr_cov2.R). */
@@ -67,16 +73,7 @@ class FinegrayCommandTest {
         List<String> argv = new ArrayList<>(List.of("finegray", "--data", DIR.resolve("crr_synth_x.csv").toString(),
                 "--time", "time", "--event", "status", "--cause", cause, "--covariates", "groupB,x", "--cov2", "x",
                 "--tf", tf, "--predict", newx.toString(), "--json"));
-        if (cengroup != null) {
-            argv.add("--cengroup");
-            argv.add(cengroup);
-        }
-        JsonNode r = OracleJson.runJson(argv);
-        OracleJson.assertMatches(e.get("coef"), r.get("coef"), name + " coef");
-        OracleJson.assertMatches(e.get("var"), r.get("var"), name + " var");
-        OracleJson.assertMatches(e.get("loglik"), r.get("loglik"), name + " loglik");
-        OracleJson.assertMatches(e.get("bfitj"), r.get("bfitj"), name + " bfitj");
-        OracleJson.assertMatches(e.get("predict"), r.get("predict").get("cif"), name + " predict");
+        assertCrr(e, argv, cengroup, name);
     }
 
     @ParameterizedTest
