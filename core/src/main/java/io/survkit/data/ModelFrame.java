@@ -26,6 +26,8 @@ public final class ModelFrame {
     private final int[] keep;
     private final int omitted;
     private final int[] sourceRows;
+    /** File line of each source row, for messages. */
+    private final LineMap lines;
     private final double[] time;
     private final double[] start;
     private final double[] weights;
@@ -38,28 +40,65 @@ public final class ModelFrame {
     private final Factor cluster;
     private final Factor id;
     private final Factor strata;
+    /** Sum of the offset columns per row, or null without offset terms. */
+    private final double[] offset;
     private final List<Resolved> model;
     private final String[] columnNames;
     private final int[] columnTerm;
     private final List<String> warnings;
+    /** Rows before a {@code tt()} expansion (R's {@code fit$n}); the row count otherwise. */
+    private final int subjects;
 
     /** One model column source: numeric values or a factor, over the frame's rows. */
-    private record Part(String column, double[] values, Factor factor, double[][] basis) {
+    private record Part(String column, double[] values, Factor factor, double[][] basis, boolean full,
+            int nameOffset, PenalizedSplineBasis pspline) {
         Part(String column, double[] values, Factor factor) {
-            this(column, values, factor, null);
+            this(column, values, factor, null, false, 0, null);
         }
 
+        Part(String column, double[] values, Factor factor, double[][] basis) {
+            this(column, values, factor, basis, false, 0, null);
+        }
+
+        Part(String column, double[] values, Factor factor, double[][] basis, boolean full) {
+            this(column, values, factor, basis, full, 0, null);
+        }
+
+        /** A factor's columns: one per level but the first (R's contrasts), or one per level with {@code full}. */
         int width() {
-            return basis != null ? basis.length : factor == null ? 1 : factor.levelCount() - 1;
+            return basis != null ? basis.length : factor == null ? 1 : factor.levelCount() - (full ? 0 : 1);
+        }
+
+        Part select(int[] idx) {
+            double[][] b = null;
+            if (basis != null) {
+                b = new double[basis.length][];
+                for (int j = 0; j < b.length; j++) {
+                    b[j] = pick(basis[j], idx);
+                }
+            }
+            return new Part(column, values == null ? null : pick(values, idx), factor == null ? null
+                    : factor.select(idx), b, full, nameOffset, pspline);
         }
 
         double value(int i, int j) {
-            return basis != null ? basis[j][i] : factor == null ? values[i] : factor.code(i) == j + 1 ? 1.0 : 0.0;
+            return basis != null ? basis[j][i] : factor == null ? values[i]
+                    : factor.code(i) == j + (full ? 0 : 1) ? 1.0 : 0.0;
         }
 
-        /** R's names: the column, column + level, or the spline call + column number ({@code ns(age, df = 3)1}). */
+        /**
+         * R's names: the column, column + level, the spline call + column number ({@code ns(age,
+         * df = 3)1}), or for strata {@code strata(sex)} + the stratum's label ({@code sex=2}).
+         */
         String name(int j) {
-            return basis != null ? column + (j + 1) : factor == null ? column : column + factor.level(j + 1);
+            if (basis != null) {
+                return column + (j + 1 + nameOffset);
+            }
+            if (factor == null) {
+                return column;
+            }
+            int level = j + (full ? 0 : 1);
+            return column + (column.startsWith("strata(") ? factor.labels().get(level) : factor.level(level));
         }
     }
 
@@ -119,6 +158,7 @@ public final class ModelFrame {
         data.weightsColumn().ifPresent(w -> used.add(data.column(w)));
         String clusterColumn = data.clusterColumn().orElse(null);
         List<String> strataColumns = new ArrayList<>();
+        List<String> offsetColumns = new ArrayList<>();
         List<Term> modelTerms = new ArrayList<>();
         for (Term t : terms.terms()) {
             for (String c : t.columns()) {
@@ -128,8 +168,22 @@ public final class ModelFrame {
                 clusterColumn = c.column();
             } else if (t instanceof Term.Strata s) {
                 strataColumns.addAll(s.columns());
+            } else if (t instanceof Term.Offset o) {
+                offsetColumns.add(o.column());
             } else {
                 modelTerms.add(t);
+                if (t instanceof Term.Interaction i) {
+                    // R: x:strata(s) stratifies by s as strata(s) does, and adds a slope per stratum
+                    for (Term part : i.parts()) {
+                        if (part instanceof Term.Strata st) {
+                            for (String c : st.columns()) {
+                                if (!strataColumns.contains(c)) {
+                                    strataColumns.add(c);
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         if (clusterColumn != null) {
@@ -150,6 +204,7 @@ public final class ModelFrame {
         boolean all = m == n;
         int[] src = data.sourceRowsShared();
         this.sourceRows = all ? src : pick(src, keep);
+        this.lines = data.lines;
         this.timeName = data.timeColumn();
         this.startName = data.startColumn().orElse(null);
         this.eventName = data.eventColumn();
@@ -171,14 +226,15 @@ public final class ModelFrame {
                     + " censored", eventName, String.join("', '", causes), m));
         }
         this.cluster = clusterColumn == null ? null
-                : Levels.code(data.column(clusterColumn), keep, null, sourceRows);
-        this.id = idColumn == null ? null : Levels.code(data.column(idColumn), keep, null, sourceRows);
+                : Levels.code(data.column(clusterColumn), keep, null, sourceRows, lines);
+        this.id = idColumn == null ? null : Levels.code(data.column(idColumn), keep, null, sourceRows, lines);
         this.strata = strataColumns.isEmpty() ? null : strataFactor(data, strataColumns);
+        this.offset = offsetColumns.isEmpty() ? null : offset(data, offsetColumns);
         this.model = new ArrayList<>();
         List<String> colNames = new ArrayList<>();
         List<Integer> colTerm = new ArrayList<>();
         for (Term t : modelTerms) {
-            Part[] parts = parts(data, t);
+            Part[] parts = parts(data, t, modelTerms);
             int count = 1;
             for (Part p : parts) {
                 count *= p.width();
@@ -193,6 +249,239 @@ public final class ModelFrame {
         this.columnNames = colNames.toArray(new String[0]);
         this.columnTerm = colTerm.stream().mapToInt(Integer::intValue).toArray();
         this.warnings = List.copyOf(warn);
+        this.subjects = m;
+    }
+
+    /** A copy of {@code f} with rows {@code idx} and the given outcome, strata and model terms. */
+    private ModelFrame(ModelFrame f, int[] idx, double[] time, int[] status, Factor strata, List<Resolved> model) {
+        this.terms = f.terms;
+        this.keep = pick(f.keep, idx);
+        this.omitted = f.omitted;
+        this.sourceRows = pick(f.sourceRows, idx);
+        this.lines = f.lines;
+        this.time = time;
+        this.start = null;
+        this.weights = f.weights == null ? null : pick(f.weights, idx);
+        this.offset = f.offset == null ? null : pick(f.offset, idx);
+        this.status = status;
+        this.causes = f.causes;
+        this.timeName = f.timeName;
+        this.startName = null;
+        this.eventName = f.eventName;
+        this.weightsName = f.weightsName;
+        this.cluster = f.cluster == null ? null : f.cluster.select(idx);
+        this.id = f.id == null ? null : f.id.select(idx);
+        this.strata = strata;
+        this.model = model;
+        this.columnNames = f.columnNames;
+        this.columnTerm = f.columnTerm;
+        this.warnings = f.warnings;
+        this.subjects = f.subjects;
+    }
+
+    /**
+     * The same rows with every exit time 1 and no entry times, as R's {@code clogit} makes its
+     * response {@code Surv(rep(1, n), case)}: within a stratum every event is then tied with every
+     * other and each row is at risk.
+     *
+     * @return the frame at one common time
+     */
+    public ModelFrame atCommonTime() {
+        int n = rowCount();
+        int[] idx = new int[n];
+        double[] one = new double[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+            one[i] = 1;
+        }
+        List<Resolved> m = new ArrayList<>(model.size());
+        for (Resolved r : model) {
+            Part[] ps = new Part[r.parts.length];
+            for (int j = 0; j < ps.length; j++) {
+                ps[j] = r.parts[j].select(idx);
+            }
+            m.add(new Resolved(r.term, r.name, ps, r.first, r.count));
+        }
+        return new ModelFrame(this, idx, one, status.clone(), strata, List.copyOf(m));
+    }
+
+    /**
+     * Replaces, in place, the values {@code x[from, to)} of the rows at risk at one event time
+     * {@code time} by their time-transformed values (R {@code coxph(tt = function(x, t, riskset,
+     * weights))}).
+     */
+    @FunctionalInterface
+    public interface RiskSetTransform {
+        /**
+         * @param x the covariate over the expanded rows
+         * @param from first row of the risk set
+         * @param to one past its last row
+         * @param time the event time of the risk set
+         */
+        void apply(double[] x, int from, int to, double time);
+    }
+
+    /** @return true when a term is {@code tt(x)} */
+    public boolean hasTimeTransforms() {
+        for (Resolved r : model) {
+            if (r.term instanceof Term.TimeTransformed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * R {@code coxph}'s expansion for {@code tt()} terms ({@code coxcount1}, {@code coxcount2}): one
+     * block of rows per distinct event time t within each stratum (strata in order, t decreasing),
+     * holding every row at risk at t ({@code exit >= t}, and {@code entry < t} for (start, stop] data),
+     * with time t, status 1 for the rows whose event is at t, and the {@code tt()} columns replaced
+     * by {@code transforms} applied to the block. The blocks are the strata of the new frame (they
+     * replace the original strata, which they nest in); the entry times are dropped; weights,
+     * clusters and the other columns follow their rows. Cost O(n x events) rows, as R.
+     *
+     * @param transforms one per {@code tt()} term, in the terms' order
+     * @return the expanded frame; {@link #subjectCount()} keeps this frame's row count
+     */
+    public ModelFrame atEventTimes(List<? extends RiskSetTransform> transforms) {
+        Check.notNull("transforms", transforms);
+        int tts = 0;
+        for (Resolved r : model) {
+            tts += r.term instanceof Term.TimeTransformed ? 1 : 0;
+        }
+        if (transforms.size() != tts) {
+            throw Check.fail("%d time transforms for %d tt() terms; give one per term", transforms.size(), tts);
+        }
+        int n = rowCount();
+        int[] strataCodes = new int[n];
+        int nstrata = 1;
+        if (strata != null) {
+            strataCodes = strata.codes();
+            nstrata = strata.levelCount();
+        }
+        // event times per stratum, decreasing: collect (stratum, time) of events, sort
+        long eventsTotal = 0;
+        for (int s : status) {
+            eventsTotal += s != 0 ? 1 : 0;
+        }
+        double[][] times = new double[nstrata][];
+        {
+            int[] cnt = new int[nstrata];
+            for (int i = 0; i < n; i++) {
+                if (status[i] != 0) {
+                    cnt[strataCodes[i]]++;
+                }
+            }
+            for (int s = 0; s < nstrata; s++) {
+                times[s] = new double[cnt[s]];
+                cnt[s] = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                if (status[i] != 0) {
+                    times[strataCodes[i]][cnt[strataCodes[i]]++] = time[i];
+                }
+            }
+            for (int s = 0; s < nstrata; s++) {
+                times[s] = distinctDescending(times[s]);
+            }
+        }
+        // rows per block
+        long total = 0;
+        int blocks = 0;
+        for (int s = 0; s < nstrata; s++) {
+            for (double t : times[s]) {
+                blocks++;
+                for (int i = 0; i < n; i++) {
+                    if (strataCodes[i] == s && atRisk(i, t)) {
+                        total++;
+                    }
+                }
+            }
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw Check.fail("the tt() expansion of %d rows at %d event times has %d rows, more than a Java array"
+                    + " holds", n, eventsTotal, total);
+        }
+        int m = (int) total;
+        int[] idx = new int[m];
+        double[] t2 = new double[m];
+        int[] st2 = new int[m];
+        int[] block = new int[m];
+        int[] blockStart = new int[blocks + 1];
+        double[] blockTime = new double[blocks];
+        int k = 0;
+        int b = 0;
+        for (int s = 0; s < nstrata; s++) {
+            for (double t : times[s]) {
+                blockStart[b] = k;
+                blockTime[b] = t;
+                for (int i = 0; i < n; i++) {
+                    if (strataCodes[i] == s && atRisk(i, t)) {
+                        idx[k] = i;
+                        t2[k] = t;
+                        st2[k] = status[i] != 0 && time[i] == t ? status[i] : 0;
+                        block[k] = b;
+                        k++;
+                    }
+                }
+                b++;
+            }
+        }
+        blockStart[blocks] = m;
+        List<String> levels = new ArrayList<>(blocks);
+        for (int j = 1; j <= blocks; j++) {
+            levels.add(Integer.toString(j));
+        }
+        Factor riskSets = new Factor("tt risk set", levels, block);
+        List<Resolved> expanded = new ArrayList<>(model.size());
+        int q = 0;
+        for (Resolved r : model) {
+            Part[] ps = new Part[r.parts.length];
+            for (int j = 0; j < ps.length; j++) {
+                ps[j] = r.parts[j].select(idx);
+            }
+            if (r.term instanceof Term.TimeTransformed) {
+                RiskSetTransform f = Check.notNull("time transform", transforms.get(q++));
+                double[] v = ps[0].values;
+                for (int j = 0; j < blocks; j++) {
+                    f.apply(v, blockStart[j], blockStart[j + 1], blockTime[j]);
+                }
+                for (int i = 0; i < m; i++) {
+                    if (!Double.isFinite(v[i])) {
+                        throw Check.fail("%s: the time transform of value %s at event time %s is %s; expected a"
+                                + " finite number", Check.at(r.term.formula(), sourceRows[idx[i]]),
+                                r.parts[0].values[idx[i]], t2[i], v[i]);
+                    }
+                }
+            }
+            expanded.add(new Resolved(r.term, r.name, ps, r.first, r.count));
+        }
+        return new ModelFrame(this, idx, t2, st2, riskSets, List.copyOf(expanded));
+    }
+
+    private boolean atRisk(int i, double t) {
+        return time[i] >= t && (start == null || start[i] < t);
+    }
+
+    private static double[] distinctDescending(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int u = 0;
+        double[] out = new double[s.length];
+        for (int i = s.length - 1; i >= 0; i--) {
+            if (u == 0 || s[i] != out[u - 1]) {
+                out[u++] = s[i];
+            }
+        }
+        return Arrays.copyOf(out, u);
+    }
+
+    /**
+     * @return R's {@code fit$n}: the rows of the frame before a {@link #atEventTimes tt() expansion},
+     *     else {@link #rowCount()}
+     */
+    public int subjectCount() {
+        return subjects;
     }
 
     /**
@@ -280,22 +569,67 @@ public final class ModelFrame {
         return List.copyOf(kept);
     }
 
+    /** R's {@code model.offset}: the sum of the offset columns over the rows used. */
+    private double[] offset(SurvivalData data, List<String> columns) {
+        double[] sum = new double[keep.length];
+        for (String name : columns) {
+            Column c = data.column(name);
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; offset() needs a numeric column", name);
+            }
+            double[] v = finite(name, pick(c.numbers, keep));
+            for (int k = 0; k < v.length; k++) {
+                sum[k] += v[k];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The strata of an interaction {@code x:strata(s)} as R's model matrix codes them: one column
+     * per stratum but the first when the rest of the interaction ({@code x}) is a term of the model,
+     * else one per stratum (R's full coding of a factor whose margin is absent); named
+     * {@code strata(s)} + the stratum's label.
+     */
+    private Part strataPart(SurvivalData data, Term.Strata st, Term.Interaction in, List<Term> modelTerms) {
+        List<Term> rest = new ArrayList<>(in.parts());
+        rest.remove(st);
+        boolean marginPresent = false;
+        for (Term m : modelTerms) {
+            List<Term> mp = m instanceof Term.Interaction mi ? mi.parts() : List.of(m);
+            if (mp.size() == rest.size() && columnsOf(mp).equals(columnsOf(rest))) {
+                marginPresent = true;
+            }
+        }
+        return new Part(st.formula(), null, strataFactor(data, st.columns()), null, !marginPresent);
+    }
+
+    private static java.util.Set<List<String>> columnsOf(List<Term> terms) {
+        java.util.Set<List<String>> s = new java.util.HashSet<>();
+        for (Term t : terms) {
+            s.add(t.columns());
+        }
+        return s;
+    }
+
     private Factor strataFactor(SurvivalData data, List<String> columns) {
         List<Factor> parts = new ArrayList<>();
         boolean allText = true;
         for (String c : columns) {
             Column col = data.column(c);
             allText &= !col.isNumeric();
-            parts.add(Levels.code(col, keep, null, sourceRows));
+            parts.add(Levels.code(col, keep, null, sourceRows, lines));
         }
         return Levels.combine(String.join(", ", columns), parts, allText);
     }
 
-    private Part[] parts(SurvivalData data, Term t) {
+    private Part[] parts(SurvivalData data, Term t, List<Term> modelTerms) {
         if (t instanceof Term.Interaction i) {
             Part[] p = new Part[i.parts().size()];
             for (int j = 0; j < p.length; j++) {
-                p[j] = parts(data, i.parts().get(j))[0];
+                Term part = i.parts().get(j);
+                p[j] = part instanceof Term.Strata st ? strataPart(data, st, i, modelTerms)
+                        : parts(data, part, modelTerms)[0];
             }
             return p;
         }
@@ -311,6 +645,29 @@ public final class ModelFrame {
         if (t instanceof Term.Categorical f) {
             return new Part[] {factorPart(c, f.reference().orElse(null))};
         }
+        if (t instanceof Term.PenalizedSpline ps) {
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; pspline() needs a numeric column", name);
+            }
+            double[] v = finite(name, pick(c.numbers, keep));
+            PenalizedSplineBasis b = PenalizedSplineBasis.of(v, ps.intervals());
+            // R names the columns ps(x)3, ps(x)4, ... (the first B-spline is dropped)
+            return new Part[] {new Part("ps(" + name + ")", null, null, b.basis(v), false, 2, b)};
+        }
+        if (t instanceof Term.Frailty) {
+            Factor f = Levels.code(c, keep, null, sourceRows, lines);
+            double[][] ind = new double[f.levelCount()][keep.length];
+            for (int i = 0; i < keep.length; i++) {
+                ind[f.code(i)][i] = 1;
+            }
+            return new Part[] {new Part("frailty(" + name + ")", null, null, ind)};
+        }
+        if (t instanceof Term.TimeTransformed tt) {
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; tt() needs a numeric column", name);
+            }
+            return new Part[] {new Part(tt.formula(), finite(name, pick(c.numbers, keep)), null)};
+        }
         if (!c.isNumeric()) {
             if (t instanceof Term.Numeric) {
                 throw Check.fail("column '%s' holds text, not numbers; use factor(%s) for a categorical covariate",
@@ -324,7 +681,7 @@ public final class ModelFrame {
     private double[] finite(String name, double[] v) {
         for (int k = 0; k < v.length; k++) {
             if (!Double.isFinite(v[k])) {
-                throw Check.fail("%s: value %s is not finite; expected a finite number", Check.at(name, sourceRows[k]),
+                throw Check.fail("%s: value %s is not finite; expected a finite number", lines.at(name, sourceRows[k]),
                         v[k]);
             }
         }
@@ -332,17 +689,20 @@ public final class ModelFrame {
     }
 
     private Part factorPart(Column c, String reference) {
-        return new Part(c.name, null, Levels.code(c, keep, reference, sourceRows));
+        return new Part(c.name, null, Levels.code(c, keep, reference, sourceRows, lines));
     }
 
     private static String termName(Term t) {
         if (t instanceof Term.Spline sp) {
             return sp.formula();
         }
+        if (t instanceof Term.TimeTransformed || t instanceof Term.PenalizedSpline || t instanceof Term.Frailty) {
+            return t.formula();
+        }
         if (t instanceof Term.Interaction i) {
             StringBuilder sb = new StringBuilder();
             for (Term p : i.parts()) {
-                sb.append(sb.length() > 0 ? ":" : "").append(p.columns().get(0));
+                sb.append(sb.length() > 0 ? ":" : "").append(p instanceof Term.Strata ? p.formula() : p.columns().get(0));
             }
             return sb.toString();
         }
@@ -363,6 +723,16 @@ public final class ModelFrame {
             r[i] = a[idx[i]];
         }
         return r;
+    }
+
+    /**
+     * R's {@code model.offset(mf)}: the sum of the {@code offset()} terms per row, which enters
+     * the linear predictor with coefficient 1.
+     *
+     * @return the offset per row, or empty without offset terms
+     */
+    public Optional<double[]> offset() {
+        return offset == null ? Optional.empty() : Optional.of(offset.clone());
     }
 
     /** @return the terms */
@@ -391,6 +761,18 @@ public final class ModelFrame {
      */
     public int sourceRow(int i) {
         return sourceRows[i];
+    }
+
+    /**
+     * Where row {@code i}'s value of {@code column} came from, for messages: {@code column 'age', row 17
+     * (file line 20)}, with the true line of a CSV file after blank lines and quoted line breaks.
+     *
+     * @param column the column named
+     * @param i a row of the frame
+     * @return the location
+     */
+    public String rowLocation(String column, int i) {
+        return lines.at(column, sourceRows[i]);
     }
 
     /** @return a copy of the 1-based source rows of the rows used */
@@ -561,7 +943,7 @@ public final class ModelFrame {
             }
             Part p = r.parts[0];
             parts.add(p.factor != null ? p.factor : Levels.code(Column.of(p.column, p.values), identity(), null,
-                    sourceRows));
+                    sourceRows, lines));
             names.add(p.column);
         }
         return Optional.of(Levels.combine(String.join(", ", names), parts, false));
@@ -607,6 +989,19 @@ public final class ModelFrame {
             v[i] = r.value(i, local);
         }
         return v;
+    }
+
+    /**
+     * @param term a model term of this frame
+     * @return the P-spline basis of a {@code pspline()} term (its knots, penalty and centres), or empty
+     */
+    public Optional<PenalizedSplineBasis> splineBasis(Term term) {
+        for (Resolved r : model) {
+            if (r.term.equals(term)) {
+                return Optional.ofNullable(r.parts[0].pspline);
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return each model term's design columns, in order */

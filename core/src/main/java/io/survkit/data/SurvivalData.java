@@ -49,9 +49,12 @@ public final class SurvivalData {
     /** True when causes were derived from the data (a frame keeps only the causes present in its rows). */
     private final boolean derivedCauses;
     private final List<String> warnings;
+    /** File line of each source row (blank lines and quoted line breaks move rows down). */
+    final LineMap lines;
 
     private SurvivalData(Map<String, Column> columns, int rowCount, int[] sourceRows, Roles roles, int[] status,
-            List<String> causes, boolean derivedCauses, List<String> warnings) {
+            List<String> causes, boolean derivedCauses, List<String> warnings, LineMap lines) {
+        this.lines = lines;
         this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         this.rowCount = rowCount;
         this.sourceRows = sourceRows;
@@ -76,7 +79,7 @@ public final class SurvivalData {
     }
 
     private SurvivalData with(Map<String, Column> cols, Roles roles) {
-        return new SurvivalData(cols, rowCount, sourceRows, roles, status, causes, derivedCauses, warnings);
+        return new SurvivalData(cols, rowCount, sourceRows, roles, status, causes, derivedCauses, warnings, lines);
     }
 
     /**
@@ -197,11 +200,11 @@ public final class SurvivalData {
         int[] all = new int[rowCount];
         for (int i = 0; i < rowCount; i++) {
             if (c.isMissing(i)) {
-                throw Check.fail("%s: the value is missing; expected a level", Check.at(name, sourceRows[i]));
+                throw Check.fail("%s: the value is missing; expected a level", lines.at(name, sourceRows[i]));
             }
             all[i] = i;
         }
-        return Levels.code(c, all, null, sourceRows);
+        return Levels.code(c, all, null, sourceRows, lines);
     }
 
     Column column(String name) {
@@ -316,7 +319,7 @@ public final class SurvivalData {
             st[k] = status[indices[k]];
             src[k] = sourceRows[indices[k]];
         }
-        return new SurvivalData(cols, indices.length, src, roles(), st, causes, derivedCauses, warnings);
+        return new SurvivalData(cols, indices.length, src, roles(), st, causes, derivedCauses, warnings, lines);
     }
 
     private void checkNewColumn(String name, int length) {
@@ -392,11 +395,40 @@ public final class SurvivalData {
     public SurvivalData withWeights(String name, double[] values) {
         checkNewColumn(name, Check.notNull("weights", values).length);
         for (int i = 0; i < values.length; i++) {
-            checkWeight(name, values[i], sourceRows[i]);
+            checkWeight(name, values[i], sourceRows[i], lines);
         }
         Map<String, Column> cols = new LinkedHashMap<>(columns);
         cols.put(name, Column.of(name, values.clone()));
         return with(cols, new Roles(time, start, event, name, cluster, id));
+    }
+
+    /**
+     * The same rows and statuses with follow-up times {@code values} in column {@code name} as the
+     * time column, and no entry times (R's {@code Surv(values, status)}): e.g. the constant time of
+     * conditional logistic regression ({@code clogit}'s {@code Surv(rep(1, n), case)}).
+     *
+     * @param name the new time column (not the event column)
+     * @param values one finite time {@code >= 0} per row
+     * @return the data with these times
+     */
+    public SurvivalData withTimes(String name, double[] values) {
+        Check.notNull("time column", name);
+        Check.notNull("times", values);
+        if (values.length != rowCount) {
+            throw Check.fail("column '%s' has %d values but the data have %d rows", name, values.length, rowCount);
+        }
+        if (name.equals(event)) {
+            throw Check.fail("column '%s' is the event column and cannot be the time column", name);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0) || Double.isInfinite(values[i])) {
+                throw Check.fail("%s: time %s is invalid; expected a finite time >= 0", Check.at(name, sourceRows[i]),
+                        values[i]);
+            }
+        }
+        Map<String, Column> cols = new LinkedHashMap<>(columns);
+        cols.put(name, Column.of(name, values.clone()));
+        return with(cols, new Roles(name, null, event, weights, cluster, id));
     }
 
     /** @return the same rows without case weights (the column stays) */
@@ -448,7 +480,7 @@ public final class SurvivalData {
             }
             st[rows[k]] = -1;
         }
-        return new SurvivalData(columns, rowCount, sourceRows, roles(), st, causes, derivedCauses, warnings);
+        return new SurvivalData(columns, rowCount, sourceRows, roles(), st, causes, derivedCauses, warnings, lines);
     }
 
     /**
@@ -512,13 +544,128 @@ public final class SurvivalData {
         for (int i = 0; i < reset.length; i++) {
             reset[i] -= t;
         }
-        TimeFix.apply(null, reset, sub.sourceRows, null, time); // as R's Surv(time - t, status)
+        TimeFix.apply(null, reset, sub.sourceRows, null, time, lines); // as R's Surv(time - t, status)
         return sub;
     }
 
-    static void checkWeight(String column, double w, int sourceRow) {
+    /**
+     * R's {@code survSplit(Surv(time, status) ~ ., data, cut = cuts, episode = episodeColumn)}: each
+     * row whose interval (start, time] (start 0 without entry times, R's {@code zero = 0}) contains
+     * a cut point strictly inside is split there into (start, c1], (c1, c2], ..., (ck, time]; only
+     * the last piece keeps the row's status, the others are censored; every piece keeps the row's
+     * other columns, weights and source row. The result has entry times (column {@code tstart} when
+     * the data had none, as R), and the numeric column {@code episodeColumn} numbers the interval
+     * between cuts that each piece lies in (1 before the first cut). A model with a covariate times
+     * an indicator of each episode then has a step-function coefficient in time. Rows with a missing
+     * time pass through unchanged.
+     *
+     * <pre>{@code
+     * SurvivalData split = veteran.splitAt(new double[] {90, 180}, "tgroup");
+     * }</pre>
+     *
+     * @param cuts finite cut points (sorted and made unique, as R)
+     * @param episodeColumn name of the new episode column
+     * @return the split data, rows in the original order with each row's pieces in time order
+     * @throws IllegalArgumentException for a cut that is not finite, a time {@code <= 0} without entry times,
+     *     or an entry time not below its exit time
+     */
+    public SurvivalData splitAt(double[] cuts, String episodeColumn) {
+        Check.notNull("cuts", cuts);
+        Check.notNull("episode column", episodeColumn);
+        if (columns.containsKey(episodeColumn) || episodeColumn.equals(time) || episodeColumn.equals(event)) {
+            throw Check.fail("column '%s' exists; name the episode column otherwise", episodeColumn);
+        }
+        for (int j = 0; j < cuts.length; j++) {
+            if (!Double.isFinite(cuts[j])) {
+                throw Check.fail("cut point %d is %s; expected a finite number", j + 1, cuts[j]);
+            }
+        }
+        double[] cut = java.util.Arrays.stream(cuts).sorted().distinct().toArray();
+        double[] stop = columns.get(time).numbers;
+        String startName = start != null ? start : "tstart";
+        if (start == null && columns.containsKey(startName)) {
+            throw Check.fail("column 'tstart' exists; the split data need it for their entry times");
+        }
+        double[] entry = start != null ? columns.get(start).numbers : null;
+        int n = rowCount;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            double a = entry != null ? entry[i] : 0;
+            double b = stop[i];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                m++;
+                continue;
+            }
+            if (entry == null && !(b > 0)) {
+                // R: "'zero' parameter must be less than any observed times"
+                throw Check.fail("%s: time %s is invalid for splitting; survSplit's intervals start at 0, so every"
+                        + " time must be > 0", lines.at(time, sourceRows[i]), b);
+            }
+            if (!(a < b)) {
+                throw Check.fail("%s: entry time %s is not below exit time %s", lines.at(startName, sourceRows[i]), a,
+                        b);
+            }
+            m++;
+            for (double c : cut) {
+                if (c > a && c < b) {
+                    m++;
+                }
+            }
+        }
+        int[] row = new int[m];
+        double[] s2 = new double[m];
+        double[] e2 = new double[m];
+        double[] episode = new double[m];
+        int[] st = new int[m];
+        int[] src = new int[m];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            double a = entry != null ? entry[i] : 0;
+            double b = stop[i];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                row[k] = i;
+                s2[k] = a;
+                e2[k] = b;
+                episode[k] = 1;
+                st[k] = status[i];
+                src[k++] = sourceRows[i];
+                continue;
+            }
+            int j = 0;
+            while (j < cut.length && cut[j] <= a) {
+                j++;
+            }
+            double from = a;
+            for (; j < cut.length && cut[j] < b; j++) {
+                row[k] = i;
+                s2[k] = from;
+                e2[k] = cut[j];
+                episode[k] = j + 1;
+                st[k] = 0;
+                src[k++] = sourceRows[i];
+                from = cut[j];
+            }
+            row[k] = i;
+            s2[k] = from;
+            e2[k] = b;
+            episode[k] = j + 1;
+            st[k] = status[i];
+            src[k++] = sourceRows[i];
+        }
+        Map<String, Column> cols = new LinkedHashMap<>();
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            cols.put(e.getKey(), e.getValue().select(row));
+        }
+        cols.put(startName, Column.of(startName, s2));
+        cols.put(time, Column.of(time, e2));
+        cols.put(episodeColumn, Column.of(episodeColumn, episode));
+        return new SurvivalData(cols, m, src, new Roles(time, startName, event, weights, cluster, id), st, causes,
+                derivedCauses, warnings, lines);
+    }
+
+    static void checkWeight(String column, double w, int sourceRow, LineMap lines) {
         if (!Double.isNaN(w) && !(w >= 0 && w < Double.POSITIVE_INFINITY)) {
-            throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0", Check.at(column,
+            throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0", lines.at(column,
                     sourceRow), Column.formatNumber(w));
         }
     }
@@ -569,6 +716,8 @@ public final class SurvivalData {
      */
     public static final class Builder {
         private final Map<String, Column> columns = new LinkedHashMap<>();
+        /** File lines of the rows (a CSV file's blank lines and quoted line breaks), for messages. */
+        private LineMap lines = LineMap.PLAIN;
         private String time;
         private String start;
         private String event;
@@ -585,6 +734,12 @@ public final class SurvivalData {
         private boolean timeFix = true;
 
         Builder() {
+        }
+
+        /** The file lines of the rows (readers of files with blank lines or quoted line breaks). */
+        Builder lines(LineMap map) {
+            this.lines = map;
+            return this;
         }
 
         /**
@@ -1027,7 +1182,7 @@ public final class SurvivalData {
                 for (int i = 0; i < n; i++) {
                     if (!Double.isNaN(s[i]) && !Double.isNaN(t[i]) && !(s[i] < t[i])) {
                         throw Check.fail("%s: entry time %s is not before exit time %s (column '%s'); expected"
-                                + " start < stop", Check.at(start, rows[i]), Column.formatNumber(s[i]),
+                                + " start < stop", lines.at(start, rows[i]), Column.formatNumber(s[i]),
                                 Column.formatNumber(t[i]), time);
                     }
                 }
@@ -1038,7 +1193,7 @@ public final class SurvivalData {
                     throw Check.fail("column '%s' holds text; case weights must be numbers", weights);
                 }
                 for (int i = 0; i < n; i++) {
-                    checkWeight(weights, wc.numbers[i], rows[i]);
+                    checkWeight(weights, wc.numbers[i], rows[i], lines);
                 }
             }
             if (cluster != null) {
@@ -1057,7 +1212,7 @@ public final class SurvivalData {
             int[] status = new int[n];
             List<String> causes = status(known(event), status, rows, warnings);
             return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster, id), status, causes,
-                    censorValue != null, warnings);
+                    censorValue != null, warnings, lines);
         }
 
         private Column known(String name) {
@@ -1082,7 +1237,7 @@ public final class SurvivalData {
                 return;
             }
             if (m == n) {
-                TimeFix.apply(s, t, rows, start, time);
+                TimeFix.apply(s, t, rows, start, time, lines);
                 return;
             }
             double[] tt = new double[m];
@@ -1095,7 +1250,7 @@ public final class SurvivalData {
                     ss[k] = s[idx[k]];
                 }
             }
-            if (TimeFix.apply(ss, tt, rr, start, time)) {
+            if (TimeFix.apply(ss, tt, rr, start, time, lines)) {
                 for (int k = 0; k < m; k++) {
                     t[idx[k]] = tt[k];
                     if (ss != null) {
@@ -1132,7 +1287,7 @@ public final class SurvivalData {
             }
         }
 
-        private static double[] times(Column c, int[] rows, boolean negativeAllowed) {
+        private double[] times(Column c, int[] rows, boolean negativeAllowed) {
             int n = c.size();
             double[] t = new double[n];
             for (int i = 0; i < n; i++) {
@@ -1145,13 +1300,13 @@ public final class SurvivalData {
                     Double d = Column.parse(c.text[i]);
                     if (d == null) {
                         throw Check.fail("%s: value '%s' is not a number; expected a finite time >= 0",
-                                Check.at(c.name, rows[i]), c.text[i]);
+                                lines.at(c.name, rows[i]), c.text[i]);
                     }
                     v = d;
                 }
                 boolean valid = negativeAllowed ? Double.isFinite(v) : v >= 0 && v < Double.POSITIVE_INFINITY;
                 if (!Double.isNaN(v) && !valid) {
-                    throw Check.fail("%s: time %s is invalid; expected a finite time%s", Check.at(c.name, rows[i]),
+                    throw Check.fail("%s: time %s is invalid; expected a finite time%s", lines.at(c.name, rows[i]),
                             negativeAllowed ? "" : " >= 0",
                             c.numbers != null ? Column.formatNumber(v) : "'" + c.text[i] + "'");
                 }
@@ -1167,7 +1322,7 @@ public final class SurvivalData {
                     int c = statusCodes[i];
                     if (c < 0 || c > causeLabels.size()) {
                         throw Check.fail("%s: status code %d is invalid; expected 0 (censored) or a cause 1..%d %s",
-                                Check.at(ec.name, rows[i]), c, causeLabels.size(), causeLabels);
+                                lines.at(ec.name, rows[i]), c, causeLabels.size(), causeLabels);
                     }
                     status[i] = c;
                 }

@@ -60,7 +60,7 @@ public final class CoxAnova {
         List<Term> design = new ArrayList<>();
         List<Term> fixed = new ArrayList<>();
         for (Term t : terms.terms()) {
-            (t instanceof Term.Strata || t instanceof Term.Cluster ? fixed : design).add(t);
+            (t instanceof Term.Strata || t instanceof Term.Cluster || t instanceof Term.Offset ? fixed : design).add(t);
         }
         if (design.isEmpty()) {
             throw Check.fail("anova needs at least one covariate term; the model has %s", terms.terms());

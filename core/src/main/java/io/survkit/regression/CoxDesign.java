@@ -23,6 +23,8 @@ final class CoxDesign {
     final int[][] termColumns;
     /** Sorted position -> row of the data. */
     final int[] order;
+    /** 1-based source row (file line order) of each data row. */
+    final int[] sourceRows;
     final double[] time;
     /** Entry times in sorted order, or null for right-censored data. */
     final double[] start;
@@ -42,11 +44,17 @@ final class CoxDesign {
     final double[] x;
     final double[] means;
     final double[] scale;
+    /** R's offset per sorted position (added to the linear predictor), or null without one. */
+    final double[] offset;
+    /** The offset's mean over the rows (R centres the linear predictor's offset at it), 0 without one. */
+    final double offsetMean;
     /** Cluster code per sorted position, or null. */
     final int[] cluster;
     final int clusterCount;
     final int events;
     final int omitted;
+    /** R's {@code fit$n}: rows before a {@code tt()} expansion ({@link ModelFrame#subjectCount()}). */
+    final int subjects;
 
     private CoxDesign(Builder b) {
         this.n = b.n;
@@ -55,6 +63,7 @@ final class CoxDesign {
         this.termNames = b.termNames;
         this.termColumns = b.termColumns;
         this.order = b.order;
+        this.sourceRows = b.sourceRows;
         this.time = b.time;
         this.start = b.start;
         this.event = b.event;
@@ -70,9 +79,12 @@ final class CoxDesign {
         this.means = b.means;
         this.scale = b.scale;
         this.cluster = b.cluster;
+        this.offset = b.offset;
+        this.offsetMean = b.offsetMean;
         this.clusterCount = b.clusterCount;
         this.events = b.events;
         this.omitted = b.omitted;
+        this.subjects = b.subjects;
     }
 
     int strataCount() {
@@ -100,10 +112,14 @@ final class CoxDesign {
         double[] x;
         double[] means;
         double[] scale;
+        int[] sourceRows;
         int[] cluster;
+        double[] offset;
+        double offsetMean;
         int clusterCount;
         int events;
         int omitted;
+        int subjects;
     }
 
     /** True when some subject has more than one event row (R: {@code anyDuplicated(id[status == 1])}). */
@@ -136,6 +152,7 @@ final class CoxDesign {
         int n = data.rowCount();
         b.n = n;
         b.omitted = data.omittedRows();
+        b.subjects = data.subjectCount();
         b.formula = data.terms();
         if (data.causes().size() > 1) {
             throw Check.fail("column '%s' holds %d event causes %s; a Cox model needs one event type: "
@@ -159,9 +176,6 @@ final class CoxDesign {
                 b.termColumns[t][j] = sp.firstColumn() + j;
             }
         }
-        if (p == 0) {
-            throw Check.fail("the model has no covariates; give at least one numeric or factor term");
-        }
         b.columnNames = data.columnNames().toArray(new String[0]);
         b.p = p;
 
@@ -172,7 +186,7 @@ final class CoxDesign {
             double wi = data.weight(i);
             if (!(wi > 0)) {
                 throw Check.fail("%s: case weight %s is invalid; a Cox model needs weights > 0",
-                        Check.at(data.weightsColumn().orElse(null), data.sourceRow(i)), wi);
+                        data.rowLocation(data.weightsColumn().orElse(null), i), wi);
             }
             w[i] = wi;
             sumw += wi;
@@ -192,6 +206,7 @@ final class CoxDesign {
             b.strataLevels = List.of();
         }
         b.order = ord;
+        b.sourceRows = data.sourceRows();
         b.time = new double[n];
         b.event = new boolean[n];
         b.weight = new double[n];
@@ -223,6 +238,16 @@ final class CoxDesign {
                 Sorting.groupStable(so, sortedCodes, strata.levelCount());
             }
             b.startOrder = so;
+        }
+        double[] offsets = data.offset().orElse(null);
+        if (offsets != null) {
+            b.offset = new double[n];
+            double sumOff = 0;
+            for (int k = 0; k < n; k++) {
+                b.offset[k] = offsets[ord[k]];
+                sumOff += offsets[k];
+            }
+            b.offsetMean = sumOff / n; // R: mean(offset), unweighted
         }
         Factor cl = data.cluster().orElse(null);
         if (cl == null && data.id().isPresent() && variance != CoxVariance.MODEL && (variance == CoxVariance.ROBUST

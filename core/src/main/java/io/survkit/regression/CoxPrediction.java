@@ -1,5 +1,6 @@
 package io.survkit.regression;
 
+import io.survkit.data.SurvivalData;
 import io.survkit.internal.Check;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -132,6 +133,10 @@ public final class CoxPrediction {
             String[] ab = d.termNames[t].split(":", 2);
             double[] ra = cols.get(ab[0]);
             double[] rb = cols.get(ab[1]);
+            if (ra == null || rb == null) {
+                throw Check.fail("a model row for the term %s depends on the stratum; predict new rows with"
+                        + " predict(newData, type) instead", d.termNames[t]);
+            }
             for (double vb : rb) {
                 for (double va : ra) {
                     out[j++] = va * vb;
@@ -139,6 +144,326 @@ public final class CoxPrediction {
             }
         }
         return out;
+    }
+
+    /**
+     * Predictions for the fitted rows (R {@code predict(fit, type = , se.fit = TRUE)}) with R's
+     * default reference: {@link CoxPredictionReference#SAMPLE} for {@link CoxPredictionType#TERMS},
+     * else {@link CoxPredictionReference#STRATA}.
+     *
+     * @param type what to predict
+     * @return one prediction (and standard error) per fitted row, in data order
+     */
+    public CoxPredictedValues predict(CoxPredictionType type) {
+        return predict(type, defaultReference(type));
+    }
+
+    /**
+     * Predictions for the fitted rows centred at {@code reference} (R {@code predict(fit, type = ,
+     * se.fit = TRUE, reference = )}).
+     *
+     * @param type what to predict
+     * @param reference the centring of the linear predictor and the terms
+     * @return one prediction (and standard error) per fitted row, in data order
+     */
+    public CoxPredictedValues predict(CoxPredictionType type, CoxPredictionReference reference) {
+        Check.notNull("prediction type", type);
+        Check.notNull("reference", reference);
+        return compute(CoxPredictionRows.fitted(fit, d.sourceRows), type, reference);
+    }
+
+    /**
+     * Predictions for the rows of {@code newData} (R {@code predict(fit, newdata, type = , se.fit =
+     * TRUE)}) with R's default reference. The new data need the model's covariates (factors by
+     * level name, any subset of the fit's levels) and its strata column; for
+     * {@link CoxPredictionType#EXPECTED} and {@link CoxPredictionType#SURVIVAL} also their time
+     * (and entry time) columns. Rows missing a needed value are left out and counted.
+     *
+     * <pre>{@code
+     * SurvivalData newData = SurvivalData.csv(Path.of("new.csv")).time("time").event("status", "2").read();
+     * CoxPredictedValues risk = fit.prediction().predict(newData, CoxPredictionType.RISK);
+     * }</pre>
+     *
+     * @param newData the rows to predict for
+     * @param type what to predict
+     * @return one prediction (and standard error) per complete row
+     * @throws IllegalArgumentException for a missing column, a level or stratum the fit does not
+     *     know, or a value that is not finite
+     */
+    public CoxPredictedValues predict(SurvivalData newData, CoxPredictionType type) {
+        return predict(newData, type, defaultReference(type));
+    }
+
+    /**
+     * Predictions for the rows of {@code newData} centred at {@code reference}.
+     *
+     * @param newData the rows to predict for
+     * @param type what to predict
+     * @param reference the centring of the linear predictor and the terms
+     * @return one prediction (and standard error) per complete row
+     */
+    public CoxPredictedValues predict(SurvivalData newData, CoxPredictionType type,
+            CoxPredictionReference reference) {
+        Check.notNull("new data", newData);
+        Check.notNull("prediction type", type);
+        Check.notNull("reference", reference);
+        boolean needTime = type == CoxPredictionType.EXPECTED || type == CoxPredictionType.SURVIVAL;
+        return compute(CoxPredictionRows.of(fit, newData, needTime), type, reference);
+    }
+
+    /** R's default: "sample" for terms, else "strata". */
+    private static CoxPredictionReference defaultReference(CoxPredictionType type) {
+        return type == CoxPredictionType.TERMS ? CoxPredictionReference.SAMPLE : CoxPredictionReference.STRATA;
+    }
+
+    private CoxPredictedValues compute(CoxPredictionRows rows, CoxPredictionType type,
+            CoxPredictionReference reference) {
+        switch (type) {
+            case LINEAR_PREDICTOR:
+            case RISK:
+                return linear(rows, type, reference);
+            case TERMS:
+                return terms(rows, reference);
+            default:
+                return expected(rows, type, reference);
+        }
+    }
+
+    /** Coefficients with R's NA (a redundant column) as 0, "to stop NA in the linear predictor". */
+    private double[] coefficientsOrZero() {
+        double[] c = fit.coefficients();
+        for (int j = 0; j < c.length; j++) {
+            if (Double.isNaN(c[j])) {
+                c[j] = 0;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The rows' model matrix minus the reference (R: {@code x - means}, {@code x - xmeans[strata]}
+     * with {@code xmeans = rowsum(x * w, strata) / rowsum(w, strata)} over the fitted rows, or x).
+     */
+    private double[] centred(CoxPredictionRows rows, CoxPredictionReference reference) {
+        int p = d.p;
+        double[] x = rows.x.clone();
+        if (reference == CoxPredictionReference.ZERO) {
+            return x;
+        }
+        double[] centre = reference == CoxPredictionReference.STRATA && d.strataName != null ? strataMeans()
+                : null;
+        for (int i = 0; i < rows.m; i++) {
+            int off = centre == null ? 0 : rows.stratum[i] * p;
+            for (int j = 0; j < p; j++) {
+                x[i * p + j] -= centre == null ? d.means[j] : centre[off + j];
+            }
+        }
+        return x;
+    }
+
+    /** Case-weighted means of the model columns within each stratum, over the fitted rows. */
+    private double[] strataMeans() {
+        int p = d.p;
+        double[] out = new double[d.strataCount() * p];
+        for (int s = 0; s < d.strataCount(); s++) {
+            double sw = 0;
+            for (int k = d.strataStart[s]; k < d.strataStart[s + 1]; k++) {
+                double w = d.weight[k];
+                sw += w;
+                for (int j = 0; j < p; j++) {
+                    out[s * p + j] += w * (d.x[k * p + j] / d.scale[j] + d.means[j]);
+                }
+            }
+            for (int j = 0; j < p; j++) {
+                out[s * p + j] /= sw;
+            }
+        }
+        return out;
+    }
+
+    /** R: {@code lp = newx coef}, {@code se = sqrt(rowSums((newx V) newx))}; risk {@code exp(lp)}, {@code se sqrt(risk)}. */
+    private CoxPredictedValues linear(CoxPredictionRows rows, CoxPredictionType type,
+            CoxPredictionReference reference) {
+        int p = d.p;
+        double[] b = coefficientsOrZero();
+        double[] v = fit.varianceMatrix();
+        double[] x = centred(rows, reference);
+        double[] pred = new double[rows.m];
+        double[] se = new double[rows.m];
+        for (int i = 0; i < rows.m; i++) {
+            // R: + offset - mean(offset) (the fitted rows' mean)
+            double lp = rows.offset == null ? 0 : rows.offset[i] - d.offsetMean;
+            for (int j = 0; j < p; j++) {
+                lp += x[i * p + j] * b[j];
+            }
+            double s = Math.sqrt(quadratic(x, i * p, v, p, null));
+            if (type == CoxPredictionType.RISK) {
+                lp = Math.exp(lp);
+                s *= Math.sqrt(lp);
+            }
+            pred[i] = lp;
+            se[i] = s;
+        }
+        return new CoxPredictedValues(type, reference, List.of(), rows.m, pred, se, rows.sourceRows, rows.omitted,
+                0);
+    }
+
+    /**
+     * R type "terms": per model term, {@code newx[, tt] coef[tt]} and
+     * {@code sqrt(rowSums((newx[, tt] V[tt, tt]) newx[, tt]))} over its columns with a coefficient;
+     * the constant is {@code sum(coef * means)}.
+     */
+    private CoxPredictedValues terms(CoxPredictionRows rows, CoxPredictionReference reference) {
+        int p = d.p;
+        int nt = d.termNames.length;
+        double[] coef = fit.coefficientArray();
+        double[] v = fit.varianceMatrix();
+        double[] x = centred(rows, reference);
+        double[] pred = new double[rows.m * nt];
+        double[] se = new double[rows.m * nt];
+        boolean[] in = new boolean[p];
+        for (int t = 0; t < nt; t++) {
+            Arrays.fill(in, false);
+            for (int j : d.termColumns[t]) {
+                in[j] = !Double.isNaN(coef[j]);
+            }
+            for (int i = 0; i < rows.m; i++) {
+                double s = 0;
+                for (int j = 0; j < p; j++) {
+                    if (in[j]) {
+                        s += x[i * p + j] * coef[j];
+                    }
+                }
+                pred[i * nt + t] = s;
+                se[i * nt + t] = Math.sqrt(quadratic(x, i * p, v, p, in));
+            }
+        }
+        double constant = 0;
+        for (int j = 0; j < p; j++) {
+            if (!Double.isNaN(coef[j])) {
+                constant += coef[j] * d.means[j];
+            }
+        }
+        return new CoxPredictedValues(CoxPredictionType.TERMS, reference, List.of(d.termNames), rows.m, pred, se,
+                rows.sourceRows, rows.omitted, constant);
+    }
+
+    /** {@code z' V z} over the columns in {@code in} (all when null), z = {@code x[off, off + p)}. */
+    private static double quadratic(double[] x, int off, double[] v, int p, boolean[] in) {
+        double q = 0;
+        for (int a = 0; a < p; a++) {
+            if (in != null && !in[a]) {
+                continue;
+            }
+            double s = 0;
+            for (int c = 0; c < p; c++) {
+                if (in == null || in[c]) {
+                    s += x[off + c] * v[a * p + c];
+                }
+            }
+            q += s * x[off + a];
+        }
+        return q;
+    }
+
+    /**
+     * R types "expected" and "survival": the stratum's cumulative hazard at the row's time (R
+     * {@code agsurv}, Efron increments for Efron ties) times the row's risk {@code exp((x - means)
+     * beta)}, minus the same at its entry time for (start, stop] rows; for the fitted rows R takes
+     * {@code status - martingale residual}. Standard error {@code sqrt(varh + d' V d) risk},
+     * {@code d = Lambda (x - means) - xbar} (Tsiatis 1981); for (start, stop] rows
+     * {@code sqrt(v(stop) - v(start)) risk}. Survival is {@code exp(-expected)} with standard
+     * error {@code se exp(-expected)}.
+     */
+    private CoxPredictedValues expected(CoxPredictionRows rows, CoxPredictionType type,
+            CoxPredictionReference reference) {
+        int p = d.p;
+        double[] b = coefficientsOrZero();
+        double[] v = fit.varianceMatrix();
+        double[] coef = fit.coefficientArray();
+        CoxRiskSets rs = CoxRiskSets.of(d, fit.betaScaled(), fit.tieMethod() == TieMethod.EFRON);
+        int blocks = rs.time.length;
+        // cumulative hazard, its variance part and the cumulative xbar (original scale) per block, per stratum
+        double[] ch = new double[blocks];
+        double[] ch2 = new double[blocks];
+        double[] xb = new double[blocks * p];
+        for (int s = 0; s < d.strataCount(); s++) {
+            double c = 0;
+            double c2 = 0;
+            for (int k = rs.strataBlockStart[s]; k < rs.strataBlockStart[s + 1]; k++) {
+                c += rs.hazard[k];
+                c2 += rs.hazard2[k];
+                ch[k] = c;
+                ch2[k] = c2;
+                for (int j = 0; j < p; j++) {
+                    xb[k * p + j] = (k > rs.strataBlockStart[s] ? xb[(k - 1) * p + j] : 0)
+                            + rs.xbarInc[k * p + j] / d.scale[j];
+                }
+            }
+        }
+        double[] martingale = rows.fitted ? CoxResiduals.of(fit).martingale() : null;
+        double[] pred = new double[rows.m];
+        double[] se = new double[rows.m];
+        double[] z = new double[p];
+        double[] dt = new double[p];
+        for (int i = 0; i < rows.m; i++) {
+            // the risk sets hold exp(x beta + offset), so the row's risk takes its own offset
+            double eta = rows.offset == null ? 0 : rows.offset[i];
+            for (int j = 0; j < p; j++) {
+                z[j] = rows.x[i * p + j] - d.means[j];
+                eta += z[j] * b[j];
+            }
+            double risk = Math.exp(eta);
+            int s = rows.stratum[i];
+            int b2 = block(rs, s, rows.time[i]);
+            double v2 = variance(b2, ch, ch2, xb, z, coef, v, dt);
+            double h2 = b2 < 0 ? 0 : ch[b2];
+            double h1 = 0;
+            double v1 = 0;
+            if (rows.start != null) {
+                int b1 = block(rs, s, rows.start[i]);
+                h1 = b1 < 0 ? 0 : ch[b1];
+                v1 = variance(b1, ch, ch2, xb, z, coef, v, dt);
+            }
+            pred[i] = rows.fitted ? (rows.event[i] ? 1 : 0) - martingale[i] : (h2 - h1) * risk;
+            se[i] = Math.sqrt(v2 - v1) * risk;
+            if (type == CoxPredictionType.SURVIVAL) {
+                pred[i] = Math.exp(-pred[i]);
+                se[i] *= pred[i];
+            }
+        }
+        return new CoxPredictedValues(type, reference, List.of(), rows.m, pred, se, rows.sourceRows, rows.omitted,
+                0);
+    }
+
+    /** The last event block of stratum s at or before t (R {@code findInterval}), or -1. */
+    private static int block(CoxRiskSets rs, int s, double t) {
+        int lo = rs.strataBlockStart[s];
+        int hi = rs.strataBlockStart[s + 1] - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rs.time[mid] <= t) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** {@code varh + d' V d}, {@code d = Lambda z - xbar} at block b (0 before the first event). */
+    private static double variance(int b, double[] ch, double[] ch2, double[] xb, double[] z, double[] coef,
+            double[] v, double[] dt) {
+        if (b < 0) {
+            return 0;
+        }
+        int p = z.length;
+        for (int j = 0; j < p; j++) {
+            dt[j] = Double.isNaN(coef[j]) ? 0 : ch[b] * z[j] - xb[b * p + j];
+        }
+        return ch2[b] + quadratic(dt, 0, v, p, null);
     }
 
     /**
@@ -151,8 +476,8 @@ public final class CoxPrediction {
         double[] coef = fit.coefficientArray();
         double[] var = fit.varianceMatrix();
         CoxRiskSets rs = CoxRiskSets.of(d, fit.betaScaled(), fit.tieMethod() == TieMethod.EFRON);
-        // risk of z relative to the centring: exp(beta'(z - means))
-        double eta = 0;
+        // risk of z relative to the centring: exp(beta'(z - means)), at the mean offset (R survfit.coxph)
+        double eta = d.offsetMean;
         double[] zc = new double[p];
         for (int j = 0; j < p; j++) {
             zc[j] = z[j] - d.means[j];

@@ -17,6 +17,15 @@ final class CoxPrinter {
     /** R's {@code print(summary(fit))}. */
     static String print(CoxResult fit) {
         StringBuilder sb = new StringBuilder();
+        if (fit.coefficientCount() == 0) {
+            // R print.coxph.null
+            sb.append("Null model\n  log likelihood= ").append(RFormat.signif(fit.logLikelihood(), 7)).append(" \n");
+            int omitted = fit.omittedRows();
+            sb.append(omitted > 0 ? String.format(Locale.ROOT, "  n=%d (%d observation%s deleted due to missingness)%n",
+                    fit.size(), omitted, omitted == 1 ? "" : "s") : "  n= " + fit.size() + " \n");
+            warnings(sb, fit);
+            return sb.toString();
+        }
         sb.append(String.format(Locale.ROOT, "  n= %d, number of events= %d %n", fit.size(), fit.events()));
         int omitted = fit.omittedRows();
         if (omitted > 0) {
@@ -24,35 +33,34 @@ final class CoxPrinter {
                     omitted == 1 ? "" : "s"));
         }
         sb.append('\n');
-        if (fit.coefficientCount() > 0) {
-            coefficients(sb, fit);
-            hazardRatios(sb, fit);
-            sb.append("Concordance= ").append(RFormat.signif(RFormat.round(fit.concordance(), 3), 7)).append("  (se = ")
-                    .append(RFormat.signif(RFormat.round(fit.concordanceStandardError(), 3), 7)).append(" )\n");
-            sb.append(testLine("Likelihood ratio test= ", fit.likelihoodRatioTest()));
-            sb.append(testLine("Wald test            = ", fit.waldTest()));
-            sb.append(testLine("Score (logrank) test = ", fit.modelScoreTest()));
-            if (fit.isRobust()) {
-                ChiSquareTest robustScore = fit.robustScoreTest();
-                sb.setLength(sb.length() - 1);
-                sb.append(",   Robust = ").append(RFormat.signif(RFormat.round(robustScore.statistic(), 2), 7))
-                        .append("  p=").append(RFormat.signif(robustScore.pValue(), 1)).append('\n');
-            }
-            if (fit.isRobust() && fit.clusterCount() > 0) {
-                sb.append("\n  (Note: the likelihood ratio and score tests assume independence of\n"
-                        + "     observations within a cluster, the Wald and robust score tests do not).\n");
-            }
-        } else {
-            // R print(coxph(Surv(t, s) ~ 1)): "Null model" and the log likelihood
-            sb.append("Null model\n  log likelihood= ").append(RFormat.signif(fit.logLikelihood(), 7)).append('\n');
+        coefficients(sb, fit);
+        hazardRatios(sb, fit);
+        sb.append("Concordance= ").append(RFormat.signif(RFormat.round(fit.concordance(), 3), 7)).append("  (se = ")
+                .append(RFormat.signif(RFormat.round(fit.concordanceStandardError(), 3), 7)).append(" )\n");
+        sb.append(testLine("Likelihood ratio test= ", fit.likelihoodRatioTest()));
+        sb.append(testLine("Wald test            = ", fit.waldTest()));
+        sb.append(testLine("Score (logrank) test = ", fit.modelScoreTest()));
+        if (fit.isRobust()) {
+            ChiSquareTest robustScore = fit.robustScoreTest();
+            sb.setLength(sb.length() - 1);
+            sb.append(",   Robust = ").append(RFormat.signif(RFormat.round(robustScore.statistic(), 2), 7))
+                    .append("  p=").append(RFormat.signif(robustScore.pValue(), 1)).append('\n');
         }
+        if (fit.isRobust() && fit.clusterCount() > 0) {
+            sb.append("\n  (Note: the likelihood ratio and score tests assume independence of\n"
+                    + "     observations within a cluster, the Wald and robust score tests do not).\n");
+        }
+        warnings(sb, fit);
+        return sb.toString();
+    }
+
+    private static void warnings(StringBuilder sb, CoxResult fit) {
         if (!fit.warnings().isEmpty()) {
             sb.append('\n');
             for (String wn : fit.warnings()) {
                 sb.append("Warning: ").append(wn).append('\n');
             }
         }
-        return sb.toString();
     }
 
     /** The coef / exp(coef) / se(coef) / [robust se] / z / Pr(>|z|) table and the signif. codes. */

@@ -99,7 +99,7 @@ final class CoxRiskSets {
         CoxRiskSets t = new CoxRiskSets(nb, p);
         double[] score = new double[n];
         for (int k = 0; k < n; k++) {
-            double eta = 0;
+            double eta = d.offset == null ? 0 : d.offset[k];
             for (int j = 0; j < p; j++) {
                 eta += beta[j] * x[k * p + j];
             }

@@ -140,6 +140,19 @@ final class DataOptions {
         }
     }
 
+    /**
+     * Reads another file (e.g. {@code --predict}'s new rows) with the survival roles of these
+     * options, without {@code --where}.
+     *
+     * @throws UsageException for a missing file
+     */
+    SurvivalData readOther(Path file, String option) {
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new UsageException(option + " " + file + ": no such readable file");
+        }
+        return reader(file).read();
+    }
+
     private SurvivalData subset(SurvivalData d) {
         return where == null ? d : RowFilter.parse(where).apply(d);
     }
