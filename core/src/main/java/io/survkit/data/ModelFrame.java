@@ -38,6 +38,7 @@ public final class ModelFrame {
     private final String eventName;
     private final String weightsName;
     private final Factor cluster;
+    private final Factor id;
     private final Factor strata;
     /** Sum of the offset columns per row, or null without offset terms. */
     private final double[] offset;
@@ -188,6 +189,10 @@ public final class ModelFrame {
         if (clusterColumn != null) {
             used.add(data.column(clusterColumn));
         }
+        String idColumn = data.idColumn().orElse(null);
+        if (idColumn != null) {
+            used.add(data.column(idColumn));
+        }
         this.keep = complete(data, used, n);
         int m = keep.length;
         if (m == 0) {
@@ -222,6 +227,7 @@ public final class ModelFrame {
         }
         this.cluster = clusterColumn == null ? null
                 : Levels.code(data.column(clusterColumn), keep, null, sourceRows, lines);
+        this.id = idColumn == null ? null : Levels.code(data.column(idColumn), keep, null, sourceRows, lines);
         this.strata = strataColumns.isEmpty() ? null : strataFactor(data, strataColumns);
         this.offset = offsetColumns.isEmpty() ? null : offset(data, offsetColumns);
         this.model = new ArrayList<>();
@@ -264,6 +270,7 @@ public final class ModelFrame {
         this.eventName = f.eventName;
         this.weightsName = f.weightsName;
         this.cluster = f.cluster == null ? null : f.cluster.select(idx);
+        this.id = f.id == null ? null : f.id.select(idx);
         this.strata = strata;
         this.model = model;
         this.columnNames = f.columnNames;
@@ -895,6 +902,11 @@ public final class ModelFrame {
     /** @return the clusters (a {@code cluster()} term, else the data's cluster column), or empty */
     public Optional<Factor> cluster() {
         return Optional.ofNullable(cluster);
+    }
+
+    /** @return the subject identifiers (the data's id column, R's {@code id}), or empty */
+    public Optional<Factor> id() {
+        return Optional.ofNullable(id);
     }
 
     /**

@@ -42,6 +42,7 @@ public final class SurvivalData {
     private final String event;
     private final String weights;
     private final String cluster;
+    private final String id;
     /** Per row: -1 = missing event, 0 = censored, k = cause k. */
     private final int[] status;
     private final List<String> causes;
@@ -62,6 +63,7 @@ public final class SurvivalData {
         this.event = roles.event;
         this.weights = roles.weights;
         this.cluster = roles.cluster;
+        this.id = roles.id;
         this.status = status;
         this.causes = List.copyOf(causes);
         this.derivedCauses = derivedCauses;
@@ -69,11 +71,11 @@ public final class SurvivalData {
     }
 
     /** The names of the survival roles. */
-    private record Roles(String time, String start, String event, String weights, String cluster) {
+    private record Roles(String time, String start, String event, String weights, String cluster, String id) {
     }
 
     private Roles roles() {
-        return new Roles(time, start, event, weights, cluster);
+        return new Roles(time, start, event, weights, cluster, id);
     }
 
     private SurvivalData with(Map<String, Column> cols, Roles roles) {
@@ -238,6 +240,11 @@ public final class SurvivalData {
         return Optional.ofNullable(cluster);
     }
 
+    /** @return the name of the subject identifier column (R's {@code id}: the rows of one subject), or empty */
+    public Optional<String> idColumn() {
+        return Optional.ofNullable(id);
+    }
+
     /** @return true for counting-process data {@code (start, time]} (delayed entry) */
     public boolean hasStart() {
         return start != null;
@@ -392,7 +399,7 @@ public final class SurvivalData {
         }
         Map<String, Column> cols = new LinkedHashMap<>(columns);
         cols.put(name, Column.of(name, values.clone()));
-        return with(cols, new Roles(time, start, event, name, cluster));
+        return with(cols, new Roles(time, start, event, name, cluster, id));
     }
 
     /**
@@ -421,12 +428,12 @@ public final class SurvivalData {
         }
         Map<String, Column> cols = new LinkedHashMap<>(columns);
         cols.put(name, Column.of(name, values.clone()));
-        return with(cols, new Roles(name, null, event, weights, cluster));
+        return with(cols, new Roles(name, null, event, weights, cluster, id));
     }
 
     /** @return the same rows without case weights (the column stays) */
     public SurvivalData withoutWeights() {
-        return with(columns, new Roles(time, start, event, null, cluster));
+        return with(columns, new Roles(time, start, event, null, cluster, id));
     }
 
     /**
@@ -437,7 +444,7 @@ public final class SurvivalData {
      */
     public SurvivalData withCluster(Factor factor) {
         SurvivalData d = withFactor(factor);
-        return d.with(d.columns, new Roles(time, start, event, weights, factor.name()));
+        return d.with(d.columns, new Roles(time, start, event, weights, factor.name(), id));
     }
 
     /**
@@ -448,7 +455,49 @@ public final class SurvivalData {
      */
     public SurvivalData withCluster(String name) {
         column(name);
-        return with(columns, new Roles(time, start, event, weights, name));
+        return with(columns, new Roles(time, start, event, weights, name, id));
+    }
+
+    /**
+     * The same rows, with the event of {@code rows} (0-based) set missing: every analysis leaves
+     * them out and counts them among its omitted rows. This is R's {@code subset =} for rows whose
+     * condition is NA: R's model frame turns them into rows of NA, which {@code na.omit} removes
+     * and reports ({@code fit$na.action}).
+     *
+     * <pre>{@code
+     * SurvivalData d = data.withRowsMissing(new int[] {0, 3});   // rows 1 and 4 omitted, counted
+     * }</pre>
+     *
+     * @param rows 0-based rows of this data set
+     * @return the data with those rows missing
+     */
+    public SurvivalData withRowsMissing(int[] rows) {
+        Check.notNull("rows", rows);
+        int[] st = status.clone();
+        for (int k = 0; k < rows.length; k++) {
+            if (rows[k] < 0 || rows[k] >= rowCount) {
+                throw Check.fail("row index %d at position %d is outside 0..%d", rows[k], k, rowCount - 1);
+            }
+            st[rows[k]] = -1;
+        }
+        return new SurvivalData(columns, rowCount, sourceRows, roles(), st, causes, derivedCauses, warnings, lines);
+    }
+
+    /**
+     * The same rows with the existing column {@code name} as the subject identifier (R's
+     * {@code id =}): the rows of one subject form one path in multi-state data, and R's robust
+     * variance sums within subjects. Distinct from {@link #withCluster(String)}.
+     *
+     * <pre>{@code
+     * SurvivalData ms = data.withId("id");
+     * }</pre>
+     *
+     * @param name a column of the data
+     * @return the data with subject identifiers
+     */
+    public SurvivalData withId(String name) {
+        column(name);
+        return with(columns, new Roles(time, start, event, weights, cluster, name));
     }
 
     /**
@@ -610,7 +659,7 @@ public final class SurvivalData {
         cols.put(startName, Column.of(startName, s2));
         cols.put(time, Column.of(time, e2));
         cols.put(episodeColumn, Column.of(episodeColumn, episode));
-        return new SurvivalData(cols, m, src, new Roles(time, startName, event, weights, cluster), st, causes,
+        return new SurvivalData(cols, m, src, new Roles(time, startName, event, weights, cluster, id), st, causes,
                 derivedCauses, warnings, lines);
     }
 
@@ -645,6 +694,9 @@ public final class SurvivalData {
         if (cluster != null) {
             sb.append(", cluster=").append(cluster);
         }
+        if (id != null) {
+            sb.append(", id=").append(id);
+        }
         return sb.append(", columns=").append(columns.keySet()).append(']').toString();
     }
 
@@ -671,6 +723,7 @@ public final class SurvivalData {
         private String event;
         private String weights;
         private String cluster;
+        private String id;
         private boolean[] eventFlags;
         private Set<String> eventValues;
         private Set<String> censorValues;
@@ -1054,6 +1107,26 @@ public final class SurvivalData {
         }
 
         /**
+         * @param name an existing column of subject identifiers (R's {@code id}: the rows of one subject)
+         * @return this builder
+         */
+        public Builder id(String name) {
+            id = Check.notNull("id column", name);
+            return this;
+        }
+
+        /**
+         * Adds subject identifiers.
+         *
+         * @param name column name
+         * @param values one identifier per row (null = missing)
+         * @return this builder
+         */
+        public Builder id(String name, String[] values) {
+            return text(name, values).id(name);
+        }
+
+        /**
          * @param on R's {@code timefix}: merge times that differ only by floating-point noise (default true)
          * @return this builder
          */
@@ -1126,6 +1199,9 @@ public final class SurvivalData {
             if (cluster != null) {
                 known(cluster);
             }
+            if (id != null) {
+                known(id);
+            }
             if (timeFix) {
                 fixTimes(t, s, rows);
             }
@@ -1135,7 +1211,7 @@ public final class SurvivalData {
             }
             int[] status = new int[n];
             List<String> causes = status(known(event), status, rows, warnings);
-            return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster), status, causes,
+            return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster, id), status, causes,
                     censorValue != null, warnings, lines);
         }
 

@@ -122,7 +122,31 @@ final class CoxDesign {
         int subjects;
     }
 
+    /** True when some subject has more than one event row (R: {@code anyDuplicated(id[status == 1])}). */
+    private static boolean repeatedEvents(ModelFrame data, Factor id) {
+        boolean[] seen = new boolean[id.levelCount()];
+        for (int i = 0; i < data.rowCount(); i++) {
+            if (data.status(i) > 0) {
+                int c = id.code(i);
+                if (seen[c]) {
+                    return true;
+                }
+                seen[c] = true;
+            }
+        }
+        return false;
+    }
+
     static CoxDesign of(ModelFrame data) {
+        return of(data, CoxVariance.AUTO);
+    }
+
+    /**
+     * The design; the clusters are the frame's cluster column, else (R coxph) its id column when the
+     * variance is robust: asked for, or AUTO with fractional weights or a subject with more than one
+     * event ({@code anyDuplicated(id[status == 1])}).
+     */
+    static CoxDesign of(ModelFrame data, CoxVariance variance) {
         Check.notNull("data", data);
         Builder b = new Builder();
         int n = data.rowCount();
@@ -225,8 +249,12 @@ final class CoxDesign {
             }
             b.offsetMean = sumOff / n; // R: mean(offset), unweighted
         }
-        if (data.cluster().isPresent()) {
-            Factor cl = data.cluster().orElse(null);
+        Factor cl = data.cluster().orElse(null);
+        if (cl == null && data.id().isPresent() && variance != CoxVariance.MODEL && (variance == CoxVariance.ROBUST
+                || b.fractionalWeights || repeatedEvents(data, data.id().orElseThrow()))) {
+            cl = data.id().orElseThrow();
+        }
+        if (cl != null) {
             b.cluster = new int[n];
             for (int k = 0; k < n; k++) {
                 b.cluster[k] = cl.code(ord[k]);

@@ -256,10 +256,11 @@ public final class CoxRegression {
      */
     public CoxResult fit(ModelFrame frame) {
         Check.notNull("frame", frame);
-        if (variance == CoxVariance.ROBUST && frame.hasStart() && frame.cluster().isEmpty()) {
+        if (variance == CoxVariance.ROBUST && frame.hasStart() && frame.cluster().isEmpty() && frame.id().isEmpty()) {
             // R coxph: robust = TRUE with (start, stop] data stops with "one of cluster or id is needed"
             throw Check.fail("the robust variance for (start, stop] data needs a cluster column (the subject"
-                    + " identifier, so that a subject's intervals are summed): add cluster(id) to the formula");
+                    + " identifier, so that a subject's intervals are summed): add cluster(id) to the formula, or name the"
+                    + " data's id column");
         }
         if (PenalizedCoxRegression.isPenalized(frame.terms())) {
             throw Check.fail("the model %s has pspline() or frailty() terms: fit it with PenalizedCoxRegression (R's"
@@ -271,7 +272,7 @@ public final class CoxRegression {
         if (frame.hasTimeTransforms()) {
             frame = TimeTransformedCovariates.expand(frame, timeTransforms);
         }
-        CoxDesign d = CoxDesign.of(frame);
+        CoxDesign d = CoxDesign.of(frame, variance);
         if (init != null && init.length != d.p) {
             throw Check.fail("%d initial coefficients for a model with %d coefficients %s", init.length, d.p,
                     java.util.Arrays.toString(d.columnNames));
