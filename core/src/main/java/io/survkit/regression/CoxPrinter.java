@@ -129,9 +129,11 @@ final class CoxPrinter {
                 + RFormat.signif(t.pValue(), 1) + "\n";
     }
 
-
-    /** Left-aligned first column, right-aligned others, one space apart. */
-    private static void table(StringBuilder sb, String[][] cells, boolean lastLeft) {
+    /**
+     * Left-aligned first column, right-aligned others (the last left-aligned with {@code
+     * lastLeft}, as R's significance stars), one space apart: R's coefficient tables.
+     */
+    static void table(StringBuilder sb, String[][] cells, boolean lastLeft) {
         int cols = cells[0].length;
         int[] w = new int[cols];
         for (String[] row : cells) {
