@@ -112,7 +112,9 @@ for (wg in list(list("LOG_RANK", "fh", 0), list("GEHAN_BRESLOW", "gehan", 0), li
       sprintf("wlr(cgd$tstop, cgd$status == 1, cgd$treat, start = cgd$tstart, weight = '%s', rho = %s)", wg[[2]], wg[[3]]))
 }
 
-# --- integer case weights = duplicated rows: ovarian ~ rx, weights w, checked with survdiff on rep()
+# --- integer case weights = duplicated rows: ovarian ~ rx, weights w, checked with survdiff on rep().
+# survkit checks these two weighted cases on CountTable.of(frame) (frequencies); weighted rows use the
+# robust variance (reference/logrank_robust.R).
 ov <- rd("ovarian")
 a <- wlr(ov$futime, ov$fustat == 1, ov$rx, wt = ov$w, rho = 0.5)
 ovr <- ov[rep(seq_len(nrow(ov)), ov$w), ]

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PlotBenchmark {
     private List<KaplanMeierPlot.Curve> curves;
-    private final KaplanMeierPlot plot = KaplanMeierPlot.withDefaults().timeLabel("Days").confidenceBands(true);
+    private final KaplanMeierPlot plot = KaplanMeierPlot.withDefaults().withTimeLabel("Days").withConfidenceBands(true);
 
     @Setup
     public void setup() {

@@ -4,7 +4,7 @@ import io.survkit.data.ModelFrame;
 import io.survkit.arms.MatchedSets;
 import io.survkit.arms.PropensityMatching;
 import io.survkit.arms.PropensityScore;
-import io.survkit.arms.PropensityScores;
+import io.survkit.arms.PropensityScoreResult;
 import io.survkit.data.SurvivalData;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -37,7 +37,7 @@ public class PropensityBenchmark {
     public int n;
 
     private SurvivalData data;
-    private PropensityScores scores;
+    private PropensityScoreResult scores;
     private double[] logits;
     private final PropensityScore ps = PropensityScore.withDefaults().withCovariates(
             io.survkit.data.Terms.parse("age + size + factor(stage, ref = I)"));

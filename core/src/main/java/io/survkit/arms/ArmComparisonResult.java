@@ -9,6 +9,11 @@ import io.survkit.regression.TieMethod;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import io.survkit.table.Document;
+import io.survkit.table.Table;
 
 /**
  * The result of an {@link ArmComparison}, immutable: one {@link EndpointComparison} per endpoint,
@@ -26,6 +31,12 @@ import java.util.List;
  * }</pre>
  */
 public final class ArmComparisonResult implements io.survkit.table.Exportable {
+    /** The comparison's settings, as resolved by the run. */
+    record Design(String group, String treatment, String control, double[] landmarks, double horizon,
+            io.survkit.data.Terms adjust, double level, ConfidenceIntervalType confType, TieMethod ties,
+            String timeUnit, List<String> descriptions) {
+    }
+
     private final String group;
     private final String treatment;
     private final String control;
@@ -36,88 +47,79 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
     private final double level;
     private final ConfidenceIntervalType confType;
     private final TieMethod ties;
+    private final String timeUnit;
     private final SubgroupAnalysis subgroups;
     private final double landmarkTime;
     private final List<String> descriptions;
+    private final List<PropensityAdjustment> adjustments;
     private final ArmComparisonResult landmarkAnalysis;
-    private List<PropensityAdjustment> adjustments = List.of();
+    private final List<CohortFlow> cohort;
 
-    ArmComparisonResult(String group, String treatment, String control, List<EndpointComparison> endpoints,
-            double[] landmarks, double horizon, io.survkit.data.Terms adjust, double level, ConfidenceIntervalType confType,
-            TieMethod ties, SubgroupAnalysis subgroups, double landmarkTime, List<String> descriptions) {
-        this(group, treatment, control, endpoints, landmarks, horizon,
-                adjust.terms().stream().map(io.survkit.data.Term::formula).toList(), level, confType, ties, subgroups,
-                landmarkTime, descriptions, null);
-    }
-
-    private ArmComparisonResult(String group, String treatment, String control, List<EndpointComparison> endpoints,
-            double[] landmarks, double horizon, List<String> adjust, double level, ConfidenceIntervalType confType,
-            TieMethod ties, SubgroupAnalysis subgroups, double landmarkTime, List<String> descriptions,
-            ArmComparisonResult landmarkAnalysis) {
-        this.group = group;
-        this.treatment = treatment;
-        this.control = control;
+    ArmComparisonResult(Design d, List<EndpointComparison> endpoints, SubgroupAnalysis subgroups, double landmarkTime,
+            List<PropensityAdjustment> adjustments, ArmComparisonResult landmarkAnalysis, List<CohortFlow> cohort) {
+        this.group = d.group();
+        this.treatment = d.treatment();
+        this.control = d.control();
         this.endpoints = List.copyOf(endpoints);
-        this.landmarks = landmarks.clone();
-        this.horizon = horizon;
-        this.adjust = List.copyOf(adjust);
-        this.level = level;
-        this.confType = confType;
-        this.ties = ties;
+        this.landmarks = d.landmarks().clone();
+        this.horizon = d.horizon();
+        this.adjust = d.adjust().terms().stream().map(io.survkit.data.Term::formula).toList();
+        this.level = d.level();
+        this.confType = d.confType();
+        this.ties = d.ties();
+        this.timeUnit = d.timeUnit();
         this.subgroups = subgroups;
         this.landmarkTime = landmarkTime;
-        this.descriptions = Collections.unmodifiableList(new ArrayList<>(descriptions));
+        this.descriptions = Collections.unmodifiableList(new ArrayList<>(d.descriptions()));
+        this.adjustments = Collections.unmodifiableList(new ArrayList<>(adjustments));
         this.landmarkAnalysis = landmarkAnalysis;
+        this.cohort = List.copyOf(cohort);
     }
 
-    ArmComparisonResult withLandmarkAnalysis(ArmComparisonResult lm) {
-        ArmComparisonResult r = new ArmComparisonResult(group, treatment, control, endpoints, landmarks, horizon,
-                adjust, level, confType, ties, subgroups, landmarkTime, descriptions, lm);
-        r.adjustments = adjustments;
-        return r;
-    }
-
-    ArmComparisonResult withAdjustments(List<PropensityAdjustment> list) {
-        ArmComparisonResult r = new ArmComparisonResult(group, treatment, control, endpoints, landmarks, horizon,
-                adjust, level, confType, ties, subgroups, landmarkTime, descriptions, landmarkAnalysis);
-        r.adjustments = Collections.unmodifiableList(new ArrayList<>(list));
-        return r;
-    }
-
-    /** True when the arms were propensity-matched or weighted. */
+    /** @return true when the arms were propensity-matched or weighted */
     public boolean isPropensityAdjusted() {
         return !adjustments.isEmpty() && adjustments.get(0) != null;
     }
 
     /**
-     * The propensity matching or weighting of endpoint {@code index} (its balance table, matched sets
-     * or weights), or null when the comparison was neither matched nor weighted.
+     * @param index the endpoint's index
+     * @return the propensity matching or weighting of that endpoint (its balance table, matched sets
+     *     or weights); empty when the comparison was neither matched nor weighted
      */
-    public PropensityAdjustment propensityAdjustment(int index) {
-        return adjustments.isEmpty() ? null : adjustments.get(index);
+    public Optional<PropensityAdjustment> propensityAdjustment(int index) {
+        return adjustments.isEmpty() ? Optional.empty() : Optional.ofNullable(adjustments.get(index));
     }
 
-    /** Name of the arm (group) column. */
+    /** @return the cohort of each endpoint: rows given, rows left out and why, rows analysed */
+    public List<CohortFlow> cohortFlows() {
+        return cohort;
+    }
+
+    /** @return the name of the arm (group) column */
     public String groupColumn() {
         return group;
     }
 
-    /** The treatment arm's label. */
+    /** @return the treatment arm's label */
     public String treatment() {
         return treatment;
     }
 
-    /** The control arm's label. */
+    /** @return the control arm's label */
     public String control() {
         return control;
     }
 
-    /** One comparison per endpoint, in the order given. */
+    /** @return one comparison per endpoint, in the order given */
     public List<EndpointComparison> endpoints() {
         return endpoints;
     }
 
-    /** The comparison of endpoint {@code name} (e.g. {@code "OS"}). */
+    /**
+     * @param name an endpoint's name (e.g. {@code "OS"})
+     * @return the comparison of that endpoint
+     * @throws IllegalArgumentException for an unknown name
+     */
     public EndpointComparison endpoint(String name) {
         for (EndpointComparison e : endpoints) {
             if (e.name().equals(name)) {
@@ -131,47 +133,55 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         throw Check.fail("no endpoint '%s'; the endpoints are %s", name, n);
     }
 
-    /** Landmark times. */
+    /** @return the landmark times */
     public double[] landmarks() {
         return landmarks.clone();
     }
 
-    /** The RMST horizon asked for, or NaN for the default (per endpoint: {@link EndpointComparison#horizon()}). */
-    public double horizon() {
-        return horizon;
+    /**
+     * @return the RMST horizon asked for; empty for the default (per endpoint:
+     *     {@link EndpointComparison#horizon()})
+     */
+    public OptionalDouble horizon() {
+        return Double.isNaN(horizon) ? OptionalDouble.empty() : OptionalDouble.of(horizon);
     }
 
-    /** Covariates of the adjusted Cox models. */
+    /** @return the covariates of the adjusted Cox models, as written */
     public List<String> adjustedFor() {
         return adjust;
     }
 
-    /** Confidence level. */
+    /** @return the confidence level */
     public double confidenceLevel() {
         return level;
     }
 
-    /** The subgroup analysis, or null. */
-    public SubgroupAnalysis subgroups() {
-        return subgroups;
+    /** @return the unit of the times (e.g. "months"); empty when none was given */
+    public Optional<String> timeUnit() {
+        return Optional.ofNullable(timeUnit);
     }
 
-    /** For a landmark analysis: its landmark time; NaN for the main analysis. */
-    public double landmarkTime() {
-        return landmarkTime;
+    /** @return the subgroup analysis; empty when not asked for */
+    public Optional<SubgroupAnalysis> subgroups() {
+        return Optional.ofNullable(subgroups);
     }
 
-    /** True when this result is a landmark analysis (patients followed beyond {@link #landmarkTime()}). */
+    /** @return for a landmark analysis: its landmark time; empty for the main analysis */
+    public OptionalDouble landmarkTime() {
+        return Double.isNaN(landmarkTime) ? OptionalDouble.empty() : OptionalDouble.of(landmarkTime);
+    }
+
+    /** @return true when this result is a landmark analysis (patients followed beyond {@link #landmarkTime()}) */
     public boolean isLandmarkAnalysis() {
         return !Double.isNaN(landmarkTime);
     }
 
-    /** The landmark analysis, or null when not asked for. */
-    public ArmComparisonResult landmarkAnalysis() {
-        return landmarkAnalysis;
+    /** @return the landmark analysis; empty when not asked for */
+    public Optional<ArmComparisonResult> landmarkAnalysis() {
+        return Optional.ofNullable(landmarkAnalysis);
     }
 
-    /** Notes a reader must see: proportional hazards, immortal time, estimability, model warnings. */
+    /** @return the notes a reader must see: proportional hazards, immortal time, estimability, model warnings */
     public List<String> notes() {
         List<String> n = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
@@ -189,10 +199,10 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
                         + " had to survive until then to be in a subgroup (immortal-time bias), which favours the"
                         + " treatment subgroups; %s", subgroups.variable(), isLandmarkAnalysis()
                         ? Check.format("this landmark analysis at %s counts time from the landmark",
-                                Numbers.time(landmarkTime))
+                                time(landmarkTime))
                         : landmarkAnalysis != null ? Check.format("see the landmark analysis at %s",
-                                Numbers.time(landmarkAnalysis.landmarkTime))
-                        : "a landmark analysis (ArmComparison.landmarkAnalysis) addresses this"));
+                                time(landmarkAnalysis.landmarkTime))
+                        : "a landmark analysis (ArmComparison.withLandmarkAnalysis) addresses this"));
             }
             for (int l = 0; l < subgroups.levels().size(); l++) {
                 for (EndpointComparison e : subgroups.comparisons(l)) {
@@ -205,19 +215,31 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         return List.copyOf(n);
     }
 
+    /** A time with the unit when one was given: "12 months". */
+    private String time(double t) {
+        return timeUnit == null ? Numbers.time(t) : Numbers.time(t) + " " + timeUnit;
+    }
+
+    /** ", months" after a column heading when a unit was given. */
+    private String unitSuffix() {
+        return timeUnit == null ? "" : ", " + timeUnit;
+    }
+
     // ------------------------------------------------------------------------------- methods
 
     /**
      * A methods paragraph for a paper: estimators, interval types, tests, models and ties, how a
      * median that is not reached is reported, subgroups and the landmark analysis, and the software
      * with its version.
+     *
+     * @return a methods paragraph for a paper: estimators, interval types, tests, models and ties, how a median that is not reached is reported, subgroups and the landmark analysis, and the software with its version
      */
     public String methods() {
         StringBuilder m = new StringBuilder();
         String pct = Numbers.percent(level);
         m.append(isLandmarkAnalysis() ? Check.format("Landmark analysis at %s: only patients still followed after"
                 + " %s (alive and uncensored) were included, and time was counted from the landmark, which removes"
-                + " the immortal time before it. ", Numbers.time(landmarkTime), Numbers.time(landmarkTime)) : "");
+                + " the immortal time before it. ", time(landmarkTime), time(landmarkTime)) : "");
         for (String d : descriptions) {
             if (d != null) {
                 m.append(d).append(' ');
@@ -237,11 +259,11 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
             m.append("the shorter of the two arms' longest follow-up (");
             List<String> h = new ArrayList<>();
             for (EndpointComparison e : endpoints) {
-                h.add(e.name() + " " + Numbers.time(e.horizon()));
+                h.add(e.name() + " " + time(e.horizon()));
             }
             m.append(String.join(", ", h)).append(')');
         } else {
-            m.append(Numbers.time(horizon));
+            m.append(time(horizon));
         }
         m.append(" was compared by its difference (Wald interval) and ratio (delta method on the log scale). Hazard"
                 + " ratios of ").append(treatment).append(" versus ").append(control).append(" were estimated by Cox"
@@ -257,19 +279,19 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
             PropensityAdjustment pa = adjustments.get(0);
             List<String> cov = pa.balance().terms();
             if (pa.kind() == PropensityAdjustment.Kind.MATCHED) {
-                MatchedSets ms = pa.matchedSets();
+                MatchedSets ms = pa.matchedSets().orElseThrow();
                 m.append("The propensity score (probability of ").append(treatment).append(") was estimated by"
                         + " logistic regression on ").append(String.join(", ", cov)).append("; patients were"
                         + " matched 1:").append(ms.ratio()).append(" by greedy nearest-neighbour matching on the"
                         + " logit of the score without replacement");
-                m.append(Double.isNaN(ms.caliperInSd()) ? (Double.isInfinite(ms.caliperWidth()) ? ", without caliper"
+                m.append(ms.caliperInSd().isEmpty() ? (Double.isInfinite(ms.caliperWidth()) ? ", without caliper"
                         : ", caliper " + Numbers.fixed3(ms.caliperWidth()) + " on the logit scale")
-                        : ", caliper " + Numbers.time(ms.caliperInSd()) + " SD of the logit");
+                        : ", caliper " + Numbers.time(ms.caliperInSd().getAsDouble()) + " SD of the logit");
                 m.append(", and balance was assessed by standardized mean differences. The matched sample was"
                         + " analysed with the matched set as cluster (robust variance of the Cox model and"
                         + " infinitesimal-jackknife variance of the Kaplan-Meier estimates). ");
             } else {
-                PropensityWeights pw = pa.weights();
+                InverseProbabilityWeightsResult pw = pa.weights().orElseThrow();
                 m.append("The propensity score was estimated by logistic regression on ").append(String.join(", ",
                         cov)).append("; inverse probability of treatment weights (").append(pw.stabilization()
                         .name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" stabilisation")
@@ -305,7 +327,7 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
             }
         }
         if (landmarkAnalysis != null) {
-            m.append("A landmark analysis at ").append(Numbers.time(landmarkAnalysis.landmarkTime)).append(" repeated"
+            m.append("A landmark analysis at ").append(time(landmarkAnalysis.landmarkTime)).append(" repeated"
                     + " the comparison in patients still followed at the landmark, with time reset to it. ");
         }
         m.append("P-values are two-sided. Analyses used survkit ").append(Version.get()).append(" (Java), whose"
@@ -326,230 +348,259 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         }
     }
 
-    private static String list(double[] v) {
+    private String list(double[] v) {
         List<String> s = new ArrayList<>();
         for (double x : v) {
-            s.add(Numbers.time(x));
+            s.add(time(x));
         }
         return String.join(", ", s);
     }
 
     // ------------------------------------------------------------------------------- tables
 
-    private String ci(double est, double lo, double hi, boolean prob) {
+    private static String ci(OptionalDouble est, OptionalDouble lo, OptionalDouble hi) {
+        return ci(est, lo, hi, false);
+    }
+
+    private static String ci(OptionalDouble est, OptionalDouble lo, OptionalDouble hi, boolean prob) {
+        return est.isPresent() ? ci(est.getAsDouble(), lo.orElse(Double.NaN), hi.orElse(Double.NaN), prob) : "NA";
+    }
+
+    private static String fixed2(OptionalDouble v) {
+        return Numbers.fixed2(v.orElse(Double.NaN));
+    }
+
+    private static String ci(double est, double lo, double hi, boolean prob) {
         if (prob) {
             return Numbers.withCi(Numbers.fixed3(est), Numbers.fixed3(lo), Numbers.fixed3(hi));
         }
         return Numbers.withCi(Numbers.fixed2(est), Numbers.fixed2(lo), Numbers.fixed2(hi));
     }
 
-    private static String medianText(ArmSummary a) {
-        if (!a.medianReached()) {
-            return "not reached (longest follow-up " + Numbers.time(a.longestFollowUp()) + ")";
-        }
-        return Numbers.withCi(Numbers.time(a.median()), Numbers.time(a.medianLower()), Numbers.time(a.medianUpper()));
+    private static String p(OptionalDouble v) {
+        return Numbers.p(v.orElse(Double.NaN));
     }
 
-    /** Per-arm table of one endpoint: header then one row per arm. */
-    private List<String[]> armTable(EndpointComparison e) {
-        List<String[]> t = new ArrayList<>();
-        String pct = Numbers.percent(level);
-        List<String> h = new ArrayList<>(List.of("Arm", "n", "Events", "Median (" + pct + " CI)"));
-        for (double l : landmarks) {
-            h.add("S(" + Numbers.time(l) + ") (" + pct + " CI)");
+    private String medianText(ArmSummary a) {
+        if (!a.medianReached()) {
+            return "not reached (longest follow-up " + time(a.longestFollowUp()) + ")";
         }
-        h.add("RMST(" + Numbers.time(e.horizon()) + ") (SE)");
-        t.add(h.toArray(new String[0]));
+        return Numbers.withCi(Numbers.time(a.median().getAsDouble()), Numbers.time(a.medianLower().orElse(Double.NaN)),
+                Numbers.time(a.medianUpper().orElse(Double.NaN)));
+    }
+
+    private static Table textTable(List<String> header, List<List<String>> rows) {
+        Table.Builder b = Table.builder();
+        for (String h : header) {
+            b.textColumn(h);
+        }
+        for (List<String> r : rows) {
+            for (String c : r) {
+                b.text(c);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * The per-arm table of one endpoint: arm, n, events, median (CI), survival at each landmark
+     * (CI), RMST (SE); times in the result's unit.
+     *
+     * @param e one of {@link #endpoints()} (or of a subgroup)
+     * @return the table, cells formatted as the report prints them
+     */
+    public Table armTable(EndpointComparison e) {
+        String pct = Numbers.percent(level);
+        List<String> h = new ArrayList<>(List.of("Arm", "n", "Events", "Median" + unitSuffix() + " (" + pct + " CI)"));
+        for (double l : landmarks) {
+            h.add("S(" + time(l) + ") (" + pct + " CI)");
+        }
+        h.add("RMST to " + time(e.horizon()) + " (SE)");
+        List<List<String>> rows = new ArrayList<>();
         for (ArmSummary a : List.of(e.control(), e.treatment())) {
             List<String> r = new ArrayList<>(List.of(a.label(), Integer.toString(a.size()), Numbers.count(a.events()),
                     medianText(a)));
             for (int j = 0; j < a.landmarkCount(); j++) {
                 r.add(ci(a.survival(j), a.survivalLower(j), a.survivalUpper(j), true));
             }
-            r.add(Numbers.fixed2(a.restrictedMean()) + " (" + Numbers.fixed2(a.restrictedMeanStandardError()) + ")");
-            t.add(r.toArray(new String[0]));
+            r.add(fixed2(a.restrictedMean()) + " (" + fixed2(a.restrictedMeanStandardError()) + ")");
+            rows.add(r);
         }
-        return t;
+        return textTable(h, rows);
     }
 
-    /** Between-arm table of one endpoint: measure, estimate (CI), p. */
-    private List<String[]> betweenTable(EndpointComparison e) {
-        List<String[]> t = new ArrayList<>();
+    /**
+     * The between-arm table of one endpoint: measure, estimate (CI), p: median difference, landmark
+     * differences, RMST difference and ratio, log-rank test, crude and adjusted hazard ratios, the
+     * Schoenfeld test of proportional hazards.
+     *
+     * @param e one of {@link #endpoints()}
+     * @return the table, cells formatted as the report prints them
+     */
+    public Table comparisonTable(EndpointComparison e) {
         String pct = Numbers.percent(level);
-        t.add(new String[] {"Treatment vs control", "Estimate (" + pct + " CI)", "p"});
-        t.add(new String[] {"Median difference", e.medianDifference().toString(), ""});
+        List<List<String>> t = new ArrayList<>();
+        t.add(List.of("Median difference" + unitSuffix(), e.medianDifference().toString(), ""));
         for (int j = 0; j < landmarks.length; j++) {
-            t.add(new String[] {"S(" + Numbers.time(landmarks[j]) + ") difference", ci(e.survivalDifference(j),
-                    e.survivalDifferenceLower(j), e.survivalDifferenceUpper(j), true), ""});
+            t.add(List.of("S(" + time(landmarks[j]) + ") difference", ci(e.survivalDifference(j),
+                    e.survivalDifferenceLower(j), e.survivalDifferenceUpper(j), true), ""));
         }
-        String h = Numbers.time(e.horizon());
-        t.add(new String[] {"RMST(" + h + ") difference", ci(e.restrictedMeanDifference(),
-                e.restrictedMeanDifferenceLower(), e.restrictedMeanDifferenceUpper(), false),
-            Numbers.p(e.restrictedMeanDifferencePValue())});
-        t.add(new String[] {"RMST(" + h + ") ratio", ci(e.restrictedMeanRatio(), e.restrictedMeanRatioLower(),
-                e.restrictedMeanRatioUpper(), false), ""});
-        t.add(new String[] {"Log-rank test", "chi-square " + Numbers.fixed2(e.logRankChiSquare()) + " on "
-                + e.logRankDegreesOfFreedom() + " df", Numbers.p(e.logRankPValue())});
-        t.add(new String[] {"Hazard ratio, crude", ci(e.crudeHazardRatio(), e.crudeHazardRatioLower(),
-                e.crudeHazardRatioUpper(), false), Numbers.p(e.crudeHazardRatioPValue())});
+        String h = time(e.horizon());
+        t.add(List.of("RMST to " + h + ", difference" + unitSuffix(), ci(e.restrictedMeanDifference(),
+                e.restrictedMeanDifferenceLower(), e.restrictedMeanDifferenceUpper()),
+            p(e.restrictedMeanDifferencePValue())));
+        t.add(List.of("RMST to " + h + ", ratio", ci(e.restrictedMeanRatio(), e.restrictedMeanRatioLower(),
+                e.restrictedMeanRatioUpper()), ""));
+        t.add(List.of("Log-rank test", e.logRankChiSquare().isPresent() ? "chi-square "
+                + Numbers.fixed2(e.logRankChiSquare().getAsDouble()) + " on " + e.logRankDegreesOfFreedom() + " df"
+                : "not reported (weighted)", p(e.logRankPValue())));
+        t.add(List.of("Hazard ratio, crude", ci(e.crudeHazardRatio(), e.crudeHazardRatioLower(),
+                e.crudeHazardRatioUpper()), p(e.crudeHazardRatioPValue())));
         if (!adjust.isEmpty()) {
-            t.add(new String[] {"Hazard ratio, adjusted for " + String.join(", ", adjust), ci(e.adjustedHazardRatio(),
-                    e.adjustedHazardRatioLower(), e.adjustedHazardRatioUpper(), false),
-                Numbers.p(e.adjustedHazardRatioPValue())});
+            t.add(List.of("Hazard ratio, adjusted for " + String.join(", ", adjust), ci(e.adjustedHazardRatio(),
+                    e.adjustedHazardRatioLower(), e.adjustedHazardRatioUpper()), p(e.adjustedHazardRatioPValue())));
         }
-        t.add(new String[] {"Proportional hazards (Schoenfeld)", e.proportionalHazardsHolds() ? "not rejected"
-                : "rejected: read RMST and landmark differences", Numbers.p(e.proportionalHazardsPValue())});
-        return t;
+        t.add(List.of("Proportional hazards (Schoenfeld test)", e.proportionalHazardsChiSquare().isEmpty()
+                ? "not tested" : (e.proportionalHazardsHolds() ? "not rejected" : "rejected: read RMST and landmark"
+                + " differences") + ", chi-square " + Numbers.fixed2(e.proportionalHazardsChiSquare().getAsDouble()),
+            p(e.proportionalHazardsPValue())));
+        return textTable(List.of("Treatment vs control", "Estimate (" + pct + " CI)", "p"), t);
     }
 
-    private List<String[]> subgroupTable() {
-        List<String[]> t = new ArrayList<>();
+    /**
+     * @return the subgroup table (level, endpoint, n, medians, median difference, hazard ratio,
+     *     log-rank p, interaction p); empty without subgroups
+     */
+    public Optional<Table> subgroupTable() {
+        if (subgroups == null) {
+            return Optional.empty();
+        }
+        List<List<String>> t = new ArrayList<>();
         String pct = Numbers.percent(level);
-        t.add(new String[] {subgroups.variable(), "Endpoint", "n (treatment / control)", "Median treatment",
-            "Median control", "Median difference", "HR (" + pct + " CI)", "Log-rank p", "Interaction p"});
         for (int l = 0; l < subgroups.levels().size(); l++) {
             for (int e = 0; e < endpoints.size(); e++) {
                 EndpointComparison c = subgroups.comparison(l, e);
-                t.add(new String[] {subgroups.levels().get(l), c.name(), c.treatment().size() + " / "
+                t.add(List.of(subgroups.levels().get(l), c.name(), c.treatment().size() + " / "
                         + c.control().size(), medianText(c.treatment()), medianText(c.control()),
                     c.medianDifference().toString(), ci(c.crudeHazardRatio(), c.crudeHazardRatioLower(),
-                            c.crudeHazardRatioUpper(), false), Numbers.p(c.logRankPValue()),
-                    l == 0 ? Numbers.p(subgroups.interactionPValue(e)) : ""});
+                            c.crudeHazardRatioUpper()), p(c.logRankPValue()),
+                    l == 0 ? p(subgroups.interactionPValue(e)) : ""));
             }
         }
-        return t;
+        return Optional.of(textTable(List.of(subgroups.variable(), "Endpoint", "n (treatment / control)",
+            "Median treatment" + unitSuffix(), "Median control" + unitSuffix(), "Median difference" + unitSuffix(),
+            "HR (" + pct + " CI)", "Log-rank p", "Interaction p"), t));
+    }
+
+    /**
+     * @return the cohort table: per endpoint the rows given, each reason rows were left out with its
+     *     count, and the rows analysed
+     */
+    public Table cohortTable() {
+        Table.Builder b = Table.builder().textColumn("Endpoint").textColumn("Step").numberColumn("Rows");
+        for (CohortFlow f : cohort) {
+            b.text(f.endpoint()).text(isLandmarkAnalysis() ? "followed in the main analysis" : "rows read")
+                    .number(f.rowsGiven());
+            for (CohortFlow.Exclusion x : f.exclusions()) {
+                b.text(f.endpoint()).text("left out: " + x.reason()).number(x.rows());
+            }
+            b.text(f.endpoint()).text("analysed").number(f.rowsAnalysed());
+        }
+        return b.build();
     }
 
     private String title() {
-        return (isLandmarkAnalysis() ? "Landmark analysis at " + Numbers.time(landmarkTime) + ": " : "Arm comparison: ")
+        return (isLandmarkAnalysis() ? "Landmark analysis at " + time(landmarkTime) + ": " : "Arm comparison: ")
                 + treatment + " vs " + control + " (" + group + ")";
+    }
+
+    // ------------------------------------------------------------------------------- document
+
+    /**
+     * The whole result as one {@link Document}: cohort, per endpoint the arm and comparison tables
+     * (after the figures {@code figures} gives for it, if any), subgroups, propensity balance,
+     * notes, the landmark analysis and the methods paragraph. Text, Markdown and HTML are renderings
+     * of this document.
+     *
+     * @param figures for each endpoint, the figures to show before its tables (name, SVG, caption)
+     * @return the document
+     */
+    public Document document(Function<EndpointComparison, List<Figure>> figures) {
+        Check.notNull("figures", figures);
+        Document d = Document.titled(title());
+        d = d.heading("Cohort").table("Rows read, left out (and why) and analysed", cohortTable());
+        for (EndpointComparison e : endpoints) {
+            d = d.heading(e.name());
+            if (e.description().isPresent()) {
+                d = d.paragraph(e.description().get());
+            }
+            for (Figure f : figures.apply(e)) {
+                d = d.figure(f.name(), f.svg(), f.caption());
+            }
+            d = d.table("Per arm", armTable(e)).table("Treatment vs control", comparisonTable(e));
+        }
+        if (subgroups != null) {
+            d = d.heading("Subgroups by " + subgroups.variable() + " (interaction: Cox likelihood-ratio test)")
+                    .table(null, subgroupTable().orElseThrow());
+        }
+        if (isPropensityAdjusted()) {
+            d = d.heading("Propensity score");
+            for (int e = 0; e < endpoints.size(); e++) {
+                PropensityAdjustment pa = adjustments.get(e);
+                d = d.paragraph(endpoints.get(e).name() + ": " + pa.matchedSets().map(Object::toString)
+                        .orElseGet(() -> pa.weights().orElseThrow().toString()))
+                        .table("Balance, " + endpoints.get(e).name(), pa.balance().table());
+            }
+        }
+        List<String> notes = notes();
+        if (!notes.isEmpty()) {
+            d = d.heading("Notes").bullets(notes);
+        }
+        if (landmarkAnalysis != null) {
+            d = d.section(landmarkAnalysis.document(e -> figures.apply(e).stream().map(f -> new Figure("landmark-"
+                    + f.name(), f.svg(), f.caption() + " (landmark population, time from the landmark)")).toList()));
+        }
+        if (!isLandmarkAnalysis()) {
+            d = d.heading("Methods").methods(methods());
+        }
+        return d;
+    }
+
+    /**
+     * A figure of an endpoint in {@link #document(Function)}.
+     *
+     * @param name a file name without extension (letters, digits, '-', '_')
+     * @param svg the SVG document
+     * @param caption the caption
+     */
+    public record Figure(String name, String svg, String caption) {
     }
 
     // ------------------------------------------------------------------------------- text
 
-    /** Plain-text tables per endpoint, subgroups, notes, the landmark analysis and the methods paragraph. */
+    /** @return plain-text tables per endpoint, subgroups, notes, the landmark analysis and the methods paragraph */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(title()).append("\n\n");
-        for (EndpointComparison e : endpoints) {
-            sb.append(e.name()).append('\n');
-            text(sb, armTable(e));
-            sb.append('\n');
-            text(sb, betweenTable(e));
-            sb.append('\n');
-        }
-        if (subgroups != null) {
-            sb.append("Subgroups by ").append(subgroups.variable()).append(" (interaction: Cox likelihood-ratio test)\n");
-            text(sb, subgroupTable());
-            sb.append('\n');
-        }
-        if (isPropensityAdjusted()) {
-            for (int e = 0; e < endpoints.size(); e++) {
-                PropensityAdjustment pa = adjustments.get(e);
-                sb.append(endpoints.get(e).name()).append(": ").append(pa.kind() == PropensityAdjustment.Kind.MATCHED
-                        ? pa.matchedSets().toString() : pa.weights().toString()).append('\n');
-                sb.append(pa.balance().toString()).append('\n');
-            }
-        }
-        List<String> notes = notes();
-        if (!notes.isEmpty()) {
-            sb.append("Notes\n");
-            for (String n : notes) {
-                sb.append("  - ").append(n).append('\n');
-            }
-            sb.append('\n');
-        }
-        if (landmarkAnalysis != null) {
-            sb.append(landmarkAnalysis.toString()).append('\n');
-        }
-        if (!isLandmarkAnalysis()) {
-            sb.append("Methods\n").append(methods()).append('\n');
-        }
-        return sb.toString();
+        return document(e -> List.of()).toText();
     }
 
-    private static void text(StringBuilder sb, List<String[]> t) {
-        int[] w = new int[t.get(0).length];
-        for (String[] r : t) {
-            for (int j = 0; j < r.length; j++) {
-                w[j] = Math.max(w[j], r[j].length());
-            }
-        }
-        for (String[] r : t) {
-            sb.append(' ');
-            for (int j = 0; j < r.length; j++) {
-                sb.append(' ').append(r[j]).append(" ".repeat(w[j] - r[j].length())).append(' ');
-            }
-            int end = sb.length();
-            while (sb.charAt(end - 1) == ' ') {
-                end--;
-            }
-            sb.setLength(end);
-            sb.append('\n');
-        }
-    }
-
-    // ------------------------------------------------------------------------------- Markdown
-
-    /** Markdown: headings, tables (labels escaped with {@link Escape#markdown}), notes and methods. */
+    /** @return Markdown: headings, tables (labels escaped), notes and methods */
     public String toMarkdown() {
-        StringBuilder sb = new StringBuilder();
-        markdown(sb, "##");
-        return sb.toString();
+        return document(e -> List.of()).toMarkdown();
     }
 
-    private void markdown(StringBuilder sb, String h) {
-        sb.append(h).append(' ').append(Escape.markdown(title())).append("\n\n");
-        for (EndpointComparison e : endpoints) {
-            sb.append(h).append("# ").append(Escape.markdown(e.name())).append("\n\n");
-            md(sb, armTable(e));
-            sb.append('\n');
-            md(sb, betweenTable(e));
-            sb.append('\n');
-        }
-        if (subgroups != null) {
-            sb.append(h).append("# Subgroups by ").append(Escape.markdown(subgroups.variable())).append("\n\n");
-            md(sb, subgroupTable());
-            sb.append('\n');
-        }
-        List<String> notes = notes();
-        if (!notes.isEmpty()) {
-            sb.append(h).append("# Notes\n\n");
-            for (String n : notes) {
-                sb.append("- ").append(Escape.markdown(n)).append('\n');
-            }
-            sb.append('\n');
-        }
-        if (landmarkAnalysis != null) {
-            landmarkAnalysis.markdown(sb, h);
-        }
-        if (!isLandmarkAnalysis()) {
-            sb.append(h).append("# Methods\n\n").append(Escape.markdown(methods())).append('\n');
-        }
-    }
-
-    private static void md(StringBuilder sb, List<String[]> t) {
-        for (int i = 0; i < t.size(); i++) {
-            String[] r = t.get(i);
-            sb.append('|');
-            for (String c : r) {
-                sb.append(' ').append(Escape.markdown(c)).append(" |");
-            }
-            sb.append('\n');
-            if (i == 0) {
-                sb.append('|');
-                for (int j = 0; j < r.length; j++) {
-                    sb.append(j == 0 ? "---|" : "---:|");
-                }
-                sb.append('\n');
-            }
-        }
+    /** @return a self-contained HTML page of the result (tables as tables, no figures) */
+    public String toHtml() {
+        return document(e -> List.of()).toHtml();
     }
 
     // ------------------------------------------------------------------------------- JSON
 
-    /** JSON with every number of the result (NaN as null), the notes and the methods paragraph. */
+    /**
+     * JSON with every number of the result (NaN as null), the notes and the methods paragraph.
+     *
+     * @return JSON with every number of the result (NaN as null), the notes and the methods paragraph
+     */
     @Override
     public String toJson() {
         JsonWriter w = new JsonWriter();
@@ -599,9 +650,9 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
             w.name("interaction").beginArray();
             for (int e = 0; e < endpoints.size(); e++) {
                 w.beginObject().name("endpoint").value(endpoints.get(e).name()).name("test").value("likelihood ratio")
-                        .name("chiSquare").value(subgroups.interactionChiSquare(e)).name("df")
+                        .name("chiSquare").value(subgroups.interactionChiSquare(e).orElse(Double.NaN)).name("df")
                         .value(subgroups.interactionDegreesOfFreedom(e)).name("p")
-                        .value(subgroups.interactionPValue(e)).endObject();
+                        .value(subgroups.interactionPValue(e).orElse(Double.NaN)).endObject();
             }
             w.endArray();
             w.name("levels").beginArray();
@@ -617,23 +668,34 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         w.name("propensity").beginArray();
         for (int e = 0; e < (isPropensityAdjusted() ? endpoints.size() : 0); e++) {
             PropensityAdjustment pa = adjustments.get(e);
-            BalanceTable b = pa.balance();
+            BalanceResult b = pa.balance();
             w.beginObject().name("endpoint").value(endpoints.get(e).name()).name("kind").value(pa.kind().name());
-            if (pa.matchedSets() != null) {
-                MatchedSets ms = pa.matchedSets();
+            if (pa.matchedSets().isPresent()) {
+                MatchedSets ms = pa.matchedSets().get();
                 w.name("ratio").value(ms.ratio()).name("caliperSd").value(ms.caliperInSd()).name("caliperWidth")
                         .value(ms.caliperWidth()).name("matchedTreated").value(ms.matchedTreatedCount())
                         .name("matchedControls").value(ms.matchedControlCount()).name("unmatchedTreated")
                         .value(ms.unmatchedTreatedCount());
             } else {
-                w.name("stabilization").value(pa.weights().stabilization().name()).name("truncated")
-                        .value(pa.weights().truncatedCount());
+                w.name("stabilization").value(pa.weights().orElseThrow().stabilization().name()).name("truncated")
+                        .value(pa.weights().orElseThrow().truncatedCount());
             }
             w.name("balance").beginObject().name("terms").array(b.terms()).name("smdBefore").array(b.smdBefore())
-                    .name("smdAfter").array(b.smdAfter()).endObject();
+                    .name("smdAfter").array(b.smdAfter().orElse(new double[0])).endObject();
             w.endObject();
         }
         w.endArray();
+        w.name("cohort").beginArray();
+        for (CohortFlow f : cohort) {
+            w.beginObject().name("endpoint").value(f.endpoint()).name("rowsGiven").value(f.rowsGiven())
+                    .name("excluded").beginArray();
+            for (CohortFlow.Exclusion x : f.exclusions()) {
+                w.beginObject().name("reason").value(x.reason()).name("rows").value(x.rows()).endObject();
+            }
+            w.endArray().name("rowsAnalysed").value(f.rowsAnalysed()).endObject();
+        }
+        w.endArray();
+        w.name("timeUnit").value(timeUnit);
         w.name("notes").array(notes());
         w.name("landmarkAnalysis");
         if (landmarkAnalysis == null) {
@@ -646,12 +708,12 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
     }
 
     private static void json(JsonWriter w, EndpointComparison e) {
-        w.beginObject().name("name").value(e.name()).name("description").value(e.description());
+        w.beginObject().name("name").value(e.name()).name("description").value(e.description().orElse(null));
         w.name("arms").beginArray();
         for (ArmSummary a : List.of(e.control(), e.treatment())) {
             w.beginObject().name("label").value(a.label()).name("n").value(a.size()).name("events").value(a.events());
-            w.name("median").beginObject().name("reached").value(a.medianReached()).name("estimate").value(a.median())
-                    .name("lower").value(a.medianLower()).name("upper").value(a.medianUpper()).endObject();
+            w.name("median").beginObject().name("reached").value(a.medianReached()).name("estimate").value(a.median().orElse(Double.NaN))
+                    .name("lower").value(a.medianLower().orElse(Double.NaN)).name("upper").value(a.medianUpper().orElse(Double.NaN)).endObject();
             w.name("longestFollowUp").value(a.longestFollowUp());
             w.name("landmarks").beginArray();
             for (int j = 0; j < a.landmarkCount(); j++) {
@@ -667,8 +729,8 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         }
         w.endArray();
         MedianDifference md = e.medianDifference();
-        w.name("medianDifference").beginObject().name("kind").value(md.kind().name()).name("value").value(md.value())
-                .name("boundTime").value(md.boundTime()).name("text").value(md.toString()).endObject();
+        w.name("medianDifference").beginObject().name("kind").value(md.kind().name()).name("value").value(md.value().orElse(Double.NaN))
+                .name("boundTime").value(md.boundTime().orElse(Double.NaN)).name("text").value(md.toString()).endObject();
         w.name("landmarkDifferences").beginArray();
         double[] lm = e.landmarks();
         for (int j = 0; j < lm.length; j++) {
@@ -685,18 +747,18 @@ public final class ArmComparisonResult implements io.survkit.table.Exportable {
         w.name("rmstRatio").beginObject().name("estimate").value(e.restrictedMeanRatio()).name("logStandardError")
                 .value(e.restrictedMeanLogRatioStandardError()).name("lower").value(e.restrictedMeanRatioLower())
                 .name("upper").value(e.restrictedMeanRatioUpper()).endObject();
-        w.name("logRank").beginObject().name("chiSquare").value(e.logRankChiSquare()).name("df")
-                .value(e.logRankDegreesOfFreedom()).name("p").value(e.logRankPValue()).endObject();
+        w.name("logRank").beginObject().name("chiSquare").value(e.logRankChiSquare().orElse(Double.NaN)).name("df")
+                .value(e.logRankDegreesOfFreedom()).name("p").value(e.logRankPValue().orElse(Double.NaN)).endObject();
         w.name("treatmentTerm").value(e.treatmentTerm());
-        w.name("hazardRatioCrude").beginObject().name("estimate").value(e.crudeHazardRatio()).name("lower")
-                .value(e.crudeHazardRatioLower()).name("upper").value(e.crudeHazardRatioUpper()).name("p")
-                .value(e.crudeHazardRatioPValue()).endObject();
-        w.name("hazardRatioAdjusted").beginObject().name("estimate").value(e.adjustedHazardRatio()).name("lower")
-                .value(e.adjustedHazardRatioLower()).name("upper").value(e.adjustedHazardRatioUpper()).name("p")
-                .value(e.adjustedHazardRatioPValue()).endObject();
+        w.name("hazardRatioCrude").beginObject().name("estimate").value(e.crudeHazardRatio().orElse(Double.NaN)).name("lower")
+                .value(e.crudeHazardRatioLower().orElse(Double.NaN)).name("upper").value(e.crudeHazardRatioUpper().orElse(Double.NaN)).name("p")
+                .value(e.crudeHazardRatioPValue().orElse(Double.NaN)).endObject();
+        w.name("hazardRatioAdjusted").beginObject().name("estimate").value(e.adjustedHazardRatio().orElse(Double.NaN)).name("lower")
+                .value(e.adjustedHazardRatioLower().orElse(Double.NaN)).name("upper").value(e.adjustedHazardRatioUpper().orElse(Double.NaN)).name("p")
+                .value(e.adjustedHazardRatioPValue().orElse(Double.NaN)).endObject();
         w.name("proportionalHazards").beginObject().name("test").value("Schoenfeld (Grambsch-Therneau, km)")
-                .name("chiSquare").value(e.proportionalHazardsChiSquare()).name("p")
-                .value(e.proportionalHazardsPValue()).name("holds").value(e.proportionalHazardsHolds()).endObject();
+                .name("chiSquare").value(e.proportionalHazardsChiSquare().orElse(Double.NaN)).name("p")
+                .value(e.proportionalHazardsPValue().orElse(Double.NaN)).name("holds").value(e.proportionalHazardsHolds()).endObject();
         w.name("notes").array(e.notes());
         w.endObject();
     }

@@ -3,6 +3,7 @@ package io.survkit.arms;
 import io.survkit.estimate.LandmarkSummary;
 import io.survkit.estimate.RestrictedMean;
 import io.survkit.estimate.SurvivalCurve;
+import java.util.OptionalDouble;
 
 /**
  * One arm of one endpoint in an {@link ArmComparisonResult}, immutable: patients, events, the
@@ -14,7 +15,7 @@ import io.survkit.estimate.SurvivalCurve;
  * <pre>{@code
  * ArmSummary control = result.endpoint("CSS").control();
  * control.medianReached();   // true
- * control.median();          // 57.0
+ * control.median();          // OptionalDouble[57.0]
  * control.survival(2);       // S at the third landmark
  * }</pre>
  */
@@ -73,94 +74,163 @@ public final class ArmSummary {
         }
     }
 
-    /** The arm's label (a level of the data's group). */
+    /**
+     * The arm's label (a level of the data's group).
+     *
+     * @return the arm's label (a level of the data's group)
+     */
     public String label() {
         return label;
     }
 
-    /** Number of patients. */
+    /**
+     * Number of patients.
+     *
+     * @return number of patients
+     */
     public int size() {
         return size;
     }
 
-    /** Number of events (weighted sum with case weights). */
+    /**
+     * Number of events (weighted sum with case weights).
+     *
+     * @return number of events (weighted sum with case weights)
+     */
     public double events() {
         return events;
     }
 
-    /** True when the Kaplan-Meier curve falls to 0.5 or below within follow-up. */
+    /**
+     * True when the Kaplan-Meier curve falls to 0.5 or below within follow-up.
+     *
+     * @return true when the Kaplan-Meier curve falls to 0.5 or below within follow-up
+     */
     public boolean medianReached() {
         return !Double.isNaN(median);
     }
 
-    /** Median survival time, or NaN when not reached. */
-    public double median() {
-        return median;
+    /** @return the median survival time; empty when not reached (R: NA) */
+    public OptionalDouble median() {
+        return present(median);
     }
 
-    /** Lower confidence limit of the median (the median of the lower confidence curve), NaN when not reached. */
-    public double medianLower() {
-        return medianLower;
+    /** @return the lower confidence limit of the median (the median of the lower confidence curve); empty when not reached */
+    public OptionalDouble medianLower() {
+        return present(medianLower);
     }
 
-    /** Upper confidence limit of the median, NaN when not reached (R: NA). */
-    public double medianUpper() {
-        return medianUpper;
+    /** @return the upper confidence limit of the median; empty when not reached (R: NA) */
+    public OptionalDouble medianUpper() {
+        return present(medianUpper);
     }
 
-    /** Longest observed follow-up time in the arm (event or censoring). */
+    private static OptionalDouble present(double v) {
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    /**
+     * Longest observed follow-up time in the arm (event or censoring).
+     *
+     * @return longest observed follow-up time in the arm (event or censoring)
+     */
     public double longestFollowUp() {
         return longestFollowUp;
     }
 
-    /** Landmark times, ascending. */
+    /**
+     * Landmark times, ascending.
+     *
+     * @return landmark times, ascending
+     */
     public double[] landmarks() {
         return landmarks.clone();
     }
 
-    /** Number of landmarks. */
+    /**
+     * Number of landmarks.
+     *
+     * @return number of landmarks
+     */
     public int landmarkCount() {
         return landmarks.length;
     }
 
-    /** S at landmark j; NaN when the landmark is beyond the arm's longest follow-up. */
-    public double survival(int j) {
-        return survival[j];
+    /**
+     * S at landmark j; empty when the landmark is beyond the arm's longest follow-up.
+     *
+     * @param j the landmark's index, from 0
+     * @return S at landmark j; empty when the landmark is beyond the arm's longest follow-up
+     */
+    public OptionalDouble survival(int j) {
+        return present(survival[j]);
     }
 
-    /** Standard error of S at landmark j (Greenwood, on the survival scale). */
-    public double survivalStandardError(int j) {
-        return survivalError[j];
+    /**
+     * Standard error of S at landmark j (Greenwood, on the survival scale).
+     *
+     * @param j the landmark's index, from 0
+     * @return standard error of S at landmark j (Greenwood, on the survival scale)
+     */
+    public OptionalDouble survivalStandardError(int j) {
+        return present(survivalError[j]);
     }
 
-    /** Lower confidence limit of S at landmark j. */
-    public double survivalLower(int j) {
-        return survivalLower[j];
+    /**
+     * Lower confidence limit of S at landmark j.
+     *
+     * @param j the landmark's index, from 0
+     * @return lower confidence limit of S at landmark j
+     */
+    public OptionalDouble survivalLower(int j) {
+        return present(survivalLower[j]);
     }
 
-    /** Upper confidence limit of S at landmark j. */
-    public double survivalUpper(int j) {
-        return survivalUpper[j];
+    /**
+     * Upper confidence limit of S at landmark j.
+     *
+     * @param j the landmark's index, from 0
+     * @return upper confidence limit of S at landmark j
+     */
+    public OptionalDouble survivalUpper(int j) {
+        return present(survivalUpper[j]);
     }
 
-    /** Number at risk at landmark j. */
+    /**
+     * Number at risk at landmark j.
+     *
+     * @param j the landmark's index, from 0
+     * @return number at risk at landmark j
+     */
     public double numberAtRisk(int j) {
         return atRisk[j];
     }
 
-    /** Horizon tau of the restricted mean. */
+    /**
+     * Horizon tau of the restricted mean.
+     *
+     * @return horizon tau of the restricted mean
+     */
     public double horizon() {
         return horizon;
     }
 
-    /** Restricted mean survival time up to the horizon; NaN when the horizon is beyond follow-up. */
-    public double restrictedMean() {
-        return restrictedMean;
+    /**
+     * Restricted mean survival time up to the horizon; empty when the horizon is beyond follow-up.
+     *
+     * @return restricted mean survival time up to the horizon; empty when the horizon is beyond follow-up
+     */
+    public OptionalDouble restrictedMean() {
+        return present(restrictedMean);
     }
 
-    /** Standard error of the restricted mean (R {@code print(fit, rmean = tau)}'s {@code se(rmean)}). */
-    public double restrictedMeanStandardError() {
-        return restrictedMeanError;
+    /**
+     * Standard error of the restricted mean (R {@code print(fit, rmean = tau)}'s {@code se(rmean)}).
+     *
+     * @return standard error of the restricted mean (R {@code print(fit, rmean = tau)}'s {@code se(rmean)})
+     */
+    public OptionalDouble restrictedMeanStandardError() {
+        return present(restrictedMeanError);
     }
 
     @Override

@@ -34,9 +34,9 @@ import java.util.List;
  * <p>Defaults ({@link #withDefaults()}): no covariates; give them with {@link #withCovariates}.
  *
  * <pre>{@code
- * BalanceTable t = Balance.withDefaults().estimate(data, ps.treated(), matched);
+ * BalanceResult t = Balance.withDefaults().estimate(data, ps.treated(), matched);
  * System.out.println(t);               // SMD before and after matching
- * double worst = t.maxAbsoluteSmdAfter();
+ * double worst = t.maxAbsoluteSmdAfter().getAsDouble();
  * }</pre>
  */
 public final class Balance {
@@ -84,38 +84,65 @@ public final class Balance {
         return new Balance(terms);
     }
 
-    /** SMD before adjustment only. */
-    public BalanceTable estimate(SurvivalData data, boolean[] treated) {
+    /**
+     * SMD before adjustment only.
+     *
+     * @param data the data
+     * @param treated the treated
+     * @return the SMD before adjustment only
+     */
+    public BalanceResult estimate(SurvivalData data, boolean[] treated) {
         Design d = design(data, treated);
-        return estimate(treated, d.columns, d.names, null, BalanceTable.Adjustment.NONE);
+        return estimate(treated, d.columns, d.names, null, BalanceResult.Adjustment.NONE);
     }
 
-    /** SMD before and after matching ({@code matched} made on the same rows). */
-    public BalanceTable estimate(SurvivalData data, boolean[] treated, MatchedSets matched) {
+    /**
+     * SMD before and after matching ({@code matched} made on the same rows).
+     *
+     * @param data the data
+     * @param treated the treated
+     * @param matched the matched
+     * @return the SMD before and after matching ({@code matched} made on the same rows)
+     */
+    public BalanceResult estimate(SurvivalData data, boolean[] treated, MatchedSets matched) {
         Check.notNull("matched sets", matched);
         Design d = design(data, treated);
         if (matched.size() != treated.length) {
             throw Check.fail("the matching covers %d rows but the data have %d", matched.size(), treated.length);
         }
-        return estimate(treated, d.columns, d.names, matched.weights(), BalanceTable.Adjustment.MATCHED);
+        return estimate(treated, d.columns, d.names, matched.weights(), BalanceResult.Adjustment.MATCHED);
     }
 
-    /** SMD before and after weighting ({@code weights} made on the same rows). */
-    public BalanceTable estimate(SurvivalData data, boolean[] treated, PropensityWeights weights) {
+    /**
+     * SMD before and after weighting ({@code weights} made on the same rows).
+     *
+     * @param data the data
+     * @param treated the treated
+     * @param weights the weights
+     * @return the SMD before and after weighting ({@code weights} made on the same rows)
+     */
+    public BalanceResult estimate(SurvivalData data, boolean[] treated, InverseProbabilityWeightsResult weights) {
         Check.notNull("weights", weights);
         Design d = design(data, treated);
         if (weights.size() != treated.length) {
             throw Check.fail("the weights cover %d rows but the data have %d", weights.size(), treated.length);
         }
-        return estimate(treated, d.columns, d.names, weights.weights(), BalanceTable.Adjustment.WEIGHTED);
+        return estimate(treated, d.columns, d.names, weights.weights(), BalanceResult.Adjustment.WEIGHTED);
     }
 
     /**
      * Arrays form: {@code columns[j][i]} = column j of row i, {@code names[j]} its name;
      * {@code after} = weights after adjustment (finite, >= 0), or null for "before" only.
+     *
+     * @param treated true for a treated row
+     * @param columns the covariate columns, {@code columns[j][i]}
+     * @param names the columns' names
+     * @param after the weights after adjustment, or null for "before" only
+     * @param adjustment what "after" means ({@code NONE} with null weights)
+     * @return the balance table
      */
-    public BalanceTable estimate(boolean[] treated, double[][] columns, String[] names, double[] after,
-            BalanceTable.Adjustment adjustment) {
+    public BalanceResult estimate(boolean[] treated, double[][] columns, String[] names, double[] after,
+            BalanceResult.Adjustment adjustment) {
         Check.notNull("treated", treated);
         Check.notNull("columns", columns);
         Check.notNull("names", names);
@@ -125,7 +152,7 @@ public final class Balance {
         if (names.length != p) {
             throw Check.fail("%d column names for %d columns", names.length, p);
         }
-        if ((after == null) != (adjustment == BalanceTable.Adjustment.NONE)) {
+        if ((after == null) != (adjustment == BalanceResult.Adjustment.NONE)) {
             throw Check.fail("adjustment %s needs %s", adjustment, after == null ? "weights" : "no weights");
         }
         if (after != null) {
@@ -165,7 +192,7 @@ public final class Balance {
                 }
             }
         }
-        return new BalanceTable(names.clone(), stats, statsAfter, adjustment, nt, n - nt, wt, wc);
+        return new BalanceResult(names.clone(), stats, statsAfter, adjustment, nt, n - nt, wt, wc);
     }
 
     /**

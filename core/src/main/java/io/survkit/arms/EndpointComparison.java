@@ -3,6 +3,8 @@ package io.survkit.arms;
 import io.survkit.estimate.KaplanMeierResult;
 import io.survkit.regression.CoxResult;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -63,14 +65,14 @@ public final class EndpointComparison {
         diff = new double[k];
         diffSe = new double[k];
         for (int j = 0; j < k; j++) {
-            diff[j] = treatment.survival(j) - control.survival(j);
-            diffSe[j] = Math.hypot(treatment.survivalStandardError(j), control.survivalStandardError(j));
+            diff[j] = treatment.survival(j).orElse(Double.NaN) - control.survival(j).orElse(Double.NaN);
+            diffSe[j] = Math.hypot(treatment.survivalStandardError(j).orElse(Double.NaN), control.survivalStandardError(j).orElse(Double.NaN));
         }
         this.horizon = control.horizon();
-        rmstDiff = treatment.restrictedMean() - control.restrictedMean();
-        rmstDiffSe = Math.hypot(treatment.restrictedMeanStandardError(), control.restrictedMeanStandardError());
-        rmstLogRatioSe = Math.hypot(treatment.restrictedMeanStandardError() / treatment.restrictedMean(),
-                control.restrictedMeanStandardError() / control.restrictedMean());
+        rmstDiff = treatment.restrictedMean().orElse(Double.NaN) - control.restrictedMean().orElse(Double.NaN);
+        rmstDiffSe = Math.hypot(treatment.restrictedMeanStandardError().orElse(Double.NaN), control.restrictedMeanStandardError().orElse(Double.NaN));
+        rmstLogRatioSe = Math.hypot(treatment.restrictedMeanStandardError().orElse(Double.NaN) / treatment.restrictedMean().orElse(Double.NaN),
+                control.restrictedMeanStandardError().orElse(Double.NaN) / control.restrictedMean().orElse(Double.NaN));
         this.logRankChiSquare = logRank[0];
         this.logRankDf = (int) logRank[1];
         this.logRankP = logRank[2];
@@ -86,219 +88,327 @@ public final class EndpointComparison {
         return new NormalDistribution(null, 0, 1).inverseCumulativeProbability((1 + level) / 2);
     }
 
-    /** Short name of the endpoint, e.g. {@code OS}. */
+    /**
+     * Short name of the endpoint, e.g. {@code OS}.
+     *
+     * @return short name of the endpoint, e.g. {@code OS}
+     */
     public String name() {
         return name;
     }
 
-    /** The endpoint's definition for a methods section, or null when not given. */
-    public String description() {
-        return description;
+    /** @return the endpoint's definition for a methods section; empty when not given */
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
     }
 
-    /** The Kaplan-Meier fit of the two arms (curves control, treatment), e.g. for a plot. */
+    /**
+     * The Kaplan-Meier fit of the two arms (curves control, treatment), e.g. for a plot.
+     *
+     * @return the Kaplan-Meier fit of the two arms (curves control, treatment), e.g. for a plot
+     */
     public KaplanMeierResult kaplanMeier() {
         return kaplanMeier;
     }
 
-    /** The control arm. */
+    /**
+     * The control arm.
+     *
+     * @return the control arm
+     */
     public ArmSummary control() {
         return control;
     }
 
-    /** The treatment arm. */
+    /**
+     * The treatment arm.
+     *
+     * @return the treatment arm
+     */
     public ArmSummary treatment() {
         return treatment;
     }
 
-    /** Median survival, treatment minus control (or its bound). */
+    /**
+     * Median survival, treatment minus control (or its bound).
+     *
+     * @return median survival, treatment minus control (or its bound)
+     */
     public MedianDifference medianDifference() {
         return medianDifference;
     }
 
-    /** Confidence level of every interval. */
+    /**
+     * Confidence level of every interval.
+     *
+     * @return confidence level of every interval
+     */
     public double confidenceLevel() {
         return level;
     }
 
-    /** Landmark times, ascending. */
+    /**
+     * Landmark times, ascending.
+     *
+     * @return landmark times, ascending
+     */
     public double[] landmarks() {
         return landmarks.clone();
     }
 
-    /** S_T(t_j) - S_C(t_j); NaN when the landmark is beyond an arm's follow-up. */
-    public double survivalDifference(int j) {
-        return diff[j];
+    /**
+     * S_T(t_j) - S_C(t_j); empty when the landmark is beyond an arm's follow-up.
+     *
+     * @param j the landmark's index, from 0
+     * @return S_T(t_j) - S_C(t_j); empty when the landmark is beyond an arm's follow-up
+     */
+    public OptionalDouble survivalDifference(int j) {
+        return present(diff[j]);
     }
 
-    /** Standard error of the survival difference at landmark j: sqrt(se_T^2 + se_C^2). */
-    public double survivalDifferenceStandardError(int j) {
-        return diffSe[j];
+    /**
+     * Standard error of the survival difference at landmark j: sqrt(se_T^2 + se_C^2).
+     *
+     * @param j the landmark's index, from 0
+     * @return standard error of the survival difference at landmark j: sqrt(se_T^2 + se_C^2)
+     */
+    public OptionalDouble survivalDifferenceStandardError(int j) {
+        return present(diffSe[j]);
     }
 
-    /** Lower Wald limit of the survival difference at landmark j. */
-    public double survivalDifferenceLower(int j) {
-        return diff[j] - z() * diffSe[j];
+    /**
+     * Lower Wald limit of the survival difference at landmark j.
+     *
+     * @param j the landmark's index, from 0
+     * @return lower Wald limit of the survival difference at landmark j
+     */
+    public OptionalDouble survivalDifferenceLower(int j) {
+        return present(diff[j] - z() * diffSe[j]);
     }
 
-    /** Upper Wald limit of the survival difference at landmark j. */
-    public double survivalDifferenceUpper(int j) {
-        return diff[j] + z() * diffSe[j];
+    /**
+     * Upper Wald limit of the survival difference at landmark j.
+     *
+     * @param j the landmark's index, from 0
+     * @return upper Wald limit of the survival difference at landmark j
+     */
+    public OptionalDouble survivalDifferenceUpper(int j) {
+        return present(diff[j] + z() * diffSe[j]);
     }
 
-    /** Horizon tau of the restricted means. */
+    /**
+     * Horizon tau of the restricted means.
+     *
+     * @return horizon tau of the restricted means
+     */
     public double horizon() {
         return horizon;
     }
 
-    /** RMST difference, treatment minus control. */
-    public double restrictedMeanDifference() {
-        return rmstDiff;
+    /**
+     * RMST difference, treatment minus control.
+     *
+     * @return the RMST difference, treatment minus control
+     */
+    public OptionalDouble restrictedMeanDifference() {
+        return present(rmstDiff);
     }
 
-    /** Standard error of the RMST difference. */
-    public double restrictedMeanDifferenceStandardError() {
-        return rmstDiffSe;
+    /**
+     * Standard error of the RMST difference.
+     *
+     * @return standard error of the RMST difference
+     */
+    public OptionalDouble restrictedMeanDifferenceStandardError() {
+        return present(rmstDiffSe);
     }
 
-    /** Lower Wald limit of the RMST difference. */
-    public double restrictedMeanDifferenceLower() {
-        return rmstDiff - z() * rmstDiffSe;
+    /**
+     * Lower Wald limit of the RMST difference.
+     *
+     * @return lower Wald limit of the RMST difference
+     */
+    public OptionalDouble restrictedMeanDifferenceLower() {
+        return present(rmstDiff - z() * rmstDiffSe);
     }
 
-    /** Upper Wald limit of the RMST difference. */
-    public double restrictedMeanDifferenceUpper() {
-        return rmstDiff + z() * rmstDiffSe;
+    /**
+     * Upper Wald limit of the RMST difference.
+     *
+     * @return upper Wald limit of the RMST difference
+     */
+    public OptionalDouble restrictedMeanDifferenceUpper() {
+        return present(rmstDiff + z() * rmstDiffSe);
     }
 
-    /** Two-sided p of the RMST difference (normal). */
-    public double restrictedMeanDifferencePValue() {
+    /**
+     * Two-sided p of the RMST difference (normal).
+     *
+     * @return two-sided p of the RMST difference (normal)
+     */
+    public OptionalDouble restrictedMeanDifferencePValue() {
         double zz = Math.abs(rmstDiff / rmstDiffSe);
-        return Double.isNaN(zz) ? Double.NaN : 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-zz);
+        return Double.isNaN(zz) ? OptionalDouble.empty()
+                : OptionalDouble.of(2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-zz));
     }
 
-    /** RMST ratio, treatment over control. */
-    public double restrictedMeanRatio() {
-        return treatment.restrictedMean() / control.restrictedMean();
+    /**
+     * RMST ratio, treatment over control.
+     *
+     * @return the RMST ratio, treatment over control
+     */
+    public OptionalDouble restrictedMeanRatio() {
+        return present(ratio());
     }
 
-    /** Standard error of the log RMST ratio (delta method). */
-    public double restrictedMeanLogRatioStandardError() {
-        return rmstLogRatioSe;
+    private double ratio() {
+        return treatment.restrictedMean().orElse(Double.NaN) / control.restrictedMean().orElse(Double.NaN);
     }
 
-    /** Lower limit of the RMST ratio: exp(log ratio - z se_log). */
-    public double restrictedMeanRatioLower() {
-        return Math.exp(Math.log(restrictedMeanRatio()) - z() * rmstLogRatioSe);
+    /**
+     * Standard error of the log RMST ratio (delta method).
+     *
+     * @return standard error of the log RMST ratio (delta method)
+     */
+    public OptionalDouble restrictedMeanLogRatioStandardError() {
+        return present(rmstLogRatioSe);
     }
 
-    /** Upper limit of the RMST ratio. */
-    public double restrictedMeanRatioUpper() {
-        return Math.exp(Math.log(restrictedMeanRatio()) + z() * rmstLogRatioSe);
+    /**
+     * Lower limit of the RMST ratio: exp(log ratio - z se_log).
+     *
+     * @return lower limit of the RMST ratio: exp(log ratio - z se_log)
+     */
+    public OptionalDouble restrictedMeanRatioLower() {
+        return present(Math.exp(Math.log(ratio()) - z() * rmstLogRatioSe));
     }
 
-    /** Log-rank chi-square. */
-    public double logRankChiSquare() {
-        return logRankChiSquare;
+    /**
+     * Upper limit of the RMST ratio.
+     *
+     * @return upper limit of the RMST ratio
+     */
+    public OptionalDouble restrictedMeanRatioUpper() {
+        return present(Math.exp(Math.log(ratio()) + z() * rmstLogRatioSe));
     }
 
-    /** Log-rank degrees of freedom (1). */
+    /** @return the log-rank chi-square; empty for a weighted sample (not reported) */
+    public OptionalDouble logRankChiSquare() {
+        return Double.isNaN(logRankChiSquare) ? OptionalDouble.empty() : OptionalDouble.of(logRankChiSquare);
+    }
+
+    /**
+     * Log-rank degrees of freedom (1).
+     *
+     * @return log-rank degrees of freedom (1)
+     */
     public int logRankDegreesOfFreedom() {
         return logRankDf;
     }
 
-    /** Log-rank p-value. */
-    public double logRankPValue() {
-        return logRankP;
+    /** @return the log-rank p-value; empty for a weighted sample (not reported) */
+    public OptionalDouble logRankPValue() {
+        return Double.isNaN(logRankP) ? OptionalDouble.empty() : OptionalDouble.of(logRankP);
     }
 
-    /** Name of the treatment term in the Cox models (R's {@code <group><treatment label>}). */
+    /**
+     * Name of the treatment term in the Cox models (R's {@code <group><treatment label>}).
+     *
+     * @return name of the treatment term in the Cox models (R's {@code <group><treatment label>})
+     */
     public String treatmentTerm() {
         return term;
     }
 
-    /** The crude Cox model (treatment only), or null when the arms have no event. */
-    public CoxResult crudeCox() {
-        return crude;
+    /** @return the crude Cox model (the treatment term alone); empty without events */
+    public Optional<CoxResult> crudeCox() {
+        return Optional.ofNullable(crude);
     }
 
-    /** The adjusted Cox model (treatment first, then the covariates), or null without adjustment. */
-    public CoxResult adjustedCox() {
-        return adjusted;
+    /**
+     * @return the adjusted Cox model (treatment first, then the covariates); empty without adjustment
+     *     or without events
+     */
+    public Optional<CoxResult> adjustedCox() {
+        return Optional.ofNullable(adjusted);
     }
 
-    private static double pick(CoxResult fit, int what) {
-        if (fit == null) {
-            return Double.NaN;
+    private static OptionalDouble pick(CoxResult fit, int what) {
+        if (fit == null || Double.isNaN(fit.coefficients()[0])) {
+            return OptionalDouble.empty();
         }
         switch (what) {
             case 0:
-                return fit.hazardRatios()[0];
+                return OptionalDouble.of(fit.hazardRatios()[0]);
             case 1:
-                return fit.hazardRatioLower()[0];
+                return OptionalDouble.of(fit.hazardRatioLower()[0]);
             case 2:
-                return fit.hazardRatioUpper()[0];
+                return OptionalDouble.of(fit.hazardRatioUpper()[0]);
             default:
-                return fit.pValues()[0];
+                return OptionalDouble.of(fit.pValues()[0]);
         }
     }
 
-    /** Crude hazard ratio, treatment versus control. */
-    public double crudeHazardRatio() {
+    /** @return the crude hazard ratio, treatment versus control; empty without events */
+    public OptionalDouble crudeHazardRatio() {
         return pick(crude, 0);
     }
 
-    /** Lower limit of the crude hazard ratio. */
-    public double crudeHazardRatioLower() {
+    /** @return the lower limit of the crude hazard ratio */
+    public OptionalDouble crudeHazardRatioLower() {
         return pick(crude, 1);
     }
 
-    /** Upper limit of the crude hazard ratio. */
-    public double crudeHazardRatioUpper() {
+    /** @return the upper limit of the crude hazard ratio */
+    public OptionalDouble crudeHazardRatioUpper() {
         return pick(crude, 2);
     }
 
-    /** Wald p of the crude hazard ratio. */
-    public double crudeHazardRatioPValue() {
+    /** @return the Wald p of the crude hazard ratio */
+    public OptionalDouble crudeHazardRatioPValue() {
         return pick(crude, 3);
     }
 
-    /** Adjusted hazard ratio of treatment (NaN without adjustment). */
-    public double adjustedHazardRatio() {
+    /** @return the adjusted hazard ratio of treatment; empty without adjustment */
+    public OptionalDouble adjustedHazardRatio() {
         return pick(adjusted, 0);
     }
 
-    /** Lower limit of the adjusted hazard ratio. */
-    public double adjustedHazardRatioLower() {
+    /** @return the lower limit of the adjusted hazard ratio */
+    public OptionalDouble adjustedHazardRatioLower() {
         return pick(adjusted, 1);
     }
 
-    /** Upper limit of the adjusted hazard ratio. */
-    public double adjustedHazardRatioUpper() {
+    /** @return the upper limit of the adjusted hazard ratio */
+    public OptionalDouble adjustedHazardRatioUpper() {
         return pick(adjusted, 2);
     }
 
-    /** Wald p of the adjusted hazard ratio. */
-    public double adjustedHazardRatioPValue() {
+    /** @return the Wald p of the adjusted hazard ratio */
+    public OptionalDouble adjustedHazardRatioPValue() {
         return pick(adjusted, 3);
     }
 
-    /** Schoenfeld test chi-square of the treatment term (crude model). */
-    public double proportionalHazardsChiSquare() {
-        return phChiSquare;
+    /** @return the Schoenfeld test chi-square of the treatment term (crude model); empty when not tested */
+    public OptionalDouble proportionalHazardsChiSquare() {
+        return Double.isNaN(phChiSquare) ? OptionalDouble.empty() : OptionalDouble.of(phChiSquare);
     }
 
-    /** Schoenfeld test p of the treatment term (crude model); NaN when not tested. */
-    public double proportionalHazardsPValue() {
-        return phP;
+    /** @return the Schoenfeld test p of the treatment term (crude model); empty when not tested */
+    public OptionalDouble proportionalHazardsPValue() {
+        return Double.isNaN(phP) ? OptionalDouble.empty() : OptionalDouble.of(phP);
     }
 
-    /** False when the Schoenfeld test rejects proportional hazards (p &lt; 0.05). */
+    /** @return false when the Schoenfeld test rejects proportional hazards (p &lt; 0.05) */
     public boolean proportionalHazardsHolds() {
         return !(phP < 0.05);
     }
 
-    /** Notes a reader should see: proportional hazards, estimability, weights. */
+    /**
+     * Notes a reader should see: proportional hazards, estimability, weights.
+     *
+     * @return notes a reader should see: proportional hazards, estimability, weights
+     */
     public List<String> notes() {
         return notes;
     }
@@ -306,7 +416,11 @@ public final class EndpointComparison {
     @Override
     public String toString() {
         return "EndpointComparison[" + name + ": " + control + " vs " + treatment + ", median difference "
-                + medianDifference + ", HR " + Numbers.fixed2(crudeHazardRatio()) + ", log-rank p "
+                + medianDifference + ", HR " + Numbers.fixed2(crudeHazardRatio().orElse(Double.NaN)) + ", log-rank p "
                 + Numbers.p(logRankP) + "]";
+    }
+
+    private static OptionalDouble present(double v) {
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 }

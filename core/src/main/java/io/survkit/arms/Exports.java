@@ -22,16 +22,16 @@ final class Exports {
         }
         for (EndpointComparison e : r.endpoints()) {
             for (ArmSummary a : new ArmSummary[] {e.control(), e.treatment()}) {
-                b.text(e.name()).text(a.label()).number(a.size()).number(a.events()).number(a.median())
-                        .number(a.medianLower()).number(a.medianUpper()).number(a.restrictedMean())
-                        .number(a.restrictedMeanStandardError()).number(e.logRankChiSquare()).number(e.logRankPValue())
-                        .number(e.crudeHazardRatio()).number(e.crudeHazardRatioLower())
-                        .number(e.crudeHazardRatioUpper()).number(e.crudeHazardRatioPValue())
-                        .number(e.adjustedHazardRatio()).number(e.adjustedHazardRatioLower())
-                        .number(e.adjustedHazardRatioUpper()).number(e.adjustedHazardRatioPValue())
-                        .number(e.restrictedMeanDifference()).number(e.restrictedMeanDifferenceLower())
-                        .number(e.restrictedMeanDifferenceUpper()).number(e.restrictedMeanDifferencePValue())
-                        .number(e.proportionalHazardsChiSquare()).number(e.proportionalHazardsPValue());
+                b.text(e.name()).text(a.label()).number(a.size()).number(a.events()).number(a.median().orElse(Double.NaN))
+                        .number(a.medianLower().orElse(Double.NaN)).number(a.medianUpper().orElse(Double.NaN)).number(a.restrictedMean().orElse(Double.NaN))
+                        .number(a.restrictedMeanStandardError().orElse(Double.NaN)).number(e.logRankChiSquare().orElse(Double.NaN)).number(e.logRankPValue().orElse(Double.NaN))
+                        .number(e.crudeHazardRatio().orElse(Double.NaN)).number(e.crudeHazardRatioLower().orElse(Double.NaN))
+                        .number(e.crudeHazardRatioUpper().orElse(Double.NaN)).number(e.crudeHazardRatioPValue().orElse(Double.NaN))
+                        .number(e.adjustedHazardRatio().orElse(Double.NaN)).number(e.adjustedHazardRatioLower().orElse(Double.NaN))
+                        .number(e.adjustedHazardRatioUpper().orElse(Double.NaN)).number(e.adjustedHazardRatioPValue().orElse(Double.NaN))
+                        .number(e.restrictedMeanDifference().orElse(Double.NaN)).number(e.restrictedMeanDifferenceLower().orElse(Double.NaN))
+                        .number(e.restrictedMeanDifferenceUpper().orElse(Double.NaN)).number(e.restrictedMeanDifferencePValue().orElse(Double.NaN))
+                        .number(e.proportionalHazardsChiSquare().orElse(Double.NaN)).number(e.proportionalHazardsPValue().orElse(Double.NaN));
             }
         }
         return b.build();

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <p>Defaults ({@link #withDefaults()}): ATE, not stabilised, not truncated.
  *
  * <pre>{@code
- * PropensityWeights w = InverseProbabilityWeights.withDefaults()
+ * InverseProbabilityWeightsResult w = InverseProbabilityWeights.withDefaults()
  *         .withStabilization(Stabilization.STABILIZED).withTruncation(1, 99).estimate(ps);
  * double[] weights = w.weights();   // e.g. case weights of a weighted Kaplan-Meier or robust Cox
  * }</pre>
@@ -37,12 +37,21 @@ public final class InverseProbabilityWeights {
         this.maxWeight = maxWeight;
     }
 
-    /** ATE weights, not stabilised, not truncated. */
+    /**
+     * ATE weights, not stabilised, not truncated.
+     *
+     * @return ATE weights, not stabilised, not truncated
+     */
     public static InverseProbabilityWeights withDefaults() {
         return DEFAULTS;
     }
 
-    /** Stabilised or not. */
+    /**
+     * Stabilised or not.
+     *
+     * @param s the s
+     * @return stabilised or not
+     */
     public InverseProbabilityWeights withStabilization(Stabilization s) {
         return new InverseProbabilityWeights(Check.notNull("stabilization", s), lowerPercentile, upperPercentile,
                 maxWeight);
@@ -51,6 +60,10 @@ public final class InverseProbabilityWeights {
     /**
      * Truncates the weights at the {@code lower} and {@code upper} percentiles (0 &lt;= lower &lt; upper &lt;=
      * 100) of all subjects' weights, e.g. (1, 99).
+     *
+     * @param lower the lower
+     * @param upper the upper
+     * @return truncates the weights at the {@code lower} and {@code upper} percentiles (0 &lt;= lower &lt; upper &lt;= 100) of all subjects' weights, e.g
      */
     public InverseProbabilityWeights withTruncation(double lower, double upper) {
         if (!(lower >= 0 && lower < upper && upper <= 100)) {
@@ -60,25 +73,45 @@ public final class InverseProbabilityWeights {
         return new InverseProbabilityWeights(stabilization, lower, upper, maxWeight);
     }
 
-    /** Sets every weight above {@code max} (finite, > 0) to {@code max}. */
+    /**
+     * Sets every weight above {@code max} (finite, > 0) to {@code max}.
+     *
+     * @param max the max
+     * @return sets every weight above {@code max} (finite, > 0) to {@code max}
+     */
     public InverseProbabilityWeights withMaximumWeight(double max) {
         return new InverseProbabilityWeights(stabilization, lowerPercentile, upperPercentile,
                 Check.positiveFinite("maximum weight", max));
     }
 
-    /** Stabilisation in use. */
+    /**
+     * Stabilisation in use.
+     *
+     * @return stabilisation in use
+     */
     public Stabilization stabilization() {
         return stabilization;
     }
 
-    /** Weights from estimated propensity scores. */
-    public PropensityWeights estimate(PropensityScores scores) {
+    /**
+     * Weights from estimated propensity scores.
+     *
+     * @param scores the scores
+     * @return weights from estimated propensity scores
+     */
+    public InverseProbabilityWeightsResult estimate(PropensityScoreResult scores) {
         Check.notNull("propensity scores", scores);
         return estimate(scores.treated(), scores.scores());
     }
 
-    /** Weights from {@code score[i]} (strictly between 0 and 1) and {@code treated[i]}. */
-    public PropensityWeights estimate(boolean[] treated, double[] score) {
+    /**
+     * Weights from {@code score[i]} (strictly between 0 and 1) and {@code treated[i]}.
+     *
+     * @param treated the treated
+     * @param score the score
+     * @return weights from {@code score[i]} (strictly between 0 and 1) and {@code treated[i]}
+     */
+    public InverseProbabilityWeightsResult estimate(boolean[] treated, double[] score) {
         Check.notNull("treated", treated);
         Check.notNull("score", score);
         int n = treated.length;
@@ -130,7 +163,7 @@ public final class InverseProbabilityWeights {
                 }
             }
         }
-        return new PropensityWeights(treated.clone(), w, stabilization, lo, hi, maxWeight, truncated);
+        return new InverseProbabilityWeightsResult(treated.clone(), w, stabilization, lo, hi, maxWeight, truncated);
     }
 
     /** R {@code quantile(x, p, type = 7)} of sorted values. */

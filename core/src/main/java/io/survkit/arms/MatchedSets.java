@@ -39,37 +39,68 @@ public final class MatchedSets {
         this.sdLogit = sdLogit;
     }
 
-    /** Number of input rows. */
+    /**
+     * Number of input rows.
+     *
+     * @return number of input rows
+     */
     public int size() {
         return n;
     }
 
-    /** Number of matched sets (= matched treated subjects). */
+    /**
+     * Number of matched sets (= matched treated subjects).
+     *
+     * @return number of matched sets (= matched treated subjects)
+     */
     public int setCount() {
         return treatedRow.length;
     }
 
-    /** The treated row of set s. */
+    /**
+     * The treated row of set s.
+     *
+     * @param s the s
+     * @return the treated row of set s
+     */
     public int treatedRow(int s) {
         return treatedRow[s];
     }
 
-    /** The control rows of set s, in the order they were matched (nearest first). */
+    /**
+     * The control rows of set s, in the order they were matched (nearest first).
+     *
+     * @param s the s
+     * @return the control rows of set s, in the order they were matched (nearest first)
+     */
     public int[] controlRows(int s) {
         return Arrays.copyOfRange(controls, start[s], start[s + 1]);
     }
 
-    /** Set number of row i, or -1 when the row is unmatched. */
+    /**
+     * Set number of row i, or -1 when the row is unmatched.
+     *
+     * @param i the i
+     * @return set number of row i, or -1 when the row is unmatched
+     */
     public int setId(int i) {
         return setOf[i];
     }
 
-    /** Set number of every row, -1 = unmatched (a cluster id for the matched rows). */
+    /**
+     * Set number of every row, -1 = unmatched (a cluster id for the matched rows).
+     *
+     * @return set number of every row, -1 = unmatched (a cluster id for the matched rows)
+     */
     public int[] setIds() {
         return setOf.clone();
     }
 
-    /** The matched rows (treated and controls), ascending. */
+    /**
+     * The matched rows (treated and controls), ascending.
+     *
+     * @return the matched rows (treated and controls), ascending
+     */
     public int[] matchedRows() {
         int[] out = new int[treatedRow.length + controls.length];
         int k = 0;
@@ -84,6 +115,9 @@ public final class MatchedSets {
     /**
      * The matched rows of {@code data} (the data the scores were estimated on, same rows), in
      * ascending row order; pair it with {@link #setIds()} of {@link #matchedRows()} as the cluster.
+     *
+     * @param data the data
+     * @return the matched rows of {@code data} (the data the scores were estimated on, same rows), in ascending row order; pair it with {@link #setIds()} of {@link #matchedRows()} as the cluster
      */
     public SurvivalData matchedData(SurvivalData data) {
         Check.notNull("data", data);
@@ -97,6 +131,8 @@ public final class MatchedSets {
      * Matching weights: 1 for a matched treated row, 1 / (controls in its set) for a matched control
      * (so each set weighs as much as its treated subject; MatchIt's weights up to a constant), 0 for
      * unmatched rows. With 1:1 matching, 1 for every matched row.
+     *
+     * @return matching weights: 1 for a matched treated row, 1 / (controls in its set) for a matched control (so each set weighs as much as its treated subject; MatchIt's weights up to a constant), 0 for unmatched rows
      */
     public double[] weights() {
         double[] w = new double[n];
@@ -110,57 +146,97 @@ public final class MatchedSets {
         return w;
     }
 
-    /** Treated subjects in the input. */
+    /**
+     * Treated subjects in the input.
+     *
+     * @return treated subjects in the input
+     */
     public int treatedCount() {
         return nTreated;
     }
 
-    /** Controls in the input. */
+    /**
+     * Controls in the input.
+     *
+     * @return controls in the input
+     */
     public int controlCount() {
         return nControl;
     }
 
-    /** Treated subjects with at least one control. */
+    /**
+     * Treated subjects with at least one control.
+     *
+     * @return treated subjects with at least one control
+     */
     public int matchedTreatedCount() {
         return treatedRow.length;
     }
 
-    /** Controls used in some set. */
+    /**
+     * Controls used in some set.
+     *
+     * @return controls used in some set
+     */
     public int matchedControlCount() {
         return controls.length;
     }
 
-    /** Treated subjects left without a control (none within the caliper). */
+    /**
+     * Treated subjects left without a control (none within the caliper).
+     *
+     * @return treated subjects left without a control (none within the caliper)
+     */
     public int unmatchedTreatedCount() {
         return nTreated - treatedRow.length;
     }
 
-    /** Controls not used. */
+    /**
+     * Controls not used.
+     *
+     * @return controls not used
+     */
     public int unmatchedControlCount() {
         return nControl - controls.length;
     }
 
-    /** Requested controls per treated subject (k of 1:k). */
+    /**
+     * Requested controls per treated subject (k of 1:k).
+     *
+     * @return requested controls per treated subject (k of 1:k)
+     */
     public int ratio() {
         return ratio;
     }
 
-    /** Caliper width on the logit scale (infinite without a caliper). */
+    /**
+     * Caliper width on the logit scale (infinite without a caliper).
+     *
+     * @return caliper width on the logit scale (infinite without a caliper)
+     */
     public double caliperWidth() {
         return caliperWidth;
     }
 
-    /** Caliper as a multiple of the SD of the logit, or NaN when given as an absolute width or none. */
-    public double caliperInSd() {
-        return caliperSd;
+    /** @return the caliper as a multiple of the SD of the logit; empty when given as an absolute width or none */
+    public java.util.OptionalDouble caliperInSd() {
+        return Double.isNaN(caliperSd) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(caliperSd);
     }
 
-    /** Standard deviation of the logit over all subjects (denominator n - 1). */
+    /**
+     * Standard deviation of the logit over all subjects (denominator n - 1).
+     *
+     * @return standard deviation of the logit over all subjects (denominator n - 1)
+     */
     public double logitStandardDeviation() {
         return sdLogit;
     }
 
-    /** A short summary: method, caliper, matched and unmatched counts. */
+    /**
+     * A short summary: method, caliper, matched and unmatched counts.
+     *
+     * @return a short summary: method, caliper, matched and unmatched counts
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -1,5 +1,7 @@
 package io.survkit.arms;
 
+import java.util.OptionalDouble;
+
 /**
  * Difference of median survival, treatment minus control, immutable. The rule:
  * <ul>
@@ -43,33 +45,41 @@ public final class MedianDifference {
         boolean t = treatment.medianReached();
         boolean c = control.medianReached();
         if (t && c) {
-            return new MedianDifference(Kind.ESTIMATE, treatment.median() - control.median(), Double.NaN);
+            return new MedianDifference(Kind.ESTIMATE, treatment.median().getAsDouble() - control.median().getAsDouble(), Double.NaN);
         }
         if (!t && c) {
-            return new MedianDifference(Kind.AT_LEAST, treatmentBound - control.median(), treatmentBound);
+            return new MedianDifference(Kind.AT_LEAST, treatmentBound - control.median().getAsDouble(), treatmentBound);
         }
         if (t) {
-            return new MedianDifference(Kind.AT_MOST, treatment.median() - controlBound, controlBound);
+            return new MedianDifference(Kind.AT_MOST, treatment.median().getAsDouble() - controlBound, controlBound);
         }
         return new MedianDifference(Kind.NOT_ESTIMABLE, Double.NaN, Double.NaN);
     }
 
-    /** What the value means. */
+    /**
+     * What the value means.
+     *
+     * @return what the value means
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The difference or its bound (months, or the data's time unit); NaN when not estimable. */
-    public double value() {
-        return value;
+    /** @return the difference or its bound (in the data's time unit); empty when not estimable */
+    public OptionalDouble value() {
+        return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
-    /** For a bound: the time the unreached median is at least; NaN otherwise. */
-    public double boundTime() {
-        return boundTime;
+    /** @return for a bound: the time the unreached median is at least; empty otherwise */
+    public OptionalDouble boundTime() {
+        return Double.isNaN(boundTime) ? OptionalDouble.empty() : OptionalDouble.of(boundTime);
     }
 
-    /** Text: {@code "13"}, {@code "≥ 63"}, {@code "≤ -5"} or {@code "not estimable"}. */
+    /**
+     * Text: {@code "13"}, {@code "≥ 63"}, {@code "≤ -5"} or {@code "not estimable"}.
+     *
+     * @return text: {@code "13"}, {@code "≥ 63"}, {@code "≤ -5"} or {@code "not estimable"}
+     */
     @Override
     public String toString() {
         switch (kind) {

@@ -14,15 +14,15 @@ public final class PropensityAdjustment {
     }
 
     private final Kind kind;
-    private final PropensityScores scores;
+    private final PropensityScoreResult scores;
     private final MatchedSets matchedSets;
-    private final PropensityWeights weights;
-    private final BalanceTable balance;
+    private final InverseProbabilityWeightsResult weights;
+    private final BalanceResult balance;
     private final java.util.List<String> warnings;
 
-    PropensityAdjustment(Kind kind, PropensityScores scores, MatchedSets matchedSets, PropensityWeights weights,
-            BalanceTable balance) {
-        this.warnings = scores.model() == null ? java.util.List.of() : java.util.List.copyOf(scores.model().warnings());
+    PropensityAdjustment(Kind kind, PropensityScoreResult scores, MatchedSets matchedSets, InverseProbabilityWeightsResult weights,
+            BalanceResult balance) {
+        this.warnings = scores.model().map(m -> java.util.List.copyOf(m.warnings())).orElse(java.util.List.of());
         this.kind = kind;
         this.scores = scores;
         this.matchedSets = matchedSets;
@@ -30,34 +30,48 @@ public final class PropensityAdjustment {
         this.balance = balance;
     }
 
-    /** Matching or weighting. */
+    /**
+     * Matching or weighting.
+     *
+     * @return matching or weighting
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The propensity scores of the two arms' rows (before matching). */
-    public PropensityScores scores() {
+    /**
+     * The propensity scores of the two arms' rows (before matching).
+     *
+     * @return the propensity scores of the two arms' rows (before matching)
+     */
+    public PropensityScoreResult scores() {
         return scores;
     }
 
-    /** The matched sets, or null when weighted. */
-    public MatchedSets matchedSets() {
-        return matchedSets;
+    /** @return the matched sets; empty when weighted */
+    public java.util.Optional<MatchedSets> matchedSets() {
+        return java.util.Optional.ofNullable(matchedSets);
     }
 
-    /** The weights, or null when matched. */
-    public PropensityWeights weights() {
-        return weights;
+    /** @return the weights; empty when matched */
+    public java.util.Optional<InverseProbabilityWeightsResult> weights() {
+        return java.util.Optional.ofNullable(weights);
     }
 
-    /** Standardized mean differences before and after. */
-    public BalanceTable balance() {
+    /**
+     * Standardized mean differences before and after.
+     *
+     * @return standardized mean differences before and after
+     */
+    public BalanceResult balance() {
         return balance;
     }
 
     /**
      * The propensity score model's warnings (R's glm warnings, e.g. "fitted probabilities
      * numerically 0 or 1 occurred"): they are carried into the comparison's notes and methods.
+     *
+     * @return the propensity score model's warnings (R's glm warnings, e.g
      */
     public java.util.List<String> warnings() {
         return warnings;

@@ -32,7 +32,7 @@ import java.util.Arrays;
  * <p>Defaults ({@link #withDefaults()}): ratio 1 (1:1), caliper 0.2 SD of the logit.
  *
  * <pre>{@code
- * PropensityScores ps = PropensityScore.withDefaults().estimate(data, "Surgery");
+ * PropensityScoreResult ps = PropensityScore.withDefaults().estimate(data, "Surgery");
  * MatchedSets m = PropensityMatching.withDefaults().withRatio(2).match(ps);
  * int[] cluster = m.setIds();   // -1 for unmatched rows
  * }</pre>
@@ -50,12 +50,21 @@ public final class PropensityMatching {
         this.absolute = absolute;
     }
 
-    /** 1:1 matching with a caliper of 0.2 SD of the logit (Austin 2011). */
+    /**
+     * 1:1 matching with a caliper of 0.2 SD of the logit (Austin 2011).
+     *
+     * @return 1:1 matching with a caliper of 0.2 SD of the logit (Austin 2011)
+     */
     public static PropensityMatching withDefaults() {
         return DEFAULTS;
     }
 
-    /** Up to k controls per treated subject (1:k), k >= 1. */
+    /**
+     * Up to k controls per treated subject (1:k), k >= 1.
+     *
+     * @param k the k
+     * @return up to k controls per treated subject (1:k), k >= 1
+     */
     public PropensityMatching withRatio(int k) {
         if (k < 1) {
             throw Check.fail("matching ratio must be >= 1 control per treated subject, got %d", k);
@@ -63,34 +72,63 @@ public final class PropensityMatching {
         return new PropensityMatching(k, caliper, absolute);
     }
 
-    /** Caliper as a multiple of the SD of the logit over all subjects (default 0.2); finite and > 0. */
+    /**
+     * Caliper as a multiple of the SD of the logit over all subjects (default 0.2); finite and > 0.
+     *
+     * @param multipleOfSd the multiple of sd
+     * @return caliper as a multiple of the SD of the logit over all subjects (default 0.2); finite and > 0
+     */
     public PropensityMatching withCaliper(double multipleOfSd) {
         return new PropensityMatching(ratio, Check.positiveFinite("caliper (multiple of SD of the logit)", multipleOfSd),
                 false);
     }
 
-    /** Caliper as a width on the logit scale; finite and > 0. */
+    /**
+     * Caliper as a width on the logit scale; finite and > 0.
+     *
+     * @param width the width
+     * @return caliper as a width on the logit scale; finite and > 0
+     */
     public PropensityMatching withAbsoluteCaliper(double width) {
         return new PropensityMatching(ratio, Check.positiveFinite("caliper width on the logit scale", width), true);
     }
 
-    /** No caliper: every treated subject takes the nearest unused controls, however far. */
+    /**
+     * No caliper: every treated subject takes the nearest unused controls, however far.
+     *
+     * @return no caliper: every treated subject takes the nearest unused controls, however far
+     */
     public PropensityMatching withoutCaliper() {
         return new PropensityMatching(ratio, Double.POSITIVE_INFINITY, true);
     }
 
-    /** Controls per treated subject. */
+    /**
+     * Controls per treated subject.
+     *
+     * @return controls per treated subject
+     */
     public int ratio() {
         return ratio;
     }
 
-    /** Matches on the scores' logits. */
-    public MatchedSets match(PropensityScores scores) {
+    /**
+     * Matches on the scores' logits.
+     *
+     * @param scores the scores
+     * @return matches on the scores' logits
+     */
+    public MatchedSets match(PropensityScoreResult scores) {
         Check.notNull("propensity scores", scores);
         return match(scores.treated(), scores.logits());
     }
 
-    /** Matches on {@code logit[i]} (finite), {@code treated[i]} for row i. */
+    /**
+     * Matches on {@code logit[i]} (finite), {@code treated[i]} for row i.
+     *
+     * @param treated the treated
+     * @param logit the logit
+     * @return matches on {@code logit[i]} (finite), {@code treated[i]} for row i
+     */
     public MatchedSets match(boolean[] treated, double[] logit) {
         Check.notNull("treated", treated);
         Check.notNull("logit", logit);

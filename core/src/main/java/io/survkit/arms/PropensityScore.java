@@ -25,7 +25,7 @@ import java.util.List;
  * <pre>{@code
  * SurvivalData data = SurvivalData.csv(Path.of("cohort.csv")).time("months").event("dead", "1")
  *         .group("arm").numeric("age").factor("sex", "Male").read();
- * PropensityScores ps = PropensityScore.withDefaults().estimate(data, "Surgery");
+ * PropensityScoreResult ps = PropensityScore.withDefaults().estimate(data, "Surgery");
  * double[] logit = ps.logits();
  * }</pre>
  */
@@ -97,7 +97,7 @@ public final class PropensityScore {
      * @param treated the treatment indicator of each row
      * @return the scores
      */
-    public PropensityScores estimate(SurvivalData data, boolean[] treated) {
+    public PropensityScoreResult estimate(SurvivalData data, boolean[] treated) {
         Check.notNull("data", data);
         Check.notNull("treated", treated);
         if (covariates.isEmpty()) {
@@ -109,7 +109,7 @@ public final class PropensityScore {
                     + " leave them out first: the score is one per row", frame.omittedRows(), covariates.columns());
         }
         LogisticResult fit = regression.fit(frame, treated);
-        return new PropensityScores(treated.clone(), fit.fitted(), fit.linearPredictor(), fit);
+        return new PropensityScoreResult(treated.clone(), fit.fitted(), fit.linearPredictor(), fit);
     }
 
     /**
@@ -120,7 +120,7 @@ public final class PropensityScore {
      * @param treatedLevel its treated value
      * @return the scores
      */
-    public PropensityScores estimate(SurvivalData data, String armColumn, String treatedLevel) {
+    public PropensityScoreResult estimate(SurvivalData data, String armColumn, String treatedLevel) {
         return estimate(data, treated(data, armColumn, treatedLevel));
     }
 

@@ -1,5 +1,7 @@
 package io.survkit.arms;
 
+import java.util.OptionalDouble;
+
 import java.util.List;
 
 /**
@@ -49,54 +51,96 @@ public final class SubgroupAnalysis {
         this.interactionP = interactionP.clone();
     }
 
-    /** Name of the variable defining the subgroups. */
+    /**
+     * Name of the variable defining the subgroups.
+     *
+     * @return name of the variable defining the subgroups
+     */
     public String variable() {
         return variable;
     }
 
-    /** The design used. */
+    /**
+     * The design used.
+     *
+     * @return the design used
+     */
     public Design design() {
         return design;
     }
 
-    /** True when the subgroups are defined by something after time zero (immortal-time bias). */
+    /**
+     * True when the subgroups are defined by something after time zero (immortal-time bias).
+     *
+     * @return true when the subgroups are defined by something after time zero (immortal-time bias)
+     */
     public boolean definedAfterTimeZero() {
         return afterTimeZero;
     }
 
-    /** The subgroup levels compared, in the variable's level order. */
+    /**
+     * The subgroup levels compared, in the variable's level order.
+     *
+     * @return the subgroup levels compared, in the variable's level order
+     */
     public List<String> levels() {
         return levels;
     }
 
-    /** Endpoint names, in the comparison's order. */
+    /**
+     * Endpoint names, in the comparison's order.
+     *
+     * @return endpoint names, in the comparison's order
+     */
     public List<String> endpoints() {
         return endpoints;
     }
 
-    /** The comparison of subgroup level {@code level} for endpoint index {@code e}. */
+    /**
+     * The comparison of subgroup level {@code level} for endpoint index {@code e}.
+     *
+     * @param level the level
+     * @param e the e
+     * @return the comparison of subgroup level {@code level} for endpoint index {@code e}
+     */
     public EndpointComparison comparison(int level, int e) {
         return comparisons.get(level).get(e);
     }
 
-    /** The comparisons of one level, one per endpoint. */
+    /**
+     * The comparisons of one level, one per endpoint.
+     *
+     * @param level the level
+     * @return the comparisons of one level, one per endpoint
+     */
     public List<EndpointComparison> comparisons(int level) {
         return comparisons.get(level);
     }
 
-    /** Interaction likelihood-ratio chi-square for endpoint index {@code e} (NaN with one level). */
-    public double interactionChiSquare(int e) {
-        return interactionChiSquare[e];
+    /**
+     * @param e the endpoint's index
+     * @return the interaction likelihood-ratio chi-square; empty with one level or no events
+     */
+    public OptionalDouble interactionChiSquare(int e) {
+        return Double.isNaN(interactionChiSquare[e]) ? OptionalDouble.empty() : OptionalDouble.of(interactionChiSquare[e]);
     }
 
-    /** Degrees of freedom of the interaction test. */
+    /**
+     * Degrees of freedom of the interaction test.
+     *
+     * @param e the e
+     * @return degrees of freedom of the interaction test
+     */
     public int interactionDegreesOfFreedom(int e) {
         return interactionDf[e];
     }
 
-    /** p of the interaction test. */
-    public double interactionPValue(int e) {
-        return interactionP[e];
+    /**
+     * @param e the endpoint's index
+     * @return the p of the interaction test; empty with one level or no events
+     */
+    public OptionalDouble interactionPValue(int e) {
+        return Double.isNaN(interactionP[e]) ? OptionalDouble.empty() : OptionalDouble.of(interactionP[e]);
     }
 
     @Override

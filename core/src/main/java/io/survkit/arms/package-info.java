@@ -5,11 +5,11 @@
  * ({@link io.survkit.arms.InverseProbabilityWeights}).
  *
  * <pre>{@code
- * PropensityScores ps = PropensityScore.withDefaults().withCovariates("age", "ph.ecog").estimate(data, "2");
+ * PropensityScoreResult ps = PropensityScore.withDefaults().withCovariates("age", "ph.ecog").estimate(data, "2");
  * MatchedSets m = PropensityMatching.withDefaults().match(ps);         // 1:1, caliper 0.2 SD of the logit
- * BalanceTable before = Balance.withDefaults().estimate(data, ps.treated());
- * BalanceTable after = Balance.withDefaults().estimate(data, ps.treated(), m);
- * PropensityWeights w = InverseProbabilityWeights.withDefaults().withStabilization(Stabilization.STABILIZED).estimate(ps);
+ * BalanceResult before = Balance.withDefaults().estimate(data, ps.treated());
+ * BalanceResult after = Balance.withDefaults().estimate(data, ps.treated(), m);
+ * InverseProbabilityWeightsResult w = InverseProbabilityWeights.withDefaults().withStabilization(Stabilization.STABILIZED).estimate(ps);
  * }</pre>
  */
 package io.survkit.arms;

@@ -33,7 +33,8 @@ final class ChiSquare {
         for (int g = 0; g < k; g++) {
             o[g] = s.observed(g);
             e[g] = s.expected(g);
-            if (e[g] > 0) {
+            // with case weights, E > 0 is read at the divided weights (E may overflow at the weights' scale)
+            if ((s.robust != null ? s.robust.expected[g] : e[g]) > 0) {
                 use[m++] = g;
             }
         }
@@ -53,9 +54,10 @@ final class ChiSquare {
         double[] v = new double[q * q];
         boolean anyVariance = false;
         for (int a = 0; a < q; a++) {
-            b[a] = o[use[a + 1]] - e[use[a + 1]];
+            b[a] = s.robust != null ? s.robust.score[use[a + 1]] : o[use[a + 1]] - e[use[a + 1]];
+            double[] variance = s.robust != null ? s.robust.variance : s.variance;
             for (int c = 0; c < q; c++) {
-                v[a * q + c] = s.variance[use[a + 1] * k + use[c + 1]];
+                v[a * q + c] = variance[use[a + 1] * k + use[c + 1]];
             }
             anyVariance |= v[a * q + a] > 0;
         }

@@ -129,7 +129,9 @@ public final class CumulativeIncidenceComparison {
             notes.add(Check.format("Gray's test compares %d groups at once (%d degrees of freedom, %.1f"
                     + " rows per group): %s", ng, ng - 1, data.rowCount() / (double) ng, GrayTest.UNWISE_ADVICE));
         }
-        return curves.withTest(GrayTest.withDefaults().withRho(rho).test(data), notes);
+        GrayTestResult gray = GrayTest.withDefaults().withRho(rho).test(data);
+        notes.addAll(gray.warnings()); // fewer than 5 events of a cause per group
+        return curves.withTest(gray, notes);
     }
 
     @Override

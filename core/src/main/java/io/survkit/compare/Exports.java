@@ -101,6 +101,7 @@ final class Exports {
     static void gray(GrayTestResult r, JsonWriter w) {
         w.beginObject().name("groups").array(r.groups()).name("grayTest");
         grayTests(r, w);
+        w.nonEmpty("warnings", r.warnings());
         w.endObject();
     }
 

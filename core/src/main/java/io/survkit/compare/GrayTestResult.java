@@ -32,9 +32,17 @@ public final class GrayTestResult implements Exportable, IncidenceTest {
     private final List<double[]> covariances;
     private final boolean[] singular;
     private final double rho;
+    private final List<String> warnings;
 
     GrayTestResult(List<String> groups, List<String> causes, int[] causeCodes, double[] statistic, double[] pValue,
             int df, List<double[]> scores, List<double[]> covariances, boolean[] singular, double rho) {
+        this(groups, causes, causeCodes, statistic, pValue, df, scores, covariances, singular, rho, List.of());
+    }
+
+    GrayTestResult(List<String> groups, List<String> causes, int[] causeCodes, double[] statistic, double[] pValue,
+            int df, List<double[]> scores, List<double[]> covariances, boolean[] singular, double rho,
+            List<String> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.groups = List.copyOf(groups);
         this.causes = List.copyOf(causes);
         this.causeCodes = causeCodes;
@@ -152,6 +160,16 @@ public final class GrayTestResult implements Exportable, IncidenceTest {
         return rho;
     }
 
+    /**
+     * Warnings: a cause with fewer than 5 events per group compared (the chi-square on groups - 1
+     * degrees of freedom is then a poor approximation and the test has little power).
+     *
+     * @return the warnings, empty when none
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     private int check(int c) {
         if (c < 0 || c >= causes.size()) {
             throw Check.fail("cause index %d is outside 0..%d %s", c, causes.size() - 1, causes);
@@ -159,9 +177,19 @@ public final class GrayTestResult implements Exportable, IncidenceTest {
         return c;
     }
 
-    /** R's {@code print(cuminc(...)$Tests)} table: a numeric matrix, each column formatted at 7 digits. */
+    /** The {@link #testsTable()}, then the warnings. */
     @Override
     public String toString() {
+        StringBuilder sb = new StringBuilder(testsTable());
+        for (String w : warnings) {
+            sb.append("Warning: ").append(io.survkit.internal.Escape.terminal(w)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** {@return R's {@code print(cuminc(...)$Tests)}: a numeric matrix, each column formatted at 7 digits} */
+    @Override
+    public String testsTable() {
         int k = causes.size();
         String[] stat = RFormat.format(statistic, 7);
         String[] pv = RFormat.format(pValue, 7);

@@ -38,6 +38,12 @@ final class LogRankKernel {
         final double[] stratumRows;
         /** Total (unweighted by w) number of events of the selected groups. */
         double deaths;
+        /**
+         * For case-weighted rows, the robust score variance ({@link RobustScore}): the chi-square uses
+         * its score and variance (at the divided weights), and {@link #variance} holds it at the
+         * weights' scale. Null for unweighted rows and count tables (hypergeometric variance).
+         */
+        RobustScore robust;
 
         Sums(int k, int strata) {
             // the k x k variance is held three times (these sums, the result, the chi-square's solve)
@@ -122,20 +128,29 @@ final class LogRankKernel {
         }
 
         private double weight(double nTotal) {
-            switch (weighting) {
-                case LOG_RANK:
-                    return 1;
-                case PETO_PETO:
-                    return km;
-                case GEHAN_BRESLOW:
-                    return nTotal;
-                case TARONE_WARE:
-                    return Math.sqrt(nTotal);
-                case FLEMING_HARRINGTON:
-                default:
-                    double w = rho == 0 ? 1 : Math.pow(km, rho);
-                    return gamma == 0 ? w : w * Math.pow(1 - km, gamma);
-            }
+            return LogRankKernel.weight(weighting, rho, gamma, km, nTotal);
+        }
+    }
+
+    /** w(t) of {@code test} from the pooled left-continuous Kaplan-Meier {@code km} and number at risk. */
+    static double weight(LogRankTest test, double km, double nTotal) {
+        return weight(test.weighting(), test.rho(), test.gamma(), km, nTotal);
+    }
+
+    private static double weight(Weighting weighting, double rho, double gamma, double km, double nTotal) {
+        switch (weighting) {
+            case LOG_RANK:
+                return 1;
+            case PETO_PETO:
+                return km;
+            case GEHAN_BRESLOW:
+                return nTotal;
+            case TARONE_WARE:
+                return Math.sqrt(nTotal);
+            case FLEMING_HARRINGTON:
+            default:
+                double w = rho == 0 ? 1 : Math.pow(km, rho);
+                return gamma == 0 ? w : w * Math.pow(1 - km, gamma);
         }
     }
 

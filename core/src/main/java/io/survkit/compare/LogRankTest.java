@@ -24,11 +24,19 @@ import java.util.List;
  * <p>Defaults ({@link #withDefaults()}): {@link Weighting#LOG_RANK}, rho = 0, gamma = 0.
  *
  * <p>Beyond R's {@code survdiff} (which takes right-censored rows without weights): counting-process
- * rows {@code (start, stop]} (a subject is at risk at t when start &lt; t &lt;= stop), case weights (treated
- * as frequencies: every count above is a weighted sum, so weights of 2 equal duplicated rows; an
- * event time whose weighted number at risk is &lt;= 1 adds no variance), pre-aggregated counts
- * ({@link CountTable}, the same numbers as the rows they summarise), Gehan-Breslow and Tarone-Ware
- * weights, and Fleming-Harrington gamma.
+ * rows {@code (start, stop]} (a subject is at risk at t when start &lt; t &lt;= stop), case weights,
+ * pre-aggregated counts ({@link CountTable}, the same numbers as the rows they summarise),
+ * Gehan-Breslow and Tarone-Ware weights, and Fleming-Harrington gamma.
+ *
+ * <p>Case weights of rows: O, E and the weights' Kaplan-Meier are weighted sums, and the variance of
+ * O - E is the robust (sandwich) variance of the score, sum_i (c_i r_i)(c_i r_i)' over the rows'
+ * score residuals r_i (summed within clusters with a {@code cluster()} term) — the variance of R's
+ * robust score test {@code coxph(Surv ~ group, weights = w, ties = "breslow", robust = TRUE)$rscore},
+ * equal to it for the log-rank weight (see {@code RobustScore}). Multiplying every weight by a
+ * constant leaves the statistic and p unchanged, from 1e-160 to 1e300. (start, stop] rows with case
+ * weights need a cluster (the subject id), as in R. Frequencies (a weight of 2 = two rows) are a count
+ * table: {@code test(CountTable.of(frame))} uses the hypergeometric variance on the weighted counts
+ * (an event time whose weighted number at risk is &lt;= 1 adds no variance).
  *
  * <p>Groups: one per level of the data's group column that has rows (R drops empty levels).
  * Undefined tests are errors, not NaN: one group only, no events at all (R: chisq 0 on -1 df, p NaN),

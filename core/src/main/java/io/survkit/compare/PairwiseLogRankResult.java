@@ -3,7 +3,6 @@ package io.survkit.compare;
 import io.survkit.internal.Check;
 import io.survkit.internal.JsonWriter;
 import io.survkit.internal.RFormat;
-import io.survkit.internal.Tolerances;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.util.List;
@@ -177,30 +176,42 @@ public final class PairwiseLogRankResult implements Exportable {
         return r;
     }
 
-    /** R's {@code print(pairwise.htest)}: the p-value matrix (2 significant digits, "-" above the diagonal). */
+    /**
+     * R's {@code print(pairwise.htest)} (survminer's {@code pairwise_survdiff} result): the p-value
+     * matrix through {@code format.pval(p, digits = 2, na.form = "-")} (all values formatted
+     * together, so they share their decimals), printed as a character matrix (left-aligned), then
+     * the adjustment method.
+     */
     @Override
     public String toString() {
         int m = adjusted.length;
+        double[] present = new double[m * m];
+        int n = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j <= i; j++) {
+                if (!Double.isNaN(adjusted[i][j])) {
+                    present[n++] = adjusted[i][j];
+                }
+            }
+        }
+        String[] text = RFormat.formatPValues(java.util.Arrays.copyOf(present, n), 2);
         String[][] cells = new String[m][m];
+        n = 0;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
-                cells[i][j] = j > i ? "-" : Double.isNaN(adjusted[i][j]) ? "NA" : pval2(adjusted[i][j]);
+                cells[i][j] = j > i || Double.isNaN(adjusted[i][j]) ? "-" : text[n++];
             }
         }
         StringBuilder sb = new StringBuilder("Pairwise comparisons using ")
                 .append(weighting == Weighting.LOG_RANK ? "Log-Rank test"
                         : LogRankResult.describe(weighting, rho, gamma) + " weighted log-rank test")
                 .append("\n\n");
-        sb.append(RFormat.table(columnGroups().toArray(new String[0]), rowGroups().toArray(new String[0]), cells));
-        sb.append("\nP value adjustment method: ").append(rName(adjustment)).append('\n');
+        sb.append(RFormat.textMatrix(columnGroups().toArray(new String[0]), rowGroups().toArray(new String[0]), cells));
+        sb.append("\nP value adjustment method: ").append(rName(adjustment)).append(" \n");
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String pval2(double p) {
-        return p < Tolerances.MACHINE_EPSILON ? "<2e-16" : RFormat.signif(p, 2);
     }
 
     /** R's {@code p.adjust} method name. */

@@ -13,6 +13,8 @@ import java.util.List;
 final class Source {
     final LogRankKernel.Sorted sorted;
     final CountTable table;
+    /** The case-weighted rows behind {@link #table}, for the robust variance; else null. */
+    final ModelFrame weighted;
     final int[] present;
     final List<String> labels;
     final int levelCount;
@@ -22,8 +24,9 @@ final class Source {
     final List<String> warnings;
 
     private Source(LogRankKernel.Sorted sorted, CountTable table, int[] present, List<String> labels, int levelCount,
-            String groupName, List<String> strataLabels, int omitted, List<String> warnings) {
+            String groupName, List<String> strataLabels, int omitted, List<String> warnings, ModelFrame weighted) {
         this.sorted = sorted;
+        this.weighted = weighted;
         this.table = table;
         this.present = present;
         this.labels = labels;
@@ -36,7 +39,14 @@ final class Source {
 
     static Source of(ModelFrame data) {
         if (data.hasStart() || data.hasWeights()) {
-            return of(CountTable.of(data));
+            if (data.hasStart() && data.hasWeights() && data.cluster().isEmpty()) {
+                // R 3.5's coxph: "one of cluster or id is needed" for a robust variance on (start, stop] rows
+                throw io.survkit.internal.Check.fail("case weights on (start, stop] rows need a cluster (the subject "
+                        + "id, e.g. '%s + cluster(id)') for the robust variance of the weighted log-rank test, as R's "
+                        + "coxph; for frequency weights test CountTable.of(frame)", data.groups().map(Factor::name)
+                        .orElse("group"));
+            }
+            return of(CountTable.of(data), data.hasWeights() ? data : null);
         }
         Factor g = data.groups().orElse(null);
         LogRankTest.checkGroups(g == null ? null : g.name());
@@ -49,10 +59,14 @@ final class Source {
         }
         List<String> strata = data.strata().map(Factor::labels).orElse(null);
         return new Source(src, null, present, labels, g.levelCount(), g.name(), strata, data.omittedRows(),
-                warnings);
+                warnings, null);
     }
 
     static Source of(CountTable counts) {
+        return of(counts, null);
+    }
+
+    private static Source of(CountTable counts, ModelFrame weighted) {
         LogRankTest.checkGroups(counts.groupName().orElse(null));
         List<String> warnings = new ArrayList<>(counts.warnings());
         int[] present = LogRankTest.present(counts, warnings);
@@ -62,12 +76,24 @@ final class Source {
             labels.add(groupLabels.get(code));
         }
         List<String> strata = counts.strataName().isPresent() ? counts.strataLabels() : null;
-        return new Source(null, counts, present, labels, counts.groupLevels().size(), counts.groupName().orElse(null), strata,
-                counts.omittedRows(), warnings);
+        return new Source(null, counts, present, labels, counts.groupLevels().size(), counts.groupName().orElse(null),
+                strata, counts.omittedRows(), warnings, weighted);
     }
 
     /** Kernel sums over the given group codes. */
     LogRankKernel.Sums sums(LogRankTest test, int[] codes) {
-        return sorted != null ? LogRankKernel.run(sorted, codes, test) : LogRankKernel.run(table, codes, test);
+        if (sorted != null) {
+            return LogRankKernel.run(sorted, codes, test);
+        }
+        LogRankKernel.Sums s = LogRankKernel.run(table, codes, test);
+        if (weighted != null) {
+            // case weights: the robust score variance, free of the weights' scale (RobustScore)
+            RobustScore r = RobustScore.of(weighted, codes, test);
+            s.robust = r;
+            for (int q = 0; q < s.variance.length; q++) {
+                s.variance[q] = r.variance[q] * r.scale * r.scale;
+            }
+        }
+        return s;
     }
 }

@@ -240,7 +240,12 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
      * @return the data, every row kept
      */
     protected final SurvivalData build(List<String> wanted, Columns source) {
-        SurvivalData.Builder b = SurvivalData.builder();
+        return build(wanted, source, LineMap.PLAIN);
+    }
+
+    /** As {@link #build(List, Columns)}, with the file line of each row for messages. */
+    final SurvivalData build(List<String> wanted, Columns source, LineMap lines) {
+        SurvivalData.Builder b = SurvivalData.builder().lines(lines);
         for (int j = 0; j < wanted.size(); j++) {
             String name = wanted.get(j);
             if (source.isNumeric(j)) {

@@ -92,7 +92,7 @@ public final class CsvSurvivalReader extends ColumnRoles<CsvSurvivalReader> {
             public String[] labels(int j) {
                 return table.labels(j);
             }
-        });
+        }, table.lines);
     }
 
     /**

@@ -41,9 +41,10 @@ final class Levels {
      *
      * @param reference the reference level (moved first), or null
      * @param sourceRows 1-based source rows of the kept rows, for messages
+     * @param lines their file lines, for messages
      */
-    static Factor code(Column c, int[] keep, String reference, int[] sourceRows) {
-        Factor f = c.isNumeric() ? numeric(c, keep) : text(c, keep, sourceRows);
+    static Factor code(Column c, int[] keep, String reference, int[] sourceRows, LineMap lines) {
+        Factor f = c.isNumeric() ? numeric(c, keep) : text(c, keep, sourceRows, lines);
         return reference == null ? f : relevel(f, c.name, reference);
     }
 
@@ -91,7 +92,7 @@ final class Levels {
         return new Factor(c.name, levels, raw);
     }
 
-    private static Factor text(Column c, int[] keep, int[] sourceRows) {
+    private static Factor text(Column c, int[] keep, int[] sourceRows, LineMap lines) {
         String[] labels = c.labels(keep);
         List<String> lv = c.levels != null ? c.levels : sorted(labels);
         Map<String, Integer> index = new HashMap<>();
@@ -102,7 +103,7 @@ final class Levels {
         for (int k = 0; k < keep.length; k++) {
             Integer j = index.get(labels[k]);
             if (j == null) {
-                throw Check.fail("%s: value '%s' is not one of the levels %s", Check.at(c.name, sourceRows[k]),
+                throw Check.fail("%s: value '%s' is not one of the levels %s", lines.at(c.name, sourceRows[k]),
                         labels[k], lv);
             }
             codes[k] = j;

@@ -30,6 +30,15 @@ final class LineMap {
         return count >= 0;
     }
 
+    /**
+     * Where a value came from, for messages: {@code column 'time', row 17 (file line 20)} with the
+     * true file line, or {@code column 'time', row 17} for a source without lines.
+     */
+    String at(String column, int row) {
+        return hasLines() ? io.survkit.internal.Check.at(column, row, line(row))
+                : io.survkit.internal.Check.format("column '%s', row %d", column, row);
+    }
+
     /** The file line (1-based) of data row {@code row} (1-based). */
     int line(int row) {
         if (count <= 0) {

@@ -26,6 +26,8 @@ public final class ModelFrame {
     private final int[] keep;
     private final int omitted;
     private final int[] sourceRows;
+    /** File line of each source row, for messages. */
+    private final LineMap lines;
     private final double[] time;
     private final double[] start;
     private final double[] weights;
@@ -178,6 +180,7 @@ public final class ModelFrame {
         boolean all = m == n;
         int[] src = data.sourceRowsShared();
         this.sourceRows = all ? src : pick(src, keep);
+        this.lines = data.lines;
         this.timeName = data.timeColumn();
         this.startName = data.startColumn().orElse(null);
         this.eventName = data.eventColumn();
@@ -199,7 +202,7 @@ public final class ModelFrame {
                     + " censored", eventName, String.join("', '", causes), m));
         }
         this.cluster = clusterColumn == null ? null
-                : Levels.code(data.column(clusterColumn), keep, null, sourceRows);
+                : Levels.code(data.column(clusterColumn), keep, null, sourceRows, lines);
         this.strata = strataColumns.isEmpty() ? null : strataFactor(data, strataColumns);
         this.offset = offsetColumns.isEmpty() ? null : offset(data, offsetColumns);
         this.model = new ArrayList<>();
@@ -361,7 +364,7 @@ public final class ModelFrame {
         for (String c : columns) {
             Column col = data.column(c);
             allText &= !col.isNumeric();
-            parts.add(Levels.code(col, keep, null, sourceRows));
+            parts.add(Levels.code(col, keep, null, sourceRows, lines));
         }
         return Levels.combine(String.join(", ", columns), parts, allText);
     }
@@ -408,7 +411,7 @@ public final class ModelFrame {
     private double[] finite(String name, double[] v) {
         for (int k = 0; k < v.length; k++) {
             if (!Double.isFinite(v[k])) {
-                throw Check.fail("%s: value %s is not finite; expected a finite number", Check.at(name, sourceRows[k]),
+                throw Check.fail("%s: value %s is not finite; expected a finite number", lines.at(name, sourceRows[k]),
                         v[k]);
             }
         }
@@ -416,7 +419,7 @@ public final class ModelFrame {
     }
 
     private Part factorPart(Column c, String reference) {
-        return new Part(c.name, null, Levels.code(c, keep, reference, sourceRows));
+        return new Part(c.name, null, Levels.code(c, keep, reference, sourceRows, lines));
     }
 
     private static String termName(Term t) {
@@ -486,6 +489,18 @@ public final class ModelFrame {
      */
     public int sourceRow(int i) {
         return sourceRows[i];
+    }
+
+    /**
+     * Where row {@code i}'s value of {@code column} came from, for messages: {@code column 'age', row 17
+     * (file line 20)}, with the true line of a CSV file after blank lines and quoted line breaks.
+     *
+     * @param column the column named
+     * @param i a row of the frame
+     * @return the location
+     */
+    public String rowLocation(String column, int i) {
+        return lines.at(column, sourceRows[i]);
     }
 
     /** @return a copy of the 1-based source rows of the rows used */
@@ -651,7 +666,7 @@ public final class ModelFrame {
             }
             Part p = r.parts[0];
             parts.add(p.factor != null ? p.factor : Levels.code(Column.of(p.column, p.values), identity(), null,
-                    sourceRows));
+                    sourceRows, lines));
             names.add(p.column);
         }
         return Optional.of(Levels.combine(String.join(", ", names), parts, false));

@@ -48,9 +48,12 @@ public final class SurvivalData {
     /** True when causes were derived from the data (a frame keeps only the causes present in its rows). */
     private final boolean derivedCauses;
     private final List<String> warnings;
+    /** File line of each source row (blank lines and quoted line breaks move rows down). */
+    final LineMap lines;
 
     private SurvivalData(Map<String, Column> columns, int rowCount, int[] sourceRows, Roles roles, int[] status,
-            List<String> causes, boolean derivedCauses, List<String> warnings) {
+            List<String> causes, boolean derivedCauses, List<String> warnings, LineMap lines) {
+        this.lines = lines;
         this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         this.rowCount = rowCount;
         this.sourceRows = sourceRows;
@@ -74,7 +77,7 @@ public final class SurvivalData {
     }
 
     private SurvivalData with(Map<String, Column> cols, Roles roles) {
-        return new SurvivalData(cols, rowCount, sourceRows, roles, status, causes, derivedCauses, warnings);
+        return new SurvivalData(cols, rowCount, sourceRows, roles, status, causes, derivedCauses, warnings, lines);
     }
 
     /**
@@ -195,11 +198,11 @@ public final class SurvivalData {
         int[] all = new int[rowCount];
         for (int i = 0; i < rowCount; i++) {
             if (c.isMissing(i)) {
-                throw Check.fail("%s: the value is missing; expected a level", Check.at(name, sourceRows[i]));
+                throw Check.fail("%s: the value is missing; expected a level", lines.at(name, sourceRows[i]));
             }
             all[i] = i;
         }
-        return Levels.code(c, all, null, sourceRows);
+        return Levels.code(c, all, null, sourceRows, lines);
     }
 
     Column column(String name) {
@@ -309,7 +312,7 @@ public final class SurvivalData {
             st[k] = status[indices[k]];
             src[k] = sourceRows[indices[k]];
         }
-        return new SurvivalData(cols, indices.length, src, roles(), st, causes, derivedCauses, warnings);
+        return new SurvivalData(cols, indices.length, src, roles(), st, causes, derivedCauses, warnings, lines);
     }
 
     private void checkNewColumn(String name, int length) {
@@ -385,7 +388,7 @@ public final class SurvivalData {
     public SurvivalData withWeights(String name, double[] values) {
         checkNewColumn(name, Check.notNull("weights", values).length);
         for (int i = 0; i < values.length; i++) {
-            checkWeight(name, values[i], sourceRows[i]);
+            checkWeight(name, values[i], sourceRows[i], lines);
         }
         Map<String, Column> cols = new LinkedHashMap<>(columns);
         cols.put(name, Column.of(name, values.clone()));
@@ -463,13 +466,13 @@ public final class SurvivalData {
         for (int i = 0; i < reset.length; i++) {
             reset[i] -= t;
         }
-        TimeFix.apply(null, reset, sub.sourceRows, null, time); // as R's Surv(time - t, status)
+        TimeFix.apply(null, reset, sub.sourceRows, null, time, lines); // as R's Surv(time - t, status)
         return sub;
     }
 
-    static void checkWeight(String column, double w, int sourceRow) {
+    static void checkWeight(String column, double w, int sourceRow, LineMap lines) {
         if (!Double.isNaN(w) && !(w >= 0 && w < Double.POSITIVE_INFINITY)) {
-            throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0", Check.at(column,
+            throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0", lines.at(column,
                     sourceRow), Column.formatNumber(w));
         }
     }
@@ -517,6 +520,8 @@ public final class SurvivalData {
      */
     public static final class Builder {
         private final Map<String, Column> columns = new LinkedHashMap<>();
+        /** File lines of the rows (a CSV file's blank lines and quoted line breaks), for messages. */
+        private LineMap lines = LineMap.PLAIN;
         private String time;
         private String start;
         private String event;
@@ -532,6 +537,12 @@ public final class SurvivalData {
         private boolean timeFix = true;
 
         Builder() {
+        }
+
+        /** The file lines of the rows (readers of files with blank lines or quoted line breaks). */
+        Builder lines(LineMap map) {
+            this.lines = map;
+            return this;
         }
 
         /**
@@ -954,7 +965,7 @@ public final class SurvivalData {
                 for (int i = 0; i < n; i++) {
                     if (!Double.isNaN(s[i]) && !Double.isNaN(t[i]) && !(s[i] < t[i])) {
                         throw Check.fail("%s: entry time %s is not before exit time %s (column '%s'); expected"
-                                + " start < stop", Check.at(start, rows[i]), Column.formatNumber(s[i]),
+                                + " start < stop", lines.at(start, rows[i]), Column.formatNumber(s[i]),
                                 Column.formatNumber(t[i]), time);
                     }
                 }
@@ -965,7 +976,7 @@ public final class SurvivalData {
                     throw Check.fail("column '%s' holds text; case weights must be numbers", weights);
                 }
                 for (int i = 0; i < n; i++) {
-                    checkWeight(weights, wc.numbers[i], rows[i]);
+                    checkWeight(weights, wc.numbers[i], rows[i], lines);
                 }
             }
             if (cluster != null) {
@@ -981,7 +992,7 @@ public final class SurvivalData {
             int[] status = new int[n];
             List<String> causes = status(known(event), status, rows, warnings);
             return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster), status, causes,
-                    censorValue != null, warnings);
+                    censorValue != null, warnings, lines);
         }
 
         private Column known(String name) {
@@ -1006,7 +1017,7 @@ public final class SurvivalData {
                 return;
             }
             if (m == n) {
-                TimeFix.apply(s, t, rows, start, time);
+                TimeFix.apply(s, t, rows, start, time, lines);
                 return;
             }
             double[] tt = new double[m];
@@ -1019,7 +1030,7 @@ public final class SurvivalData {
                     ss[k] = s[idx[k]];
                 }
             }
-            if (TimeFix.apply(ss, tt, rr, start, time)) {
+            if (TimeFix.apply(ss, tt, rr, start, time, lines)) {
                 for (int k = 0; k < m; k++) {
                     t[idx[k]] = tt[k];
                     if (ss != null) {
@@ -1056,7 +1067,7 @@ public final class SurvivalData {
             }
         }
 
-        private static double[] times(Column c, int[] rows, boolean negativeAllowed) {
+        private double[] times(Column c, int[] rows, boolean negativeAllowed) {
             int n = c.size();
             double[] t = new double[n];
             for (int i = 0; i < n; i++) {
@@ -1069,13 +1080,13 @@ public final class SurvivalData {
                     Double d = Column.parse(c.text[i]);
                     if (d == null) {
                         throw Check.fail("%s: value '%s' is not a number; expected a finite time >= 0",
-                                Check.at(c.name, rows[i]), c.text[i]);
+                                lines.at(c.name, rows[i]), c.text[i]);
                     }
                     v = d;
                 }
                 boolean valid = negativeAllowed ? Double.isFinite(v) : v >= 0 && v < Double.POSITIVE_INFINITY;
                 if (!Double.isNaN(v) && !valid) {
-                    throw Check.fail("%s: time %s is invalid; expected a finite time%s", Check.at(c.name, rows[i]),
+                    throw Check.fail("%s: time %s is invalid; expected a finite time%s", lines.at(c.name, rows[i]),
                             negativeAllowed ? "" : " >= 0",
                             c.numbers != null ? Column.formatNumber(v) : "'" + c.text[i] + "'");
                 }
@@ -1091,7 +1102,7 @@ public final class SurvivalData {
                     int c = statusCodes[i];
                     if (c < 0 || c > causeLabels.size()) {
                         throw Check.fail("%s: status code %d is invalid; expected 0 (censored) or a cause 1..%d %s",
-                                Check.at(ec.name, rows[i]), c, causeLabels.size(), causeLabels);
+                                lines.at(ec.name, rows[i]), c, causeLabels.size(), causeLabels);
                     }
                     status[i] = c;
                 }

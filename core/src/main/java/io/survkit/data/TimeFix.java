@@ -23,7 +23,8 @@ public final class TimeFix {
      * @param start entry times or null
      * @param time exit times
      */
-    static boolean apply(double[] start, double[] time, int[] fileRows, String startName, String timeName) {
+    static boolean apply(double[] start, double[] time, int[] fileRows, String startName, String timeName,
+            LineMap lines) {
         int n = time.length;
         double[] all = distinctSorted(time, start);
         int u = all.length;
@@ -49,7 +50,7 @@ public final class TimeFix {
             for (int i = 0; i < n; i++) {
                 if (!(start[i] < time[i])) {
                     throw Check.fail("%s: after merging times that differ only by rounding noise, the interval "
-                            + "(%s, %s] has length 0; expected start < stop", Check.at(startName, fileRows[i]),
+                            + "(%s, %s] has length 0; expected start < stop", lines.at(startName, fileRows[i]),
                             start[i], time[i]);
                 }
             }

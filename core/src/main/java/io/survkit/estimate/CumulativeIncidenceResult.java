@@ -215,7 +215,7 @@ public final class CumulativeIncidenceResult implements Exportable {
         }
         if (method == CifMethod.CUMINC) {
             if (test != null) {
-                sb.append("Tests:\n").append(test);
+                sb.append("Tests:\n").append(test.testsTable());
             }
             double max = 0;
             for (IncidenceCurve c : curves) {

@@ -51,4 +51,12 @@ public interface IncidenceTest {
      * @return the degrees of freedom
      */
     int degreesOfFreedom(int c);
+
+    /**
+     * The test as cuminc prints its {@code Tests} matrix, without warnings (those travel with the
+     * curves' warnings, printed once after the estimates).
+     *
+     * @return the table text, one line per cause after the header
+     */
+    String testsTable();
 }

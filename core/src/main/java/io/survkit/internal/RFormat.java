@@ -507,4 +507,43 @@ public final class RFormat {
         }
         return sb.toString();
     }
+
+    /**
+     * A character matrix as R's {@code print(m, quote = FALSE)} writes it: every column, header
+     * included, left-aligned and padded to its widest cell (R pads the last column too), row names
+     * left-aligned; labels escaped as R prints strings.
+     *
+     * @param header column names
+     * @param rawRowNames row names
+     * @param cells {@code cells[row][column]}
+     * @return the matrix, one line per row after the header
+     */
+    public static String textMatrix(String[] header, String[] rawRowNames, String[][] cells) {
+        String[] rowNames = new String[rawRowNames.length];
+        int nameWidth = 0;
+        for (int i = 0; i < rowNames.length; i++) {
+            rowNames[i] = Escape.terminal(rawRowNames[i]);
+            nameWidth = Math.max(nameWidth, rowNames[i].length());
+        }
+        int[] width = new int[header.length];
+        for (int j = 0; j < header.length; j++) {
+            width[j] = Escape.terminal(header[j]).length();
+            for (String[] row : cells) {
+                width[j] = Math.max(width[j], Escape.terminal(row[j]).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder(" ".repeat(nameWidth));
+        for (int j = 0; j < header.length; j++) {
+            sb.append(' ').append(padRight(header[j], width[j]));
+        }
+        sb.append('\n');
+        for (int i = 0; i < rowNames.length; i++) {
+            sb.append(rowNames[i]).append(" ".repeat(nameWidth - rowNames[i].length()));
+            for (int j = 0; j < header.length; j++) {
+                sb.append(' ').append(padRight(cells[i][j], width[j]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
 }

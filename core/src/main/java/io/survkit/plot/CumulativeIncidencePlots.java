@@ -23,7 +23,7 @@ public final class CumulativeIncidencePlots {
 
     /**
      * The curves of a fit: label {@code "group cause"} (cuminc's names), the incidence F(t) drawn as
-     * 1 - S so that {@link KaplanMeierPlot#cumulativeIncidence(boolean)} shows F.
+     * 1 - S so that {@link CurveScale#EVENT} shows F.
      *
      * @param fit a cuminc fit
      * @param level confidence level of the limits, or NaN for none
@@ -72,7 +72,7 @@ public final class CumulativeIncidencePlots {
      * @return the plot
      */
     public static KaplanMeierPlot plot(String timeLabel, boolean bands) {
-        return KaplanMeierPlot.withDefaults().timeLabel(timeLabel).cumulativeIncidence(true).riskTable(false)
-                .censorMarks(false).confidenceBands(bands);
+        return KaplanMeierPlot.withDefaults().withTimeLabel(timeLabel).withScale(CurveScale.EVENT).withRiskTable(false)
+                .withCensorMarks(false).withConfidenceBands(bands);
     }
 }

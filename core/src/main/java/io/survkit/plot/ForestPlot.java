@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * String svg = ForestPlot.withDefaults()
- *         .title("Cancer-specific survival")
+ *         .withTitle("Cancer-specific survival")
  *         .render(List.of(new ForestPlot.Row("Surgery before systemic", 0.42, 0.28, 0.63, 83, 21, 1e-4),
  *                         new ForestPlot.Row("Surgery after systemic", 0.51, 0.33, 0.79, 97, 30, 0.002)));
  * }</pre>
@@ -42,30 +42,20 @@ public final class ForestPlot {
     /**
      * Title above the plot.
      *
-     * @param t the time
-     * @return title above the plot
+     * @param t the title
+     * @return a plot with this option (this one is unchanged)
      */
-    public ForestPlot title(String t) {
+    public ForestPlot withTitle(String t) {
         return new ForestPlot(Check.notNull("title", t), axisLabel, width, palette);
     }
 
-    /**
-     * Label under the axis.
-     *
-     * @param l the name
-     * @return the label under the axis
-     */
-    public ForestPlot axisLabel(String l) {
+    /** Label under the axis. */
+    public ForestPlot withAxisLabel(String l) {
         return new ForestPlot(title, Check.notNull("axis label", l), width, palette);
     }
 
-    /**
-     * Width in pixels (>= 500).
-     *
-     * @param w the value
-     * @return width in pixels (>= 500)
-     */
-    public ForestPlot width(double w) {
+    /** Width in pixels (>= 500). */
+    public ForestPlot withWidth(double w) {
         if (!(w >= 500 && w < 10000)) {
             throw Check.fail("width must be in [500, 10000) px, got %s", w);
         }

@@ -1,13 +1,14 @@
 package io.survkit.plot;
 
 import io.survkit.internal.Check;
-import io.survkit.internal.Escape;
-import java.util.ArrayList;
+import io.survkit.table.Document;
+import io.survkit.table.Table;
 import java.util.List;
 
 /**
  * A self-contained HTML document (no scripts, no external resources): headings, paragraphs,
- * tables and inline SVG figures. Every piece of text is escaped; figures must be SVG documents
+ * tables and inline SVG figures. A shorthand over {@link Document} (the one report model, which also
+ * renders Markdown and text): every piece of text is escaped; figures must be SVG documents
  * produced by survkit's plots. Immutable: each call returns a new report.
  *
  * <pre>{@code
@@ -20,118 +21,83 @@ import java.util.List;
  * }</pre>
  */
 public final class HtmlReport {
-    private static final String STYLE = "body{font-family:Helvetica,Arial,sans-serif;max-width:980px;margin:24px auto;"
-            + "color:#111;line-height:1.45}table{border-collapse:collapse;margin:12px 0}th,td{border:1px solid #bbb;"
-            + "padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}th{background:#f2f2f2}"
-            + "figure{margin:16px 0}figcaption{font-size:90%;color:#444}.methods{font-size:92%;color:#333}";
-    private final String title;
-    private final List<String> parts;
+    private final Document document;
+    private final int figures;
 
-    private HtmlReport(String title, List<String> parts) {
-        this.title = title;
-        this.parts = List.copyOf(parts);
+    private HtmlReport(Document document, int figures) {
+        this.document = document;
+        this.figures = figures;
     }
 
     /**
-     * A new report with a title (shown as the page title and first heading).
-     *
-     * @param title the title
-     * @return A new report with a title (shown as the page title and first heading)
+     * @param title the page title and first heading
+     * @return a new report
      */
     public static HtmlReport titled(String title) {
-        return new HtmlReport(Check.notNull("title", title), List.of());
-    }
-
-    private HtmlReport with(String html) {
-        List<String> p = new ArrayList<>(parts);
-        p.add(html);
-        return new HtmlReport(title, p);
+        return new HtmlReport(Document.titled(Check.notNull("title", title)), 0);
     }
 
     /**
-     * A section heading.
-     *
-     * @param text the text
-     * @return A section heading
+     * @param text a section heading
+     * @return the report with it
      */
     public HtmlReport heading(String text) {
-        return with("<h2>" + Escape.html(text) + "</h2>");
+        return new HtmlReport(document.heading(text), figures);
     }
 
     /**
-     * A paragraph of plain text.
-     *
-     * @param text the text
-     * @return A paragraph of plain text
+     * @param text a paragraph of plain text
+     * @return the report with it
      */
     public HtmlReport paragraph(String text) {
-        return with("<p>" + Escape.html(text) + "</p>");
+        return new HtmlReport(document.paragraph(text), figures);
     }
 
     /**
-     * A paragraph styled as a methods statement.
-     *
-     * @param text the text
-     * @return A paragraph styled as a methods statement
+     * @param text a paragraph styled as a methods statement
+     * @return the report with it
      */
     public HtmlReport methods(String text) {
-        return with("<p class=\"methods\">" + Escape.html(text) + "</p>");
+        return new HtmlReport(document.methods(text), figures);
     }
 
     /**
-     * A table: header cells and rows of cells, all plain text.
-     *
-     * @param header the header
-     * @param rows the rows
-     * @return A table: header cells and rows of cells, all plain text
+     * @param header the header cells
+     * @param rows rows of cells, all plain text, each as long as the header
+     * @return the report with the table
      */
     public HtmlReport table(List<String> header, List<List<String>> rows) {
-        StringBuilder b = new StringBuilder("<table><thead><tr>");
+        Table.Builder b = Table.builder();
         for (String h : header) {
-            b.append("<th>").append(Escape.html(h)).append("</th>");
+            b.textColumn(h);
         }
-        b.append("</tr></thead><tbody>");
         for (List<String> row : rows) {
             if (row.size() != header.size()) {
                 throw Check.fail("table row %s has %d cells; the header has %d", row, row.size(), header.size());
             }
-            b.append("<tr>");
             for (String c : row) {
-                b.append("<td>").append(Escape.html(c)).append("</td>");
+                b.text(c);
             }
-            b.append("</tr>");
         }
-        return with(b.append("</tbody></table>").toString());
+        return new HtmlReport(document.table(null, b.build()), figures);
     }
 
     /**
-     * An inline SVG figure (an SVG document made by survkit) with a caption.
-     *
-     * @param svg the svg
+     * @param svg an SVG document made by survkit
      * @param caption the caption
-     * @return an inline SVG figure (an SVG document made by survkit) with a caption
+     * @return the report with the figure inline
      */
     public HtmlReport figure(String svg, String caption) {
-        Check.notNull("svg", svg);
-        int start = svg.indexOf("<svg");
-        if (start < 0 || !svg.stripTrailing().endsWith("</svg>")) {
-            throw Check.fail("figure '%s' is not an SVG document", caption);
-        }
-        return with("<figure>" + svg.substring(start) + "<figcaption>" + Escape.html(caption)
-                + "</figcaption></figure>");
+        return new HtmlReport(document.figure("figure-" + (figures + 1), svg, caption), figures + 1);
     }
 
-    /** {@return the HTML document} */
+    /** @return the report as its {@link Document} (for Markdown or text) */
+    public Document document() {
+        return document;
+    }
+
+    /** @return the HTML document */
     public String render() {
-        StringBuilder b = new StringBuilder(1 << 14);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
-                        + "'unsafe-inline'; img-src data:\">")
-                .append("<title>").append(Escape.html(title)).append("</title><style>").append(STYLE)
-                .append("</style></head>\n<body>\n<h1>").append(Escape.html(title)).append("</h1>\n");
-        for (String p : parts) {
-            b.append(p).append('\n');
-        }
-        return b.append("</body></html>\n").toString();
+        return document.toHtml();
     }
 }

@@ -14,8 +14,8 @@ import java.util.Locale;
  *
  * <pre>{@code
  * String svg = KaplanMeierPlot.withDefaults()
- *         .title("Overall survival").timeLabel("Months").confidenceBands(true)
- *         .annotation("Log-rank p < 0.001")
+ *         .withTitle("Overall survival").withTimeLabel("Months").withConfidenceBands(true)
+ *         .withAnnotation("Log-rank p < 0.001")
  *         .render(curves);
  * }</pre>
  */
@@ -29,7 +29,7 @@ public final class KaplanMeierPlot {
 
     /**
      * Defaults: 800 x 560 px, no title, x label "Time", y label "Survival probability", no bands,
-     * censor ticks on, risk table on, no median lines, survival (not cumulative incidence) scale,
+     * censor ticks on, risk table on, no median lines, {@link CurveScale#SURVIVAL} scale,
      * Okabe-Ito colours.
      *
      * @return the shared default instance
@@ -100,34 +100,35 @@ public final class KaplanMeierPlot {
     /**
      * Title.
      *
-     * @param t the time
-     * @return title
+     * @param t the title
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot title(String t) {
+    public KaplanMeierPlot withTitle(String t) {
         Options c = o.copy();
         c.title = Check.notNull("title", t);
         return new KaplanMeierPlot(c);
     }
 
     /**
-     * x-axis label, e.g. "Months since diagnosis"; "month" in it makes ticks multiples of 12 past two years.
+     * x-axis label, e.g. "Months since diagnosis"; "month" in it makes ticks multiples of 12 past two
+     * years.
      *
-     * @param t the time
-     * @return x-axis label, e.g
+     * @param t the time-axis label
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot timeLabel(String t) {
+    public KaplanMeierPlot withTimeLabel(String t) {
         Options c = o.copy();
         c.xLabel = Check.notNull("time label", t);
         return new KaplanMeierPlot(c);
     }
 
     /**
-     * y-axis label.
+     * Value-axis (y) label; by default the scale's ({@link CurveScale#label()}).
      *
-     * @param t the time
-     * @return y-axis label
+     * @param t the value-axis label
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot survivalLabel(String t) {
+    public KaplanMeierPlot withSurvivalLabel(String t) {
         Options c = o.copy();
         c.yLabel = Check.notNull("survival label", t);
         return new KaplanMeierPlot(c);
@@ -136,10 +137,10 @@ public final class KaplanMeierPlot {
     /**
      * Draw stepwise confidence bands.
      *
-     * @param on the boolean
-     * @return draw stepwise confidence bands
+     * @param on whether to draw them
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot confidenceBands(boolean on) {
+    public KaplanMeierPlot withConfidenceBands(boolean on) {
         Options c = o.copy();
         c.bands = on;
         return new KaplanMeierPlot(c);
@@ -148,10 +149,10 @@ public final class KaplanMeierPlot {
     /**
      * Draw censor tick marks.
      *
-     * @param on the boolean
-     * @return draw censor tick marks
+     * @param on whether to draw them
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot censorMarks(boolean on) {
+    public KaplanMeierPlot withCensorMarks(boolean on) {
         Options c = o.copy();
         c.censorMarks = on;
         return new KaplanMeierPlot(c);
@@ -160,10 +161,10 @@ public final class KaplanMeierPlot {
     /**
      * Draw the number-at-risk table.
      *
-     * @param on the boolean
-     * @return draw the number-at-risk table
+     * @param on whether to draw it
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot riskTable(boolean on) {
+    public KaplanMeierPlot withRiskTable(boolean on) {
         Options c = o.copy();
         c.riskTable = on;
         return new KaplanMeierPlot(c);
@@ -172,27 +173,27 @@ public final class KaplanMeierPlot {
     /**
      * Draw dashed lines at the median survival of each curve that reaches 0.5.
      *
-     * @param on the boolean
-     * @return draw dashed lines at the median survival of each curve that reaches 0.5
+     * @param on whether to draw them
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot medianLines(boolean on) {
+    public KaplanMeierPlot withMedianLines(boolean on) {
         Options c = o.copy();
         c.medianLines = on;
         return new KaplanMeierPlot(c);
     }
 
     /**
-     * Plot 1 - S (cumulative incidence) instead of S.
+     * The scale of the value axis (default {@link CurveScale#SURVIVAL}; R {@code plot.survfit(fun = )}):
+     * {@link CurveScale#EVENT} draws 1 - S, {@link CurveScale#CUMULATIVE_HAZARD} -log S and
+     * {@link CurveScale#CLOGLOG} log(-log S) against a log time axis. The value-axis label follows the
+     * scale unless {@link #withSurvivalLabel} set one.
      *
-     * @param on the boolean
-     * @return plot 1 - S (cumulative incidence) instead of S
+     * @param scale the scale of the value axis
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot cumulativeIncidence(boolean on) {
+    public KaplanMeierPlot withScale(CurveScale scale) {
         Options c = o.copy();
-        c.oneMinus = on;
-        if (on && c.yLabel.equals(Options.SURVIVAL)) {
-            c.yLabel = "Cumulative incidence";
-        }
+        c.scale = Check.notNull("curve scale", scale);
         return new KaplanMeierPlot(c);
     }
 
@@ -200,9 +201,9 @@ public final class KaplanMeierPlot {
      * Text shown in the plot area (e.g. "Log-rank p = 0.001; HR 0.45 (0.31-0.66)").
      *
      * @param text the text
-     * @return text shown in the plot area (e.g
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot annotation(String text) {
+    public KaplanMeierPlot withAnnotation(String text) {
         Options c = o.copy();
         c.annotation = Check.notNull("annotation", text);
         return new KaplanMeierPlot(c);
@@ -213,9 +214,9 @@ public final class KaplanMeierPlot {
      *
      * @param width the width in pixels
      * @param height the height in pixels
-     * @return size in pixels
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot size(double width, double height) {
+    public KaplanMeierPlot withSize(double width, double height) {
         if (!(width >= 300 && width < 10000 && height >= 200 && height < 10000)) {
             throw Check.fail("size must be within [300, 10000) x [200, 10000) px, got %s x %s", width, height);
         }
@@ -228,10 +229,10 @@ public final class KaplanMeierPlot {
     /**
      * Last time shown on the x-axis (default: the longest follow-up).
      *
-     * @param t the time
-     * @return last time shown on the x-axis (default: the longest follow-up)
+     * @param t the last time shown
+     * @return a plot with this option (this one is unchanged)
      */
-    public KaplanMeierPlot maxTime(double t) {
+    public KaplanMeierPlot withMaxTime(double t) {
         Options c = o.copy();
         c.maxTime = Check.positiveFinite("max time", t);
         return new KaplanMeierPlot(c);
@@ -385,7 +386,7 @@ public final class KaplanMeierPlot {
      * @return a new instance with this setting (this one is unchanged)
      */
     public KaplanMeierPlot withSizeMillimetres(double width, double height) {
-        return size(width / 25.4 * 96, height / 25.4 * 96);
+        return withSize(width / 25.4 * 96, height / 25.4 * 96);
     }
 
     /**
@@ -396,7 +397,7 @@ public final class KaplanMeierPlot {
      * @return a new instance with this setting (this one is unchanged)
      */
     public KaplanMeierPlot withSizeInches(double width, double height) {
-        return size(width * 96, height * 96);
+        return withSize(width * 96, height * 96);
     }
 
     /**
@@ -469,15 +470,14 @@ public final class KaplanMeierPlot {
 
     /** Mutable option holder, copied on every change. */
     private static final class Options {
-        static final String SURVIVAL = "Survival probability";
         String title = "";
         String xLabel = "Time";
-        String yLabel = SURVIVAL;
+        String yLabel;
         boolean bands;
         boolean censorMarks = true;
         boolean riskTable = true;
         boolean medianLines;
-        boolean oneMinus;
+        CurveScale scale = CurveScale.SURVIVAL;
         String annotation = "";
         double width = 800;
         double height = 560;
@@ -492,6 +492,10 @@ public final class KaplanMeierPlot {
         List<String> legendLabels;
         boolean cumulativeEvents;
         boolean cumulativeCensored;
+
+        String valueLabel() {
+            return yLabel != null ? yLabel : scale.label();
+        }
 
         String colour(int g) {
             return colours.get(Math.floorMod(g, colours.size()));
@@ -510,7 +514,7 @@ public final class KaplanMeierPlot {
             c.censorMarks = censorMarks;
             c.riskTable = riskTable;
             c.medianLines = medianLines;
-            c.oneMinus = oneMinus;
+            c.scale = scale;
             c.annotation = annotation;
             c.width = width;
             c.height = height;
@@ -538,7 +542,9 @@ public final class KaplanMeierPlot {
         final double top;
         final double bottom;
         final double tMax;
+        final double tMin;
         final double[] ticks;
+        final double[] valueTicks;
 
         Layout(Options o, List<Curve> curves) {
             this.o = o;
@@ -557,9 +563,28 @@ public final class KaplanMeierPlot {
             }
             boolean months = o.xLabel.toLowerCase(Locale.ROOT).contains("month");
             double shown = Double.isNaN(o.maxTime) ? longest : o.maxTime;
-            this.ticks = Double.isNaN(o.tickInterval) ? Ticks.upTo(shown, 6, months)
-                    : Ticks.every(shown, o.tickInterval);
-            this.tMax = ticks[ticks.length - 1];
+            if (o.scale.logTime()) {
+                // R's log axis: from the first positive time to the last shown, widened to 1-2-5 values
+                double first = shown;
+                for (Curve c : curves) {
+                    for (double t : c.time()) {
+                        if (t > 0) {
+                            first = Math.min(first, t);
+                            break;
+                        }
+                    }
+                }
+                double[] bounds = Ticks.logBounds(first > 0 ? first : 1, Math.max(shown, first > 0 ? first : 1));
+                this.ticks = Ticks.log(bounds[0], bounds[1]);
+                this.tMin = bounds[0];
+                this.tMax = bounds[1];
+            } else {
+                this.ticks = Double.isNaN(o.tickInterval) ? Ticks.upTo(shown, 6, months)
+                        : Ticks.every(shown, o.tickInterval);
+                this.tMin = 0;
+                this.tMax = ticks[ticks.length - 1];
+            }
+            this.valueTicks = valueTicks(o, curves, tMax);
             this.right = o.width - 30 - (o.legend == LegendPosition.RIGHT ? legendWidth() : 0);
             double titleSpace = o.title.isEmpty() ? 20 : 50;
             this.top = titleSpace + (o.legend == LegendPosition.TOP ? 24 : 0);
@@ -575,13 +600,61 @@ public final class KaplanMeierPlot {
             return Math.min(260, 30 + 7 * longest);
         }
 
+        /**
+         * The value-axis ticks: 0 to 1 for probabilities; else nice ticks over the finite values drawn
+         * (curves, and limits when bands are on) up to {@code tMax}, from 0 for the cumulative hazard.
+         */
+        static double[] valueTicks(Options o, List<Curve> curves, double tMax) {
+            if (o.scale.probability()) {
+                return new double[] {0, 0.2, 0.4, 0.6, 0.8, 1};
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (Curve c : curves) {
+                for (int i = 0; i < c.time().length && c.time()[i] <= tMax; i++) {
+                    double[] v = {c.survival()[i], o.bands && c.lower() != null ? c.lower()[i] : Double.NaN,
+                        o.bands && c.upper() != null ? c.upper()[i] : Double.NaN};
+                    for (double s : v) {
+                        double w = o.scale.apply(s);
+                        if (Double.isFinite(w)) {
+                            lo = Math.min(lo, w);
+                            hi = Math.max(hi, w);
+                        }
+                    }
+                }
+            }
+            if (o.scale == CurveScale.CUMULATIVE_HAZARD) {
+                return Ticks.upTo(Double.isFinite(hi) ? hi : 1, 5, false);
+            }
+            if (!(lo < hi)) {
+                lo = Double.isFinite(lo) ? lo - 1 : -1;
+                hi = lo + 2;
+            }
+            return Ticks.between(lo, hi, 5);
+        }
+
         double x(double t) {
+            if (o.scale.logTime()) {
+                return left + Math.log(t / tMin) / Math.log(tMax / tMin) * (right - left);
+            }
             return left + t / tMax * (right - left);
         }
 
+        /** The y of a survival-scale value s, mapped through the scale; not finite where the scale is not. */
         double y(double s) {
-            double v = o.oneMinus ? 1 - s : s;
-            return bottom - v * (bottom - top);
+            return yValue(o.scale.apply(s));
+        }
+
+        /** The y of a value already on the scale. */
+        double yValue(double v) {
+            double lo = valueTicks[0];
+            double hi = valueTicks[valueTicks.length - 1];
+            return bottom - (v - lo) / (hi - lo) * (bottom - top);
+        }
+
+        /** Whether the curves rise (1 - S, hazards): the annotation then goes top left. */
+        boolean rising() {
+            return o.scale != CurveScale.SURVIVAL;
         }
 
         /** Font sizes relative to the base size (12 px by default). */
@@ -602,7 +675,7 @@ public final class KaplanMeierPlot {
                 legend(s);
             }
             if (!o.annotation.isEmpty()) {
-                s.text(left + 12, o.oneMinus ? top + 16 : bottom - 12, "start", font(13), "#000", o.annotation,
+                s.text(left + 12, rising() ? top + 16 : bottom - 12, "start", font(13), "#000", o.annotation,
                         "class", "annotation");
             }
             if (o.riskTable) {
@@ -618,16 +691,16 @@ public final class KaplanMeierPlot {
                 s.line(x(t), bottom, x(t), bottom + 5, "#000", 1);
                 s.text(x(t), bottom + 18, "middle", font(12), "#000", Ticks.label(t), "class", "x-tick");
             }
-            for (int k = 0; k <= 5; k++) {
-                double v = k / 5.0;
-                double yy = bottom - v * (bottom - top);
+            for (double v : valueTicks) {
+                double yy = yValue(v);
                 s.line(left - 5, yy, left, yy, "#000", 1);
                 s.line(left, yy, right, yy, "#eeeeee", 1);
                 s.text(left - 8, yy + 4, "end", font(12), "#000",
-                        o.percent ? Ticks.label(100 * v) + "%" : Ticks.label(v), "class", "y-tick");
+                        o.percent && o.scale.probability() ? Ticks.label(100 * v) + "%" : Ticks.label(v), "class",
+                        "y-tick");
             }
             s.text((left + right) / 2, bottom + 38, "middle", font(13), "#000", o.xLabel, "class", "x-label");
-            s.text(18, (top + bottom) / 2, "middle", font(13), "#000", o.yLabel, "transform",
+            s.text(18, (top + bottom) / 2, "middle", font(13), "#000", o.valueLabel(), "transform",
                     "rotate(-90 18 " + Svg.num((top + bottom) / 2) + ")", "class", "y-label");
         }
 
@@ -636,14 +709,17 @@ public final class KaplanMeierPlot {
             if (o.bands && c.lower() != null && c.upper() != null) {
                 band(s, c, colour);
             }
-            s.path(stepPath(c), colour, o.lineWidth, "none", "class", "km-path");
+            CharSequence path = stepPath(c);
+            if (path.length() > 0) {
+                s.path(path, colour, o.lineWidth, "none", "class", "km-path");
+            }
             if (o.censorMarks) {
                 CharSequence m = censorMarks(c);
                 if (m.length() > 0) {
                     s.path(m, colour, 1.5, "none", "class", "censor-marks");
                 }
             }
-            if (o.medianLines) {
+            if (o.medianLines && o.scale.probability()) {
                 for (int i = 0; i < c.time().length; i++) {
                     if (c.survival()[i] < 0.5 + 1.49e-8) {
                         double xx = x(Math.min(c.time()[i], tMax));
@@ -664,14 +740,35 @@ public final class KaplanMeierPlot {
          */
         CharSequence stepPath(Curve c) {
             StringBuilder d = new StringBuilder(256);
-            d.append('M').append(Svg.num(x(0))).append(',').append(Svg.num(y(1)));
-            double drawnX = Double.NEGATIVE_INFINITY;
+            int n = c.time().length;
+            int i = 0;
             double prev = 1;
+            if (o.scale.logTime()) {
+                // log(0) has no place on a log time axis: start at the first point with a finite value
+                while (i < n && !(Double.isFinite(x(c.time()[i])) && Double.isFinite(y(c.survival()[i])))) {
+                    i++;
+                }
+                if (i == n || c.time()[i] > tMax) {
+                    return d;
+                }
+                prev = c.survival()[i];
+                d.append('M').append(Svg.num(x(c.time()[i]))).append(',').append(Svg.num(y(prev)));
+                i++;
+            } else {
+                d.append('M').append(Svg.num(x(0))).append(',').append(Svg.num(y(1)));
+            }
+            double drawnX = Double.NEGATIVE_INFINITY;
             double pendingY = Double.NaN; // the drop at drawnX, written once no later drop merges into it
-            for (int i = 0; i < c.time().length && c.time()[i] <= tMax; i++) {
+            double end = n == 0 ? 0 : Math.min(c.time()[n - 1], tMax);
+            for (; i < n && c.time()[i] <= tMax; i++) {
                 double sv = c.survival()[i];
                 if (sv == prev) {
                     continue;
+                }
+                double yy = y(sv);
+                if (!Double.isFinite(yy)) {
+                    end = c.time()[i]; // S = 0 on a log scale: the curve ends here, as R's does
+                    break;
                 }
                 prev = sv;
                 double xx = x(c.time()[i]);
@@ -682,12 +779,11 @@ public final class KaplanMeierPlot {
                     d.append('H').append(Svg.num(xx));
                     drawnX = xx;
                 }
-                pendingY = y(sv);
+                pendingY = yy;
             }
             if (!Double.isNaN(pendingY)) {
                 d.append('V').append(Svg.num(pendingY));
             }
-            double end = c.time().length == 0 ? 0 : Math.min(c.time()[c.time().length - 1], tMax);
             if (x(end) > drawnX) {
                 d.append('H').append(Svg.num(x(end)));
             }
@@ -702,6 +798,9 @@ public final class KaplanMeierPlot {
                 if (c.censored()[i] > 0) {
                     double xx = x(c.time()[i]);
                     double yy = y(c.survival()[i]);
+                    if (!Double.isFinite(xx) || !Double.isFinite(yy)) {
+                        continue;
+                    }
                     long key = Math.round(xx * 2) * 1_000_003L + Math.round(yy * 2);
                     if (key == last) {
                         continue;
@@ -725,15 +824,17 @@ public final class KaplanMeierPlot {
             double[] lo = new double[n + 2];
             double[] hi = new double[n + 2];
             int k = 0;
-            xs[k] = x(0);
-            lo[k] = 1;
-            hi[k] = 1;
-            k++;
+            if (!o.scale.logTime()) {
+                xs[k] = x(0);
+                lo[k] = 1;
+                hi[k] = 1;
+                k++;
+            }
             for (int i = 0; i < n && c.time()[i] <= tMax; i++) {
                 double xx = x(c.time()[i]);
                 double l = c.lower()[i];
                 double u = c.upper()[i];
-                boolean gap = !Double.isFinite(l) || !Double.isFinite(u);
+                boolean gap = !Double.isFinite(xx) || !Double.isFinite(y(l)) || !Double.isFinite(y(u));
                 if (k > 0 && !Double.isNaN(lo[k - 1]) && !gap && xx - xs[k - 1] < MIN_DX) {
                     lo[k - 1] = l;
                     hi[k - 1] = u;

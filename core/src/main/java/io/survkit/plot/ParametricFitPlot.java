@@ -17,7 +17,7 @@ import java.util.List;
  * <pre>{@code
  * ModelComparisonResult models = ModelComparison.withDefaults().withHorizon(3650).fit(arm);
  * SurvivalCurve km = KaplanMeier.withDefaults().fit(arm).curve(0);
- * String svg = ParametricFitPlot.withDefaults().title("Extrapolation").survival(km, models);
+ * String svg = ParametricFitPlot.withDefaults().withTitle("Extrapolation").survival(km, models);
  * }</pre>
  */
 public final class ParametricFitPlot {
@@ -48,20 +48,15 @@ public final class ParametricFitPlot {
     /**
      * Title.
      *
-     * @param t the time
-     * @return title
+     * @param t the title
+     * @return a plot with this option (this one is unchanged)
      */
-    public ParametricFitPlot title(String t) {
+    public ParametricFitPlot withTitle(String t) {
         return new ParametricFitPlot(Check.notNull("title", t), timeLabel, width, height);
     }
 
-    /**
-     * Label of the time axis.
-     *
-     * @param t the time
-     * @return the label of the time axis
-     */
-    public ParametricFitPlot timeLabel(String t) {
+    /** Label of the time axis. */
+    public ParametricFitPlot withTimeLabel(String t) {
         return new ParametricFitPlot(title, Check.notNull("time label", t), width, height);
     }
 

@@ -46,6 +46,42 @@ final class Ticks {
         return nice * p;
     }
 
+    /** The largest 1-2-5 value at or below {@code lo} and the smallest at or above {@code hi} (both > 0). */
+    static double[] logBounds(double lo, double hi) {
+        return new double[] {niceLog(lo, false), niceLog(hi, true)};
+    }
+
+    private static double niceLog(double v, boolean up) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        double[] m = {1, 2, 5, 10};
+        if (up) {
+            for (double k : m) {
+                if (k * p >= v * (1 - 1e-12)) {
+                    return k * p;
+                }
+            }
+            return 10 * p;
+        }
+        for (int i = m.length - 1; i >= 0; i--) {
+            if (m[i] * p <= v * (1 + 1e-12)) {
+                return m[i] * p;
+            }
+        }
+        return p;
+    }
+
+    /** About {@code target} nice ticks covering [lo, hi] (lo &lt; hi), any sign. */
+    static double[] between(double lo, double hi, int target) {
+        double step = step((hi - lo) / Math.max(1, target));
+        long a = (long) Math.floor(lo / step + 1e-9);
+        long b = (long) Math.ceil(hi / step - 1e-9);
+        double[] t = new double[(int) (b - a) + 1];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (a + i) * step;
+        }
+        return t;
+    }
+
     /** Ticks on a log axis between lo and hi (powers and 1-2-5 of ten). */
     static double[] log(double lo, double hi) {
         java.util.List<Double> t = new java.util.ArrayList<>();

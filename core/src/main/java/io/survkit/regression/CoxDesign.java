@@ -157,7 +157,7 @@ final class CoxDesign {
             double wi = data.weight(i);
             if (!(wi > 0)) {
                 throw Check.fail("%s: case weight %s is invalid; a Cox model needs weights > 0",
-                        Check.at(data.weightsColumn().orElse(null), data.sourceRow(i)), wi);
+                        data.rowLocation(data.weightsColumn().orElse(null), i), wi);
             }
             w[i] = wi;
             sumw += wi;

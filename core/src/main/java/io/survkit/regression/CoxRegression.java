@@ -306,10 +306,15 @@ public final class CoxRegression {
         return r.build();
     }
 
-    /** R: a column whose inverse-information diagonal is 0 is redundant: coefficient NA (NaN), scaled beta 0. */
+    /**
+     * R: a column whose inverse-information diagonal is 0 is redundant: coefficient NA (NaN), scaled
+     * beta 0. R's coxph.fit looks for them only when the Cholesky flag is below p: out of iterations
+     * the flag is 1000, so a diverging fit reports every coefficient (the last good point), none as
+     * aliased (issue 12).
+     */
     private static void redundant(CoxDesign d, CoxKernel.Fit f, double[] coef, double[] betaScaled,
             List<String> warn) {
-        if (f.rank >= d.p) {
+        if (f.rank >= d.p || !f.converged) {
             return;
         }
         List<String> names = new ArrayList<>();

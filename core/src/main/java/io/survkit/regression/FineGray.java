@@ -188,7 +188,7 @@ public final class FineGray {
                 double v = data.value(i, j);
                 if (!Double.isFinite(v)) {
                     throw Check.fail("%s: covariate value %s is not finite",
-                            Check.at(names.get(j), data.sourceRow(i)), v);
+                            data.rowLocation(names.get(j), i), v);
                 }
                 x[k * p + j] = v;
             }

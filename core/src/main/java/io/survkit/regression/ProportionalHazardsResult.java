@@ -25,10 +25,12 @@ public final class ProportionalHazardsResult implements Exportable {
     private final ChiSquareTest global;
     private final TimeTransform transform;
     private final int omitted;
+    private final ScaledSchoenfeldResiduals residuals;
 
     ProportionalHazardsResult(List<String> terms, double[] chisq, int[] df, ChiSquareTest global,
-            TimeTransform transform, int omitted) {
+            TimeTransform transform, int omitted, ScaledSchoenfeldResiduals residuals) {
         this.omitted = omitted;
+        this.residuals = residuals;
         this.terms = List.copyOf(terms);
         this.chisq = chisq;
         this.df = df;
@@ -39,6 +41,14 @@ public final class ProportionalHazardsResult implements Exportable {
     /** @return the rows the Cox fit left out (missing values), as its {@code omittedRows()} */
     public int omittedRows() {
         return omitted;
+    }
+
+    /**
+     * @return the scaled Schoenfeld residuals against transformed time per term (R {@code zph$x},
+     *         {@code $y}, {@code $var}), what {@code plot(cox.zph(fit))} draws
+     */
+    public ScaledSchoenfeldResiduals residuals() {
+        return residuals;
     }
 
     /** {@return term names (rows of R's table, without {@code GLOBAL})} */

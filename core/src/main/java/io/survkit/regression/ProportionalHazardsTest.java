@@ -124,7 +124,26 @@ public final class ProportionalHazardsTest {
             df[i] = dfs.get(i);
         }
         return new ProportionalHazardsResult(names, chisq, df, new ChiSquareTest(globalStat, q), transform,
-                fit.omittedRows());
+                fit.omittedRows(), scaledResiduals(fit, d, keep, names));
+    }
+
+    /** R {@code cox.zph}'s {@code x}, {@code time}, {@code y} and {@code var}: see {@link ZphResiduals}. */
+    private ScaledSchoenfeldResiduals scaledResiduals(CoxResult fit, CoxDesign d, int[] keep, List<String> names) {
+        return ZphResiduals.of(fit, d, keep, names, transformed(d), transform);
+    }
+
+    /** The inverse of an n x n matrix (row-major), column by column through {@link #solve}. */
+    static double[] invert(double[] a, int n) {
+        double[] inv = new double[n * n];
+        for (int c = 0; c < n; c++) {
+            double[] e = new double[n];
+            e[c] = 1;
+            double[] col = solve(a.clone(), e, n);
+            for (int r = 0; r < n; r++) {
+                inv[r * n + c] = col[r];
+            }
+        }
+        return inv;
     }
 
     /** u' M^-1 u with M = imat[kk, kk] and u = (0 for the first q, u2 of the interaction columns). */
@@ -155,15 +174,7 @@ public final class ProportionalHazardsTest {
     private static void checkCondition(double[] a, int n) {
         double norm = 0;
         double invNorm = 0;
-        double[] inv = new double[n * n];
-        for (int c = 0; c < n; c++) {
-            double[] e = new double[n];
-            e[c] = 1;
-            double[] col = solve(a.clone(), e, n);
-            for (int r = 0; r < n; r++) {
-                inv[r * n + c] = col[r];
-            }
-        }
+        double[] inv = invert(a, n);
         for (int c = 0; c < n; c++) {
             double s1 = 0;
             double s2 = 0;
@@ -227,6 +238,25 @@ public final class ProportionalHazardsTest {
 
     /** g(t) per sorted row, centred at its mean over the event rows (R: {@code gtime}). */
     private double[] timeWeights(CoxDesign d) {
+        double[] g = transformed(d);
+        int n = d.n;
+        double sum = 0;
+        int ev = 0;
+        for (int k = 0; k < n; k++) {
+            if (d.event[k]) {
+                sum += g[k];
+                ev++;
+            }
+        }
+        double mean = sum / ev;
+        for (int k = 0; k < n; k++) {
+            g[k] -= mean;
+        }
+        return g;
+    }
+
+    /** g(t) per sorted row, uncentred (R: {@code ttimes}). */
+    private double[] transformed(CoxDesign d) {
         int n = d.n;
         double[] g = new double[n];
         switch (transform) {
@@ -244,18 +274,6 @@ public final class ProportionalHazardsTest {
             default:
                 kmTransform(d, g);
                 break;
-        }
-        double sum = 0;
-        int ev = 0;
-        for (int k = 0; k < n; k++) {
-            if (d.event[k]) {
-                sum += g[k];
-                ev++;
-            }
-        }
-        double mean = sum / ev;
-        for (int k = 0; k < n; k++) {
-            g[k] -= mean;
         }
         return g;
     }

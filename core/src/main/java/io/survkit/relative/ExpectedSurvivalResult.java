@@ -1,6 +1,7 @@
 package io.survkit.relative;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.util.List;
@@ -93,8 +94,8 @@ public final class ExpectedSurvivalResult implements Exportable {
             sb.append(c.name()).append('\n');
             sb.append(String.format(Locale.ROOT, "%8s %7s %10s%n", "time", "n.risk", "survival"));
             for (int j = 0; j < c.size(); j++) {
-                sb.append(String.format(Locale.ROOT, "%8s %7d %10.4f%n", JsonWriter.number(c.time(j)), c.rowCount(),
-                        c.survival(j)));
+                sb.append(String.format(Locale.ROOT, "%8s %7d %10s%n", JsonWriter.number(c.time(j)), c.rowCount(),
+                        RFormat.fixed(c.survival(j), 4)));
             }
         }
         return sb.toString();

@@ -1,6 +1,7 @@
 package io.survkit.relative;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -350,11 +351,13 @@ public final class LifeTableGroup {
                 "nlost", "nevent", "nrisk", "surv", "se.surv", "pdf", "hazard", hasRelative() ? "   expected  relsurv"
                         : ""));
         for (int j = 0; j < size(); j++) {
-            sb.append(String.format(Locale.ROOT, "%-15s %7.0f %6.0f %6.0f %8.1f %8.4f %8.4f %10.3g %10.3g",
-                    JsonWriter.number(start(j)) + "-" + JsonWriter.number(end(j)), entered[j], withdrawn[j], events[j],
-                    effective[j], survival[j], survivalSe[j], density[j], hazard[j]));
+            sb.append(String.format(Locale.ROOT, "%-15s %7s %6s %6s %8s %8s %8s %10.3g %10.3g",
+                    JsonWriter.number(start(j)) + "-" + JsonWriter.number(end(j)), RFormat.fixed(entered[j], 0),
+                    RFormat.fixed(withdrawn[j], 0), RFormat.fixed(events[j], 0), RFormat.fixed(effective[j], 1),
+                    RFormat.fixed(survival[j], 4), RFormat.fixed(survivalSe[j], 4), density[j], hazard[j]));
             if (hasRelative()) {
-                sb.append(String.format(Locale.ROOT, " %9.4f %8.4f", expected[j], relativeCumulative[j]));
+                sb.append(String.format(Locale.ROOT, " %9s %8s", RFormat.fixed(expected[j], 4),
+                        RFormat.fixed(relativeCumulative[j], 4)));
             }
             sb.append('\n');
         }

@@ -1,6 +1,7 @@
 package io.survkit.relative;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -205,9 +206,9 @@ public final class RelativeSurvivalCurve {
                 "survival", "std.err", "lower", "upper"));
         for (int j = 0; j < time.length; j++) {
             if (events[j] > 0) {
-                sb.append(String.format(java.util.Locale.ROOT, "%8s %7d %7d %10.4f %10.4f %10.4f %10.4f%n",
-                        JsonWriter.number(time[j]), (long) atRisk[j], (long) events[j], surv[j], surv[j] * stdErr[j],
-                        lower[j], upper[j]));
+                sb.append(String.format(java.util.Locale.ROOT, "%8s %7d %7d %10s %10s %10s %10s%n",
+                        JsonWriter.number(time[j]), (long) atRisk[j], (long) events[j], RFormat.fixed(surv[j], 4),
+                        RFormat.fixed(surv[j] * stdErr[j], 4), RFormat.fixed(lower[j], 4), RFormat.fixed(upper[j], 4)));
             }
         }
         return sb.toString();

@@ -1,6 +1,7 @@
 package io.survkit.relative;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.util.Locale;
@@ -120,8 +121,9 @@ public final class StandardisedSurvival implements Exportable {
         StringBuilder sb = new StringBuilder(name).append(", age-standardised net survival (").append(standard)
                 .append(")\n");
         for (int j = 0; j < times.length; j++) {
-            sb.append(String.format(Locale.ROOT, "%8s %8.4f (se %.4f, %.4f-%.4f)%n", JsonWriter.number(times[j]),
-                    surv[j], stdErr[j], lower[j], upper[j]));
+            sb.append(String.format(Locale.ROOT, "%8s %8s (se %s, %s-%s)%n", JsonWriter.number(times[j]),
+                    RFormat.fixed(surv[j], 4), RFormat.fixed(stdErr[j], 4), RFormat.fixed(lower[j], 4),
+                    RFormat.fixed(upper[j], 4)));
         }
         return sb.toString();
     }

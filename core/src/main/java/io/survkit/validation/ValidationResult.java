@@ -1,6 +1,7 @@
 package io.survkit.validation;
 
 import io.survkit.internal.JsonWriter;
+import io.survkit.internal.RFormat;
 import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.util.List;
@@ -62,8 +63,9 @@ public final class ValidationResult implements Exportable {
         sb.append(String.format(Locale.ROOT, "%-6s %10s %9s %9s %9s %15s %5s%n", "", "index.orig", "training", "test",
                 "optimism", "index.corrected", "n"));
         for (ValidationIndex v : indices) {
-            sb.append(String.format(Locale.ROOT, "%-6s %10.4f %9.4f %9.4f %9.4f %15.4f %5d%n", v.name(), v.apparent(),
-                    v.training(), v.test(), v.optimism(), v.corrected(), v.replicates()));
+            sb.append(String.format(Locale.ROOT, "%-6s %10s %9s %9s %9s %15s %5d%n", v.name(), RFormat.fixed(v.apparent(), 4),
+                    RFormat.fixed(v.training(), 4), RFormat.fixed(v.test(), 4), RFormat.fixed(v.optimism(), 4),
+                    RFormat.fixed(v.corrected(), 4), v.replicates()));
         }
         if (failed > 0) {
             sb.append(failed).append(" of ").append(requested)

@@ -177,16 +177,16 @@ class PropensityMatchingTest {
             @ForAll @IntRange(min = 1, max = 2) int ratio) {
         var data = confounded(seed, 1500);
         io.survkit.data.Terms covariates = io.survkit.data.Terms.parse("age + size + factor(stage, ref = early)");
-        PropensityScores ps = PropensityScore.withDefaults().withCovariates(covariates).estimate(data, "arm", "surgery");
+        PropensityScoreResult ps = PropensityScore.withDefaults().withCovariates(covariates).estimate(data, "arm", "surgery");
         MatchedSets m = PropensityMatching.withDefaults().withRatio(ratio).match(ps);
-        BalanceTable t = Balance.withDefaults().withCovariates(covariates).estimate(data, ps.treated(), m);
+        BalanceResult t = Balance.withDefaults().withCovariates(covariates).estimate(data, ps.treated(), m);
         assertTrue(t.maxAbsoluteSmdBefore() > 0.2, t.toString());
-        assertTrue(t.maxAbsoluteSmdAfter() < t.maxAbsoluteSmdBefore(), t.toString());
-        assertTrue(t.maxAbsoluteSmdAfter() < 0.5 * t.maxAbsoluteSmdBefore(), t.toString());
-        PropensityWeights w = InverseProbabilityWeights.withDefaults().withStabilization(Stabilization.STABILIZED)
+        assertTrue(t.maxAbsoluteSmdAfter().getAsDouble() < t.maxAbsoluteSmdBefore(), t.toString());
+        assertTrue(t.maxAbsoluteSmdAfter().getAsDouble() < 0.5 * t.maxAbsoluteSmdBefore(), t.toString());
+        InverseProbabilityWeightsResult w = InverseProbabilityWeights.withDefaults().withStabilization(Stabilization.STABILIZED)
                 .estimate(ps);
-        BalanceTable tw = Balance.withDefaults().withCovariates(covariates).estimate(data, ps.treated(), w);
-        assertTrue(tw.maxAbsoluteSmdAfter() < t.maxAbsoluteSmdBefore(), tw.toString());
+        BalanceResult tw = Balance.withDefaults().withCovariates(covariates).estimate(data, ps.treated(), w);
+        assertTrue(tw.maxAbsoluteSmdAfter().getAsDouble() < t.maxAbsoluteSmdBefore(), tw.toString());
     }
 
     @Test

@@ -32,12 +32,12 @@ class PropensityOracleTest {
         SurvivalData data = all.rows(io.survkit.data.ModelFrame.of(all, terms.plus(io.survkit.data.Terms.variable(
                 treatment))).dataRows()); // glm's na.omit over the model's columns
         String level = c.get("params").get("treatmentValue").asText();
-        PropensityScores ps = PropensityScore.withDefaults().withCovariates(terms).estimate(data, treatment, level);
+        PropensityScoreResult ps = PropensityScore.withDefaults().withCovariates(terms).estimate(data, treatment, level);
         assertEquals(r.get("nTreated").asInt(), ps.treatedCount(), "nTreated");
         LogisticOracleTest.near(r.get("fitted"), ps.scores(), "fitted");
-        LogisticOracleTest.near(r.get("coef"), ps.model().coefficients(), "coef");
-        BalanceTable t = Balance.withDefaults().withCovariates(terms).estimate(data, ps.treated());
-        assertEquals(t.terms(), ps.model().terms().subList(1, ps.model().terms().size()), "balance terms");
+        LogisticOracleTest.near(r.get("coef"), ps.model().orElseThrow().coefficients(), "coef");
+        BalanceResult t = Balance.withDefaults().withCovariates(terms).estimate(data, ps.treated());
+        assertEquals(t.terms(), ps.model().orElseThrow().terms().subList(1, ps.model().orElseThrow().terms().size()), "balance terms");
         // smdBefore is an object keyed by model-matrix column name
         JsonNode smd = r.get("smdBefore");
         assertEquals(smd.size(), t.size(), "smdBefore columns");

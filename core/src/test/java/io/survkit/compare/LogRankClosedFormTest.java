@@ -191,21 +191,27 @@ class LogRankClosedFormTest {
 
     @Test
     void hugeWholeNumberWeightsGiveTheClosedFormNotNull() {
-        // A: one row, event at 1; B: one row, censored at 2; every weight c (whole numbers: frequencies).
-        // At t = 1: n = 2c, d = c, n_A = c: E_A = c/2, V = c (1/2)(1/2) (c / (2c - 1)), so
+        // A: one row, event at 1; B: one row, censored at 2; every weight c. As frequencies (a count
+        // table): at t = 1, n = 2c, d = c, n_A = c: E_A = c/2, V = c (1/2)(1/2) (c / (2c - 1)), so
         // chisq = (c/2)^2 / V = 2c - 1. Issue 12: c = 1e300 gave expected null, then chisq 0, p 1.
+        // As case weights of the rows (robust variance): p = (1/2, 1/2), w d / n = 1/2 at t = 1; the
+        // score residuals are (1/4, -1/4) for both rows, so U_A = c/2, V_AA = c^2/8, chisq = 2 for any c.
         for (double c : new double[] {1, 1e6, 1e300}) {
             ModelFrame d = ModelFrame.of(SurvivalData.builder().time("t", new double[] {1, 2})
                     .event("e", new boolean[] {true, false}).text("g", new String[] {"A", "B"})
                     .weights("w", new double[] {c, c}).build(), "g");
             LogRankResult r;
+            LogRankResult rows;
             try {
-                r = LogRankTest.withDefaults().test(d);
+                r = LogRankTest.withDefaults().test(io.survkit.data.CountTable.of(d));
+                rows = LogRankTest.withDefaults().test(d);
             } catch (IllegalArgumentException x) {
                 throw new AssertionError("c = " + c, x);
             }
             assertEquals(c / 2, r.expected()[0], 1e-12 * c, "E_A at c = " + c);
             assertEquals(2 * c - 1, r.chiSquare(), 1e-9 * (2 * c - 1), "chisq at c = " + c);
+            assertEquals(c / 2, rows.expected()[0], 1e-12 * c, "E_A of the rows at c = " + c);
+            assertEquals(2, rows.chiSquare(), 1e-12, "robust chisq at c = " + c);
         }
     }
 

@@ -166,7 +166,8 @@ class LogRankPropertyTest {
             doubled.add(new Row(r.time(), r.event(), r.group(), r.stratum(), 1));
             doubled.add(new Row(r.time(), r.event(), r.group(), r.stratum(), 1));
         }
-        LogRankResult a = t.test(data(two, strata, true, x -> x));
+        // frequencies are a count table (weighted rows use the robust variance; see scalingWeights...)
+        LogRankResult a = t.test(CountTable.of(data(two, strata, true, x -> x)));
         LogRankResult b = t.test(data(doubled, strata, false, x -> x));
         close(b.chiSquare(), a.chiSquare(), "chisq");
         for (int g = 0; g < a.groupCount(); g++) {
@@ -183,8 +184,53 @@ class LogRankPropertyTest {
                 expanded.add(new Row(r.time(), r.event(), r.group(), r.stratum(), 1));
             }
         }
-        close(t.statistic(data(expanded, strata, false, x -> x)), t.statistic(data(rows, strata, true, x -> x)),
-                "weights = replicated rows");
+        close(t.statistic(data(expanded, strata, false, x -> x)), t.statistic(CountTable.of(data(rows, strata, true,
+                x -> x))), "weights = replicated rows");
+    }
+
+    /**
+     * Issue 12: case weights multiplied by any constant (1e-160 to 1e300) leave the chi-square and p
+     * unchanged (the robust score variance; the hypergeometric variance with weighted counts failed
+     * at x 0.01 with a false "variance is 0").
+     */
+    @Property(seed = "42", tries = 150)
+    void scalingWeightsLeavesChiSquareAndPUnchanged(@ForAll("rows") List<Row> rows, @ForAll("tests") LogRankTest t,
+            @ForAll boolean strata, @ForAll("scales") double scale) {
+        Assume.that(defined(t, rows, strata));
+        LogRankResult a;
+        try {
+            a = t.test(data(rows, strata, true, x -> x));
+        } catch (IllegalArgumentException e) {
+            Assume.that(false);
+            return;
+        }
+        LogRankResult b = t.test(scaled(data(rows, strata, true, x -> x), scale, strata));
+        close(a.chiSquare(), b.chiSquare(), "chisq x " + scale);
+        close(a.pValue(), b.pValue(), "p x " + scale);
+    }
+
+    @Provide
+    Arbitrary<Double> scales() {
+        return Arbitraries.oneOf(Arbitraries.of(1e-160, 0.01, 1e300, 7.0),
+                Arbitraries.doubles().between(-200, 250).map(e -> Math.pow(10, e)));
+    }
+
+    private static ModelFrame scaled(ModelFrame f, double scale, boolean strata) {
+        int n = f.rowCount();
+        double[] w = new double[n];
+        double[] t = new double[n];
+        boolean[] e = new boolean[n];
+        String[] g = new String[n];
+        String[] s = new String[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = f.weight(i) * scale;
+            t[i] = f.time(i);
+            e[i] = f.isEvent(i);
+            g[i] = f.groups().orElseThrow().levels().get(f.groups().orElseThrow().code(i));
+            s[i] = strata ? f.strata().orElseThrow().levels().get(f.strata().orElseThrow().code(i)) : "s";
+        }
+        var b = SurvivalData.builder().time("t", t).event("e", e).text("arm", g).text("st", s).weights("w", w);
+        return ModelFrame.of(b.build(), strata ? "arm + strata(st)" : "arm");
     }
 
     @Property(seed = "42", tries = 200)

@@ -81,8 +81,12 @@ class LogRankReferenceTest {
         LogRankTest t = test(c.get("params"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("result")).put("nOmitted", data.omittedRows());
         ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("case", name);
-        LogRankOracleTest.assertResult(c, t.test(data));
         LogRankOracleTest.assertResult(c, t.test(CountTable.of(data)));
+        if (data.hasWeights()) {
+            // case weights of rows use the robust variance (LogRankRobustTest); these cases are frequencies
+            return;
+        }
+        LogRankOracleTest.assertResult(c, t.test(data));
         Oracle.assertNumber(c.get("result").get("chisq"), t.statistic(data), name + " statistic");
     }
 

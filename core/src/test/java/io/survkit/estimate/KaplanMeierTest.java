@@ -57,12 +57,20 @@ class KaplanMeierTest {
         assertEquals(km.curve(1), km.curve("sex=2"));
     }
 
+    /** R: reference/risk_table_lung.R (summary(fit, times = c(0, 365, 2000), extend = TRUE)$n.risk). */
     @Test
-    void riskTableReadsNumberAtRisk() {
+    void riskTableEqualsRsSummaryAtTimes() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.nio.file.Path.of("src/test/resources/reference/risk_table_lung.json").toFile());
         KaplanMeierResult km = KaplanMeier.withDefaults().fit(lungBySex());
         RiskTable t = km.riskTable(0, 365, 2000);
-        assertArrayEquals(new double[] {138, km.curve(0).numberAtRiskAt(365), 0}, t.row(0));
-        assertEquals(90, t.numberAtRisk(1, 0));
+        assertEquals(List.of("sex=1", "sex=2"), t.curveNames());
+        for (int k = 0; k < 2; k++) {
+            assertEquals(r.get("strata").get(k).asText(), t.curveNames().get(k));
+            for (int j = 0; j < 3; j++) {
+                assertEquals(r.get("nRisk").get(k).get(j).asDouble(), t.numberAtRisk(k, j), "n.risk " + k + " " + j);
+            }
+        }
         assertTrue(t.toString().startsWith("Number at risk"), t.toString());
     }
 

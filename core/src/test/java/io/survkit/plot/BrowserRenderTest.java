@@ -111,6 +111,52 @@ class BrowserRenderTest {
         assertRendered(screenshot(svg, dir));
     }
 
+    /** The forest plot of a Cox fit (CoxForestPlotTest's lung model) in Chromium: not blank. */
+    @Test
+    void coxForestPlotRendersInTheBrowser(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("forest.svg");
+        Files.writeString(svg, CoxForestPlotTest.figure(), StandardCharsets.UTF_8);
+        assertRendered(screenshot(svg, dir));
+    }
+
+    /**
+     * The scaled Schoenfeld figure (ScaledSchoenfeldPlotTest's lung model) in Chromium: not blank, and
+     * the smooths are drawn in their blue (#0072B2).
+     */
+    @Test
+    void scaledSchoenfeldPlotRendersInTheBrowser(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("zph.svg");
+        Files.writeString(svg, ScaledSchoenfeldPlotTest.figure(), StandardCharsets.UTF_8);
+        BufferedImage img = screenshot(svg, dir);
+        assertRendered(img);
+        assertTrue(count(img, 0x0072b2) > 200, "the smooth curves are on screen");
+    }
+
+    /** Kaplan-Meier on every other scale (cumulative hazard with bands, log-log, event) in Chromium. */
+    @Test
+    void kaplanMeierScalesRenderInTheBrowser(@TempDir Path dir) throws Exception {
+        for (CurveScale scale : new CurveScale[] {CurveScale.CUMULATIVE_HAZARD, CurveScale.CLOGLOG,
+            CurveScale.EVENT}) {
+            Path svg = dir.resolve(scale + ".svg");
+            Files.writeString(svg, KaplanMeierPlot.withDefaults().withScale(scale).withConfidenceBands(true)
+                    .withColours(List.of("#ff0000", "#0000ff"))
+                    .render(KaplanMeierPlots.curves(KaplanMeierScaleTest.fit(), scale)), StandardCharsets.UTF_8);
+            BufferedImage img = screenshot(svg, dir);
+            assertRendered(img);
+            assertTrue(count(img, 0xff0000) > 100 && count(img, 0x0000ff) > 100, scale + ": both curves on screen");
+        }
+    }
+
+    private static int count(BufferedImage img, int rgb) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                n += (img.getRGB(x, y) & 0xffffff) == rgb ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     private static BufferedImage screenshot(Path page, Path dir) throws Exception {
         Path exe = chromium();
         assumeTrue(exe != null, "SKIPPED: Chromium is not installed (apt-get install chromium); "

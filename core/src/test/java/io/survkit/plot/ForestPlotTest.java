@@ -16,7 +16,7 @@ class ForestPlotTest {
     @Test
     void hostileLabelsStayTextAndSvgIsWellFormed() throws Exception {
         String label = "A<script>&\"B";
-        String svg = ForestPlot.withDefaults().title(label)
+        String svg = ForestPlot.withDefaults().withTitle(label)
                 .render(List.of(new ForestPlot.Row(label, 0.5, 0.25, 1.0, 100, 40, 0.04)));
         Document doc = SvgXml.parse(svg);
         NodeList texts = doc.getElementsByTagName("text");

@@ -14,7 +14,7 @@ class HtmlReportTest {
     static String sampleReport() {
         KaplanMeierPlot.Curve a = new KaplanMeierPlot.Curve(HOSTILE, new double[] {2, 3, 5, 8},
                 new double[] {0.75, 0.75, 0.375, 0}, null, null, new double[] {4, 3, 2, 1}, new double[] {0, 1, 0, 0});
-        String svg = KaplanMeierPlot.withDefaults().title(HOSTILE).render(List.of(a));
+        String svg = KaplanMeierPlot.withDefaults().withTitle(HOSTILE).render(List.of(a));
         return HtmlReport.titled(HOSTILE).heading(HOSTILE).paragraph(HOSTILE).figure(svg, HOSTILE)
                 .table(List.of("Arm", "n"), List.of(List.of(HOSTILE, "4"))).methods("Kaplan-Meier").render();
     }

@@ -31,8 +31,8 @@ class KaplanMeierPlotOptionsTest {
     }
 
     static KaplanMeierPlot everyOption() {
-        return KaplanMeierPlot.withDefaults().title("Overall survival").timeLabel("Days since enrolment")
-                .survivalLabel("Survival").confidenceBands(true).withTickInterval(250).maxTime(1000).withPercent(true)
+        return KaplanMeierPlot.withDefaults().withTitle("Overall survival").withTimeLabel("Days since enrolment")
+                .withSurvivalLabel("Survival").withConfidenceBands(true).withTickInterval(250).withMaxTime(1000).withPercent(true)
                 .withColours(List.of("#ff0000", "#0000ff")).withLineWidth(3.5).withFont("Georgia, serif", 14)
                 .withLegend(LegendPosition.TOP).withLegendLabels(List.of("Male", "Female"))
                 .withCumulativeEvents(true).withCumulativeCensored(true).withSizeMillimetres(254, 203.2);

@@ -23,7 +23,7 @@ class KaplanMeierPlotTest {
 
     @Test
     void verticesAreTheCurvePointsThroughTheAxisTransform() throws Exception {
-        KaplanMeierPlot plot = KaplanMeierPlot.withDefaults().size(800, 560);
+        KaplanMeierPlot plot = KaplanMeierPlot.withDefaults().withSize(800, 560);
         String svg = plot.render(List.of(ARM_A, ARM_B));
         Document doc = SvgXml.parse(svg);
         List<Element> paths = byClass(doc, "path", "km-path");
@@ -66,8 +66,8 @@ class KaplanMeierPlotTest {
 
     @Test
     void bandsAnnotationAndMedianLinesRender() throws Exception {
-        String svg = KaplanMeierPlot.withDefaults().confidenceBands(true).medianLines(true)
-                .annotation("Log-rank p = 0.01 & HR < 1").title("OS").render(List.of(ARM_A, ARM_B));
+        String svg = KaplanMeierPlot.withDefaults().withConfidenceBands(true).withMedianLines(true)
+                .withAnnotation("Log-rank p = 0.01 & HR < 1").withTitle("OS").render(List.of(ARM_A, ARM_B));
         Document doc = SvgXml.parse(svg);
         assertEquals(1, byClass(doc, "path", "ci-band").size());
         assertEquals(2, byClass(doc, "path", "median-line").size());
@@ -77,7 +77,7 @@ class KaplanMeierPlotTest {
     @Test
     void nonCharactersAndLoneSurrogatesInTextKeepTheSvgWellFormed() throws Exception {
         // issue 12: U+FFFE / U+FFFF and lone surrogates are not XML characters; the parser refused them
-        String svg = KaplanMeierPlot.withDefaults().annotation("p\uFFFE\uFFFF\uD800 < 1").title("OS\uDFFF")
+        String svg = KaplanMeierPlot.withDefaults().withAnnotation("p\uFFFE\uFFFF\uD800 < 1").withTitle("OS\uDFFF")
                 .render(List.of(ARM_A, ARM_B));
         Document doc = SvgXml.parse(svg);
         assertEquals("p < 1", byClass(doc, "text", "annotation").get(0).getTextContent());
@@ -96,7 +96,7 @@ class KaplanMeierPlotTest {
             r[i] = 1_000_000 - i * 5000;
             c[i] = 100;
         }
-        String svg = KaplanMeierPlot.withDefaults().timeLabel("Months").render(
+        String svg = KaplanMeierPlot.withDefaults().withTimeLabel("Months").render(
                 List.of(new KaplanMeierPlot.Curve("all", t, s, null, null, r, c)));
         assertTrue(svg.length() < 100_000, "svg size " + svg.length());
         assertTrue(svg.contains(">1000000<"));

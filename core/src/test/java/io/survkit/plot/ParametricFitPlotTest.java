@@ -22,7 +22,7 @@ class ParametricFitPlotTest {
         SurvivalData d = lung();
         ModelComparisonResult m = ModelComparison.withDefaults().withHorizon(3000).fit(d, "1");
         SurvivalCurve km = KaplanMeier.withDefaults().fit(d).curve(0);
-        ParametricFitPlot p = ParametricFitPlot.withDefaults().title("Lung: extrapolation").timeLabel("Days");
+        ParametricFitPlot p = ParametricFitPlot.withDefaults().withTitle("Lung: extrapolation").withTimeLabel("Days");
         return new String[] {p.survival(km, m), p.hazard(km, m)};
     }
 

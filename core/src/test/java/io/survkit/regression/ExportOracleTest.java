@@ -51,7 +51,7 @@ class ExportOracleTest {
         JsonNode c = Oracle.load(name);
         LogisticResult fit = LogisticOracleTest.fit(c);
         ObjectNode expected = c.get("result").deepCopy();
-        expected.remove("smdBefore"); // a balance statistic, not part of the glm fit (arms.BalanceTable has it)
+        expected.remove("smdBefore"); // a balance statistic, not part of the glm fit (arms.BalanceResult has it)
         Oracle.assertJson(expected, Oracle.parse(fit.toJson()), name, LogisticOracleTest.REL);
         assertEquals(List.of("term", "coef", "se", "robustSe", "or", "orLower", "orUpper", "z", "p"),
                 fit.table().columnNames());

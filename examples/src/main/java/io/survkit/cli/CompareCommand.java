@@ -28,21 +28,8 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--treatment", paramLabel = "LEVEL",
-            description = "The treatment arm (a level of --group); default: the second level.")
-    String treatment;
-
-    @Option(names = "--control", paramLabel = "LEVEL",
-            description = "The control arm (a level of --group); default: the first level.")
-    String control;
-
-    @Option(names = "--times", paramLabel = "T[,T...]", converter = Converters.NumberList.class,
-            description = "Landmark times: survival in each arm and the difference.")
-    Converters.Numbers times;
-
-    @Option(names = "--tau", paramLabel = "TAU", converter = Converters.FiniteNumber.class,
-            description = "RMST horizon (default: the shorter arm's longest follow-up, as survRM2).")
-    Double tau;
+    @Mixin
+    ArmOptions arms;
 
     @Option(names = "--adjust", paramLabel = "NAME[,NAME...]",
             description = "Covariates (named in --covariates) of the adjusted Cox hazard ratio.")
@@ -71,18 +58,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private ArmComparison comparison(SurvivalData d) {
         ArmComparison c = ArmComparison.of(d).withArm(data.group);
-        if (treatment != null) {
-            c = c.withTreatment(treatment);
-        }
-        if (control != null) {
-            c = c.withControl(control);
-        }
-        if (times != null) {
-            c = c.withLandmarks(times.values());
-        }
-        if (tau != null) {
-            c = c.withHorizon(tau);
-        }
+        c = arms.apply(c);
         if (adjust != null) {
             c = c.withAdjustment(adjust.split(","));
         }

@@ -5,6 +5,8 @@ import io.survkit.data.SurvivalData;
 import io.survkit.regression.CoxPredictedValues;
 import io.survkit.regression.CoxPredictionReference;
 import io.survkit.regression.CoxPredictionType;
+import io.survkit.plot.CoxForestPlot;
+import io.survkit.plot.ScaledSchoenfeldPlot;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
 import io.survkit.regression.ProportionalHazardsResult;
@@ -112,6 +114,20 @@ final class CoxCommand extends AnalysisCommand {
                     + "default strata (sample for terms).")
     CoxPredictionReference reference;
 
+    @Option(names = "--forest", paramLabel = "FILE",
+            description = "Also draw the forest plot of the hazard ratios (survminer ggforest) to FILE: .svg, .png "
+                    + "(at --dpi) or .pdf.")
+    String forest;
+
+    @Option(names = "--zph-plot", paramLabel = "FILE",
+            description = "Also draw the scaled Schoenfeld residuals of each term with R plot.cox.zph's smooth and "
+                    + "+-2 se band to FILE: .svg, .png (at --dpi) or .pdf; time scale from --zph-transform.")
+    String zphPlot;
+
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", converter = Converters.FiniteNumber.class,
+            description = "Resolution of a .png --forest or --zph-plot, 24 to 2400 dots per inch.")
+    double dpi;
+
     @Override
     void check(OutputOptions.Format format) {
         boolean predicting = predict != null || type != null;
@@ -121,6 +137,13 @@ final class CoxCommand extends AnalysisCommand {
         if (!predicting && (seFit || reference != null)) {
             throw new UsageException((seFit ? "--se-fit" : "--reference") + " needs --predict FILE or --type TYPE");
         }
+        if (forest != null) {
+            Plots.format(forest, "--forest");
+        }
+        if (zphPlot != null) {
+            Plots.format(zphPlot, "--zph-plot");
+        }
+        FigureFiles.checkDpi(dpi);
         if (data.formula == null) {
             DataOptions.require(data.covariates, "--covariates (or --formula)");
         }
@@ -155,14 +178,23 @@ final class CoxCommand extends AnalysisCommand {
             cox = cox.withVariance(robust ? CoxVariance.ROBUST : CoxVariance.MODEL);
         }
         CoxResult fit = cox.fit(d);
+        if (forest != null) {
+            Plots.writeByExtension(CoxForestPlot.withDefaults().render(fit, d), forest, dpi, "--forest");
+        }
+        ProportionalHazardsResult ph = zph || zphTransform != null || zphPlot != null
+                ? ProportionalHazardsTest.withDefaults()
+                        .withTransform(zphTransform == null ? TimeTransform.KM : zphTransform).test(fit)
+                : null;
+        if (zphPlot != null) {
+            Plots.writeByExtension(ScaledSchoenfeldPlot.withDefaults().withTimeLabel(d.timeColumn()).render(ph),
+                    zphPlot, dpi, "--zph-plot");
+        }
         if (predict != null || type != null) {
             return Rendered.of(predictions(fit));
         }
         if (!zph && zphTransform == null) {
             return Rendered.of(fit);
         }
-        ProportionalHazardsResult ph = ProportionalHazardsTest.withDefaults()
-                .withTransform(zphTransform == null ? TimeTransform.KM : zphTransform).test(fit);
         return new Rendered(out -> out.print(fit + "\n" + ph),
                 out -> JsonOutput.append(out, JsonOutput.withMember(fit.toJson(), "zph", ph.toJson())), null);
     }

@@ -27,6 +27,11 @@ final class FigureFiles {
 
     /** @throws UsageException for a dpi outside 24..2400 */
     void check() {
+        checkDpi(dpi);
+    }
+
+    /** @throws UsageException for a dpi outside 24..2400 */
+    static void checkDpi(double dpi) {
         if (!(dpi >= 24 && dpi <= 2400)) {
             throw new UsageException("--dpi must be from 24 to 2400, got " + dpi);
         }

@@ -83,15 +83,15 @@ final class FigureOptions {
 
     /** The plot these options describe; {@code timeLabel} is used when {@code --xlab} is not given. */
     KaplanMeierPlot plot(String timeLabel) {
-        KaplanMeierPlot p = KaplanMeierPlot.withDefaults().timeLabel(xlab != null ? xlab : timeLabel)
-                .confidenceBands(!noCi).withPercent(percent).withLegend(legend).withLineWidth(lineWidth)
+        KaplanMeierPlot p = KaplanMeierPlot.withDefaults().withTimeLabel(xlab != null ? xlab : timeLabel)
+                .withConfidenceBands(!noCi).withPercent(percent).withLegend(legend).withLineWidth(lineWidth)
                 .withFont(font, fontSize).withCumulativeEvents(cumulativeEvents)
                 .withCumulativeCensored(cumulativeCensored);
         if (title != null) {
-            p = p.title(title);
+            p = p.withTitle(title);
         }
         if (ylab != null) {
-            p = p.survivalLabel(ylab);
+            p = p.withSurvivalLabel(ylab);
         }
         if (palette != null) {
             p = palette(p, palette);
@@ -103,7 +103,7 @@ final class FigureOptions {
             p = p.withTickInterval(breakTimeBy);
         }
         if (xmax != null) {
-            p = p.maxTime(xmax);
+            p = p.withMaxTime(xmax);
         }
         if (size != null) {
             p = size(p, size);
@@ -144,7 +144,7 @@ final class FigureOptions {
         return switch (unit) {
             case "mm" -> p.withSizeMillimetres(w, h);
             case "in" -> p.withSizeInches(w, h);
-            default -> p.size(w, h);
+            default -> p.withSize(w, h);
         };
     }
 }

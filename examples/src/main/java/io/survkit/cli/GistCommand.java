@@ -21,15 +21,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code survkit gist}: the motivating study end to end. Writes a synthetic SEER*Stat export of the
- * GIST liver-metastasis cohort (documented in {@link GistCohortSimulator}), reads it back as a
+ * {@code survkit gist}: the motivating study end to end. On the user's SEER*Stat export
+ * ({@code --data}) or, without it, on a synthetic export of the GIST liver-metastasis cohort
+ * (documented in {@link GistCohortSimulator}) written to the output folder and read back as a
  * user's file, compares surgery + chemotherapy with chemotherapy alone on OS and CSS (crude,
  * adjusted, propensity-matched, by timing of surgery, landmark), prints "reported in the paper vs
- * reproduced here", and writes {@code report.md}, {@code report.json} (and, with {@code --html}, a
- * self-contained HTML report) to the output folder.
+ * reproduced here", and writes {@code report.html}, {@code report.md} (with its SVG figures) and
+ * {@code report.json} to the output folder through {@link ArmReport}, the writer of {@code survkit report}.
  */
 @Command(name = "gist",
-        description = "The GIST liver-metastasis study end to end on a synthetic SEER*Stat export.")
+        description = "The GIST liver-metastasis study end to end on your SEER*Stat export (--data) or a synthetic one.")
 final class GistCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,8 +39,14 @@ final class GistCommand implements Callable<Integer> {
             description = "Folder for the export, report.md and report.json (created if missing).")
     Path out;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the HTML report to FILE "
+            + "(--out always holds report.html).")
     Path html;
+
+    @Option(names = "--data", paramLabel = "EXPORT",
+            description = "Your SEER*Stat export of the study's layout (case listing with the GIST columns); "
+                    + "without it a synthetic export is written to --out and used.")
+    Path data;
 
     @Option(names = "--seed", paramLabel = "SEED", converter = Converters.WholeNumber.class,
             defaultValue = "" + GistCohortSimulator.DEFAULT_SEED,
@@ -53,7 +60,7 @@ final class GistCommand implements Callable<Integer> {
         GistStudy study;
         try {
             Files.createDirectories(out);
-            study = GistStudy.run(out, seed);
+            study = GistStudy.run(out, seed, data);
         } catch (IOException e) {
             throw new UncheckedIOException("--out " + out + ": cannot write there: " + e.getMessage(), e);
         }
@@ -62,10 +69,11 @@ final class GistCommand implements Callable<Integer> {
         stdout.print(study.main());
         stdout.println();
         stdout.print(study.netSurvivalText());
-        write("--out", out.resolve("report.md"), study.markdown());
-        write("--out", out.resolve("report.json"), study.main().toJson());
+        io.survkit.table.Document doc = study.document();
+        ArmReport.write(out, doc, study.main().toJson(), "--out");
         stdout.println();
-        stdout.println("wrote " + out.resolve("report.md") + " and " + out.resolve("report.json"));
+        stdout.println("wrote " + out.resolve("report.html") + ", " + out.resolve("report.md") + ", "
+                + out.resolve("report.json") + " and " + doc.figures().size() + " figures");
         if (html != null) {
             if (html.toAbsolutePath().getParent() != null) {
                 try {
@@ -75,7 +83,7 @@ final class GistCommand implements Callable<Integer> {
                             + e.getMessage(), e);
                 }
             }
-            write("--html", html, study.html());
+            write("--html", html, doc.toHtml());
             stdout.println("wrote " + html);
         }
         return ExitCode.OK;
@@ -83,6 +91,9 @@ final class GistCommand implements Callable<Integer> {
 
     /** Before computing: each output names a place that can be written. */
     private void checkOutputs() {
+        if (data != null && (!Files.isReadable(data) || Files.isDirectory(data))) {
+            throw new UsageException("--data " + data + ": no such readable file");
+        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file; expected a folder");
         }
@@ -114,7 +125,7 @@ final class GistCommand implements Callable<Integer> {
     static ArmComparison comparison(CohortSelection cohort) {
         return ArmComparison.of(cohort, Endpoint.CANCER_SPECIFIC, Endpoint.OVERALL_SURVIVAL)
                 .withTreatment(ArmDefinition.SURGERY_PLUS_CHEMOTHERAPY).withControl(ArmDefinition.CHEMOTHERAPY_ALONE)
-                .withLandmarks(12, 36, 60).withHorizon(120).withAdjustment("age", "sex", "size");
+                .withLandmarks(12, 36, 60).withHorizon(120).withAdjustment("age", "sex", "size").withTimeUnit("months");
     }
 
     /** Markdown-free label of the gain: "≥ 63". */

@@ -2,7 +2,7 @@ package io.survkit.cli;
 
 import io.survkit.data.SurvivalData;
 import io.survkit.plot.CalibrationPlot;
-import io.survkit.plot.HtmlReport;
+import io.survkit.table.Document;
 import io.survkit.plot.NomogramPlot;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
@@ -95,40 +95,25 @@ final class GistPrognosis {
                 validation.index("C").corrected());
     }
 
-    String markdown() {
-        StringBuilder b = new StringBuilder("## Prognostic model\n\n").append(description()).append("\n\n");
-        table(b, List.of("index", "apparent", "optimism", "corrected"), validationRows());
-        b.append('\n');
-        table(b, List.of("month", "AUC (95% CI)", "Brier (95% CI)", "Brier, null model"), scoreRows());
-        b.append("\nCalibration at 36 months (fifths of predicted risk):\n\n");
+    /** Appends the prognostic-model section to {@code d}. */
+    Document document(Document d) {
         List<List<String>> cal = new ArrayList<>();
         calibration.groups().forEach(g -> cal.add(List.of(g.label(), Integer.toString(g.rows()), f3(g.meanRisk()),
                 f3(g.observed()))));
-        table(b, List.of("predicted risk", "n", "mean predicted", "observed (KM)"), cal);
-        b.append(String.format(Locale.ROOT, "%nCalibration slope %.3f (%.3f-%.3f), observed/expected %.3f.%n",
-                calibration.slope().value(), calibration.slope().lower(), calibration.slope().upper(),
-                calibration.observedExpected()));
-        return b.toString();
-    }
-
-    private static void table(StringBuilder b, List<String> header, List<List<String>> rows) {
-        b.append("| ").append(String.join(" | ", header)).append(" |\n|");
-        header.forEach(h -> b.append("---|"));
-        b.append('\n');
-        for (List<String> r : rows) {
-            b.append("| ").append(String.join(" | ", r.stream().map(io.survkit.internal.Escape::markdown).toList()))
-                    .append(" |\n");
-        }
-    }
-
-    HtmlReport html(HtmlReport r) {
-        return r.heading("Prognostic model").paragraph(description())
-                .table(List.of("index", "apparent", "optimism", "corrected"), validationRows())
-                .table(List.of("month", "AUC (95% CI)", "Brier (95% CI)", "Brier, null model"), scoreRows())
-                .figure(CalibrationPlot.withDefaults().withTitle("Calibration at 36 months").render(calibration),
+        return d.heading("Prognostic model").paragraph(description())
+                .table(null, GistStudy.textTable(List.of("index", "apparent", "optimism", "corrected"),
+                        validationRows()))
+                .table(null, GistStudy.textTable(List.of("month", "AUC (95% CI)", "Brier (95% CI)",
+                        "Brier, null model"), scoreRows()))
+                .table("Calibration at 36 months (fifths of predicted risk)", GistStudy.textTable(List.of(
+                        "predicted risk", "n", "mean predicted", "observed (KM)"), cal))
+                .paragraph(String.format(Locale.ROOT, "Calibration slope %.3f (%.3f-%.3f), observed/expected %.3f.",
+                        calibration.slope().value(), calibration.slope().lower(), calibration.slope().upper(),
+                        calibration.observedExpected()))
+                .figure("calibration", CalibrationPlot.withDefaults().withTitle("Calibration at 36 months").render(calibration),
                         "Observed (Kaplan-Meier) against predicted risk of cancer death by 36 months, fifths of"
                                 + " predicted risk")
-                .figure(NomogramPlot.withDefaults().withTitle("Nomogram: cancer-specific survival").render(nomogram),
+                .figure("nomogram", NomogramPlot.withDefaults().withTitle("Nomogram: cancer-specific survival").render(nomogram),
                         "Points per factor, total points and predicted survival at 12, 36 and 60 months");
     }
 }

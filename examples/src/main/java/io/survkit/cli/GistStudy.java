@@ -14,7 +14,8 @@ import io.survkit.estimate.CumulativeIncidenceResult;
 import io.survkit.estimate.IncidenceCurve;
 import io.survkit.internal.Escape;
 import io.survkit.plot.ForestPlot;
-import io.survkit.plot.HtmlReport;
+import io.survkit.table.Document;
+import io.survkit.table.Table;
 import io.survkit.plot.ParametricFitPlot;
 import io.survkit.estimate.KaplanMeier;
 import io.survkit.estimate.SurvivalCurve;
@@ -39,6 +40,8 @@ final class GistStudy {
     private final CohortSelection cohort;
     private final ArmComparisonResult main;
     private final ArmComparisonResult paperBound;
+    /** Where the export came from, for the report's first paragraph. */
+    private final String source;
     private final ArmComparisonResult matched;
     private final CumulativeIncidenceResult cif;
     private final GistPrognosis prognosis;
@@ -49,12 +52,13 @@ final class GistStudy {
     /** Horizon of the extrapolation: a lifetime of 40 years, in months. */
     static final double LIFETIME_MONTHS = 480;
 
-    private GistStudy(CohortSelection cohort, ArmComparisonResult main, ArmComparisonResult paperBound,
+    private GistStudy(String source, CohortSelection cohort, ArmComparisonResult main, ArmComparisonResult paperBound,
             ArmComparisonResult matched, CumulativeIncidenceResult cif, GistPrognosis prognosis,
             RelativeSurvivalResult net, SurvivalData controlOs) {
         this.cohort = cohort;
         this.main = main;
         this.paperBound = paperBound;
+        this.source = source;
         this.matched = matched;
         this.cif = cif;
         this.prognosis = prognosis;
@@ -63,8 +67,15 @@ final class GistStudy {
         this.extrapolation = ModelComparison.withDefaults().withHorizon(LIFETIME_MONTHS).fit(controlOs, "1");
     }
 
-    static GistStudy run(Path dir, long seed) {
-        Path export = GistCohortSimulator.withDefaults().withSeed(seed).write(dir.resolve("seer_gist_export.csv"));
+    /**
+     * The study on {@code export} (a SEER*Stat export of the study's layout), or, when it is null,
+     * on a synthetic export written to {@code dir} with {@code seed}.
+     */
+    static GistStudy run(Path dir, long seed, Path userExport) {
+        Path export = userExport != null ? userExport
+                : GistCohortSimulator.withDefaults().withSeed(seed).write(dir.resolve("seer_gist_export.csv"));
+        String source = userExport != null ? "SEER*Stat export " + userExport.getFileName()
+                : "Synthetic SEER*Stat export (see GistCohortSimulator)";
         CohortSelection cohort = GistCommand.readCohort(export);
         ArmComparisonResult main = GistCommand.comparison(cohort).withSubgroups("timing").withLandmarkAnalysis(6).run();
         ArmComparisonResult bound = GistCommand.comparison(cohort).withMedianBound(120).run();
@@ -73,7 +84,7 @@ final class GistStudy {
         SurvivalData competing = cohort.data(Endpoint.COMPETING_RISKS);
         CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(competing, "arm");
         GistPrognosis prognosis = GistPrognosis.of(cohort.data(), seed);
-        return new GistStudy(cohort, main, bound, matched, cif, prognosis, netSurvival(cohort),
+        return new GistStudy(source, cohort, main, bound, matched, cif, prognosis, netSurvival(cohort),
                 controlArm(cohort, main));
     }
 
@@ -183,8 +194,8 @@ final class GistStudy {
 
     private String extrapolationFigure() {
         SurvivalCurve km = KaplanMeier.withDefaults().fit(controlOs).curve(0);
-        return ParametricFitPlot.withDefaults().title("Chemotherapy alone: overall survival extrapolated")
-                .timeLabel("Months since diagnosis").survival(km, extrapolation);
+        return ParametricFitPlot.withDefaults().withTitle("Chemotherapy alone: overall survival extrapolated")
+                .withTimeLabel("Months since diagnosis").survival(km, extrapolation);
     }
 
     ArmComparisonResult main() {
@@ -224,7 +235,8 @@ final class GistStudy {
         if (!a.medianReached()) {
             return String.format(Locale.ROOT, "not reached (longest follow-up %.0f)", a.longestFollowUp());
         }
-        return String.format(Locale.ROOT, "%.0f (%s-%s)", a.median(), fmt(a.medianLower()), fmt(a.medianUpper()));
+        return String.format(Locale.ROOT, "%.0f (%s-%s)", a.median().getAsDouble(), fmt(a.medianLower().orElse(Double.NaN)),
+                fmt(a.medianUpper().orElse(Double.NaN)));
     }
 
     private static String fmt(double v) {
@@ -232,10 +244,11 @@ final class GistStudy {
     }
 
     private String timingSummary() {
-        SubgroupAnalysis s = main.subgroups();
+        SubgroupAnalysis s = main.subgroups().orElseThrow();
         int below = 0;
         for (int l = 0; l < s.levels().size(); l++) {
-            if (s.comparison(l, 0).crudeHazardRatio() < 1 && s.comparison(l, 1).crudeHazardRatio() < 1) {
+            if (s.comparison(l, 0).crudeHazardRatio().orElse(Double.NaN) < 1
+                    && s.comparison(l, 1).crudeHazardRatio().orElse(Double.NaN) < 1) {
                 below++;
             }
         }
@@ -244,7 +257,7 @@ final class GistStudy {
     }
 
     String paperTable() {
-        StringBuilder b = new StringBuilder("GIST liver metastases (synthetic SEER*Stat export): reported in the paper "
+        StringBuilder b = new StringBuilder("GIST liver metastases (" + source + "): reported in the paper "
                 + "vs reproduced here\n\n");
         b.append(String.format(Locale.ROOT, "%-52s %-22s %s%n", "quantity", "paper", "survkit"));
         for (String[] r : paperRows()) {
@@ -261,7 +274,7 @@ final class GistStudy {
             for (int j = 0; j < arm.landmarkCount(); j++) {
                 double t = arm.landmarks()[j];
                 IncidenceCurve c = cif.curve(arm.label(), cif.causes().get(0));
-                rows.add(List.of(arm.label(), fmt(t), pct(1 - arm.survival(j)), pct(c.estimateAt(t))));
+                rows.add(List.of(arm.label(), fmt(t), pct(1 - arm.survival(j).orElse(Double.NaN)), pct(c.estimateAt(t))));
             }
         }
         return rows;
@@ -271,86 +284,64 @@ final class GistStudy {
         return String.format(Locale.ROOT, "%.1f %%", 100 * v);
     }
 
+    /** The whole study as one document: the Markdown and the HTML report are its two renderings. */
+    Document document() {
+        Document d = Document.titled("GIST liver metastases: surgery + chemotherapy vs chemotherapy alone")
+                .paragraph(source + ", read through survkit's SEER reader; the numbers below are computed by"
+                        + " survkit.");
+        d = d.heading("Reported in the paper vs reproduced here").table(null, textTable(List.of("quantity",
+                "paper", "survkit"), paperRows().stream().map(List::of).toList()));
+        d = d.heading("Cohort selection").paragraph(cohort.toString());
+        d = d.section(ArmReport.document(main, "Months since diagnosis", ""));
+        d = d.heading("Hazard ratios by timing of surgery (CSS)").figure("forest-css", forest(0),
+                "Crude hazard ratios of surgery + chemotherapy vs chemotherapy alone, CSS, by timing of surgery");
+        d = d.section(Document.titled("Propensity-matched comparison").section(matched.document(e -> List.of())));
+        d = d.heading("Net survival (Pohar-Perme, US life tables)").table(null, textTable(NET_HEADER,
+                netSurvivalRows()));
+        d = d.heading("CSS: 1 - Kaplan-Meier vs cumulative incidence (other deaths as competing risk)")
+                .table(null, textTable(List.of("arm", "month", "1 - KM", "CIF"), cssKmVersusCif()));
+        d = prognosis.document(d);
+        return d.heading("Extrapolation: chemotherapy alone, overall survival to 40 years")
+                .paragraph(extrapolationSummary()).table(null, textTable(EXTRAPOLATION_HEADER, extrapolationRows()))
+                .figure("extrapolation", extrapolationFigure(),
+                        "Fitted distributions over the Kaplan-Meier curve (95% CI), to 480 months");
+    }
+
+    /** A table of formatted text cells. */
+    static Table textTable(List<String> header, List<List<String>> rows) {
+        Table.Builder b = Table.builder();
+        header.forEach(b::textColumn);
+        for (List<String> r : rows) {
+            r.forEach(b::text);
+        }
+        return b.build();
+    }
+
     String markdown() {
-        StringBuilder b = new StringBuilder("# GIST liver metastases: surgery + chemotherapy vs chemotherapy alone\n\n");
-        b.append("Synthetic SEER*Stat export (see GistCohortSimulator), read back through survkit's SEER reader.\n\n");
-        b.append("## Reported in the paper vs reproduced here\n\n| quantity | paper | survkit |\n|---|---|---|\n");
-        for (String[] r : paperRows()) {
-            b.append("| ").append(Escape.markdown(r[0])).append(" | ").append(Escape.markdown(r[1])).append(" | ")
-                    .append(Escape.markdown(r[2])).append(" |\n");
-        }
-        b.append("\n## Cohort selection\n\n").append(cohort.toMarkdown()).append("\n\n");
-        b.append("## Comparison\n\n").append(main.toMarkdown()).append("\n\n");
-        b.append("## Propensity-matched comparison\n\n").append(matched.toMarkdown()).append("\n\n");
-        b.append("## Net survival (Pohar-Perme, US life tables)\n\n| arm | 1 year | 3 years | 5 years |\n"
-                + "|---|---|---|---|\n");
-        for (List<String> r : netSurvivalRows()) {
-            b.append("| ").append(Escape.markdown(r.get(0))).append(" | ").append(r.get(1)).append(" | ")
-                    .append(r.get(2)).append(" | ").append(r.get(3)).append(" |\n");
-        }
-        b.append("\n## CSS: 1 - Kaplan-Meier vs cumulative incidence (other deaths as competing risk)\n\n");
-        b.append("| arm | month | 1 - KM | CIF |\n|---|---|---|---|\n");
-        for (List<String> r : cssKmVersusCif()) {
-            b.append("| ").append(Escape.markdown(r.get(0))).append(" | ").append(r.get(1)).append(" | ")
-                    .append(r.get(2)).append(" | ").append(r.get(3)).append(" |\n");
-        }
-        b.append('\n').append(prognosis.markdown());
-        b.append("\n## Extrapolation: chemotherapy alone, overall survival to 40 years\n\n")
-                .append(Escape.markdown(extrapolationSummary())).append("\n\n| ")
-                .append(String.join(" | ", EXTRAPOLATION_HEADER)).append(" |\n|---|---|---|---|---|---|---|---|\n");
-        for (List<String> r : extrapolationRows()) {
-            b.append("| ").append(String.join(" | ", r)).append(" |\n");
-        }
-        return b.toString();
+        return document().toMarkdown();
     }
 
     String html() {
-        HtmlReport r = HtmlReport.titled("GIST liver metastases: surgery + chemotherapy vs chemotherapy alone")
-                .paragraph("Synthetic SEER*Stat export read back through survkit's SEER reader; "
-                        + "the numbers below are computed by survkit.");
-        List<List<String>> paper = new ArrayList<>();
-        for (String[] row : paperRows()) {
-            paper.add(List.of(row));
-        }
-        r = r.heading("Reported in the paper vs reproduced here").table(List.of("quantity", "paper", "survkit"), paper);
-        for (EndpointComparison e : main.endpoints()) {
-            String annotation = String.format(Locale.ROOT, "Log-rank p %s; HR %.2f (%.2f-%.2f)",
-                    p(e.logRankPValue()), e.crudeHazardRatio(), e.crudeHazardRatioLower(), e.crudeHazardRatioUpper());
-            String svg = KaplanMeierPlot.withDefaults().title(e.name()).timeLabel("Months since diagnosis")
-                    .confidenceBands(true).annotation(annotation).render(KaplanMeierPlots.curves(e.kaplanMeier()));
-            r = r.heading(e.name() + ": " + e.description()).figure(svg, "Kaplan-Meier curves by arm, " + e.name())
-                    .table(List.of("arm", "n", "events", "median (95% CI)"), List.of(
-                            List.of(e.control().label(), Integer.toString(e.control().size()),
-                                    fmt(e.control().events()), median(e.control())),
-                            List.of(e.treatment().label(), Integer.toString(e.treatment().size()),
-                                    fmt(e.treatment().events()), median(e.treatment()))));
-        }
-        r = r.heading("Hazard ratios by timing of surgery (CSS)").figure(forest(0), "Crude hazard ratios, CSS");
-        r = r.heading("Net survival (Pohar-Perme, US life tables)").table(NET_HEADER, netSurvivalRows());
-        r = r.heading("CSS: 1 - Kaplan-Meier vs cumulative incidence").table(List.of("arm", "month", "1 - KM", "CIF"),
-                cssKmVersusCif());
-        r = prognosis.html(r);
-        r = r.heading("Extrapolation: chemotherapy alone, overall survival to 40 years")
-                .paragraph(extrapolationSummary()).table(EXTRAPOLATION_HEADER, extrapolationRows())
-                .figure(extrapolationFigure(), "Fitted distributions over the Kaplan-Meier curve (95% CI), to 480 months");
-        r = r.heading("Cohort selection").paragraph(cohort.toString());
-        return r.heading("Methods").methods(main.methods()).render();
+        return document().toHtml();
     }
 
     private String forest(int endpoint) {
         List<ForestPlot.Row> rows = new ArrayList<>();
         EndpointComparison all = main.endpoints().get(endpoint);
-        rows.add(new ForestPlot.Row("All surgery + chemotherapy", all.crudeHazardRatio(), all.crudeHazardRatioLower(),
-                all.crudeHazardRatioUpper(), all.control().size() + all.treatment().size(),
-                all.control().events() + all.treatment().events(), all.crudeHazardRatioPValue()));
-        SubgroupAnalysis s = main.subgroups();
+        rows.add(forestRow("All surgery + chemotherapy", all));
+        SubgroupAnalysis s = main.subgroups().orElseThrow();
         for (int l = 0; l < s.levels().size(); l++) {
             EndpointComparison c = s.comparison(l, endpoint);
-            rows.add(new ForestPlot.Row(s.levels().get(l), c.crudeHazardRatio(), c.crudeHazardRatioLower(),
-                    c.crudeHazardRatioUpper(), c.control().size() + c.treatment().size(),
-                    c.control().events() + c.treatment().events(), c.crudeHazardRatioPValue()));
+            rows.add(forestRow(s.levels().get(l), c));
         }
-        return ForestPlot.withDefaults().title("CSS hazard ratio vs chemotherapy alone").render(rows);
+        return ForestPlot.withDefaults().withTitle("CSS hazard ratio vs chemotherapy alone").render(rows);
+    }
+
+    private static ForestPlot.Row forestRow(String label, EndpointComparison c) {
+        return new ForestPlot.Row(label, c.crudeHazardRatio().orElse(Double.NaN),
+                c.crudeHazardRatioLower().orElse(Double.NaN), c.crudeHazardRatioUpper().orElse(Double.NaN),
+                c.control().size() + c.treatment().size(), c.control().events() + c.treatment().events(),
+                c.crudeHazardRatioPValue().orElse(Double.NaN));
     }
 
     private static String p(double p) {

@@ -12,6 +12,7 @@ import io.survkit.estimate.RestrictedMeanHorizon;
 import io.survkit.estimate.SurvivalCurve;
 import io.survkit.estimate.SurvivalEstimator;
 import io.survkit.estimate.KaplanMeierVariance;
+import io.survkit.plot.CurveScale;
 import io.survkit.plot.KaplanMeierPlots;
 import java.io.PrintWriter;
 import java.util.OptionalDouble;
@@ -57,8 +58,22 @@ final class KmCommand extends AnalysisCommand {
         }
     }
 
+    /** The words of {@code --fun}, as R's {@code plot.survfit(fun = )}. */
+    static final class Scales extends Choices<CurveScale> {
+        Scales() {
+            add("surv", CurveScale.SURVIVAL).add("event", CurveScale.EVENT).add("cumhaz", CurveScale.CUMULATIVE_HAZARD)
+                    .add("cloglog", CurveScale.CLOGLOG);
+        }
+    }
+
     @Mixin
     FigureOptions figure;
+
+    @Option(names = "--fun", paramLabel = "SCALE", defaultValue = "surv", converter = Scales.class,
+            completionCandidates = Scales.class,
+            description = "Scale of the figure (R plot.survfit fun =): ${COMPLETION-CANDIDATES}; event is 1 - S, "
+                    + "cumhaz the Nelson-Aalen cumulative hazard, cloglog log(-log S) against log time.")
+    CurveScale fun;
 
     @Option(names = "--conf-type", paramLabel = "TYPE", defaultValue = "log", converter = ConfTypes.class,
             completionCandidates = ConfTypes.class,
@@ -138,6 +153,9 @@ final class KmCommand extends AnalysisCommand {
             }
         }
         figures.check();
+        if (figure.percent && fun != CurveScale.SURVIVAL && fun != CurveScale.EVENT) {
+            throw new UsageException("--percent applies to --fun surv or event, not a hazard scale");
+        }
         if (tau != null && rmean != null) {
             throw new UsageException("--tau and --rmean both give the restricted mean's horizon; give one");
         }
@@ -173,7 +191,7 @@ final class KmCommand extends AnalysisCommand {
             fit.restrictedMeans(tau);
         }
         if (figures.any()) {
-            figures.write(figure.plot(d.timeColumn()).render(KaplanMeierPlots.curves(fit)));
+            figures.write(figure.plot(d.timeColumn()).withScale(fun).render(KaplanMeierPlots.curves(fit, fun)));
         }
         OptionalDouble horizon = tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau);
         double[] p = probabilities();

@@ -28,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "survkit", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true,
         showDefaultValues = true, versionProvider = Main.VersionProvider.class,
         description = "Survival analysis with R survival's answers.",
-        subcommands = {KmCommand.class, LogRankCommand.class, CompareCommand.class, CoxCommand.class,
+        subcommands = {KmCommand.class, LogRankCommand.class, CompareCommand.class, ReportCommand.class, CoxCommand.class,
             CifCommand.class, ConcordanceCommand.class, ScoreCommand.class, RelsurvCommand.class,
             ExpectedCommand.class, LifetableCommand.class, SurvregCommand.class, GistCommand.class,
             CommandLine.HelpCommand.class},

@@ -32,6 +32,27 @@ final class Plots {
         }
     }
 
+    /**
+     * Writes an SVG figure to {@code file} in the format its extension names (.svg, .png at {@code dpi},
+     * .pdf); {@code option} names the flag in errors.
+     */
+    static void writeByExtension(String svg, String file, double dpi, String option) {
+        switch (format(file, option)) {
+            case SVG -> writeSvg(svg, file);
+            case PNG -> writeFigure(svg, FigureFormat.PNG, file, dpi, option);
+            default -> writeFigure(svg, FigureFormat.PDF, file, dpi, option);
+        }
+    }
+
+    /** @throws UsageException when the file's extension is not .svg, .png or .pdf */
+    static FigureFormat format(String file, String option) {
+        try {
+            return FigureFormat.fromFileName(file);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + file + ": expected a file name ending in .svg, .png or .pdf");
+        }
+    }
+
     /** Writes an SVG figure to each file asked for: SVG, PNG at {@code dpi}, PDF (null = not asked). */
     static void writeFigures(String svg, String svgFile, String png, String pdf, double dpi) {
         if (svgFile != null) {

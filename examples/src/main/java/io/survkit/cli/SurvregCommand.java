@@ -228,7 +228,7 @@ final class SurvregCommand extends AnalysisCommand {
         ModelComparisonResult r = mc.fit(d);
         if (svg != null) {
             SurvivalCurve km = KaplanMeier.withDefaults().fit(d).curve(0);
-            ParametricFitPlot plot = ParametricFitPlot.withDefaults().timeLabel(d.timeColumn());
+            ParametricFitPlot plot = ParametricFitPlot.withDefaults().withTimeLabel(d.timeColumn());
             String hazardName = svg.getFileName().toString().replaceFirst("(\\.svg)?$", "-hazard.svg");
             try {
                 Files.writeString(svg, plot.survival(km, r));

@@ -45,9 +45,9 @@ public final class QuickStart {
         System.out.println(cox);                           // as print(summary(coxph(...)))
         System.out.println(ProportionalHazardsTest.withDefaults().test(cox)); // as cox.zph(fit)
 
-        String svg = KaplanMeierPlot.withDefaults().title("NCCTG lung cancer: survival by sex")
-                .timeLabel("Days").confidenceBands(true)
-                .annotation(String.format("Log-rank p = %.4f", logRank.pValue()))
+        String svg = KaplanMeierPlot.withDefaults().withTitle("NCCTG lung cancer: survival by sex")
+                .withTimeLabel("Days").withConfidenceBands(true)
+                .withAnnotation(String.format("Log-rank p = %.4f", logRank.pValue()))
                 .render(KaplanMeierPlots.curves(km));
         Path out = Path.of(args.length > 1 ? args[1] : "lung-km.svg");
         Files.writeString(out, svg);

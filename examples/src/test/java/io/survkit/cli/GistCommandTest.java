@@ -9,6 +9,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -98,6 +100,58 @@ class GistCommandTest {
         }
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.contains("Chemotherapy alone: overall survival extrapolated"), "overlay figure");
+    }
+
+    /**
+     * Issue 15: the study's report is complete, through the one report writer: the arm comparison
+     * (cohort, per endpoint the Kaplan-Meier figure, arm and comparison tables with RMST, landmark
+     * survival, adjusted HR and the PH test, subgroups, notes, landmark analysis, methods) and the
+     * study's sections, each in the Markdown and the HTML, every Markdown table an HTML table.
+     */
+    @Test
+    void reportIsCompleteInMarkdownAndHtml() throws Exception {
+        String md = Files.readString(dir.resolve("report.md"));
+        String html = Files.readString(dir.resolve("report.html"));
+        for (String h : List.of("Reported in the paper vs reproduced here", "Cohort selection", "Cohort", "CSS", "OS",
+            "Subgroups by timing (interaction: Cox likelihood-ratio test)", "Notes", "Propensity score", "Methods",
+            "Propensity-matched comparison", "Net survival (Pohar-Perme, US life tables)", "Prognostic model",
+            "Extrapolation: chemotherapy alone, overall survival to 40 years")) {
+            assertTrue(md.matches("(?s).*\\n#+ " + Pattern.quote(h) + "\\n.*"), h);
+            assertTrue(html.matches("(?s).*<h\\d>" + Pattern.quote(h.replace("&", "&amp;")) + "</h\\d>.*"), h);
+        }
+        assertTrue(md.contains("Landmark analysis at 6 months"), "landmark analysis with its unit");
+        for (String row : List.of("Median, months (95% CI)", "S(36 months) (95% CI)", "RMST to 120 months (SE)",
+            "S(60 months) difference", "RMST to 120 months, ratio", "Hazard ratio, adjusted for age, sex, size",
+            "Proportional hazards (Schoenfeld test)")) {
+            assertTrue(md.contains("| " + row + " |"), row);
+            assertTrue(html.contains("<th>" + row + "</th>") || html.contains("<td>" + row + "</td>"), row);
+        }
+        int mdTables = md.split("\\n\\|[-:|]+\\|\\n", -1).length - 1;
+        assertEquals(mdTables, html.split("<table>", -1).length - 1, "every Markdown table is an HTML table");
+        for (String f : List.of("km-CSS", "km-OS", "landmark-km-CSS", "forest-css", "calibration", "extrapolation")) {
+            assertTrue(md.contains("](" + f + ".svg)"), f);
+            assertTrue(html.contains("<figure id=\"" + f + "\"><svg"), f);
+            assertTrue(Files.readString(dir.resolve(f + ".svg")).contains("<svg"), f);
+        }
+    }
+
+    /** Issue 15: {@code gist --data} runs the whole study on the user's export (here: the synthetic one, copied). */
+    @Test
+    void runsOnTheUsersExport() throws Exception {
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Path export = Files.copy(dir.resolve("seer_gist_export.csv"), mine.resolve("my_export.csv"));
+        Path out = mine.resolve("out");
+        Object[] r = OracleJson.run("gist", "--data", export.toString(), "--out", out.toString());
+        assertEquals(0, r[0], (String) r[2]);
+        assertTrue(((String) r[1]).contains("SEER*Stat export my_export.csv"), (String) r[1]);
+        assertTrue(Files.notExists(out.resolve("seer_gist_export.csv")), "no synthetic export written");
+        assertEquals(Files.readString(dir.resolve("report.json")), Files.readString(out.resolve("report.json")));
+        Object[] missing = OracleJson.run("gist", "--data", mine.resolve("nosuch.csv").toString(), "--out",
+                out.toString());
+        assertEquals(2, missing[0]);
+        assertTrue(((String) missing[2]).contains("--data") && ((String) missing[2]).contains("nosuch.csv"),
+                (String) missing[2]);
     }
 
     @Test

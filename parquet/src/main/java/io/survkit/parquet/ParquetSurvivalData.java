@@ -17,7 +17,12 @@ public final class ParquetSurvivalData {
     private ParquetSurvivalData() {
     }
 
-    /** A reader of {@code file}; name the roles, then call {@link ParquetSurvivalReader#read()}. */
+    /**
+     * A reader of {@code file}; name the roles, then call {@link ParquetSurvivalReader#read()}.
+     *
+     * @param file the Parquet file
+     * @return the reader
+     */
     public static ParquetSurvivalReader read(Path file) {
         return new ParquetSurvivalReader(file);
     }

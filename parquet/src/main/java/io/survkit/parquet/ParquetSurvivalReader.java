@@ -63,7 +63,7 @@ public final class ParquetSurvivalReader extends ColumnRoles<ParquetSurvivalRead
         this.open = open;
     }
 
-    /** Reads the columns used and builds the data. */
+    /** {@return the data built from the columns used} */
     public SurvivalData read() {
         requireRoles();
         if (!Files.isRegularFile(file)) {

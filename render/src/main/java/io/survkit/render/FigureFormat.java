@@ -20,6 +20,8 @@ public enum FigureFormat {
     /**
      * The format named by a file's extension ({@code .svg}, {@code .png}, {@code .pdf}, any case).
      *
+     * @param name the file name
+     * @return the format
      * @throws IllegalArgumentException for another extension
      */
     public static FigureFormat fromFileName(String name) {

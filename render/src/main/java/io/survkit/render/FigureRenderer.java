@@ -53,7 +53,7 @@ public final class FigureRenderer {
         this.dpi = dpi;
     }
 
-    /** PNG at 300 dpi. */
+    /** {@return the shared default renderer: PNG at 300 dpi} */
     public static FigureRenderer withDefaults() {
         return DEFAULTS;
     }
@@ -62,6 +62,7 @@ public final class FigureRenderer {
      * The same renderer with PNG resolution {@code dotsPerInch}.
      *
      * @param dotsPerInch between 24 and 2400
+     * @return a new renderer (this one is unchanged)
      */
     public FigureRenderer withDpi(double dotsPerInch) {
         if (!(dotsPerInch >= 24 && dotsPerInch <= 2400)) {
@@ -71,7 +72,7 @@ public final class FigureRenderer {
         return new FigureRenderer(dotsPerInch);
     }
 
-    /** PNG resolution in dots per inch. */
+    /** {@return the PNG resolution in dots per inch} */
     public double dpi() {
         return dpi;
     }
@@ -79,6 +80,9 @@ public final class FigureRenderer {
     /**
      * The figure {@code svg} in {@code format}.
      *
+     * @param svg the SVG document
+     * @param format the output format
+     * @return the encoded figure
      * @throws IllegalArgumentException when the text is not an SVG document Batik can draw
      */
     public byte[] render(String svg, FigureFormat format) {
@@ -95,6 +99,9 @@ public final class FigureRenderer {
     /**
      * Writes the figure {@code svg} in {@code format} to {@code file}.
      *
+     * @param svg the SVG document
+     * @param format the output format
+     * @param file where the figure goes
      * @throws UncheckedIOException when the file cannot be written
      */
     public void write(String svg, FigureFormat format, Path file) {

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Standardized mean differences per model column, before and (optionally) after matching or
  * weighting; see {@link Balance} for the formulas. Index j follows {@link #terms()}.
  */
-public final class BalanceTable {
+public final class BalanceResult {
     /** What the "after" columns describe. */
     public enum Adjustment {
         /** No adjustment: only "before". */
@@ -31,7 +31,7 @@ public final class BalanceTable {
     private final double wTreated;
     private final double wControl;
 
-    BalanceTable(String[] terms, double[][] before, double[][] after, Adjustment adjustment, int nTreated,
+    BalanceResult(String[] terms, double[][] before, double[][] after, Adjustment adjustment, int nTreated,
             int nControl, double wTreated, double wControl) {
         this.terms = terms;
         this.before = before;
@@ -43,59 +43,87 @@ public final class BalanceTable {
         this.wControl = wControl;
     }
 
-    /** Model-column names ({@code age}, {@code sexFemale}, ...). */
+    /**
+     * Model-column names ({@code age}, {@code sexFemale}, ...).
+     *
+     * @return model-column names ({@code age}, {@code sexFemale}, ...)
+     */
     public List<String> terms() {
         return List.of(terms);
     }
 
-    /** Number of rows (terms). */
+    /**
+     * Number of rows (terms).
+     *
+     * @return number of rows (terms)
+     */
     public int size() {
         return terms.length;
     }
 
-    /** What "after" means. */
+    /**
+     * What "after" means.
+     *
+     * @return what "after" means
+     */
     public Adjustment adjustment() {
         return adjustment;
     }
 
-    /** SMD of each column before adjustment. */
+    /**
+     * SMD of each column before adjustment.
+     *
+     * @return the SMD of each column before adjustment
+     */
     public double[] smdBefore() {
         return column(before, SMD);
     }
 
-    /** SMD of each column after adjustment, or null with {@link Adjustment#NONE}. */
-    public double[] smdAfter() {
-        return after == null ? null : column(after, SMD);
+    /** @return the SMD of each column after adjustment; empty with {@link Adjustment#NONE} */
+    public java.util.Optional<double[]> smdAfter() {
+        return after == null ? java.util.Optional.empty() : java.util.Optional.of(column(after, SMD));
     }
 
-    /** Treated mean of each column before adjustment. */
+    /**
+     * Treated mean of each column before adjustment.
+     *
+     * @return treated mean of each column before adjustment
+     */
     public double[] meanTreatedBefore() {
         return column(before, MT);
     }
 
-    /** Control mean of each column before adjustment. */
+    /**
+     * Control mean of each column before adjustment.
+     *
+     * @return control mean of each column before adjustment
+     */
     public double[] meanControlBefore() {
         return column(before, MC);
     }
 
-    /** Weighted treated mean after adjustment, or null. */
-    public double[] meanTreatedAfter() {
-        return after == null ? null : column(after, MT);
+    /** @return the weighted treated mean after adjustment; empty with {@link Adjustment#NONE} */
+    public java.util.Optional<double[]> meanTreatedAfter() {
+        return after == null ? java.util.Optional.empty() : java.util.Optional.of(column(after, MT));
     }
 
-    /** Weighted control mean after adjustment, or null. */
-    public double[] meanControlAfter() {
-        return after == null ? null : column(after, MC);
+    /** @return the weighted control mean after adjustment; empty with {@link Adjustment#NONE} */
+    public java.util.Optional<double[]> meanControlAfter() {
+        return after == null ? java.util.Optional.empty() : java.util.Optional.of(column(after, MC));
     }
 
-    /** Largest |SMD| before adjustment (NaN entries ignored). */
+    /**
+     * Largest |SMD| before adjustment (NaN entries ignored).
+     *
+     * @return largest |SMD| before adjustment (NaN entries ignored)
+     */
     public double maxAbsoluteSmdBefore() {
         return maxAbs(before);
     }
 
-    /** Largest |SMD| after adjustment (NaN entries ignored), or NaN with {@link Adjustment#NONE}. */
-    public double maxAbsoluteSmdAfter() {
-        return after == null ? Double.NaN : maxAbs(after);
+    /** @return the largest |SMD| after adjustment (NaN entries ignored); empty with {@link Adjustment#NONE} */
+    public java.util.OptionalDouble maxAbsoluteSmdAfter() {
+        return after == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(maxAbs(after));
     }
 
     private static double maxAbs(double[][] s) {
@@ -116,7 +144,11 @@ public final class BalanceTable {
         return out;
     }
 
-    /** The table: means by arm and SMD, before and after. */
+    /**
+     * The table: means by arm and SMD, before and after.
+     *
+     * @return the table: means by arm and SMD, before and after
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
@@ -149,9 +181,32 @@ public final class BalanceTable {
         }
         sb.append(String.format(Locale.ROOT, "max |SMD| before %.4f", maxAbsoluteSmdBefore()));
         if (after != null) {
-            sb.append(String.format(Locale.ROOT, ", %s %.4f", what, maxAbsoluteSmdAfter()));
+            sb.append(String.format(Locale.ROOT, ", %s %.4f", what, maxAbsoluteSmdAfter().getAsDouble()));
         }
         sb.append('\n');
         return sb.toString();
+    }
+
+    /**
+     * @return one row per model column: its name, the means by arm and the SMD before adjustment, and
+     *     after it when there is an adjustment
+     */
+    public io.survkit.table.Table table() {
+        io.survkit.table.Table.Builder b = io.survkit.table.Table.builder().textColumn("term")
+                .numberColumn("meanTreatedBefore").numberColumn("meanControlBefore").numberColumn("smdBefore");
+        if (after != null) {
+            b.numberColumn("meanTreatedAfter").numberColumn("meanControlAfter").numberColumn("smdAfter");
+        }
+        List<String> t = terms();
+        double[] tb = meanTreatedBefore();
+        double[] cb = meanControlBefore();
+        double[] sb = smdBefore();
+        for (int j = 0; j < t.size(); j++) {
+            b.text(t.get(j)).number(tb[j]).number(cb[j]).number(sb[j]);
+            if (after != null) {
+                b.number(after[j][MT]).number(after[j][MC]).number(after[j][SMD]);
+            }
+        }
+        return b.build();
     }
 }

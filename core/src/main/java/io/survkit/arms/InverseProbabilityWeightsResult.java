@@ -6,7 +6,7 @@ import java.util.Locale;
  * Inverse-probability-of-treatment weights, one per row, from {@link InverseProbabilityWeights},
  * with their summary by arm: sum, range and Kish's effective sample size (sum w)^2 / sum w^2.
  */
-public final class PropensityWeights {
+public final class InverseProbabilityWeightsResult {
     private final boolean[] treated;
     private final double[] w;
     private final Stabilization stabilization;
@@ -15,7 +15,7 @@ public final class PropensityWeights {
     private final double max;
     private final int truncated;
 
-    PropensityWeights(boolean[] treated, double[] w, Stabilization stabilization, double lower, double upper,
+    InverseProbabilityWeightsResult(boolean[] treated, double[] w, Stabilization stabilization, double lower, double upper,
             double max, int truncated) {
         this.treated = treated;
         this.w = w;
@@ -26,47 +26,78 @@ public final class PropensityWeights {
         this.truncated = truncated;
     }
 
-    /** Number of rows. */
+    /**
+     * Number of rows.
+     *
+     * @return number of rows
+     */
     public int size() {
         return w.length;
     }
 
-    /** The weights. */
+    /**
+     * The weights.
+     *
+     * @return the weights
+     */
     public double[] weights() {
         return w.clone();
     }
 
-    /** Weight of row i. */
+    /**
+     * Weight of row i.
+     *
+     * @param i the i
+     * @return weight of row i
+     */
     public double weight(int i) {
         return w[i];
     }
 
-    /** Whether row i is treated. */
+    /**
+     * Whether row i is treated.
+     *
+     * @param i the i
+     * @return whether row i is treated
+     */
     public boolean treated(int i) {
         return treated[i];
     }
 
-    /** Stabilisation used. */
+    /**
+     * Stabilisation used.
+     *
+     * @return stabilisation used
+     */
     public Stabilization stabilization() {
         return stabilization;
     }
 
-    /** Rows whose weight was truncated (by percentiles or the maximum). */
+    /**
+     * Rows whose weight was truncated (by percentiles or the maximum).
+     *
+     * @return rows whose weight was truncated (by percentiles or the maximum)
+     */
     public int truncatedCount() {
         return truncated;
     }
 
-    /** Lower truncation bound (a weight value), NaN without percentile truncation. */
-    public double lowerBound() {
-        return lower;
+    /** @return the lower truncation bound (a weight value); empty without percentile truncation */
+    public java.util.OptionalDouble lowerBound() {
+        return Double.isNaN(lower) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(lower);
     }
 
-    /** Upper truncation bound (a weight value), NaN without percentile truncation. */
-    public double upperBound() {
-        return upper;
+    /** @return the upper truncation bound (a weight value); empty without percentile truncation */
+    public java.util.OptionalDouble upperBound() {
+        return Double.isNaN(upper) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(upper);
     }
 
-    /** Sum of the weights of one arm. */
+    /**
+     * Sum of the weights of one arm.
+     *
+     * @param ofTreated the of treated
+     * @return sum of the weights of one arm
+     */
     public double sum(boolean ofTreated) {
         double s = 0;
         for (int i = 0; i < w.length; i++) {
@@ -77,7 +108,12 @@ public final class PropensityWeights {
         return s;
     }
 
-    /** Kish's effective sample size of one arm: (sum w)^2 / sum w^2. */
+    /**
+     * Kish's effective sample size of one arm: (sum w)^2 / sum w^2.
+     *
+     * @param ofTreated the of treated
+     * @return kish's effective sample size of one arm: (sum w)^2 / sum w^2
+     */
     public double effectiveSampleSize(boolean ofTreated) {
         double s = 0;
         double s2 = 0;
@@ -104,7 +140,11 @@ public final class PropensityWeights {
         return new double[] {lo, hi, n};
     }
 
-    /** Summary by arm. */
+    /**
+     * Summary by arm.
+     *
+     * @return summary by arm
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -9,13 +9,13 @@ import java.util.Locale;
  * and its logit log(e / (1 - e)) (the model's linear predictor). Made by {@link PropensityScore},
  * or from scores computed elsewhere with {@link #of(boolean[], double[])}.
  */
-public final class PropensityScores {
+public final class PropensityScoreResult {
     private final boolean[] treated;
     private final double[] score;
     private final double[] logit;
     private final LogisticResult model;
 
-    PropensityScores(boolean[] treated, double[] score, double[] logit, LogisticResult model) {
+    PropensityScoreResult(boolean[] treated, double[] score, double[] logit, LogisticResult model) {
         this.treated = treated;
         this.score = score;
         this.logit = logit;
@@ -24,9 +24,13 @@ public final class PropensityScores {
 
     /**
      * Scores from elsewhere: {@code score[i]} strictly between 0 and 1 for row i. The logit is
-     * computed as log(e / (1 - e)); {@link #model()} is null.
+     * computed as log(e / (1 - e)); {@link #model()} is empty.
+     *
+     * @param treated the treated
+     * @param score the score
+     * @return scores from elsewhere: {@code score[i]} strictly between 0 and 1 for row i
      */
-    public static PropensityScores of(boolean[] treated, double[] score) {
+    public static PropensityScoreResult of(boolean[] treated, double[] score) {
         Check.notNull("treated", treated);
         Check.notNull("score", score);
         if (treated.length != score.length) {
@@ -40,25 +44,42 @@ public final class PropensityScores {
             }
             lg[i] = Math.log(e / (1 - e));
         }
-        return new PropensityScores(treated.clone(), score.clone(), lg, null);
+        return new PropensityScoreResult(treated.clone(), score.clone(), lg, null);
     }
 
-    /** Number of rows. */
+    /**
+     * Number of rows.
+     *
+     * @return number of rows
+     */
     public int size() {
         return treated.length;
     }
 
-    /** Whether row i is treated. */
+    /**
+     * Whether row i is treated.
+     *
+     * @param i the i
+     * @return whether row i is treated
+     */
     public boolean treated(int i) {
         return treated[i];
     }
 
-    /** The treatment indicators. */
+    /**
+     * The treatment indicators.
+     *
+     * @return the treatment indicators
+     */
     public boolean[] treated() {
         return treated.clone();
     }
 
-    /** Number of treated rows. */
+    /**
+     * Number of treated rows.
+     *
+     * @return number of treated rows
+     */
     public int treatedCount() {
         int c = 0;
         for (boolean t : treated) {
@@ -69,32 +90,54 @@ public final class PropensityScores {
         return c;
     }
 
-    /** Propensity score of row i. */
+    /**
+     * Propensity score of row i.
+     *
+     * @param i the i
+     * @return propensity score of row i
+     */
     public double score(int i) {
         return score[i];
     }
 
-    /** The propensity scores. */
+    /**
+     * The propensity scores.
+     *
+     * @return the propensity scores
+     */
     public double[] scores() {
         return score.clone();
     }
 
-    /** Logit of the propensity score of row i. */
+    /**
+     * Logit of the propensity score of row i.
+     *
+     * @param i the i
+     * @return logit of the propensity score of row i
+     */
     public double logit(int i) {
         return logit[i];
     }
 
-    /** Logits of the propensity scores. */
+    /**
+     * Logits of the propensity scores.
+     *
+     * @return logits of the propensity scores
+     */
     public double[] logits() {
         return logit.clone();
     }
 
-    /** The fitted logistic model, or null for scores given with {@link #of}. */
-    public LogisticResult model() {
-        return model;
+    /** @return the fitted logistic model; empty for scores given with {@link #of} */
+    public java.util.Optional<LogisticResult> model() {
+        return java.util.Optional.ofNullable(model);
     }
 
-    /** Score range by arm (overlap), then the model summary. */
+    /**
+     * Score range by arm (overlap), then the model summary.
+     *
+     * @return score range by arm (overlap), then the model summary
+     */
     @Override
     public String toString() {
         double tMin = Double.POSITIVE_INFINITY;
