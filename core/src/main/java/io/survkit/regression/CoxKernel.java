@@ -165,6 +165,7 @@ final class CoxKernel {
     private double evaluateRight(double[] beta, double[] u, double[] imat) {
         final int p = this.p;
         final double[] x = d.x;
+        final double[] offset = d.offset;
         final double[] time = d.time;
         final boolean[] event = d.event;
         final double[] weight = d.weight;
@@ -191,7 +192,7 @@ final class CoxKernel {
                 double denom2 = 0;
                 for (; k >= lo && time[k] == dtime; k--) {
                     int off = k * p;
-                    double zbeta = 0;
+                    double zbeta = offset == null ? 0 : offset[k]; // R coxfit6: zbeta = offset[person] + ...
                     for (int i = 0; i < p; i++) {
                         zbeta += beta[i] * x[off + i];
                     }
