@@ -592,16 +592,20 @@ public final class ModelFrame {
      * {@code strata(s)} + the stratum's label.
      */
     private Part strataPart(SurvivalData data, Term.Strata st, Term.Interaction in, List<Term> modelTerms) {
+        return new Part(st.formula(), null, strataFactor(data, st.columns()), null, !marginPresent(st, in, modelTerms));
+    }
+
+    /** True when the interaction without {@code part} is itself a term of the model (R's rule for contrasts). */
+    private static boolean marginPresent(Term part, Term.Interaction in, List<Term> modelTerms) {
         List<Term> rest = new ArrayList<>(in.parts());
-        rest.remove(st);
-        boolean marginPresent = false;
+        rest.remove(part);
         for (Term m : modelTerms) {
             List<Term> mp = m instanceof Term.Interaction mi ? mi.parts() : List.of(m);
             if (mp.size() == rest.size() && columnsOf(mp).equals(columnsOf(rest))) {
-                marginPresent = true;
+                return true;
             }
         }
-        return new Part(st.formula(), null, strataFactor(data, st.columns()), null, !marginPresent);
+        return false;
     }
 
     private static java.util.Set<List<String>> columnsOf(List<Term> terms) {
@@ -628,8 +632,15 @@ public final class ModelFrame {
             Part[] p = new Part[i.parts().size()];
             for (int j = 0; j < p.length; j++) {
                 Term part = i.parts().get(j);
-                p[j] = part instanceof Term.Strata st ? strataPart(data, st, i, modelTerms)
-                        : parts(data, part, modelTerms)[0];
+                if (part instanceof Term.Strata st) {
+                    p[j] = strataPart(data, st, i, modelTerms);
+                } else {
+                    Part one = parts(data, part, modelTerms)[0];
+                    // R's model matrix: a factor whose margin (the rest of the interaction) is not a term
+                    // gets a column per level, not contrasts (age:factor(sex) -> age:sex1, age:sex2)
+                    p[j] = one.factor() != null && !marginPresent(part, i, modelTerms)
+                            ? new Part(one.column(), null, one.factor(), null, true) : one;
+                }
             }
             return p;
         }
@@ -702,7 +713,8 @@ public final class ModelFrame {
         if (t instanceof Term.Interaction i) {
             StringBuilder sb = new StringBuilder();
             for (Term p : i.parts()) {
-                sb.append(sb.length() > 0 ? ":" : "").append(p instanceof Term.Strata ? p.formula() : p.columns().get(0));
+                sb.append(sb.length() > 0 ? ":" : "")
+                        .append(p instanceof Term.Strata ? p.formula() : p.columns().get(0));
             }
             return sb.toString();
         }
