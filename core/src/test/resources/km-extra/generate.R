@@ -204,3 +204,8 @@ one("kmx_veteran_trt_robust_fh_start30", "veteran",
 one("kmx_lung_sex_subset", "lung",
     P(eventValue = 2, group = "sex", times = c(180, 365), tau = 365),
     "survfit(Surv(time, status == 2) ~ sex, data = d, subset = age >= 60 & time > 30)")
+# --where with missing values in the condition's columns: R's subset turns rows whose condition is NA
+# into rows of NA that na.omit removes and counts (fit$na.action), beside rows it drops as FALSE
+one("kmx_lung_where_na", "lung",
+    P(eventValue = 2, group = "sex", times = c(180, 365), tau = 365),
+    "survfit(Surv(time, status == 2) ~ sex, data = d, subset = ph.ecog >= 1 & meal.cal > 300)")

@@ -1,4 +1,5 @@
-# Strata-by-covariate interactions (x:strata(s), x*strata(s)) for CoxStrataInteractionTest (issue 13).
+# Strata-by-covariate interactions (x:strata(s), x*strata(s)) and factor interactions without their margin
+# for CoxStrataInteractionTest (issue 13).
 # R 4.2.2, survival 3.5-3. Run from this folder: Rscript strata_interaction.R > strata_interaction.json
 # (R's basehaz/survfit refuse these models without newdata, so there is no baseline here.)
 suppressPackageStartupMessages(library(survival))
@@ -31,5 +32,10 @@ out <- list(
   case("coxph(Surv(time, status) ~ karno*strata(celltype), data = vet)", "veteran", "karno*strata(celltype)",
        "time", "status", 1),
   case("coxph(Surv(time, status) ~ trt:strata(celltype) + strata(celltype), data = vet, ties = 'breslow')",
-       "veteran", "trt:strata(celltype) + strata(celltype)", "time", "status", 1, "breslow"))
+       "veteran", "trt:strata(celltype) + strata(celltype)", "time", "status", 1, "breslow"),
+  # a factor in an interaction without its margin: one column per level (R names them age:factor(sex)1,
+  # survkit age:sex1 by its column + level rule)
+  case("coxph(Surv(time, status == 2) ~ age:factor(sex), data = lung)", "lung", "age:factor(sex)", "time",
+       "status", 2),
+  case("coxph(Surv(time, status) ~ karno:celltype, data = vet)", "veteran", "karno:celltype", "time", "status", 1))
 cat(toJSON(out, digits = I(17), na = "null", auto_unbox = TRUE, null = "null"))

@@ -35,6 +35,7 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
     private String censorValue;
     private String weights;
     private String cluster;
+    private String id;
     private List<String> only;
 
     /** For subclasses: a reader with no roles named yet. */
@@ -123,6 +124,15 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
     }
 
     /**
+     * @param column the subject identifier column (R's {@code id}: the rows of one subject)
+     * @return this reader
+     */
+    public R id(String column) {
+        id = column;
+        return self();
+    }
+
+    /**
      * Keeps only these columns besides the survival roles (default: every column of the source);
      * the others are never decoded.
      *
@@ -171,7 +181,7 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
      */
     protected final List<String> wantedColumns(List<String> available, String source) {
         List<String> roles = new ArrayList<>();
-        for (String c : new String[] {time, start, event, weights, cluster}) {
+        for (String c : new String[] {time, start, event, weights, cluster, id}) {
             if (c != null) {
                 roles.add(c);
             }
@@ -199,7 +209,7 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
      */
     protected final List<String> namedColumns() {
         List<String> named = new ArrayList<>();
-        for (String c : new String[] {time, start, event, weights, cluster}) {
+        for (String c : new String[] {time, start, event, weights, cluster, id}) {
             if (c != null) {
                 named.add(c);
             }
@@ -273,6 +283,9 @@ public abstract class ColumnRoles<R extends ColumnRoles<R>> {
         }
         if (cluster != null) {
             b.cluster(cluster);
+        }
+        if (id != null) {
+            b.id(id);
         }
         return b.build();
     }

@@ -38,6 +38,7 @@ public final class ModelFrame {
     private final String eventName;
     private final String weightsName;
     private final Factor cluster;
+    private final Factor id;
     private final Factor strata;
     /** Sum of the offset columns per row, or null without offset terms. */
     private final double[] offset;
@@ -45,20 +46,39 @@ public final class ModelFrame {
     private final String[] columnNames;
     private final int[] columnTerm;
     private final List<String> warnings;
+    /** Rows before a {@code tt()} expansion (R's {@code fit$n}); the row count otherwise. */
+    private final int subjects;
 
     /** One model column source: numeric values or a factor, over the frame's rows. */
-    private record Part(String column, double[] values, Factor factor, double[][] basis, boolean full) {
+    private record Part(String column, double[] values, Factor factor, double[][] basis, boolean full,
+            int nameOffset, PenalizedSplineBasis pspline) {
         Part(String column, double[] values, Factor factor) {
-            this(column, values, factor, null, false);
+            this(column, values, factor, null, false, 0, null);
         }
 
         Part(String column, double[] values, Factor factor, double[][] basis) {
-            this(column, values, factor, basis, false);
+            this(column, values, factor, basis, false, 0, null);
+        }
+
+        Part(String column, double[] values, Factor factor, double[][] basis, boolean full) {
+            this(column, values, factor, basis, full, 0, null);
         }
 
         /** A factor's columns: one per level but the first (R's contrasts), or one per level with {@code full}. */
         int width() {
             return basis != null ? basis.length : factor == null ? 1 : factor.levelCount() - (full ? 0 : 1);
+        }
+
+        Part select(int[] idx) {
+            double[][] b = null;
+            if (basis != null) {
+                b = new double[basis.length][];
+                for (int j = 0; j < b.length; j++) {
+                    b[j] = pick(basis[j], idx);
+                }
+            }
+            return new Part(column, values == null ? null : pick(values, idx), factor == null ? null
+                    : factor.select(idx), b, full, nameOffset, pspline);
         }
 
         double value(int i, int j) {
@@ -72,7 +92,7 @@ public final class ModelFrame {
          */
         String name(int j) {
             if (basis != null) {
-                return column + (j + 1);
+                return column + (j + 1 + nameOffset);
             }
             if (factor == null) {
                 return column;
@@ -169,6 +189,10 @@ public final class ModelFrame {
         if (clusterColumn != null) {
             used.add(data.column(clusterColumn));
         }
+        String idColumn = data.idColumn().orElse(null);
+        if (idColumn != null) {
+            used.add(data.column(idColumn));
+        }
         this.keep = complete(data, used, n);
         int m = keep.length;
         if (m == 0) {
@@ -203,6 +227,7 @@ public final class ModelFrame {
         }
         this.cluster = clusterColumn == null ? null
                 : Levels.code(data.column(clusterColumn), keep, null, sourceRows, lines);
+        this.id = idColumn == null ? null : Levels.code(data.column(idColumn), keep, null, sourceRows, lines);
         this.strata = strataColumns.isEmpty() ? null : strataFactor(data, strataColumns);
         this.offset = offsetColumns.isEmpty() ? null : offset(data, offsetColumns);
         this.model = new ArrayList<>();
@@ -224,6 +249,239 @@ public final class ModelFrame {
         this.columnNames = colNames.toArray(new String[0]);
         this.columnTerm = colTerm.stream().mapToInt(Integer::intValue).toArray();
         this.warnings = List.copyOf(warn);
+        this.subjects = m;
+    }
+
+    /** A copy of {@code f} with rows {@code idx} and the given outcome, strata and model terms. */
+    private ModelFrame(ModelFrame f, int[] idx, double[] time, int[] status, Factor strata, List<Resolved> model) {
+        this.terms = f.terms;
+        this.keep = pick(f.keep, idx);
+        this.omitted = f.omitted;
+        this.sourceRows = pick(f.sourceRows, idx);
+        this.lines = f.lines;
+        this.time = time;
+        this.start = null;
+        this.weights = f.weights == null ? null : pick(f.weights, idx);
+        this.offset = f.offset == null ? null : pick(f.offset, idx);
+        this.status = status;
+        this.causes = f.causes;
+        this.timeName = f.timeName;
+        this.startName = null;
+        this.eventName = f.eventName;
+        this.weightsName = f.weightsName;
+        this.cluster = f.cluster == null ? null : f.cluster.select(idx);
+        this.id = f.id == null ? null : f.id.select(idx);
+        this.strata = strata;
+        this.model = model;
+        this.columnNames = f.columnNames;
+        this.columnTerm = f.columnTerm;
+        this.warnings = f.warnings;
+        this.subjects = f.subjects;
+    }
+
+    /**
+     * The same rows with every exit time 1 and no entry times, as R's {@code clogit} makes its
+     * response {@code Surv(rep(1, n), case)}: within a stratum every event is then tied with every
+     * other and each row is at risk.
+     *
+     * @return the frame at one common time
+     */
+    public ModelFrame atCommonTime() {
+        int n = rowCount();
+        int[] idx = new int[n];
+        double[] one = new double[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+            one[i] = 1;
+        }
+        List<Resolved> m = new ArrayList<>(model.size());
+        for (Resolved r : model) {
+            Part[] ps = new Part[r.parts.length];
+            for (int j = 0; j < ps.length; j++) {
+                ps[j] = r.parts[j].select(idx);
+            }
+            m.add(new Resolved(r.term, r.name, ps, r.first, r.count));
+        }
+        return new ModelFrame(this, idx, one, status.clone(), strata, List.copyOf(m));
+    }
+
+    /**
+     * Replaces, in place, the values {@code x[from, to)} of the rows at risk at one event time
+     * {@code time} by their time-transformed values (R {@code coxph(tt = function(x, t, riskset,
+     * weights))}).
+     */
+    @FunctionalInterface
+    public interface RiskSetTransform {
+        /**
+         * @param x the covariate over the expanded rows
+         * @param from first row of the risk set
+         * @param to one past its last row
+         * @param time the event time of the risk set
+         */
+        void apply(double[] x, int from, int to, double time);
+    }
+
+    /** @return true when a term is {@code tt(x)} */
+    public boolean hasTimeTransforms() {
+        for (Resolved r : model) {
+            if (r.term instanceof Term.TimeTransformed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * R {@code coxph}'s expansion for {@code tt()} terms ({@code coxcount1}, {@code coxcount2}): one
+     * block of rows per distinct event time t within each stratum (strata in order, t decreasing),
+     * holding every row at risk at t ({@code exit >= t}, and {@code entry < t} for (start, stop] data),
+     * with time t, status 1 for the rows whose event is at t, and the {@code tt()} columns replaced
+     * by {@code transforms} applied to the block. The blocks are the strata of the new frame (they
+     * replace the original strata, which they nest in); the entry times are dropped; weights,
+     * clusters and the other columns follow their rows. Cost O(n x events) rows, as R.
+     *
+     * @param transforms one per {@code tt()} term, in the terms' order
+     * @return the expanded frame; {@link #subjectCount()} keeps this frame's row count
+     */
+    public ModelFrame atEventTimes(List<? extends RiskSetTransform> transforms) {
+        Check.notNull("transforms", transforms);
+        int tts = 0;
+        for (Resolved r : model) {
+            tts += r.term instanceof Term.TimeTransformed ? 1 : 0;
+        }
+        if (transforms.size() != tts) {
+            throw Check.fail("%d time transforms for %d tt() terms; give one per term", transforms.size(), tts);
+        }
+        int n = rowCount();
+        int[] strataCodes = new int[n];
+        int nstrata = 1;
+        if (strata != null) {
+            strataCodes = strata.codes();
+            nstrata = strata.levelCount();
+        }
+        // event times per stratum, decreasing: collect (stratum, time) of events, sort
+        long eventsTotal = 0;
+        for (int s : status) {
+            eventsTotal += s != 0 ? 1 : 0;
+        }
+        double[][] times = new double[nstrata][];
+        {
+            int[] cnt = new int[nstrata];
+            for (int i = 0; i < n; i++) {
+                if (status[i] != 0) {
+                    cnt[strataCodes[i]]++;
+                }
+            }
+            for (int s = 0; s < nstrata; s++) {
+                times[s] = new double[cnt[s]];
+                cnt[s] = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                if (status[i] != 0) {
+                    times[strataCodes[i]][cnt[strataCodes[i]]++] = time[i];
+                }
+            }
+            for (int s = 0; s < nstrata; s++) {
+                times[s] = distinctDescending(times[s]);
+            }
+        }
+        // rows per block
+        long total = 0;
+        int blocks = 0;
+        for (int s = 0; s < nstrata; s++) {
+            for (double t : times[s]) {
+                blocks++;
+                for (int i = 0; i < n; i++) {
+                    if (strataCodes[i] == s && atRisk(i, t)) {
+                        total++;
+                    }
+                }
+            }
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw Check.fail("the tt() expansion of %d rows at %d event times has %d rows, more than a Java array"
+                    + " holds", n, eventsTotal, total);
+        }
+        int m = (int) total;
+        int[] idx = new int[m];
+        double[] t2 = new double[m];
+        int[] st2 = new int[m];
+        int[] block = new int[m];
+        int[] blockStart = new int[blocks + 1];
+        double[] blockTime = new double[blocks];
+        int k = 0;
+        int b = 0;
+        for (int s = 0; s < nstrata; s++) {
+            for (double t : times[s]) {
+                blockStart[b] = k;
+                blockTime[b] = t;
+                for (int i = 0; i < n; i++) {
+                    if (strataCodes[i] == s && atRisk(i, t)) {
+                        idx[k] = i;
+                        t2[k] = t;
+                        st2[k] = status[i] != 0 && time[i] == t ? status[i] : 0;
+                        block[k] = b;
+                        k++;
+                    }
+                }
+                b++;
+            }
+        }
+        blockStart[blocks] = m;
+        List<String> levels = new ArrayList<>(blocks);
+        for (int j = 1; j <= blocks; j++) {
+            levels.add(Integer.toString(j));
+        }
+        Factor riskSets = new Factor("tt risk set", levels, block);
+        List<Resolved> expanded = new ArrayList<>(model.size());
+        int q = 0;
+        for (Resolved r : model) {
+            Part[] ps = new Part[r.parts.length];
+            for (int j = 0; j < ps.length; j++) {
+                ps[j] = r.parts[j].select(idx);
+            }
+            if (r.term instanceof Term.TimeTransformed) {
+                RiskSetTransform f = Check.notNull("time transform", transforms.get(q++));
+                double[] v = ps[0].values;
+                for (int j = 0; j < blocks; j++) {
+                    f.apply(v, blockStart[j], blockStart[j + 1], blockTime[j]);
+                }
+                for (int i = 0; i < m; i++) {
+                    if (!Double.isFinite(v[i])) {
+                        throw Check.fail("%s: the time transform of value %s at event time %s is %s; expected a"
+                                + " finite number", Check.at(r.term.formula(), sourceRows[idx[i]]),
+                                r.parts[0].values[idx[i]], t2[i], v[i]);
+                    }
+                }
+            }
+            expanded.add(new Resolved(r.term, r.name, ps, r.first, r.count));
+        }
+        return new ModelFrame(this, idx, t2, st2, riskSets, List.copyOf(expanded));
+    }
+
+    private boolean atRisk(int i, double t) {
+        return time[i] >= t && (start == null || start[i] < t);
+    }
+
+    private static double[] distinctDescending(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int u = 0;
+        double[] out = new double[s.length];
+        for (int i = s.length - 1; i >= 0; i--) {
+            if (u == 0 || s[i] != out[u - 1]) {
+                out[u++] = s[i];
+            }
+        }
+        return Arrays.copyOf(out, u);
+    }
+
+    /**
+     * @return R's {@code fit$n}: the rows of the frame before a {@link #atEventTimes tt() expansion},
+     *     else {@link #rowCount()}
+     */
+    public int subjectCount() {
+        return subjects;
     }
 
     /**
@@ -334,16 +592,20 @@ public final class ModelFrame {
      * {@code strata(s)} + the stratum's label.
      */
     private Part strataPart(SurvivalData data, Term.Strata st, Term.Interaction in, List<Term> modelTerms) {
+        return new Part(st.formula(), null, strataFactor(data, st.columns()), null, !marginPresent(st, in, modelTerms));
+    }
+
+    /** True when the interaction without {@code part} is itself a term of the model (R's rule for contrasts). */
+    private static boolean marginPresent(Term part, Term.Interaction in, List<Term> modelTerms) {
         List<Term> rest = new ArrayList<>(in.parts());
-        rest.remove(st);
-        boolean marginPresent = false;
+        rest.remove(part);
         for (Term m : modelTerms) {
             List<Term> mp = m instanceof Term.Interaction mi ? mi.parts() : List.of(m);
             if (mp.size() == rest.size() && columnsOf(mp).equals(columnsOf(rest))) {
-                marginPresent = true;
+                return true;
             }
         }
-        return new Part(st.formula(), null, strataFactor(data, st.columns()), null, !marginPresent);
+        return false;
     }
 
     private static java.util.Set<List<String>> columnsOf(List<Term> terms) {
@@ -370,8 +632,15 @@ public final class ModelFrame {
             Part[] p = new Part[i.parts().size()];
             for (int j = 0; j < p.length; j++) {
                 Term part = i.parts().get(j);
-                p[j] = part instanceof Term.Strata st ? strataPart(data, st, i, modelTerms)
-                        : parts(data, part, modelTerms)[0];
+                if (part instanceof Term.Strata st) {
+                    p[j] = strataPart(data, st, i, modelTerms);
+                } else {
+                    Part one = parts(data, part, modelTerms)[0];
+                    // R's model matrix: a factor whose margin (the rest of the interaction) is not a term
+                    // gets a column per level, not contrasts (age:factor(sex) -> age:sex1, age:sex2)
+                    p[j] = one.factor() != null && !marginPresent(part, i, modelTerms)
+                            ? new Part(one.column(), null, one.factor(), null, true) : one;
+                }
             }
             return p;
         }
@@ -386,6 +655,29 @@ public final class ModelFrame {
         }
         if (t instanceof Term.Categorical f) {
             return new Part[] {factorPart(c, f.reference().orElse(null))};
+        }
+        if (t instanceof Term.PenalizedSpline ps) {
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; pspline() needs a numeric column", name);
+            }
+            double[] v = finite(name, pick(c.numbers, keep));
+            PenalizedSplineBasis b = PenalizedSplineBasis.of(v, ps.intervals());
+            // R names the columns ps(x)3, ps(x)4, ... (the first B-spline is dropped)
+            return new Part[] {new Part("ps(" + name + ")", null, null, b.basis(v), false, 2, b)};
+        }
+        if (t instanceof Term.Frailty) {
+            Factor f = Levels.code(c, keep, null, sourceRows, lines);
+            double[][] ind = new double[f.levelCount()][keep.length];
+            for (int i = 0; i < keep.length; i++) {
+                ind[f.code(i)][i] = 1;
+            }
+            return new Part[] {new Part("frailty(" + name + ")", null, null, ind)};
+        }
+        if (t instanceof Term.TimeTransformed tt) {
+            if (!c.isNumeric()) {
+                throw Check.fail("column '%s' holds text, not numbers; tt() needs a numeric column", name);
+            }
+            return new Part[] {new Part(tt.formula(), finite(name, pick(c.numbers, keep)), null)};
         }
         if (!c.isNumeric()) {
             if (t instanceof Term.Numeric) {
@@ -415,10 +707,14 @@ public final class ModelFrame {
         if (t instanceof Term.Spline sp) {
             return sp.formula();
         }
+        if (t instanceof Term.TimeTransformed || t instanceof Term.PenalizedSpline || t instanceof Term.Frailty) {
+            return t.formula();
+        }
         if (t instanceof Term.Interaction i) {
             StringBuilder sb = new StringBuilder();
             for (Term p : i.parts()) {
-                sb.append(sb.length() > 0 ? ":" : "").append(p instanceof Term.Strata ? p.formula() : p.columns().get(0));
+                sb.append(sb.length() > 0 ? ":" : "")
+                        .append(p instanceof Term.Strata ? p.formula() : p.columns().get(0));
             }
             return sb.toString();
         }
@@ -620,6 +916,11 @@ public final class ModelFrame {
         return Optional.ofNullable(cluster);
     }
 
+    /** @return the subject identifiers (the data's id column, R's {@code id}), or empty */
+    public Optional<Factor> id() {
+        return Optional.ofNullable(id);
+    }
+
     /**
      * The strata of the {@code strata()} terms, levels labelled as R's {@code strata()} labels them:
      * the level alone when every strata column is text ({@code adeno}), {@code name=level} otherwise
@@ -700,6 +1001,19 @@ public final class ModelFrame {
             v[i] = r.value(i, local);
         }
         return v;
+    }
+
+    /**
+     * @param term a model term of this frame
+     * @return the P-spline basis of a {@code pspline()} term (its knots, penalty and centres), or empty
+     */
+    public Optional<PenalizedSplineBasis> splineBasis(Term term) {
+        for (Resolved r : model) {
+            if (r.term.equals(term)) {
+                return Optional.ofNullable(r.parts[0].pspline);
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return each model term's design columns, in order */

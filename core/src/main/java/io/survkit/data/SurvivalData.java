@@ -42,6 +42,7 @@ public final class SurvivalData {
     private final String event;
     private final String weights;
     private final String cluster;
+    private final String id;
     /** Per row: -1 = missing event, 0 = censored, k = cause k. */
     private final int[] status;
     private final List<String> causes;
@@ -62,6 +63,7 @@ public final class SurvivalData {
         this.event = roles.event;
         this.weights = roles.weights;
         this.cluster = roles.cluster;
+        this.id = roles.id;
         this.status = status;
         this.causes = List.copyOf(causes);
         this.derivedCauses = derivedCauses;
@@ -69,11 +71,11 @@ public final class SurvivalData {
     }
 
     /** The names of the survival roles. */
-    private record Roles(String time, String start, String event, String weights, String cluster) {
+    private record Roles(String time, String start, String event, String weights, String cluster, String id) {
     }
 
     private Roles roles() {
-        return new Roles(time, start, event, weights, cluster);
+        return new Roles(time, start, event, weights, cluster, id);
     }
 
     private SurvivalData with(Map<String, Column> cols, Roles roles) {
@@ -238,6 +240,11 @@ public final class SurvivalData {
         return Optional.ofNullable(cluster);
     }
 
+    /** @return the name of the subject identifier column (R's {@code id}: the rows of one subject), or empty */
+    public Optional<String> idColumn() {
+        return Optional.ofNullable(id);
+    }
+
     /** @return true for counting-process data {@code (start, time]} (delayed entry) */
     public boolean hasStart() {
         return start != null;
@@ -392,12 +399,41 @@ public final class SurvivalData {
         }
         Map<String, Column> cols = new LinkedHashMap<>(columns);
         cols.put(name, Column.of(name, values.clone()));
-        return with(cols, new Roles(time, start, event, name, cluster));
+        return with(cols, new Roles(time, start, event, name, cluster, id));
+    }
+
+    /**
+     * The same rows and statuses with follow-up times {@code values} in column {@code name} as the
+     * time column, and no entry times (R's {@code Surv(values, status)}): e.g. the constant time of
+     * conditional logistic regression ({@code clogit}'s {@code Surv(rep(1, n), case)}).
+     *
+     * @param name the new time column (not the event column)
+     * @param values one finite time {@code >= 0} per row
+     * @return the data with these times
+     */
+    public SurvivalData withTimes(String name, double[] values) {
+        Check.notNull("time column", name);
+        Check.notNull("times", values);
+        if (values.length != rowCount) {
+            throw Check.fail("column '%s' has %d values but the data have %d rows", name, values.length, rowCount);
+        }
+        if (name.equals(event)) {
+            throw Check.fail("column '%s' is the event column and cannot be the time column", name);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0) || Double.isInfinite(values[i])) {
+                throw Check.fail("%s: time %s is invalid; expected a finite time >= 0", Check.at(name, sourceRows[i]),
+                        values[i]);
+            }
+        }
+        Map<String, Column> cols = new LinkedHashMap<>(columns);
+        cols.put(name, Column.of(name, values.clone()));
+        return with(cols, new Roles(name, null, event, weights, cluster, id));
     }
 
     /** @return the same rows without case weights (the column stays) */
     public SurvivalData withoutWeights() {
-        return with(columns, new Roles(time, start, event, null, cluster));
+        return with(columns, new Roles(time, start, event, null, cluster, id));
     }
 
     /**
@@ -408,7 +444,7 @@ public final class SurvivalData {
      */
     public SurvivalData withCluster(Factor factor) {
         SurvivalData d = withFactor(factor);
-        return d.with(d.columns, new Roles(time, start, event, weights, factor.name()));
+        return d.with(d.columns, new Roles(time, start, event, weights, factor.name(), id));
     }
 
     /**
@@ -419,7 +455,49 @@ public final class SurvivalData {
      */
     public SurvivalData withCluster(String name) {
         column(name);
-        return with(columns, new Roles(time, start, event, weights, name));
+        return with(columns, new Roles(time, start, event, weights, name, id));
+    }
+
+    /**
+     * The same rows, with the event of {@code rows} (0-based) set missing: every analysis leaves
+     * them out and counts them among its omitted rows. This is R's {@code subset =} for rows whose
+     * condition is NA: R's model frame turns them into rows of NA, which {@code na.omit} removes
+     * and reports ({@code fit$na.action}).
+     *
+     * <pre>{@code
+     * SurvivalData d = data.withRowsMissing(new int[] {0, 3});   // rows 1 and 4 omitted, counted
+     * }</pre>
+     *
+     * @param rows 0-based rows of this data set
+     * @return the data with those rows missing
+     */
+    public SurvivalData withRowsMissing(int[] rows) {
+        Check.notNull("rows", rows);
+        int[] st = status.clone();
+        for (int k = 0; k < rows.length; k++) {
+            if (rows[k] < 0 || rows[k] >= rowCount) {
+                throw Check.fail("row index %d at position %d is outside 0..%d", rows[k], k, rowCount - 1);
+            }
+            st[rows[k]] = -1;
+        }
+        return new SurvivalData(columns, rowCount, sourceRows, roles(), st, causes, derivedCauses, warnings, lines);
+    }
+
+    /**
+     * The same rows with the existing column {@code name} as the subject identifier (R's
+     * {@code id =}): the rows of one subject form one path in multi-state data, and R's robust
+     * variance sums within subjects. Distinct from {@link #withCluster(String)}.
+     *
+     * <pre>{@code
+     * SurvivalData ms = data.withId("id");
+     * }</pre>
+     *
+     * @param name a column of the data
+     * @return the data with subject identifiers
+     */
+    public SurvivalData withId(String name) {
+        column(name);
+        return with(columns, new Roles(time, start, event, weights, cluster, name));
     }
 
     /**
@@ -470,6 +548,121 @@ public final class SurvivalData {
         return sub;
     }
 
+    /**
+     * R's {@code survSplit(Surv(time, status) ~ ., data, cut = cuts, episode = episodeColumn)}: each
+     * row whose interval (start, time] (start 0 without entry times, R's {@code zero = 0}) contains
+     * a cut point strictly inside is split there into (start, c1], (c1, c2], ..., (ck, time]; only
+     * the last piece keeps the row's status, the others are censored; every piece keeps the row's
+     * other columns, weights and source row. The result has entry times (column {@code tstart} when
+     * the data had none, as R), and the numeric column {@code episodeColumn} numbers the interval
+     * between cuts that each piece lies in (1 before the first cut). A model with a covariate times
+     * an indicator of each episode then has a step-function coefficient in time. Rows with a missing
+     * time pass through unchanged.
+     *
+     * <pre>{@code
+     * SurvivalData split = veteran.splitAt(new double[] {90, 180}, "tgroup");
+     * }</pre>
+     *
+     * @param cuts finite cut points (sorted and made unique, as R)
+     * @param episodeColumn name of the new episode column
+     * @return the split data, rows in the original order with each row's pieces in time order
+     * @throws IllegalArgumentException for a cut that is not finite, a time {@code <= 0} without entry times,
+     *     or an entry time not below its exit time
+     */
+    public SurvivalData splitAt(double[] cuts, String episodeColumn) {
+        Check.notNull("cuts", cuts);
+        Check.notNull("episode column", episodeColumn);
+        if (columns.containsKey(episodeColumn) || episodeColumn.equals(time) || episodeColumn.equals(event)) {
+            throw Check.fail("column '%s' exists; name the episode column otherwise", episodeColumn);
+        }
+        for (int j = 0; j < cuts.length; j++) {
+            if (!Double.isFinite(cuts[j])) {
+                throw Check.fail("cut point %d is %s; expected a finite number", j + 1, cuts[j]);
+            }
+        }
+        double[] cut = java.util.Arrays.stream(cuts).sorted().distinct().toArray();
+        double[] stop = columns.get(time).numbers;
+        String startName = start != null ? start : "tstart";
+        if (start == null && columns.containsKey(startName)) {
+            throw Check.fail("column 'tstart' exists; the split data need it for their entry times");
+        }
+        double[] entry = start != null ? columns.get(start).numbers : null;
+        int n = rowCount;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            double a = entry != null ? entry[i] : 0;
+            double b = stop[i];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                m++;
+                continue;
+            }
+            if (entry == null && !(b > 0)) {
+                // R: "'zero' parameter must be less than any observed times"
+                throw Check.fail("%s: time %s is invalid for splitting; survSplit's intervals start at 0, so every"
+                        + " time must be > 0", lines.at(time, sourceRows[i]), b);
+            }
+            if (!(a < b)) {
+                throw Check.fail("%s: entry time %s is not below exit time %s", lines.at(startName, sourceRows[i]), a,
+                        b);
+            }
+            m++;
+            for (double c : cut) {
+                if (c > a && c < b) {
+                    m++;
+                }
+            }
+        }
+        int[] row = new int[m];
+        double[] s2 = new double[m];
+        double[] e2 = new double[m];
+        double[] episode = new double[m];
+        int[] st = new int[m];
+        int[] src = new int[m];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            double a = entry != null ? entry[i] : 0;
+            double b = stop[i];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                row[k] = i;
+                s2[k] = a;
+                e2[k] = b;
+                episode[k] = 1;
+                st[k] = status[i];
+                src[k++] = sourceRows[i];
+                continue;
+            }
+            int j = 0;
+            while (j < cut.length && cut[j] <= a) {
+                j++;
+            }
+            double from = a;
+            for (; j < cut.length && cut[j] < b; j++) {
+                row[k] = i;
+                s2[k] = from;
+                e2[k] = cut[j];
+                episode[k] = j + 1;
+                st[k] = 0;
+                src[k++] = sourceRows[i];
+                from = cut[j];
+            }
+            row[k] = i;
+            s2[k] = from;
+            e2[k] = b;
+            episode[k] = j + 1;
+            st[k] = status[i];
+            src[k++] = sourceRows[i];
+        }
+        Map<String, Column> cols = new LinkedHashMap<>();
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            cols.put(e.getKey(), e.getValue().select(row));
+        }
+        cols.put(startName, Column.of(startName, s2));
+        cols.put(time, Column.of(time, e2));
+        cols.put(episodeColumn, Column.of(episodeColumn, episode));
+        return new SurvivalData(cols, m, src, new Roles(time, startName, event, weights, cluster, id), st, causes,
+                derivedCauses, warnings, lines);
+    }
+
     static void checkWeight(String column, double w, int sourceRow, LineMap lines) {
         if (!Double.isNaN(w) && !(w >= 0 && w < Double.POSITIVE_INFINITY)) {
             throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0", lines.at(column,
@@ -501,6 +694,9 @@ public final class SurvivalData {
         if (cluster != null) {
             sb.append(", cluster=").append(cluster);
         }
+        if (id != null) {
+            sb.append(", id=").append(id);
+        }
         return sb.append(", columns=").append(columns.keySet()).append(']').toString();
     }
 
@@ -527,6 +723,7 @@ public final class SurvivalData {
         private String event;
         private String weights;
         private String cluster;
+        private String id;
         private boolean[] eventFlags;
         private Set<String> eventValues;
         private Set<String> censorValues;
@@ -910,6 +1107,26 @@ public final class SurvivalData {
         }
 
         /**
+         * @param name an existing column of subject identifiers (R's {@code id}: the rows of one subject)
+         * @return this builder
+         */
+        public Builder id(String name) {
+            id = Check.notNull("id column", name);
+            return this;
+        }
+
+        /**
+         * Adds subject identifiers.
+         *
+         * @param name column name
+         * @param values one identifier per row (null = missing)
+         * @return this builder
+         */
+        public Builder id(String name, String[] values) {
+            return text(name, values).id(name);
+        }
+
+        /**
          * @param on R's {@code timefix}: merge times that differ only by floating-point noise (default true)
          * @return this builder
          */
@@ -982,6 +1199,9 @@ public final class SurvivalData {
             if (cluster != null) {
                 known(cluster);
             }
+            if (id != null) {
+                known(id);
+            }
             if (timeFix) {
                 fixTimes(t, s, rows);
             }
@@ -991,7 +1211,7 @@ public final class SurvivalData {
             }
             int[] status = new int[n];
             List<String> causes = status(known(event), status, rows, warnings);
-            return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster), status, causes,
+            return new SurvivalData(cols, n, rows, new Roles(time, start, event, weights, cluster, id), status, causes,
                     censorValue != null, warnings, lines);
         }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * strata, a cluster, or an interaction of columns and factors.
  */
 public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categorical, Term.Strata, Term.Cluster,
-        Term.Interaction, Term.Spline, Term.Offset {
+        Term.Interaction, Term.Spline, Term.Offset, Term.TimeTransformed, Term.PenalizedSpline, Term.Frailty {
 
     /** @return the term as R writes it in a formula, e.g. {@code factor(celltype, ref = squamous)} */
     String formula();
@@ -185,6 +185,78 @@ public sealed interface Term permits Term.Variable, Term.Numeric, Term.Categoric
                 c.addAll(t.columns());
             }
             return List.copyOf(c);
+        }
+    }
+
+    /**
+     * R's {@code tt(column)}: a covariate whose value changes with time through a function
+     * {@code f(x, t)} chosen at fit time (R {@code coxph(tt = )}); one model column named
+     * {@code tt(column)}. The Cox fit expands the data at each event time (R's {@code coxcount1}).
+     *
+     * @param column the numeric column x
+     */
+    record TimeTransformed(String column) implements Term {
+        @Override
+        public String formula() {
+            return "tt(" + Terms.quote(column) + ")";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
+        }
+    }
+
+    /**
+     * R's {@code pspline(column, df = df)} in a Cox model: a penalized cubic B-spline (P-spline,
+     * Eilers and Marx 1996) on {@code round(2.5 df)} equal intervals of the column's range, model
+     * columns named {@code ps(column)3}, {@code ps(column)4}, ...; the penalty (second differences)
+     * is tuned so that the term has {@code df} effective degrees of freedom.
+     *
+     * @param column the numeric column
+     * @param df target degrees of freedom, above 1
+     */
+    record PenalizedSpline(String column, double df) implements Term {
+        /** @param column the column @param df above 1 */
+        public PenalizedSpline {
+            if (!(df > 1) || Double.isInfinite(df)) {
+                throw io.survkit.internal.Check.fail("pspline(%s, df = %s): df must be a finite number above 1 (R:"
+                        + " \"Too few degrees of freedom\")", column, df);
+            }
+        }
+
+        /** @return R's {@code nterm}: {@code round(2.5 df)} intervals */
+        public int intervals() {
+            return (int) Math.rint(2.5 * df);
+        }
+
+        @Override
+        public String formula() {
+            return "pspline(" + Terms.quote(column) + ", df = " + (df == Math.rint(df) ? Long.toString((long) df)
+                    : Double.toString(df)) + ")";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
+        }
+    }
+
+    /**
+     * R's {@code frailty(column)} (= {@code frailty.gamma}): a shared gamma frailty per level of the
+     * column (a random effect on the log hazard of each cluster), fitted as R's penalized likelihood.
+     *
+     * @param column the cluster column
+     */
+    record Frailty(String column) implements Term {
+        @Override
+        public String formula() {
+            return "frailty(" + Terms.quote(column) + ")";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
         }
     }
 }

@@ -20,6 +20,9 @@ import java.util.Set;
  * <tr><td>{@code factor(celltype)}, {@code factor(celltype, ref = squamous)}</td><td>a factor; levels
  * in R's order (reference first, then ascending: numeric order for numbers, byte order for text)</td></tr>
  * <tr><td>{@code ns(age, df = 3)}</td><td>a natural cubic spline with 3 model columns (R's {@code splines::ns})</td></tr>
+ * <tr><td>{@code tt(age)}</td><td>a time-transformed covariate f(age, t), f chosen at fit time (R {@code coxph(tt = )})</td></tr>
+ * <tr><td>{@code pspline(age, df = 4)}</td><td>a penalized spline (Cox models, R's {@code survival::pspline})</td></tr>
+ * <tr><td>{@code frailty(id)}</td><td>a shared gamma frailty per id (Cox models, R's {@code frailty.gamma})</td></tr>
  * <tr><td>{@code strata(inst)}, {@code strata(a, b)}</td><td>strata</td></tr>
  * <tr><td>{@code cluster(id)}</td><td>clusters of the robust variance</td></tr>
  * <tr><td>{@code a:b}</td><td>interaction</td></tr>
@@ -80,6 +83,31 @@ public final class Terms {
      */
     public static Term spline(String column, int df) {
         return new Term.Spline(Check.notNull("column", column), df);
+    }
+
+    /**
+     * @param column a numeric column
+     * @return R's {@code tt(column)}: the column transformed by a function of time chosen at fit time
+     */
+    public static Term timeTransformed(String column) {
+        return new Term.TimeTransformed(Check.notNull("column", column));
+    }
+
+    /**
+     * @param column a numeric column
+     * @param df target degrees of freedom, above 1
+     * @return R's {@code pspline(column, df = df)} (Cox models)
+     */
+    public static Term penalizedSpline(String column, double df) {
+        return new Term.PenalizedSpline(Check.notNull("column", column), df);
+    }
+
+    /**
+     * @param column the cluster column
+     * @return R's {@code frailty(column)}: a shared gamma frailty (Cox models)
+     */
+    public static Term frailty(String column) {
+        return new Term.Frailty(Check.notNull("column", column));
     }
 
     /**
@@ -325,7 +353,8 @@ public final class Terms {
 
         private Term interaction(List<Term> parts) {
             for (Term p : parts) {
-                if (p instanceof Term.Cluster || p instanceof Term.Offset) {
+                if (p instanceof Term.Cluster || p instanceof Term.Offset || p instanceof Term.TimeTransformed
+                        || p instanceof Term.PenalizedSpline || p instanceof Term.Frailty) {
                     throw fail("an interaction of columns and factors (" + p.formula() + " cannot be part of one)");
                 }
             }
@@ -347,10 +376,13 @@ public final class Terms {
             return parts.size() == 1 ? parts : List.of(interaction(parts));
         }
 
+        private static final String FUNCTIONS = "a column name, factor(...), ns(...), tt(...), pspline(...),"
+                + " frailty(...), strata(...), cluster(...) or offset(...)";
+
         private Term primary() {
             skip();
             int at = pos;
-            String name = name("a column name, factor(...), ns(...), strata(...), cluster(...) or offset(...)");
+            String name = name(FUNCTIONS);
             skip();
             if (pos < text.length() && peek() == '(' && !text.startsWith("`", at)) {
                 pos++;
@@ -360,10 +392,12 @@ public final class Terms {
                     case "cluster" -> new Term.Cluster(name("a column name"));
                     case "offset" -> new Term.Offset(name("a column name"));
                     case "ns" -> splineArgs();
+                    case "tt" -> new Term.TimeTransformed(name("a column name"));
+                    case "pspline" -> psplineArgs();
+                    case "frailty", "frailty.gamma" -> new Term.Frailty(name("a column name"));
                     default -> {
                         pos = at;
-                        throw fail("a column name, factor(...), ns(...), strata(...), cluster(...) or offset(...)"
-                                + " (unknown function '"
+                        throw fail(FUNCTIONS + " (unknown function '"
                                 + name + "')");
                     }
                 };
@@ -399,20 +433,8 @@ public final class Terms {
             String column = name("a column name");
             skip();
             expect(',', "',' and the degrees of freedom (ns takes a column and df = k)");
-            skip();
-            int at = pos;
-            if (pos < text.length() && Character.isLetter(peek())) {
-                String key = name("'df ='");
-                if (!key.equals("df")) {
-                    pos = at;
-                    throw fail("'df =' (ns takes a column and its degrees of freedom)");
-                }
-                skip();
-                expect('=', "'='");
-                skip();
-                at = pos;
-            }
-            String v = value();
+            int[] at = new int[1];
+            String v = dfValue("ns", at);
             try {
                 int df = Integer.parseInt(v.strip());
                 if (df >= 1) {
@@ -421,8 +443,48 @@ public final class Terms {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            pos = at;
+            pos = at[0];
             throw fail("a whole number of degrees of freedom, at least 1 (found '" + v + "')");
+        }
+
+        /** {@code pspline(column)}, {@code pspline(column, df = k)} or {@code pspline(column, k)}; R's default df = 4. */
+        private Term psplineArgs() {
+            String column = name("a column name");
+            skip();
+            if (pos >= text.length() || peek() != ',') {
+                return new Term.PenalizedSpline(column, 4);
+            }
+            pos++;
+            int[] at = new int[1];
+            String v = dfValue("pspline", at);
+            try {
+                double df = Double.parseDouble(v.strip());
+                if (df > 1 && Double.isFinite(df)) {
+                    return new Term.PenalizedSpline(column, df);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            pos = at[0];
+            throw fail("degrees of freedom above 1 (found '" + v + "')");
+        }
+
+        /** After the comma: {@code df = v} or {@code v}; returns v, its position in {@code at[0]}. */
+        private String dfValue(String function, int[] at) {
+            skip();
+            at[0] = pos;
+            if (pos < text.length() && Character.isLetter(peek())) {
+                String key = name("'df ='");
+                if (!key.equals("df")) {
+                    pos = at[0];
+                    throw fail("'df =' (" + function + " takes a column and its degrees of freedom)");
+                }
+                skip();
+                expect('=', "'='");
+                skip();
+                at[0] = pos;
+            }
+            return value();
         }
 
         private Term strataArgs() {

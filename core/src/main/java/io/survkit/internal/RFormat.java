@@ -546,4 +546,32 @@ public final class RFormat {
         }
         return sb.toString();
     }
+
+    /**
+     * A coefficient table as R's {@code printCoefmat} lays it out: the first column (term names)
+     * left-aligned, the others right-aligned, the last one left-aligned when it holds significance
+     * stars; one space apart, trailing blanks removed, labels escaped as R prints strings.
+     *
+     * @param cells {@code cells[row][column]}, the header as row 0
+     * @param lastLeft whether the last column is left-aligned (the stars)
+     * @return the table, one line per row
+     */
+    public static String coefficientTable(String[][] cells, boolean lastLeft) {
+        int cols = cells[0].length;
+        int[] w = new int[cols];
+        for (String[] row : cells) {
+            for (int c = 0; c < cols; c++) {
+                w[c] = Math.max(w[c], Escape.terminal(row[c]).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] row : cells) {
+            StringBuilder line = new StringBuilder(padRight(row[0], w[0]));
+            for (int c = 1; c < cols; c++) {
+                line.append(' ').append(c == cols - 1 && lastLeft ? padRight(row[c], w[c]) : pad(row[c], w[c]));
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
 }

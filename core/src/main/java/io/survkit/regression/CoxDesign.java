@@ -53,6 +53,8 @@ final class CoxDesign {
     final int clusterCount;
     final int events;
     final int omitted;
+    /** R's {@code fit$n}: rows before a {@code tt()} expansion ({@link ModelFrame#subjectCount()}). */
+    final int subjects;
 
     private CoxDesign(Builder b) {
         this.n = b.n;
@@ -82,6 +84,7 @@ final class CoxDesign {
         this.clusterCount = b.clusterCount;
         this.events = b.events;
         this.omitted = b.omitted;
+        this.subjects = b.subjects;
     }
 
     int strataCount() {
@@ -116,14 +119,40 @@ final class CoxDesign {
         int clusterCount;
         int events;
         int omitted;
+        int subjects;
+    }
+
+    /** True when some subject has more than one event row (R: {@code anyDuplicated(id[status == 1])}). */
+    private static boolean repeatedEvents(ModelFrame data, Factor id) {
+        boolean[] seen = new boolean[id.levelCount()];
+        for (int i = 0; i < data.rowCount(); i++) {
+            if (data.status(i) > 0) {
+                int c = id.code(i);
+                if (seen[c]) {
+                    return true;
+                }
+                seen[c] = true;
+            }
+        }
+        return false;
     }
 
     static CoxDesign of(ModelFrame data) {
+        return of(data, CoxVariance.AUTO);
+    }
+
+    /**
+     * The design; the clusters are the frame's cluster column, else (R coxph) its id column when the
+     * variance is robust: asked for, or AUTO with fractional weights or a subject with more than one
+     * event ({@code anyDuplicated(id[status == 1])}).
+     */
+    static CoxDesign of(ModelFrame data, CoxVariance variance) {
         Check.notNull("data", data);
         Builder b = new Builder();
         int n = data.rowCount();
         b.n = n;
         b.omitted = data.omittedRows();
+        b.subjects = data.subjectCount();
         b.formula = data.terms();
         if (data.causes().size() > 1) {
             throw Check.fail("column '%s' holds %d event causes %s; a Cox model needs one event type: "
@@ -220,8 +249,12 @@ final class CoxDesign {
             }
             b.offsetMean = sumOff / n; // R: mean(offset), unweighted
         }
-        if (data.cluster().isPresent()) {
-            Factor cl = data.cluster().orElse(null);
+        Factor cl = data.cluster().orElse(null);
+        if (cl == null && data.id().isPresent() && variance != CoxVariance.MODEL && (variance == CoxVariance.ROBUST
+                || b.fractionalWeights || repeatedEvents(data, data.id().orElseThrow()))) {
+            cl = data.id().orElseThrow();
+        }
+        if (cl != null) {
             b.cluster = new int[n];
             for (int k = 0; k < n; k++) {
                 b.cluster[k] = cl.code(ord[k]);

@@ -168,6 +168,7 @@ final class CoxKernel {
         final double[] time = d.time;
         final boolean[] event = d.event;
         final double[] weight = d.weight;
+        final double[] offset = d.offset;
         final double[] a = this.a;
         final double[] a2 = this.a2;
         final double[] cmat = this.cmat; // packed lower triangles: (i, j <= i) at i(i+1)/2 + j
@@ -191,7 +192,7 @@ final class CoxKernel {
                 double denom2 = 0;
                 for (; k >= lo && time[k] == dtime; k--) {
                     int off = k * p;
-                    double zbeta = 0;
+                    double zbeta = offset == null ? 0 : offset[k]; // R: zbeta = offset[person]
                     for (int i = 0; i < p; i++) {
                         zbeta += beta[i] * x[off + i];
                     }

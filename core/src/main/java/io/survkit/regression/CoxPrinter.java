@@ -98,7 +98,7 @@ final class CoxPrinter {
             row.add(RFormat.stars(pv[j]));
             cells[j + 1] = row.toArray(new String[0]);
         }
-        table(sb, cells, true);
+        sb.append(RFormat.coefficientTable(cells, true));
         sb.append("---\nSignif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n\n");
     }
 
@@ -120,32 +120,12 @@ final class CoxPrinter {
             ci[j + 1] = new String[] {fit.terms().get(j), RFormat.fixed(hr[j], cdec), RFormat.fixed(inv[j], cdec),
                 RFormat.fixed(lo[j], cdec), RFormat.fixed(hi[j], cdec)};
         }
-        table(sb, ci, false);
+        sb.append(RFormat.coefficientTable(ci, false));
         sb.append('\n');
     }
 
     private static String testLine(String label, ChiSquareTest t) {
         return label + RFormat.signif(RFormat.round(t.statistic(), 2), 7) + "  on " + t.degreesOfFreedom() + " df,   p="
                 + RFormat.signif(t.pValue(), 1) + "\n";
-    }
-
-
-    /** Left-aligned first column, right-aligned others, one space apart. */
-    private static void table(StringBuilder sb, String[][] cells, boolean lastLeft) {
-        int cols = cells[0].length;
-        int[] w = new int[cols];
-        for (String[] row : cells) {
-            for (int c = 0; c < cols; c++) {
-                w[c] = Math.max(w[c], row[c].length());
-            }
-        }
-        for (String[] row : cells) {
-            StringBuilder line = new StringBuilder(RFormat.padRight(row[0], w[0]));
-            for (int c = 1; c < cols; c++) {
-                line.append(' ');
-                line.append(c == cols - 1 && lastLeft ? RFormat.padRight(row[c], w[c]) : RFormat.pad(row[c], w[c]));
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }

@@ -42,7 +42,8 @@ import java.util.Map;
  */
 public final class CoxRegression {
     private static final CoxRegression DEFAULTS =
-            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, Tolerances.COX_CONVERGENCE, null);
+            new CoxRegression(TieMethod.EFRON, CoxVariance.AUTO, 0.95, 20, Tolerances.COX_CONVERGENCE, null,
+                    List.of(TimeTransformFunction.OBRIEN_LOGIT_RANK));
 
     private final TieMethod ties;
     private final CoxVariance variance;
@@ -51,10 +52,13 @@ public final class CoxRegression {
     private final double tolerance;
     /** R's {@code init}, or null for 0. */
     private final double[] init;
+    /** The functions of the {@code tt()} terms: one for all, or one per term. */
+    private final List<TimeTransformFunction> timeTransforms;
 
     private CoxRegression(TieMethod ties, CoxVariance variance, double confLevel, int maxIterations, double tolerance,
-            double[] init) {
+            double[] init, List<TimeTransformFunction> timeTransforms) {
         this.init = init;
+        this.timeTransforms = timeTransforms;
         this.ties = ties;
         this.variance = variance;
         this.confLevel = confLevel;
@@ -80,7 +84,7 @@ public final class CoxRegression {
      */
     public CoxRegression withTies(TieMethod method) {
         return new CoxRegression(Check.notNull("tie method", method), variance, confLevel, maxIterations, tolerance,
-                init);
+                init, timeTransforms);
     }
 
     /**
@@ -90,7 +94,8 @@ public final class CoxRegression {
      * @return a new instance with this setting (this one is unchanged)
      */
     public CoxRegression withVariance(CoxVariance v) {
-        return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance, init);
+        return new CoxRegression(ties, Check.notNull("variance", v), confLevel, maxIterations, tolerance, init,
+                timeTransforms);
     }
 
     /**
@@ -101,7 +106,7 @@ public final class CoxRegression {
      */
     public CoxRegression withConfidenceLevel(double level) {
         return new CoxRegression(ties, variance, Check.openUnit("confidence level", level), maxIterations, tolerance,
-                init);
+                init, timeTransforms);
     }
 
     /**
@@ -114,7 +119,7 @@ public final class CoxRegression {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
         }
-        return new CoxRegression(ties, variance, confLevel, n, tolerance, init);
+        return new CoxRegression(ties, variance, confLevel, n, tolerance, init, timeTransforms);
     }
 
     /**
@@ -128,7 +133,7 @@ public final class CoxRegression {
         if (!(eps > Tolerances.COX_CHOLESKY && eps < 1)) {
             throw Check.fail("tolerance must be between %s and 1, got %s", Tolerances.COX_CHOLESKY, eps);
         }
-        return new CoxRegression(ties, variance, confLevel, maxIterations, eps, init);
+        return new CoxRegression(ties, variance, confLevel, maxIterations, eps, init, timeTransforms);
     }
 
     /**
@@ -147,7 +152,39 @@ public final class CoxRegression {
                 throw Check.fail("initial coefficient %d is %s; expected a finite number", i + 1, coefficients[i]);
             }
         }
-        return new CoxRegression(ties, variance, confLevel, maxIterations, tolerance, coefficients.clone());
+        return new CoxRegression(ties, variance, confLevel, maxIterations, tolerance, coefficients.clone(),
+                timeTransforms);
+    }
+
+    /**
+     * The functions f(x, t) of the formula's {@code tt(x)} terms (R {@code coxph(tt = )}): one used
+     * for every {@code tt()} term, or one per term in the formula's order. Default: R's default,
+     * {@link TimeTransformFunction#OBRIEN_LOGIT_RANK}. The data are expanded at each event time
+     * (R's {@code coxcount1}), so the fit reports R's {@code n} (rows before the expansion) and
+     * fits the expanded rows, each event time's risk set a stratum.
+     *
+     * <pre>{@code
+     * CoxResult fit = CoxRegression.withDefaults().withTimeTransform(TimeTransformFunction.X_TIMES_LOG_T)
+     *         .fit(lung, "tt(age) + sex");
+     * }</pre>
+     *
+     * @param functions one, or one per {@code tt()} term
+     * @return the procedure
+     */
+    public CoxRegression withTimeTransform(TimeTransformFunction... functions) {
+        Check.notNull("time transforms", functions);
+        if (functions.length == 0) {
+            throw Check.fail("give at least one time transform");
+        }
+        for (TimeTransformFunction f : functions) {
+            Check.notNull("time transform", f);
+        }
+        return new CoxRegression(ties, variance, confLevel, maxIterations, tolerance, init, List.of(functions));
+    }
+
+    /** @return the functions of the {@code tt()} terms */
+    public List<TimeTransformFunction> timeTransforms() {
+        return timeTransforms;
     }
 
     /** @return R's {@code init}, or empty when the iteration starts at 0 */
@@ -219,15 +256,23 @@ public final class CoxRegression {
      */
     public CoxResult fit(ModelFrame frame) {
         Check.notNull("frame", frame);
-        if (variance == CoxVariance.ROBUST && frame.hasStart() && frame.cluster().isEmpty()) {
+        if (variance == CoxVariance.ROBUST && frame.hasStart() && frame.cluster().isEmpty() && frame.id().isEmpty()) {
             // R coxph: robust = TRUE with (start, stop] data stops with "one of cluster or id is needed"
             throw Check.fail("the robust variance for (start, stop] data needs a cluster column (the subject"
-                    + " identifier, so that a subject's intervals are summed): add cluster(id) to the formula");
+                    + " identifier, so that a subject's intervals are summed): add cluster(id) to the formula, or name the"
+                    + " data's id column");
+        }
+        if (PenalizedCoxRegression.isPenalized(frame.terms())) {
+            throw Check.fail("the model %s has pspline() or frailty() terms: fit it with PenalizedCoxRegression (R's"
+                    + " coxpenal.fit)", frame.terms().formula());
         }
         if (ties == TieMethod.EXACT) {
             checkExact(frame);
         }
-        CoxDesign d = CoxDesign.of(frame);
+        if (frame.hasTimeTransforms()) {
+            frame = TimeTransformedCovariates.expand(frame, timeTransforms);
+        }
+        CoxDesign d = CoxDesign.of(frame, variance);
         if (init != null && init.length != d.p) {
             throw Check.fail("%d initial coefficients for a model with %d coefficients %s", init.length, d.p,
                     java.util.Arrays.toString(d.columnNames));
@@ -360,7 +405,7 @@ public final class CoxRegression {
      * {@code concordancefit(y, lp, strata, weights, cluster, reverse = TRUE, timewt = "n")}, so a
      * larger linear predictor should go with a shorter survival; clustered with a cluster column.
      */
-    private static CoxConcordance concordance(CoxDesign d, double[] lp) {
+    static CoxConcordance concordance(CoxDesign d, double[] lp) {
         ConcordanceKernel k = ConcordanceKernel.count(d.time, d.start, d.startOrder, d.event, d.weight, d.strataStart,
                 lp, null);
         double[] c = k.totals();
@@ -394,12 +439,8 @@ public final class CoxRegression {
         return r;
     }
 
-    /** R's coxexact.fit: right-censored rows, no case weights other than 1. */
+    /** R's coxexact.fit and agexact.fit: no case weights other than 1. */
     private static void checkExact(ModelFrame data) {
-        if (data.hasStart()) {
-            throw Check.fail("ties = exact is offered for right-censored data; (start, stop] rows need R's "
-                    + "agexact enumeration, which survkit does not have: use TieMethod.EFRON or BRESLOW");
-        }
         for (int i = 0; i < data.rowCount(); i++) {
             if (data.weight(i) != 1) {
                 throw Check.fail("case weights are not supported by ties = exact (R: \"Case weights are not "

@@ -135,9 +135,9 @@ public final class CoxResult implements Exportable {
         return confLevel;
     }
 
-    /** {@return rows used (R {@code fit$n})} */
+    /** {@return rows used (R {@code fit$n}; with {@code tt()} terms the rows before the expansion at event times)} */
     public int size() {
-        return d.n;
+        return d.subjects;
     }
 
     /** {@return number of event rows (R {@code fit$nevent}; unweighted also with case weights)} */

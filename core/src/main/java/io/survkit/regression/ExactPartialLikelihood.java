@@ -21,7 +21,8 @@ import java.util.Arrays;
  * <p>A stratum is walked once from its last exit time to its first; each row adds one column
  * n of the recursion for d = 1 .. (the stratum's largest number of tied events), so one evaluation
  * costs O(n d_max p^2) with buffers of O(d_max p^2) owned by this object. Right-censored rows,
- * unit weights.
+ * unit weights. For (start, stop] data the recursion is run once per event time over its risk set
+ * (R {@code agexact.c}, which enumerates the subsets).
  */
 final class ExactPartialLikelihood {
     private final CoxDesign d;
@@ -88,6 +89,10 @@ final class ExactPartialLikelihood {
             int lo = d.strataStart[s];
             int hi = d.strataStart[s + 1];
             int dmax = maxTied[s];
+            if (d.start != null) {
+                loglik += countingProcess(lo, hi, dmax, u, imat);
+                continue;
+            }
             Arrays.fill(prev, 0);
             prev[0] = 1; // D(0, 0) = 1; every D1, D2 of d = 0 is 0
             int k = hi - 1;
@@ -109,6 +114,45 @@ final class ExactPartialLikelihood {
                     loglik += addEventTime(deaths, u, imat);
                 }
             }
+        }
+        return loglik;
+    }
+
+    /**
+     * (start, stop] data (R's {@code agexact}): rows leave the risk set at their entry times, so the
+     * recursion is run afresh at each event time t over its risk set (rows of the stratum with exit
+     * time >= t and entry time < t, sorted positions {@code [lo, hi)}); O(risk set x d x p^2) per
+     * event time, where R enumerates every subset.
+     */
+    private double countingProcess(int lo, int hi, int dmax, double[] u, double[] imat) {
+        final double[] x = d.x;
+        double loglik = 0;
+        int k = lo;
+        while (k < hi) {
+            double t = d.time[k];
+            int end = k;
+            int deaths = 0;
+            while (end < hi && d.time[end] == t) {
+                if (d.event[end]) {
+                    deaths++;
+                    loglik += eta[end];
+                    for (int j = 0; j < p; j++) {
+                        u[j] += x[end * p + j];
+                    }
+                }
+                end++;
+            }
+            if (deaths > 0) {
+                Arrays.fill(prev, 0);
+                prev[0] = 1;
+                for (int r = hi - 1; r >= k; r--) {
+                    if (d.start[r] < t) {
+                        addRow(r, dmax);
+                    }
+                }
+                loglik += addEventTime(deaths, u, imat);
+            }
+            k = end;
         }
         return loglik;
     }

@@ -87,6 +87,7 @@ final class Exports {
         w.name("score").array(r.score()).name("var").matrix(r.variance())
                 .name("n").value(r.size()).name("events").value(r.events())
                 .name("iterations").value(r.iterations()).name("converged").value(r.converged())
+                .name("uftime").array(r.failureTimes()).name("bfitj").array(r.baselineJumps())
                 .nonEmpty("warnings", r.warnings()).endObject();
     }
 

@@ -34,8 +34,9 @@ import java.util.Map;
  *
  * <p>Input: unweighted right-censored rows with competing-risks status codes and at least one
  * covariate ({@code .numeric(..)}, {@code .factor(..)}: all model-matrix columns are used, as crr's
- * {@code cov1}). One censoring group (crr's {@code cengroup} and time-varying {@code cov2} are not
- * offered).
+ * {@code cov1}). Censoring groups ({@code cengroup}) by {@link #withCensoringGroups(String)};
+ * time-varying covariates ({@code cov2} with {@code tf}) by
+ * {@link #withTimeVaryingCovariate(String, FineGrayTimeFunction)} (then O(n p^2) per failure time).
  *
  * <p>Cost: one sort, then O(n p^2) per likelihood evaluation and for the variance, using prefix
  * and suffix sums over the time-ordered rows (cmprsk's loops are O(n^2) and O(n^3)).
@@ -49,16 +50,27 @@ import java.util.Map;
  * }</pre>
  */
 public final class FineGray {
-    private static final FineGray DEFAULTS = new FineGray(null, Tolerances.CRR_GTOL, 10);
+    private static final FineGray DEFAULTS = new FineGray(null, Tolerances.CRR_GTOL, 10, null, List.of());
 
     private final String cause;
     private final double gtol;
     private final int maxIterations;
+    /** crr's {@code cengroup}: the column whose values each have their own censoring distribution. */
+    private final String censoringGroups;
+    /** crr's {@code cov2} columns and their {@code tf}. */
+    private final List<TimeVarying> timeVarying;
 
-    private FineGray(String cause, double gtol, int maxIterations) {
+    /** One {@code cov2} column and the function of time multiplying it. */
+    private record TimeVarying(String column, FineGrayTimeFunction function) {
+    }
+
+    private FineGray(String cause, double gtol, int maxIterations, String censoringGroups,
+            List<TimeVarying> timeVarying) {
+        this.timeVarying = List.copyOf(timeVarying);
         this.cause = cause;
         this.gtol = gtol;
         this.maxIterations = maxIterations;
+        this.censoringGroups = censoringGroups;
     }
 
     /**
@@ -77,7 +89,7 @@ public final class FineGray {
      * @return a new instance with this setting (this one is unchanged)
      */
     public FineGray withCause(String label) {
-        return new FineGray(Check.notNull("cause", label), gtol, maxIterations);
+        return new FineGray(Check.notNull("cause", label), gtol, maxIterations, censoringGroups, timeVarying);
     }
 
     /**
@@ -87,7 +99,7 @@ public final class FineGray {
      * @return a new instance with this setting (this one is unchanged)
      */
     public FineGray withTolerance(double gtol) {
-        return new FineGray(cause, Check.positiveFinite("gtol", gtol), maxIterations);
+        return new FineGray(cause, Check.positiveFinite("gtol", gtol), maxIterations, censoringGroups, timeVarying);
     }
 
     /**
@@ -100,7 +112,51 @@ public final class FineGray {
         if (n < 0) {
             throw Check.fail("maximum iterations must be >= 0, got %d", n);
         }
-        return new FineGray(cause, gtol, n);
+        return new FineGray(cause, gtol, n, censoringGroups, timeVarying);
+    }
+
+    /**
+     * The same model with one censoring distribution per value of {@code column} (crr
+     * {@code cengroup}): an other-cause failure of group k stays in later risk sets with weight
+     * {@code G_k(t-) / G_k(t_i-)}, G_k the Kaplan-Meier of the censoring within group k (0 after
+     * the group's last time, as crr), and the variance's censoring term is summed per group.
+     *
+     * <pre>{@code
+     * FineGrayResult fg = FineGray.withDefaults().withCensoringGroups("site").fit(data, "groupB + x");
+     * }</pre>
+     *
+     * @param column the column of censoring groups
+     * @return the model with censoring groups
+     */
+    public FineGray withCensoringGroups(String column) {
+        return new FineGray(cause, gtol, maxIterations, Check.notNull("censoring group column", column), timeVarying);
+    }
+
+    /**
+     * The same model with one more time-varying covariate (crr {@code cov2} with {@code tf}): the
+     * numeric column {@code column} times {@code function(t)}, its coefficient named
+     * {@code column*label} (e.g. {@code age*log(t)}), after the formula's covariates (crr's
+     * {@code cov1}). Each call adds a column, in order.
+     *
+     * <pre>{@code
+     * FineGrayResult fg = FineGray.withDefaults()
+     *         .withTimeVaryingCovariate("x", FineGrayTimeFunction.LOG).fit(data, "groupB + x");
+     * }</pre>
+     *
+     * @param column a numeric column
+     * @param function the function of time multiplying it
+     * @return the model with one more time-varying covariate
+     */
+    public FineGray withTimeVaryingCovariate(String column, FineGrayTimeFunction function) {
+        List<TimeVarying> l = new ArrayList<>(timeVarying);
+        l.add(new TimeVarying(Check.notNull("time-varying column", column),
+                Check.notNull("time function", function)));
+        return new FineGray(cause, gtol, maxIterations, censoringGroups, l);
+    }
+
+    /** {@return the censoring group column, or null for one censoring distribution} */
+    public String censoringGroups() {
+        return censoringGroups;
     }
 
     /** {@return the cause label, or null for the first cause} */
@@ -140,7 +196,46 @@ public final class FineGray {
      * @return the fit
      */
     public FineGrayResult fit(SurvivalData data, Terms terms) {
-        return fit(ModelFrame.of(Check.notNull("data", data), Check.notNull("terms", terms)));
+        Check.notNull("terms", terms);
+        if (censoringGroups != null) {
+            List<io.survkit.data.Term> t = new ArrayList<>(terms.terms());
+            t.add(Terms.strata(censoringGroups));
+            terms = Terms.of(t.toArray(new io.survkit.data.Term[0]));
+        }
+        Check.notNull("data", data);
+        if (timeVarying.isEmpty()) {
+            return fit(ModelFrame.of(data, terms));
+        }
+        // crr's d includes cov2: rows missing a cov2 value are left out and counted
+        boolean[] drop = new boolean[data.rowCount()];
+        for (TimeVarying tv : timeVarying) {
+            if (!data.isNumeric(tv.column())) {
+                throw Check.fail("time-varying covariate column '%s' holds text; expected numbers (crr cov2)",
+                        tv.column());
+            }
+            double[] v = data.numbers(tv.column());
+            for (int i = 0; i < v.length; i++) {
+                drop[i] |= Double.isNaN(v[i]);
+            }
+        }
+        int m = 0;
+        int[] keep = new int[drop.length];
+        for (int i = 0; i < drop.length; i++) {
+            if (!drop[i]) {
+                keep[m++] = i;
+            }
+        }
+        SurvivalData d = m == drop.length ? data : data.rows(java.util.Arrays.copyOf(keep, m));
+        ModelFrame frame = ModelFrame.of(d, terms);
+        int[] rows = frame.dataRows();
+        double[] x2 = new double[rows.length * timeVarying.size()];
+        for (int j = 0; j < timeVarying.size(); j++) {
+            double[] v = d.numbers(timeVarying.get(j).column());
+            for (int r = 0; r < rows.length; r++) {
+                x2[r * timeVarying.size() + j] = v[rows[r]];
+            }
+        }
+        return fit(frame, x2, drop.length - m);
     }
 
     /**
@@ -151,6 +246,15 @@ public final class FineGray {
      */
     public FineGrayResult fit(ModelFrame data) {
         Check.notNull("data", data);
+        if (!timeVarying.isEmpty()) {
+            throw Check.fail("time-varying covariates %s are read from the data: fit(SurvivalData, formula)",
+                    timeVarying);
+        }
+        return fit(data, new double[0], 0);
+    }
+
+    /** The fit with crr's {@code cov2} values {@code x2} ([frame row][cov2 column]). */
+    private FineGrayResult fit(ModelFrame data, double[] x2Rows, int droppedRows) {
         if (data.hasWeights()) {
             throw Check.fail("Fine-Gray (cmprsk::crr) has no case weights; column '%s' cannot be used",
                     data.weightsColumn().orElse(null));
@@ -159,14 +263,24 @@ public final class FineGray {
             throw Check.fail("Fine-Gray needs right-censored rows; start column '%s' (delayed entry) is not "
                     + "supported", data.startColumn().orElse(null));
         }
+        io.survkit.data.Factor groups = data.strata().orElse(null);
+        if (groups != null && censoringGroups == null) {
+            throw Check.fail("Fine-Gray (cmprsk::crr) has no strata; strata column '%s' could be the censoring "
+                    + "groups: use withCensoringGroups(\"%s\") (crr's cengroup)", groups.name(), groups.name());
+        }
         List<String> causes = data.causes();
         int code = cause == null ? 1 : causes.indexOf(cause) + 1;
         if (code == 0) {
             throw Check.fail("cause '%s' is not among the causes %s of column '%s'", cause, causes,
                     data.eventColumn());
         }
-        List<String> names = data.columnNames();
-        int p = names.size();
+        List<String> names = new ArrayList<>(data.columnNames());
+        int p1 = names.size();
+        int p2 = timeVarying.size();
+        for (TimeVarying tv : timeVarying) {
+            names.add(tv.column() + "*" + tv.function().label());
+        }
+        int p = p1 + p2;
         if (p == 0) {
             throw Check.fail("Fine-Gray regression needs at least one covariate; the data have none");
         }
@@ -176,27 +290,40 @@ public final class FineGray {
         stabilise(t0, order);
         double[] t = new double[n];
         int[] ici = new int[n];
-        double[] x = new double[n * p];
+        int[] cg = new int[n];
+        double[] x = new double[n * p1];
+        double[] x2 = new double[n * p2];
         int failures = 0;
         for (int k = 0; k < n; k++) {
             int i = order[k];
             t[k] = t0[i];
             int s = data.status(i);
             ici[k] = s == 0 ? 0 : s == code ? 1 : 2;
+            cg[k] = groups == null ? 0 : groups.code(i);
             failures += ici[k] == 1 ? 1 : 0;
-            for (int j = 0; j < p; j++) {
+            for (int j = 0; j < p1; j++) {
                 double v = data.value(i, j);
                 if (!Double.isFinite(v)) {
                     throw Check.fail("%s: covariate value %s is not finite",
                             data.rowLocation(names.get(j), i), v);
                 }
-                x[k * p + j] = v;
+                x[k * p1 + j] = v;
+            }
+            for (int j = 0; j < p2; j++) {
+                double v = x2Rows[i * p2 + j];
+                if (!Double.isFinite(v)) {
+                    throw Check.fail("%s: time-varying covariate value %s is not finite",
+                            Check.at(timeVarying.get(j).column(), data.sourceRow(i)), v);
+                }
+                x2[k * p2 + j] = v;
             }
         }
         if (failures == 0) {
             throw Check.fail("cause '%s' has no events; Fine-Gray regression needs some", causes.get(code - 1));
         }
-        FineGrayKernel kernel = new FineGrayKernel(t, ici, x, p);
+        FineGrayKernel base = new FineGrayKernel(t, ici, x, p1, cg, groups == null ? 1 : groups.levelCount());
+        double[] tfs = timeFunctions(base.failureTimes());
+        FineGrayLikelihood kernel = p2 == 0 ? base : new FineGrayTimeVaryingKernel(base, x, p1, x2, p2, tfs);
         double[] b = new double[p];
         FineGrayKernel.Eval z = null;
         boolean converged = false;
@@ -284,7 +411,26 @@ public final class FineGray {
             score[j] = -score[j];
         }
         return new FineGrayResult(causes.get(code - 1), names, b, var, info, -z.lik, -likNull, score, converged,
-                iterations, n, failures, data.omittedRows(), warnings);
+                iterations, n, failures, data.omittedRows() + droppedRows, warnings, kernel.failureTimes(), kernel.baselineJumps(b),
+                tfs, p2);
+    }
+
+    /** crr's {@code tfs = tf(uftime)}: one row per failure time, one column per time-varying covariate. */
+    private double[] timeFunctions(double[] uftime) {
+        int p2 = timeVarying.size();
+        double[] tf = new double[uftime.length * p2];
+        for (int f = 0; f < uftime.length; f++) {
+            for (int j = 0; j < p2; j++) {
+                double v = timeVarying.get(j).function().apply(uftime[f]);
+                if (!Double.isFinite(v)) {
+                    throw Check.fail("time function %s of column '%s' is %s at failure time %s; expected a finite"
+                            + " number (log needs failure times > 0)", timeVarying.get(j).function().label(),
+                            timeVarying.get(j).column(), v, uftime[f]);
+                }
+                tf[f * p2 + j] = v;
+            }
+        }
+        return tf;
     }
 
     /** Makes the sort stable (R's {@code order}): tied times keep their row order. */
@@ -306,6 +452,7 @@ public final class FineGray {
     @Override
     public String toString() {
         return "FineGray[cause=" + (cause == null ? "first" : cause) + ", gtol=" + gtol + ", maxIterations="
-                + maxIterations + "]";
+                + maxIterations + (censoringGroups == null ? "" : ", cengroup=" + censoringGroups)
+                + (timeVarying.isEmpty() ? "" : ", cov2=" + timeVarying) + "]";
     }
 }

@@ -35,10 +35,22 @@ public final class FineGrayResult implements Exportable {
     private final int events;
     private final int omitted;
     private final List<String> warnings;
+    /** crr's {@code uftime}: the distinct failure times of the cause. */
+    private final double[] failureTimes;
+    /** crr's {@code bfitj}: the baseline cumulative subdistribution hazard's jump at each failure time. */
+    private final double[] baselineJumps;
+    /** crr's {@code tfs}: tf at each failure time, one column per time-varying covariate (the last ones). */
+    private final double[] timeFunctions;
+    private final int timeVaryingCount;
 
     FineGrayResult(String cause, List<String> terms, double[] coef, double[] var, double[] info, double loglik,
             double loglikNull, double[] score, boolean converged, int iterations, int n, int events, int omitted,
-            List<String> warnings) {
+            List<String> warnings, double[] failureTimes, double[] baselineJumps, double[] timeFunctions,
+            int timeVaryingCount) {
+        this.timeFunctions = timeFunctions.clone();
+        this.timeVaryingCount = timeVaryingCount;
+        this.failureTimes = failureTimes.clone();
+        this.baselineJumps = baselineJumps.clone();
         this.cause = cause;
         this.terms = List.copyOf(terms);
         this.coef = coef;
@@ -187,6 +199,70 @@ public final class FineGrayResult implements Exportable {
     /** {@return warnings} */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** {@return the distinct failure times of the cause, ascending (crr's {@code uftime})} */
+    public double[] failureTimes() {
+        return failureTimes.clone();
+    }
+
+    /**
+     * {@return the jumps of the baseline cumulative subdistribution hazard at {@link #failureTimes()}
+     * (crr's {@code bfitj})}
+     */
+    public double[] baselineJumps() {
+        return baselineJumps.clone();
+    }
+
+    /**
+     * The cumulative incidence of the cause for covariate rows, at every failure time (cmprsk
+     * {@code predict.crr(fit, cov1, cov2)}): {@code F(t | x) = 1 - exp(-sum_{t_j <= t} exp(x(t_j)'b)
+     * bfitj)}, where a time-varying covariate's value is multiplied by its tf at t_j.
+     *
+     * <pre>{@code
+     * double[][] cif = fit.predict(new double[] {1, 2.5}, new double[] {0, 7});
+     * double f = cif[10][1];     // second row at the 11th failure time
+     * }</pre>
+     *
+     * @param rows covariate values, one per coefficient in {@link #terms()} order (a time-varying
+     *     covariate's own value, before its function of time)
+     * @return {@code [failure time][row]}
+     * @throws IllegalArgumentException for a row of the wrong length or a value that is not finite
+     */
+    public double[][] predict(double[]... rows) {
+        io.survkit.internal.Check.notNull("covariate rows", rows);
+        int p = coef.length;
+        int p1 = p - timeVaryingCount;
+        double[] fixed = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            double[] x = rows[r];
+            if (x == null || x.length != p) {
+                throw io.survkit.internal.Check.fail("covariate row %d has %s values; expected %d %s", r + 1,
+                        x == null ? "no" : String.valueOf(x.length), p, terms);
+            }
+            double lp = 0;
+            for (int j = 0; j < p; j++) {
+                io.survkit.internal.Check.finite(terms.get(j) + " (row " + (r + 1) + ")", x[j]);
+                if (j < p1) {
+                    lp += x[j] * coef[j];
+                }
+            }
+            fixed[r] = lp;
+        }
+        double[][] cif = new double[failureTimes.length][rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            double h = 0;
+            for (int f = 0; f < failureTimes.length; f++) {
+                // R: cumsum(exp(sum(cov1 * coef1) + tfs %*% (cov2 * coef2)) * bfitj)
+                double tv = 0;
+                for (int j = 0; j < timeVaryingCount; j++) {
+                    tv += timeFunctions[f * timeVaryingCount + j] * (rows[r][p1 + j] * coef[p1 + j]);
+                }
+                h += Math.exp(fixed[r] + tv) * baselineJumps[f];
+                cif[f][r] = 1 - Math.exp(-h);
+            }
+        }
+        return cif;
     }
 
     /** R's {@code summary(crr)} print. */

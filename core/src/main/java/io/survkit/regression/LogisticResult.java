@@ -237,7 +237,7 @@ public final class LogisticResult implements Exportable {
             cells[j + 1] = new String[] {terms[j], RFormat.fixed(coef[j], dec), RFormat.fixed(se[j], dec),
                 RFormat.fixed(z[j], 3), RFormat.pvalue(pv[j], pdec), RFormat.stars(pv[j])};
         }
-        table(sb, cells);
+        sb.append(RFormat.coefficientTable(cells, true));
         sb.append("---\nSignif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n\n");
         sb.append("(Dispersion parameter for binomial family taken to be 1)\n\n");
         String nd = RFormat.signif(nullDeviance, 5);
@@ -263,23 +263,6 @@ public final class LogisticResult implements Exportable {
         return sb.toString();
     }
 
-    private static void table(StringBuilder sb, String[][] cells) {
-        int cols = cells[0].length;
-        int[] w = new int[cols];
-        for (String[] row : cells) {
-            for (int c = 0; c < cols; c++) {
-                w[c] = Math.max(w[c], row[c].length());
-            }
-        }
-        for (String[] row : cells) {
-            StringBuilder line = new StringBuilder(RFormat.padRight(row[0], w[0]));
-            for (int c = 1; c < cols; c++) {
-                line.append(' ');
-                line.append(c == cols - 1 ? RFormat.padRight(row[c], w[c]) : RFormat.pad(row[c], w[c]));
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-    }
 
     @Override
     public void writeJson(Appendable out) {

@@ -19,7 +19,7 @@ public enum TieMethod {
      * The exact partial likelihood (Kalbfleisch and Prentice 1973; R {@code ties = "exact"}): the
      * probability that exactly the tied events, among all subsets of the risk set of that size,
      * fail, computed by Gail et al.'s (1981) recursion; the basis of conditional logistic
-     * regression. Right-censored data with unit case weights (as R). Residuals, baseline hazard and
+     * regression. Right-censored and (start, stop] data (R {@code agexact}) with unit case weights (as R). Residuals, baseline hazard and
      * predictions then use Breslow's formulas, as R's {@code residuals.coxph} and
      * {@code survfit.coxph} do.
      */

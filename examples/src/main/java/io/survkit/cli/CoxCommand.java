@@ -9,10 +9,12 @@ import io.survkit.plot.CoxForestPlot;
 import io.survkit.plot.ScaledSchoenfeldPlot;
 import io.survkit.regression.CoxRegression;
 import io.survkit.regression.CoxResult;
+import io.survkit.regression.PenalizedCoxRegression;
 import io.survkit.regression.ProportionalHazardsResult;
 import io.survkit.regression.ProportionalHazardsTest;
 import io.survkit.regression.TieMethod;
 import io.survkit.regression.TimeTransform;
+import io.survkit.regression.TimeTransformFunction;
 import io.survkit.regression.CoxVariance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +61,11 @@ final class CoxCommand extends AnalysisCommand {
                     + "tests are then at/against them.")
     Converters.Numbers init;
 
+    @Option(names = "--tt", paramLabel = "F[,F...]", split = ",",
+            description = "Functions of the formula's tt(x) terms (R coxph(tt =)): x*t, x*log(t), x*log(t+20) or "
+                    + "obrien (R's default, O'Brien's logit rank); one for all tt() terms or one per term.")
+    java.util.List<String> tt;
+
     @Option(names = "--zph", description = "Also test proportional hazards (R cox.zph; see --zph-transform).")
     boolean zph;
 
@@ -75,6 +82,40 @@ final class CoxCommand extends AnalysisCommand {
             description = "Time scale of the PH test: ${COMPLETION-CANDIDATES} (R cox.zph(transform=)); default km; "
                     + "implies --zph.")
     TimeTransform zphTransform;
+
+    /** R's coxph with pspline() or frailty() terms (coxpenal.fit). */
+    private Rendered penalized(ModelFrame d) {
+        if (robust != null || init != null || zph || zphTransform != null || tt != null || predict != null
+                || type != null) {
+            throw new UsageException("--robust, --init, --zph, --tt, --predict and --type are not available for a model"
+                    + " with pspline() or frailty() terms");
+        }
+        if (ties == TieMethod.EXACT) {
+            throw new UsageException("--ties exact is not available for a model with pspline() or frailty() terms");
+        }
+        if (iterMax < 1) {
+            throw new UsageException("--iter-max must be at least 1 for a model with pspline() or frailty() terms");
+        }
+        return Rendered.of(PenalizedCoxRegression.withDefaults().withTies(ties).withTolerance(eps)
+                .withMaxIterations((int) iterMax).fit(d));
+    }
+
+    /** The {@code --tt} words, spaces ignored. */
+    static TimeTransformFunction[] timeTransforms(java.util.List<String> words) {
+        TimeTransformFunction[] f = new TimeTransformFunction[words.size()];
+        for (int i = 0; i < f.length; i++) {
+            String w = words.get(i).replace(" ", "");
+            f[i] = switch (w) {
+                case "x*t" -> TimeTransformFunction.X_TIMES_T;
+                case "x*log(t)" -> TimeTransformFunction.X_TIMES_LOG_T;
+                case "x*log(t+20)" -> TimeTransformFunction.X_TIMES_LOG_T_PLUS_20;
+                case "obrien" -> TimeTransformFunction.OBRIEN_LOGIT_RANK;
+                default -> throw new UsageException("--tt: '" + words.get(i)
+                        + "' is not one of x*t, x*log(t), x*log(t+20), obrien");
+            };
+        }
+        return f;
+    }
 
     /** The words of {@code --type}. */
     static final class PredictionTypes extends Choices<CoxPredictionType> {
@@ -169,6 +210,9 @@ final class CoxCommand extends AnalysisCommand {
             throw new UsageException("--eps must be in (0, 1) and --iter-max from 0 to 10000, got " + eps + " and "
                     + iterMax);
         }
+        if (PenalizedCoxRegression.isPenalized(d.terms())) {
+            return penalized(d);
+        }
         CoxRegression cox = CoxRegression.withDefaults().withTies(ties).withConfidenceLevel(confLevel).withTolerance(eps)
                 .withMaxIterations((int) iterMax);
         if (init != null) {
@@ -176,6 +220,9 @@ final class CoxCommand extends AnalysisCommand {
         }
         if (robust != null) {
             cox = cox.withVariance(robust ? CoxVariance.ROBUST : CoxVariance.MODEL);
+        }
+        if (tt != null) {
+            cox = cox.withTimeTransform(timeTransforms(tt));
         }
         CoxResult fit = cox.fit(d);
         if (forest != null) {

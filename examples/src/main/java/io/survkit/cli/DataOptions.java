@@ -31,8 +31,9 @@ final class DataOptions {
             description = "Entry time column: rows are (start, time] intervals (delayed entry).")
     String start;
 
-    @Option(names = "--event", required = true, paramLabel = "COLUMN",
-            description = "Event column (with --censor-value alone: the cause of each competing event).")
+    @Option(names = {"--event", "--state"}, required = true, paramLabel = "COLUMN",
+            description = "Event column (with --censor-value alone: the cause of each competing event; multistate: "
+                    + "the state entered at the end of each row).")
     String event;
 
     @Option(names = "--event-value", paramLabel = "VALUE[,VALUE...]",
@@ -58,6 +59,11 @@ final class DataOptions {
     @Option(names = "--cluster", paramLabel = "COLUMN",
             description = "Cluster column (robust variance summed within clusters).")
     String cluster;
+
+    @Option(names = "--id", paramLabel = "COLUMN",
+            description = "Subject identifier column (R's id): the rows of one subject, e.g. one path through the "
+                    + "states of multistate data. Distinct from --cluster.")
+    String id;
 
     @Option(names = "--covariates", paramLabel = "LIST",
             description = "Covariates: name, name:numeric, name:factor or name:factor=REFERENCE, separated by "
@@ -96,6 +102,15 @@ final class DataOptions {
     String encoding;
 
     /**
+     * True when a missing {@code --censor-value} means the first of the event column's values in R's
+     * factor order (R's mstate {@code Surv}: the first level of the state factor is censoring).
+     */
+    boolean censorFirstLevel;
+
+    /** The data of the last {@link #frame} (its model frame keeps only the rows and columns used). */
+    SurvivalData lastRead;
+
+    /**
      * Reads the data as named by the options; {@code stdin} is read when {@code --data -}.
      *
      * @throws UsageException for a missing file or a bad delimiter
@@ -106,7 +121,7 @@ final class DataOptions {
             if (!Files.isReadable(file) || Files.isDirectory(file)) {
                 throw new UsageException("--data " + file + ": no such readable file");
             }
-            return subset(reader(file).read());
+            return subset(readFile(file));
         }
         // the reader takes a file: standard input goes to a temporary file named "stdin", so that
         // messages read "unknown column 'x' in stdin"
@@ -116,7 +131,7 @@ final class DataOptions {
             dir = Files.createTempDirectory("survkit-");
             file = dir.resolve("stdin");
             Files.copy(stdin, file);
-            return subset(reader(file).read());
+            return subset(readFile(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
         } finally {
@@ -140,6 +155,19 @@ final class DataOptions {
 
     private SurvivalData subset(SurvivalData d) {
         return where == null ? d : RowFilter.parse(where).apply(d);
+    }
+
+    private SurvivalData readFile(Path file) {
+        if (censorFirstLevel && censorValue == null && eventValue == null) {
+            // R: the first level of factor(state) is censoring; read the column's values to find it
+            censorValue = "\u0000";
+            List<String> levels = reader(file).read().causes();
+            if (levels.isEmpty()) {
+                throw new UsageException("--state " + event + ": the column has no values");
+            }
+            censorValue = levels.get(0);
+        }
+        return reader(file).read();
     }
 
     private CsvSurvivalReader reader(Path file) {
@@ -166,6 +194,9 @@ final class DataOptions {
         if (cluster != null) {
             r.cluster(cluster);
         }
+        if (id != null) {
+            r.id(id);
+        }
         return r;
     }
 
@@ -175,6 +206,7 @@ final class DataOptions {
      */
     ModelFrame frame(InputStream stdin, boolean withGroup, boolean withCovariates) {
         SurvivalData d = read(stdin);
+        lastRead = d;
         List<Term> t = new ArrayList<>();
         if (withGroup && group != null) {
             t.add(Terms.variable(group));
@@ -217,6 +249,7 @@ final class DataOptions {
         d.startColumn().ifPresent(used::add);
         d.weightsColumn().ifPresent(used::add);
         d.clusterColumn().ifPresent(used::add);
+        d.idColumn().ifPresent(used::add);
         used.add(d.eventColumn());
         for (int i = 0; i < d.rowCount(); i++) {
             if (kept.contains(i)) {

@@ -57,7 +57,12 @@ final class RowFilter {
      * @throws IllegalArgumentException for an unknown column or a number compared with a non-number
      */
     SurvivalData apply(SurvivalData data) {
-        boolean[] keep = new boolean[data.rowCount()];
+        // R's three-valued logic: a row is dropped when a condition is FALSE, kept when all are TRUE,
+        // and otherwise (a missing value makes a condition NA) it becomes a row of NA that na.omit
+        // removes and counts (R's subset = inside model.frame)
+        int rowsIn = data.rowCount();
+        boolean[] keep = new boolean[rowsIn];
+        boolean[] unknown = new boolean[rowsIn];
         java.util.Arrays.fill(keep, true);
         for (Condition c : conditions) {
             if (!data.hasColumn(c.column())) {
@@ -73,32 +78,47 @@ final class RowFilter {
                             "--where: column '%s' holds numbers but '%s' is not a number", c.column(), c.value()));
                 }
                 double[] x = data.numbers(c.column());
-                for (int i = 0; i < keep.length; i++) {
-                    keep[i] &= !Double.isNaN(x[i]) && holds(Double.compare(x[i], v), c.op());
+                for (int i = 0; i < rowsIn; i++) {
+                    if (Double.isNaN(x[i])) {
+                        unknown[i] = true;
+                    } else {
+                        keep[i] &= holds(Double.compare(x[i], v), c.op());
+                    }
                 }
             } else {
                 String[] x = data.labels(c.column());
-                for (int i = 0; i < keep.length; i++) {
-                    keep[i] &= x[i] != null && holds(x[i].compareTo(c.value()), c.op());
+                for (int i = 0; i < rowsIn; i++) {
+                    if (x[i] == null) {
+                        unknown[i] = true;
+                    } else {
+                        keep[i] &= holds(x[i].compareTo(c.value()), c.op());
+                    }
                 }
             }
         }
         int n = 0;
-        for (boolean k : keep) {
-            n += k ? 1 : 0;
+        int na = 0;
+        for (int i = 0; i < rowsIn; i++) {
+            n += keep[i] ? 1 : 0;
+            na += keep[i] && unknown[i] ? 1 : 0;
         }
-        if (n == 0) {
-            throw new IllegalArgumentException("--where '" + text + "' keeps none of the " + data.rowCount()
-                    + " rows");
+        if (n == na) {
+            throw new IllegalArgumentException("--where '" + text + "' keeps none of the " + rowsIn + " rows");
         }
         int[] rows = new int[n];
+        int[] missing = new int[na];
         int j = 0;
-        for (int i = 0; i < keep.length; i++) {
+        int m = 0;
+        for (int i = 0; i < rowsIn; i++) {
             if (keep[i]) {
+                if (unknown[i]) {
+                    missing[m++] = j;
+                }
                 rows[j++] = i;
             }
         }
-        return n == data.rowCount() ? data : data.rows(rows);
+        SurvivalData kept = n == rowsIn ? data : data.rows(rows);
+        return na == 0 ? kept : kept.withRowsMissing(missing);
     }
 
     private static boolean holds(int cmp, String op) {

@@ -51,7 +51,8 @@ class KmCommandTest {
         for (String n : List.of("kmx_lung_sex_logit", "kmx_aml_x_logit_90", "kmx_aml_x_none", "kmx_lung_sex_stype2",
                 "kmx_lung_sex_ctype2", "kmx_ties_group_fh", "kmx_cgd_treat_counting_fh", "kmx_lung_sex_start100",
                 "kmx_cgd_treat_counting_start60", "kmx_lung_all_probs", "kmx_lung_sex_rmean_common",
-                "kmx_lung_sex_rmean_individual", "kmx_veteran_trt_robust_fh_start30", "kmx_lung_sex_subset")) {
+                "kmx_lung_sex_rmean_individual", "kmx_veteran_trt_robust_fh_start30", "kmx_lung_sex_subset",
+                "kmx_lung_where_na")) {
             r.add(n);
         }
         return r;
