@@ -37,6 +37,11 @@ ptable <- function(x) {
 }
 # the theta R prints: a frailty's last fitted variance (history[nrow, 1]); a pspline's h$theta
 theta <- function(h) if (is.null(h$c.loglik)) h$theta else h$history[nrow(h$history), 1]
+# print(fit) (print.coxph.penal) without its "Call:" block (the lines up to the first blank one)
+printed <- function(f) {
+  out <- capture.output(print(f))
+  paste(out[-seq_len(which(out == "")[1])], collapse = "\n")
+}
 one <- function(call, dataset, time, event, eventValue, formula, ties = "efron") {
   f <- eval(parse(text = call))
   logtest <- -2 * (f$loglik[1] - f$loglik[2]); df <- round(sum(f$df), 2)
@@ -48,7 +53,8 @@ one <- function(call, dataset, time, event, eventValue, formula, ties = "efron")
        frail = if (is.null(f$frail)) NULL else I(f$frail), fvar = if (is.null(f$fvar)) NULL else I(f$fvar),
        iLoglik = if (is.null(f$frail)) NULL else f$history[[1]]$c.loglik,
        table = ptable(f), n = f$n, nevent = f$nevent,
-       concordance = unname(f$concordance["concordance"]), concordanceSe = unname(f$concordance["std"]))
+       concordance = unname(f$concordance["concordance"]), concordanceSe = unname(f$concordance["std"]),
+       printed = printed(f))
 }
 cases <- list(
   one("coxph(Surv(time, status == 2) ~ pspline(age, df = 4) + sex, data = lung)",

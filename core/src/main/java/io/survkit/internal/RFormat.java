@@ -574,4 +574,95 @@ public final class RFormat {
         }
         return sb.toString();
     }
+
+    /**
+     * The cells of R's {@code printCoefmat(x, digits, P.values = TRUE, has.Pvalue = TRUE,
+     * signif.stars = FALSE, na.print = "")} (R 4.2 stats): columns {@code 0..k-1} are
+     * coefficient-like ({@code cs.ind}) and formatted together, rounded to {@code max(1, digits -
+     * digmin)} decimals, {@code digmin = 1 + floor(log10(range(|x|)))} over their finite non-zero
+     * values, then {@code format(, digits)}; column {@code k} is the test statistic ({@code
+     * tst.ind}: {@code format(round(x, dig.tst), digits)}, {@code dig.tst = max(1, min(5, digits -
+     * 1))}); the last column holds p-values ({@code format.pval(p, dig.tst)}). A non-zero value shown
+     * as zero is re-formatted alone with {@code digits - 1}. NaN (R's NA) prints as the empty string;
+     * the coefficient-like cells share one width, as R's {@code format} of a matrix pads them.
+     *
+     * @param columns {@code columns[c][row]}, at least three columns
+     * @param digits R's {@code digits}
+     * @return {@code cells[row][c]}
+     */
+    public static String[][] coefficientMatrix(double[][] columns, int digits) {
+        int nc = columns.length;
+        int rows = columns[0].length;
+        int k = nc - 2;
+        int digTst = Math.max(1, Math.min(5, digits - 1));
+        String[][] out = new String[rows][nc];
+        for (String[] r : out) {
+            java.util.Arrays.fill(r, "");
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        boolean anyFinite = false;
+        for (int c = 0; c < k; c++) {
+            for (double v : columns[c]) {
+                if (Double.isFinite(v)) {
+                    anyFinite = true;
+                    if (v != 0) {
+                        lo = Math.min(lo, Math.abs(v));
+                        hi = Math.max(hi, Math.abs(v));
+                    }
+                }
+            }
+        }
+        if (anyFinite) {
+            // max(1, digits - digmin) over both ends of the range: the smallest value decides
+            int digmin = hi > 0 ? 1 + (int) Math.floor(Math.log10(lo)) : 1;
+            int places = Math.max(1, digits - digmin);
+            double[] all = new double[k * rows];
+            for (int c = 0; c < k; c++) {
+                for (int i = 0; i < rows; i++) {
+                    all[c * rows + i] = round(columns[c][i], places);
+                }
+            }
+            String[] f = format(all, digits);
+            int width = 0;
+            for (String t : f) {
+                width = Math.max(width, t.length());
+            }
+            for (int j = 0; j < f.length; j++) {
+                f[j] = pad(f[j], width); // format() of the matrix: one common width
+            }
+            for (int c = 0; c < k; c++) {
+                for (int i = 0; i < rows; i++) {
+                    double v = columns[c][i];
+                    String t = f[c * rows + i];
+                    boolean shownZero = Double.isFinite(v) && Double.parseDouble(t.strip()) == 0;
+                    out[i][c] = Double.isNaN(v) ? ""
+                            : (v == 0) != shownZero ? format(new double[] {v}, Math.max(1, digits - 1))[0] : t;
+                }
+            }
+        }
+        double[] test = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            test[i] = round(columns[k][i], digTst);
+        }
+        String[] t = format(test, digits);
+        for (int i = 0; i < rows; i++) {
+            out[i][k] = Double.isNaN(columns[k][i]) ? "" : t[i];
+        }
+        List<Integer> ok = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            if (!Double.isNaN(columns[nc - 1][i])) {
+                ok.add(i);
+            }
+        }
+        double[] p = new double[ok.size()];
+        for (int j = 0; j < p.length; j++) {
+            p[j] = columns[nc - 1][ok.get(j)];
+        }
+        String[] pf = formatPValues(p, digTst);
+        for (int j = 0; j < p.length; j++) {
+            out[ok.get(j)][nc - 1] = pf[j];
+        }
+        return out;
+    }
 }

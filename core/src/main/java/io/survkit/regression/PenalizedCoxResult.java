@@ -11,7 +11,6 @@ import io.survkit.table.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -447,47 +446,71 @@ public final class PenalizedCoxResult implements Exportable {
         return r;
     }
 
-    /** Like R's {@code print(fit)} for a penalized Cox model (numbers to 3 significant digits). */
+    /**
+     * As R's {@code print(fit)} ({@code print.coxph.penal}, survival 3.5-3): the table by
+     * {@code printCoefmat(digits = 3)}, with R's {@code options(digits = 3)} in force for the lines
+     * below it (theta, degrees of freedom, the likelihood-ratio test, whose p-value has {@code
+     * format.pval(digits = 1)}). R's {@code Call:} lines are left out: survkit has no call.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        String[][] cells = new String[rows.size() + 1][];
+        int m = rows.size();
+        double[][] columns = new double[6][m];
+        String[][] cells = new String[m + 1][];
         cells[0] = new String[] {"", "coef", "se(coef)", "se2", "Chisq", "DF", "p"};
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < m; i++) {
             Row r = rows.get(i);
-            String label = r.name().length() > 25 ? r.name().substring(0, 25) : r.name();
-            cells[i + 1] = new String[] {label, opt(r.coefficient()), opt(r.standardError()),
-                    opt(r.standardError2()), RFormat.signif(r.chiSquare(), 5),
-                    RFormat.fixed(r.degreesOfFreedom(), 2), RFormat.signif(r.pValue(), 3)};
+            columns[0][i] = r.coefficient().orElse(Double.NaN);
+            columns[1][i] = r.standardError().orElse(Double.NaN);
+            columns[2][i] = r.standardError2().orElse(Double.NaN);
+            columns[3][i] = r.chiSquare();
+            columns[4][i] = r.degreesOfFreedom();
+            columns[5][i] = r.pValue();
         }
-        sb.append(RFormat.coefficientTable(cells, false));
-        sb.append('\n').append("Iterations: ").append(outer).append(" outer, ").append(inner)
-                .append(" Newton-Raphson\n");
+        String[][] numbers = RFormat.coefficientMatrix(columns, 3);
+        for (int i = 0; i < m; i++) {
+            String name = rows.get(i).name();
+            cells[i + 1] = new String[7];
+            cells[i + 1][0] = name.length() > 25 ? name.substring(0, 25) : name;
+            System.arraycopy(numbers[i], 0, cells[i + 1], 1, 6);
+        }
+        StringBuilder sb = new StringBuilder(RFormat.coefficientTable(cells, false));
+        sb.append("\nIterations: ").append(outer).append(" outer, ").append(inner).append(" Newton-Raphson\n");
         for (int i = 0; i < thetas.length; i++) {
+            String theta = RFormat.format(new double[] {thetas[i]}, 3)[0];
             if (frail != null && i == thetas.length - 1) {
-                sb.append("     Variance of random effect= ").append(RFormat.signif(thetas[i], 7))
-                        .append("   I-likelihood = ").append(RFormat.fixed(iLoglik, 1)).append('\n');
+                // frailty.gamma's printfun: format(theta), format(round(c.loglik, 1), digits = 10)
+                String ilik = RFormat.format(new double[] {RFormat.round(iLoglik, 1)}, 10)[0];
+                sb.append("     Variance of random effect= ").append(theta).append("   I-likelihood = ").append(ilik);
             } else {
-                sb.append("     Theta= ").append(RFormat.signif(thetas[i], 7)).append('\n');
+                sb.append("     Theta= ").append(theta);
             }
+            sb.append(" \n");
+        }
+        double[] dfRounded = new double[df.length];
+        for (int i = 0; i < df.length; i++) {
+            dfRounded[i] = RFormat.round(df[i], 1);
+        }
+        String[] dfText = RFormat.format(dfRounded, 3);
+        int width = 0;
+        for (String t : dfText) {
+            width = Math.max(width, t.length());
         }
         sb.append("Degrees of freedom for terms=");
-        for (double v : df) {
-            sb.append(' ').append(RFormat.fixed(v, 1));
+        for (String t : dfText) {
+            sb.append(' ').append(RFormat.pad(t, width));
         }
-        sb.append('\n').append(String.format(Locale.ROOT, "Likelihood ratio test=%s  on %s df, p=%s%n",
-                RFormat.signif(likelihoodRatioStatistic(), 4), RFormat.signif(likelihoodRatioDegreesOfFreedom(), 4),
-                RFormat.signif(likelihoodRatioPValue(), 2)));
-        sb.append("n= ").append(n).append(", number of events= ").append(events).append(" \n");
+        // cat() of round(sum(df), 2) under options(digits = 3); format.pval(digits = max(1, 3 - 4))
+        sb.append(" \nLikelihood ratio test=")
+                .append(RFormat.format(new double[] {RFormat.round(likelihoodRatioStatistic(), 2)}, 3)[0])
+                .append("  on ").append(RFormat.format(new double[] {likelihoodRatioDegreesOfFreedom()}, 3)[0])
+                .append(" df, p=").append(RFormat.formatPValue(likelihoodRatioPValue(), 1));
+        sb.append("\nn= ").append(n).append(", number of events= ").append(events).append(" \n");
         if (omitted > 0) {
             sb.append("   (").append(omitted).append(" observation").append(omitted > 1 ? "s" : "")
                     .append(" deleted due to missingness)\n");
         }
         return sb.toString();
-    }
-
-    private static String opt(OptionalDouble v) {
-        return v.isPresent() ? RFormat.signif(v.getAsDouble(), 3) : "";
     }
 
     @Override

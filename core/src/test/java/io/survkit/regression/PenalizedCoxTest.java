@@ -52,6 +52,15 @@ class PenalizedCoxTest {
         }
     }
 
+    /** {@code toString()} is R's {@code print(fit)} (print.coxph.penal) without its "Call:" block. */
+    @Test
+    void printsAsR() throws IOException {
+        for (JsonNode c : cases()) {
+            assertEquals(c.get("printed").asText().stripTrailing(), fit(c).toString().stripTrailing(),
+                    c.get("rCall").asText());
+        }
+    }
+
     static double[] flat(double[][] m) {
         int p = m.length;
         double[] f = new double[p * p];
