@@ -158,7 +158,7 @@ class CoxPropertiesTest {
         for (int j = 0; j < a.coefficientCount(); j++) {
             close(a.coefficients()[j], b.coefficients()[j], 1e-9, "coef " + j);
             close(a.standardErrors()[j], b.standardErrors()[j], 1e-9, "se " + j);
-            close(a.robustStandardErrors()[j], b.robustStandardErrors()[j], 1e-9, "robust se " + j);
+            close(a.robustStandardErrors().orElseThrow()[j], b.robustStandardErrors().orElseThrow()[j], 1e-9, "robust se " + j);
         }
         close(a.logLikelihood(), b.logLikelihood(), 1e-12, "loglik");
         close(a.scoreTest().statistic(), b.scoreTest().statistic(), 1e-9, "robust score");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A Cox model fitted on Spark ({@link SparkSurvival#cox}): the numbers of core's
@@ -33,7 +34,7 @@ import java.util.Locale;
  * SparkCoxResult fit = SparkSurvival.of(df).time("time").event("status", "2").cluster("inst").cox(
  *         CoxRegression.withDefaults(), "age", "sex");
  * double[] hr = fit.hazardRatios();
- * double[] robustSe = fit.robustStandardErrors();   // summed within inst, as R's cluster(inst)
+ * double[] robustSe = fit.robustStandardErrors().orElseThrow();   // summed within inst, as R's cluster(inst)
  * }</pre>
  */
 public final class SparkCoxResult implements Exportable {
@@ -216,8 +217,8 @@ public final class SparkCoxResult implements Exportable {
         return table.standardErrors();
     }
 
-    /** Robust standard errors (R {@code robust se}), or null when the variance is model-based. */
-    public double[] robustStandardErrors() {
+    /** {@return robust standard errors (R {@code robust se}), empty when the variance is model-based} */
+    public Optional<double[]> robustStandardErrors() {
         return table.robustStandardErrors();
     }
 
@@ -373,7 +374,7 @@ public final class SparkCoxResult implements Exportable {
         w.beginObject().name("nOmitted").value(omitted).name("terms").array(columns).name("coef").array(coef)
                 .name("se").array(standardErrors()).name("robustSe");
         if (table.isRobust()) {
-            w.array(robustStandardErrors());
+            w.array(robustStandardErrors().orElseThrow());
         } else {
             w.nullValue();
         }
@@ -408,7 +409,7 @@ public final class SparkCoxResult implements Exportable {
                 .numberColumn("robustSe").numberColumn("hr").numberColumn("hrLower").numberColumn("hrUpper")
                 .numberColumn("z").numberColumn("p");
         double[] se = standardErrors();
-        double[] rse = robustStandardErrors();
+        double[] rse = robustStandardErrors().orElse(null);
         double[] hr = hazardRatios();
         double[] lo = hazardRatioLower();
         double[] hi = hazardRatioUpper();
