@@ -36,10 +36,10 @@ final class Exports {
         BaselineHazard b = fit.prediction().baselineHazard();
         w.name("baseline").beginObject().column("time", b.size(), b::time)
                 .column("cumhaz", b.size(), b::cumulativeHazard).name("strata");
-        if (fit.strataColumn().isEmpty()) {
+        if (b.strata().isEmpty()) {
             w.nullValue();
         } else {
-            w.array(b.strata());
+            w.array(b.strata().get());
         }
         w.endObject().nonEmpty("warnings", fit.warnings()).endObject();
     }

@@ -355,7 +355,7 @@ class CoxPropertiesTest {
         }
         BaselineHazard h = f.prediction().baselineHazard();
         for (int i = 1; i < h.size(); i++) {
-            if (h.stratum(i) == null || h.stratum(i).equals(h.stratum(i - 1))) {
+            if (h.stratum(i).isEmpty() || h.stratum(i).equals(h.stratum(i - 1))) {
                 assertTrue(h.cumulativeHazard(i) >= h.cumulativeHazard(i - 1), "baseline non-decreasing");
             }
         }

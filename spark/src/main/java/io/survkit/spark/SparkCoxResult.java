@@ -390,7 +390,7 @@ public final class SparkCoxResult implements Exportable {
         w.name("baseline").beginObject().column("time", baseline.size(), baseline::time)
                 .column("cumhaz", baseline.size(), baseline::cumulativeHazard).name("strata");
         if (stratified) {
-            w.array(baseline.strata());
+            w.array(baseline.strata().orElseThrow());
         } else {
             w.nullValue();
         }
