@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -806,7 +807,7 @@ public final class SeerReader {
             excludedCount.put(CohortSelection.SURVIVAL_MONTHS_UNKNOWN, 0);
             if (endpoint.needsCause()) {
                 excludedCount.put(CohortSelection.NOT_FIRST_TUMOR, 0);
-                if (endpoint.unknownCause() == UnknownCause.EXCLUDE) {
+                if (endpoint.unknownCause().equals(Optional.of(UnknownCause.EXCLUDE))) {
                     excludedCount.put(CohortSelection.CAUSE_OF_DEATH_UNKNOWN, 0);
                 }
             }

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +118,7 @@ class SeerReaderTest {
     void cancerSpecificCensorsOtherCausesAndCountsUnknownCauseBothWays() {
         SeerFixture f = mixed().unknownDeath("0002");
         CohortSelection exclude = read(SeerReader.withDefaults().withEndpoint(Endpoint.CANCER_SPECIFIC), f.csv());
-        assertEquals(UnknownCause.EXCLUDE, exclude.endpoint().unknownCause());
+        assertEquals(Optional.of(UnknownCause.EXCLUDE), exclude.endpoint().unknownCause());
         assertEquals(5, exclude.size());
         assertEquals(2, exclude.exclusions().get(CohortSelection.CAUSE_OF_DEATH_UNKNOWN));
         assertArrayEquals(new int[] {4, 7}, exclude.excludedRows(CohortSelection.CAUSE_OF_DEATH_UNKNOWN));
@@ -200,10 +201,10 @@ class SeerReaderTest {
     @Test
     void userDefinedArmsByTimingWithOwnReasons() {
         ArmDefinition timing = ArmDefinition.of("timing", t -> {
-            SystemicSurgerySequence s = t.systemicSurgerySequence();
+            SystemicSurgerySequence s = t.systemicSurgerySequence().orElse(null);
             return s == SystemicSurgerySequence.SYSTEMIC_BEFORE_SURGERY ? "neoadjuvant"
                     : s == SystemicSurgerySequence.SYSTEMIC_AFTER_SURGERY ? "adjuvant" : null;
-        }, "adjuvant", "neoadjuvant").withExclusionReason(t -> "sequence " + t.systemicSurgerySequence().code());
+        }, "adjuvant", "neoadjuvant").withExclusionReason(t -> "sequence " + t.systemicSurgerySequence().orElseThrow().code());
         CohortSelection c = read(SeerReader.withDefaults().withArms(timing).withNumeric(SeerColumn.AGE, "age"),
                 mixed().csv());
         assertEquals(List.of(CohortSelection.SURVIVAL_NOT_CALCULATED, CohortSelection.SURVIVAL_MONTHS_UNKNOWN,
