@@ -175,8 +175,8 @@ public final class SparkCoxResult implements Exportable {
         b.iterations = fit.iterations();
         b.converged = fit.converged();
         b.infinite = CoxConvergence.check(u, var, coef, fit.converged(), () -> f.maxLinearPredictor(fit.beta()),
-                b.columns.toArray(new String[0]), f.procedure(), f.roles().startColumn() != null, warn);
-        if (rs == null && f.roles().clusterColumn() != null) {
+                b.columns.toArray(new String[0]), f.procedure(), f.roles().startColumnOrNull() != null, warn);
+        if (rs == null && f.roles().clusterColumnOrNull() != null) {
             warn.add("the cluster column is ignored for the variance because the model-based variance was requested;"
                     + " use CoxVariance.ROBUST or AUTO for clustered standard errors");
         }
@@ -190,7 +190,7 @@ public final class SparkCoxResult implements Exportable {
         b.confLevel = f.procedure().confidenceLevel();
         b.ties = f.procedure().ties();
         b.baseline = f.lastSums().baselineHazard(b.ties, coef, f.means(), f.strata());
-        b.stratified = f.roles().strataColumn() != null;
+        b.stratified = f.roles().strataColumnOrNull() != null;
         b.warnings = Collections.unmodifiableList(warn);
         b.passes = f.passes();
         b.nanos = nanos;
