@@ -1,8 +1,12 @@
 package io.survkit.arms;
 
-import java.util.Locale;
+import io.survkit.internal.RFormat;
 
-/** Number formats of the comparison's text, Markdown and methods: Locale.ROOT, NaN as "NA". */
+/**
+ * Number formats of the comparison's text, Markdown and methods: the report's choice of decimals,
+ * written by the one R-style printer ({@link RFormat#fixed}: C's {@code sprintf} rounding of the
+ * binary value, NaN as "NA").
+ */
 final class Numbers {
     private Numbers() {
     }
@@ -15,7 +19,7 @@ final class Numbers {
         if (Double.isInfinite(v)) {
             return v > 0 ? "Inf" : "-Inf";
         }
-        String s = String.format(Locale.ROOT, "%.2f", v);
+        String s = RFormat.fixed(v, 2);
         if (s.contains(".")) {
             s = s.replaceAll("0+$", "");
             s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
@@ -30,12 +34,12 @@ final class Numbers {
 
     /** A probability or ratio with 3 decimals. */
     static String fixed3(double v) {
-        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.3f", v);
+        return RFormat.fixed(v, 3);
     }
 
     /** A hazard ratio with 2 decimals. */
     static String fixed2(double v) {
-        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.2f", v);
+        return RFormat.fixed(v, 2);
     }
 
     /** A p-value: "<0.001" below 0.001, else 3 decimals. */
@@ -43,7 +47,7 @@ final class Numbers {
         if (Double.isNaN(v)) {
             return "NA";
         }
-        return v < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", v);
+        return v < 0.001 ? "<0.001" : RFormat.fixed(v, 3);
     }
 
     /** "x (lo-hi)" with the given formatter. */

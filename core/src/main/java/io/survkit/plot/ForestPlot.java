@@ -1,8 +1,8 @@
 package io.survkit.plot;
 
 import io.survkit.internal.Check;
+import io.survkit.internal.RFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A forest plot of hazard ratios: one row per subgroup or covariate with its estimate, confidence
@@ -137,8 +137,8 @@ public final class ForestPlot {
             s.line(xl, y, xu, y, c, 2);
             s.element("rect", "x", Svg.num(xe - 5), "y", Svg.num(y - 5), "width", "10", "height", "10", "fill", c,
                     "data-hr", Double.toString(r.estimate()));
-            s.text(width * 0.70, y + 4, "start", 12, "#000", String.format(Locale.ROOT, "%.2f (%.2f-%.2f)",
-                    r.estimate(), r.lower(), r.upper()));
+            s.text(width * 0.70, y + 4, "start", 12, "#000", RFormat.fixed(r.estimate(), 2) + " ("
+                    + RFormat.fixed(r.lower(), 2) + "-" + RFormat.fixed(r.upper(), 2) + ")");
             s.text(width * 0.88, y + 4, "start", 12, "#000", count(r.n()) + " / " + count(r.events()));
             s.text(width - 10, y + 4, "end", 12, "#000", pValue(r.p()));
         }
@@ -162,6 +162,6 @@ public final class ForestPlot {
         if (!Double.isFinite(p)) {
             return "";
         }
-        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return p < 0.001 ? "<0.001" : RFormat.fixed(p, 3);
     }
 }
