@@ -480,7 +480,7 @@ public final class SeerReader {
         int armCode = -1;
         if (arms != null) {
             Treatment t = treatment(rec, at, row);
-            arm = arms.arm(t);
+            arm = arms.arm(t).orElse(null);
             if (arm == null) {
                 armReason = arms.exclusionReason(t);
             } else {
@@ -773,7 +773,7 @@ public final class SeerReader {
             String col = h(SeerColumn.SYSTEMIC_SURGERY_SEQUENCE);
             String v = field(rec, at.sequence, col, row);
             if (!SeerLabels.normalize(v).isEmpty() && !SeerLabels.is(v, SeerLabels.BLANK)) {
-                seq = SystemicSurgerySequence.parse(v);
+                seq = SystemicSurgerySequence.parse(v).orElse(null);
                 if (seq == null) {
                     throw Check.fail("%s: value '%s' is not a systemic therapy/surgery sequence; expected a NAACCR 1639"
                             + " label or code (e.g. '%s', '%s')", Check.at(col, row), v,

@@ -16,7 +16,6 @@ import static io.survkit.seer.SeerFixture.SEX;
 import static io.survkit.seer.SeerFixture.VITAL;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -392,15 +391,15 @@ class SeerReaderTest {
     @Test
     void systemicSurgerySequenceLabelsAndCodes() {
         for (SystemicSurgerySequence s : SystemicSurgerySequence.values()) {
-            assertEquals(s, SystemicSurgerySequence.parse(s.seerLabel()));
-            assertEquals(s, SystemicSurgerySequence.parse(Integer.toString(s.code())));
+            assertEquals(s, SystemicSurgerySequence.parse(s.seerLabel()).orElseThrow());
+            assertEquals(s, SystemicSurgerySequence.parse(Integer.toString(s.code())).orElseThrow());
             assertEquals(s, SystemicSurgerySequence.ofCode(s.code()));
         }
         assertEquals(SystemicSurgerySequence.UNKNOWN,
-                SystemicSurgerySequence.parse("Sequence unknown, but both surgery and systemic therapy given"));
+                SystemicSurgerySequence.parse("Sequence unknown, but both surgery and systemic therapy given").orElseThrow());
         assertEquals(SystemicSurgerySequence.SYSTEMIC_BEFORE_SURGERY,
-                SystemicSurgerySequence.parse("  systemic therapy   BEFORE surgery "));
-        assertNull(SystemicSurgerySequence.parse("1"));
+                SystemicSurgerySequence.parse("  systemic therapy   BEFORE surgery ").orElseThrow());
+        assertTrue(SystemicSurgerySequence.parse("1").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> SystemicSurgerySequence.ofCode(1));
     }
 
