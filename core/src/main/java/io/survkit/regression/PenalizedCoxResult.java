@@ -458,34 +458,22 @@ public final class PenalizedCoxResult implements Exportable {
             String label = r.name().length() > 25 ? r.name().substring(0, 25) : r.name();
             cells[i + 1] = new String[] {label, opt(r.coefficient()), opt(r.standardError()),
                     opt(r.standardError2()), RFormat.signif(r.chiSquare(), 5),
-                    String.format(Locale.ROOT, "%.2f", r.degreesOfFreedom()), RFormat.signif(r.pValue(), 3)};
+                    RFormat.fixed(r.degreesOfFreedom(), 2), RFormat.signif(r.pValue(), 3)};
         }
-        int[] w = new int[7];
-        for (String[] row : cells) {
-            for (int c = 0; c < 7; c++) {
-                w[c] = Math.max(w[c], row[c].length());
-            }
-        }
-        for (String[] row : cells) {
-            StringBuilder line = new StringBuilder(RFormat.padRight(row[0], w[0]));
-            for (int c = 1; c < 7; c++) {
-                line.append(' ').append(RFormat.pad(row[c], w[c]));
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
+        sb.append(RFormat.coefficientTable(cells, false));
         sb.append('\n').append("Iterations: ").append(outer).append(" outer, ").append(inner)
                 .append(" Newton-Raphson\n");
         for (int i = 0; i < thetas.length; i++) {
             if (frail != null && i == thetas.length - 1) {
                 sb.append("     Variance of random effect= ").append(RFormat.signif(thetas[i], 7))
-                        .append("   I-likelihood = ").append(String.format(Locale.ROOT, "%.1f", iLoglik)).append('\n');
+                        .append("   I-likelihood = ").append(RFormat.fixed(iLoglik, 1)).append('\n');
             } else {
                 sb.append("     Theta= ").append(RFormat.signif(thetas[i], 7)).append('\n');
             }
         }
         sb.append("Degrees of freedom for terms=");
         for (double v : df) {
-            sb.append(' ').append(String.format(Locale.ROOT, "%.1f", v));
+            sb.append(' ').append(RFormat.fixed(v, 1));
         }
         sb.append('\n').append(String.format(Locale.ROOT, "Likelihood ratio test=%s  on %s df, p=%s%n",
                 RFormat.signif(likelihoodRatioStatistic(), 4), RFormat.signif(likelihoodRatioDegreesOfFreedom(), 4),
