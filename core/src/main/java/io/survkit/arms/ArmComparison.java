@@ -225,7 +225,7 @@ public final class ArmComparison {
             d.add(e.description());
             s.add(cohort.data(e));
         }
-        return start(n, d, s, cohort.arms() == null ? null : cohort.arms().name());
+        return start(n, d, s, cohort.arms().map(a -> a.name()).orElse(null));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Baseline cumulative hazard of a Cox model at covariates 0 (numeric covariates 0, factors at
@@ -64,23 +65,23 @@ public final class BaselineHazard {
     }
 
     /**
-     * Stratum label (level of the strata column) of row i, or null without strata.
+     * Stratum label (level of the strata column) of row i.
      *
      * @param i the 0-based index
-     * @return stratum label (level of the strata column) of row i, or null without strata
+     * @return stratum label (level of the strata column) of row i, empty without strata
      */
-    public String stratum(int i) {
-        return strata == null ? null : strata[i];
+    public Optional<String> stratum(int i) {
+        return strata == null ? Optional.empty() : Optional.of(strata[i]);
     }
 
-    /** {@return stratum label of each row, or null without strata} */
-    public List<String> strata() {
+    /** {@return stratum label of each row, empty without strata} */
+    public Optional<List<String>> strata() {
         if (strata == null) {
-            return null;
+            return Optional.empty();
         }
         List<String> l = new ArrayList<>(strata.length);
         Collections.addAll(l, strata);
-        return Collections.unmodifiableList(l);
+        return Optional.of(Collections.unmodifiableList(l));
     }
 
     @Override

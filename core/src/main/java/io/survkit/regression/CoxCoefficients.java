@@ -2,6 +2,7 @@ package io.survkit.regression;
 
 import io.survkit.internal.Check;
 import io.survkit.internal.Probabilities;
+import java.util.Optional;
 
 /**
  * The coefficient table of a Cox model from its estimates and variances, as R's
@@ -79,9 +80,9 @@ public final class CoxCoefficients {
         return sqrtDiag(naiveVar);
     }
 
-    /** Robust standard errors (R {@code robust se}), or null when the variance is model-based. */
-    public double[] robustStandardErrors() {
-        return robust ? sqrtDiag(var) : null;
+    /** {@return robust standard errors (R {@code robust se}), empty when the variance is model-based} */
+    public Optional<double[]> robustStandardErrors() {
+        return robust ? Optional.of(sqrtDiag(var)) : Optional.empty();
     }
 
     /** The standard errors of the intervals, z and p: robust when robust, else model-based. */

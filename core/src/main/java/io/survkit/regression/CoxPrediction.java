@@ -44,7 +44,7 @@ public final class CoxPrediction {
      */
     public BaselineHazard baselineHazard() {
         PredictedSurvival s = curve(new double[d.p], false);
-        return new BaselineHazard(s.strata() == null ? null : s.strata().toArray(new String[0]), s.times(),
+        return new BaselineHazard(s.strata().map(l -> l.toArray(new String[0])).orElse(null), s.times(),
                 s.cumulativeHazards());
     }
 
@@ -57,7 +57,7 @@ public final class CoxPrediction {
      */
     public BaselineHazard centeredBaselineHazard() {
         PredictedSurvival s = curve(d.means.clone(), false);
-        return new BaselineHazard(s.strata() == null ? null : s.strata().toArray(new String[0]), s.times(),
+        return new BaselineHazard(s.strata().map(l -> l.toArray(new String[0])).orElse(null), s.times(),
                 s.cumulativeHazards());
     }
 

@@ -40,8 +40,8 @@ final class CoxPrinter {
         sb.append(testLine("Likelihood ratio test= ", fit.likelihoodRatioTest()));
         sb.append(testLine("Wald test            = ", fit.waldTest()));
         sb.append(testLine("Score (logrank) test = ", fit.modelScoreTest()));
-        if (fit.isRobust()) {
-            ChiSquareTest robustScore = fit.robustScoreTest();
+        if (fit.robustScoreTest().isPresent()) {
+            ChiSquareTest robustScore = fit.robustScoreTest().get();
             sb.setLength(sb.length() - 1);
             sb.append(",   Robust = ").append(RFormat.signif(RFormat.round(robustScore.statistic(), 2), 7))
                     .append("  p=").append(RFormat.signif(robustScore.pValue(), 1)).append('\n');
@@ -69,7 +69,7 @@ final class CoxPrinter {
         boolean robust = fit.isRobust();
         double[] coef = fit.coefficients();
         double[] se = fit.standardErrors();
-        double[] rse = fit.robustStandardErrors();
+        double[] rse = fit.robustStandardErrors().orElse(null);
         double[] hr = fit.hazardRatios();
         double[] z = fit.zStatistics();
         double[] pv = fit.pValues();

@@ -5,6 +5,7 @@ import io.survkit.table.Exportable;
 import io.survkit.table.Table;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted Cox proportional hazards model (R {@code coxph} and {@code summary(coxph)}): a plain
@@ -180,9 +181,9 @@ public final class CoxResult implements Exportable {
         return d.formula;
     }
 
-    /** {@return name of the strata column, or null} */
-    public String strataColumn() {
-        return d.strataName;
+    /** {@return name of the strata column, empty without strata} */
+    public Optional<String> strataColumn() {
+        return Optional.ofNullable(d.strataName);
     }
 
     /** {@return number of clusters (levels of the cluster column), 0 without one} */
@@ -227,8 +228,8 @@ public final class CoxResult implements Exportable {
         return table.standardErrors();
     }
 
-    /** {@return robust standard errors {@code sqrt(diag(D'D))} (R {@code robust se}), or null when not robust} */
-    public double[] robustStandardErrors() {
+    /** {@return robust standard errors {@code sqrt(diag(D'D))} (R {@code robust se}), empty when not robust} */
+    public Optional<double[]> robustStandardErrors() {
         return table.robustStandardErrors();
     }
 
@@ -330,9 +331,9 @@ public final class CoxResult implements Exportable {
         return modelScore;
     }
 
-    /** {@return robust score test (R {@code fit$rscore}), or null when not robust} */
-    public ChiSquareTest robustScoreTest() {
-        return robustScore;
+    /** {@return robust score test (R {@code fit$rscore}), empty when not robust} */
+    public Optional<ChiSquareTest> robustScoreTest() {
+        return Optional.ofNullable(robustScore);
     }
 
     // ---------------------------------------------------------------- concordance

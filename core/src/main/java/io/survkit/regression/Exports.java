@@ -18,8 +18,8 @@ final class Exports {
     static void cox(CoxResult fit, JsonWriter w) {
         w.beginObject().name("nOmitted").value(fit.omittedRows()).name("terms").array(fit.terms())
                 .name("coef").array(fit.coefficients()).name("se").array(fit.standardErrors()).name("robustSe");
-        if (fit.isRobust()) {
-            w.array(fit.robustStandardErrors());
+        if (fit.robustStandardErrors().isPresent()) {
+            w.array(fit.robustStandardErrors().get());
         } else {
             w.nullValue();
         }
@@ -36,17 +36,17 @@ final class Exports {
         BaselineHazard b = fit.prediction().baselineHazard();
         w.name("baseline").beginObject().column("time", b.size(), b::time)
                 .column("cumhaz", b.size(), b::cumulativeHazard).name("strata");
-        if (fit.strataColumn() == null) {
+        if (b.strata().isEmpty()) {
             w.nullValue();
         } else {
-            w.array(b.strata());
+            w.array(b.strata().get());
         }
         w.endObject().nonEmpty("warnings", fit.warnings()).endObject();
     }
 
     /** One row per coefficient: term, coef, se, robustSe, hr, hrLower, hrUpper, z, p. */
     static Table coxTable(CoxResult fit) {
-        double[] robust = fit.isRobust() ? fit.robustStandardErrors() : null;
+        double[] robust = fit.robustStandardErrors().orElse(null);
         return coefficients(fit.terms(), fit.coefficients(), fit.standardErrors(), robust, fit.hazardRatios(),
                 fit.hazardRatioLower(), fit.hazardRatioUpper(), fit.zStatistics(), fit.pValues(), "hr");
     }

@@ -10,6 +10,7 @@ import io.survkit.internal.Tolerances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fine-Gray proportional subdistribution hazards regression (Fine and Gray 1999, JASA
@@ -154,14 +155,14 @@ public final class FineGray {
         return new FineGray(cause, gtol, maxIterations, censoringGroups, l);
     }
 
-    /** {@return the censoring group column, or null for one censoring distribution} */
-    public String censoringGroups() {
-        return censoringGroups;
+    /** {@return the censoring group column, empty for one censoring distribution} */
+    public Optional<String> censoringGroups() {
+        return Optional.ofNullable(censoringGroups);
     }
 
-    /** {@return the cause label, or null for the first cause} */
-    public String cause() {
-        return cause;
+    /** {@return the cause label, empty for the first cause} */
+    public Optional<String> cause() {
+        return Optional.ofNullable(cause);
     }
 
     /** {@return convergence tolerance} */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A fitted logistic regression (R {@code glm(..., family = binomial)} and its {@code summary}).
@@ -205,9 +206,9 @@ public final class LogisticResult implements Exportable {
         return rows.clone();
     }
 
-    /** {@return prior weights used, or null for unit weights} */
-    public double[] priorWeights() {
-        return priorWeights == null ? null : priorWeights.clone();
+    /** {@return prior weights used, empty for unit weights} */
+    public Optional<double[]> priorWeights() {
+        return priorWeights == null ? Optional.empty() : Optional.of(priorWeights.clone());
     }
 
     /** {@return warnings a user can act on: non-convergence, separation, aliased columns, fractional weights} */

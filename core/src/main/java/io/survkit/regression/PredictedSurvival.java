@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Survival curve(s) a fitted Cox model predicts for one covariate vector (R
@@ -59,23 +60,23 @@ public final class PredictedSurvival {
     }
 
     /**
-     * Stratum label (the strata column's level) of row i, or null without strata.
+     * Stratum label (the strata column's level) of row i.
      *
      * @param i the 0-based index
-     * @return stratum label (the strata column's level) of row i, or null without strata
+     * @return stratum label (the strata column's level) of row i, empty without strata
      */
-    public String stratum(int i) {
-        return strata == null ? null : strata[i];
+    public Optional<String> stratum(int i) {
+        return strata == null ? Optional.empty() : Optional.of(strata[i]);
     }
 
-    /** {@return stratum label per row, or null without strata} */
-    public List<String> strata() {
+    /** {@return stratum label per row, empty without strata} */
+    public Optional<List<String>> strata() {
         if (strata == null) {
-            return null;
+            return Optional.empty();
         }
         List<String> l = new ArrayList<>(strata.length);
         Collections.addAll(l, strata);
-        return Collections.unmodifiableList(l);
+        return Optional.of(Collections.unmodifiableList(l));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.survkit.internal.Check;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -126,14 +127,14 @@ public final class ArmDefinition {
     }
 
     /**
-     * The arm of {@code t}, or null when it is in no arm.
+     * The arm of {@code t} (the rule's label, stripped).
      *
      * @param t the treatment
-     * @return the arm of {@code t}, or null when it is in no arm
+     * @return the arm of {@code t}, empty when it is in no arm (the rule gave null)
      */
-    public String arm(Treatment t) {
+    public Optional<String> arm(Treatment t) {
         String a = rule.apply(t);
-        return a == null ? null : a.strip();
+        return a == null ? Optional.empty() : Optional.of(a.strip());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outcome of reading a registry export: the records read, the records excluded and why (an
@@ -164,9 +165,9 @@ public final class CohortSelection {
         return endpoint;
     }
 
-    /** {@return the arm definition, or null} */
-    public ArmDefinition arms() {
-        return arms;
+    /** {@return the arm definition, empty when the cohort has no arms} */
+    public Optional<ArmDefinition> arms() {
+        return Optional.ofNullable(arms);
     }
 
     /**
@@ -301,7 +302,7 @@ public final class CohortSelection {
             line(sb, markdown, width, "  " + a.getKey(), a.getValue());
         }
         sb.append(markdown ? "\n" : "").append("Endpoint: ").append(endpoint.description()).append('\n');
-        if (endpoint.unknownCause() == UnknownCause.CENSOR) {
+        if (endpoint.unknownCause().equals(Optional.of(UnknownCause.CENSOR))) {
             sb.append(markdown ? "\n" : "").append("Deaths of unknown cause censored at death: ")
                     .append(unknownCauseDeaths()).append('\n');
         }

@@ -3,6 +3,7 @@ package io.survkit.seer;
 import io.survkit.internal.Check;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A survival endpoint: how a record's {@link Outcome} becomes a status code (the time is the
@@ -81,9 +82,9 @@ public final class Endpoint {
         return kind;
     }
 
-    /** {@return how a death of unknown cause is handled, or null for overall survival (not needed)} */
-    public UnknownCause unknownCause() {
-        return unknownCause;
+    /** {@return how a death of unknown cause is handled, empty for overall survival (not needed)} */
+    public Optional<UnknownCause> unknownCause() {
+        return Optional.ofNullable(unknownCause);
     }
 
     /** {@return true when the endpoint needs the cause of death (cancer-specific and competing risks)} */

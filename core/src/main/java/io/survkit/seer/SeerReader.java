@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -479,7 +480,7 @@ public final class SeerReader {
         int armCode = -1;
         if (arms != null) {
             Treatment t = treatment(rec, at, row);
-            arm = arms.arm(t);
+            arm = arms.arm(t).orElse(null);
             if (arm == null) {
                 armReason = arms.exclusionReason(t);
             } else {
@@ -772,7 +773,7 @@ public final class SeerReader {
             String col = h(SeerColumn.SYSTEMIC_SURGERY_SEQUENCE);
             String v = field(rec, at.sequence, col, row);
             if (!SeerLabels.normalize(v).isEmpty() && !SeerLabels.is(v, SeerLabels.BLANK)) {
-                seq = SystemicSurgerySequence.parse(v);
+                seq = SystemicSurgerySequence.parse(v).orElse(null);
                 if (seq == null) {
                     throw Check.fail("%s: value '%s' is not a systemic therapy/surgery sequence; expected a NAACCR 1639"
                             + " label or code (e.g. '%s', '%s')", Check.at(col, row), v,
@@ -806,7 +807,7 @@ public final class SeerReader {
             excludedCount.put(CohortSelection.SURVIVAL_MONTHS_UNKNOWN, 0);
             if (endpoint.needsCause()) {
                 excludedCount.put(CohortSelection.NOT_FIRST_TUMOR, 0);
-                if (endpoint.unknownCause() == UnknownCause.EXCLUDE) {
+                if (endpoint.unknownCause().equals(Optional.of(UnknownCause.EXCLUDE))) {
                     excludedCount.put(CohortSelection.CAUSE_OF_DEATH_UNKNOWN, 0);
                 }
             }

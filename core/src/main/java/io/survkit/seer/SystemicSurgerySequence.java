@@ -1,6 +1,7 @@
 package io.survkit.seer;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * NAACCR item 1639 "RX Summ--Systemic/Sur Seq": the order in which systemic therapy and surgery were
@@ -10,7 +11,7 @@ import java.util.Locale;
  * {@link #parse(String)} accepts either.
  *
  * <pre>{@code
- * SystemicSurgerySequence s = SystemicSurgerySequence.parse("Systemic therapy before surgery");
+ * SystemicSurgerySequence s = SystemicSurgerySequence.parse("Systemic therapy before surgery").orElseThrow();
  * s.code();   // 2
  * }</pre>
  */
@@ -72,32 +73,32 @@ public enum SystemicSurgerySequence {
     }
 
     /**
-     * The constant of a SEER*Stat label or a NAACCR code (case and spacing ignored), or null when the
-     * text is not one of them.
+     * The constant of a SEER*Stat label or a NAACCR code (case and spacing ignored).
      *
      * @param text the text
-     * @return the constant of a SEER*Stat label or a NAACCR code (case and spacing ignored), or null when the text is not one of them
+     * @return the constant of a SEER*Stat label or a NAACCR code (case and spacing ignored), empty when the
+     *     text (or null) is not one of them
      */
-    public static SystemicSurgerySequence parse(String text) {
+    public static Optional<SystemicSurgerySequence> parse(String text) {
         if (text == null) {
-            return null;
+            return Optional.empty();
         }
         String t = SeerLabels.normalize(text);
         for (SystemicSurgerySequence s : values()) {
             if (t.equals(SeerLabels.normalize(s.label)) || t.equals(Integer.toString(s.code))) {
-                return s;
+                return Optional.of(s);
             }
         }
         // NAACCR's longer descriptions of codes 0, 6 and 9.
         if (t.startsWith("no systemic therapy and/or")) {
-            return NONE;
+            return Optional.of(NONE);
         }
         if (t.startsWith("intraoperative systemic therapy with other")) {
-            return INTRAOPERATIVE_WITH_OTHER;
+            return Optional.of(INTRAOPERATIVE_WITH_OTHER);
         }
         if (t.startsWith("sequence unknown")) {
-            return UNKNOWN;
+            return Optional.of(UNKNOWN);
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package io.survkit.seer;
 
 import io.survkit.internal.Check;
+import java.util.Optional;
 
 /**
  * One record's treatment codes from a SEER*Stat case listing, as handed to an
@@ -99,12 +100,12 @@ public final class Treatment {
         return chemotherapy == 1;
     }
 
-    /** {@return order of systemic therapy and surgery, or null when blank (e.g} diagnosed before 2007). */
-    public SystemicSurgerySequence systemicSurgerySequence() {
+    /** {@return order of systemic therapy and surgery, empty when blank (e.g} diagnosed before 2007). */
+    public Optional<SystemicSurgerySequence> systemicSurgerySequence() {
         if (!hasSequence) {
             require(ABSENT, 3);
         }
-        return sequence;
+        return Optional.ofNullable(sequence);
     }
 
     /**

@@ -17,9 +17,9 @@ final class CoxRisk {
     /** risk[k][i] for time k and row i of {@code frame}, the model's terms resolved against new data. */
     static double[][] of(CoxResult fit, ModelFrame frame, double[] times) {
         Check.notNull("fit", fit);
-        if (fit.strataColumn() != null) {
+        if (fit.strataColumn().isPresent()) {
             throw Check.fail("predicted risks from a stratified Cox model (strata '%s') are not supported here;"
-                    + " give the risks as columns", fit.strataColumn());
+                    + " give the risks as columns", fit.strataColumn().get());
         }
         double[] lp = LinearPredictor.of(fit, frame);
         BaselineHazard h = fit.prediction().baselineHazard();

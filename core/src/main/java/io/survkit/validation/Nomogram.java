@@ -123,8 +123,8 @@ public final class Nomogram {
     public NomogramScales build(CoxResult fit, SurvivalData data) {
         Check.notNull("fit", fit);
         Check.notNull("data", data);
-        if (fit.strataColumn() != null) {
-            throw Check.fail("a nomogram needs one baseline hazard; the model is stratified by '%s'", fit.strataColumn());
+        if (fit.strataColumn().isPresent()) {
+            throw Check.fail("a nomogram needs one baseline hazard; the model is stratified by '%s'", fit.strataColumn().get());
         }
         ModelFrame frame = ModelFrame.of(data, fit.formula());
         List<String> columns = frame.columnNames();

@@ -30,8 +30,8 @@ class StrataLabelTest {
         assertEquals(numeric, LogRankTest.withDefaults().test(ModelFrame.of(veteran(), "trt + strata(prior)"))
                 .strata());
         assertEquals(text, CoxRegression.withDefaults().fit(ModelFrame.of(veteran(), "trt + strata(celltype)"))
-                .prediction().baselineHazard().strata().stream().distinct().toList());
+                .prediction().baselineHazard().strata().orElseThrow().stream().distinct().toList());
         assertEquals(numeric, CoxRegression.withDefaults().fit(ModelFrame.of(veteran(), "trt + strata(prior)"))
-                .prediction().baselineHazard().strata().stream().distinct().toList());
+                .prediction().baselineHazard().strata().orElseThrow().stream().distinct().toList());
     }
 }

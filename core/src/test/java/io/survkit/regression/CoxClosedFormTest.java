@@ -97,7 +97,7 @@ class CoxClosedFormTest {
         close(Math.log(u), f.coefficients()[0], 1e-9, "coef");
         close(2 * (2 * Math.log(u) - Math.log(2 * u + 2) - Math.log(u + 2) - Math.log(u + 1)), f.logLikelihood(),
                 1e-12, "loglik");
-        assertEquals(List.of("a", "a", "a", "a", "b", "b", "b", "b"), f.prediction().baselineHazard().strata());
+        assertEquals(List.of("a", "a", "a", "a", "b", "b", "b", "b"), f.prediction().baselineHazard().strata().orElseThrow());
     }
 
     /**

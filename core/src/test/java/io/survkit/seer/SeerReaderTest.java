@@ -16,7 +16,6 @@ import static io.survkit.seer.SeerFixture.SEX;
 import static io.survkit.seer.SeerFixture.VITAL;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +117,7 @@ class SeerReaderTest {
     void cancerSpecificCensorsOtherCausesAndCountsUnknownCauseBothWays() {
         SeerFixture f = mixed().unknownDeath("0002");
         CohortSelection exclude = read(SeerReader.withDefaults().withEndpoint(Endpoint.CANCER_SPECIFIC), f.csv());
-        assertEquals(UnknownCause.EXCLUDE, exclude.endpoint().unknownCause());
+        assertEquals(Optional.of(UnknownCause.EXCLUDE), exclude.endpoint().unknownCause());
         assertEquals(5, exclude.size());
         assertEquals(2, exclude.exclusions().get(CohortSelection.CAUSE_OF_DEATH_UNKNOWN));
         assertArrayEquals(new int[] {4, 7}, exclude.excludedRows(CohortSelection.CAUSE_OF_DEATH_UNKNOWN));
@@ -200,10 +200,10 @@ class SeerReaderTest {
     @Test
     void userDefinedArmsByTimingWithOwnReasons() {
         ArmDefinition timing = ArmDefinition.of("timing", t -> {
-            SystemicSurgerySequence s = t.systemicSurgerySequence();
+            SystemicSurgerySequence s = t.systemicSurgerySequence().orElse(null);
             return s == SystemicSurgerySequence.SYSTEMIC_BEFORE_SURGERY ? "neoadjuvant"
                     : s == SystemicSurgerySequence.SYSTEMIC_AFTER_SURGERY ? "adjuvant" : null;
-        }, "adjuvant", "neoadjuvant").withExclusionReason(t -> "sequence " + t.systemicSurgerySequence().code());
+        }, "adjuvant", "neoadjuvant").withExclusionReason(t -> "sequence " + t.systemicSurgerySequence().orElseThrow().code());
         CohortSelection c = read(SeerReader.withDefaults().withArms(timing).withNumeric(SeerColumn.AGE, "age"),
                 mixed().csv());
         assertEquals(List.of(CohortSelection.SURVIVAL_NOT_CALCULATED, CohortSelection.SURVIVAL_MONTHS_UNKNOWN,
@@ -391,15 +391,15 @@ class SeerReaderTest {
     @Test
     void systemicSurgerySequenceLabelsAndCodes() {
         for (SystemicSurgerySequence s : SystemicSurgerySequence.values()) {
-            assertEquals(s, SystemicSurgerySequence.parse(s.seerLabel()));
-            assertEquals(s, SystemicSurgerySequence.parse(Integer.toString(s.code())));
+            assertEquals(s, SystemicSurgerySequence.parse(s.seerLabel()).orElseThrow());
+            assertEquals(s, SystemicSurgerySequence.parse(Integer.toString(s.code())).orElseThrow());
             assertEquals(s, SystemicSurgerySequence.ofCode(s.code()));
         }
         assertEquals(SystemicSurgerySequence.UNKNOWN,
-                SystemicSurgerySequence.parse("Sequence unknown, but both surgery and systemic therapy given"));
+                SystemicSurgerySequence.parse("Sequence unknown, but both surgery and systemic therapy given").orElseThrow());
         assertEquals(SystemicSurgerySequence.SYSTEMIC_BEFORE_SURGERY,
-                SystemicSurgerySequence.parse("  systemic therapy   BEFORE surgery "));
-        assertNull(SystemicSurgerySequence.parse("1"));
+                SystemicSurgerySequence.parse("  systemic therapy   BEFORE surgery ").orElseThrow());
+        assertTrue(SystemicSurgerySequence.parse("1").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> SystemicSurgerySequence.ofCode(1));
     }
 

@@ -45,14 +45,14 @@ final class CountAggregation {
         Column flag = checks.flag();
         Column ok = col("flag").equalTo(RowChecks.OK);
         Dataset<Row> rows = roles.dataset().select(flag.as("flag"),
-                roles.strataColumn() == null ? lit(null).as("s0") : checks.column(roles.strataColumn()).as("s0"),
-                roles.groupColumn() == null ? lit(null).as("g0") : checks.column(roles.groupColumn()).as("g0"),
-                checks.time(roles.timeColumn()).as("t0"),
-                roles.startColumn() == null ? lit(null).cast("double").as("st0") : checks.time(roles.startColumn()).as("st0"),
+                roles.strataColumnOrNull() == null ? lit(null).as("s0") : checks.column(roles.strataColumnOrNull()).as("s0"),
+                roles.groupColumnOrNull() == null ? lit(null).as("g0") : checks.column(roles.groupColumnOrNull()).as("g0"),
+                checks.time(roles.timeColumnOrNull()).as("t0"),
+                roles.startColumnOrNull() == null ? lit(null).cast("double").as("st0") : checks.time(roles.startColumnOrNull()).as("st0"),
                 checks.event().as("ev0"), checks.weight().as("w0"),
-                roles.censorValue() == null ? lit(null).as("k0") : checks.causeKey().as("k0"));
+                roles.censorValueOrNull() == null ? lit(null).as("k0") : checks.causeKey().as("k0"));
         Column kind;
-        if (roles.startColumn() != null) {
+        if (roles.startColumnOrNull() != null) {
             rows = rows.withColumn("kind", explode(array(lit(0), lit(1))))
                     .filter(col("kind").equalTo(0).or(ok));
             kind = col("kind");
@@ -110,8 +110,8 @@ final class CountAggregation {
         Arrays.sort(times);
         double[] distinct = distinct(times);
         double[] merged = TimeFix.merged(distinct);
-        CountTableBuilder b = roles.strataColumn() == null ? CountTable.builder(roles.groupColumn())
-                : CountTable.builder(roles.groupColumn(), roles.strataColumn());
+        CountTableBuilder b = roles.strataColumnOrNull() == null ? CountTable.builder(roles.groupColumnOrNull())
+                : CountTable.builder(roles.groupColumnOrNull(), roles.strataColumnOrNull());
         List<String> causes = causes(roles, cells);
         if (causes != null && !causes.isEmpty()) {
             b.causes(causes.toArray(new String[0]));
@@ -121,8 +121,8 @@ final class CountAggregation {
                 continue;
             }
             double t = merged[Arrays.binarySearch(distinct, r.getDouble(3) + 0.0)];
-            String s = roles.strataColumn() == null ? null : RowChecks.label(r.get(1));
-            String g = roles.groupColumn() == null ? null : RowChecks.label(r.get(2));
+            String s = roles.strataColumnOrNull() == null ? null : RowChecks.label(r.get(1));
+            String g = roles.groupColumnOrNull() == null ? null : RowChecks.label(r.get(2));
             if (causes == null || causes.isEmpty()) {
                 b.add(s, g, t, r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getLong(7));
             } else {
@@ -133,7 +133,7 @@ final class CountAggregation {
                 b.add(s, g, t, byCause, r.getDouble(5), r.getDouble(6), r.getLong(7));
             }
         }
-        return b.weighted(roles.weightsColumn() != null).omittedRows(Math.toIntExact(omitted)).build();
+        return b.weighted(roles.weightsColumnOrNull() != null).omittedRows(Math.toIntExact(omitted)).build();
     }
 
     /**
@@ -141,7 +141,7 @@ final class CountAggregation {
      * core's order (numeric when every label is a number); null without causes.
      */
     private static List<String> causes(SparkSurvival roles, List<Row> cells) {
-        if (roles.censorValue() == null) {
+        if (roles.censorValueOrNull() == null) {
             return null;
         }
         java.util.Set<String> present = new java.util.HashSet<>();

@@ -135,16 +135,16 @@ final class RowChecks {
         for (String c : used) {
             anyMissing = anyMissing.or(missing(c));
         }
-        Column f = when(anyMissing, MISSING).when(finiteNonNegative(time(roles.timeColumn())).unary_$bang(), BAD_TIME);
-        if (roles.startColumn() != null) {
-            Column st = time(roles.startColumn());
+        Column f = when(anyMissing, MISSING).when(finiteNonNegative(time(roles.timeColumnOrNull())).unary_$bang(), BAD_TIME);
+        if (roles.startColumnOrNull() != null) {
+            Column st = time(roles.startColumnOrNull());
             f = f.when(finiteNonNegative(st).unary_$bang(), BAD_START)
-                    .when(st.geq(time(roles.timeColumn())), START_NOT_BEFORE_STOP);
+                    .when(st.geq(time(roles.timeColumnOrNull())), START_NOT_BEFORE_STOP);
         }
-        if (roles.weightsColumn() != null) {
-            f = f.when(finiteNonNegative(number(roles.weightsColumn())).unary_$bang(), BAD_WEIGHT);
+        if (roles.weightsColumnOrNull() != null) {
+            f = f.when(finiteNonNegative(number(roles.weightsColumnOrNull())).unary_$bang(), BAD_WEIGHT);
             if (positiveWeights) {
-                f = f.when(number(roles.weightsColumn()).leq(0), WEIGHT_NOT_POSITIVE);
+                f = f.when(number(roles.weightsColumnOrNull()).leq(0), WEIGHT_NOT_POSITIVE);
             }
         }
         for (int k = 0; k < numeric.size(); k++) {
@@ -157,7 +157,7 @@ final class RowChecks {
 
     /** The case weight (1 without a weights column). */
     Column weight() {
-        return roles.weightsColumn() == null ? lit(1.0) : number(roles.weightsColumn());
+        return roles.weightsColumnOrNull() == null ? lit(1.0) : number(roles.weightsColumnOrNull());
     }
 
     /**
@@ -165,12 +165,12 @@ final class RowChecks {
      * numbers); with competing-risks causes, differs from the censoring value.
      */
     Column event() {
-        String name = roles.eventColumn();
+        String name = roles.eventColumnOrNull();
         Column raw = trim(column(name).cast(DataTypes.StringType));
         Column num = number(name);
-        if (roles.censorValue() != null) {
-            Double d = parse(roles.censorValue());
-            return (d != null ? coalesce(num.equalTo(d), lit(false)) : coalesce(raw.equalTo(roles.censorValue()),
+        if (roles.censorValueOrNull() != null) {
+            Double d = parse(roles.censorValueOrNull());
+            return (d != null ? coalesce(num.equalTo(d), lit(false)) : coalesce(raw.equalTo(roles.censorValueOrNull()),
                     lit(false))).unary_$bang();
         }
         Column any = lit(false);
@@ -188,11 +188,11 @@ final class RowChecks {
     void failOnFirstInvalid() {
         List<Column> cols = new ArrayList<>();
         cols.add(flag().as("flag"));
-        cols.add(column(roles.timeColumn()).cast(DataTypes.StringType).as("t"));
-        cols.add(roles.startColumn() == null ? lit(null).cast(DataTypes.StringType).as("s")
-                : column(roles.startColumn()).cast(DataTypes.StringType).as("s"));
-        cols.add(roles.weightsColumn() == null ? lit(null).cast(DataTypes.StringType).as("w")
-                : column(roles.weightsColumn()).cast(DataTypes.StringType).as("w"));
+        cols.add(column(roles.timeColumnOrNull()).cast(DataTypes.StringType).as("t"));
+        cols.add(roles.startColumnOrNull() == null ? lit(null).cast(DataTypes.StringType).as("s")
+                : column(roles.startColumnOrNull()).cast(DataTypes.StringType).as("s"));
+        cols.add(roles.weightsColumnOrNull() == null ? lit(null).cast(DataTypes.StringType).as("w")
+                : column(roles.weightsColumnOrNull()).cast(DataTypes.StringType).as("w"));
         for (String c : numeric) {
             cols.add(column(c).cast(DataTypes.StringType));
         }
@@ -211,16 +211,16 @@ final class RowChecks {
                     parse(v));
         }
         switch (flag) {
-            case BAD_TIME -> throw badTime(roles.timeColumn(), row, r.getString(1));
-            case BAD_START -> throw badTime(roles.startColumn(), row, r.getString(2));
+            case BAD_TIME -> throw badTime(roles.timeColumnOrNull(), row, r.getString(1));
+            case BAD_START -> throw badTime(roles.startColumnOrNull(), row, r.getString(2));
             case START_NOT_BEFORE_STOP -> throw Check.fail(
                     "%s: entry time %s is not before exit time %s (column '%s'); expected start < stop",
-                    Check.at(roles.startColumn(), row), shown(r.getString(2)), shown(r.getString(1)),
-                    roles.timeColumn());
+                    Check.at(roles.startColumnOrNull(), row), shown(r.getString(2)), shown(r.getString(1)),
+                    roles.timeColumnOrNull());
             case WEIGHT_NOT_POSITIVE -> throw Check.fail("%s: case weight %s is invalid; a Cox model needs weights > 0",
-                    Check.at(roles.weightsColumn(), row), shown(r.getString(3)));
+                    Check.at(roles.weightsColumnOrNull(), row), shown(r.getString(3)));
             default -> throw Check.fail("%s: weight %s is invalid; expected a finite case weight >= 0",
-                    Check.at(roles.weightsColumn(), row), shown(r.getString(3)));
+                    Check.at(roles.weightsColumnOrNull(), row), shown(r.getString(3)));
         }
     }
 
@@ -272,7 +272,7 @@ final class RowChecks {
      * column, the stripped text otherwise); {@link #causeLabel} labels it on the driver.
      */
     Column causeKey() {
-        String name = roles.eventColumn();
+        String name = roles.eventColumnOrNull();
         return type(name) instanceof NumericType ? number(name) : trim(column(name).cast(DataTypes.StringType));
     }
 

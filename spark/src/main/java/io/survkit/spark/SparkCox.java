@@ -78,7 +78,7 @@ final class SparkCox {
 
     static SparkCoxResult fit(SparkSurvival roles, CoxRegression cox, List<String> specs) {
         Check.notNull("procedure", cox);
-        if (cox.variance() == CoxVariance.ROBUST && roles.startColumn() != null && roles.clusterColumn() == null) {
+        if (cox.variance() == CoxVariance.ROBUST && roles.startColumnOrNull() != null && roles.clusterColumnOrNull() == null) {
             // R coxph: robust = TRUE with (start, stop] data stops with "one of cluster or id is needed"
             throw Check.fail("the robust variance for (start, stop] data needs a cluster column (the subject"
                     + " identifier, so that a subject's intervals are summed): add cluster(id)");
@@ -89,9 +89,9 @@ final class SparkCox {
         double[] start = f.initialScaled();
         long t0 = System.nanoTime();
         CoxNewtonRaphson.Fit fit = CoxNewtonRaphson.fit(f::evaluate, p, cox.maxIterations(), cox.tolerance(),
-                roles.startColumn() != null, start);
+                roles.startColumnOrNull() != null, start);
         if (f.robust()) {
-            f.robust = SparkRobustVariance.sums(f.base, roles.clusterColumn() != null, f.strataCodes(),
+            f.robust = SparkRobustVariance.sums(f.base, roles.clusterColumnOrNull() != null, f.strataCodes(),
                     f.distinctTimes, f.mergedTimes, f.scale, CoxScoreResiduals.of(f.lastSums, cox.ties()),
                     CoxScoreResiduals.of(f.nullSums, cox.ties()), fit.beta(), start == null ? new double[p] : start);
             f.passes++;
@@ -103,7 +103,7 @@ final class SparkCox {
     /** R's choice: the robust variance when asked, or by default with a cluster or non-integer weights. */
     boolean robust() {
         return cox.variance() == CoxVariance.ROBUST || (cox.variance() == CoxVariance.AUTO
-                && (roles.clusterColumn() != null || fractionalWeights));
+                && (roles.clusterColumnOrNull() != null || fractionalWeights));
     }
 
     /** The robust pass's sums, or null when the variance is model-based. */
@@ -130,7 +130,7 @@ final class SparkCox {
 
     /** Stratum label to code (null without strata), as the sums code them. */
     private Map<String, Integer> strataCodes() {
-        if (roles.strataColumn() == null) {
+        if (roles.strataColumnOrNull() == null) {
             return null;
         }
         Map<String, Integer> code = new HashMap<>();
@@ -207,7 +207,7 @@ final class SparkCox {
         Arrays.fill(zeroOne, true);
         List<String> strataLabels = new ArrayList<>();
         for (Row r : byStratum) {
-            if (roles.strataColumn() != null) {
+            if (roles.strataColumnOrNull() != null) {
                 strataLabels.add(RowChecks.label(r.get(0)));
             }
             sw += r.getDouble(1);
@@ -243,23 +243,23 @@ final class SparkCox {
         }
         List<Column> b = new ArrayList<>();
         b.add(s.as("s"));
-        b.add(checks.time(roles.timeColumn()).as("t"));
-        b.add(roles.startColumn() == null ? lit(null).cast("double").as("st")
-                : checks.time(roles.startColumn()).as("st"));
+        b.add(checks.time(roles.timeColumnOrNull()).as("t"));
+        b.add(roles.startColumnOrNull() == null ? lit(null).cast("double").as("st")
+                : checks.time(roles.startColumnOrNull()).as("st"));
         b.add(checks.event().as("ev"));
         b.add(w.as("w"));
         for (int j = 0; j < p; j++) {
             b.add(raw.get(j).minus(means[j]).multiply(scale[j]).as("z" + j));
         }
-        if (roles.clusterColumn() != null) {
-            String cl = roles.clusterColumn();
+        if (roles.clusterColumnOrNull() != null) {
+            String cl = roles.clusterColumnOrNull();
             b.add((isNumeric(cl) ? checks.number(cl) : trim(checks.column(cl).cast(DataTypes.StringType))).as("cl"));
         }
         base = df.withColumn("flag", checks.flag()).filter(ok()).select(b.toArray(new Column[0]));
     }
 
     private Column strataColumn() {
-        return roles.strataColumn() == null ? lit(0) : checks.column(roles.strataColumn());
+        return roles.strataColumnOrNull() == null ? lit(0) : checks.column(roles.strataColumnOrNull());
     }
 
     /** A factor's value label as core reads it: numbers as R prints them, text stripped. */
@@ -330,7 +330,7 @@ final class SparkCox {
         Dataset<Row> d = base.withColumn("eta", eta).withColumn("r", col("w").multiply(exp(col("eta"))));
         Column kind;
         Column time;
-        if (roles.startColumn() != null) {
+        if (roles.startColumnOrNull() != null) {
             d = d.withColumn("entry", explode(array(lit(false), lit(true))));
             kind = when(col("entry"), 2).when(col("ev"), 1).otherwise(0);
             time = when(col("entry"), col("st")).otherwise(col("t"));
@@ -376,7 +376,7 @@ final class SparkCox {
         int tri = p * (p + 1) / 2;
         CoxTimeSums.Builder b = CoxTimeSums.builder(p);
         for (Row r : cells) {
-            int s = roles.strataColumn() == null ? 0 : code.get(RowChecks.label(r.get(0)));
+            int s = roles.strataColumnOrNull() == null ? 0 : code.get(RowChecks.label(r.get(0)));
             double t = merged[Arrays.binarySearch(distinct, r.getDouble(1) + 0.0)];
             CoxTimeSums.Kind kind = CoxTimeSums.Kind.values()[r.getInt(2)];
             int o = 4;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A Cox model fitted on Spark ({@link SparkSurvival#cox}): the numbers of core's
@@ -33,7 +34,7 @@ import java.util.Locale;
  * SparkCoxResult fit = SparkSurvival.of(df).time("time").event("status", "2").cluster("inst").cox(
  *         CoxRegression.withDefaults(), "age", "sex");
  * double[] hr = fit.hazardRatios();
- * double[] robustSe = fit.robustStandardErrors();   // summed within inst, as R's cluster(inst)
+ * double[] robustSe = fit.robustStandardErrors().orElseThrow();   // summed within inst, as R's cluster(inst)
  * }</pre>
  */
 public final class SparkCoxResult implements Exportable {
@@ -174,8 +175,8 @@ public final class SparkCoxResult implements Exportable {
         b.iterations = fit.iterations();
         b.converged = fit.converged();
         b.infinite = CoxConvergence.check(u, var, coef, fit.converged(), () -> f.maxLinearPredictor(fit.beta()),
-                b.columns.toArray(new String[0]), f.procedure(), f.roles().startColumn() != null, warn);
-        if (rs == null && f.roles().clusterColumn() != null) {
+                b.columns.toArray(new String[0]), f.procedure(), f.roles().startColumnOrNull() != null, warn);
+        if (rs == null && f.roles().clusterColumnOrNull() != null) {
             warn.add("the cluster column is ignored for the variance because the model-based variance was requested;"
                     + " use CoxVariance.ROBUST or AUTO for clustered standard errors");
         }
@@ -189,7 +190,7 @@ public final class SparkCoxResult implements Exportable {
         b.confLevel = f.procedure().confidenceLevel();
         b.ties = f.procedure().ties();
         b.baseline = f.lastSums().baselineHazard(b.ties, coef, f.means(), f.strata());
-        b.stratified = f.roles().strataColumn() != null;
+        b.stratified = f.roles().strataColumnOrNull() != null;
         b.warnings = Collections.unmodifiableList(warn);
         b.passes = f.passes();
         b.nanos = nanos;
@@ -216,8 +217,8 @@ public final class SparkCoxResult implements Exportable {
         return table.standardErrors();
     }
 
-    /** Robust standard errors (R {@code robust se}), or null when the variance is model-based. */
-    public double[] robustStandardErrors() {
+    /** {@return robust standard errors (R {@code robust se}), empty when the variance is model-based} */
+    public Optional<double[]> robustStandardErrors() {
         return table.robustStandardErrors();
     }
 
@@ -373,7 +374,7 @@ public final class SparkCoxResult implements Exportable {
         w.beginObject().name("nOmitted").value(omitted).name("terms").array(columns).name("coef").array(coef)
                 .name("se").array(standardErrors()).name("robustSe");
         if (table.isRobust()) {
-            w.array(robustStandardErrors());
+            w.array(robustStandardErrors().orElseThrow());
         } else {
             w.nullValue();
         }
@@ -389,7 +390,7 @@ public final class SparkCoxResult implements Exportable {
         w.name("baseline").beginObject().column("time", baseline.size(), baseline::time)
                 .column("cumhaz", baseline.size(), baseline::cumulativeHazard).name("strata");
         if (stratified) {
-            w.array(baseline.strata());
+            w.array(baseline.strata().orElseThrow());
         } else {
             w.nullValue();
         }
@@ -408,7 +409,7 @@ public final class SparkCoxResult implements Exportable {
                 .numberColumn("robustSe").numberColumn("hr").numberColumn("hrLower").numberColumn("hrUpper")
                 .numberColumn("z").numberColumn("p");
         double[] se = standardErrors();
-        double[] rse = robustStandardErrors();
+        double[] rse = robustStandardErrors().orElse(null);
         double[] hr = hazardRatios();
         double[] lo = hazardRatioLower();
         double[] hi = hazardRatioUpper();

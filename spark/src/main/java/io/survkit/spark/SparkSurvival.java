@@ -20,6 +20,7 @@ import io.survkit.regression.CoxVariance;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -117,8 +118,13 @@ public final class SparkSurvival {
                 d == null ? c : RowChecks.label(d));
     }
 
-    /** The event column's value meaning censored with {@link #causes}, or null. */
-    public String censorValue() {
+    /** {@return the event column's value meaning censored with {@link #causes}, empty without causes} */
+    public Optional<String> censorValue() {
+        return Optional.ofNullable(censorValue);
+    }
+
+    /** The same as {@link #censorValue()}, null when absent: for this package's internal checks. */
+    String censorValueOrNull() {
         return censorValue;
     }
 
@@ -162,8 +168,13 @@ public final class SparkSurvival {
                 Check.notNull("cluster column", column), censorValue);
     }
 
-    /** Name of the cluster column, or null. */
-    public String clusterColumn() {
+    /** {@return name of the cluster column, empty without one} */
+    public Optional<String> clusterColumn() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /** The same as {@link #clusterColumn()}, null when absent: for this package's internal checks. */
+    String clusterColumnOrNull() {
         return cluster;
     }
 
@@ -177,18 +188,33 @@ public final class SparkSurvival {
         return df;
     }
 
-    /** Name of the time column, or null before {@link #time}. */
-    public String timeColumn() {
+    /** {@return name of the time column, empty before {@link #time}} */
+    public Optional<String> timeColumn() {
+        return Optional.ofNullable(time);
+    }
+
+    /** The same as {@link #timeColumn()}, null when absent: for this package's internal checks. */
+    String timeColumnOrNull() {
         return time;
     }
 
-    /** Name of the start column, or null. */
-    public String startColumn() {
+    /** {@return name of the start column, empty without one} */
+    public Optional<String> startColumn() {
+        return Optional.ofNullable(start);
+    }
+
+    /** The same as {@link #startColumn()}, null when absent: for this package's internal checks. */
+    String startColumnOrNull() {
         return start;
     }
 
-    /** Name of the event column, or null before {@link #event}. */
-    public String eventColumn() {
+    /** {@return name of the event column, empty before {@link #event}} */
+    public Optional<String> eventColumn() {
+        return Optional.ofNullable(event);
+    }
+
+    /** The same as {@link #eventColumn()}, null when absent: for this package's internal checks. */
+    String eventColumnOrNull() {
         return event;
     }
 
@@ -197,18 +223,33 @@ public final class SparkSurvival {
         return eventValues;
     }
 
-    /** Name of the group column, or null. */
-    public String groupColumn() {
+    /** {@return name of the group column, empty without one} */
+    public Optional<String> groupColumn() {
+        return Optional.ofNullable(group);
+    }
+
+    /** The same as {@link #groupColumn()}, null when absent: for this package's internal checks. */
+    String groupColumnOrNull() {
         return group;
     }
 
-    /** Name of the strata column, or null. */
-    public String strataColumn() {
+    /** {@return name of the strata column, empty without one} */
+    public Optional<String> strataColumn() {
+        return Optional.ofNullable(strata);
+    }
+
+    /** The same as {@link #strataColumn()}, null when absent: for this package's internal checks. */
+    String strataColumnOrNull() {
         return strata;
     }
 
-    /** Name of the weights column, or null. */
-    public String weightsColumn() {
+    /** {@return name of the weights column, empty without one} */
+    public Optional<String> weightsColumn() {
+        return Optional.ofNullable(weights);
+    }
+
+    /** The same as {@link #weightsColumn()}, null when absent: for this package's internal checks. */
+    String weightsColumnOrNull() {
         return weights;
     }
 
