@@ -157,6 +157,10 @@ class ReportCommandTest {
         assertTrue(Files.readString(dir.resolve("km-OS.svg")).contains("<svg"));
         assertTrue(html.contains("<figure id=\"km-OS\"><svg"), "figure inline");
         assertTrue(html.contains("Number at risk"), "risk table in the figure");
+        // the PH check beside its test: R's plot(cox.zph(crude)) of the treatment (numbers: ScaledSchoenfeldPlotTest)
+        assertTrue(md.contains("![Scaled Schoenfeld residuals of the treatment") && md.contains("](zph-OS.svg)"), md);
+        assertTrue(Files.readString(dir.resolve("zph-OS.svg")).contains("<svg"));
+        assertTrue(html.contains("<figure id=\"zph-OS\"><svg"), "zph figure inline");
         assertTrue(stdout.contains("report.html"), stdout);
     }
 
