@@ -45,6 +45,11 @@ abc$grp <- ifelse(abc$id %% 3 == 0, "x", "y")
 write.csv(abc, "data/abc.csv", row.names = FALSE)
 
 # --- cases ---------------------------------------------------------------------------------
+# print(fit) (print.survfitms, rmean = "common") without its "Call:" block (up to the first blank line)
+printed <- function(f) {
+  out <- capture.output(print(f))
+  paste(out[-seq_len(which(out == "")[1])], collapse = "\n")
+}
 mat <- function(x) if (is.null(x)) NULL else unname(as.matrix(x))
 case <- function(name, file, expr, times) {
   d <- read.csv(file.path("data", file))
@@ -58,7 +63,7 @@ case <- function(name, file, expr, times) {
        transitions = colnames(fit$cumhaz), strata = strata,
        time = fit$time, n.risk = mat(fit$n.risk), n.event = mat(fit$n.event), n.censor = fit$n.censor,
        pstate = mat(fit$pstate), std.err = mat(fit$std.err), lower = mat(fit$lower), upper = mat(fit$upper),
-       cumhaz = mat(fit$cumhaz),
+       cumhaz = mat(fit$cumhaz), printed = printed(fit),
        summary = list(strata = sstr, time = s$time, pstate = mat(s$pstate), std.err = mat(s$std.err),
                       lower = mat(s$lower), upper = mat(s$upper), n.risk = mat(s$n.risk),
                       n.event = mat(s$n.event), n.censor = s$n.censor, cumhaz = mat(s$cumhaz)))

@@ -237,69 +237,90 @@ public final class MultiStateResult implements Exportable {
     }
 
     /**
-     * R's {@code print(summary(fit))} columns at the times with a transition: per curve the time,
-     * the number at risk and the probability of each state.
+     * As R's {@code print(fit)} ({@code print.survfitms}, survival 3.5-3, {@code rmean = "common"})
+     * without its {@code Call:} line: per curve and state the number of observations, the events
+     * into the state and the restricted mean time in it up to the largest time of all curves
+     * ({@code survmean2} on {@code survfit0}'s curves: each curve starts at {@code min(0, times)}
+     * with its initial probabilities {@code p0}, and {@code rmean = sum(diff(t) * pstate)}).
+     * {@link #summary} gives the probabilities at chosen times.
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
+        double start = 0;
+        double end = Double.NEGATIVE_INFINITY;
         for (MultiStateCurve c : curves) {
-            if (curves.size() > 1 || !c.name().equals("all")) {
-                sb.append("                ").append(c.name()).append('\n');
+            if (c.size() > 0) {
+                start = Math.min(start, c.time(0));
+                end = Math.max(end, c.time(c.size() - 1));
             }
-            List<double[]> cols = new ArrayList<>();
-            List<String> heads = new ArrayList<>();
-            List<Integer> keep = new ArrayList<>();
-            for (int i = 0; i < c.size(); i++) {
-                int ev = 0;
-                for (int s = 0; s < states.size(); s++) {
-                    ev += c.events(i, s);
-                }
-                if (ev > 0) {
-                    keep.add(i);
-                }
-            }
-            double[] time = new double[keep.size()];
-            for (int r = 0; r < time.length; r++) {
-                time[r] = c.time(keep.get(r));
-            }
-            cols.add(time);
-            heads.add("time");
-            for (int s = 0; s < states.size(); s++) {
-                double[] v = new double[time.length];
-                for (int r = 0; r < time.length; r++) {
-                    v[r] = c.numberAtRisk(keep.get(r), s);
-                }
-                cols.add(v);
-                heads.add("n.risk." + states.get(s));
-            }
-            for (int s = 0; s < states.size(); s++) {
-                double[] v = new double[time.length];
-                for (int r = 0; r < time.length; r++) {
-                    v[r] = c.probability(keep.get(r), s);
-                }
-                cols.add(v);
-                heads.add("Pr(" + states.get(s) + ")");
-            }
-            String[][] text = new String[cols.size()][];
-            int[] width = new int[cols.size()];
-            for (int j = 0; j < cols.size(); j++) {
-                text[j] = RFormat.format(cols.get(j), 4);
-                width[j] = heads.get(j).length();
-                for (String t : text[j]) {
-                    width[j] = Math.max(width[j], t.length());
-                }
-                sb.append(j == 0 ? "" : " ").append(RFormat.pad(heads.get(j), width[j]));
-            }
-            sb.append('\n');
-            for (int r = 0; r < time.length; r++) {
-                for (int j = 0; j < cols.size(); j++) {
-                    sb.append(j == 0 ? "" : " ").append(RFormat.pad(text[j][r], width[j]));
-                }
-                sb.append('\n');
-            }
-            sb.append('\n');
         }
+        int ns = states.size();
+        int nc = curves.size();
+        String[] names = new String[ns * nc];
+        double[][] columns = new double[3][ns * nc];
+        for (int g = 0; g < nc; g++) {
+            MultiStateCurve c = curves.get(g);
+            double[] mean = restrictedMeans(c, start, end);
+            for (int st = 0; st < ns; st++) {
+                int r = st * nc + g; // R: outer(strata names, states), strata varying fastest
+                names[r] = nc > 1 ? c.name() + ", " + states.get(st) : states.get(st);
+                columns[0][r] = c.rowCount();
+                double events = 0;
+                for (int i = 0; i < c.size(); i++) {
+                    events += c.events(i, st);
+                }
+                columns[1][r] = events;
+                columns[2][r] = mean[st];
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        if (omitted > 0) {
+            sb.append("   ").append(omitted).append(omitted == 1 ? " observation" : " observations")
+                    .append(" deleted due to missingness \n");
+        }
+        sb.append(RFormat.table(new String[] {"n", "nevent", "rmean*"}, names, columns, 7, RFormat.NotANumber.NA));
+        sb.append("   *restricted mean time in state (max time = ").append(RFormat.format(new double[] {end}, 7)[0])
+                .append(" )\n");
         return sb.toString();
+    }
+
+    /** survmean2: {@code colSums(delta * pstate)}, delta the steps of (start, times &lt; end, end). */
+    private static double[] restrictedMeans(MultiStateCurve c, double start, double end) {
+        int ns = c.states().size();
+        double[] mean = new double[ns];
+        boolean inserted = c.size() == 0 || c.time(0) != start;
+        int rows = c.size() + (inserted ? 1 : 0);
+        double prev = Double.NaN;
+        double[] prevP = null;
+        for (int k = 0; k < rows; k++) {
+            int i = inserted ? k - 1 : k;
+            double t = i < 0 ? start : c.time(i);
+            if (!(t < end)) {
+                break;
+            }
+            if (prevP != null) {
+                addStep(mean, prevP, t - prev);
+            }
+            prev = t;
+            prevP = i < 0 ? c.initialProbabilities() : row(c, i, ns);
+        }
+        if (prevP != null) {
+            addStep(mean, prevP, end - prev);
+        }
+        return mean;
+    }
+
+    private static double[] row(MultiStateCurve c, int i, int ns) {
+        double[] p = new double[ns];
+        for (int s = 0; s < ns; s++) {
+            p[s] = c.probability(i, s);
+        }
+        return p;
+    }
+
+    private static void addStep(double[] mean, double[] p, double delta) {
+        for (int s = 0; s < mean.length; s++) {
+            mean[s] += delta * p[s];
+        }
     }
 }

@@ -84,6 +84,13 @@ class MultiStateReferenceTest {
         throw new AssertionError(name);
     }
 
+    /** {@code toString()} is R's {@code print(fit)} (print.survfitms, restricted means) without its "Call:" line. */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void printsAsR(String name) throws IOException {
+        assertEquals(expected(name).get("printed").asText(), fit(name).toString().stripTrailing(), name);
+    }
+
     @ParameterizedTest
     @MethodSource("cases")
     void fitEqualsR(String name) throws IOException {
