@@ -284,43 +284,38 @@ public final class MultiStateResult implements Exportable {
         return sb.toString();
     }
 
-    /** survmean2: {@code colSums(delta * pstate)}, delta the steps of (start, times &lt; end, end). */
+    /**
+     * survmean2: {@code colSums(delta * pstate)}, delta the steps of (start, times &lt; end, end); row
+     * -1 is survfit0's inserted start row with the initial probabilities.
+     */
     private static double[] restrictedMeans(MultiStateCurve c, double start, double end) {
         int ns = c.states().size();
         double[] mean = new double[ns];
-        boolean inserted = c.size() == 0 || c.time(0) != start;
-        int rows = c.size() + (inserted ? 1 : 0);
-        double prev = Double.NaN;
-        double[] prevP = null;
-        for (int k = 0; k < rows; k++) {
-            int i = inserted ? k - 1 : k;
+        double[] p0 = c.initialProbabilities();
+        int first = c.size() == 0 || c.time(0) != start ? -1 : 0;
+        int prev = Integer.MIN_VALUE;
+        double prevTime = start;
+        for (int i = first; i < c.size(); i++) {
             double t = i < 0 ? start : c.time(i);
             if (!(t < end)) {
                 break;
             }
-            if (prevP != null) {
-                addStep(mean, prevP, t - prev);
+            if (prev != Integer.MIN_VALUE) {
+                addStep(mean, c, prev, p0, t - prevTime);
             }
-            prev = t;
-            prevP = i < 0 ? c.initialProbabilities() : row(c, i, ns);
+            prev = i;
+            prevTime = t;
         }
-        if (prevP != null) {
-            addStep(mean, prevP, end - prev);
+        if (prev != Integer.MIN_VALUE) {
+            addStep(mean, c, prev, p0, end - prevTime);
         }
         return mean;
     }
 
-    private static double[] row(MultiStateCurve c, int i, int ns) {
-        double[] p = new double[ns];
-        for (int s = 0; s < ns; s++) {
-            p[s] = c.probability(i, s);
-        }
-        return p;
-    }
-
-    private static void addStep(double[] mean, double[] p, double delta) {
+    /** {@code mean += delta * pstate[i, ]}, row -1 being {@code p0}. */
+    private static void addStep(double[] mean, MultiStateCurve c, int i, double[] p0, double delta) {
         for (int s = 0; s < mean.length; s++) {
-            mean[s] += delta * p[s];
+            mean[s] += delta * (i < 0 ? p0[s] : c.probability(i, s));
         }
     }
 }
