@@ -281,6 +281,18 @@ public final class SurvivalData {
         return sourceRows[i];
     }
 
+    /**
+     * Where row {@code i}'s value of {@code column} came from, for messages: {@code column 'age', row 17
+     * (file line 20)}, with the true line of a CSV file after blank lines and quoted line breaks.
+     *
+     * @param column the column named
+     * @param i a 0-based row
+     * @return the location
+     */
+    public String rowLocation(String column, int i) {
+        return lines.at(column, sourceRows[i]);
+    }
+
     /** @return a copy of the 1-based source rows */
     public int[] sourceRows() {
         return sourceRows.clone();

@@ -248,7 +248,7 @@ final class AftDesign {
             double s = frame.start(i);
             if (!(s < frame.time(i))) {
                 throw Check.fail("%s: entry time %s is not before the exit time %s",
-                        Check.at(frame.startColumn().orElse("start"), frame.sourceRow(i)), s, frame.time(i));
+                        frame.rowLocation(frame.startColumn().orElse("start"), i), s, frame.time(i));
             }
             b.entry[i] = !dist.isLogTime() ? s : s > 0 ? Math.log(s) : Double.NEGATIVE_INFINITY;
         }
@@ -361,7 +361,7 @@ final class AftDesign {
             double w = frame.weight(i);
             if (!(w > 0 && w < Double.POSITIVE_INFINITY)) {
                 throw Check.fail("%s: case weight %s is invalid; expected a finite weight > 0 (R survreg)",
-                        Check.at(frame.weightsColumn().orElse("weights"), frame.sourceRow(i)), w);
+                        frame.rowLocation(frame.weightsColumn().orElse("weights"), i), w);
             }
             b.weight[i] = w;
         }

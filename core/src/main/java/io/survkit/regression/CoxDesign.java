@@ -278,7 +278,7 @@ final class CoxDesign {
             for (int i = 0; i < n; i++) {
                 double v = data.value(i, j);
                 if (!Double.isFinite(v)) {
-                    throw Check.fail("%s: covariate value %s is not finite", Check.at(b.columnNames[j], data.sourceRow(i)), v);
+                    throw Check.fail("%s: covariate value %s is not finite", data.rowLocation(b.columnNames[j], i), v);
                 }
                 raw[i * p + j] = v;
             }

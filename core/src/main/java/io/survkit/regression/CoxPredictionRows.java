@@ -124,8 +124,8 @@ final class CoxPredictionRows {
                 }
                 if (lv == null) {
                     if (!data.isNumeric(c)) {
-                        throw Check.fail("column '%s' of the new data holds text, not numbers; the model uses it as a"
-                                + " numeric covariate", c);
+                        throw Check.fail("%s: value '%s' is not a number; the model uses column '%s' as a numeric"
+                                + " covariate", firstText(data, c), firstTextValue(data, c), c);
                     }
                     double[] v = data.numbers(c);
                     for (int i = 0; i < n; i++) {
@@ -133,7 +133,7 @@ final class CoxPredictionRows {
                             missing[i] = true;
                         } else if (!Double.isFinite(v[i])) {
                             throw Check.fail("%s: value %s is not finite; expected a finite number",
-                                    Check.at(c, data.sourceRow(i)), v[i]);
+                                    data.rowLocation(c, i), v[i]);
                         }
                     }
                     numeric.put(c, v);
@@ -148,7 +148,7 @@ final class CoxPredictionRows {
                         code[i] = lv.indexOf(lab[i].strip());
                         if (code[i] < 0) {
                             throw Check.fail("%s: level '%s' is not one of the model's levels %s",
-                                    Check.at(c, data.sourceRow(i)), lab[i], lv);
+                                    data.rowLocation(c, i), lab[i], lv);
                         }
                     }
                     codes.put(c, code);
@@ -318,10 +318,32 @@ final class CoxPredictionRows {
                 s = d.strataLevels.indexOf(col + "=" + v);
             }
             if (s < 0) {
-                throw Check.fail("%s: stratum '%s' is not one of the model's strata %s", Check.at(col,
-                        data.sourceRow(i)), v, d.strataLevels);
+                throw Check.fail("%s: stratum '%s' is not one of the model's strata %s", data.rowLocation(col, i), v,
+                        d.strataLevels);
             }
             strat[i] = s;
         }
+    }
+
+    /** The location (column, row, file line) of the first value of a text column that is not a number. */
+    private static String firstText(SurvivalData data, String column) {
+        int i = firstTextRow(data, column);
+        return i < 0 ? "column '" + column + "'" : data.rowLocation(column, i);
+    }
+
+    private static String firstTextValue(SurvivalData data, String column) {
+        int i = firstTextRow(data, column);
+        return i < 0 ? "" : data.labels(column)[i];
+    }
+
+    private static int firstTextRow(SurvivalData data, String column) {
+        String[] v = data.labels(column);
+        for (int i = 0; i < v.length; i++) {
+            String t = v[i] == null ? "" : v[i].strip();
+            if (!t.isEmpty() && !t.equals("NA") && io.survkit.internal.Parse.number(t) == null) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

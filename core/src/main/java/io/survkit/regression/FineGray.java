@@ -314,7 +314,7 @@ public final class FineGray {
                 double v = x2Rows[i * p2 + j];
                 if (!Double.isFinite(v)) {
                     throw Check.fail("%s: time-varying covariate value %s is not finite",
-                            Check.at(timeVarying.get(j).column(), data.sourceRow(i)), v);
+                            data.rowLocation(timeVarying.get(j).column(), i), v);
                 }
                 x2[k * p2 + j] = v;
             }

@@ -60,7 +60,7 @@ final class CohortRows {
             double t = frame.time(i) * daysPerUnit;
             if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
                 throw Check.fail("%s: %s, expected a follow-up time in days, finite and >= 0",
-                        Check.at(frame.timeColumn(), frame.sourceRow(i)), frame.time(i));
+                        frame.rowLocation(frame.timeColumn(), i), frame.time(i));
             }
             if (who.isMissing(dataRow[i])) {
                 missing++;

@@ -32,6 +32,18 @@ class CoxPredictionInputTest {
     }
 
     @Test
+    void textInANumericCovariateNamesRowFileLineAndValue(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("new.csv");
+        java.nio.file.Files.writeString(f, "t,s,x,g,st\n1,0,0.5,a,u\n\n2,0,abc,b,v\n");
+        SurvivalData nd = SurvivalData.csv(f).time("t").event("s", "1").read();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FIT.prediction().predict(nd, CoxPredictionType.LINEAR_PREDICTOR));
+        assertTrue(e.getMessage().contains("column 'x', row 2 (file line 4)") && e.getMessage().contains("'abc'"),
+                e.getMessage());
+    }
+
+    @Test
     void anUnknownStratumIsRefused() {
         SurvivalData nd = newRows(new double[] {1}, new String[] {"a"}, new String[] {"w"});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
